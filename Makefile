@@ -1,0 +1,34 @@
+# newsfusion: `make demo` and `make test` do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: install demo test eval clean lock
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c requirements.lock -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/newsfusion ingest examples/articles
+	$(BIN)/newsfusion status
+	$(BIN)/newsfusion events
+
+test: install
+	$(BIN)/pytest -q
+
+eval: install
+	$(BIN)/newsfusion eval all --report docs/results.md
+
+lock:
+	$(BIN)/pip freeze --exclude-editable | sed 's/+cpu//' > requirements.lock
+
+clean:
+	rm -rf $(VENV) newsfusion.db build src/*.egg-info

@@ -1,0 +1,46 @@
+"""The root command group and the options every command shares."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from .. import __version__
+from ..config import settings
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsfusion")
+def main() -> None:
+    """newsfusion: news reports about armed conflict in, a sourced knowledge base out.
+
+    \b
+    Examples:
+      newsfusion ingest examples/articles/
+      newsfusion status --json
+      newsfusion events
+      newsfusion extract article.txt --format json
+    """
+
+
+def db_option(f):
+    """``--db URL``: a SQLite file path or a postgresql:// URL."""
+    return click.option(
+        "--db",
+        "db",
+        default=lambda: settings().db,
+        show_default="newsfusion.db or $NEWSFUSION_DB",
+        help="Database: a SQLite file or a postgresql:// URL.",
+    )(f)
+
+
+def json_option(f):
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
+
+
+def emit_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")

