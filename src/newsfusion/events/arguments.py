@@ -1,0 +1,224 @@
+"""Who did what to whom: actors, targets, victims and objects of one event mention.
+
+Verbal triggers: the subject of an active verb (inherited through "to"-clauses
+and coordination) is the actor, its object the target; a passive's subject is
+the target and its "by" phrase the actor. Nominal triggers: "by X" and "X's"
+and an organisation used as modifier ("ISIS rally") give the actor; "on /
+against X", "with X" (clashes), "of X" (destruction, killing, arrest) the
+target; "between X and Y" both; a light verb ("carried out an attack",
+"claimed responsibility for a rocket") gives its subject as actor; a
+nominal in "including with clashes" takes the arguments of the verb it
+qualifies. Where, when, how and the evidence live in :mod:`.setting`.
+"""
+
+from __future__ import annotations
+
+from ..model import Arg
+from .context import DocContext
+from .draft import Draft
+from .phrases import make_args
+from .syntax import conjuncts, first, is_passive, kids, preps, subject_of
+
+TARGET_PREPS = ("on", "against", "at", "upon", "toward", "towards", "targeting")
+ACTOR_FRAMES_OF = ("protest", "riot", "mob")  # "a rally of farmers": 'of' names the actor
+OBJECT_FRAMES_OF = ("destroy", "kill", "abduct", "arrest", "capture", "retake", "attack", "airstrike", "shelling")
+
+
+def governing_verb(tok):
+    """The verb a nominal trigger depends on, skipping prepositions ("including with clashes")."""
+    t = tok.head
+    for _ in range(4):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep":
+            return t
+        if t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        t = t.head
+    return None
+
+
+def _split_pair(args: list[Arg]) -> tuple[list[Arg], list[Arg]]:
+    """"X and Y clashed": the first is the actor, the others the targets."""
+    return (args[:1], args[1:]) if len(args) > 1 else (args, [])
+
+
+def _purpose_verb(v):
+    for c in v.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" for a in c.children):
+            return c
+    return None
+
+
+def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
+    v, frame = d.token, d.frame
+    passive = is_passive(v)
+    agent = next((o for p, o in preps(v) if p == "by"), None)
+    if passive:
+        patient = first(v, "nsubjpass")
+        if patient is None and v.dep_ in ("acl", "amod") and v.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            patient = v.head
+        actor_tok = agent
+    else:
+        patient = first(v, "dobj")
+        actor_tok = subject_of(v)
+    d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
+    d.arg_heads = [t for t in (actor_tok, patient) if t is not None]
+    if patient is not None:
+        d.objects = conjuncts(patient)
+    if frame == "clash":
+        other = next((o for p, o in preps(v) if p in ("with", "against")), None)
+        if other is not None:
+            d.targets = make_args(ctx, other, actor=True, prior_actors=prior)
+        elif not passive:
+            d.actors, d.targets = _split_pair(d.actors)
+        return
+    if frame == "allegiance":
+        d.targets = _allegiance_target(ctx, v, patient, prior)
+        return
+    if frame in ("capture", "retake", "withdraw"):
+        src = next((o for p, o in preps(v) if p == "from"), None)
+        d.targets = make_args(ctx, src, actor=True, prior_actors=prior) if src is not None else []
+        return
+    if frame == "intel":
+        to = next((o for p, o in preps(v) if p == "to"), None) or first(v, "dative")
+        d.targets = make_args(ctx, to, actor=True, prior_actors=prior)
+        return
+    if frame in ("agreement",):
+        w = next((o for p, o in preps(v) if p == "with"), None)
+        d.targets = make_args(ctx, w, actor=True, prior_actors=prior)
+        return
+    if frame in ("protest", "riot", "mob", "base"):
+        return
+    if patient is None or frame == "shelling":
+        patient = patient or next((o for p, o in preps(v) if p in TARGET_PREPS), None)
+    d.targets = make_args(ctx, patient, actor=False, prior_actors=prior)
+
+
+def _allegiance_target(ctx: DocContext, v, obj, prior: list[Arg]) -> list[Arg]:
+    """"pledged allegiance to X", "defected to X", "joined X", "left ... to fight under X"."""
+    for holder in (obj, v):
+        if holder is None:
+            continue
+        to = next((o for p, o in preps(holder) if p in ("to", "with")), None)
+        if to is not None:
+            return make_args(ctx, to, actor=True, prior_actors=prior)
+    if v.lemma_ in ("join", "represent") and obj is not None:
+        return make_args(ctx, obj, actor=True, prior_actors=prior)
+    pv = _purpose_verb(v)
+    if pv is not None:
+        o = next((o for p, o in preps(pv) if p in ("under", "for", "with", "alongside")), None) or first(pv, "dobj")
+        return make_args(ctx, o, actor=True, prior_actors=prior)
+    frm = next((o for p, o in preps(v) if p == "from"), None)
+    return make_args(ctx, frm, actor=True, prior_actors=prior) if frm is not None else []
+
+
+def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
+    n, frame = d.token, d.frame
+    actor_tok = target_tok = None
+    for p, o in preps(n):
+        if p == "by" and actor_tok is None:
+            actor_tok = o
+        elif p == "between" and actor_tok is None:
+            actor_tok = o
+        elif p in TARGET_PREPS and target_tok is None:
+            target_tok = o
+        elif p == "with" and frame == "clash" and target_tok is None:
+            target_tok = o
+        elif p == "of" and frame in ACTOR_FRAMES_OF and actor_tok is None:
+            actor_tok = o
+        elif p == "of" and frame in OBJECT_FRAMES_OF and target_tok is None:
+            target_tok = o
+    if actor_tok is None:
+        for c in n.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                actor_tok = c
+            elif c.dep_ in ("compound", "nmod", "amod") and ctx.etype(c) in ("ORG", "PERSON") and not ctx.is_demonym(c):
+                actor_tok = c
+    for acl in kids(n, "acl", "relcl"):
+        if actor_tok is None:
+            actor_tok = next((o for p, o in preps(acl) if p == "by"), None)
+        if target_tok is None:
+            target_tok = next((o for p, o in preps(acl) if p in TARGET_PREPS), None)
+    return actor_tok, target_tok
+
+
+def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
+    n = d.token
+    actor_tok, target_tok = _nominal_own(ctx, d, prior)
+    gov = governing_verb(n)
+    if gov is not None:
+        if actor_tok is None and n.dep_ in ("dobj", "pobj") and (gov.lemma_ in ctx.lex.cue("light_verbs") or _responsibility(n)):
+            actor_tok = subject_of(gov)
+            d.claim_actor = _responsibility(n)
+        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov):
+            actor_tok = subject_of(gov)
+            target_tok = target_tok or first(gov, "dobj")
+        if target_tok is None and n.dep_ == "nsubj":
+            target_tok = first(gov, "dobj")
+    d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
+    d.arg_heads = [t for t in (actor_tok, target_tok) if t is not None]
+    if actor_tok is not None and actor_tok.head.lower_ == "between":
+        d.actors, d.targets = _split_pair(d.actors)
+    if target_tok is not None:
+        d.targets = make_args(ctx, target_tok, actor=d.frame == "clash", prior_actors=prior)
+        d.objects = conjuncts(target_tok)
+
+
+CONFRONT = {"challenge", "attack", "target", "hit", "strike", "respond", "retaliate", "fight", "confront", "engage",
+            "pound", "harass", "resist", "oppose", "counter", "punish"}
+
+
+def _instrument_of(n, gov) -> bool:
+    """"challenging Hamas, including with clashes": the nominal is how the verb's subject acts."""
+    if n.dep_ != "pobj" or n.head.lower_ not in ("with", "through", "including", "by"):
+        return False
+    path = {t.lower_ for t in n.ancestors if t.i < n.i and gov.i < t.i}
+    return "including" in path or gov.lemma_ in CONFRONT
+
+
+def _for_head(n):
+    """The token "for" that governs ``n``, through a quantity ("some of the attacks")."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.pos_ in ("NOUN", "PRON", "NUM", "DET", "ADJ"):
+        q = n.head.head
+        if q.dep_ == "pobj":
+            return q.head
+    return n.head if n.dep_ == "pobj" else None
+
+
+def _responsibility(n) -> bool:
+    """"claimed responsibility for <n>", "is responsible for (some of) <n>"."""
+    h = _for_head(n)
+    if h is None or h.lower_ != "for":
+        return False
+    return h.head.lemma_ in ("responsibility", "responsible", "credit")
+
+
+def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
+    """Set ``d.actors``, ``d.targets`` and ``d.objects`` from the parse."""
+    if d.nominal:
+        _nominal(ctx, d, prior)
+        if d.claim_actor or not d.actors:
+            resp = _responsible_subject(ctx, d, prior)
+            if resp:
+                d.actors, d.claim_actor = resp, True
+    else:
+        _verbal(ctx, d, prior)
+    if not d.actors:
+        d.actors = _accused(ctx, d, prior)
+
+
+def _responsible_subject(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
+    n = d.token
+    if not _responsibility(n):
+        return []
+    holder = _for_head(n).head  # responsibility / responsible
+    v = holder.head if holder.dep_ in ("dobj", "acomp", "attr") else holder
+    return make_args(ctx, subject_of(v), actor=True, prior_actors=prior)
+
+
+def _accused(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
+    """"accused X of ... <event>": X is the actor the accusation names."""
+    for anc in d.token.ancestors:
+        if anc.lemma_ in ("accuse", "blame") and anc.pos_ == "VERB":
+            obj = first(anc, "dobj")
+            return make_args(ctx, obj, actor=True, prior_actors=prior) if obj is not None else []
+    return []

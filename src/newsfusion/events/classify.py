@@ -1,0 +1,193 @@
+"""ACLED event type and sub-event type of a mention, from its frame and arguments.
+
+======================  ===========================================================
+frame                   ACLED type / sub-event type
+======================  ===========================================================
+clash                   Battles / Armed clash
+attack, kill            by who was hit: armed people or posts -> Battles / Armed
+                        clash; protesters -> Protests / Excessive force against
+                        protesters; civilians, or nobody armed -> Violence against
+                        civilians / Attack
+airstrike ... chemical  Explosions/Remote violence / Air/drone strike, Shelling/
+                        artillery/missile attack, Remote explosive/landmine/IED,
+                        Suicide bomb, Grenade, Chemical weapon
+abduct, sexual          Violence against civilians / Abduction/forced
+                        disappearance, Sexual violence
+arrest                  Strategic developments / Arrests (by a non-state armed
+                        group: Violence against civilians / Abduction)
+capture, retake         territory -> Battles / Non-state actor overtakes territory
+                        or Government regains territory (state actor); weapons ->
+                        Strategic developments / Other (Disrupted weapons use when
+                        the state seizes them); people -> Arrests or Abduction
+withdraw                Strategic developments / Non-violent transfer of territory
+destroy                 Strategic developments / Looting/property destruction
+protest                 Protests / Peaceful protest; dispersed, tear gas, arrests
+                        -> Protest with intervention; protesters killed or shot
+                        -> Excessive force against protesters; protesters
+                        torching, stoning, clashing -> Riots / Violent demonstration
+riot, mob               Riots / Violent demonstration, Mob violence
+allegiance              Strategic developments / Change to group/activity
+base                    Strategic developments / Headquarters or base established
+agreement               Strategic developments / Agreement
+intel                   Strategic developments / Other
+disrupt                 Strategic developments / Disrupted weapons use
+======================  ===========================================================
+"""
+
+from __future__ import annotations
+
+from ..model import Arg
+from .context import DocContext
+from .draft import Draft
+
+BATTLES, EXPL, VAC, PROT, RIOTS, SD = (
+    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments")
+FIXED = {
+    "clash": (BATTLES, "Armed clash"),
+    "airstrike": (EXPL, "Air/drone strike"),
+    "shelling": (EXPL, "Shelling/artillery/missile attack"),
+    "ied": (EXPL, "Remote explosive/landmine/IED"),
+    "suicide": (EXPL, "Suicide bomb"),
+    "grenade": (EXPL, "Grenade"),
+    "chemical": (EXPL, "Chemical weapon"),
+    "abduct": (VAC, "Abduction/forced disappearance"),
+    "sexual": (VAC, "Sexual violence"),
+    "withdraw": (SD, "Non-violent transfer of territory"),
+    "destroy": (SD, "Looting/property destruction"),
+    "riot": (RIOTS, "Violent demonstration"),
+    "mob": (RIOTS, "Mob violence"),
+    "allegiance": (SD, "Change to group/activity"),
+    "base": (SD, "Headquarters or base established"),
+    "agreement": (SD, "Agreement"),
+    "intel": (SD, "Other"),
+    "disrupt": (SD, "Disrupted weapons use"),
+}
+STATE_KINDS = {"state_force", "government", "military", "police", "state"}
+ARMED_KINDS = {"armed_group", "state_force", "military", "police", "militia", "rebel_group", "terrorist_group"}
+
+
+def _words(arg: Arg) -> list[str]:
+    return [w.strip(".,'’").lower() for w in arg.text.replace("-", " ").split()]
+
+
+def is_state(ctx: DocContext, arg: Arg) -> bool:
+    """An actor of the state: its entity kind says so, or its words do ("Egyptian army")."""
+    if arg.entity is not None:
+        ent = ctx.doc.entities[arg.entity]
+        if ent.kind:
+            return ent.kind in STATE_KINDS
+        words = ent.name.lower().split()
+    else:
+        words = _words(arg)
+    if not words:
+        return False
+    if any(ctx.lex.has("state", w) for w in words[-2:]):
+        return not any(w in ("rebel", "rebels", "militia", "militant", "militants", "insurgent", "jihadist", "terrorist") for w in words)
+    return False
+
+
+def _tok_class(ctx: DocContext, tok) -> str | None:
+    """armed / civilian / protester for a victim or target head token."""
+    for t in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
+        lemma = t.lemma_.lower()
+        for cls in ("protester", "armed", "civilian"):
+            if ctx.lex.has(cls, lemma) or ctx.lex.has(cls, t.lower_):
+                return cls
+    if tok.ent_type_ == "NORP":
+        return "civilian"  # a people or creed ("Christians", "Jews") is not an armed party
+    if ctx.etype(tok) == "ORG" and not ctx.is_demonym(tok):
+        return "armed"
+    return None
+
+
+def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
+    if arg.entity is not None:
+        ent = ctx.doc.entities[arg.entity]
+        if ent.kind:
+            return "armed" if ent.kind in ARMED_KINDS else ("civilian" if ent.type == "PERSON" else None)
+        if ent.type == "ORG":
+            return "armed"
+        return None
+    words = _words(arg)
+    for w in reversed(words):
+        for cls in ("protester", "armed", "civilian"):
+            if ctx.lex.has(cls, w) or ctx.lex.has(cls, w.rstrip("s")):
+                return cls
+    return None
+
+
+def hit_class(ctx: DocContext, d: Draft) -> str | None:
+    """Who was hit: protester, armed or civilian (victims first, then targets)."""
+    classes = [_tok_class(ctx, v) for v in d.victims] + [_arg_class(ctx, a) for a in d.targets]
+    for cls in ("protester", "armed", "civilian"):
+        if cls in classes:
+            return cls
+    return None
+
+
+def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
+    cls = hit_class(ctx, d)
+    if cls == "protester":
+        return PROT, "Excessive force against protesters"
+    if cls == "armed":
+        return BATTLES, "Armed clash"
+    if cls is None and d.frame == "attack" and d.actors and not d.victims:
+        return BATTLES, "Armed clash"
+    return VAC, "Attack"
+
+
+def _object_kind(ctx: DocContext, d: Draft) -> str | None:
+    for o in d.objects:
+        if ctx.etype(o) == "LOCATION" or ctx.lex.has("territory", o.lemma_):
+            return "territory"
+        if ctx.lex.has("weapon", o.lemma_):
+            return "weapon"
+        if ctx.etype(o) == "PERSON" or ctx.lex.has("person_noun", o.lemma_) or ctx.lex.has("armed", o.lemma_):
+            return "person"
+    return None
+
+
+def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, str] | None:
+    """(ACLED type, sub-event type) of the mention, or None when its frame does not fit."""
+    state = any(is_state(ctx, a) for a in d.actors)
+    f = d.frame
+    if f == "airstrike" and d.token.lemma_ == "bomb" and d.actors and not state:
+        return FIXED["ied"]
+    if f in FIXED:
+        return FIXED[f]
+    if f in ("attack", "kill"):
+        return _violence(ctx, d)
+    if f == "arrest":
+        # "arrest" claims an authority's act: only armed men described as such abduct
+        nonstate = d.actors and all(a.entity is None and not is_state(ctx, a) and _arg_class(ctx, a) == "armed" for a in d.actors)
+        return (VAC, "Abduction/forced disappearance") if nonstate else (SD, "Arrests")
+    if f in ("capture", "retake"):
+        kind = _object_kind(ctx, d) or ("territory" if f == "retake" else None)
+        if kind == "territory":
+            return (BATTLES, "Government regains territory") if state else (BATTLES, "Non-state actor overtakes territory")
+        if kind == "weapon":
+            return (SD, "Disrupted weapons use") if state else (SD, "Other")
+        if kind == "person":
+            return (SD, "Arrests") if state else (VAC, "Abduction/forced disappearance")
+        return None
+    if f == "protest":
+        return _protest(ctx, d, sentence_words)
+    return None
+
+
+RIOT_VERBS = {"torch", "loot", "burn", "throw", "hurl", "pelt", "clash", "attack", "smash", "vandalize", "vandalise", "set", "ransack", "storm"}
+
+
+def _protest(ctx: DocContext, d: Draft, words: set[str]) -> tuple[str, str]:
+    sent = d.token.sent
+    sent_text = " " + " ".join(t.lower_ for t in sent) + " "
+    if any(f" {c} " in sent_text for c in ctx.lex.cue("lethal_force")):
+        return PROT, "Excessive force against protesters"
+    for t in sent:
+        if t.pos_ == "VERB" and t.lemma_.lower() in RIOT_VERBS:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and ctx.lex.has("protester", subj.lemma_.lower()):
+                return RIOTS, "Violent demonstration"
+    if any(f" {c} " in sent_text for c in ctx.lex.cue("intervention")):
+        return PROT, "Protest with intervention"
+    return PROT, "Peaceful protest"

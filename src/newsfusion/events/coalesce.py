@@ -1,0 +1,209 @@
+"""One event per happening within an article: merging the mentions of the same event.
+
+1. In one sentence: a killing ("..., killing 30 people") belongs to the attack,
+   strike or clash the sentence reports; property destroyed belongs to the strike
+   that destroyed it; a raid that ends in arrests is the arrests; two mentions of
+   the same ACLED type are one event unless they name different places.
+2. Across sentences, in text order:
+   * a reference ("the attack", "At the rally") joins the latest event of its type;
+     if that event was not kept (historical, hypothetical), the reference goes too;
+   * a killing reported within three sentences of a violent event, in a compatible
+     place and time, adds its dead to that event (the death toll of the battle);
+   * two statements of the same type and sub-type are one event when both state the
+     place and the places agree, their times agree and they share a named participant;
+   * protests merge like references, the strongest sub-type winning (peaceful <
+     with intervention < excessive force).
+   When two mentions merge, the one that *states* the event (not a reference, not the
+   headline) keeps its evidence and trigger; the other fills what it lacks.
+3. Figures in sentences without a trigger ("put the number of dead soldiers at 65")
+   go to the latest violent event within three sentences.
+"""
+
+from __future__ import annotations
+
+from .context import DocContext
+from .draft import Draft
+from .fatalities import Figure
+
+PROTEST_ORDER = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+SEPARATE = {"separate", "separately", "another", "elsewhere", "second", "earlier", "later", "meanwhile"}
+WINDOW = 3
+
+
+def _norm(name: str) -> set[str]:
+    stop = {"the", "of", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "city", "province", "region", "district", "state", "strip", "peninsula", "governorate"}
+    return {w for w in name.lower().replace("-", " ").split() if w not in stop}
+
+
+def _stated_place(d: Draft):
+    """The place the mention itself states: its own phrase for a reference, its clause otherwise."""
+    return d.location if d.loc_level <= (1 if d.reference else 3) else None
+
+
+def place_ok(a: Draft, b: Draft, strict: bool) -> bool:
+    la, lb = _stated_place(a), _stated_place(b)
+    if la is None or lb is None:
+        return not strict
+    if la.entity is not None and la.entity == lb.entity:
+        return True
+    na, nb = _norm(la.text), _norm(lb.text)
+    return bool(na & nb) or la.text.lower() in lb.text.lower() or lb.text.lower() in la.text.lower()
+
+
+def time_ok(a: Draft, b: Draft) -> bool:
+    ta, tb = a.time, b.time
+    if ta is None or tb is None:
+        return True
+    if ta.start and tb.start and ta.end and tb.end:
+        return ta.start <= tb.end and tb.start <= ta.end
+    strip = lambda t: " ".join(w for w in t.text.lower().split() if w not in ("in", "on", "at", "over", "during", "just"))
+    return strip(ta) == strip(tb)
+
+
+def _entities(d: Draft) -> set[int]:
+    return {a.entity for a in d.participants() if a.entity is not None}
+
+
+def participants_ok(a: Draft, b: Draft) -> bool:
+    ea, eb = _entities(a), _entities(b)
+    return not (ea and eb) or bool(ea & eb)
+
+
+def _separate(d: Draft) -> bool:
+    return any(t.lower_ in SEPARATE for t in d.token.sent)
+
+
+def _states(ctx: DocContext, d: Draft) -> bool:
+    """The mention states the event: not a reference, not a definite noun ("the ISIS rally"),
+    not the headline or the lede (which summarise what the body then reports)."""
+    if d.reference or ctx.is_title(d.sent) or ctx.is_lede(d.sent):
+        return False
+    return not (d.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in d.token.children))
+
+
+def absorb(ctx: DocContext, host: Draft, other: Draft) -> Draft:
+    """Merge ``other`` into ``host``; the mention that states the event keeps the evidence."""
+    primary, second = host, other
+    if not _states(ctx, host) and _states(ctx, other):
+        primary, second = other, host
+    primary.figures = _unique_figures(primary.figures + second.figures)
+    if not primary.actors:
+        primary.actors = second.actors
+    if not primary.targets:
+        primary.targets = second.targets
+    if not primary.victims:
+        primary.victims = second.victims
+    if second.loc_level < primary.loc_level:
+        primary.locations, primary.loc_level = second.locations, second.loc_level
+    if primary.time is None or (primary.time_inherited and second.time is not None and not second.time_inherited):
+        primary.time, primary.time_inherited = second.time, second.time_inherited
+    if primary.acled and second.acled and primary.acled[0] == second.acled[0] == "Protests":
+        best = max(primary.acled[1], second.acled[1], key=PROTEST_ORDER.index)
+        primary.acled = ("Protests", best)
+    primary.status = min(primary.status, second.status, key=["occurred", "alleged", "planned", "denied"].index) if {primary.status, second.status} <= {"occurred", "alleged", "planned", "denied"} else primary.status
+    primary.merged.append(second)
+    primary.weapon = primary.weapon or second.weapon
+    return primary
+
+
+def _unique_figures(figs: list[Figure]) -> list[Figure]:
+    out, seen = [], set()
+    for f in figs:
+        key = (f.span.start, f.span.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _score(d: Draft) -> tuple:
+    return (not d.reference, len(d.actors) + len(d.targets) + (d.loc_level <= 3), -d.token.i)
+
+
+def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """Step 1 for the drafts of one sentence."""
+    lethal = [d for d in drafts if d.lethal and d.frame != "kill"]
+    out: list[Draft] = []
+    for d in drafts:
+        if d.frame == "kill" and lethal:
+            host = min(lethal, key=lambda h: abs(h.token.i - d.token.i))
+            host.victims = host.victims or d.victims
+            if d.targets:  # the people killed are the targets, before places and buildings
+                kept = [a for a in host.targets if a.entity is not None and all(a.entity != t.entity for t in d.targets)]
+                host.targets = d.targets + kept
+            absorb(ctx, host, d)
+            continue
+        if d.frame == "destroy" and any(h.acled and h.acled[0] == "Explosions/Remote violence" for h in lethal):
+            absorb(ctx, next(h for h in lethal if h.acled[0] == "Explosions/Remote violence"), d)
+            continue
+        if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
+            absorb(ctx, next(x for x in drafts if x.frame == "arrest"), d)
+            continue
+        out.append(d)
+    merged: list[Draft] = []
+    for d in sorted(out, key=_score, reverse=True):
+        host = next((h for h in merged if h.acled and d.acled and h.acled[0] == d.acled[0]
+                     and (h.acled[1] == d.acled[1] or h.acled[0] in ("Protests", "Battles") and d.frame in ("clash", "kill", "attack", "protest"))
+                     and place_ok(h, d, strict=False) and not _distinct_places(h, d)), None)
+        if host is None:
+            merged.append(d)
+        else:
+            absorb(ctx, host, d)
+    return sorted(merged, key=lambda x: x.token.i)
+
+
+def _distinct_places(a: Draft, b: Draft) -> bool:
+    return bool(a.loc_level <= 1 and b.loc_level <= 1 and a.location and b.location and a.location.entity != b.location.entity)
+
+
+def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
+    """Step 2: fold later mentions into the earlier event they report."""
+    kept: list[Draft] = []
+    for d in drafts:
+        host = _host_for(ctx, d, kept, dropped)
+        if host == "drop":
+            continue
+        if host is None:
+            kept.append(d)
+            continue
+        merged = absorb(ctx, host, d)
+        if merged is not host:
+            kept[kept.index(host)] = merged
+    return kept
+
+
+def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]):
+    if d.acled is None:
+        return None
+    same_type = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
+    if d.reference:
+        earlier = [h for h in same_type if place_ok(h, d, False) and time_ok(h, d)]
+        gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
+        if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
+            return "drop"
+        return earlier[-1] if earlier else None
+    if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
+        for h in reversed(kept):
+            if h.lethal and d.sent - h.sent <= WINDOW and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+                return h
+        return None
+    for h in reversed(same_type):
+        if d.acled[0] == "Protests" and place_ok(h, d, False) and time_ok(h, d):
+            return h
+        if h.acled == d.acled and (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
+            return h
+        if h.acled == d.acled and place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):
+            return h
+    return None
+
+
+def attach_tolls(ctx: DocContext, events: list[Draft], tolls: list[tuple[int, Figure]]) -> None:
+    """Step 3: figures stated without a trigger go to the latest violent event before them."""
+    for sent, fig in tolls:
+        host = None
+        for e in events:
+            if e.lethal and 0 <= sent - e.sent <= WINDOW and (e.sent < sent or True):
+                host = e if host is None or e.sent >= host.sent else host
+        if host is not None:
+            fig.sentence = sent
+            host.figures = _unique_figures(host.figures + [fig])

@@ -1,0 +1,145 @@
+"""What the event rules need to know about one article, computed once.
+
+:class:`DocContext` joins the spaCy parse (``Doc.nlp``) with the entity
+mentions the entities stage found (``Doc.mentions``): which entity a token
+belongs to, its type, the paragraph and sentence it sits in, and the article's
+dominant place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Doc, Span
+from .lexicon import Lexicon, load_lexicon
+
+# spaCy labels that stand for an entity type, used when no mention covers a token.
+_SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "NORP": "ORG", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+_PARA_BREAK = re.compile(r"\n\s*\n")
+_STOP = {"the", "of", "al", "el"}
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w']+", name.lower()) if w not in _STOP]
+
+
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+
+
+@dataclass
+class DocContext:
+    """The parse, the mentions and a few article-level facts, indexed by token."""
+
+    doc: Doc
+    sdoc: Any
+    lex: Lexicon
+    tok_mention: dict[int, int] = field(default_factory=dict)
+    para_starts: list[int] = field(default_factory=list)
+    year: int | None = None
+
+    @classmethod
+    def build(cls, doc: Doc, lex: Lexicon | None = None) -> "DocContext":
+        ctx = cls(doc, doc.nlp, lex or load_lexicon())
+        ctx._index_mentions()
+        ctx.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(doc.text)]
+        pub = doc.article.published or ""
+        ctx.year = int(pub[:4]) if pub[:4].isdigit() else None
+        return ctx
+
+    def _index_mentions(self) -> None:
+        best: dict[int, tuple[int, int]] = {}
+        for mi, m in enumerate(self.doc.mentions):
+            span = self.sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for t in span:
+                size = m.span.end - m.span.start
+                if t.i not in best or size > best[t.i][1]:
+                    best[t.i] = (mi, size)
+        self.tok_mention = {i: mi for i, (mi, _) in best.items()}
+
+    # --- tokens and entities -------------------------------------------------
+    def mention_of(self, tok) -> int | None:
+        return self.tok_mention.get(tok.i)
+
+    def entity_of(self, tok) -> int | None:
+        mi = self.tok_mention.get(tok.i)
+        return None if mi is None else self.doc.mentions[mi].entity
+
+    def etype(self, tok) -> str | None:
+        """PERSON, ORG or LOCATION for a token inside a named entity, else None."""
+        mi = self.tok_mention.get(tok.i)
+        if mi is not None:
+            return self.doc.mentions[mi].type
+        return _SPACY_TYPES.get(tok.ent_type_)
+
+    def is_demonym(self, tok) -> bool:
+        """An adjective of nationality or creed ("Egyptian", "Israeli"): names no actor by itself."""
+        if tok.ent_type_ == "NORP" and (tok.pos_ == "ADJ" or tok.tag_ == "JJ" or tok.dep_ in ("amod",)):
+            return True
+        return tok.tag_ == "JJ" and self.etype(tok) is not None
+
+    def mention_span(self, tok) -> Span | None:
+        mi = self.tok_mention.get(tok.i)
+        return None if mi is None else self.doc.mentions[mi].span
+
+    # --- positions -----------------------------------------------------------
+    def para_of(self, char: int) -> int:
+        n = 0
+        for i, s in enumerate(self.para_starts):
+            if s <= char:
+                n = i
+        return n
+
+    def sent_index(self, tok) -> int:
+        for i, s in enumerate(self.doc.sentences):
+            if s.start <= tok.idx < s.end:
+                return i
+        return max(0, len(self.doc.sentences) - 1)
+
+    def is_title(self, sent_index: int) -> bool:
+        """The sentence is the article's title line (a headline summarises, it is not the report)."""
+        title = (self.doc.article.title or "").strip()
+        if not title or sent_index >= len(self.doc.sentences):
+            return False
+        s = self.doc.sentences[sent_index]
+        return self.doc.text[s.start:s.end].strip().startswith(title[:40]) and s.start < len(title) + 5
+
+    def is_lede(self, sent_index: int) -> bool:
+        """The first sentence of the body (after the title and byline): it summarises the story."""
+        body = [i for i in range(len(self.doc.sentences)) if not self.is_title(i) and not self._byline_only(i)]
+        return bool(body) and body[0] == sent_index
+
+    def _byline_only(self, i: int) -> bool:
+        s = self.doc.sentences[i]
+        text = self.doc.text[s.start:s.end].strip()
+        return bool(self.doc.article.author) and text.startswith("By ") and len(text.split()) <= 5
+
+    # --- article-level facts -------------------------------------------------
+    def dominant_place(self) -> int | None:
+        """The place the article is about: the LOCATION mentioned most often, counting the
+        mentions of names that contain one another together ("Gaza", "the Gaza Strip");
+        the most mentioned name of the winning group is returned. Buildings are not places."""
+        counts: Counter[int] = Counter()
+        first: dict[int, int] = {}
+        for m in self.doc.mentions:
+            if m.entity is None or m.type != "LOCATION" or self.is_building(m.text):
+                continue
+            counts[m.entity] += 1
+            first.setdefault(m.entity, m.span.start)
+        if not counts:
+            return None
+        names = {e: set(_name_words(self.doc.entities[e].name)) for e in counts}
+        group = {e: sum(counts[o] for o in counts if names[e] and names[o] and (names[e] <= names[o] or names[o] <= names[e])) for e in counts}
+        best = max(counts, key=lambda e: (group[e], counts[e], -first[e]))
+        return best
+
+    def is_building(self, name: str) -> bool:
+        words = name.lower().split()
+        return bool(words) and self.lex.has("building", words[-1])
+
+    def years_in(self, text: str) -> list[int]:
+        return [int(y) for y in _YEAR.findall(text)]

@@ -1,0 +1,212 @@
+"""Find the words that state an event: lexicon triggers checked against the parse.
+
+A token is a trigger when its lemma and part of speech are in the lexicon and
+the entry's conditions hold (particle, object, modifier, preposition, purpose
+clause, subject). A trigger is not an event mention when it is part of a name
+("the Rocket Force"), a date ("March"), a modifier of another noun ("battle
+cry", "rocket launcher"), the idiom "in protest", the topic of a non-event
+noun ("the threat of attacks", "the story of the battle"), or a bare plural
+with no anchor in time ("Israel holds Hamas responsible for rockets fired by
+Gazan groups": a generalisation, not a report). A definite nominal without
+arguments of its own ("the attack", "the rally") is kept as a *reference*: it
+points back to an event already told and is merged with it later.
+"""
+
+from __future__ import annotations
+
+from .context import DocContext
+from .draft import Draft
+from .lexicon import TriggerRule
+from .phrases import resolve_pronoun
+from .syntax import PRONOUNS, first, kids, preps, subject_of
+
+WEAPON_FRAMES = ("airstrike", "shelling", "ied", "suicide", "grenade", "chemical")
+TOPIC_NOUNS = {"story", "history", "anniversary", "memory", "commemoration", "threat", "risk", "fear", "possibility",
+               "danger", "film", "movie", "song", "book", "cry", "rumour", "rumor", "myth", "legend", "lesson",
+               "reminder", "prospect", "spectre", "specter", "wave", "culture", "tactic", "tactics", "kind", "type"}
+ANCHOR_ADJ = {"recent", "latest", "last", "ongoing", "renewed", "continued", "continuing", "fresh", "new", "heavy",
+              "deadly", "fierce", "intense", "sporadic", "daily", "nightly", "repeated", "overnight", "weekend",
+              "violent", "bloody", "separate", "coordinated", "simultaneous"}
+DEFINITE = {"the", "this", "that", "these", "those", "such"}
+ARG_PREPS = {"by", "on", "against", "of", "between", "in", "at", "near", "with", "from", "toward", "towards", "outside"}
+
+
+def _child_word(tok, deps: tuple[str, ...], words) -> object | None:
+    for c in tok.children:
+        if c.dep_ in deps and (c.lower_ in words or c.lemma_.lower() in words):
+            return c
+    return None
+
+
+def _object(tok):
+    obj = first(tok, "dobj", "nsubjpass")
+    if obj is None and tok.pos_ == "NOUN":
+        obj = next((o for p, o in preps(tok) if p == "of"), None)
+    return obj
+
+
+def _in_class(ctx: DocContext, tok, cls: str) -> bool:
+    if tok is None:
+        return False
+    if ctx.lex.has(cls, tok.lemma_) or ctx.lex.has(cls, tok.lower_):
+        return True
+    et = ctx.etype(tok)
+    if cls == "territory" and et == "LOCATION":
+        return True
+    if cls == "group" and et == "ORG" and not ctx.is_demonym(tok):
+        return True
+    return False
+
+
+def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
+    """The extra trigger words when ``rule`` holds at ``tok``, else None."""
+    extra = []
+    if rule.particle:
+        c = _child_word(tok, ("prt", "advmod", "prep"), {rule.particle})
+        if c is None:
+            return None
+        extra.append(c)
+    if rule.objects is not None or rule.object_class:
+        obj = _object(tok)
+        if obj is None:
+            return None
+        ok = (rule.objects is not None and (obj.lower_ in rule.objects or obj.lemma_.lower() in rule.objects)) or (
+            rule.object_class is not None and _in_class(ctx, obj, rule.object_class))
+        if not ok:
+            return None
+        extra.append(obj)
+    if rule.compound is not None:
+        c = _child_word(tok, ("compound", "amod", "nmod", "npadvmod"), rule.compound)
+        if c is None and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "-" and tok.i > 1:
+            c = tok.doc[tok.i - 2] if tok.doc[tok.i - 2].lower_ in rule.compound else None
+        if c is None:
+            return None
+        extra.append(c)
+    if rule.prep:
+        hit = None
+        for p, o in preps(tok):
+            for name, words, cls in rule.prep:
+                if p == name and (words is None and cls is None or (words and (o.lower_ in words or o.lemma_ in words)) or (cls and _in_class(ctx, o, cls))):
+                    hit = o
+        if hit is None:
+            return None
+    if rule.purpose is not None:
+        pv = next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.lemma_ in rule.purpose
+                   and any(a.lower_ == "to" for a in c.children)), None)
+        if pv is None:
+            return None
+    if rule.subject_class:
+        s = subject_of(tok)
+        if s is not None and s.lower_ in PRONOUNS:
+            s = resolve_pronoun(ctx, s)
+        if s is None or not (_in_class(ctx, s, rule.subject_class) or ctx.etype(s) in ("ORG", "PERSON") or any(ctx.etype(c) in ("ORG", "PERSON") for c in s.children if c.dep_ == "poss")):
+            return None
+    if rule.object_entity:
+        obj = first(tok, "dobj")
+        if obj is None or ctx.etype(obj) != rule.object_entity or ctx.is_demonym(obj):
+            return None
+    if rule.advmod and _child_word(tok, ("advmod",), {rule.advmod}) is None:
+        return None
+    return extra
+
+
+def _stems(word: str) -> list[str]:
+    """Crude de-inflections, for lemmas the lemmatizer gets wrong ("installed" -> "instal")."""
+    out = []
+    for suf, rep in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            out.append(word[: len(word) - len(suf)] + rep)
+    return out
+
+
+def match(ctx: DocContext, tok) -> tuple[TriggerRule, list] | None:
+    """The most specific lexicon rule that holds at ``tok``."""
+    if tok.is_punct or tok.like_num or tok.ent_type_ in ("DATE", "TIME"):
+        return None
+    pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
+    best = None
+    for rule in ctx.lex.rules_for(tok.lemma_, tok.lower_, *_stems(tok.lower_)):
+        if pos not in rule.pos:
+            continue
+        extra = _check(ctx, tok, rule)
+        if extra is not None and (best is None or rule.specificity > best[0].specificity):
+            best = (rule, extra)
+    return best
+
+
+def _weapon_modifier(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
+    """A weapon word modifying a trigger ("rocket attack", "drone strike") names the means."""
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            m = match(ctx, c)
+            if m is not None and m[0].frame in WEAPON_FRAMES:
+                return m[0], c
+    return None
+
+
+def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
+    """Why a matched trigger is not an event mention ('' when it is one)."""
+    if ctx.mention_of(tok) is not None and ctx.etype(tok) in ("ORG", "PERSON", "LOCATION") and tok.pos_ == "PROPN":
+        return "part of a name"
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if match(ctx, tok.head) is not None:
+            return "modifier of another trigger"
+        return "modifier of a non-event noun"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        h = tok.head
+        if tok.dep_ == "pobj" and h.lower_ == "in" and tok.lemma_ == "protest" and not kids(tok, "det"):
+            return "idiom 'in protest'"
+        if tok.dep_ == "pobj" and h.lower_ in ("of", "about", "for") and h.head.lemma_.lower() in TOPIC_NOUNS:
+            return f"topic of '{h.head.text}'"
+        if tok.dep_ == "poss":
+            return "possessor"
+    return ""
+
+
+def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
+    """A bare plural nominal with no time anchor: a generalisation, not a report."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
+        return False
+    if any(c.lower_ in ANCHOR_ADJ for c in tok.children):
+        return False
+    if tok.dep_ == "conj" and any(c.dep_ in ("det", "nummod", "poss") for c in tok.head.children):
+        return False
+    return not anchored
+
+
+def is_reference(tok) -> bool:
+    """A definite nominal trigger without arguments of its own: "the attack", "At the rally"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+        return False
+    if any(p in ARG_PREPS for p, _ in preps(tok)):
+        return False
+    if any(c.dep_ in ("nummod", "poss", "relcl", "acl") for c in tok.children):
+        return False
+    return not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)
+
+
+def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
+    """Every event mention in the article, in text order (dropped ones carry a reason)."""
+    drafts: list[Draft] = []
+    for si, sent in enumerate(ctx.sdoc.sents):
+        for tok in sent:
+            m = match(ctx, tok)
+            if m is None:
+                continue
+            rule, extra = m
+            d = Draft(rule.frame, rule, tok, extra, sent=ctx.sent_index(tok), para=ctx.para_of(tok.idx),
+                      nominal=tok.pos_ in ("NOUN", "PROPN"))
+            wm = _weapon_modifier(ctx, tok)
+            if wm is not None and rule.frame not in WEAPON_FRAMES:
+                d.frame, d.rule = wm[0].frame, wm[0]
+                d.extra.append(wm[1])
+            d.drop = skip_reason(ctx, tok, rule)
+            if not d.drop and d.nominal and is_generic(ctx, tok, d.sent in anchored_sentences):
+                d.drop = "generic plural"
+            d.reference = d.nominal and not rule.participant and is_reference(tok)
+            drafts.append(d)
+    return drafts

@@ -1,0 +1,62 @@
+"""The working record of one event mention while the rules fill it in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Arg, Span, TimeExpr
+from .fatalities import Figure
+from .lexicon import TriggerRule
+
+
+@dataclass
+class Draft:
+    """One event mention: its trigger, then its arguments, type and status as found."""
+
+    frame: str
+    rule: TriggerRule
+    token: Any  # the head trigger token (spaCy Token)
+    extra: list[Any] = field(default_factory=list)  # other trigger words: particle, compound, object
+    sent: int = 0
+    para: int = 0
+    nominal: bool = False
+    reference: bool = False  # a definite mention without arguments of its own ("the attack")
+    status: str = "occurred"
+    drop: str = ""  # why it is not an event ("" = it is one)
+    actors: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    victims: list[Any] = field(default_factory=list)  # victim head tokens (for typing)
+    objects: list[Any] = field(default_factory=list)  # object head tokens (territory, weapons, people)
+    arg_heads: list[Any] = field(default_factory=list)  # head tokens of the actor / target phrases
+    locations: list[Arg] = field(default_factory=list)
+    loc_level: int = 9  # 1 own phrase, 2 participants' phrases, 3 clause, 4 sentence, 5 paragraph, 6 article
+    time: TimeExpr | None = None
+    time_inherited: bool = False
+    weapon: str | None = None
+    figures: list[Figure] = field(default_factory=list)
+    acled: tuple[str, str] | None = None
+    evidence: Span | None = None
+    merged: list["Draft"] = field(default_factory=list)
+    claim_actor: bool = False  # actor taken from a claim of responsibility
+
+    @property
+    def trigger_span(self) -> Span:
+        toks = [self.token, *[t for t in self.extra if abs(t.i - self.token.i) <= 3]]
+        return Span(min(t.idx for t in toks), max(t.idx + len(t.text) for t in toks))
+
+    @property
+    def loc_explicit(self) -> bool:
+        """The text states the place in the event's sentence."""
+        return self.loc_level <= 4
+
+    @property
+    def location(self) -> Arg | None:
+        return self.locations[0] if self.locations else None
+
+    @property
+    def lethal(self) -> bool:
+        return self.acled is not None and self.acled[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+    def participants(self) -> list[Arg]:
+        return [*self.actors, *self.targets]

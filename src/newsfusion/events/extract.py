@@ -1,0 +1,148 @@
+"""The event rules end to end: from a parsed, entity-tagged Doc to its Events.
+
+Order: find trigger mentions (:mod:`.detect`), decide their status
+(:mod:`.status`), fill their arguments (:mod:`.arguments`, :mod:`.setting`),
+count the dead (:mod:`.fatalities`), type them (:mod:`.classify`), merge the
+mentions of one event (:mod:`.coalesce`), then attach sources (:mod:`.sources`)
+and the PLOVER code (:mod:`.plover`).
+"""
+
+from __future__ import annotations
+
+from ..model import Arg, Doc, Event
+from .arguments import fill_roles
+from .classify import classify
+from .coalesce import across, attach_tolls, in_sentence
+from .context import DocContext
+from .detect import find_drafts
+from .draft import Draft
+from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
+from .phrases import counted
+from .plover import plover_for
+from .setting import evidence_span, find_locations, find_time, find_weapon, is_historical, sentence_time
+from .sources import claims_for, sources_and_status
+from .status import drops, modality
+
+RETYPE = ("attack", "kill", "protest")
+
+
+def _sentence_times(ctx: DocContext) -> dict[int, object]:
+    return {i: sentence_time(ctx, s) for i, s in enumerate(ctx.sdoc.sents)}
+
+
+def _anchored(ctx: DocContext, times: dict[int, object]) -> set[int]:
+    """Sentences set in a stated time: their own, or the previous sentence's in the paragraph."""
+    out = set()
+    sents = list(ctx.sdoc.sents)
+    for i, s in enumerate(sents):
+        if times.get(i) is not None:
+            out.add(i)
+        elif i > 0 and times.get(i - 1) is not None and ctx.para_of(sents[i - 1].start_char) == ctx.para_of(s.start_char):
+            out.add(i)
+    return out
+
+
+def _prev_time(ctx: DocContext, times: dict[int, object], d: Draft):
+    sents = list(ctx.sdoc.sents)
+    i = d.sent
+    if i > 0 and ctx.para_of(sents[i - 1].start_char) == ctx.para_of(sents[i].start_char):
+        return times.get(i - 1)
+    return None
+
+
+def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg], dominant, times) -> str:
+    """Fill one draft; return why it is not an event ('' when it is)."""
+    d.status = modality(ctx, d.token)
+    if drops(d.status):
+        return d.status
+    fill_roles(ctx, d, prior)
+    if d.frame == "kill":
+        d.victims = [counted(ctx, v) for v in victims_of(d.token)]
+    find_locations(ctx, d, prev_loc.get(d.para), dominant)
+    find_time(ctx, d, _prev_time(ctx, times, d))
+    if is_historical(ctx, d):
+        return "historical"
+    find_weapon(ctx, d)
+    d.acled = classify(ctx, d, {t.lower_ for t in d.token.sent})
+    if d.acled is None:
+        return "no ACLED type fits"
+    d.evidence = evidence_span(ctx, d)
+    return ""
+
+
+def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:
+    """Give each fatality word of the sentence to the nearest violent mention."""
+    lethal = [d for d in group if d.lethal]
+    if not lethal:
+        return
+    sent = lethal[0].token.sent
+    for t in sent:
+        if is_fatality_word(t):
+            host = min(lethal, key=lambda d: abs(d.token.i - t.i))
+            host.figures.extend(figures_near(ctx, t))
+            if not host.victims:
+                host.victims = [counted(ctx, v) for v in victims_of(t)]
+    lethal[0].figures.extend(toll_figures(ctx, sent))
+
+
+def _retype(ctx: DocContext, d: Draft) -> None:
+    if d.frame in RETYPE:
+        new = classify(ctx, d, {t.lower_ for t in d.token.sent})
+        if new is not None and not (d.acled and d.acled[0] == "Protests" and new[0] == "Protests"):
+            d.acled = new
+
+
+def extract_events(doc: Doc) -> list[Event]:
+    """All events ``doc`` states, with arguments, fatalities, status, sources and PLOVER code."""
+    if doc.nlp is None:
+        return []
+    ctx = DocContext.build(doc)
+    times = _sentence_times(ctx)
+    drafts = find_drafts(ctx, _anchored(ctx, times))
+    prior: list[Arg] = []
+    prev_loc: dict[int, Arg] = {}
+    dominant = ctx.dominant_place()
+    kept, dropped = [], []
+    for d in drafts:
+        d.drop = d.drop or _build(ctx, d, prior, prev_loc, dominant, times)
+        if d.drop:
+            dropped.append(d)
+            continue
+        prior.extend(a for a in d.actors if a.entity is not None)
+        if d.loc_explicit and d.location is not None:
+            prev_loc[d.para] = d.location
+        kept.append(d)
+    by_sent: dict[int, list[Draft]] = {}
+    for d in kept:
+        by_sent.setdefault(d.sent, []).append(d)
+    merged: list[Draft] = []
+    for s in sorted(by_sent):
+        _sentence_figures(ctx, by_sent[s])
+        for d in in_sentence(ctx, by_sent[s]):
+            _retype(ctx, d)
+            merged.append(d)
+    events = across(ctx, merged, dropped)
+    with_trigger = {d.sent for d in drafts}
+    tolls = [(i, f) for i, s in enumerate(ctx.sdoc.sents) if i not in with_trigger for f in toll_figures(ctx, s)]
+    attach_tolls(ctx, events, tolls)
+    return [ev for d in events for ev in to_events(ctx, d)]
+
+
+def to_events(ctx: DocContext, d: Draft) -> list[Event]:
+    """The Event(s) of a draft: one per place when it names several."""
+    doc = ctx.doc
+    claim_ids, by_author = claims_for(doc, d)
+    sources, status = sources_and_status(doc, d, claim_ids, by_author)
+    ptype, pmode = plover_for(d.acled[1], d.frame, d.weapon)
+    fat = combine(d.figures)
+    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 else d.locations[:1]
+    rule = f"{d.frame}:{d.token.lemma_.lower()}" + (f" +{len(d.merged)} merged" if d.merged else "")
+    conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
+    out = []
+    for place in places or [None]:
+        out.append(Event(
+            acled_type=d.acled[0], acled_sub_type=d.acled[1], trigger=d.trigger_span, evidence=d.evidence,
+            actors=list(d.actors), targets=list(d.targets), location=place, time=d.time, fatalities=fat,
+            weapon=d.weapon, status=status, sources=sources, plover_type=ptype, plover_mode=pmode,
+            confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule))
+    return out

@@ -1,0 +1,281 @@
+"""Fatality figures: who died and how many, as the text words it.
+
+Wording (each rule has a row in tests/events/test_fatalities.py):
+
+* "at least / more than / over N" -> min N, max open (None);
+* "N", "nearly / about / some / closer to N" -> N exactly;
+* "between N and M", "N to M", "N-M" -> min N, max M; "up to N" -> max N only;
+* number words and digits ("seventeen", "1,200", "twenty-five"); "a dozen" = 12;
+* "dozens", "scores", "hundreds", "many", "several" are not numbers -> nothing;
+* "a Palestinian was killed" / a named person killed / "he was killed" = 1;
+* "N soldiers, including four officers" counts N (the "including" part is a subset);
+* wounded and injured people are not counted (only kill / die / dead / death words).
+
+Several figures for one event are combined by :func:`combine` (see its docstring).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Fatalities, Span
+from .context import DocContext
+from .syntax import conjuncts, first, is_passive, kids, preps
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+OPEN_LOW = {"least", "more", "over", "above", "exceeding", "upwards", "plus"}
+UP_TO = {"up", "as"}  # "up to N", "as many as N"
+KILL_VERBS = {"kill", "slay", "murder", "execute", "behead", "massacre", "slaughter", "assassinate", "lynch", "gun", "shoot"}
+DIE_VERBS = {"die", "perish"}
+DEATH_NOUNS = {"death", "deaths", "toll", "fatality", "fatalities", "killing", "killings", "life", "lives", "body", "bodies"}
+GENERIC_SIDES = {"people", "person", "persons", "individual", "individuals", "toll", "deaths", "death", "life", "lives", "bodies", "body", "victim", "victims", "total", "others", "other"}
+
+
+@dataclass
+class Figure:
+    """One stated count of dead: ``low``..``high`` people on ``side`` (``high`` None = open)."""
+
+    side: str
+    low: int | None
+    high: int | None
+    text: str
+    span: Span
+    sentence: int = -1
+
+
+def word_number(text: str) -> int | None:
+    """"17", "1,200", "seventeen", "twenty-five", "a hundred" -> int; anything else None."""
+    s = text.lower().replace(",", "").strip()
+    if re.fullmatch(r"\d+", s):
+        return int(s)
+    parts = [p for p in re.split(r"[\s-]+", s) if p and p not in ("and", "a", "an")]
+    if not parts:
+        return 1 if s in ("a", "an") else None
+    total, current = 0, 0
+    for p in parts:
+        if p in UNITS:
+            current += UNITS[p]
+        elif p in SCALES:
+            current = max(current, 1) * SCALES[p]
+            if SCALES[p] >= 1000:
+                total, current = total + current, 0
+        elif re.fullmatch(r"\d+", p):
+            current += int(p)
+        else:
+            return None
+    return total + current
+
+
+def _num_tokens(tok) -> list:
+    """The number token and its compound parts ("twenty - five", "1,200")."""
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "nummod", "quantmod") and c.pos_ == "NUM"]
+    return sorted(toks, key=lambda t: t.i)
+
+
+def quantity(num) -> tuple[int | None, int | None] | None:
+    """(low, high) for a number token with its modifiers, or None when it is not a number."""
+    toks = _num_tokens(num)
+    value = word_number(" ".join(t.text for t in toks))
+    if value is None:
+        return None
+    mods = {c.lower_ for c in num.subtree if c.i < num.i and c.dep_ in ("advmod", "quantmod", "amod", "advcl", "prep", "cc")}
+    left = num.doc[max(num.sent.start, toks[0].i - 3):toks[0].i]
+    left_words = [t.lower_ for t in left]
+    # "between 10 and 15" / "10 to 15" / "10-15"
+    for c in num.children:
+        if c.dep_ in ("quantmod", "conj", "prep") and c.i > num.i:
+            other = c if c.pos_ == "NUM" else next((x for x in c.children if x.pos_ == "NUM"), None)
+            if other is not None and word_number(other.text) is not None:
+                return value, word_number(other.text)
+    if "between" in left_words:
+        nxt = [t for t in num.doc[num.i + 1:num.i + 4] if t.pos_ == "NUM"]
+        if nxt and word_number(nxt[0].text) is not None:
+            return value, word_number(nxt[0].text)
+    if mods & OPEN_LOW or (left_words[-2:] in (["at", "least"], ["more", "than"])) or left_words[-1:] == ["over"]:
+        return value, None
+    if left_words[-2:] in (["up", "to"], ["as", "many"]) or left_words[-3:] == ["as", "many", "as"]:
+        return None, value
+    return value, value
+
+
+def _count_head(ctx: DocContext, head) -> tuple[int | None, int | None, str] | None:
+    """How many dead one victim noun phrase states; None when it states no number."""
+    lex = ctx.lex
+    if head.pos_ == "NUM":  # "17 of its own soldiers"
+        q = quantity(head)
+        side = next((o for p, o in preps(head) if p == "of"), None)
+        return None if q is None else (q[0], q[1], _side(side) if side is not None else "people")
+    if lex.has("vague_quantity", head.lower_) or head.lemma_ in ("dozen",) and head.tag_ == "NNS":
+        return None
+    if head.lemma_ == "dozen" and any(c.lower_ in ("a", "one") for c in head.children):
+        side = next((o for p, o in preps(head) if p == "of"), head)
+        return 12, 12, _side(side)
+    num = next((c for c in head.children if c.dep_ == "nummod"), None)
+    if num is not None:
+        q = quantity(num)
+        return None if q is None else (q[0], q[1], _side(head))
+    if head.pos_ == "PROPN" or ctx.etype(head) == "PERSON":
+        return 1, 1, "people"
+    if head.lower_ in ("he", "she", "him", "her"):
+        return 1, 1, "people"
+    if head.tag_ in ("NN",) and any(c.lower_ in ("a", "an", "one") for c in head.children if c.dep_ in ("det", "nummod")):
+        return 1, 1, _side(head)
+    if head.tag_ == "NN" and lex.has("person_noun", head.lemma_) and any(c.dep_ == "appos" and ctx.etype(c) == "PERSON" for c in head.children):
+        return 1, 1, _side(head)
+    return None
+
+
+def _side(tok) -> str:
+    word = tok.lemma_.lower()
+    if word in ("people", "person"):
+        return "people"
+    return word if word.endswith("s") else word + "s"
+
+
+def victims_of(tok) -> list:
+    """Victim head tokens of a kill / die / dead / death word."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma in KILL_VERBS:
+        if is_passive(tok):
+            subj = first(tok, "nsubjpass")
+            if subj is not None:
+                return [subj]
+            return [tok.head] if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM") else []
+        obj = first(tok, "dobj")
+        return [obj] if obj is not None else []
+    if lemma in DIE_VERBS:
+        subj = first(tok, "nsubj")
+        return [subj] if subj is not None else []
+    if lemma == "dead" and tok.pos_ == "ADJ":
+        if tok.dep_ == "amod":  # "dead soldiers"
+            return [tok.head]
+        for c in tok.children:
+            if c.pos_ == "NUM" or c.dep_ in ("nummod", "npadvmod"):
+                return [c]
+        if tok.dep_ in ("oprd", "acomp", "xcomp") and tok.head.pos_ == "VERB":
+            obj = first(tok.head, "dobj", "nsubj", "nsubjpass")
+            return [obj] if obj is not None else []
+    if lemma in ("death", "killing", "execution", "murder", "massacre"):
+        return [o for p, o in preps(tok) if p == "of"][:1]
+    return []
+
+
+def _figure_for(ctx: DocContext, head, anchor) -> list[Figure]:
+    out = []
+    for h in conjuncts(head):
+        got = _count_head(ctx, h)
+        if got is None:
+            continue
+        low, high, side = got
+        start, end = min(anchor.idx, h.idx), max(anchor.idx + len(anchor.text), h.idx + len(h.text))
+        out.append(Figure(side, low, high, ctx.doc.text[start:end], Span(start, end)))
+    return out
+
+
+TOLL_WORDS = {"toll", "number", "figure", "tally", "count", "total"}
+TOLL_VERBS = {"put", "rise", "stand", "reach", "climb", "increase", "jump", "hit", "estimate", "place"}
+
+
+def toll_figures(ctx: DocContext, sent) -> list[Figure]:
+    """"death toll rose to N", "put the number of dead soldiers at N", "N dead", "claimed N lives"."""
+    out = []
+    for t in sent:
+        if t.pos_ != "NUM":
+            continue
+        # "N dead" / "N people dead"
+        if any(c.lemma_ == "dead" for c in t.children) or (t.head.lemma_ == "dead" and t.dep_ in ("npadvmod", "nummod")):
+            q = quantity(t)
+            if q is not None:
+                out.append(Figure("people", q[0], q[1], t.text, Span(t.idx, t.idx + len(t.text))))
+            continue
+        if t.dep_ != "pobj" or t.head.lower_ not in ("at", "to", "of"):
+            continue
+        # climb to the verb (or toll noun) the number completes
+        v = t.head
+        while v.head is not v and v.pos_ not in ("VERB",) and v.lemma_.lower() not in TOLL_WORDS:
+            v = v.head
+        phrase = list(v.subtree)
+        dead = [x for x in phrase if x.lemma_.lower() in DEATH_NOUNS | {"dead"} and x.i < t.i]
+        tollish = any(x.lemma_.lower() in TOLL_WORDS for x in phrase) or v.lemma_.lower() in TOLL_VERBS
+        if not dead or not tollish:
+            continue
+        q = quantity(t)
+        if q is None:
+            continue
+        side = next((x.head for x in dead if x.lemma_ == "dead" and x.dep_ == "amod"), None)
+        out.append(Figure(_side(side) if side is not None else "people", q[0], q[1], t.text, Span(t.idx, t.idx + len(t.text))))
+    return out
+
+
+def figures_near(ctx: DocContext, tok) -> list[Figure]:
+    """The figures a kill/die/dead/death word states."""
+    out = []
+    for v in victims_of(tok):
+        out.extend(_figure_for(ctx, v, tok))
+    return out
+
+
+def is_fatality_word(tok) -> bool:
+    lemma = tok.lemma_.lower()
+    return ((tok.pos_ == "VERB" and (lemma in KILL_VERBS or lemma in DIE_VERBS))
+            or (lemma == "dead" and tok.pos_ == "ADJ")
+            or (tok.pos_ == "NOUN" and lemma in ("death", "killing")))
+
+
+def combine(figs: list[Figure]) -> Fatalities:
+    """One event's fatalities from all the figures stated for it.
+
+    Figures are grouped by side (who died: soldiers, militants, people). The
+    same value stated twice counts once. When no side has two different
+    figures, min is the sum of the sides' lows and max the sum of their highs
+    (None when a side is open-ended: "at least 100" -> 100/None). When a side
+    has different figures (reports disagree), the event's range runs from the
+    sum of the lowest figure per side to the sum of the highest figure per side,
+    an open "at least N" counting as N: "killed at least 100 militants ... 17 of
+    its soldiers were killed ... put the number of dead soldiers at 65" ->
+    militants 100, soldiers 17 or 65 -> min 117, max 165. Generic totals
+    ("30 people", "the death toll") are one more side unless specific sides are
+    also stated, in which case they are read as other figures for the whole.
+    """
+    figs = [f for f in figs if f.low is not None or f.high is not None]
+    if not figs:
+        return Fatalities()
+    sides: dict[str, list[Figure]] = {}
+    seen = set()
+    for f in figs:
+        key = (f.side, f.low, f.high)
+        if key in seen:
+            continue
+        seen.add(key)
+        sides.setdefault(f.side, []).append(f)
+    specific = {s: v for s, v in sides.items() if s not in GENERIC_SIDES}
+    generic = [f for s, v in sides.items() if s in GENERIC_SIDES for f in v]
+    groups = list(specific.values()) if specific else [generic]
+    disputed = any(len(g) > 1 for g in groups) or (bool(specific) and bool(generic))
+    text = "; ".join(f.text for g in sides.values() for f in g)
+    breakdown = {}
+    for s, v in sides.items():
+        for i, f in enumerate(v):
+            val = f.low if f.low is not None else f.high
+            breakdown[s if i == 0 else f"{s} (other figure {i})"] = val
+    lows = [min((f.low if f.low is not None else 0) for f in g) for g in groups]
+    if not disputed:
+        highs = [g[0].high for g in groups]
+        lo = sum(lows) if all(g[0].low is not None for g in groups) else None
+        hi = None if any(h is None for h in highs) else sum(highs)
+        return Fatalities(lo, hi, text, breakdown)
+    highs = [max((f.high if f.high is not None else f.low or 0) for f in g) for g in groups]
+    lo, hi = sum(lows), sum(highs)
+    if generic and specific:
+        totals_lo = [f.low for f in generic if f.low is not None]
+        totals_hi = [f.high if f.high is not None else f.low for f in generic if (f.high or f.low) is not None]
+        lo = min([lo, *totals_lo])
+        hi = max([hi, *totals_hi])
+    return Fatalities(lo, hi, text, breakdown)

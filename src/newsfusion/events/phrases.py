@@ -1,0 +1,212 @@
+"""From a head token to an event argument: the entity it names, or its description.
+
+Rules (in order) for one head noun:
+
+1. a relative or personal pronoun is replaced by its antecedent; a quantity
+   ("dozens of X", "17 of its soldiers") by what it counts; a definite
+   description of a group ("the group", "the militants") by the group the text
+   named before;
+2. a mention of an entity covering the head gives that entity;
+3. so does an apposition ("a jihadist, Younis X"), or "under the banner of X";
+4. for actors only, a member noun ("fighters", "security forces", "group")
+   attached to an organisation ("ISIS fighters", "X's group", "members of X")
+   gives the organisation; nationality adjectives ("Egyptian troops") and
+   non-member nouns ("ISIS followers") keep the description;
+5. otherwise the noun phrase itself, without determiners, numbers, relative
+   clauses and prepositional phrases: "ISIS-allied gunmen and imams".
+"""
+
+from __future__ import annotations
+
+from ..model import Arg, Span
+from .context import DocContext
+from .syntax import PRONOUNS, RELATIVE, conjuncts, first, kids, preps, subject_of
+
+_KEEP_DEPS = {"compound", "amod", "nmod", "poss", "npadvmod", "conj", "cc", "punct", "case", "nummod", "quantmod"}
+_DROP_WORDS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"}
+_BANNER = {"banner", "flag", "name", "umbrella", "auspices", "command", "leadership"}
+_DEFINITE = {"the", "this", "these", "those", "that"}
+_COREF_NOUNS = {"group", "faction", "organization", "organisation", "movement", "militant", "fighter", "jihadist",
+                "insurgent", "rebel", "gunman", "gunmen", "terrorist", "militia", "cell", "attacker", "assailant",
+                "militiaman", "militiamen"}
+
+
+def _is_quantity(ctx: DocContext, tok) -> bool:
+    return tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple")
+
+
+def counted(ctx: DocContext, tok):
+    """"dozens of X" / "17 of its soldiers" -> X; anything else -> itself."""
+    if _is_quantity(ctx, tok):
+        for p, o in preps(tok):
+            if p == "of":
+                return o
+    return tok
+
+
+def resolve_pronoun(ctx: DocContext, tok):
+    """The antecedent of a personal or relative pronoun, or None."""
+    low = tok.lower_
+    if low in RELATIVE:
+        v = tok.head
+        return v.head if v.dep_ == "relcl" else None
+    if low not in PRONOUNS:
+        return None
+    # the nearest non-pronoun subject of an enclosing clause, before the pronoun
+    for anc in tok.ancestors:
+        s = first(anc, "nsubj", "nsubjpass")
+        if s is not None and s.i < tok.i and s.lower_ not in PRONOUNS and s.lower_ not in RELATIVE and s is not tok:
+            return counted(ctx, s)
+    # else the first agreeing noun of the sentence that is not in a prepositional phrase
+    plural = low in ("they", "them")
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("pobj", "compound", "poss", "npadvmod") or t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if ctx.etype(t) == "LOCATION":
+            continue
+        if plural == (t.tag_ in ("NNS", "NNPS") or ctx.etype(t) == "ORG"):
+            return counted(ctx, t)
+    # else the subject of the previous sentence
+    sent = tok.sent
+    if sent.start > 0:
+        prev = ctx.sdoc[sent.start - 1].sent
+        s = subject_of(prev.root)
+        if s is not None and s.lower_ not in PRONOUNS:
+            return counted(ctx, s)
+    return None
+
+
+def resolve_description(ctx: DocContext, tok, prior_actors: list[Arg]):
+    """"the group" / "the militants": the same noun named earlier, or the last actor."""
+    if tok.lemma_.lower() not in _COREF_NOUNS or not any(c.lower_ in _DEFINITE for c in kids(tok, "det")):
+        return None
+    if any(ctx.mention_of(t) is not None for t in tok.subtree):
+        return None
+    sent_start = tok.sent.start
+    look_from = ctx.sdoc[sent_start - 1].sent.start if sent_start > 0 else 0
+    for t in reversed(ctx.sdoc[look_from:tok.i]):
+        if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" and not any(c.lower_ in _DEFINITE for c in kids(t, "det")):
+            return t
+    if prior_actors:
+        return prior_actors[-1]
+    for t in reversed(ctx.sdoc[look_from:tok.i]):
+        if ctx.etype(t) == "ORG" and not ctx.is_demonym(t):
+            return t
+    return None
+
+
+def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None:
+    """Rules 2-4 for one head token."""
+    ent = ctx.entity_of(tok)
+    if ent is not None and not ctx.is_demonym(tok):
+        return ent
+    for ap in kids(tok, "appos"):
+        e = ctx.entity_of(ap)
+        if e is not None and ctx.etype(ap) in ("PERSON", "ORG"):
+            return e
+    for p, o in preps(tok):
+        if p == "under" and o.lemma_ in _BANNER:
+            for p2, o2 in preps(o):
+                if p2 == "of" and ctx.entity_of(o2) is not None:
+                    return ctx.entity_of(o2)
+    if not actor or depth > 2 or ctx.lex.has("nonmember", tok.lemma_) or not ctx.lex.has("member", tok.lemma_):
+        return None
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")] + [o for p, o in preps(tok) if p == "of"]
+    for o in owners:
+        if ctx.is_demonym(o):
+            continue
+        e = ctx.entity_of(o)
+        if e is not None and ctx.etype(o) in ("ORG", "PERSON"):
+            return e
+        if ctx.lex.has("member", o.lemma_):
+            e = _entity_via(ctx, o, actor, depth + 1)
+            if e is not None:
+                return e
+    return None
+
+
+def description(ctx: DocContext, heads: list) -> tuple[str, Span] | None:
+    """The noun phrase of ``heads`` (conjuncts) without determiners, numbers and clauses."""
+    keep: list = []
+    for h in heads:
+        stack = [h]
+        while stack:
+            t = stack.pop()
+            keep.append(t)
+            for c in t.children:
+                if c.dep_ in _KEEP_DEPS and not (c.dep_ == "conj" and c not in heads):
+                    if c.dep_ in ("nummod", "quantmod") or c.lower_ in _DROP_WORDS:
+                        continue
+                    if c.dep_ == "amod" and ctx.lex.has("drop_modifier", c.lower_):
+                        continue
+                    stack.append(c)
+    keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)
+    # trim punctuation and conjunctions at the edges
+    while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
+        keep = keep[1:]
+    while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
+        keep = keep[:-1]
+    if not keep:
+        return None
+    text = "".join(t.text_with_ws for t in keep).strip()
+    return text, Span(keep[0].idx, keep[-1].idx + len(keep[-1].text))
+
+
+def resolve_head(ctx: DocContext, tok, prior_actors: list[Arg]):
+    """Rule 1: follow pronouns, quantities and definite group descriptions. May return an Arg."""
+    t = tok
+    for _ in range(3):
+        if t.lower_ in PRONOUNS or t.lower_ in RELATIVE:
+            nxt = resolve_pronoun(ctx, t)
+            if nxt is None:
+                return None
+            t = nxt
+            continue
+        c = counted(ctx, t)
+        if c is not t:
+            t = c
+            continue
+        d = resolve_description(ctx, t, prior_actors)
+        if isinstance(d, Arg):
+            return d
+        if d is not None:
+            t = d
+            continue
+        break
+    return t
+
+
+def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None) -> list[Arg]:
+    """The arguments ``tok`` (a head token) stands for: one per named entity, else one description."""
+    if tok is None:
+        return []
+    head = resolve_head(ctx, tok, prior_actors or [])
+    if head is None:
+        return []
+    if isinstance(head, Arg):
+        return [head]
+    if head.pos_ == "NUM" or (head.lower_ in ("most", "some", "many", "all") and head.pos_ != "NOUN"):
+        return []
+    out: list[Arg] = []
+    plain: list = []
+    for h in conjuncts(head):
+        e = _entity_via(ctx, h, actor)
+        if e is not None:
+            if all(a.entity != e for a in out):
+                sp = ctx.mention_span(h) or Span(h.idx, h.idx + len(h.text))
+                out.append(Arg(ctx.doc.entities[e].name, sp, e))
+        else:
+            plain.append(h)
+    if len(plain) == 1 and ctx.lex.has("nonmember", plain[0].lemma_):
+        org = next((o for p, o in preps(plain[0]) if p == "of" and ctx.etype(o) == "ORG" and ctx.entity_of(o) is not None), None)
+        if org is not None:  # "followers of ISIS" -> "ISIS followers"
+            h = plain[0]
+            name = ctx.doc.entities[ctx.entity_of(org)].name
+            return out + [Arg(f"{name} {h.text}", Span(h.idx, org.idx + len(org.text)), None)]
+    if plain:
+        desc = description(ctx, plain)
+        if desc is not None:
+            out.append(Arg(desc[0], desc[1], None))
+    return out

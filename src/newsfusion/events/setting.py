@@ -1,0 +1,304 @@
+"""Where, when and how: location, time, weapon and evidence of one event mention.
+
+Location, first found wins: a place in a locative phrase ("in / at / near /
+from X") of the trigger, its light verb or its participle ("a rocket launched
+from Gaza"); a place object ("captured Kidal"); a place elsewhere in the clause;
+in the sentence; the location of the previous event of the paragraph; the
+article's dominant place. Places coordinated in the winning phrase ("two
+towns, A and B") are all kept: the event is split into one per place, as
+ACLED codes one event per location. Buildings are not locations.
+
+Time: the ``doc.times`` expression attached to the trigger, else one in the
+clause, else in the sentence (not one that dates a statement: "told X last
+week", nor one inside another noun: "the 1973 war", nor a "since" phrase),
+else the previous sentence's of the same paragraph. A time in an older year
+than ten years before the article (or "CE", "century") makes it historical.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import replace
+
+from ..model import Arg, Span, TimeExpr
+from .context import DocContext
+from .draft import Draft
+from .syntax import clause_head, conjuncts, kids, preps, span_chars
+
+LOC_PREPS = {"in", "at", "near", "outside", "around", "inside", "across", "from", "throughout", "within", "along", "off"}
+TARGET_PLACE_PREPS = {"on", "against", "toward", "towards", "into", "over", "upon"}
+IN_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+SPEECH = {"say", "tell", "report", "state", "add", "announce", "confirm", "deny", "describe", "divulge", "concede", "reveal", "quote", "write", "note", "insist", "explain"}
+MAX_EVIDENCE_WORDS = 45
+
+
+def cluster(ctx: DocContext, d: Draft) -> list:
+    """The trigger and the words that carry its arguments: light verb, participles, particle,
+    and the verb an infinitive depends on ("using Egypt as a middle man to pass ...")."""
+    toks = [d.token, *d.extra]
+    n = d.token
+    if d.nominal:
+        toks.extend(kids(n, "acl", "relcl"))
+        h = n.head
+        if n.dep_ in ("dobj", "nsubjpass", "nsubj") and h.pos_ in ("VERB", "AUX"):
+            toks.append(h)
+        elif n.dep_ == "pobj":
+            up = h.head
+            if up.pos_ == "NOUN" and up.lemma_ in ("responsibility", "credit") and up.head.pos_ == "VERB":
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                toks.append(up)
+    elif any(c.dep_ == "aux" and c.lower_ == "to" for c in n.children):
+        up = n.head
+        if up.pos_ == "NOUN" and up.head.dep_ == "prep" and up.head.lower_ == "as":
+            up = up.head.head  # "use X as a middle man to pass"
+        if up.pos_ in ("VERB", "AUX") and up.lemma_ in ("use", "send", "deploy", "dispatch", "employ"):
+            toks.append(up)
+    return toks
+
+
+def _loc_entity(ctx: DocContext, tok) -> int | None:
+    if ctx.etype(tok) != "LOCATION":
+        return None
+    e = ctx.entity_of(tok)
+    if e is None or ctx.is_building(ctx.doc.entities[e].name):
+        return None
+    return e
+
+
+def _group(ctx: DocContext, tok) -> list[Arg]:
+    """The place ``tok`` names with the places coordinated or in apposition with it."""
+    toks = []
+    for h in conjuncts(tok.head if tok.dep_ == "compound" else tok):
+        toks.append(h)
+        toks.extend(o for o in kids(h, "pobj"))  # "A and to B" (a parser quirk)
+        for ap in kids(h, "appos"):
+            toks.extend(conjuncts(ap))
+    out: list[Arg] = []
+    for t in [tok, *toks]:
+        e = _loc_entity(ctx, t)
+        if e is not None and all(a.entity != e for a in out):
+            out.append(Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e))
+    return out
+
+
+def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
+    for t in tokens:
+        e = _loc_entity(ctx, t)
+        if e is not None and e not in avoid:
+            return _group(ctx, t)
+    return []
+
+
+def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | None) -> None:
+    """Set ``d.locations`` and ``d.loc_level`` (1 the event's own phrase ... 5 the article's place)."""
+    avoid = {a.entity for a in d.participants() if a.entity is not None}
+    got = _own_place(ctx, d)
+    if got:
+        d.locations, d.loc_level = got, 1
+        return
+    # 2. places in the participants' phrases ("ISIS militants in the Sinai"), or "there"
+    for h in d.arg_heads:
+        for p, o in preps(h):
+            got = _first_place(ctx, o.subtree, avoid) if p in IN_PREPS else []
+            if got:
+                d.locations, d.loc_level = got[:1], 2
+                return
+    for t in cluster(ctx, d):
+        for p, o in preps(t):
+            got = _first_place(ctx, o.subtree, set()) if p in TARGET_PLACE_PREPS else []
+            if got:
+                d.locations, d.loc_level = got, 2
+                return
+    if prev is not None and any(t.lower_ == "there" and t.dep_ == "advmod" for c in cluster(ctx, d) for t in [c, *c.children]):
+        d.locations, d.loc_level = [prev], 3
+        return
+    # 3. the finite clause, 4. the sentence (places that are not the participants first)
+    clause = _finite_clause(d.token)
+    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause)]), (4, list(d.token.sent))]
+    for level, scope in scopes:
+        for av in (avoid, set()):
+            got = _first_place(ctx, [t for t in scope if not _in_attribution(t)], av)
+            if got:
+                d.locations, d.loc_level = got[:1], level
+                return
+    # 5. the previous event of the paragraph, 6. the dominant place
+    if prev is not None:
+        d.locations, d.loc_level = [prev], 5
+    elif dominant is not None:
+        ent = ctx.doc.entities[dominant]
+        d.locations, d.loc_level = [Arg(ent.name, None, dominant)], 6
+
+
+def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
+    """A place in a locative phrase of the trigger cluster, or a place object (and its phrase)."""
+    extra = {t.i for t in d.extra}
+    for t in cluster(ctx, d):
+        for p, o in preps(t) if t.i not in extra else ():
+            if p in LOC_PREPS:
+                got = _first_place(ctx, o.subtree, set())
+                if got:
+                    return got
+        for o in kids(t, "dobj"):
+            for h in conjuncts(o):
+                got = _first_place(ctx, [h, *kids(h, "appos")], set())
+                if got:
+                    return _split_objects(ctx, o) or got
+            for p, o2 in preps(o):
+                if p in IN_PREPS:
+                    got = _first_place(ctx, o2.subtree, set())
+                    if got:
+                        return got
+    return []
+
+
+def _finite_clause(tok):
+    """The clause of ``tok``, climbing out of infinitives and participles to the finite verb."""
+    v = clause_head(tok)
+    for _ in range(4):
+        if v.dep_ in ("xcomp", "acl") or (v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX")):
+            v = clause_head(v.head)
+        else:
+            break
+    return v
+
+
+def _in_side_clause(tok, clause) -> bool:
+    """Inside a participial or subordinate adverbial clause of ``clause`` ("Marking ..., X plans")."""
+    for anc in [tok, *tok.ancestors]:
+        if anc is clause:
+            return False
+        if anc.dep_ == "advcl" and anc.head is clause:
+            return True
+    return False
+
+
+def _split_objects(ctx: DocContext, obj) -> list[Arg]:
+    """"occupied two towns, A and B": every place in apposition / coordination with the object."""
+    out: list[Arg] = []
+    for t in obj.subtree:
+        e = _loc_entity(ctx, t)
+        if e is not None and all(a.entity != e for a in out) and t.dep_ in ("appos", "conj", "pobj", "dobj", "compound", "ROOT"):
+            out.append(Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e))
+    return out
+
+
+def _in_attribution(tok) -> bool:
+    """Inside the attribution of a statement: "a militant in Gaza told WND by phone from Gaza"."""
+    for anc in tok.ancestors:
+        if anc.lemma_ in SPEECH and anc.pos_ == "VERB":
+            return tok.i < anc.i or any(c.dep_ in ("nsubj", "prep", "npadvmod", "dative") and c.i <= tok.i <= c.right_edge.i for c in anc.children if c.i > anc.i and c.dep_ != "ccomp")
+        if anc.dep_ in ("ccomp",):
+            return False
+    return False
+
+
+# --- time -------------------------------------------------------------------------------
+
+def _time_head(ctx: DocContext, te: TimeExpr):
+    span = ctx.sdoc.char_span(te.span.start, te.span.end, alignment_mode="expand")
+    return None if span is None else span.root
+
+
+def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
+    t = head
+    for _ in range(hops):
+        if t.i in targets:
+            return True
+        if t.head is t:
+            return False
+        if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod"):
+            return False
+        t = t.head
+    return t.i in targets
+
+
+def _bad_time(head) -> bool:
+    """A "since" phrase, a time inside another noun, or one that dates a statement."""
+    if head.head.lower_ == "since" or head.lower_ == "since":
+        return True
+    if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
+        return True
+    for anc in head.ancestors:
+        if anc.pos_ == "VERB":
+            return anc.lemma_ in SPEECH
+    return False
+
+
+def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) -> None:
+    sent = d.token.sent
+    in_sent = [te for te in ctx.doc.times if sent.start_char <= te.span.start < sent.end_char]
+    targets = {t.i for t in cluster(ctx, d)}
+    clause = clause_head(d.token)
+    heads = [(te, _time_head(ctx, te)) for te in in_sent]
+    heads = [(te, h) for te, h in heads if h is not None]
+    for test in (lambda h: _attached_to(h, targets),
+                 lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
+                 lambda h: not _bad_time(h)):
+        for te, h in heads:
+            if test(h):
+                d.time = _with_preposition(ctx, te, h)
+                return
+    if prev_sentence_time is not None:
+        d.time, d.time_inherited = prev_sentence_time, True
+
+
+def sentence_time(ctx: DocContext, sent) -> TimeExpr | None:
+    """The time a sentence is set in: one attached to its main verb, else its first time."""
+    for te in ctx.doc.times:
+        if sent.start_char <= te.span.start < sent.end_char:
+            h = _time_head(ctx, te)
+            if h is not None and not _bad_time(h):
+                return _with_preposition(ctx, te, h)
+    return None
+
+
+def _with_preposition(ctx: DocContext, te: TimeExpr, head) -> TimeExpr:
+    """Include the preposition that introduces the time: "In recent weeks", "over the past year"."""
+    span = ctx.sdoc.char_span(te.span.start, te.span.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return te
+    prev = ctx.sdoc[span.start - 1]
+    if prev.lower_ in ctx.lex.cue("time_prepositions") and prev.lower_ not in ("since", "until", "by") and head.head.i == prev.i:
+        start = prev.idx
+        return replace(te, span=Span(start, te.span.end), text=ctx.doc.text[start:te.span.end])
+    return te
+
+
+def is_historical(ctx: DocContext, d: Draft) -> bool:
+    if d.time is None:
+        return False
+    text = d.time.text.lower()
+    if any(w in text.split() for w in ctx.lex.cue("historical_words")):
+        return True
+    ref = ctx.year or datetime.date.today().year
+    years = ctx.years_in(text)
+    return bool(years) and max(years) < ref - 10
+
+
+# --- weapon and evidence -------------------------------------------------------------------
+
+def find_weapon(ctx: DocContext, d: Draft) -> None:
+    if d.rule.weapon:
+        d.weapon = d.rule.weapon
+    words = " " + " ".join(t.lower_ for t in d.token.sent) + " "
+    for mode, terms in ctx.lex.weapons.items():
+        for term in terms:
+            if f" {term} " in words or f" {term}s " in words:
+                d.weapon = term
+                return
+
+
+def evidence_span(ctx: DocContext, d: Draft) -> Span:
+    """The sentence that states the event; its clause when the sentence is very long."""
+    sent = d.token.sent
+    para = ctx.para_of(d.token.idx)
+    toks = [t for t in sent if not t.is_space and ctx.para_of(t.idx) == para]
+    if sum(1 for t in toks if not t.is_punct) <= MAX_EVIDENCE_WORDS:
+        return Span(*span_chars(toks))
+    head = clause_head(d.token)
+    sub = [t for t in head.subtree if not t.is_space]
+    if len(sub) > MAX_EVIDENCE_WORDS:
+        lo = max(0, d.token.i - sent.start - 15)
+        sub = toks[lo:lo + 30]
+    return Span(*span_chars(sub))

@@ -1,0 +1,149 @@
+"""Is the event said to have happened? occurred, planned, threatened, alleged, denied.
+
+The trigger's governing chain is walked upwards (through infinitival
+complements, purpose clauses, complement clauses and the light verb of a
+nominal trigger) and the first deciding word sets the status:
+
+* "will", "plan to", "prepare to", "announce plans to"   -> planned
+* "threaten to", "vow to", a plan under an "if" clause    -> threatened
+* "could", "want to", "try to", "call on ... to", purpose
+  infinitives ("travelled to Syria to join")              -> hypothetical
+* "not", "no", "hesitated to", "refused to", "failed to" -> negated
+* "denied that", "denied reports ..."                     -> denied
+* "accused X of", "believed to", "reportedly"             -> alleged
+
+Hypothetical and negated mentions are not events; threats are claims (the
+claims stage records them), so the events stage drops them too. Attempted
+acts ("attempted bombings", "a foiled attack") are not recorded as the act.
+"""
+
+from __future__ import annotations
+
+from .context import DocContext
+from .syntax import kids
+
+# Verbs whose infinitive complement happened ("continued to attack", "used X to pass").
+IMPLICATIVE = {"continue", "begin", "start", "manage", "proceed", "resume", "go", "use", "keep", "escalate", "step", "intensify", "come"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+PRESUPPOSING = {"disperse", "attend", "cover", "ban", "condemn", "break", "join", "organize", "organise", "film", "storm", "end", "stop"}
+_ORDER = ["negated", "hypothetical", "threatened", "denied", "planned", "alleged", "occurred"]
+
+
+def _start(ctx: DocContext, trig):
+    """Where to start walking: a nominal trigger hands over to its light verb or governing verb."""
+    if trig.pos_ not in ("NOUN", "PROPN"):
+        return trig, True
+    h = trig.head
+    if trig.dep_ in ("dobj", "nsubjpass") and h.lemma_ in ctx.lex.cue("light_verbs"):
+        return h, True
+    if trig.dep_ == "dobj" and h.lemma_ in PRESUPPOSING:
+        return trig, False  # "disperse a rally": the rally took place
+    if trig.dep_ in ("nsubj", "pobj", "dobj"):
+        t = h
+        while t.pos_ == "ADP" and t.head is not t:
+            t = t.head
+        if t.pos_ in ("NOUN",) and t.lemma_ in ctx.lex.modality["planned"] | ctx.lex.modality["hypothetical"] | {"aim", "goal", "intention", "purpose", "plan", "threat", "risk", "fear", "possibility", "danger"}:
+            return t, True
+        return t, True
+    return trig, False
+
+
+def _own_markers(ctx: DocContext, trig) -> str | None:
+    """Modifiers on the trigger word itself: "no attack", "attempted bombings", "planned rally"."""
+    for c in trig.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
+            return "negated"
+        if c.dep_ in ("amod", "compound") and low in ctx.lex.modality["attempted"]:
+            if low in ("planned", "future", "possible", "potential"):
+                return "planned" if low != "possible" else "hypothetical"
+            if low == "threatened":
+                return "threatened"
+            if low == "alleged":
+                return "alleged"
+            return "negated"
+    return None
+
+
+def _word_status(ctx: DocContext, t, came_from) -> str | None:
+    lemma = t.lemma_.lower()
+    mod = ctx.lex.modality
+    for c in t.children:
+        low = c.lower_
+        if c.dep_ == "aux" and low in FUTURE_AUX:
+            return "planned"
+        if c.dep_ == "aux" and low in MODAL_AUX:
+            return "hypothetical"
+        if c.dep_ == "neg" and lemma not in mod["denied"]:
+            return "negated"
+        if c.dep_ == "advmod" and low in ctx.lex.cue("hedges"):
+            return "alleged"
+    if came_from is None:
+        return None
+    rel = came_from.dep_
+    if rel in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "advcl", "prep", "acomp", "oprd"):
+        if lemma in mod["negated"]:
+            return "negated"
+        if lemma in mod["threatened"]:
+            return "threatened"
+        if lemma in mod["planned"] and lemma not in ("announce", "agree") and rel in ("xcomp", "pobj", "pcomp", "prep", "dobj"):
+            return "planned"
+        if lemma in mod["hypothetical"] and rel in ("xcomp", "prep", "pobj", "pcomp", "advcl", "dobj", "ccomp"):
+            if lemma in ("target", "draw") and rel != "xcomp":
+                return None
+            return "hypothetical"
+        if lemma in mod["denied"]:
+            return "denied"
+        if lemma in mod["alleged"] or lemma in ctx.lex.cue("hedges"):
+            return "alleged"
+    # a purpose infinitive: "travelled to Syria to join ..."
+    if rel in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        if lemma not in IMPLICATIVE and rel == "advcl":
+            return "hypothetical"
+    return None
+
+
+def _conditional(t) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in t.children)
+
+
+def modality(ctx: DocContext, trig) -> str:
+    """The status of the event ``trig`` names: one of occurred, planned, threatened,
+    alleged, denied, or "hypothetical" / "negated" (not an event)."""
+    own = _own_markers(ctx, trig)
+    if own in ("negated", "hypothetical", "threatened"):
+        return own
+    found: list[str] = [own] if own else []
+    t, walk = _start(ctx, trig)
+    came_from = None if t is trig else trig
+    conditional = False
+    for _ in range(12):
+        st = _word_status(ctx, t, came_from)
+        if st:
+            found.append(st)
+            if st in ("negated", "hypothetical", "threatened", "denied"):
+                break
+        conditional = conditional or _conditional(t)
+        if not walk or t.head is t or t.dep_ in ("ROOT",):
+            break
+        if t.dep_ in ("relcl", "appos", "parataxis"):
+            break
+        came_from, t = t, t.head
+    if conditional and ("planned" in found or not found):
+        found.append("threatened" if "planned" in found else "hypothetical")
+    if not found:
+        return "occurred"
+    return min(found, key=_ORDER.index)
+
+
+def hedged_sentence(ctx: DocContext, sent) -> bool:
+    return any(t.lower_ in ctx.lex.cue("hedges") for t in sent)
+
+
+def drops(status: str) -> bool:
+    """Statuses that are not events: hypothetical, negated, threatened."""
+    return status in ("hypothetical", "negated", "threatened")
+
+
+__all__ = ["modality", "drops", "hedged_sentence", "kids"]
