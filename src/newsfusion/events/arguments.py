@@ -88,6 +88,8 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         return
     if frame in ("protest", "riot", "mob", "base"):
         return
+    if patient is not None and patient.lemma_.lower() == "fire":  # "set fire to a church", "opened fire on"
+        patient = next((o for p, o in preps(v) if p in ("to", "on")), None)
     if patient is None or frame == "shelling":
         patient = patient or next((o for p, o in preps(v) if p in TARGET_PREPS), None)
     d.targets = make_args(ctx, patient, actor=False, prior_actors=prior)
@@ -197,22 +199,56 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     if d.nominal:
         _nominal(ctx, d, prior)
         if d.claim_actor or not d.actors:
-            resp = _responsible_subject(ctx, d, prior)
+            tok = _responsible_subject(d)
+            resp = make_args(ctx, tok, actor=True, prior_actors=prior) if tok is not None else []
             if resp:
                 d.actors, d.claim_actor = resp, True
+                d.arg_heads.insert(0, tok)
     else:
         _verbal(ctx, d, prior)
+    # a weapon or an event noun as subject ("a roadside bomb exploded", "fighting killed") acts for no one
+    d.actors = [a for a in d.actors if not _means(ctx, a)]
+    d.targets = [a for a in d.targets if a.text.lower() not in REFLEXIVE and not _is_time(ctx, a)]
+    if d.rule.participant and d.frame in ("protest", "riot"):
+        d.targets = []
+    if not d.actors and d.rule.participant:  # "protesters gathered", "a mob lynched"
+        d.actors = make_args(ctx, d.token, actor=True, prior_actors=prior)
     if not d.actors:
         d.actors = _accused(ctx, d, prior)
 
 
-def _responsible_subject(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
+REFLEXIVE = {"himself", "herself", "itself", "themselves", "ourselves"}
+
+
+def _is_time(ctx: DocContext, a: Arg) -> bool:
+    if a.span is None or a.entity is not None:
+        return False
+    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span)
+
+
+def _means(ctx: DocContext, a: Arg) -> bool:
+    """A weapon or an event noun, not an actor ("a roadside bomb", "fighting", "a drone strike")."""
+    if a.entity is not None:
+        return False
+    words = a.text.lower().replace("-", " ").split()
+    if not words:
+        return True
+    head, stem = words[-1], words[-1].rstrip("s")
+    if ctx.lex.has("weapon", head) or ctx.lex.has("weapon", stem):
+        return True
+    rules = ctx.lex.rules_for(head, stem)
+    return bool(rules) and not any(r.participant for r in rules)
+
+
+def _responsible_subject(d: Draft):
+    """The subject of "X claimed responsibility for / X is responsible for" the event."""
     n = d.token
     if not _responsibility(n):
-        return []
+        return None
     holder = _for_head(n).head  # responsibility / responsible
     v = holder.head if holder.dep_ in ("dobj", "acomp", "attr") else holder
-    return make_args(ctx, subject_of(v), actor=True, prior_actors=prior)
+    return subject_of(v)
 
 
 def _accused(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:

@@ -70,28 +70,47 @@ def _words(arg: Arg) -> list[str]:
     return [w.strip(".,'’").lower() for w in arg.text.replace("-", " ").split()]
 
 
+NONSTATE_WORDS = {"rebel", "rebels", "militia", "militias", "militant", "militants", "insurgent", "insurgents", "jihadist",
+                  "jihadists", "terrorist", "terrorists", "liberation", "revolutionary", "independence", "resistance",
+                  "front", "movement", "islamic", "mujahideen", "brigade", "brigades", "dissident", "dissidents",
+                  "gunmen", "gunman", "bandits", "self-defense", "self-defence", "vigilante", "vigilantes"}
+STATE_NAME = ("armed forces", "defense forces", "defence forces", "security forces", "police", "gendarmerie", "navy",
+              "air force", "ministry", "government", "junta", "military", "national army", "national guard", "border guard")
+
+
 def is_state(ctx: DocContext, arg: Arg) -> bool:
-    """An actor of the state: its entity kind says so, or its words do ("Egyptian army")."""
-    if arg.entity is not None:
-        ent = ctx.doc.entities[arg.entity]
-        if ent.kind:
-            return ent.kind in STATE_KINDS
-        words = ent.name.lower().split()
-    else:
-        words = _words(arg)
-    if not words:
+    """An actor of the state: its entity kind says so, or its words do ("Egyptian army",
+    "security forces", "Israel Defense Forces"). A named "X Army" is a state army only
+    when X is a country or nationality ("the Arakan Army" is a rebel group)."""
+    if arg.entity is not None and ctx.doc.entities[arg.entity].kind:
+        return ctx.doc.entities[arg.entity].kind in STATE_KINDS
+    name = ctx.doc.entities[arg.entity].name if arg.entity is not None else arg.text
+    words = [w.strip(".,'’").lower() for w in name.replace("-", " ").split()]
+    if not words or any(w in NONSTATE_WORDS for w in words):
         return False
-    if any(ctx.lex.has("state", w) for w in words[-2:]):
-        return not any(w in ("rebel", "rebels", "militia", "militant", "militants", "insurgent", "jihadist", "terrorist") for w in words)
-    return False
+    low = " ".join(words)
+    if arg.entity is not None:
+        if any(k in low for k in STATE_NAME):
+            return True
+        return words[-1] == "army" and _national_prefix(ctx, arg)
+    return any(ctx.lex.has("state", w) for w in words[-2:])
+
+
+def _national_prefix(ctx: DocContext, arg: Arg) -> bool:
+    """The name starts with a country or nationality ("Egyptian Army", "Mali Army")."""
+    if arg.span is None:
+        return False
+    span = ctx.sdoc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+    toks = [t for t in span if t.lower_ not in ("the",)] if span is not None else []
+    return bool(toks) and toks[0].ent_type_ in ("NORP", "GPE")
 
 
 def _tok_class(ctx: DocContext, tok) -> str | None:
     """armed / civilian / protester for a victim or target head token."""
     for t in [tok, *[c for c in tok.children if c.dep_ == "appos"]]:
-        lemma = t.lemma_.lower()
+        forms = {t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")}
         for cls in ("protester", "armed", "civilian"):
-            if ctx.lex.has(cls, lemma) or ctx.lex.has(cls, t.lower_):
+            if any(ctx.lex.has(cls, f) for f in forms):
                 return cls
     if tok.ent_type_ == "NORP":
         return "civilian"  # a people or creed ("Christians", "Jews") is not an armed party
@@ -106,7 +125,7 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
         if ent.kind:
             return "armed" if ent.kind in ARMED_KINDS else ("civilian" if ent.type == "PERSON" else None)
         if ent.type == "ORG":
-            return "armed"
+            return "civilian" if _norp(ctx, arg) else "armed"
         return None
     words = _words(arg)
     for w in reversed(words):
@@ -116,9 +135,19 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
     return None
 
 
+def _norp(ctx: DocContext, arg: Arg) -> bool:
+    """The argument names a people or creed ("a Palestinian", "Christians"), not an organisation."""
+    if arg.span is None:
+        return False
+    span = ctx.sdoc.char_span(arg.span.start, arg.span.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "NORP" for t in span)
+
+
 def hit_class(ctx: DocContext, d: Draft) -> str | None:
-    """Who was hit: protester, armed or civilian (victims first, then targets)."""
-    classes = [_tok_class(ctx, v) for v in d.victims] + [_arg_class(ctx, a) for a in d.targets]
+    """Who was hit: protester, armed or civilian (the people killed first, then the targets)."""
+    classes = [_tok_class(ctx, v) for v in d.victims]
+    if not any(classes):
+        classes = [_arg_class(ctx, a) for a in d.targets]
     for cls in ("protester", "armed", "civilian"):
         if cls in classes:
             return cls
@@ -179,7 +208,7 @@ RIOT_VERBS = {"torch", "loot", "burn", "throw", "hurl", "pelt", "clash", "attack
 
 
 def _protest(ctx: DocContext, d: Draft, words: set[str]) -> tuple[str, str]:
-    sent = d.token.sent
+    sent = ctx.sent_tokens(d.token)
     sent_text = " " + " ".join(t.lower_ for t in sent) + " "
     if any(f" {c} " in sent_text for c in ctx.lex.cue("lethal_force")):
         return PROT, "Excessive force against protesters"

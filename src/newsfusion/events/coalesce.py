@@ -122,19 +122,21 @@ def _score(d: Draft) -> tuple:
 
 def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     """Step 1 for the drafts of one sentence."""
-    lethal = [d for d in drafts if d.lethal and d.frame != "kill"]
+    lethal = [d for d in drafts if d.lethal and d.frame not in ("kill", "destroy")]
     out: list[Draft] = []
     for d in drafts:
         if d.frame == "kill" and lethal:
             host = min(lethal, key=lambda h: abs(h.token.i - d.token.i))
             host.victims = host.victims or d.victims
+            if host.acled and host.acled[1] == "Excessive force against protesters" and d.actors:
+                host.actors = d.actors  # the force that fired is the actor, the protesters the target
             if d.targets:  # the people killed are the targets, before places and buildings
                 kept = [a for a in host.targets if a.entity is not None and all(a.entity != t.entity for t in d.targets)]
                 host.targets = d.targets + kept
             absorb(ctx, host, d)
             continue
-        if d.frame == "destroy" and any(h.acled and h.acled[0] == "Explosions/Remote violence" for h in lethal):
-            absorb(ctx, next(h for h in lethal if h.acled[0] == "Explosions/Remote violence"), d)
+        if d.frame == "destroy" and lethal:  # property destroyed in a strike, an attack, a riot
+            absorb(ctx, min(lethal, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
             absorb(ctx, next(x for x in drafts if x.frame == "arrest"), d)

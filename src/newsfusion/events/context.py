@@ -9,6 +9,7 @@ dominant place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,11 +89,14 @@ class DocContext:
 
     # --- positions -----------------------------------------------------------
     def para_of(self, char: int) -> int:
-        n = 0
-        for i, s in enumerate(self.para_starts):
-            if s <= char:
-                n = i
-        return n
+        """Index of the paragraph (blank-line separated) holding character ``char``."""
+        return max(0, bisect_right(self.para_starts, char) - 1)
+
+    def sent_tokens(self, tok) -> list:
+        """The tokens of ``tok``'s sentence that lie in its paragraph (the parser may run a
+        byline or a previous paragraph into the sentence)."""
+        para = self.para_of(tok.idx)
+        return [t for t in tok.sent if self.para_of(t.idx) == para]
 
     def sent_index(self, tok) -> int:
         for i, s in enumerate(self.doc.sentences):

@@ -105,7 +105,14 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
         obj = first(tok, "dobj")
         if obj is None or ctx.etype(obj) != rule.object_entity or ctx.is_demonym(obj):
             return None
-    if rule.advmod and _child_word(tok, ("advmod",), {rule.advmod}) is None:
+    if rule.advmod:
+        c = _child_word(tok, ("advmod", "acomp", "oprd", "xcomp", "prt", "amod", "dobj", "ccomp"), {rule.advmod})
+        if c is None:
+            return None
+        extra.append(c)
+    if rule.intransitive and first(tok, "dobj") is not None:
+        return None
+    if rule.nominal_use and tok.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj"):
         return None
     return extra
 
@@ -163,9 +170,22 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
     return ""
 
 
+def _reported_verb(tok) -> bool:
+    """The nominal is an argument of a verb in the past or present perfect: a report."""
+    v = tok.head
+    while v.pos_ == "ADP" and v.head is not v:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    return v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
+
+
 def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
-    """A bare plural nominal with no time anchor: a generalisation, not a report."""
+    """A bare plural nominal with no time anchor, not reported as having happened:
+    a generalisation ("responsible for rockets fired by Gazan groups"), not a report."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if _reported_verb(tok):
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
         return False
@@ -198,8 +218,8 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
             if m is None:
                 continue
             rule, extra = m
-            d = Draft(rule.frame, rule, tok, extra, sent=ctx.sent_index(tok), para=ctx.para_of(tok.idx),
-                      nominal=tok.pos_ in ("NOUN", "PROPN"))
+            nominal = tok.pos_ in ("NOUN", "PROPN") or (rule.nominal_use and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"))
+            d = Draft(rule.frame, rule, tok, extra, sent=ctx.sent_index(tok), para=ctx.para_of(tok.idx), nominal=nominal)
             wm = _weapon_modifier(ctx, tok)
             if wm is not None and rule.frame not in WEAPON_FRAMES:
                 d.frame, d.rule = wm[0].frame, wm[0]

@@ -56,7 +56,11 @@ class Draft:
 
     @property
     def lethal(self) -> bool:
-        return self.acled is not None and self.acled[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+        """Violence that can kill: the host for the dead a sentence reports."""
+        if self.acled is None:
+            return False
+        return self.acled[0] in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots") or (
+            self.acled[1] == "Excessive force against protesters")
 
     def participants(self) -> list[Arg]:
         return [*self.actors, *self.targets]

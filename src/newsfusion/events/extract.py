@@ -52,7 +52,7 @@ def _prev_time(ctx: DocContext, times: dict[int, object], d: Draft):
 
 def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg], dominant, times) -> str:
     """Fill one draft; return why it is not an event ('' when it is)."""
-    d.status = modality(ctx, d.token)
+    d.status = modality(ctx, d.token, d.rule.participant)
     if drops(d.status):
         return d.status
     fill_roles(ctx, d, prior)
@@ -75,7 +75,7 @@ def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:
     lethal = [d for d in group if d.lethal]
     if not lethal:
         return
-    sent = lethal[0].token.sent
+    sent = ctx.sent_tokens(lethal[0].token)
     for t in sent:
         if is_fatality_word(t):
             host = min(lethal, key=lambda d: abs(d.token.i - t.i))
@@ -112,9 +112,9 @@ def extract_events(doc: Doc) -> list[Event]:
         if d.loc_explicit and d.location is not None:
             prev_loc[d.para] = d.location
         kept.append(d)
-    by_sent: dict[int, list[Draft]] = {}
+    by_sent: dict[tuple[int, int], list[Draft]] = {}
     for d in kept:
-        by_sent.setdefault(d.sent, []).append(d)
+        by_sent.setdefault((d.sent, d.para), []).append(d)
     merged: list[Draft] = []
     for s in sorted(by_sent):
         _sentence_figures(ctx, by_sent[s])

@@ -142,6 +142,8 @@ def _side(tok) -> str:
 def victims_of(tok) -> list:
     """Victim head tokens of a kill / die / dead / death word."""
     lemma = tok.lemma_.lower()
+    if lemma in ("shoot", "gun") and not any(c.lower_ in ("dead", "down") for c in tok.children):
+        return []  # "shot three protesters": wounded, not killed
     if tok.pos_ == "VERB" and lemma in KILL_VERBS:
         if is_passive(tok):
             subj = first(tok, "nsubjpass")
@@ -183,7 +185,7 @@ TOLL_WORDS = {"toll", "number", "figure", "tally", "count", "total"}
 TOLL_VERBS = {"put", "rise", "stand", "reach", "climb", "increase", "jump", "hit", "estimate", "place"}
 
 
-def toll_figures(ctx: DocContext, sent) -> list[Figure]:
+def toll_figures(ctx: DocContext, sent) -> list[Figure]:  # sent: a sequence of tokens
     """"death toll rose to N", "put the number of dead soldiers at N", "N dead", "claimed N lives"."""
     out = []
     for t in sent:
@@ -224,6 +226,8 @@ def figures_near(ctx: DocContext, tok) -> list[Figure]:
 
 def is_fatality_word(tok) -> bool:
     lemma = tok.lemma_.lower()
+    if lemma in ("shoot", "gun") and not any(c.lower_ in ("dead", "down") for c in tok.children):
+        return False
     return ((tok.pos_ == "VERB" and (lemma in KILL_VERBS or lemma in DIE_VERBS))
             or (lemma == "dead" and tok.pos_ == "ADJ")
             or (tok.pos_ == "NOUN" and lemma in ("death", "killing")))

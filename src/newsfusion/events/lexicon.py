@@ -38,12 +38,14 @@ class TriggerRule:
     advmod: str | None = None
     weapon: str | None = None
     participant: bool = False
+    intransitive: bool = False  # the verb has no direct object ("rallied in Bamako")
+    nominal_use: bool = False  # a gerund used as a noun ("Fighting between X and Y killed ...")
 
     @property
     def specificity(self) -> int:
         """How many conditions the rule sets: the most specific matching rule wins."""
         conds = (self.particle, self.objects or self.object_class, self.compound, self.prep,
-                 self.purpose, self.subject_class, self.object_entity, self.advmod)
+                 self.purpose, self.subject_class, self.object_entity, self.advmod, self.intransitive)
         return sum(1 for c in conds if c)
 
 
@@ -110,6 +112,8 @@ def _rule(entry: dict[str, Any]) -> TriggerRule:
         advmod=entry.get("particle_or_advmod"),
         weapon=entry.get("weapon"),
         participant=bool(entry.get("participant")),
+        intransitive=bool(entry.get("intransitive")),
+        nominal_use=bool(entry.get("subject_of_verb")),
     )
 
 

@@ -99,13 +99,13 @@ def resolve_description(ctx: DocContext, tok, prior_actors: list[Arg]):
 
 def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None:
     """Rules 2-4 for one head token."""
+    for ap in kids(tok, "appos"):  # "a jihadist, Younis X": the name is the more specific
+        e = ctx.entity_of(ap)
+        if e is not None and ctx.etype(ap) in ("PERSON", "ORG") and ap.pos_ == "PROPN":
+            return e
     ent = ctx.entity_of(tok)
     if ent is not None and not ctx.is_demonym(tok):
         return ent
-    for ap in kids(tok, "appos"):
-        e = ctx.entity_of(ap)
-        if e is not None and ctx.etype(ap) in ("PERSON", "ORG"):
-            return e
     for p, o in preps(tok):
         if p == "under" and o.lemma_ in _BANNER:
             for p2, o2 in preps(o):

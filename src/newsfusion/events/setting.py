@@ -99,11 +99,13 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
         return
     # 2. places in the participants' phrases ("ISIS militants in the Sinai"), or "there"
     for h in d.arg_heads:
-        for p, o in preps(h):
-            got = _first_place(ctx, o.subtree, avoid) if p in IN_PREPS else []
-            if got:
-                d.locations, d.loc_level = got[:1], 2
-                return
+        holders = [h, *[o for p, o in preps(h) if p == "of"]]  # "followers of ISIS in Gaza"
+        for x in holders:
+            for p, o in preps(x):
+                got = _first_place(ctx, o.subtree, avoid) if p in IN_PREPS else []
+                if got:
+                    d.locations, d.loc_level = got[:1], 2
+                    return
     for t in cluster(ctx, d):
         for p, o in preps(t):
             got = _first_place(ctx, o.subtree, set()) if p in TARGET_PLACE_PREPS else []
@@ -115,7 +117,9 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
         return
     # 3. the finite clause, 4. the sentence (places that are not the participants first)
     clause = _finite_clause(d.token)
-    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause)]), (4, list(d.token.sent))]
+    para = ctx.para_of(d.token.idx)
+    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause) and ctx.para_of(t.idx) == para]),
+              (4, ctx.sent_tokens(d.token))]
     for level, scope in scopes:
         for av in (avoid, set()):
             got = _first_place(ctx, [t for t in scope if not _in_attribution(t)], av)
@@ -141,7 +145,8 @@ def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
                     return got
         for o in kids(t, "dobj"):
             for h in conjuncts(o):
-                got = _first_place(ctx, [h, *kids(h, "appos")], set())
+                named = [o2 for p, o2 in preps(h) if p == "of" and ctx.lex.has("territory", h.lemma_)]  # "the town of X"
+                got = _first_place(ctx, [h, *kids(h, "appos"), *named], set())
                 if got:
                     return _split_objects(ctx, o) or got
             for p, o2 in preps(o):
@@ -227,7 +232,8 @@ def _bad_time(head) -> bool:
 
 def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) -> None:
     sent = d.token.sent
-    in_sent = [te for te in ctx.doc.times if sent.start_char <= te.span.start < sent.end_char]
+    para = ctx.para_of(d.token.idx)
+    in_sent = [te for te in ctx.doc.times if sent.start_char <= te.span.start < sent.end_char and ctx.para_of(te.span.start) == para]
     targets = {t.i for t in cluster(ctx, d)}
     clause = clause_head(d.token)
     heads = [(te, _time_head(ctx, te)) for te in in_sent]
@@ -281,7 +287,7 @@ def is_historical(ctx: DocContext, d: Draft) -> bool:
 def find_weapon(ctx: DocContext, d: Draft) -> None:
     if d.rule.weapon:
         d.weapon = d.rule.weapon
-    words = " " + " ".join(t.lower_ for t in d.token.sent) + " "
+    words = " " + " ".join(t.lower_ for t in ctx.sent_tokens(d.token)) + " "
     for mode, terms in ctx.lex.weapons.items():
         for term in terms:
             if f" {term} " in words or f" {term}s " in words:

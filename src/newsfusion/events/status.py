@@ -30,11 +30,15 @@ PRESUPPOSING = {"disperse", "attend", "cover", "ban", "condemn", "break", "join"
 _ORDER = ["negated", "hypothetical", "threatened", "denied", "planned", "alleged", "occurred"]
 
 
-def _start(ctx: DocContext, trig):
+def _start(ctx: DocContext, trig, participant: bool = False):
     """Where to start walking: a nominal trigger hands over to its light verb or governing verb."""
     if trig.pos_ not in ("NOUN", "PROPN"):
         return trig, True
+    if participant:
+        return trig, False  # "protesters", "rioters": the people exist whatever the verb says
     h = trig.head
+    if trig.dep_ == "pobj" and h.lower_ == "of" and (h.head.pos_ == "NUM" or ctx.lex.has("vague_quantity", h.head.lower_)):
+        trig, h = h.head, h.head.head  # "hundreds of protesters", "some of the attacks"
     if trig.dep_ in ("dobj", "nsubjpass") and h.lemma_ in ctx.lex.cue("light_verbs"):
         return h, True
     if trig.dep_ == "dobj" and h.lemma_ in PRESUPPOSING:
@@ -108,14 +112,14 @@ def _conditional(t) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children) for c in t.children)
 
 
-def modality(ctx: DocContext, trig) -> str:
+def modality(ctx: DocContext, trig, participant: bool = False) -> str:
     """The status of the event ``trig`` names: one of occurred, planned, threatened,
     alleged, denied, or "hypothetical" / "negated" (not an event)."""
     own = _own_markers(ctx, trig)
     if own in ("negated", "hypothetical", "threatened"):
         return own
     found: list[str] = [own] if own else []
-    t, walk = _start(ctx, trig)
+    t, walk = _start(ctx, trig, participant)
     came_from = None if t is trig else trig
     conditional = False
     for _ in range(12):
