@@ -30,7 +30,7 @@ def governing_verb(tok):
     for _ in range(4):
         if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep":
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t if t.pos_ in ("VERB", "AUX") else None
         t = t.head
     return None
@@ -131,6 +131,8 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
             target_tok = o
     if actor_tok is None:
         for c in n.children:
+            if c.ent_type_ in ("DATE", "TIME"):
+                continue  # "Saturday's attack"
             if c.dep_ == "poss" and c.pos_ != "PRON":
                 actor_tok = c
             elif c.dep_ in ("compound", "nmod", "amod") and ctx.etype(c) in ("ORG", "PERSON") and not ctx.is_demonym(c):

@@ -112,8 +112,8 @@ def _tok_class(ctx: DocContext, tok) -> str | None:
         for cls in ("protester", "armed", "civilian"):
             if any(ctx.lex.has(cls, f) for f in forms):
                 return cls
-    if tok.ent_type_ == "NORP":
-        return "civilian"  # a people or creed ("Christians", "Jews") is not an armed party
+    if tok.ent_type_ == "NORP" or ctx.etype(tok) == "PERSON":
+        return "civilian"  # a people or creed ("Christians"), a named person: not an armed party
     if ctx.etype(tok) == "ORG" and not ctx.is_demonym(tok):
         return "armed"
     return None
@@ -126,7 +126,7 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
             return "armed" if ent.kind in ARMED_KINDS else ("civilian" if ent.type == "PERSON" else None)
         if ent.type == "ORG":
             return "civilian" if _norp(ctx, arg) else "armed"
-        return None
+        return "civilian" if ent.type == "PERSON" else None
     words = _words(arg)
     for w in reversed(words):
         for cls in ("protester", "armed", "civilian"):
@@ -182,9 +182,15 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
     f = d.frame
     if f == "airstrike" and d.token.lemma_ == "bomb" and d.actors and not state:
         return FIXED["ied"]
+    if f == "clash" and any(_arg_class(ctx, a) == "protester" for a in d.participants()):
+        return RIOTS, "Violent demonstration"  # protesters clashing with police
     if f in FIXED:
         return FIXED[f]
     if f in ("attack", "kill"):
+        if f == "attack" and d.token.lemma_ == "raid" and state and not d.victims and hit_class(ctx, d) != "armed":
+            return None  # a police or army raid without fighting is a search, not an attack
+        if any(c.lower_ in ("terror", "terrorist") for c in d.token.children) and hit_class(ctx, d) != "armed":
+            return VAC, "Attack"
         return _violence(ctx, d)
     if f == "arrest":
         # "arrest" claims an authority's act: only armed men described as such abduct

@@ -120,11 +120,23 @@ def _score(d: Draft) -> tuple:
     return (not d.reference, len(d.actors) + len(d.targets) + (d.loc_level <= 3), -d.token.i)
 
 
+WEAPON_FRAMES = ("airstrike", "shelling", "ied", "suicide", "grenade", "chemical")
+
+
 def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     """Step 1 for the drafts of one sentence."""
     lethal = [d for d in drafts if d.lethal and d.frame not in ("kill", "destroy")]
+    weapons = [d for d in lethal if d.frame in WEAPON_FRAMES]
+    riots = [d for d in drafts if d.acled and d.acled[0] == "Riots"]
     out: list[Draft] = []
     for d in drafts:
+        linked = [w for w in weapons if w is not d and _linked(w.token, d.token)]
+        if d.frame == "attack" and linked:  # "gunmen and suicide bombers attacked", "attacked with rockets"
+            absorb(ctx, linked[0], d)
+            continue
+        if d.acled and d.acled[0] == "Protests" and riots and d.acled[1] != "Excessive force against protesters":
+            absorb(ctx, riots[0], d)  # the gathering turned violent: one riot
+            continue
         if d.frame == "kill" and lethal:
             host = min(lethal, key=lambda h: abs(h.token.i - d.token.i))
             host.victims = host.victims or d.victims
@@ -154,12 +166,41 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     return sorted(merged, key=lambda x: x.token.i)
 
 
+def _linked(a, b) -> bool:
+    """One word depends on the other directly or through a subject / object / "with" phrase."""
+    for x, y in ((a, b), (b, a)):
+        t = x
+        for _ in range(3):
+            if t.head.i == t.i or t.dep_ in ("advcl", "ccomp", "relcl", "parataxis"):
+                break
+            t = t.head
+            if t.i == y.i:
+                return True
+    return False
+
+
 def _distinct_places(a: Draft, b: Draft) -> bool:
     return bool(a.loc_level <= 1 and b.loc_level <= 1 and a.location and b.location and a.location.entity != b.location.entity)
 
 
+def _summary(d: Draft) -> bool:
+    """"two explosions", "three attacks": a mention that counts several events."""
+    from .fatalities import word_number
+    return d.nominal and d.token.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod" and (word_number(c.text) or 0) >= 2 for c in d.token.children)
+
+
 def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
-    """Step 2: fold later mentions into the earlier event they report."""
+    """Step 2: fold later mentions into the earlier event they report. A mention that counts
+    several events ("two explosions") is kept only when the article does not report them apart."""
+    kept = _across(ctx, [d for d in drafts if not _summary(d)], dropped)
+    for s in (d for d in drafts if _summary(d)):
+        if sum(1 for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]) < 2:
+            kept.append(s)
+    return sorted(kept, key=lambda d: d.token.i)
+
+
+def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for d in drafts:
         host = _host_for(ctx, d, kept, dropped)
@@ -179,7 +220,8 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
         return None
     same_type = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
     if d.reference:
-        earlier = [h for h in same_type if place_ok(h, d, False) and time_ok(h, d)]
+        pool = [h for h in kept if h.lethal] if d.frame in ("attack", "kill", "clash") and d.lethal else same_type
+        earlier = [h for h in pool if place_ok(h, d, False) and time_ok(h, d)]
         gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
         if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
             return "drop"

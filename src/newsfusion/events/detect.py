@@ -23,9 +23,17 @@ from .syntax import PRONOUNS, first, kids, preps, subject_of
 WEAPON_FRAMES = ("airstrike", "shelling", "ied", "suicide", "grenade", "chemical")
 TOPIC_NOUNS = {"story", "history", "anniversary", "memory", "commemoration", "threat", "risk", "fear", "possibility",
                "danger", "film", "movie", "song", "book", "cry", "rumour", "rumor", "myth", "legend", "lesson",
-               "reminder", "prospect", "spectre", "specter", "wave", "culture", "tactic", "tactics", "kind", "type"}
+               "reminder", "prospect", "spectre", "specter", "wave", "culture", "tactic", "tactics", "kind", "type",
+               "ban", "count", "charge", "charges", "call", "calls", "demand", "right", "law", "plan", "plans",
+               "investigation", "probe", "trial", "wake", "aftermath", "victim", "victims", "survivor", "survivors"}
+VAGUE_MANY = {"numerous", "many", "several", "countless", "frequent", "regular", "multiple", "various", "occasional", "periodic"}
+NON_PROTEST = {"campaign", "election", "electoral", "presidential", "party"}
+TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
+# verbs that act on protesters / participants and so report the gathering
+ON_PARTICIPANTS = {"disperse", "shoot", "kill", "arrest", "detain", "beat", "attack", "fire", "injure", "wound", "clash",
+                   "confront", "block", "storm", "teargas", "tear-gas", "scatter", "charge", "join", "lead", "face"}
 ANCHOR_ADJ = {"recent", "latest", "last", "ongoing", "renewed", "continued", "continuing", "fresh", "new", "heavy",
-              "deadly", "fierce", "intense", "sporadic", "daily", "nightly", "repeated", "overnight", "weekend",
+              "deadly", "fierce", "intense", "overnight", "weekend",
               "violent", "bloody", "separate", "coordinated", "simultaneous"}
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
 ARG_PREPS = {"by", "on", "against", "of", "between", "in", "at", "near", "with", "from", "toward", "towards", "outside"}
@@ -163,21 +171,56 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         h = tok.head
         if tok.dep_ == "pobj" and h.lower_ == "in" and tok.lemma_ == "protest" and not kids(tok, "det"):
             return "idiom 'in protest'"
-        if tok.dep_ == "pobj" and h.lower_ in ("of", "about", "for") and h.head.lemma_.lower() in TOPIC_NOUNS:
-            return f"topic of '{h.head.text}'"
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head  # "a ban on gatherings and protests"
+        th = top.head
+        if top.dep_ == "pobj" and th.lower_ in ("of", "about", "for", "on", "against") and th.head.lemma_.lower() in TOPIC_NOUNS:
+            return f"topic of '{th.head.text}'"
+        if rule.frame == "destroy" and not any(p == "of" for p, _ in preps(tok)) and not kids(tok, "poss"):
+            return "destruction of nothing named"
         if tok.dep_ == "poss":
             return "possessor"
+        if any(c.dep_ in ("compound", "amod") and c.lower_ in NON_PROTEST for c in tok.children) and rule.frame == "protest":
+            return "campaign rally"
+        if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and not any(p in ARG_PREPS - {"of"} for p, _ in preps(tok)):
+            return "time anchor ('after the attack')"
+    if rule.frame == "arrest" and any(p == "in" and o.lemma_.lower() in ("hospital", "clinic", "care") for p, o in preps(tok)):
+        return "kept in hospital"
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass") and not rule.nominal_use:
+        return "gerund subject: a general statement"
+    if rule.participant and not _participant_acts(ctx, tok):
+        return "participants mentioned, no gathering reported"
+    if tok.lemma_.lower() == "bomber" and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "conj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
+        return "bomber named, no bombing reported"
+    if rule.frame == "destroy" and not tok.pos_ in ("NOUN", "PROPN"):
+        obj = first(tok, "dobj", "nsubjpass")
+        if obj is not None and not (_in_class(ctx, obj, "property") or _in_class(ctx, obj, "territory") or ctx.etype(obj) == "LOCATION" or obj.pos_ == "PRON" or obj.lower_ in ("most", "some", "all", "many")):
+            return "not property"
     return ""
 
 
+def _participant_acts(ctx: DocContext, tok) -> bool:
+    """"protesters gathered", "police dispersed thousands of protesters": the gathering is reported."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM"):
+        t = t.head.head  # "thousands of protesters"
+    v = t.head
+    if t.dep_ in ("nsubj", "nsubjpass") and v.pos_ in ("VERB", "AUX"):
+        return v.tag_ in ("VBD", "VBN") or any(c.dep_ == "aux" for c in v.children)
+    while v.pos_ == "ADP" and v.head.i != v.i:
+        v = v.head
+    return t.dep_ in ("dobj", "pobj", "nsubjpass") and v.lemma_.lower() in ON_PARTICIPANTS
+
+
 def _reported_verb(tok) -> bool:
-    """The nominal is an argument of a verb in the past or present perfect: a report."""
+    """The nominal is an argument of a verb in the simple past: a report of one occasion."""
     v = tok.head
-    while v.pos_ == "ADP" and v.head is not v:
+    while v.pos_ == "ADP" and v.head.i != v.i:
         v = v.head
     if v.pos_ not in ("VERB", "AUX"):
         return False
-    return v.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
+    return v.tag_ == "VBD" and not any(c.dep_ == "aux" for c in v.children)
 
 
 def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
@@ -185,6 +228,8 @@ def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
     a generalisation ("responsible for rockets fired by Gazan groups"), not a report."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
         return False
+    if any(c.lower_ in VAGUE_MANY for c in tok.children) or (tok.dep_ == "pobj" and tok.head.head.lower_ in ("series", "spate", "string", "wave")):
+        return not anchored  # "numerous bombings", "a series of attacks"
     if _reported_verb(tok):
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
@@ -200,11 +245,14 @@ def is_reference(tok) -> bool:
     """A definite nominal trigger without arguments of its own: "the attack", "At the rally"."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
-    if not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
+    dated = any(c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME") for c in tok.children)  # "Saturday's attack"
+    if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in tok.children):
+        return True  # a demonstrative points back whatever follows: "this cowardly attack on X"
+    if not dated and not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in tok.children):
         return False
     if any(p in ARG_PREPS for p, _ in preps(tok)):
         return False
-    if any(c.dep_ in ("nummod", "poss", "relcl", "acl") for c in tok.children):
+    if any(c.dep_ in ("nummod",) or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")) for c in tok.children):
         return False
     return not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)
 
@@ -230,3 +278,14 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
             d.reference = d.nominal and not rule.participant and is_reference(tok)
             drafts.append(d)
     return drafts
+
+
+def habitual(ctx: DocContext, tok, anchored: bool) -> bool:
+    """A verb in the simple present with no time ("insurgents who continue to ambush forces"):
+    what usually happens, not a report (headlines excepted)."""
+    if tok.pos_ not in ("VERB",) or anchored or ctx.is_title(ctx.sent_index(tok)):
+        return False
+    v = tok
+    while v.dep_ == "xcomp" and v.head.i != v.i:
+        v = v.head
+    return v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)

@@ -10,7 +10,7 @@ from .fatalities import Figure
 from .lexicon import TriggerRule
 
 
-@dataclass
+@dataclass(eq=False)
 class Draft:
     """One event mention: its trigger, then its arguments, type and status as found."""
 

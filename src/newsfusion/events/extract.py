@@ -14,7 +14,7 @@ from .arguments import fill_roles
 from .classify import classify
 from .coalesce import across, attach_tolls, in_sentence
 from .context import DocContext
-from .detect import find_drafts
+from .detect import find_drafts, habitual
 from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
@@ -50,11 +50,13 @@ def _prev_time(ctx: DocContext, times: dict[int, object], d: Draft):
     return None
 
 
-def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg], dominant, times) -> str:
+def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg], dominant, times, anchored) -> str:
     """Fill one draft; return why it is not an event ('' when it is)."""
     d.status = modality(ctx, d.token, d.rule.participant)
     if drops(d.status):
         return d.status
+    if habitual(ctx, d.token, d.sent in anchored):
+        return "habitual present"
     fill_roles(ctx, d, prior)
     if d.frame == "kill":
         d.victims = [counted(ctx, v) for v in victims_of(d.token)]
@@ -98,13 +100,14 @@ def extract_events(doc: Doc) -> list[Event]:
         return []
     ctx = DocContext.build(doc)
     times = _sentence_times(ctx)
-    drafts = find_drafts(ctx, _anchored(ctx, times))
+    anchored = _anchored(ctx, times)
+    drafts = find_drafts(ctx, anchored)
     prior: list[Arg] = []
     prev_loc: dict[int, Arg] = {}
     dominant = ctx.dominant_place()
     kept, dropped = [], []
     for d in drafts:
-        d.drop = d.drop or _build(ctx, d, prior, prev_loc, dominant, times)
+        d.drop = d.drop or _build(ctx, d, prior, prev_loc, dominant, times, anchored)
         if d.drop:
             dropped.append(d)
             continue

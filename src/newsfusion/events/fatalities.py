@@ -82,7 +82,12 @@ def _num_tokens(tok) -> list:
 def quantity(num) -> tuple[int | None, int | None] | None:
     """(low, high) for a number token with its modifiers, or None when it is not a number."""
     toks = _num_tokens(num)
-    value = word_number(" ".join(t.text for t in toks))
+    if num.lemma_.lower() == "dozen":  # "two dozen" = 24, "a dozen" = 12
+        n = next((c for c in num.children if c.pos_ == "NUM" or c.lower_ in ("a", "one")), None)
+        value = 12 * (word_number(n.text) or 1) if n is not None else None
+        toks = sorted([num, n], key=lambda t: t.i) if n is not None else [num]
+    else:
+        value = word_number(" ".join(t.text for t in toks))
     if value is None:
         return None
     mods = {c.lower_ for c in num.subtree if c.i < num.i and c.dep_ in ("advmod", "quantmod", "amod", "advcl", "prep", "cc")}
@@ -117,11 +122,11 @@ def _count_head(ctx: DocContext, head) -> tuple[int | None, int | None, str] | N
     if head.lemma_ == "dozen" and any(c.lower_ in ("a", "one") for c in head.children):
         side = next((o for p, o in preps(head) if p == "of"), head)
         return 12, 12, _side(side)
-    num = next((c for c in head.children if c.dep_ == "nummod"), None)
+    num = next((c for c in head.children if c.dep_ == "nummod" or (c.dep_ in ("amod", "compound") and c.lemma_ == "dozen")), None)
     if num is not None:
         q = quantity(num)
         return None if q is None else (q[0], q[1], _side(head))
-    if head.pos_ == "PROPN" or ctx.etype(head) == "PERSON":
+    if ctx.etype(head) == "PERSON" or (head.pos_ == "PROPN" and head.tag_ == "NNP" and ctx.etype(head) is None):
         return 1, 1, "people"
     if head.lower_ in ("he", "she", "him", "her"):
         return 1, 1, "people"
@@ -201,7 +206,7 @@ def toll_figures(ctx: DocContext, sent) -> list[Figure]:  # sent: a sequence of 
             continue
         # climb to the verb (or toll noun) the number completes
         v = t.head
-        while v.head is not v and v.pos_ not in ("VERB",) and v.lemma_.lower() not in TOLL_WORDS:
+        while v.head.i != v.i and v.pos_ not in ("VERB",) and v.lemma_.lower() not in TOLL_WORDS:
             v = v.head
         phrase = list(v.subtree)
         dead = [x for x in phrase if x.lemma_.lower() in DEATH_NOUNS | {"dead"} and x.i < t.i]

@@ -55,7 +55,7 @@ def resolve_pronoun(ctx: DocContext, tok):
     # the nearest non-pronoun subject of an enclosing clause, before the pronoun
     for anc in tok.ancestors:
         s = first(anc, "nsubj", "nsubjpass")
-        if s is not None and s.i < tok.i and s.lower_ not in PRONOUNS and s.lower_ not in RELATIVE and s is not tok:
+        if s is not None and s.i < tok.i and s.lower_ not in PRONOUNS and s.lower_ not in RELATIVE and s.i != tok.i:
             return counted(ctx, s)
     # else the first agreeing noun of the sentence that is not in a prepositional phrase
     plural = low in ("they", "them")
@@ -165,7 +165,7 @@ def resolve_head(ctx: DocContext, tok, prior_actors: list[Arg]):
             t = nxt
             continue
         c = counted(ctx, t)
-        if c is not t:
+        if c.i != t.i:
             t = c
             continue
         d = resolve_description(ctx, t, prior_actors)

@@ -67,13 +67,12 @@ def _loc_entity(ctx: DocContext, tok) -> int | None:
 
 
 def _group(ctx: DocContext, tok) -> list[Arg]:
-    """The place ``tok`` names with the places coordinated or in apposition with it."""
+    """The place ``tok`` names with the places coordinated with it ("in A and B"); an
+    apposition ("Helmand Province, Afghanistan") only says where the first one is."""
     toks = []
     for h in conjuncts(tok.head if tok.dep_ == "compound" else tok):
         toks.append(h)
         toks.extend(o for o in kids(h, "pobj"))  # "A and to B" (a parser quirk)
-        for ap in kids(h, "appos"):
-            toks.extend(conjuncts(ap))
     out: list[Arg] = []
     for t in [tok, *toks]:
         e = _loc_entity(ctx, t)
@@ -84,6 +83,8 @@ def _group(ctx: DocContext, tok) -> list[Arg]:
 
 def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
     for t in tokens:
+        if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.dep_ == "compound"):
+            continue  # "Syria's National Defense Forces": whose, not where
         e = _loc_entity(ctx, t)
         if e is not None and e not in avoid:
             return _group(ctx, t)
@@ -171,16 +172,18 @@ def _finite_clause(tok):
 def _in_side_clause(tok, clause) -> bool:
     """Inside a participial or subordinate adverbial clause of ``clause`` ("Marking ..., X plans")."""
     for anc in [tok, *tok.ancestors]:
-        if anc is clause:
+        if anc.i == clause.i:
             return False
-        if anc.dep_ == "advcl" and anc.head is clause:
+        if anc.dep_ == "advcl" and anc.head.i == clause.i:
             return True
     return False
 
 
 def _split_objects(ctx: DocContext, obj) -> list[Arg]:
-    """"occupied two towns, A and B": every place in apposition / coordination with the object."""
+    """"occupied two towns, A and B": every place in apposition / coordination with a plural object."""
     out: list[Arg] = []
+    if obj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in obj.children):
+        return out
     for t in obj.subtree:
         e = _loc_entity(ctx, t)
         if e is not None and all(a.entity != e for a in out) and t.dep_ in ("appos", "conj", "pobj", "dobj", "compound", "ROOT"):
@@ -210,7 +213,7 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
     for _ in range(hops):
         if t.i in targets:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod"):
             return False

@@ -36,6 +36,8 @@ def _start(ctx: DocContext, trig, participant: bool = False):
         return trig, True
     if participant:
         return trig, False  # "protesters", "rioters": the people exist whatever the verb says
+    if trig.dep_ == "appos" and trig.head.pos_ in ("NOUN", "PROPN"):
+        trig = trig.head  # "an improvised explosive device (IED)": the status of the device
     h = trig.head
     if trig.dep_ == "pobj" and h.lower_ == "of" and (h.head.pos_ == "NUM" or ctx.lex.has("vague_quantity", h.head.lower_)):
         trig, h = h.head, h.head.head  # "hundreds of protesters", "some of the attacks"
@@ -45,7 +47,7 @@ def _start(ctx: DocContext, trig, participant: bool = False):
         return trig, False  # "disperse a rally": the rally took place
     if trig.dep_ in ("nsubj", "pobj", "dobj"):
         t = h
-        while t.pos_ == "ADP" and t.head is not t:
+        while t.pos_ == "ADP" and t.head.i != t.i:
             t = t.head
         if t.pos_ in ("NOUN",) and t.lemma_ in ctx.lex.modality["planned"] | ctx.lex.modality["hypothetical"] | {"aim", "goal", "intention", "purpose", "plan", "threat", "risk", "fear", "possibility", "danger"}:
             return t, True
@@ -120,7 +122,7 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
         return own
     found: list[str] = [own] if own else []
     t, walk = _start(ctx, trig, participant)
-    came_from = None if t is trig else trig
+    came_from = None if t.i == trig.i else trig
     conditional = False
     for _ in range(12):
         st = _word_status(ctx, t, came_from)
@@ -129,7 +131,7 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
             if st in ("negated", "hypothetical", "threatened", "denied"):
                 break
         conditional = conditional or _conditional(t)
-        if not walk or t.head is t or t.dep_ in ("ROOT",):
+        if not walk or t.head.i == t.i or t.dep_ in ("ROOT",):
             break
         if t.dep_ in ("relcl", "appos", "parataxis"):
             break

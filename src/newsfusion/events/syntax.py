@@ -49,21 +49,12 @@ def clause_head(tok):
     """The verb heading the clause ``tok`` sits in (``tok`` itself when it is a verb)."""
     t = tok
     for _ in range(30):
-        if is_verb(t) and (t.dep_ in CLAUSE_DEPS or t.head is t):
+        if is_verb(t) and (t.dep_ in CLAUSE_DEPS or t.head.i == t.i):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
-
-
-def ancestors_upto(tok, stop) -> list:
-    out = []
-    t = tok
-    while t.head is not t and t is not stop:
-        t = t.head
-        out.append(t)
-    return out
 
 
 def subject_of(v, depth: int = 0):
@@ -75,7 +66,7 @@ def subject_of(v, depth: int = 0):
         if s.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
         return s
-    if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+    if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
         h = v.head
         if v.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ != "to" for c in v.children) and h.dep_ in ("pcomp", "xcomp"):
             # "accused X of selling ... and have been challenging Y": a finite conjunct
@@ -122,7 +113,3 @@ def conjuncts(tok) -> list:
 
 def has_det(tok, words: set[str]) -> bool:
     return any(c.dep_ in ("det", "poss", "predet") and c.lower_ in words for c in tok.children)
-
-
-def in_subtree(tok, root) -> bool:
-    return root.left_edge.i <= tok.i <= root.right_edge.i and (tok is root or root in tok.ancestors)
