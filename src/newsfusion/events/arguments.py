@@ -254,9 +254,12 @@ def _responsible_subject(d: Draft):
 
 
 def _accused(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
-    """"accused X of ... <event>": X is the actor the accusation names."""
-    for anc in d.token.ancestors:
-        if anc.lemma_ in ("accuse", "blame") and anc.pos_ == "VERB":
+    """"accused X of <event>", "blamed <event> on X": X is the actor the accusation names."""
+    for anc in [d.token, *d.token.ancestors]:
+        if anc.lemma_ == "accuse" and anc.pos_ == "VERB":
             obj = first(anc, "dobj")
             return make_args(ctx, obj, actor=True, prior_actors=prior) if obj is not None else []
+        if anc.lemma_ == "blame" and anc.pos_ == "VERB":
+            on = next((o for p, o in preps(anc) if p == "on"), None) or next((o for p, o in preps(d.token) if p == "on"), None)
+            return make_args(ctx, on, actor=True, prior_actors=prior) if on is not None else []
     return []

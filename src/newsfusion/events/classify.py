@@ -160,8 +160,8 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
         return PROT, "Excessive force against protesters"
     if cls == "armed":
         return BATTLES, "Armed clash"
-    if cls is None and d.frame == "attack" and d.actors and not d.victims:
-        return BATTLES, "Armed clash"
+    if cls is None and d.frame == "attack" and not d.victims and any(is_state(ctx, a) for a in d.actors):
+        return BATTLES, "Armed clash"  # the state attacking: armed opponents unless told otherwise
     return VAC, "Attack"
 
 

@@ -130,9 +130,13 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     riots = [d for d in drafts if d.acled and d.acled[0] == "Riots"]
     out: list[Draft] = []
     for d in drafts:
-        linked = [w for w in weapons if w is not d and _linked(w.token, d.token)]
+        linked = [w for w in weapons if w is not d and (_linked(w.token, d.token) or not d.participants())]
         if d.frame == "attack" and linked:  # "gunmen and suicide bombers attacked", "attacked with rockets"
             absorb(ctx, linked[0], d)
+            continue
+        hosts = [h for h in lethal if h is not d]
+        if d.reference and d.frame in ("attack", "kill", "clash") and hosts:  # "... committed the attack"
+            absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         if d.acled and d.acled[0] == "Protests" and riots and d.acled[1] != "Excessive force against protesters":
             absorb(ctx, riots[0], d)  # the gathering turned violent: one riot
@@ -227,8 +231,11 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
             return "drop"
         return earlier[-1] if earlier else None
     if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
+        # a toll told apart: within three sentences, or anywhere when it names no actor and no place
+        loose = not d.actors and d.loc_level > 3
         for h in reversed(kept):
-            if h.lethal and d.sent - h.sent <= WINDOW and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+            near = d.sent - h.sent <= WINDOW or loose
+            if h.lethal and near and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
                 return h
         return None
     for h in reversed(same_type):

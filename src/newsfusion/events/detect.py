@@ -25,7 +25,10 @@ TOPIC_NOUNS = {"story", "history", "anniversary", "memory", "commemoration", "th
                "danger", "film", "movie", "song", "book", "cry", "rumour", "rumor", "myth", "legend", "lesson",
                "reminder", "prospect", "spectre", "specter", "wave", "culture", "tactic", "tactics", "kind", "type",
                "ban", "count", "charge", "charges", "call", "calls", "demand", "right", "law", "plan", "plans",
-               "investigation", "probe", "trial", "wake", "aftermath", "victim", "victims", "survivor", "survivors"}
+               "investigation", "probe", "trial", "wake", "aftermath", "victim", "victims", "survivor", "survivors",
+               "complicity", "involvement", "role", "participation", "weapon", "weapons"}
+TREND_VERBS = {"accelerate", "increase", "rise", "grow", "mount", "spread", "intensify", "decline", "decrease", "drop",
+               "fall", "escalate", "continue", "persist", "surge", "multiply", "become", "remain"}
 VAGUE_MANY = {"numerous", "many", "several", "countless", "frequent", "regular", "multiple", "various", "occasional", "periodic"}
 NON_PROTEST = {"campaign", "election", "electoral", "presidential", "party"}
 TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
@@ -175,7 +178,7 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head  # "a ban on gatherings and protests"
         th = top.head
-        if top.dep_ == "pobj" and th.lower_ in ("of", "about", "for", "on", "against") and th.head.lemma_.lower() in TOPIC_NOUNS:
+        if top.dep_ == "pobj" and th.lower_ in ("of", "about", "for", "on", "against", "in") and th.head.lemma_.lower() in TOPIC_NOUNS:
             return f"topic of '{th.head.text}'"
         if rule.frame == "destroy" and not any(p == "of" for p, _ in preps(tok)) and not kids(tok, "poss"):
             return "destruction of nothing named"
@@ -189,6 +192,8 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         return "kept in hospital"
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass") and not rule.nominal_use:
         return "gerund subject: a general statement"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TREND_VERBS:
+        return "a trend ('arrests have accelerated')"
     if rule.participant and not _participant_acts(ctx, tok):
         return "participants mentioned, no gathering reported"
     if tok.lemma_.lower() == "bomber" and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "conj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
@@ -280,10 +285,10 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
     return drafts
 
 
-def habitual(ctx: DocContext, tok, anchored: bool) -> bool:
-    """A verb in the simple present with no time ("insurgents who continue to ambush forces"):
-    what usually happens, not a report (headlines excepted)."""
-    if tok.pos_ not in ("VERB",) or anchored or ctx.is_title(ctx.sent_index(tok)):
+def habitual(ctx: DocContext, tok, dated: bool) -> bool:
+    """A verb in the simple present with no time of its own ("insurgents who continue to
+    ambush forces"): what usually happens, not a report (headlines excepted)."""
+    if tok.pos_ not in ("VERB",) or dated or ctx.is_title(ctx.sent_index(tok)):
         return False
     v = tok
     while v.dep_ == "xcomp" and v.head.i != v.i:

@@ -55,8 +55,6 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     d.status = modality(ctx, d.token, d.rule.participant)
     if drops(d.status):
         return d.status
-    if habitual(ctx, d.token, d.sent in anchored):
-        return "habitual present"
     fill_roles(ctx, d, prior)
     if d.frame == "kill":
         d.victims = [counted(ctx, v) for v in victims_of(d.token)]
@@ -64,6 +62,8 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     find_time(ctx, d, _prev_time(ctx, times, d))
     if is_historical(ctx, d):
         return "historical"
+    if habitual(ctx, d.token, d.time_level <= 2):
+        return "habitual present"
     find_weapon(ctx, d)
     d.acled = classify(ctx, d, {t.lower_ for t in d.token.sent})
     if d.acled is None:

@@ -88,8 +88,9 @@ def quantity(num) -> tuple[int | None, int | None] | None:
         toks = sorted([num, n], key=lambda t: t.i) if n is not None else [num]
     else:
         value = word_number(" ".join(t.text for t in toks))
-    if value is None:
-        return None
+        scale = next((c for c in num.children if c.i > num.i and c.lemma_.lower() in ("dozen", "hundred", "thousand", "million")), None)
+        if value is not None and scale is not None:  # "two dozen" = 24 (parsed as 'two' <- 'dozen')
+            value *= {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}[scale.lemma_.lower()]
     mods = {c.lower_ for c in num.subtree if c.i < num.i and c.dep_ in ("advmod", "quantmod", "amod", "advcl", "prep", "cc")}
     left = num.doc[max(num.sent.start, toks[0].i - 3):toks[0].i]
     left_words = [t.lower_ for t in left]

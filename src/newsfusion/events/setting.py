@@ -241,15 +241,16 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
     clause = clause_head(d.token)
     heads = [(te, _time_head(ctx, te)) for te in in_sent]
     heads = [(te, h) for te, h in heads if h is not None]
-    for test in (lambda h: _attached_to(h, targets),
-                 lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
-                 lambda h: not _bad_time(h)):
+    tests = (lambda h: _attached_to(h, targets),
+             lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
+             lambda h: not _bad_time(h))
+    for level, test in enumerate(tests, start=1):
         for te, h in heads:
             if test(h):
-                d.time = _with_preposition(ctx, te, h)
+                d.time, d.time_level = _with_preposition(ctx, te, h), level
                 return
     if prev_sentence_time is not None:
-        d.time, d.time_inherited = prev_sentence_time, True
+        d.time, d.time_inherited, d.time_level = prev_sentence_time, True, 4
 
 
 def sentence_time(ctx: DocContext, sent) -> TimeExpr | None:

@@ -27,6 +27,8 @@ IMPLICATIVE = {"continue", "begin", "start", "manage", "proceed", "resume", "go"
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 PRESUPPOSING = {"disperse", "attend", "cover", "ban", "condemn", "break", "join", "organize", "organise", "film", "storm", "end", "stop"}
+INTENT_NOUNS = {"opportunity", "chance", "attempt", "bid", "plan", "plot", "order", "call", "threat", "right", "ability",
+                "capacity", "need", "effort", "way", "means", "permission", "pledge", "promise", "vow", "intention"}
 _ORDER = ["negated", "hypothetical", "threatened", "denied", "planned", "alleged", "occurred"]
 
 
@@ -103,6 +105,9 @@ def _word_status(ctx: DocContext, t, came_from) -> str | None:
             return "denied"
         if lemma in mod["alleged"] or lemma in ctx.lex.cue("hedges"):
             return "alleged"
+    # an infinitive on a noun of intent: "the opportunity to attack", "a bid to seize"
+    if rel in ("acl", "relcl") and lemma in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+        return "hypothetical"
     # a purpose infinitive: "travelled to Syria to join ..."
     if rel in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         if lemma not in IMPLICATIVE and rel == "advcl":

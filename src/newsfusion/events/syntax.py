@@ -87,7 +87,8 @@ def subject_of(v, depth: int = 0):
         h = v.head  # "using Egypt as a middle man to pass ...": the user acts
         if h.head.dep_ == "prep" and h.head.lower_ == "as":
             return subject_of(h.head.head, depth + 1)
-        return h
+        poss = first(h, "poss")  # "the IRA's decision to carry out ..."
+        return poss if poss is not None else h
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return v.head
     return None
