@@ -134,7 +134,10 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
             if c.ent_type_ in ("DATE", "TIME"):
                 continue  # "Saturday's attack"
             if c.dep_ == "poss" and c.pos_ != "PRON":
-                actor_tok = c
+                if frame in ("kill", "abduct", "arrest", "sexual") and target_tok is None:
+                    target_tok = c  # "the Jesuits' murder", "his arrest": the victim
+                else:
+                    actor_tok = c
             elif c.dep_ in ("compound", "nmod", "amod") and ctx.etype(c) in ("ORG", "PERSON") and not ctx.is_demonym(c):
                 actor_tok = c
     for acl in kids(n, "acl", "relcl"):

@@ -184,6 +184,8 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
         return FIXED["ied"]
     if f == "clash" and any(_arg_class(ctx, a) == "protester" for a in d.participants()):
         return RIOTS, "Violent demonstration"  # protesters clashing with police
+    if f == "base" and (state or any(_arg_class(ctx, a) == "civilian" for a in d.actors)):
+        return None  # a government opening an office is no armed group's base
     if f in FIXED:
         return FIXED[f]
     if f in ("attack", "kill"):

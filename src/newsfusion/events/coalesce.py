@@ -69,6 +69,21 @@ def participants_ok(a: Draft, b: Draft) -> bool:
     return not (ea and eb) or bool(ea & eb)
 
 
+def _shared(ctx: DocContext, a: list, b: list) -> bool:
+    """Some argument of ``a`` is some argument of ``b``: same entity, same head word, or both
+    forces of the state ("the army" and "the Egyptian military")."""
+    from .classify import is_state
+    for x in a:
+        for y in b:
+            if is_state(ctx, x) and is_state(ctx, y):
+                return True
+            if x.entity is not None and x.entity == y.entity:
+                return True
+            if x.entity is None and y.entity is None and x.text.lower().split()[-1:] == y.text.lower().split()[-1:]:
+                return True
+    return False
+
+
 def _separate(d: Draft) -> bool:
     return any(t.lower_ in SEPARATE for t in d.token.sent)
 
@@ -151,8 +166,9 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
                 host.targets = d.targets + kept
             absorb(ctx, host, d)
             continue
-        if d.frame == "destroy" and lethal:  # property destroyed in a strike, an attack, a riot
-            absorb(ctx, min(lethal, key=lambda h: abs(h.token.i - d.token.i)), d)
+        hosts = lethal or [x for x in drafts if x.frame == "kill" and x.lethal]
+        if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
+            absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
             absorb(ctx, next(x for x in drafts if x.frame == "arrest"), d)
@@ -229,13 +245,14 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
         gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
         if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
             return "drop"
-        return earlier[-1] if earlier else None
+        return earlier[-1] if earlier else "drop"  # a reference to nothing reported: not a report
     if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
         # a toll told apart: within three sentences, or anywhere when it names no actor and no place
         loose = not d.actors and d.loc_level > 3
         for h in reversed(kept):
             near = d.sent - h.sent <= WINDOW or loose
-            if h.lethal and near and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+            same_side = not d.actors or _shared(ctx, h.participants(), d.actors)
+            if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
                 return h
         return None
     for h in reversed(same_type):

@@ -27,6 +27,8 @@ TOPIC_NOUNS = {"story", "history", "anniversary", "memory", "commemoration", "th
                "ban", "count", "charge", "charges", "call", "calls", "demand", "right", "law", "plan", "plans",
                "investigation", "probe", "trial", "wake", "aftermath", "victim", "victims", "survivor", "survivors",
                "complicity", "involvement", "role", "participation", "weapon", "weapons"}
+NOT_EXPLODED = {"defuse", "dismantle", "find", "discover", "seize", "plant", "recover", "detect", "carry", "make", "build",
+                "deactivate", "remove", "place", "hide", "transport", "smuggle", "store", "neutralize", "neutralise"}
 TREND_VERBS = {"accelerate", "increase", "rise", "grow", "mount", "spread", "intensify", "decline", "decrease", "drop",
                "fall", "escalate", "continue", "persist", "surge", "multiply", "become", "remain"}
 VAGUE_MANY = {"numerous", "many", "several", "countless", "frequent", "regular", "multiple", "various", "occasional", "periodic"}
@@ -188,11 +190,13 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
             return "campaign rally"
         if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and not any(p in ARG_PREPS - {"of"} for p, _ in preps(tok)):
             return "time anchor ('after the attack')"
+    if rule.frame == "ied" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in NOT_EXPLODED:
+        return "device found, not exploded"
     if rule.frame == "arrest" and any(p == "in" and o.lemma_.lower() in ("hospital", "clinic", "care") for p, o in preps(tok)):
         return "kept in hospital"
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass") and not rule.nominal_use:
         return "gerund subject: a general statement"
-    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NNS", "NNPS") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TREND_VERBS:
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TREND_VERBS:
         return "a trend ('arrests have accelerated')"
     if rule.participant and not _participant_acts(ctx, tok):
         return "participants mentioned, no gathering reported"
@@ -233,7 +237,7 @@ def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
     a generalisation ("responsible for rockets fired by Gazan groups"), not a report."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
         return False
-    if any(c.lower_ in VAGUE_MANY for c in tok.children) or (tok.dep_ == "pobj" and tok.head.head.lower_ in ("series", "spate", "string", "wave")):
+    if any(c.lower_ in VAGUE_MANY or (c.dep_ == "det" and c.lower_ == "some") for c in tok.children) or (tok.dep_ == "pobj" and tok.head.head.lower_ in ("series", "spate", "string", "wave")):
         return not anchored  # "numerous bombings", "a series of attacks"
     if _reported_verb(tok):
         return False

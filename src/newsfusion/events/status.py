@@ -47,7 +47,13 @@ def _start(ctx: DocContext, trig, participant: bool = False):
         return h, True
     if trig.dep_ == "dobj" and h.lemma_ in PRESUPPOSING:
         return trig, False  # "disperse a rally": the rally took place
-    if trig.dep_ in ("nsubj", "pobj", "dobj"):
+    while trig.dep_ == "conj" and trig.head.pos_ in ("NOUN", "PROPN"):
+        trig, h = trig.head, trig.head.head  # "the repression, kidnapping and torture"
+    if trig.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"):
+        if trig.dep_ == "dobj" and h.lemma_ in ctx.lex.cue("light_verbs"):
+            return h, True
+        if trig.dep_ == "dobj" and h.lemma_ in PRESUPPOSING:
+            return trig, False
         t = h
         while t.pos_ == "ADP" and t.head.i != t.i:
             t = t.head
@@ -77,6 +83,10 @@ def _own_markers(ctx: DocContext, trig) -> str | None:
 def _word_status(ctx: DocContext, t, came_from) -> str | None:
     lemma = t.lemma_.lower()
     mod = ctx.lex.modality
+    if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+        return "hypothetical"  # "if there were an attack", "whether the Americans were killed"
+    if t.lower_ == "going" and came_from is not None and came_from.dep_ == "xcomp":
+        return "planned"  # "were going to explode"
     for c in t.children:
         low = c.lower_
         if c.dep_ == "aux" and low in FUTURE_AUX:
@@ -97,6 +107,8 @@ def _word_status(ctx: DocContext, t, came_from) -> str | None:
             return "threatened"
         if lemma in mod["planned"] and lemma not in ("announce", "agree") and rel in ("xcomp", "pobj", "pcomp", "prep", "dobj"):
             return "planned"
+        if lemma in mod["directive"] and rel in ("xcomp", "advcl") and any(c.lower_ == "to" for c in came_from.children):
+            return "hypothetical"  # "instructed to explode", "hired mercenaries to assassinate"
         if lemma in mod["hypothetical"] and rel in ("xcomp", "prep", "pobj", "pcomp", "advcl", "dobj", "ccomp"):
             if lemma in ("target", "draw") and rel != "xcomp":
                 return None
@@ -140,7 +152,11 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
             break
         if t.dep_ in ("relcl", "appos", "parataxis"):
             break
+        if t.pos_ in ("NOUN", "PROPN") and came_from is not None and came_from.dep_ in ("acl", "relcl"):
+            break  # "the number of terrorists killed": the noun's verb does not govern the killing
         came_from, t = t, t.head
+        while t.dep_ == "conj" and came_from.dep_ == "conj":
+            t = t.head  # coordinated verbs share the status of the first
     if conditional and ("planned" in found or not found):
         found.append("threatened" if "planned" in found else "hypothetical")
     if not found:

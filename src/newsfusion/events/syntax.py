@@ -41,6 +41,8 @@ def is_verb(tok) -> bool:
 def is_passive(v) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children):
         return True
+    if v.dep_ == "conj" and v.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in v.children):
+        return is_passive(v.head)  # "were abducted and killed"
     # reduced relative: "two Islamists killed by ..." (VBN acl without 'have')
     return v.tag_ == "VBN" and v.dep_ in ("acl", "advcl", "amod") and not any(c.lower_ in ("have", "has", "had") for c in v.children)
 
@@ -61,7 +63,7 @@ def subject_of(v, depth: int = 0):
     """The subject of verb ``v``, inherited through xcomp / conj / purpose clauses and relatives."""
     if v is None or depth > 6:
         return None
-    s = first(v, "nsubj", "nsubjpass", "csubj")
+    s = first(v, "nsubj", "nsubjpass", "csubj") if not (v.dep_ == "conj" and is_passive(v)) else None
     if s is not None:
         if s.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
