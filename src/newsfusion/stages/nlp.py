@@ -2,16 +2,30 @@
 
 Runs in batches through ``nlp.pipe``. The model name is a setting
 (``NEWSFUSION_SPACY_MODEL``) so a larger English model can be swapped in.
+A small component before the parser makes every paragraph break (a blank
+line) a sentence boundary: the parser alone runs a byline into the lede.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from spacy.language import Language
+
 from ..config import settings
 from ..errors import ConfigError
 from ..model import Doc, Span
 from ..pipeline import stage
+
+
+@Language.component("newsfusion_paragraphs")
+def paragraph_breaks(sdoc):
+    """A token after a whitespace token holding a newline starts a sentence."""
+    for tok in sdoc[1:]:
+        prev = sdoc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return sdoc
 
 
 @lru_cache(maxsize=2)
@@ -20,13 +34,16 @@ def load_nlp(name: str | None = None):
 
     name = name or settings().spacy_model
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             "E001",
             f"spaCy model {name!r} is not installed",
             "run 'make install' or set NEWSFUSION_SPACY_MODEL to an installed model",
         ) from exc
+    if "parser" in nlp.pipe_names and "newsfusion_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsfusion_paragraphs", before="parser")
+    return nlp
 
 
 def _fill(doc: Doc, sdoc) -> Doc:
@@ -35,7 +52,7 @@ def _fill(doc: Doc, sdoc) -> Doc:
     return doc
 
 
-@stage("nlp", requires=["article"], assigns=["nlp", "sentences"], version="1")
+@stage("nlp", requires=["article"], assigns=["nlp", "sentences"], version="2")
 def nlp_stage(doc: Doc) -> Doc:
     return _fill(doc, load_nlp()(doc.article.text))
 
