@@ -17,7 +17,8 @@ from newsfusion.gazetteer._data import DATA_DIR, bad_field, read_jsonl
 from newsfusion.gazetteer.normalize import name_key
 
 PLACES_PATH = DATA_DIR / "places.jsonl"
-PLACE_KINDS = ("region", "city", "town", "village", "territory", "border_crossing", "camp", "landmark")
+PLACE_KINDS = ("region", "city", "town", "village", "neighbourhood", "territory", "border_crossing", "camp",
+               "landmark")
 _FIELDS = ("name", "aliases", "kind", "country", "admin1", "lat", "lon", "precision")
 
 
