@@ -184,7 +184,7 @@ class Finder:
         for sent in self.sdoc.sents:
             s = Span(sent.start_char, sent.end_char)
             for tok in sent:
-                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_hedge):
+                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_hedge, self.hedge_adverb):
                     a = rule(tok, sent, s)
                     if a is not None:
                         found.append(a)
@@ -313,6 +313,10 @@ class Finder:
         if not self._source_like(head) or not self._set_off(tok, src_tokens, sent):
             return None
         src_end = max(t.i for t in src_tokens)
+        comma = next((t.i for t in sent if head.i < t.i <= src_end and t.text == ","), None)
+        if comma is not None:  # "according to workers who asked not to be named, X ...": the source ends at the comma
+            src_end = comma - 1
+            src_tokens = [t for t in src_tokens if t.i <= src_end]
         before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
         after = [t for t in sent if t.i > src_end and not t.is_punct and not t.is_space]
         side = after if len(after) >= len(before) else before
@@ -388,6 +392,16 @@ class Finder:
             return None
         cue = Span(tok.head.idx, tok.idx + len(tok)) if tok.head.i < tok.i else char_span([tok])
         return Attribution(cue, lemma, subtree_span(ccomp[0]), s, subj[0].i, source_phrase(subj[0]), "adjective", "assert")
+
+    def hedge_adverb(self, tok, sent, s: Span) -> Attribution | None:
+        """'The leader reportedly fled': the author relays an unnamed report, hedged."""
+        if tok.lower_ not in self.lex.hedge_adverbs or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = tok.head
+        toks = [t for t in verb.subtree if not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return Attribution(char_span([tok]), tok.lower_, char_span(toks), s, None, None, "hedge_adverb", "hedge", hedge=True)
 
     def passive_hedge(self, tok, sent, s: Span) -> Attribution | None:
         """'X are believed to be ...': the author hedges; 'X is reported to' the same."""

@@ -92,6 +92,13 @@ class SourceResolver:
         if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
             return self._pronoun(low, pos, tok)
         ent = self._entity_at_head(tok)
+        if ent is None:
+            # "The governor of North Kivu, Peter Cirimwami, told ...": the named apposition
+            for ap in (c for c in tok.subtree if c.dep_ == "appos"):
+                ent = self._entity_at_head(ap)
+                if ent is not None and self.doc.entities[ent].type == "PERSON":
+                    break
+                ent = None
         if ent is not None:
             return self.from_entity(ent, phrase)
         return self._description(tok, phrase)
@@ -192,7 +199,8 @@ class SourceResolver:
             outlet = self._entity_inside(subtree_of(tok), ("ORG",))
             if outlet is not None:
                 s = self.from_entity(outlet, phrase)
-                s.kind = "media"
+                kind = self.doc.entities[outlet].kind
+                s.kind = "media" if kind in (None, "outlet", "company") else "named_org"
                 s.head = lemma
                 return s
             if definite:
