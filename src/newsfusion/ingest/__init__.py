@@ -12,6 +12,6 @@ encoding detection), ``text``, ``html``, ``records`` (JSON/JSONL), ``feeds``
 """
 
 from .dates import normalise_date
-from .readers import FORMATS, read_bytes, read_file, read_path, read_paths, sniff
+from .readers import FORMATS, read_bytes, read_file, read_path, read_paths, sniff, walk
 
-__all__ = ["FORMATS", "normalise_date", "read_bytes", "read_file", "read_path", "read_paths", "sniff"]
+__all__ = ["FORMATS", "normalise_date", "read_bytes", "read_file", "read_path", "read_paths", "sniff", "walk"]

@@ -38,19 +38,29 @@ def read_feed(text: str, src: Source) -> Iterator[Article | InputError]:
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") or not parsed.get("version"):
-            reason = parsed.get("bozo_exception")
-            why = f": {str(reason).splitlines()[0][:120]}" if reason else ""
+            why = _bozo_reason(parsed)
             yield src.error("E206", f"not a readable RSS or Atom feed{why}", "check it is a valid RSS or Atom file")
         else:
             yield src.error("E209", "no extractable text: the feed has no entries", "check the feed export")
         return
     outlet = _clean(parsed.get("feed", {}).get("title"))
+    broken = _bozo_reason(parsed)
     for n, entry in enumerate(entries, 1):
-        yield _entry(entry, n, outlet, src)
+        yield _entry(entry, n, outlet, src, broken)
 
 
-def _entry(entry: Any, n: int, outlet: str | None, src: Source) -> Article | InputError:
+def _bozo_reason(parsed: Any) -> str:
+    """": why" the feed is malformed, or "" when it is well-formed."""
+    if not parsed.get("bozo"):
+        return ""
+    reason = parsed.get("bozo_exception")
+    return f": {(str(reason).splitlines() or [''])[0][:120]}" if reason else ": malformed"
+
+
+def _entry(entry: Any, n: int, outlet: str | None, src: Source, broken: str = "") -> Article | InputError:
     body = _entry_text(entry)
+    if not body and broken:
+        return src.error("E206", f"entry {n}: no text, the feed is malformed{broken}", "check it is a valid RSS or Atom file")
     if not body:
         return src.error(
             "E203", f"entry {n}: no text (neither content nor summary)", "check the feed carries the article text"

@@ -2,9 +2,9 @@
 
 The header is read from the first non-empty lines, in any order:
 
-* the title: the first line that is none of the below (a Markdown ``# `` is
-  dropped; a line longer than ``MAX_TITLE`` characters is a paragraph, so the
-  article then has no title);
+* the title: the first line that is none of the below, when it comes before
+  any byline (a Markdown ``# `` is dropped; a line longer than ``MAX_TITLE``
+  characters is a paragraph, so the article then has no title);
 * a byline ``By NAME`` (``By NAME and NAME``, ``By NAME, NAME``; ``By NAME |
   OUTLET`` or ``By NAME — OUTLET`` also gives the outlet);
 * a line that is only a full date ("March 3, 2025", "2025-03-03",
@@ -138,7 +138,7 @@ def _header_line(line: str, head: Header) -> bool:
             return True
     if not _ALNUM.search(line):  # a rule such as "----": part of the header
         return True
-    if head.title is None and len(line) <= MAX_TITLE:
+    if head.title is None and head.author is None and len(line) <= MAX_TITLE:
         head.title = line.lstrip("#").strip() or None
         return True
     return False
@@ -150,17 +150,14 @@ def unwrap(text: str, keep: Collection[int] = ()) -> str:
     Only single newlines inside a paragraph become spaces; every other
     character stays at its offset. Nothing is joined unless the text looks
     hard-wrapped (several lines end mid-sentence). Then a newline is kept when
-    the line after it is blank, a bullet or has no letters, when the line
-    before is in ``keep`` (header lines), or when the line before ends a
+    the line after it is blank, a bullet or has no letters, after a bullet
+    item (unless the next line is indented), when the line before is in
+    ``keep`` (header lines), or when the line before ends a
     sentence and is short enough that the next word would have fitted on it:
     the writer broke the line on purpose.
     """
     lines = text.split("\n")
-    candidates = [
-        i
-        for i in range(len(lines) - 1)
-        if i not in keep and _ALNUM.search(lines[i]) and _ALNUM.search(lines[i + 1]) and not _BULLET.match(lines[i + 1])
-    ]
+    candidates = [i for i in range(len(lines) - 1) if i not in keep and _joinable(lines[i], lines[i + 1])]
     mid = [i for i in candidates if not _TERMINAL.search(lines[i].rstrip())]
     if len(mid) < 2 or len(mid) < 0.3 * len(candidates):
         return text
@@ -174,6 +171,15 @@ def unwrap(text: str, keep: Collection[int] = ()) -> str:
             continue
         out[starts[i + 1] - 1] = " "
     return "".join(out)
+
+
+def _joinable(line: str, after: str) -> bool:
+    """Could the newline between ``line`` and ``after`` be a wrap? Not around
+    blank or letterless lines, before a bullet, or after a bullet item unless
+    the next line is indented (the item continues)."""
+    if not (_ALNUM.search(line) and _ALNUM.search(after)) or _BULLET.match(after):
+        return False
+    return not _BULLET.match(line) or after[:1].isspace()
 
 
 def _line_starts(lines: list[str]) -> list[int]:
