@@ -136,7 +136,12 @@ def read_bytes(
 
 
 def sniff(text: str) -> str:
-    """Guess the format of decoded content: "records", "feed", "html" or "text"."""
+    """Guess the format of decoded content: "records", "feed", "html" or "text".
+
+    JSON when the content (or its first line) parses as JSON; markup starting
+    with ``<`` is a feed when an ``<rss``, ``<feed`` or ``<rdf:RDF`` element
+    opens it, else HTML; anything else is plain text.
+    """
     head = text.lstrip("\ufeff \t\r\n")[:2048]
     low = head.lower()
     if head[:1] and head[:1] in "{[" and _looks_like_json(text):
@@ -144,8 +149,6 @@ def sniff(text: str) -> str:
     if head.startswith("<"):
         if "<rss" in low or "<feed" in low or "<rdf:rdf" in low:
             return "feed"
-        return "html"
-    if "<html" in low or "<!doctype html" in low:
         return "html"
     return "text"
 
