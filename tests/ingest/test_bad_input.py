@@ -207,3 +207,24 @@ def test_stdin_over_the_limit_is_e204(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 100)))
     [err] = read_path("-")
     assert err.code == "E204" and str(err).startswith("-: ")
+
+
+def test_cp1252_wins_over_equally_clean_candidates(tmp_path, monkeypatch):
+    """On big files charset-normalizer may rank mac_latin2 first by a noisy coherence score."""
+    import charset_normalizer
+
+    class Match:
+        def __init__(self, encoding, chaos, coherence):
+            self.encoding, self.chaos, self.coherence = encoding, chaos, coherence
+            self.could_be_from_charset = [encoding]
+
+    class Matches(list):
+        def best(self):
+            return self[0]
+
+    fake = Matches([Match("mac_latin2", 0.0, 0.70), Match("cp1250", 0.0, 0.678), Match("cp1252", 0.0, 0.678),
+                    Match("cp850", 0.04, 0.70)])
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda data: fake)
+    text = "Café owners in Butembo said the army’s patrols had resumed — a “relief”, one said."
+    [art] = read_path(str(write(tmp_path, "a.txt", text.encode("cp1252"))))
+    assert (art.text, art.encoding) == (text, "cp1252")

@@ -11,7 +11,8 @@ was read with) or raises :class:`~newsfusion.errors.InputError`:
 A byte-order mark selects UTF-8/16/32 and is dropped, so offsets in the text
 count characters of the decoded content, after the BOM. Files that are not
 UTF-8 are decoded with the encoding charset-normalizer finds; among the
-equally good candidates the Western code pages (cp1252, then Latin-1) win,
+candidates as free of garbled characters ("chaos") as the best one, the
+Western code pages (cp1252, then Latin-1) win,
 because an English article with an accent or a curly quote is far more often
 cp1252 than Central European cp1250.
 """
@@ -109,7 +110,8 @@ def _detect(data: bytes, path: str) -> Decoded:
             path=path,
         )
     encoding = best.encoding
-    ties = [m for m in matches if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
+    # Candidates as clean as the best one (coherence, a language guess, is too noisy to split them).
+    ties = [m for m in matches if m.chaos <= best.chaos + 0.01]
     for preferred in _PREFERRED:
         if any(preferred == m.encoding or preferred in m.could_be_from_charset for m in ties):
             try:
