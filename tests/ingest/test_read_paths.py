@@ -162,3 +162,8 @@ def test_unknown_override_is_a_type_error():
 def test_read_bytes_for_uploads():
     [art] = read_bytes(HTML.encode(), path="upload.html", name="upload", fmt="html", outlet="Web")
     assert (art.source_path, art.name, art.source_format, art.outlet) == ("upload.html", "upload", "html", "Web")
+
+
+def test_path_objects_are_accepted(tmp_path):
+    tree(tmp_path, {"a.txt": TEXT})
+    assert names(read_paths([tmp_path / "a.txt", tmp_path])) == ["a", "a"]

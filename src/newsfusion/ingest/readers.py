@@ -49,7 +49,7 @@ OVERRIDES = ("published", "outlet")
 SKIPPED_IN_FOLDERS = ("readme", "license", "licence", "changelog")
 
 
-def read_paths(paths: Iterable[str], **overrides: str | None) -> Iterator[Article | InputError]:
+def read_paths(paths: Iterable[str | os.PathLike[str]], **overrides: str | None) -> Iterator[Article | InputError]:
     """Yield an Article per article found in ``paths`` and an InputError per bad input.
 
     ``overrides`` (``published``, ``outlet``) replace that metadata on every
@@ -57,7 +57,7 @@ def read_paths(paths: Iterable[str], **overrides: str | None) -> Iterator[Articl
     is read.
     """
     fixed = check_overrides(overrides)
-    for path in paths:
+    for path in map(os.fspath, paths):
         if path == "-":
             yield from _read_stdin(fixed)
             continue
