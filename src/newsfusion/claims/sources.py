@@ -145,7 +145,7 @@ class SourceResolver:
         """'masked militiamen ... posted a video in which they declared': the plural
         subject earlier in the same sentence."""
         for t in reversed(list(tok.sent)):
-            if t.i >= tok.i or t.dep_ not in ("nsubj", "nsubjpass") or t.pos_ not in ("NOUN", "PROPN"):
+            if t.i >= tok.i or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "appos") or t.pos_ not in ("NOUN", "PROPN"):
                 continue
             cue = tok.head
             if cue.dep_ == "parataxis" and cue.head == t.head:
