@@ -148,14 +148,25 @@ def join_brackets(g: Groups) -> None:
 
 def _acronym(long: str) -> str:
     """Initials of the capitalised words: 'Islamic State of Iraq and Syria' -> 'ISIS'."""
-    words = [w for w in re.split(r"[\s\-]+", long) if w and w[0].isupper() and w.lower() not in ("of", "the", "and", "for")]
+    words = [w for w in re.split(r"[\s\-/]+", long) if w and w[0].isupper() and w.lower() not in ("of", "the", "and", "for")]
     return "".join(w[0] for w in words).upper()
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """'PA' of 'Palestinian Authority'; 'AFC/M23' of 'Alliance Fleuve Congo/March 23
+    Movement' (its letters in order among the initials, most of them)."""
+    letters = re.sub(r"[^A-Z]", "", short)
+    initials = _acronym(long)
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in letters) and len(letters) >= 0.6 * len(initials)
 
 
 def _is_alias_of(name: str, inner: str) -> bool:
     """'Palestinian Authority [PA]', 'Abu Qatadah Al-Filistini (Palestinian Abu Qatadah)'."""
-    if inner.replace(".", "").isupper() and 2 <= len(inner) <= 8:
-        return _acronym(name).upper() == inner.replace(".", "")
+    if inner.replace(".", "").replace("/", "").replace("-", "").isupper() and 2 <= len(inner) <= 10:
+        return _is_acronym_of(inner, name)
     shared = set(_tokens(name)) & set(_tokens(inner)) - {"al", "the", "of"}
     return bool(shared) and inner[:1].isupper()
 
@@ -164,10 +175,15 @@ def join_acronyms(g: Groups) -> None:
     longs = [(i, _acronym(g.text(i))) for i, c in enumerate(g.cands) if len(g.text(i).split()) >= 2]
     for j, c in enumerate(g.cands):
         t = g.text(j)
-        if t.isupper() and 2 <= len(t) <= 6 and c.actor is None:
-            hits = [i for i, ac in longs if ac == t and g.cands[i].type == c.type]
+        if t.isupper() and 2 <= len(t) <= 8 and c.actor is None:
+            hits = [i for i, _ in longs if _is_acronym_of(t, g.text(i)) and g.cands[i].type == c.type]
             if len({g.find(i) for i in hits}) == 1:
                 g.union(hits[0], j, "acronym")
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(full[k : k + n] == part for k in range(len(full) - n + 1))
 
 
 def join_part_names(g: Groups) -> None:
@@ -177,7 +193,7 @@ def join_part_names(g: Groups) -> None:
     for i, c in enumerate(g.cands):  # "Al-Ansari's" tagged as a place, surname of a person here
         if c.type == "LOCATION" and c.source == "model" and geocode(g.text(i)) is None:
             toks = _tokens(g.text(i))
-            if any(p.type == "PERSON" and len(_tokens(g.text(k))) > len(toks) and _tokens(g.text(k))[-len(toks):] == toks for k, p in enumerate(g.cands)):
+            if any(p.type == "PERSON" and len(_tokens(g.text(k))) > len(toks) and _contains(_tokens(g.text(k)), toks) for k, p in enumerate(g.cands)):
                 c.type = "PERSON"
     persons = [i for i, c in enumerate(g.cands) if c.type == "PERSON"]
     fulls = {}
@@ -196,6 +212,8 @@ def join_part_names(g: Groups) -> None:
                 continue
             if tuple(full[-n:]) == tuple(short) or (tuple(full[:n]) == tuple(short) and n >= 2):
                 hits.add(g.find(i))
+            elif n == 1 and short[0] in full[1:-1] and g.cands[j].source == "model":
+                hits.add(g.find(i))  # a middle name used alone ("dismissed Paluku as ...")
         if len(hits) == 1:
             g.union(hits.pop(), j, "part_name")
 
@@ -220,6 +238,8 @@ def add_apposition(g: Groups) -> None:
     lex = entity_lexicon()
     sdoc = g.doc.nlp
     for i, c in enumerate(g.cands):
+        if c.type == "PERSON":
+            continue  # a role ("the village chief, X") is a relation, not a name
         before = g.doc.text[max(0, c.start - 6) : c.start]
         if not re.search(r",\s+the\s+$", before, re.I) and not re.search(r",\s+$", before):
             continue
@@ -312,8 +332,12 @@ def join_forces(g: Groups) -> None:
     if len({g.find(i) for i in by_country.values()}) != 1:
         return
     i = next(iter(by_country.values()))
+    heads = set(entity_lexicon().military_heads)
+    for j, c in enumerate(g.cands):
+        if c.type == "ORG" and c.actor is None and g.text(j).lower() in heads:
+            g.union(i, j, "state_force")
     first = g.cands[i].start
-    for m in re.finditer(r"\bthe (army|military|armed forces)\b", g.doc.text):
+    for m in re.finditer(r"\b[Tt]he (army|military|armed forces)\b", g.doc.text):
         if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
             g.add_form(i, m.group(0)[4:], Span(m.start() + 4, m.end()), "state_force")
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from ..gazetteer import load_actors
+from ..gazetteer import is_place_name, load_actors
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Entity, Mention, Span
 from .aliases import RULES, Groups, state_forces
@@ -17,6 +18,18 @@ def _name(g: Groups, members: list[int]) -> str:
     texts = [g.text(i) for i in members]
     full = [t for t in texts if not t.isupper()] or texts
     return max(full, key=lambda t: (len(t.split()), len(t)))
+
+
+def _group_type(g: Groups, members: list[int], first, name: str) -> str:
+    """The strongest source decides; among model readings the majority, a known place winning ties."""
+    if first.source != "model":
+        return first.type
+    votes = Counter(g.cands[i].type for i in members)
+    best = max(votes.values())
+    tied = [t for t, n in votes.items() if n == best]
+    if len(tied) > 1 and "LOCATION" in tied and is_place_name(name):
+        return "LOCATION"
+    return tied[0] if len(tied) == 1 else first.type
 
 
 def _link_more(doc: Doc) -> None:
@@ -68,8 +81,9 @@ def build_entities(doc: Doc) -> None:
     for root, members in sorted(g.roots().items(), key=lambda kv: min(g.cands[i].start for i in kv[1])):
         first = g.cands[min(members, key=lambda i: (PRIORITY[g.cands[i].source], g.cands[i].start))]
         name = _name(g, members)
+        etype = _group_type(g, members, first, name)
         actor = next((g.cands[i].actor for i in members if g.cands[i].actor is not None), None)
-        ent = Entity(name=name, type=first.type, evidence=list(g.why.get(root, [])))
+        ent = Entity(name=name, type=etype, evidence=list(g.why.get(root, [])))
         if actor is not None:
             ent.kb_id, ent.kind, ent.country = actor.id, actor.kind, actor.country
         force = next((f[6:] for i in members for f in g.cands[i].forms if f.startswith("force:")), None)

@@ -105,6 +105,17 @@ def author_candidates(doc: Doc) -> list[Cand]:
     return [Cand(i, i + len(author), "PERSON", "author")] if i >= 0 else []
 
 
+def outlet_candidates(doc: Doc) -> list[Cand]:
+    """The article's outlet, where its name stands in the text (a byline 'By X | Outlet')."""
+    outlet = doc.article.outlet
+    if not outlet or len(outlet) < 2:
+        return []
+    out = []
+    for m in re.finditer(r"(?<![\w-])" + re.escape(outlet) + r"(?![\w-])", doc.text):
+        out.append(Cand(m.start(), m.end(), "ORG", "author"))
+    return out
+
+
 def model_candidates(doc: Doc) -> list[Cand]:
     lex = entity_lexicon()
     out = []
@@ -146,7 +157,17 @@ def _place_context(ent) -> bool:
     if prev is not None and prev.lower_ in PLACE_PREPS:
         return True
     window = [t.lower_ for t in doc[max(0, ent.start - 4) : ent.start]]
-    return any(w in PLACE_NOUNS for w in window)
+    if any(w in PLACE_NOUNS for w in window):
+        return True
+    # coordinated with a place: "between Beni and Oicha", "Rafah and Sheikh Zuweid"
+    if prev is not None and prev.lower_ in ("and", "or", ",") and ent.start >= 2 and _placey(doc[ent.start - 2]):
+        return True
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in ("and", "or") and ent.end + 1 < len(doc) and _placey(doc[ent.end + 1])
+
+
+def _placey(tok) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or (tok.pos_ == "PROPN" and is_place_name(tok.text))
 
 
 def _modifier_only(ent) -> bool:
@@ -209,6 +230,10 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     elif m and c.source == "actor" and m.group(1).lower() != "the":
         start += m.end()
     text = doc.text[start:end]
+    paren = re.search(r"\s*[(\[]", text)
+    if paren and paren.start() > 0:
+        end = start + paren.start()  # "Allied Democratic Forces (ADF": the bracket is another mention
+    text = doc.text[start:end]
     inner = _INNER_POSSESSIVE.search(text)
     if inner and c.source in ("model", "rule"):
         end = start + inner.start()
@@ -238,6 +263,8 @@ def plausible(doc: Doc, c: Cand) -> bool:
         return False
     if len(text) < 2:
         return False
+    if all(w in lex.titles or w.lower() in ("lieutenant", "general", "major", "colonel", "captain") for w in words):
+        return False  # "Major General", "Colonel": a rank, not a name
     return True
 
 
@@ -269,7 +296,7 @@ def _named_longer(doc: Doc, c: Cand) -> bool:
 
 
 def recognize(doc: Doc) -> list[Cand]:
-    raw = author_candidates(doc) + actor_candidates(doc) + rule_candidates(doc) + place_candidates_in(doc) + model_candidates(doc)
+    raw = author_candidates(doc) + outlet_candidates(doc) + actor_candidates(doc) + rule_candidates(doc) + place_candidates_in(doc) + model_candidates(doc)
     cands = []
     for c in raw:
         t = trim(doc, c)
