@@ -218,8 +218,11 @@ class Store:
         docs = [dict(rows.from_json(rec), doc_id=doc_id) for doc_id, rec in recs]
         return CorpusState(docs=docs, overrides=[override_dict(o) for o in ovs], source_ratings=dict(ratings))
 
-    def replace_kb(self, state: CorpusState) -> None:
-        """Replace every knowledge-base table with what ``state`` holds, in one transaction."""
+    def replace_kb(self, state: CorpusState, *, complete: bool = True) -> None:
+        """Replace every knowledge-base table with what ``state`` holds, in one transaction.
+
+        ``complete=False`` (a corpus step failed) keeps the knowledge base marked stale.
+        """
         ents, aliases, members = kbrows.entity_rows(state.entities)
         events, ev_members = kbrows.event_rows(state)
         batches = [
@@ -237,7 +240,7 @@ class Store:
             for table, items in batches:
                 if items:
                     conn.execute(insert(table), items)
-            self.set_meta(conn, "kb_stale", "0")
+            self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
 
     # ----------------------------------------------------------------- analyst
