@@ -39,7 +39,8 @@ def from_json(s: str | None, default: Any = None) -> Any:
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """UTC time in ISO 8601 with microseconds (sorts as text, orders documents within a second)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _span(prefix: str, span: Any) -> dict[str, int | None]:
