@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..resolve import CorpusState, Grade, KBContradiction, KBEntity, KBEvent
-from .rows import _c, _span, to_json
+from .rows import _c, _span, int32, to_json
 
 # Event columns a corpus step may set directly through KBEvent.summary.
 ACLED_SUMMARY_KEYS = (
@@ -74,8 +74,8 @@ def event_row(ev: KBEvent, found: list[tuple[dict, dict]], n_reports: int) -> di
     """One ``events`` row; ``found`` pairs each report's document record with its event."""
     evs = [r for _, r in found]
     start, end = _dates(evs)
-    mins = [r["fatalities"]["min"] for r in evs if (r.get("fatalities") or {}).get("min") is not None]
-    maxs = [r["fatalities"]["max"] for r in evs if (r.get("fatalities") or {}).get("max") is not None]
+    mins = [v for r in evs if (v := int32((r.get("fatalities") or {}).get("min"))) is not None]
+    maxs = [v for r in evs if (v := int32((r.get("fatalities") or {}).get("max"))) is not None]
     location = _most_common(r.get("location") for r in evs)
     geo = _geo_of(location, [d for d, _ in found])
     actors = _most_common(r["actors"][0] for r in evs if r.get("actors"))

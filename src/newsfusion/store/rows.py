@@ -43,9 +43,16 @@ def now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+def int32(v: Any) -> int | None:
+    """An integer that fits an SQL INTEGER column on every engine, else None (the record keeps it)."""
+    if isinstance(v, bool) or not isinstance(v, int):
+        return None
+    return v if -(2**31) <= v < 2**31 else None
+
+
 def _span(prefix: str, span: Any) -> dict[str, int | None]:
     if isinstance(span, (list, tuple)) and len(span) == 2:
-        return {f"{prefix}_start": span[0], f"{prefix}_end": span[1]}
+        return {f"{prefix}_start": int32(span[0]), f"{prefix}_end": int32(span[1])}
     return {f"{prefix}_start": None, f"{prefix}_end": None}
 
 
@@ -123,8 +130,8 @@ def event_rows(doc_id: str, record: dict[str, Any]) -> list[dict[str, Any]]:
                 "time_text": ev.get("time_text"),
                 "time_start": time.get("start"),
                 "time_end": time.get("end"),
-                "fatalities_min": fat.get("min"),
-                "fatalities_max": fat.get("max"),
+                "fatalities_min": int32(fat.get("min")),
+                "fatalities_max": int32(fat.get("max")),
                 "status": ev.get("status"),
                 "weapon": ev.get("weapon"),
                 "sources": to_json(ev.get("sources") or []),
