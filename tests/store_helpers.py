@@ -74,7 +74,7 @@ def article(i: int, *, published: str | None = "2024-03-01", outlet: str | None 
     text = (
         f"Report number {i}\n\n"
         f"Fighters attacked Kidal on Monday and {i + 2} soldiers died, officials said. "
-        f"The army denied it had lost ground. {extra}"
+        f"The army said it had not lost ground. {extra}"
     )
     return Article(text=text, title=f"Report number {i}", published=published, outlet=outlet, name=f"report_{i}", source_path=f"report_{i}.txt")
 
