@@ -43,6 +43,7 @@ def db_option(f):
     return click.option(
         "--db",
         "db",
+        metavar="URL",
         default=lambda: settings().db,
         show_default="newsfusion.db or $NEWSFUSION_DB",
         help="Database: a SQLite file or a postgresql:// URL.",
