@@ -233,3 +233,26 @@ def test_export_formats(filled, tmp_path):
 def test_rebuild_command(filled):
     r = run("rebuild", "--db", filled)
     assert r.exit_code == 0 and r.stdout.startswith("rebuilt: ") and "from 3 documents" in r.stdout
+
+
+def test_ingest_from_stdin(store_url):
+    r = CliRunner().invoke(main, ["ingest", "-", "--db", store_url], input="Rebels attack Kidal\n\nFighters attacked Kidal on Monday, officials said.\n")
+    assert r.exit_code == 0 and r.stdout.startswith("added 1")
+
+
+def test_long_run_without_terminal_prints_plain_progress_on_stderr_only(store_url, tmp_path):
+    folder = tmp_path / "many"
+    write_articles(folder, 120)
+    r = run("ingest", str(folder), "--db", store_url)
+    assert r.exit_code == 0
+    assert r.stdout.splitlines() == [r.stdout.strip()] and r.stdout.startswith("added 120,")  # stdout stays clean for pipes
+    progress = [x for x in r.stderr.splitlines() if "articles (" in x]
+    assert progress[-1].startswith("newsfusion: 120/120 articles (") and 5 <= len(progress) <= 12
+    assert "\x1b" not in r.stderr  # no terminal codes when stderr is not a terminal
+
+
+def test_postgres_server_down_is_one_line(tmp_path):
+    r = run("status", "--db", "postgresql://nobody@127.0.0.1:9/none")
+    assert r.exit_code == 5
+    line = _one_line(r.stderr)
+    assert line.startswith("newsfusion: postgresql://nobody@127.0.0.1:9/none: cannot connect") and line.endswith("[E304]")
