@@ -75,14 +75,34 @@ def _matchers(vocab_id: int, nlp):
 def actor_candidates(doc: Doc) -> list[Cand]:
     sdoc = doc.nlp
     lower, exact, _, forms = _matchers(id(sdoc.vocab), _nlp_of(sdoc))
-    out = []
+    by_span: dict[tuple[int, int], list[Actor]] = {}
     for matcher in (lower, exact):
         for key, start, end in matcher(sdoc):
             span = sdoc[start:end]
             if not any(ch.isupper() for ch in span.text):
                 continue  # "the army" is not the actor "Army"
-            out.append(Cand(span.start_char, span.end_char, forms[sdoc.vocab.strings[key]].type, "actor", forms[sdoc.vocab.strings[key]]))
+            actor = forms[sdoc.vocab.strings[key]]
+            bucket = by_span.setdefault((span.start_char, span.end_char), [])
+            if actor not in bucket:
+                bucket.append(actor)
+    out = []
+    for (start, end), actors in by_span.items():
+        actor = actors[0] if len(actors) == 1 else _disambiguate(doc, actors)
+        if actor is not None:
+            out.append(Cand(start, end, actor.type, "actor", actor))
     return out
+
+
+def _disambiguate(doc: Doc, actors: list[Actor]) -> Actor | None:
+    """'ADF' in an article that also says 'Allied Democratic Forces' is that group;
+    otherwise the one based in a country the article names; otherwise nobody."""
+    low = doc.text.lower()
+    spelled = [a for a in actors if any(len(f) > 5 and f.lower() in low for f in a.forms())]
+    if len(spelled) == 1:
+        return spelled[0]
+    countries = {c.iso2 for c in country_table().by_iso.values() if c.name in doc.text}
+    local = [a for a in actors if a.country in countries]
+    return local[0] if len(local) == 1 else None
 
 
 def place_candidates_in(doc: Doc) -> list[Cand]:
