@@ -15,7 +15,12 @@ from .recognize import PRIORITY, recognize
 
 
 def _name(g: Groups, members: list[int]) -> str:
+    """A gazetteer actor goes by the form the article uses most; anyone else by their
+    fullest name ('Mushir al Masri' over 'al-Masri')."""
     texts = [g.text(i) for i in members]
+    if any(g.cands[i].actor is not None for i in members):
+        counts = Counter(name_key(t) for t in texts)
+        return max(texts, key=lambda t: (counts[name_key(t)], -texts.index(t)))
     full = [t for t in texts if not t.isupper()] or texts
     return max(full, key=lambda t: (len(t.split()), len(t)))
 
