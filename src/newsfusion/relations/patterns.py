@@ -232,7 +232,7 @@ def _mention_start(ctx: Ctx, ent: int, near) -> int:
     return ctx.sdoc[toks[0]].idx if toks else near.idx
 
 
-_HYPHEN = re.compile(r"\b((?:[Aa]l-)?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
+_HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l-)?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
 _PART = {"controlled", "run", "led"}
 
 
