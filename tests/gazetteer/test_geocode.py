@@ -95,6 +95,7 @@ def test_country_centroid_method():
         ("Egypt", True),
         ("Kyiv", True),
         ("Deir ez-Zor", True),
+        ("the Sinai", True),
         ("rafah", False),  # not capitalised
         ("David", False),  # a town in Panama, mostly a first name
         ("Obama", False),  # a town in Japan

@@ -159,7 +159,7 @@ def _score(text: str, c: Candidate) -> Candidate:
             score += 0.15
         if name_key(text) in NOT_PLACE_WORDS:
             score -= 0.4
-    if not is_capitalised(text):
+    if not is_capitalised(re.sub(r"^the\s+", "", text)):
         score = min(score, 0.2)
     return replace(c, score=round(max(0.0, min(score, 0.99)), 3))
 
