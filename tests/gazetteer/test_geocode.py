@@ -77,6 +77,12 @@ def test_kind_filter():
     assert geocode("Sinai", kind="city") is None or geocode("Sinai", kind="city").country != "EG"
 
 
+def test_returned_geo_is_a_copy():
+    first = geocode("Mosul")
+    first.method = "changed by a caller"
+    assert geocode("Mosul").method != "changed by a caller"
+
+
 def test_country_centroid_method():
     geo = geocode("Sudan")
     assert geo.method.startswith("country") and geo.geonames_id is None

