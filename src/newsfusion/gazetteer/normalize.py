@@ -24,10 +24,14 @@ _THE_RE = re.compile(r"^the ", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"(?:(?<=\s)|^)el(?=\s)", re.IGNORECASE)
 
 
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def strip_accents(text: str) -> str:
     """Remove combining marks: "Rafaḩ" -> "Rafah", "Côte" -> "Cote"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    return _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text))
 
 
 _INITIAL_DOT_RE = re.compile(r"(?<![A-Za-z])([A-Za-z])\.")
@@ -64,7 +68,8 @@ def name_key(text: str) -> str:
 
 def is_capitalised(text: str) -> bool:
     """True when every content word starts upper case (joiners like "al", "of", "de" may not)."""
-    joiners = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud", "of", "de", "del", "la",
+    joiners = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", "ud", "ur", "ez", "es", "ed", "et", "er",
+               "ath", "adh", "wa", "wal", "fi", "of", "de", "del", "la",
                "le", "les", "du", "des", "da", "do", "dos", "das", "the", "and", "y", "e", "bin", "ibn", "bint",
                "sur", "en", "am", "im", "von", "van", "di"}
     words = [w for w in re.split(r"[\s\-]+", text.strip()) if w]
