@@ -108,7 +108,18 @@ def _disambiguate(doc: Doc, actors: list[Actor]) -> Actor | None:
 def place_candidates_in(doc: Doc) -> list[Cand]:
     sdoc = doc.nlp
     _, _, places, _ = _matchers(id(sdoc.vocab), _nlp_of(sdoc))
-    return [Cand(sdoc[s:e].start_char, sdoc[s:e].end_char, "LOCATION", "place") for _, s, e in places(sdoc)]
+    out = []
+    for _, s, e in places(sdoc):
+        span = sdoc[s:e]
+        if _macro_region(span.text) and _modifier_only(span):
+            continue  # "Mideast affairs", "their Middle East territories"
+        out.append(Cand(span.start_char, span.end_char, "LOCATION", "place"))
+    return out
+
+
+def _macro_region(text: str) -> bool:
+    """A region spanning countries (the Middle East, the Sahel), not a country's place."""
+    return any(p.country is None for p in load_places().find(text))
 
 
 def _nlp_of(sdoc):
@@ -161,7 +172,7 @@ def model_candidates(doc: Doc) -> list[Cand]:
             typ = "LOCATION"
         if typ is None:
             continue
-        if typ == "LOCATION" and _modifier_only(ent):
+        if typ == "LOCATION" and _modifier_only(ent) and not is_place_name(ent.text):
             continue
         out.append(Cand(ent.start_char, ent.end_char, typ, "model", label=label))
     return out
@@ -197,7 +208,7 @@ def _placey(tok) -> bool:
 def _modifier_only(ent) -> bool:
     """'their Middle East territories': a region name used as a modifier, not a place."""
     last = ent[-1]
-    return len(ent) > 1 and last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN" and last.head.i >= ent.end and not is_place_name(ent.text)
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.pos_ == "NOUN" and last.head.i >= ent.end and (len(ent) > 1 or _macro_region(ent.text))
 
 
 def rule_candidates(doc: Doc) -> list[Cand]:
