@@ -62,6 +62,8 @@ def numeric(doc: Doc) -> list[Contradiction]:
         for f2, c2 in figs[i + 1 :]:
             if f1.victims != f2.victims or f1.value == f2.value:
                 continue
+            if c1 is None or c2 is None:
+                continue  # a figure the article states itself may be of another event
             s1, s2 = _source(doc, c1), _source(doc, c2)
             if s1 == s2 or _compatible(f1, f2):
                 continue

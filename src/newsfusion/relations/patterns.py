@@ -356,11 +356,40 @@ def allegiance(ctx: Ctx, claim_sources: dict[int, str]) -> Iterator[Relation]:
             if name is None:
                 continue
         else:
-            e = ctx.ent(subj)
+            e = ctx.ent(subj) if ctx.ent(subj) is not None else _group_of_members(ctx, subj)
             name = ctx.name(e) if e is not None else describe(subj)
         ev = ctx.span([verb, tok] + list(prep.subtree))
         for o in objs:
-            yield Relation(name, "pledged_allegiance_to", ctx.name(o), ev, ctx.ent(subj), o, rule="allegiance")
+            if name != ctx.name(o):
+                yield Relation(name, "pledged_allegiance_to", ctx.name(o), ev, ctx.ent(subj), o, rule="allegiance")
+
+
+MEMBER_NOUNS = {"member", "fighter", "militant", "commander", "leader", "loyalist", "supporter", "unit", "faction", "cell"}
+
+
+def _group_of_members(ctx: Ctx, tok) -> int | None:
+    """'members of the ADF', 'ADF members', 'the ADF, whose members ...': the group."""
+    if tok.lemma_.lower() not in MEMBER_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            objs = _objects(ctx, c, ("ORG",))
+            if objs:
+                return objs[0]
+        if c.dep_ in ("compound", "poss", "nmod"):
+            e = ctx.ent(c)
+            if e is not None and ctx.type(e) == "ORG":
+                return e
+            if c.lower_ == "whose":
+                # the noun the relative clause hangs on
+                rel = tok.head
+                while rel.dep_ != "relcl" and rel.head is not rel:
+                    rel = rel.head
+                if rel.dep_ == "relcl":
+                    e = ctx.ent(rel.head)
+                    if e is not None and ctx.type(e) == "ORG":
+                        return e
+    return None
 
 
 def hostility(ctx: Ctx, speakers: list[tuple[Span, str | None]]) -> Iterator[Relation]:
