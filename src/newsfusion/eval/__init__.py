@@ -47,4 +47,5 @@ def run_benchmark(name: str, ctx: EvalContext) -> Result:
     except DataMissing as e:
         res = Result(name, split, skipped=str(e))
     res.runtime_s = time.perf_counter() - t0
+    res.limited = ctx.limit is not None
     return res

@@ -76,6 +76,7 @@ class Published:
     r: float | None
     f1: float | None
     status: str = ""  # R recomputed, S secondary, M from memory, V verified in source
+    ref: str | None = None  # name of the reference system whose stored predictions we re-score
 
     def as_dict(self) -> dict[str, Any]:
         return dict(vars(self))
@@ -95,25 +96,42 @@ class Result:
     n_docs: int = 0
     runtime_s: float = 0.0
     skipped: str | None = None  # why the benchmark was not run
+    limited: bool = False  # scored on a --limit subset: not comparable with published numbers
+
+    def reproduction(self) -> list[dict[str, Any]]:
+        """Published vs recomputed scores of every reference system we re-scored."""
+        rows = []
+        for pub in self.published:
+            got = self.reference.get(pub.ref or "", {}).get(pub.metric)
+            if got is None:
+                continue
+            same = all(
+                want is None or abs(want - got[k]) < 0.006 for k, want in (("p", pub.p), ("r", pub.r), ("f1", pub.f1))
+            )
+            rows.append({"system": pub.system, "metric": pub.metric, "published": [pub.p, pub.r, pub.f1],
+                         "recomputed": [got["p"], got["r"], got["f1"]], "reproduced": None if self.limited else same})
+        return rows
 
     def as_record(self) -> dict[str, Any]:
         return {
             "name": self.benchmark,
             "split": self.split,
             "commit": git_commit(),
-            "date": _now(),
+            "date": now_utc(),
             "setting": self.setting,
             "n_docs": self.n_docs,
+            "limited": self.limited,
             "metrics": self.metrics,
             "reference": self.reference,
             "published": [p.as_dict() for p in self.published],
+            "reproduction": self.reproduction(),
             "notes": self.notes,
             "runtime_s": round(self.runtime_s, 1),
             "skipped": self.skipped,
         }
 
 
-def _now() -> str:
+def now_utc() -> str:
     from datetime import datetime, timezone
 
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -28,13 +28,13 @@ REE = "role-filler entities (CEAF-REE)"
 
 PUBLISHED = [
     Published("TempGen (Huang et al. 2021)", GTT, 63.7, 37.4, 47.2, "S"),
-    Published("IterX BART-base (Chen et al. 2023)", GTT, 49.75, 45.69, 47.64, "R"),
-    Published("GTT BERT-base (Du et al. 2021)", GTT, 61.69, 42.36, 50.23, "R"),
-    Published("IterX BERT-base", GTT, 52.25, 51.11, 51.67, "R"),
-    Published("IterX BART-large", GTT, 54.28, 50.37, 52.25, "R"),
-    Published("IterX T5-large encoder", GTT, 60.92, 46.92, 53.01, "R"),
+    Published("IterX BART-base (Chen et al. 2023)", GTT, 49.75, 45.69, 47.64, "R", "IterX BART-base"),
+    Published("GTT BERT-base (Du et al. 2021)", GTT, 61.69, 42.36, 50.23, "R", "GTT BERT-base"),
+    Published("IterX BERT-base", GTT, 52.25, 51.11, 51.67, "R", "IterX BERT-base"),
+    Published("IterX BART-large", GTT, 54.28, 50.37, 52.25, "R", "IterX BART-large"),
+    Published("IterX T5-large encoder", GTT, 60.92, 46.92, 53.01, "R", "IterX T5-large encoder"),
     Published("DyGIE++ (as run by Du et al. 2021a)", REE, 57.04, 46.77, 51.40, "M"),
-    Published("GRIT (Du et al. 2021a)", REE, 64.19, 47.36, 54.50, "R"),
+    Published("GRIT (Du et al. 2021a)", REE, 64.19, 47.36, 54.50, "R", "GRIT"),
 ]
 
 ITERX = {
