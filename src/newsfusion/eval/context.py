@@ -53,10 +53,11 @@ class EvalContext:
             self._pipeline = Pipeline()
         return self._pipeline
 
-    def run(self, articles: Iterable[Article], ids: Iterable[str]) -> Iterator[Doc]:
-        """Run newsfusion on the articles, batched; the spaCy docs are released."""
+    def run(self, articles: Iterable[Article], ids: Iterable[str], keep_nlp: bool = False) -> Iterator[Doc]:
+        """Run newsfusion on the articles, batched; the spaCy docs are released unless ``keep_nlp``."""
         for doc in self.pipeline.pipe(articles, doc_ids=ids):
-            doc.nlp = None
+            if not keep_nlp:
+                doc.nlp = None
             yield doc
 
 
