@@ -20,15 +20,15 @@ from newsfusion.eval.context import EvalContext
 from newsfusion.eval.coref_metrics import conll
 from newsfusion.eval.ecbplus import prepare
 from newsfusion.eval.ecbplus_data import gold_clusters
-from newsfusion.eval.ecbplus_system import FusionParams, cluster, topic_matrices
+from newsfusion.eval.ecbplus_system import FusionParams, cluster_many, topic_matrices
 
 GRID = {
     "w_trigger": [0.0, 0.5, 1.0, 2.0],
-    "w_lemma": [0.0, 0.5, 1.0, 2.0],
-    "w_args": [0.0, 0.25, 0.5],
-    "w_doc": [0.0, 0.5, 1.0, 2.0],
+    "w_lemma": [0.0, 1.0, 2.0, 3.0, 4.0, 6.0],
+    "w_args": [0.0, 0.5, 1.0, 2.0],
+    "w_doc": [0.0, 1.0, 2.0, 3.0, 4.0, 6.0],
 }
-THRESHOLDS = [round(x, 3) for x in np.arange(0.15, 0.85, 0.025)]
+THRESHOLDS = [round(float(x), 3) for x in np.arange(0.1, 0.8, 0.025)]
 
 
 def main() -> None:
@@ -44,12 +44,12 @@ def main() -> None:
     print(f"features for {len(prep.gold)} mentions in {time.time() - t0:.0f} s")
     best, best_f = None, -1.0
     for values in itertools.product(*GRID.values()):
-        for th in THRESHOLDS:
-            p = FusionParams(**dict(zip(GRID, values)), threshold=th)
-            f = conll(key, cluster(mats, p))["CoNLL"]
+        base = FusionParams(**dict(zip(GRID, values)))
+        for th, response in cluster_many(mats, base, THRESHOLDS).items():
+            f = conll(key, response)["CoNLL"]
             if f > best_f:
-                best, best_f = p, f
-                print(f"  {best_f:.4f} {p}")
+                best, best_f = FusionParams(**dict(zip(GRID, values)), threshold=th), f
+                print(f"  {best_f:.4f} {best}", flush=True)
     assert best is not None
     best.tuned_on = f"grid search on the ECB+ {args.split} topics (scripts/tune_ecbplus.py)"
     best.dev_conll = round(100 * best_f, 2)

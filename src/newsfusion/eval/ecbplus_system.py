@@ -161,24 +161,31 @@ def doc_vectors(docs: dict[str, tuple[Doc, list]]) -> dict[str, np.ndarray]:
 
 
 def cluster(mats: dict[int, TopicMatrices], p: FusionParams) -> list[set[str]]:
-    """Average-linkage clusters within each topic."""
+    """Average-linkage clusters within each topic, cut at ``p.threshold``."""
+    return cluster_many(mats, p, [p.threshold])[p.threshold]
+
+
+def cluster_many(mats: dict[int, TopicMatrices], p: FusionParams, thresholds: list[float]) -> dict[float, list[set[str]]]:
+    """The same linkage cut at several thresholds (for tuning)."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
-    out: list[set[str]] = []
+    out: dict[float, list[set[str]]] = {t: [] for t in thresholds}
     norm = 1 + p.w_trigger + p.w_lemma + p.w_args + p.w_doc
     for m in mats.values():
         if len(m.ids) == 1:
-            out.append({m.ids[0]})
+            for t in thresholds:
+                out[t].append({m.ids[0]})
             continue
         score = (m.sent + p.w_trigger * m.trig + p.w_lemma * m.lemma + p.w_args * m.args + p.w_doc * m.doc) / norm
         dist = np.clip(1 - score, 0, None)
         np.fill_diagonal(dist, 0)
-        labels = fcluster(linkage(squareform((dist + dist.T) / 2, checks=False), "average"), p.threshold, "distance")
-        groups: dict[int, set[str]] = defaultdict(set)
-        for mid, lab in zip(m.ids, labels):
-            groups[lab].add(mid)
-        out.extend(groups.values())
+        tree = linkage(squareform((dist + dist.T) / 2, checks=False), "average")
+        for t in thresholds:
+            groups: dict[int, set[str]] = defaultdict(set)
+            for mid, lab in zip(m.ids, fcluster(tree, t, "distance")):
+                groups[lab].add(mid)
+            out[t].extend(groups.values())
     return out
 
 
