@@ -76,3 +76,12 @@ def test_smoke_run_with_limit(shared_dir, tmp_path, name):
     assert rec["name"] == name and rec["limited"] is True and rec["skipped"] is None
     assert rec["metrics"] and all("f1" in m for m in rec["metrics"].values())
     assert (tmp_path / f"{name}_{rec['split']}.json").exists()
+
+
+def test_documented_tolerance_is_reported_as_such():
+    r = Result("wikievents", "test")
+    r.reference = {"BART-Gen": {"Arg-C head F1": {"p": None, "r": None, "f1": 64.93}}}
+    r.published = [Published("BART-Gen", "Arg-C head F1", None, None, 64.57, "M", "BART-Gen", tol=0.4, tol_note="parser")]
+    assert r.reproduction()[0]["reproduced"] == "within 0.4 (parser)"
+    r.published[0].tol = 0.3
+    assert r.reproduction()[0]["reproduced"] is False

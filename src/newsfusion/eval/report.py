@@ -24,6 +24,16 @@ def _n(x: Any) -> str:
     return "–" if x is None else f"{x:.2f}"
 
 
+def _verdict(v: bool | str | None, md: bool = False) -> str:
+    if v is None:
+        return "subset" if md else "(subset: not comparable)"
+    if v is True:
+        return "yes" if md else "reproduced"
+    if v is False:
+        return "**no**" if md else "DIFFERENT"
+    return v
+
+
 def text_summary(res: Result) -> str:
     """What ``newsfusion eval NAME`` prints."""
     if res.skipped:
@@ -36,7 +46,7 @@ def text_summary(res: Result) -> str:
     if repro:
         lines.append("  reference predictions re-scored here (published -> ours):")
         for row in repro:
-            ok = {True: "reproduced", False: "DIFFERENT", None: "(subset: not comparable)"}[row["reproduced"]]
+            ok = _verdict(row["reproduced"])
             pub, got = row["published"], row["recomputed"]
             lines.append(f"    {row['system'][:40]:<40} {row['metric'][:28]:<28} F1 {_n(pub[2])} -> {_n(got[2])}  {ok}")
     pubs = [p for p in res.published if p.ref is None or p.ref not in res.reference]
@@ -85,7 +95,7 @@ def _section(res: Result) -> list[str]:
         for r in repro:
             pub = " / ".join(_n(x) for x in r["published"])
             got = " / ".join(_n(x) for x in r["recomputed"])
-            out.append(f"| {r['system']} | {r['metric']} | {pub} | {got} | { {True: 'yes', False: '**no**', None: 'subset'}[r['reproduced']] } |")
+            out.append(f"| {r['system']} | {r['metric']} | {pub} | {got} | {_verdict(r['reproduced'], md=True)} |")
         out.append("")
     pubs = [p for p in res.published if p.ref is None or p.ref not in res.reference]
     if pubs:

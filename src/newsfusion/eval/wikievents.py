@@ -29,10 +29,10 @@ FAMILIES = ("Conflict", "Justice", "Life", "Movement")
 HEAD = "Arg-C head F1"
 
 PUBLISHED = [
-    Published("BART-Gen (Li et al. 2021)", "Arg-I head F1", None, None, 71.75, "M", "BART-Gen"),
-    Published("BART-Gen (Li et al. 2021)", "Arg-I coref F1", None, None, 72.29, "M", "BART-Gen"),
-    Published("BART-Gen (Li et al. 2021)", HEAD, None, None, 64.57, "M", "BART-Gen"),
-    Published("BART-Gen (Li et al. 2021)", "Arg-C coref F1", None, None, 65.11, "M", "BART-Gen"),
+    Published("BART-Gen (Li et al. 2021)", "Arg-I head F1", None, None, 71.75, "M", "BART-Gen", tol=0.4, tol_note="head parser: +2 correct arguments"),
+    Published("BART-Gen (Li et al. 2021)", "Arg-I coref F1", None, None, 72.29, "M", "BART-Gen", tol=0.4, tol_note="head parser: +2 correct arguments"),
+    Published("BART-Gen (Li et al. 2021)", HEAD, None, None, 64.57, "M", "BART-Gen", tol=0.4, tol_note="head parser: +2 correct arguments"),
+    Published("BART-Gen (Li et al. 2021)", "Arg-C coref F1", None, None, 65.11, "M", "BART-Gen", tol=0.4, tol_note="head parser: +2 correct arguments"),
     Published("PAIE-large (Ma et al. 2022)", "Arg-C span F1", None, None, 65.3, "M"),
     Published("TARA (Yang et al. 2023)", HEAD, None, None, 73.07, "S"),
     Published("TARA (Yang et al. 2023)", "Arg-C coref F1", None, None, 70.83, "S"),
@@ -109,10 +109,10 @@ def _score_all(events: list[EventArgs], docs: dict[str, WikiDoc], heads, coref) 
     span = score_events(events, toks)
     head = score_events(events, toks, heads=heads, coref=coref)
     out = {
-        "Arg-I head F1": head["Arg-I"].as_dict(),
-        "Arg-I coref F1": head["Arg-I coref"].as_dict(),
         HEAD: head["Arg-C"].as_dict(),
         "Arg-C coref F1": head["Arg-C coref"].as_dict(),
+        "Arg-I head F1": head["Arg-I"].as_dict(),
+        "Arg-I coref F1": head["Arg-I coref"].as_dict(),
         "Arg-I span F1": span["Arg-I"].as_dict(),
         "Arg-C span F1": span["Arg-C"].as_dict(),
     }
