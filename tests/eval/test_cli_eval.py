@@ -85,3 +85,11 @@ def test_documented_tolerance_is_reported_as_such():
     assert r.reproduction()[0]["reproduced"] == "within 0.4 (parser)"
     r.published[0].tol = 0.3
     assert r.reproduction()[0]["reproduced"] is False
+
+
+def test_unpublished_reference_rows_are_listed():
+    r = _result()
+    r.reference["lemma baseline"] = {"CoNLL F1": {"p": None, "r": None, "f1": 71.9}}
+    md = markdown_report([r], "2026-01-01")
+    assert "| lemma baseline | CoNLL F1 | – | – | 71.90 |" in md
+    assert "lemma baseline" in text_summary(r)

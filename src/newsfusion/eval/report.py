@@ -34,6 +34,13 @@ def _verdict(v: bool | str | None, md: bool = False) -> str:
     return v
 
 
+def _unpublished_references(res: Result) -> list[tuple[str, str, dict]]:
+    """Reference rows we computed that no published number refers to (baselines, subsets)."""
+    refs = {p.ref for p in res.published if p.ref}
+    return [(system, metric, m) for system, metrics in res.reference.items() if system not in refs
+            for metric, m in metrics.items()]
+
+
 def text_summary(res: Result) -> str:
     """What ``newsfusion eval NAME`` prints."""
     if res.skipped:
@@ -49,6 +56,11 @@ def text_summary(res: Result) -> str:
             ok = _verdict(row["reproduced"])
             pub, got = row["published"], row["recomputed"]
             lines.append(f"    {row['system'][:40]:<40} {row['metric'][:28]:<28} F1 {_n(pub[2])} -> {_n(got[2])}  {ok}")
+    extra = _unpublished_references(res)
+    if extra:
+        lines.append("  computed here for comparison:")
+        for system, metric, m in extra:
+            lines.append(f"    {system[:40]:<40} {metric[:28]:<28} {_n(m.get('p')):>7} {_n(m.get('r')):>7} {_n(m.get('f1')):>7}")
     pubs = [p for p in res.published if p.ref is None or p.ref not in res.reference]
     if pubs:
         lines.append("  published (from the benchmark README; status R/S/M/V there):")
@@ -96,6 +108,12 @@ def _section(res: Result) -> list[str]:
             pub = " / ".join(_n(x) for x in r["published"])
             got = " / ".join(_n(x) for x in r["recomputed"])
             out.append(f"| {r['system']} | {r['metric']} | {pub} | {got} | {_verdict(r['reproduced'], md=True)} |")
+        out.append("")
+    extra = _unpublished_references(res)
+    if extra:
+        out += ["Computed here for comparison (no published counterpart):", ""]
+        out += ["| system | metric | P | R | F1 |", "|---|---|---|---|---|"]
+        out += [f"| {sys_} | {metric} | {_n(m.get('p'))} | {_n(m.get('r'))} | {_n(m.get('f1'))} |" for sys_, metric, m in extra]
         out.append("")
     pubs = [p for p in res.published if p.ref is None or p.ref not in res.reference]
     if pubs:
