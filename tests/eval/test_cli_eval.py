@@ -93,3 +93,9 @@ def test_unpublished_reference_rows_are_listed():
     md = markdown_report([r], "2026-01-01")
     assert "| lemma baseline | CoNLL F1 | – | – | 71.90 |" in md
     assert "lemma baseline" in text_summary(r)
+
+
+def test_all_with_a_split_falls_back_where_a_benchmark_lacks_it(tmp_path):
+    res = CliRunner().invoke(main, ["eval", "all", "--split", "dev", "--data", str(tmp_path)])
+    assert res.exception is None or isinstance(res.exception, SystemExit)
+    assert "seeds: skipped" in res.output and "muc4: skipped" in res.output

@@ -30,8 +30,8 @@ def eval_cmd(name: str, split: str | None, data: Path | None, limit: int | None,
     Each benchmark reads its data from ../shared/benchmarks/<name>/ (or
     --data), prints precision, recall and F1, and writes a JSON record to
     results/<name>_<split>.json. 'all' runs every benchmark on its reporting
-    split, sharing one pipeline. A benchmark whose data are absent is skipped
-    with a message.
+    split (or on --split where the benchmark has it), sharing one pipeline. A
+    benchmark whose data are absent is skipped with a message.
 
     \b
     Examples:
@@ -43,12 +43,15 @@ def eval_cmd(name: str, split: str | None, data: Path | None, limit: int | None,
     from ..eval.base import now_utc
     from ..eval.report import markdown_report, text_summary, write_record
 
+    from ..eval import benchmark
+
     names = list(BENCHMARKS) if name == "all" else [name]
-    ctx = EvalContext(data=data or default_data_dir(), split=None if name == "all" else split, limit=limit,
-                      references=not no_references)
+    ctx = EvalContext(data=data or default_data_dir(), split=split, limit=limit, references=not no_references)
     out_dir = results_dir or default_results_dir()
     results = []
     for n in names:
+        if name == "all":  # a split a benchmark lacks falls back to its reporting split
+            ctx.split = split if split in benchmark(n).SPLITS else None
         res = run_benchmark(n, ctx)
         results.append(res)
         if not res.skipped:
