@@ -245,7 +245,7 @@ def add_apposition(g: Groups) -> None:
             continue
         comma = g.doc.text.rfind(",", 0, c.start)
         tok = sdoc.char_span(comma - 1, comma, alignment_mode="expand") if comma > 0 else None
-        if tok is None:
+        if tok is None or len(tok) == 0:
             continue
         head = tok[-1]
         if head.lemma_.lower() not in lex.apposition_heads or head.pos_ != "NOUN":

@@ -247,7 +247,7 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
             continue
         # what the modified noun phrase names
         tok = ctx.sdoc.char_span(m.end(2) + 1, m.end(2) + 2, alignment_mode="expand")
-        if tok is None:
+        if tok is None or len(tok) == 0:
             continue
         head = tok[0]
         while head.dep_ in ("compound", "amod") and head.head.i > head.i:
