@@ -212,8 +212,6 @@ def join_part_names(g: Groups) -> None:
                 continue
             if tuple(full[-n:]) == tuple(short) or (tuple(full[:n]) == tuple(short) and n >= 2):
                 hits.add(g.find(i))
-            elif n == 1 and short[0] in full[1:-1] and g.cands[j].source == "model":
-                hits.add(g.find(i))  # a middle name used alone ("dismissed Paluku as ...")
         if len(hits) == 1:
             g.union(hits.pop(), j, "part_name")
 
@@ -248,8 +246,8 @@ def add_apposition(g: Groups) -> None:
         if tok is None or len(tok) == 0:
             continue
         head = tok[-1]
-        if head.lemma_.lower() not in lex.apposition_heads or head.pos_ != "NOUN":
-            continue
+        if head.lemma_.lower() not in lex.apposition_heads or head.pos_ != "NOUN" or head.tag_ == "NNS":
+            continue  # "two towns, Rafah and ...": a plural description names no one place
         mods = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.lower_ not in ("so", "-", "called")]
         mods = [t for t in mods if not t.text.startswith("so")]
         words = mods + [head]

@@ -21,8 +21,11 @@ def _name(g: Groups, members: list[int]) -> str:
     if any(g.cands[i].actor is not None for i in members):
         counts = Counter(name_key(t) for t in texts)
         return max(texts, key=lambda t: (counts[name_key(t)], -texts.index(t)))
-    full = [t for t in texts if not t.isupper()] or texts
+    full = [t for t in texts if not t.isupper() and not _CONTROL_PREFIX.match(t)] or texts
     return max(full, key=lambda t: (len(t.split()), len(t)))
+
+
+_CONTROL_PREFIX = re.compile(r"[\w'’]+-(?:controlled|run|led|backed)\s")
 
 
 def _group_type(g: Groups, members: list[int], first, name: str) -> str:
