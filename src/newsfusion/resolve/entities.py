@@ -62,6 +62,7 @@ class _Joins:
         self.parent = list(range(len(members)))
         self.why: dict[int, list[dict]] = {}
         self.forbid: set[frozenset[int]] = set()  # pairs of roots that must stay apart
+        self.named: dict[int, str] = {}  # member -> the id an analyst merged others into
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -179,7 +180,8 @@ def _apply_overrides(j: _Joins, overrides: list[dict]) -> None:
             if a and b:
                 pair = frozenset((j.find(a[0]), j.find(b[0])))
                 j.forbid = {f for f in j.forbid if not ({j.find(x) for x in f} == set(pair))}
-                j.union(a[0], b[0], "analyst", 1.0)
+                if j.union(a[0], b[0], "analyst", 1.0) and (o.get("a") or "").startswith("ent_"):
+                    j.named[a[0]] = o["a"]  # "merge A B" keeps A's id
         elif o.get("action") == "split":
             group = _resolve_ref(j, o.get("entity") or "")
             if len(group) > 1:
@@ -218,6 +220,7 @@ def _entity(j: _Joins, root: int, idx: list[int]) -> KBEntity:
     # in another entity (a split part): then the first member's own id
     earliest = min(m.order for m in j.m if m.own_key == first.own_key)
     eid = first.own_id if earliest == first.order else stable_id("ent", *first.key)
+    eid = next((j.named[i] for i in idx if i in j.named), eid)
     return KBEntity(
         id=eid,
         name=name,
