@@ -42,6 +42,8 @@ CASES = [
      [("spokeswoman", "anonymous", "deny", "said")]),
     ("The group's leader reportedly fled to Libya.",
      [("author", "author", "hedge", "reportedly")]),
+    ("The African Union condemned the attack on the camp near Goma.",
+     [("African Union", "named_org", "assert", "condemned")]),
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),

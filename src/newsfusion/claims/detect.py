@@ -121,6 +121,8 @@ def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
             ok &= bool(_children(tok, "ccomp"))
         if cond.get("quote"):
             ok &= quote_adjacent
+        if cond.get("object"):
+            ok &= bool(_children(tok, "dobj"))
         if "dobj" in cond:
             ok &= any(c.lemma_.lower() in cond["dobj"] for c in _children(tok, "dobj"))
         if "prep" in cond:
