@@ -25,7 +25,7 @@ test: install
 	$(BIN)/pytest -q
 
 eval: install
-	$(BIN)/newsfusion eval all --report docs/results.md
+	$(BIN)/newsfusion eval all --report docs/results.md --readme README.md
 
 lock:
 	$(BIN)/pip freeze --exclude-editable | sed 's/+cpu//' > requirements.lock

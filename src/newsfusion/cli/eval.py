@@ -18,13 +18,15 @@ from .common import emit_json, main
               help="Folder holding the benchmarks [default: $NEWSFUSION_BENCHMARKS or ../shared/benchmarks].")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N documents (smoke runs).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result records as JSON.")
+@click.option("--readme", type=click.Path(dir_okay=False, exists=True, path_type=Path), default=None,
+              help="Also rewrite the results block of this README (between its results markers).")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the markdown results table to FILE (e.g. docs/results.md).")
 @click.option("--results", "results_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the JSON records [default: results/ in the project root].")
 @click.option("--no-references", is_flag=True, help="Do not re-score the reference systems' stored predictions.")
 def eval_cmd(name: str, split: str | None, data: Path | None, limit: int | None, as_json: bool,
-             report: Path | None, results_dir: Path | None, no_references: bool) -> None:
+             report: Path | None, results_dir: Path | None, no_references: bool, readme: Path | None) -> None:
     """Score newsfusion on a benchmark in its own metric, next to published results.
 
     Each benchmark reads its data from ../shared/benchmarks/<name>/ (or
@@ -66,5 +68,10 @@ def eval_cmd(name: str, split: str | None, data: Path | None, limit: int | None,
         report.write_text(markdown_report(results, now_utc()), encoding="utf-8")
         if not as_json:
             click.echo(f"report written to {report}")
+    if readme is not None:
+        from ..eval.report import update_readme
+
+        if update_readme(readme, results, now_utc()) and not as_json:
+            click.echo(f"results table written to {readme}")
     if all(r.skipped for r in results):
         sys.exit(1)

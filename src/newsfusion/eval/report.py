@@ -163,3 +163,42 @@ def markdown_report(results: list[Result], date: str) -> str:
     head.append("")
     body = [line for r in results for line in _section(r)]
     return "\n".join(head + _targets(results) + body)
+
+
+README_START = "<!-- results:start -->"
+README_END = "<!-- results:end -->"
+
+
+def readme_summary(results: list[Result], date: str) -> str:
+    """The README's results table: the seeds per kind with their attributes, then each benchmark's headline."""
+    out = [f"Measured by `make eval` at commit `{git_commit()}` on {date[:10]}; every number in docs/results.md.", ""]
+    seeds = next((r for r in results if r.benchmark == "seeds" and not r.skipped), None)
+    if seeds is not None:
+        out += ["Seeds (`../shared/eval/score.py ../shared/seeds/gold`):", "",
+                "| kind | P | R | F1 | attributes |", "|---|---|---|---|---|"]
+        for kind in ("entities", "events", "claims", "relations", "contradictions"):
+            m = seeds.metrics.get(kind)
+            if not m:
+                continue
+            attrs = ", ".join(f"{k} {v:.2f}" for k, v in (m.get("attributes") or {}).items())
+            out.append(f"| {kind} | {_n(m.get('p'))} | {_n(m.get('r'))} | {_n(m.get('f1'))} | {attrs or '–'} |")
+        out.append("")
+    out += ["| benchmark | split | main metric | newsfusion | best published |", "|---|---|---|---|---|"]
+    for r in results:
+        if r.skipped or r.benchmark == "seeds":
+            continue
+        metric, m = next(iter(r.metrics.items()), ("–", {}))
+        best = max((p.f1 for p in r.published if p.metric == metric and p.f1 is not None), default=None)
+        out.append(f"| {r.benchmark} | {r.split} | {metric} | {_n(m.get('f1'))} | {_n(best)} |")
+    return "\n".join(out)
+
+
+def update_readme(path, results: list[Result], date: str) -> bool:
+    """Replace the block between the results markers of ``path``; False when it has none."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    path.write_text(f"{head}{README_START}\n{readme_summary(results, date)}\n{README_END}{tail}", encoding="utf-8")
+    return True
