@@ -60,6 +60,9 @@ def subtree_of(tok) -> Span:
     return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
 
 
+ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", "coalition", "alliance", "militia", "committee", "agency", "body", "party", "army", "force", "ministry", "government", "council", "office", "outfit", "faction", "company", "union", "charity", "observatory", "monitor"}
+
+
 class SourceResolver:
     """Resolves claim sources in document order, remembering earlier ones."""
 
@@ -231,6 +234,16 @@ class SourceResolver:
                                 return ent
         return None
 
+    def _last_org_before(self, pos: int) -> int | None:
+        best = None
+        for m in self.doc.mentions:
+            if m.entity is not None and m.span.end <= pos and self.doc.entities[m.entity].type == "ORG":
+                best = m.entity if best is None or m.span.start >= self._pos_of(best) else best
+        return best
+
+    def _pos_of(self, ent: int) -> int:
+        return max((self.doc.mentions[m].span.start for m in self.doc.entities[ent].mentions), default=-1)
+
     def _entity_inside(self, phrase: Span, types: tuple[str, ...]) -> int | None:
         for m in self.doc.mentions:
             if m.entity is not None and phrase.contains(m.span) and self.doc.entities[m.entity].type in types:
@@ -244,12 +257,23 @@ class SourceResolver:
                 continue
             if src.head and (src.head in (lemma, low) or src.head.rstrip("s") == lemma.rstrip("s")):
                 return src
+        # "the group", "the network": the latest named organisation spoken of
+        if lemma in ORG_ANAPHORS and not tok.tag_.endswith("S"):
+            for _, src in reversed(self.history):
+                if src.kind == "named_org":
+                    return self._copy(src, text)
+            org = self._last_org_before(pos)
+            if org is not None:
+                return Source(self.doc.entities[org].name, "named_org", None, org, resolved_from=text)
         # no earlier claim with that head: an earlier noun phrase with it ("the groups")
         for chunk in reversed(list(self.doc.nlp.noun_chunks)):
             if chunk.end_char > pos or chunk.root.i == tok.i:
                 continue
             if chunk.root.lemma_.lower() != lemma:
                 continue
+            ent = self._entity_at_head(chunk.root)
+            if ent is not None:
+                return Source(self.doc.entities[ent].name, "named_org" if self.doc.entities[ent].type != "PERSON" else "named_person", None, ent, resolved_from=text)
             words = [t for t in chunk if t.dep_ != "det"]
             if len(words) >= 2:
                 sp = Span(words[0].idx, chunk.end_char)

@@ -29,7 +29,7 @@ VICTIMS = {
 }
 _NUM = r"(\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
 _QUAL = r"(?:at least |about |around |nearly |almost |some |more than |over |up to |closer to |close to |as many as |an estimated )?"
-_DEATH = r"(?:killed|dead|died|slain|perished|lost their lives|death toll|deaths|fatalities|bodies)"
+_DEATH = r"(?:killed|dead|died|slain|perished|lost their lives|death toll|deaths|fatalities)"
 _VICTIM = r"(" + "|".join(sorted(VICTIMS, key=len, reverse=True)) + r")"
 
 PATTERNS = [
@@ -40,6 +40,9 @@ PATTERNS = [
     # "put the (actual) number of dead Egyptian soldiers at closer to 65"; "death toll of soldiers rose to 30"
     re.compile(r"(?:number|toll|count|tally) of (?:dead |killed )?(?:[\w-]+ ){0,2}?" + _VICTIM + r"\b[^.;]{0,30}?\b(?:at|to|as) " + _QUAL + _NUM, re.I),
 ]
+
+
+_PART = re.compile(r"\b(includ\w*|among (?:them|those|the dead)|of whom|of them)\W*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,5 +75,7 @@ def find_figures(text: str, window: Span | None = None) -> list[Figure]:
             span = Span(start + m.start(), start + m.end())
             if any(f.span.overlaps(span) and f.victims == victim for f in out):
                 continue
+            if _PART.search(text[max(0, span.start - 25) : span.start]):
+                continue  # "the casualties included seven children": a part of a toll, not a toll
             out.append(Figure(victim, num, span, "at least" in m.group(0).lower()))
     return sorted(out, key=lambda f: f.span.start)

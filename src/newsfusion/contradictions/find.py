@@ -64,6 +64,8 @@ def numeric(doc: Doc) -> list[Contradiction]:
                 continue
             if c1 is None or c2 is None:
                 continue  # a figure the article states itself may be of another event
+            if not (_disputed(doc, f2) or _disputed(doc, f1) or _same_moment(doc, f1, f2)):
+                continue  # two figures for different events or periods: not a dispute
             s1, s2 = _source(doc, c1), _source(doc, c2)
             if s1 == s2 or _compatible(f1, f2):
                 continue
@@ -78,6 +80,31 @@ def numeric(doc: Doc) -> list[Contradiction]:
                 b=Side(f2.span, s2, c2, None, f2.value),
             ))
     return out
+
+
+_DISPUTE = re.compile(r"\b(however|but|actual|real|true|higher|heavier|lower|lighter|put (?:the|its|their) (?:number|toll|figure)|closer to|disputed?|contradict\w*|while|whereas|other sources|differ\w*|instead|rather|only)\b", re.I)
+
+
+def _disputed(doc: Doc, f: Figure) -> bool:
+    """The sentence of a figure says it disputes another ('However, ... put the actual number at ...')."""
+    sent = doc.sentence_of(f.span) or f.span
+    return bool(_DISPUTE.search(doc.text[sent.start : sent.end]))
+
+
+def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
+    """Figures a sentence or two apart, neither dated differently from the other."""
+    s1, s2 = doc.sentence_of(f1.span), doc.sentence_of(f2.span)
+    if s1 is None or s2 is None:
+        return False
+    i1, i2 = doc.sentences.index(s1), doc.sentences.index(s2)
+    if abs(i1 - i2) > 2:
+        return False
+    t1 = {t.text.lower() for t in doc.times if s1.contains(t.span)}
+    t2 = {t.text.lower() for t in doc.times if s2.contains(t.span)}
+    return not (t1 and t2 and t1 != t2) and not (bool(t1) != bool(t2) and _PERIOD.search(doc.span_text(s1) + doc.span_text(s2)))
+
+
+_PERIOD = re.compile(r"\b(since|over the past|in the past|so far|total|overall|in all|cumulative)\b", re.I)
 
 
 def _compatible(f1: Figure, f2: Figure) -> bool:

@@ -174,11 +174,22 @@ def model_candidates(doc: Doc) -> list[Cand]:
             continue
         if typ == "LOCATION" and _modifier_only(ent) and not is_place_name(ent.text):
             continue
+        if typ == "PERSON" and _office_of(ent):
+            continue  # "Deputy Commissioner of Humanitarian Aid": an office, not a person
         out.append(Cand(ent.start_char, ent.end_char, typ, "model", label=label))
     return out
 
 
 PLACE_NOUNS = {"town", "towns", "city", "cities", "village", "villages", "province", "provinces", "district", "districts", "region", "regions", "area", "areas", "camp", "camps", "neighbourhood", "neighborhood", "state", "county", "locality", "localities", "municipality", "capital"}
+
+
+OFFICES = {"commissioner", "minister", "ministry", "director", "secretary", "department", "office", "bureau", "head", "chief", "commission", "council", "committee", "university", "school", "institute", "court", "chamber", "house", "bank", "board", "agency", "authority"}
+
+
+def _office_of(ent) -> bool:
+    doc = ent.doc
+    i = ent.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OFFICES
 
 
 def _place_context(ent) -> bool:
@@ -311,6 +322,9 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
         end = start + pm.start()
     while end > start and doc.text[end - 1] in " ,.;:-–—'’\"”)":
         end -= 1
+    tail = re.search(r"(?:\s+(?:of|and|the|for|in|on|at))+$", doc.text[start:end])
+    if tail:
+        end = start + tail.start()  # "the Joint Force of the": the model stopped mid-name
     if end <= start:
         return None
     return Cand(start, end, c.type, c.source, c.actor, c.label, c.forms)
@@ -346,6 +360,12 @@ def resolve_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
         if not clash:
             kept.append(c)
             continue
+        # an organisation named after another: "the Joint Force of the SAF"
+        if c.source == "rule" and all(k.source in ("actor", "place") and c.start <= k.start and k.end <= c.end and k.length < c.length for k in clash):
+            for k in clash:
+                kept.remove(k)
+            kept.append(c)
+            continue
         # a longer model name over a place word inside it: a full personal name
         # ("Michael Jordan"), or a body named after its country ("Israel Defense Forces")
         if c.source == "model" and all(k.source == "place" and c.start <= k.start and k.end <= c.end and k.length < c.length for k in clash) and _named_longer(doc, c):
@@ -360,6 +380,8 @@ def _named_longer(doc: Doc, c: Cand) -> bool:
     words = doc.text[c.start : c.end].split()
     if c.type == "PERSON":
         return len(words) >= 2
+    if c.type == "LOCATION" and (words[0] in lex.directions or is_place_name(" ".join(words))):
+        return True  # "North Darfur" over "Darfur"
     return words[-1] in lex.org_heads or words[-1] in lex.facility_heads or words[-1] in lex.place_suffixes
 
 

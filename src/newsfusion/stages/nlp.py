@@ -8,6 +8,7 @@ line) a sentence boundary: the parser alone runs a byline into the lede.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.language import Language
@@ -18,13 +19,30 @@ from ..model import Doc, Span
 from ..pipeline import stage
 
 
+# "KHARTOUM, Oct 30:", "GOMA, Democratic Republic of Congo (Reuters) -", "Kyiv —": a dateline opening a paragraph
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’ .-]{1,30}|[A-Z][A-Za-z'’ .-]{1,30}(?=,|\s*\())"  # a city in capitals, or followed by a date/agency
+    r"(?:,[A-Za-z0-9 .,'’-]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--|-)\s"
+)
+
+
 @Language.component("newsfusion_paragraphs")
 def paragraph_breaks(sdoc):
-    """A token after a whitespace token holding a newline starts a sentence."""
-    for tok in sdoc[1:]:
-        prev = sdoc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+    """A token after a whitespace token holding a newline starts a sentence, and so
+    does the first token after a paragraph's dateline."""
+    starts = [0] + [t.i + 1 for t in sdoc[:-1] if t.is_space and "\n" in t.text]
+    for i in starts[1:]:
+        if i < len(sdoc):
+            sdoc[i].is_sent_start = True
+    text = sdoc.text
+    for i in starts:
+        if i >= len(sdoc):
+            continue
+        m = _DATELINE.match(text, sdoc[i].idx)
+        if m and "\n" not in m.group(0):
+            after = sdoc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if after is not None and len(after) and after[0].i > i:
+                after[0].is_sent_start = True
     return sdoc
 
 
