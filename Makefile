@@ -19,7 +19,11 @@ install: $(STAMP)
 demo: install
 	$(BIN)/newsfusion ingest examples/articles
 	$(BIN)/newsfusion status
-	$(BIN)/newsfusion events
+	$(BIN)/newsfusion entities --type org --limit 12
+	$(BIN)/newsfusion events --limit 12
+	$(BIN)/newsfusion claims --limit 12
+	$(BIN)/newsfusion contradictions
+	@echo "Next: $(BIN)/newsfusion serve   (the workbench at http://127.0.0.1:8000)"
 
 test: install
 	$(BIN)/pytest -q

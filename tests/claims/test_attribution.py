@@ -44,6 +44,8 @@ CASES = [
      [("author", "author", "hedge", "reportedly")]),
     ("The African Union condemned the attack on the camp near Goma.",
      [("African Union", "named_org", "assert", "condemned")]),
+    ("A man who said he spoke for the militia told reporters that it had nothing to do with the raid.",
+     [("man", "anonymous", "deny", "told")]),
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),
