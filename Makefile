@@ -19,13 +19,17 @@ install: $(STAMP)
 demo: install
 	$(BIN)/newsfusion ingest examples/articles
 	$(BIN)/newsfusion status
-	$(BIN)/newsfusion events
+	$(BIN)/newsfusion entities --type org --limit 12
+	$(BIN)/newsfusion events --limit 12
+	$(BIN)/newsfusion claims --limit 12
+	$(BIN)/newsfusion contradictions
+	@echo "Next: $(BIN)/newsfusion serve   (the workbench at http://127.0.0.1:8000)"
 
 test: install
 	$(BIN)/pytest -q
 
 eval: install
-	$(BIN)/newsfusion eval all --report docs/results.md
+	$(BIN)/newsfusion eval all --report docs/results.md --readme README.md
 
 lock:
 	$(BIN)/pip freeze --exclude-editable | sed 's/+cpu//' > requirements.lock

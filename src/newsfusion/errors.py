@@ -6,6 +6,7 @@ Exception tree::
     ├── InputError             a file or record cannot be read as an article (E2xx)
     │   └── SkippedInput       readable, but deliberately not ingested (non-English, duplicate)
     ├── StoreError             the database cannot be opened or written (E3xx)
+    │   └── QueryError         the database is fine, the request is not (unknown id, bad grade)
     ├── PipelineError          the stages are misconfigured (E1xx)
     └── ConfigError            a setting is invalid (E0xx)
 
@@ -51,3 +52,9 @@ class SkippedInput(InputError):
 
 class StoreError(NewsfusionError):
     exit_code = 5
+
+
+class QueryError(StoreError):
+    """The database is fine but the request names nothing in it, or is invalid."""
+
+    exit_code = 2

@@ -68,6 +68,7 @@ class Article:
     source_format: str = "text"  # text | html | json | rss
     language: str | None = None
     name: str | None = None  # a human handle, e.g. the file stem
+    encoding: str | None = None  # encoding the source was decoded with (utf-8, cp1252, ...)
 
     @property
     def content_hash(self) -> str:

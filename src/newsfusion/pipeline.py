@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 
+from .config import settings
 from .errors import PipelineError
 from .model import Article, Doc
 
@@ -150,7 +151,18 @@ class Pipeline:
 
     @staticmethod
     def _run_one(st: StageInfo, doc: Doc) -> Doc:
-        out = st.func(doc)
+        """Run one stage on one doc. A stage that fails on an article does not lose
+        the article: the failure is kept in ``doc.warnings`` and later stages run on
+        what there is (``NEWSFUSION_STRICT=1`` raises instead, as the tests do)."""
+        try:
+            out = st.func(doc)
+        except PipelineError:
+            raise
+        except Exception as exc:
+            if settings().strict:
+                raise
+            doc.warnings.append(f"stage {st.name!r} failed on this article: {type(exc).__name__}: {exc}")
+            return doc
         if not isinstance(out, Doc):
             raise PipelineError(
                 "E103",

@@ -10,9 +10,21 @@ import click
 
 from .. import __version__
 from ..config import settings
+from ..errors import NewsfusionError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NewsfusionGroup(click.Group):
+    """Prints a newsfusion error on one line and exits with its code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except NewsfusionError as e:
+            click.echo(f"newsfusion: {e}", err=True)
+            sys.exit(e.exit_code)
+
+
+@click.group(cls=NewsfusionGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsfusion")
 def main() -> None:
     """newsfusion: news reports about armed conflict in, a sourced knowledge base out.
@@ -31,6 +43,7 @@ def db_option(f):
     return click.option(
         "--db",
         "db",
+        metavar="URL",
         default=lambda: settings().db,
         show_default="newsfusion.db or $NEWSFUSION_DB",
         help="Database: a SQLite file or a postgresql:// URL.",

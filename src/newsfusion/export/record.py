@@ -99,6 +99,7 @@ def doc_record(doc: Doc) -> dict[str, Any]:
         "contradictions": [
             {"about": x.about, "kind": x.kind, "a": _side(doc, x.a), "b": _side(doc, x.b)} for x in doc.contradictions
         ],
+        "warnings": list(doc.warnings),
     }
 
 

@@ -1,13 +1,209 @@
-"""Corroboration and Admiralty grades (minimal: cannot be judged)."""
+"""Corroboration and Admiralty-style grades (STANAG 2511), computed and explained.
+
+Source reliability (A–F), from, in order: the analyst's rating
+(``newsfusion sources rate NAME B``); the speaker's organisation for a
+spokesperson; the kind of source:
+
+==================================  ==  ========================================
+source                              
+==================================  ==  ========================================
+international body, NGO             B   usually reliable, not a party
+news outlet, the article's author   C   fairly reliable
+government, state force, ministry   C   fairly reliable, a party to the conflict
+armed group, militia                D   not usually reliable, a party
+named person                        C   accountable by name
+anonymous                           F   cannot be judged
+==================================  ==  ========================================
+
+Information credibility (1–6):
+
+- 5 improbable: contradicted by a side with at least as many independent
+  sources; 4 doubtful: contradicted by a weaker side, or hedged by its source;
+- 1 confirmed: supported by two or more independent sources;
+- 3 possibly true: one source, neither confirmed nor contradicted;
+- 6 cannot be judged: nothing checkable (no content).
+
+Independent sources: a source counts once however many articles quote it,
+an anonymous source is told apart only by its outlet and description (two
+articles of one outlet quoting "a security source" count once), and the
+author restating a source adds nothing.
+"""
 
 from __future__ import annotations
 
+from ..contradictions.find import overlap
+from ..gazetteer.normalize import name_key
 from .base import CorpusState, Grade, corpus_step
+
+KIND_RELIABILITY = {
+    "intl_org": ("B", "an international body, not a party to the conflict"),
+    "ngo": ("B", "a non-governmental organisation"),
+    "outlet": ("C", "a news outlet"),
+    "company": ("C", "a company or platform"),
+    "government": ("C", "a government: a party to the conflict"),
+    "state_force": ("C", "a state force: a party to the conflict"),
+    "police": ("C", "a police force: a party to the conflict"),
+    "ministry": ("C", "a ministry: a party to the conflict"),
+    "intelligence": ("C", "an intelligence service: a party to the conflict"),
+    "political_party": ("C", "a political party"),
+    "armed_group": ("D", "an armed group: a party to the conflict"),
+    "militia": ("D", "a militia: a party to the conflict"),
+}
+
+
+def source_key(doc: dict, claim: dict) -> str:
+    """Who a claim's source is, for counting independent sources."""
+    kind = claim.get("source_kind")
+    name = name_key(claim.get("source") or "")
+    if kind == "anonymous":
+        outlet = (doc.get("document") or {}).get("outlet") or (doc.get("document") or {}).get("author") or doc["doc_id"]
+        return f"anon:{name_key(outlet)}:{name}"
+    if kind == "author":
+        return f"author:{name_key((doc.get('document') or {}).get('outlet') or claim.get('source') or doc['doc_id'])}"
+    return f"{kind}:{name}"
+
+
+def reliability(state: CorpusState, doc: dict, source: str, kind: str) -> tuple[str, str]:
+    ratings = {name_key(k): v for k, v in state.source_ratings.items()}
+    if name_key(source) in ratings:
+        return ratings[name_key(source)], f"rated {ratings[name_key(source)]} by the analyst"
+    if kind == "author":
+        return "C", "the article's author or outlet"
+    if kind == "anonymous":
+        return "F", "anonymous: reliability cannot be judged"
+    ent = next((e for e in doc.get("entities", []) if e.get("name") == source or source in (e.get("aliases") or [])), None)
+    if kind == "named_person":
+        org = next((r["object"] for r in doc.get("relations", []) if r.get("subject") == source and r.get("predicate") == "spokesperson_of"), None)
+        if org is not None:
+            letter, why = reliability(state, doc, org, "named_org")
+            return letter, f"spokesperson of {org}: {why}"
+        return "C", "a source named in the report"
+    if kind == "media":
+        return "C", "another news outlet"
+    if ent is not None and ent.get("kind") in KIND_RELIABILITY:
+        return KIND_RELIABILITY[ent["kind"]]
+    return "C", "a named organisation"
+
+
+def _claim_groups(state: CorpusState) -> dict[tuple[str, str], set[str]]:
+    """For each claim, the source keys of the claims (any article) asserting much the same."""
+    claims = [(d, c) for d in state.docs for c in d.get("claims", []) if c.get("stance") != "deny"]
+    support: dict[tuple[str, str], set[str]] = {}
+    for i, (d, c) in enumerate(claims):
+        keys = {source_key(d, c)}
+        for d2, c2 in claims:
+            if c2 is c:
+                continue
+            if overlap(c.get("content", ""), c2.get("content", "")) >= 0.6:
+                keys.add(source_key(d2, c2))
+        support[(d["doc_id"], c["id"])] = keys
+    return support
+
+
+def _contradicted(state: CorpusState) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    """(doc, claim) -> [(the other side's doc, claim, description)]."""
+    out: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for x in state.contradictions:
+        for me, other in ((x.a, x.b), (x.b, x.a)):
+            if me.get("claim"):
+                out.setdefault((me["doc_id"], me["claim"]), []).append((other.get("doc_id"), other.get("claim"), f"{x.kind}: {other.get('source')} — {x.about}"))
+    return out
+
+
+def grade_claims(state: CorpusState) -> list[Grade]:
+    support = _claim_groups(state)
+    against = _contradicted(state)
+    grades = []
+    for d in state.docs:
+        for c in d.get("claims", []):
+            key = (d["doc_id"], c["id"])
+            letter, why = reliability(state, d, c.get("source") or "", c.get("source_kind") or "")
+            keys = support.get(key, {source_key(d, c)})
+            n = len(keys)
+            reasons = [f"source {c.get('source')!r}: {why}"]
+            if not (c.get("content") or "").strip():
+                cred = 6
+                reasons.append("nothing to check: no content")
+            elif key in against:
+                other = max((len(support.get((od, oc), set())) for od, oc, _ in against[key]), default=1)
+                cred = 5 if other >= n else 4
+                reasons += [f"contradicted ({t})" for _, _, t in against[key]]
+                reasons.append("improbable: the other side has as much support" if cred == 5 else "doubtful: contradicted by a weaker side")
+            elif n >= 2:
+                cred = 1
+                reasons.append(f"confirmed by {n} independent sources")
+            elif c.get("stance") == "hedge":
+                cred = 4
+                reasons.append("doubtful: hedged by its own source")
+            else:
+                cred = 3
+                reasons.append("possibly true: one source, neither confirmed nor contradicted")
+            grades.append(Grade("claim", f"{d['doc_id']}:{c['id']}", letter, cred, n, reasons))
+    return grades
+
+
+def grade_events(state: CorpusState) -> list[Grade]:
+    docs = {d["doc_id"]: d for d in state.docs}
+    contested = {}
+    for x in state.contradictions:
+        for side in (x.a, x.b):
+            if side.get("event"):
+                contested.setdefault((side.get("doc_id"), side["event"]), []).append(x)
+    grades = []
+    order = "ABCDEF"
+    for ev in state.events:
+        keys: set[str] = set()
+        letters: list[tuple[str, str]] = []
+        disputes = []
+        for doc_id, local in ev.reports:
+            d = docs.get(doc_id)
+            r = next((x for x in (d or {}).get("events", []) if x.get("id") == local), None)
+            if r is None:
+                continue
+            linked = [c for c in d.get("claims", []) if c["id"] in (r.get("claims") or [])]
+            for c in linked:
+                keys.add(source_key(d, c))
+                letters.append(reliability(state, d, c.get("source") or "", c.get("source_kind") or ""))
+            if not linked:  # the author's own report: one source per outlet
+                keys.add(source_key(d, {"source_kind": "author", "source": (d.get("document") or {}).get("author")}))
+                letters.append(("C", "the article's author or outlet"))
+            disputes += contested.get((doc_id, local), [])
+        n = len(keys)
+        best = min(letters, key=lambda lw: order.index(lw[0])) if letters else ("F", "no source")
+        reasons = [f"best source: {best[1]}", f"{n} independent source{'s' if n != 1 else ''} over {len(ev.reports)} report{'s' if len(ev.reports) != 1 else ''}"]
+        if n >= 2:
+            cred = 1
+            reasons.append("confirmed by independent sources")
+        else:
+            cred = 3
+            reasons.append("possibly true: one source")
+        for x in disputes:
+            reasons.append(f"disputed {x.kind}: {x.about}")
+        grades.append(Grade("event", ev.id, best[0], cred, n, reasons))
+    return grades
+
+
+def grade_relations(state: CorpusState) -> list[Grade]:
+    """A relation stated in several articles by independent sources is confirmed."""
+    seen: dict[tuple[str, str, str], set[str]] = {}
+    where: dict[tuple[str, str, str], list[str]] = {}
+    for d in state.docs:
+        for i, r in enumerate(d.get("relations", [])):
+            key = (name_key(r["subject"]), r["predicate"], name_key(r["object"]))
+            claim = next((c for c in d.get("claims", []) if c["id"] == r.get("claim")), None)
+            src = source_key(d, claim) if claim else source_key(d, {"source_kind": "author", "source": None})
+            seen.setdefault(key, set()).add(src)
+            where.setdefault(key, []).append(f"{d['doc_id']}:r{i}")
+    grades = []
+    for key, srcs in seen.items():
+        n = len(srcs)
+        cred = 1 if n >= 2 else 3
+        for rid in where[key]:
+            grades.append(Grade("relation", rid, "C", cred, n, [f"stated by {n} independent source{'s' if n != 1 else ''}"]))
+    return grades
 
 
 @corpus_step("grading")
 def grade(state: CorpusState) -> CorpusState:
-    state.grades = [
-        Grade("claim", f"{d['doc_id']}:{c['id']}", "F", 6, 0, ["not graded yet"]) for d in state.docs for c in d["claims"]
-    ]
+    state.grades = grade_claims(state) + grade_events(state) + grade_relations(state)
     return state

@@ -2,16 +2,48 @@
 
 Runs in batches through ``nlp.pipe``. The model name is a setting
 (``NEWSFUSION_SPACY_MODEL``) so a larger English model can be swapped in.
+A small component before the parser makes every paragraph break (a blank
+line) a sentence boundary: the parser alone runs a byline into the lede.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from spacy.language import Language
 
 from ..config import settings
 from ..errors import ConfigError
 from ..model import Doc, Span
 from ..pipeline import stage
+
+
+# "KHARTOUM, Oct 30:", "GOMA, Democratic Republic of Congo (Reuters) -", "Kyiv —": a dateline opening a paragraph
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’ .-]{1,30}|[A-Z][A-Za-z'’ .-]{1,30}(?=,|\s*\())"  # a city in capitals, or followed by a date/agency
+    r"(?:,[A-Za-z0-9 .,'’-]{1,40})?(?:\s*\([^)\n]{1,30}\))?\s*(?::|—|–|--|-)\s"
+)
+
+
+@Language.component("newsfusion_paragraphs")
+def paragraph_breaks(sdoc):
+    """A token after a whitespace token holding a newline starts a sentence, and so
+    does the first token after a paragraph's dateline."""
+    starts = [0] + [t.i + 1 for t in sdoc[:-1] if t.is_space and "\n" in t.text]
+    for i in starts[1:]:
+        if i < len(sdoc):
+            sdoc[i].is_sent_start = True
+    text = sdoc.text
+    for i in starts:
+        if i >= len(sdoc):
+            continue
+        m = _DATELINE.match(text, sdoc[i].idx)
+        if m and "\n" not in m.group(0):
+            after = sdoc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if after is not None and len(after) and after[0].i > i:
+                after[0].is_sent_start = True
+    return sdoc
 
 
 @lru_cache(maxsize=2)
@@ -20,13 +52,16 @@ def load_nlp(name: str | None = None):
 
     name = name or settings().spacy_model
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(
             "E001",
             f"spaCy model {name!r} is not installed",
             "run 'make install' or set NEWSFUSION_SPACY_MODEL to an installed model",
         ) from exc
+    if "parser" in nlp.pipe_names and "newsfusion_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsfusion_paragraphs", before="parser")
+    return nlp
 
 
 def _fill(doc: Doc, sdoc) -> Doc:
@@ -35,7 +70,7 @@ def _fill(doc: Doc, sdoc) -> Doc:
     return doc
 
 
-@stage("nlp", requires=["article"], assigns=["nlp", "sentences"], version="1")
+@stage("nlp", requires=["article"], assigns=["nlp", "sentences"], version="2")
 def nlp_stage(doc: Doc) -> Doc:
     return _fill(doc, load_nlp()(doc.article.text))
 

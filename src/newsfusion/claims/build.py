@@ -1,0 +1,141 @@
+"""Turn attributions into :class:`~newsfusion.model.Claim` objects.
+
+Steps: find attributions (``detect``), drop reported speech nested inside
+another claim's content, let a cue-less quotation continue the previous
+quoted claim of its paragraph, resolve each source in document order
+(``sources``), then decide the stance (``stance``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Doc, Span
+from .detect import Attribution, Finder
+from .quotes import Quote
+from .sources import Source, SourceResolver
+from .stance import stance_of
+
+
+_GAP = re.compile(r"[\s”\"\'.,;:]*")
+
+
+def _nested(a: Attribution, others: list[Attribution]) -> bool:
+    for b in others:
+        if b is a:
+            continue
+        if b.content.contains(a.cue) and not a.content.contains(b.cue):
+            return True
+    return False
+
+
+def _dedupe(atts: list[Attribution]) -> list[Attribution]:
+    seen, out = set(), []
+    for a in atts:
+        key = (a.cue.start, a.cue.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
+
+
+def _continue_quotes(finder: Finder, atts: list[Attribution]) -> None:
+    """A quote with no cue of its own that follows a quoted claim directly (only
+    the claim's own cue clause and punctuation between them) continues it."""
+    for q in finder.quotes:
+        if any(a.content.overlaps(q.inner) or a.cue.overlaps(q.span) for a in atts):
+            continue
+        for a in atts:
+            if not a.quote:
+                continue
+            a_end = max(a.content.end, a.cue.end, a.source_span.end if a.source_span else 0)
+            gap = finder.text[a_end : q.span.start]
+            if a_end <= q.span.start and _GAP.fullmatch(gap) and "\n\n" not in gap:
+                a.content = Span(a.content.start, q.inner.end)
+                a.extra["continued"] = True
+                break
+
+
+_MAX_EVIDENCE_WORDS = 40
+_CONTENT_WINDOW = 12
+
+
+def _evidence(a: Attribution, finder: Finder) -> Span:
+    """The attribution as one span: source, cue (with its own modifiers) and content.
+
+    A long content is cut to the words next to the cue, so the evidence stays
+    the statement of attribution rather than a paragraph.
+    """
+    text = finder.text
+    clause = a.extra.get("clause") or a.cue
+    parts = [clause, a.cue, a.content] + ([a.source_span] if a.source_span else [])
+    start = min(p.start for p in parts)
+    end = max(p.end for p in parts)
+    if a.quote:
+        if start > 0 and text[start - 1] in "“\"":
+            start -= 1
+        while end < len(text) and text[end] in "”\".,":
+            end += 1
+    if len(text[start:end].split()) > _MAX_EVIDENCE_WORDS:
+        attr = Span(min(clause.start, a.source_span.start if a.source_span else clause.start), max(clause.end, a.cue.end))
+        if a.content.end <= attr.start:  # content before the cue: keep its last words
+            words = list(re.finditer(r"\S+", text[a.content.start : a.content.end]))
+            cut = a.content.start + words[-_CONTENT_WINDOW].start() if len(words) > _CONTENT_WINDOW else a.content.start
+            return Span(cut, attr.end)
+        if a.content.start >= attr.end:  # content after: keep its first words
+            words = list(re.finditer(r"\S+", text[a.content.start : a.content.end]))
+            cut = a.content.start + words[_CONTENT_WINDOW - 1].end() if len(words) > _CONTENT_WINDOW else a.content.end
+            return Span(attr.start, cut)
+    return Span(start, end)
+
+
+def extract_claims(doc: Doc) -> list[Claim]:
+    finder = Finder(doc.nlp, doc.text)
+    atts = _dedupe(finder.run())
+    atts = [a for a in atts if not _nested(a, atts)]
+    _continue_quotes(finder, atts)
+    atts.sort(key=lambda a: a.cue.start)
+    resolver = SourceResolver(doc)
+    claims: list[Claim] = []
+    srcs: list[Source] = []
+    last: tuple[Source, str, int] | None = None  # previous claim: source, stance, paragraph index
+    for a in atts:
+        src = resolver.resolve(doc.nlp, a.source_head, a.source_span, a.cue.start)
+        resolver.remember(a.cue.start, src)
+        srcs.append(src)
+        pidx = finder.paragraph_index(a.cue.start)
+        continues_denial = last is not None and last[1] == "deny" and last[0].text == src.text and pidx - last[2] <= 1
+        context = doc.text[a.sentence.start : a.cue.start]
+        cue_tok = doc.nlp.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
+        mods = [c.text for t in (cue_tok or []) for c in t.children if c.dep_ == "advmod"]
+        stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods)
+        last = (src, stance, pidx)
+        claims.append(
+            Claim(
+                source=src.text,
+                source_kind=src.kind,
+                stance=stance,
+                cue=a.cue,
+                content=a.content,
+                evidence=_evidence(a, finder),
+                source_span=src.span,
+                source_entity=src.entity,
+                resolved_from=src.resolved_from,
+                rule=a.rule,
+            )
+        )
+    _cataphora(claims, srcs, atts)
+    return claims
+
+
+def _cataphora(claims: list[Claim], srcs: list[Source], atts: list[Attribution]) -> None:
+    """A lede's indefinite source ("a senior militant told X") named in the next
+    claims by a person who "told X" too is that person."""
+    for i, (c, src, a) in enumerate(zip(claims, srcs, atts)):
+        if c.source_kind != "anonymous" or not src.indefinite or not a.recipient:
+            continue
+        for c2, a2 in list(zip(claims, atts))[i + 1 : i + 4]:
+            if c2.source_kind == "named_person" and a2.cue_lemma == a.cue_lemma and a2.recipient == a.recipient:
+                c.resolved_from = c.source
+                c.source, c.source_kind, c.source_entity = c2.source, c2.source_kind, c2.source_entity
+                break

@@ -1,0 +1,430 @@
+"""Find attributions (source, cue, content) in a parsed article.
+
+Rules on spaCy's dependency parse, one function per construction:
+
+- ``verb_cues``: "X said (that) ...", "X told Y ...", "..., X told Y." (the
+  content before the cue), "Y, they say, ..." (parataxis), "X accused Y of ...",
+  "X denied reports ...", "X claimed responsibility for ...", "X holds Y
+  responsible", "sources put the number at ...", "X described Y as ...";
+- ``according_to``: "According to X, ...", "..., according to X", "a report
+  ... according to which ...";
+- ``adjective_cues``: "X are convinced that ...";
+- ``noun_cues``: "X released a statement that ...";
+- ``passive_hedges``: "X are believed to be ..." (the author's hedge).
+
+Direct quotations next to a cue become its content, across sentences, and a
+quote that follows in the same paragraph with no cue of its own continues the
+previous claim. Cues inside another claim's content (reported speech within
+reported speech) and hypothetical speech ("prefer to say", "plan to
+announce") are not claims of their own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Span
+from .lexicon import lexicon
+from .quotes import Quote, find_quotes, paragraphs
+
+SUBJ = ("nsubj",)
+# Verbs that turn the cue below them into intended or hypothetical speech.
+_NOT_SPEECH_HEADS = {"prefer", "plan", "hesitate", "refuse", "decline", "want", "wish", "intend", "expect", "try", "fail", "hope", "need", "have", "ask", "agree", "like", "begin", "start", "continue", "seek", "dare", "attempt", "allow", "let", "make", "use"}
+
+
+@dataclass
+class Attribution:
+    cue: Span
+    cue_lemma: str
+    content: Span
+    sentence: Span
+    source_head: int | None = None  # token index of the source phrase's head
+    source_span: Span | None = None
+    rule: str = ""
+    stance_hint: str | None = None
+    hedge: bool = False
+    quote: bool = False
+    recipient: str = ""  # "told WND": who was told, for cataphora
+    evidence: Span | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def char_span(tokens) -> Span:
+    tokens = list(tokens)
+    return Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+
+
+def subtree_span(tok, exclude=()) -> Span:
+    ex = set()
+    for e in exclude:
+        ex.update(x.i for x in e.subtree)
+    toks = [t for t in tok.subtree if t.i not in ex and not t.is_space]
+    return char_span(toks or [tok])
+
+
+def source_phrase(tok) -> Span:
+    """The source noun phrase headed by ``tok``, without appositions, relative
+    clauses and parentheticals ("Mushir al Masri, a spokesman for Hamas," ->
+    "Mushir al Masri")."""
+    cut = [c for c in tok.children if c.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj") and c.i > tok.i]
+    keep_conj = [c for c in tok.children if c.dep_ == "conj"]
+    toks = set(tok.subtree)
+    for c in cut:
+        if c in keep_conj:
+            continue
+        toks -= set(c.subtree)
+    # drop everything after the first comma following the head
+    toks = sorted(toks, key=lambda t: t.i)
+    out = []
+    for t in toks:
+        if t.i > tok.i and t.text in (",", "(", "[", "—", "--"):
+            break
+        out.append(t)
+    while out and (out[0].dep_ in ("det", "predet") or out[0].is_punct):
+        out = out[1:]
+    while out and out[-1].is_punct:
+        out = out[:-1]
+    return char_span(out or [tok])
+
+
+def _children(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _subject(tok):
+    subj = _children(tok, *SUBJ)
+    if subj:
+        return subj[0]
+    # "adding that ..." / "was on video calling on ...": the subject of the verb above
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+        head_subj = _children(tok.head, *SUBJ)
+        if head_subj:
+            return head_subj[0]
+    return None
+
+
+def _is_passive(tok) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _negated(tok) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
+    frames = lexicon().frames.get(lemma)
+    if not frames:
+        return True
+    for cond in frames:
+        ok = True
+        if cond.get("ccomp"):
+            ok &= bool(_children(tok, "ccomp"))
+        if cond.get("quote"):
+            ok &= quote_adjacent
+        if cond.get("object"):
+            ok &= bool(_children(tok, "dobj"))
+        if "dobj" in cond:
+            ok &= any(c.lemma_.lower() in cond["dobj"] for c in _children(tok, "dobj"))
+        if "prep" in cond:
+            heads = [tok] + _children(tok, "dobj")
+            ok &= any(c.lower_ in cond["prep"] for h in heads for c in _children(h, "prep", "agent", "dative"))
+        if "prt" in cond:
+            ok &= any(c.lower_ in cond["prt"] for c in _children(tok, "prt"))
+        if "oprd" in cond:
+            ok &= any(c.lemma_.lower() in cond["oprd"] for c in tok.subtree if c.dep_ in ("oprd", "acomp", "amod", "ccomp", "xcomp"))
+        if ok:
+            return True
+    return False
+
+
+class Finder:
+    """Runs the construction rules over one spaCy doc."""
+
+    def __init__(self, sdoc, text: str):
+        self.sdoc = sdoc
+        self.text = text
+        self.quotes: list[Quote] = find_quotes(text)
+        self.paragraphs = paragraphs(text)
+        self.lex = lexicon()
+
+    # -- helpers ---------------------------------------------------------
+    def paragraph_of(self, pos: int) -> Span | None:
+        for p in self.paragraphs:
+            if p.start <= pos < p.end:
+                return p
+        return None
+
+    def paragraph_index(self, pos: int) -> int:
+        for i, p in enumerate(self.paragraphs):
+            if pos < p.end:
+                return i
+        return len(self.paragraphs)
+
+    def _gap_is(self, a: int, b: int, allowed: str = " \n\t,:;—-") -> bool:
+        return a <= b and all(ch in allowed for ch in self.text[a:b])
+
+    def adjacent_quote(self, clause: Span) -> Quote | None:
+        """A quotation right before (“...,” he said) or right after (told X, “...) a cue
+        clause, in the same paragraph."""
+        for q in self.quotes:
+            if q.span.end <= clause.start and self._gap_is(q.span.end, clause.start) and "\n\n" not in self.text[q.span.end : clause.start]:
+                return q
+            if q.span.start >= clause.end and self._gap_is(clause.end, q.span.start) and "\n\n" not in self.text[clause.end : q.span.start]:
+                return q
+        return None
+
+    def extend_to_quotes(self, content: Span) -> tuple[Span, bool]:
+        """Content that runs into a quotation takes the whole quotation."""
+        for q in self.quotes:
+            if q.span.start >= content.start and q.span.start < content.end and q.span.end > content.end:
+                return Span(content.start, q.inner.end), True
+        return content, False
+
+    # -- rules -------------------------------------------------------------
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for sent in self.sdoc.sents:
+            s = Span(sent.start_char, sent.end_char)
+            for tok in sent:
+                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_hedge, self.hedge_adverb):
+                    a = rule(tok, sent, s)
+                    if a is not None:
+                        found.append(a)
+                        break
+        return found
+
+    def verb_cue(self, tok, sent, s: Span) -> Attribution | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in self.lex.verbs:
+            return None
+        if _is_passive(tok) or _negated(tok):
+            return None
+        if tok.dep_ in ("amod", "acl", "csubj"):
+            return None
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
+            return None
+        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
+            return None
+        subj = _subject(tok)
+        if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":
+            return None
+        if subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children):
+            return None
+        # the cue clause: subject, cue, its particles, direct objects and datives
+        parts = [subj, tok] + _children(tok, "dobj", "dative", "prt", "advmod")
+        clause = char_span(parts)
+        head_span = source_phrase(subj)
+        clause = Span(min(clause.start, head_span.start), max(clause.end, tok.idx + len(tok)))
+        quote = self.adjacent_quote(Span(min(head_span.start, tok.idx), clause.end))
+        if not _frame_ok(tok, lemma, quote is not None):
+            return None
+        content, how = self._content(tok, subj, sent, quote)
+        if content is None:
+            return None
+        if how != "quote":
+            content, into_quote = self.extend_to_quotes(content)
+            how = "quote" if into_quote else how
+        recipient = " ".join(c.text for c in _children(tok, "dobj", "dative") if lemma == "tell")
+        own = [t for c in tok.children if c.dep_ not in ("ccomp", "xcomp", "parataxis", "advcl", "conj", "punct", "cc", "mark") for t in c.subtree]
+        clause_sp = char_span(own + [tok]) if own else None
+        return Attribution(
+            cue=self._cue_span(tok),
+            cue_lemma=lemma,
+            content=content,
+            sentence=s,
+            source_head=subj.i,
+            source_span=head_span,
+            rule=f"verb:{how}",
+            stance_hint=self.lex.verbs[lemma],
+            quote=how == "quote",
+            recipient=recipient,
+            extra={"clause": clause_sp} if clause_sp and not clause_sp.overlaps(content) else {},
+        )
+
+    def _cue_span(self, tok) -> Span:
+        toks = [tok] + _children(tok, "prt")
+        if tok.lemma_.lower() in ("claim", "declare"):
+            toks += [c for c in _children(tok, "dobj") if c.lemma_.lower() in ("responsibility", "allegiance", "credit")]
+        if tok.lemma_.lower() in ("release", "issue"):
+            toks += _children(tok, "dobj")
+        toks = sorted(toks, key=lambda t: t.i)
+        if len(toks) > 1 and toks[-1].i - toks[0].i > 3:
+            toks = [tok]
+        return char_span(toks)
+
+    def _content(self, tok, subj, sent, quote: Quote | None) -> tuple[Span | None, str]:
+        lemma = tok.lemma_.lower()
+        ccomp = _children(tok, "ccomp")
+        if ccomp:
+            c = ccomp[0]
+            sp = subtree_span(c)
+            if tok.dep_ in ("advcl", "conj") and c.i > tok.i:
+                for sib in tok.head.children:
+                    if sib.dep_ == "conj" and sib.i > tok.i and any(m.lower_ == "that" for m in sib.children if m.dep_ == "mark"):
+                        sp = Span(sp.start, max(sp.end, subtree_span(sib).end))
+            if quote is not None and quote.span.overlaps(sp):
+                return quote.inner, "quote"
+            return sp, "ccomp_before" if c.i < tok.i else "ccomp"
+        if tok.dep_ == "parataxis" and tok.head is not tok:
+            # "Hamas, they say, seems to ...": the host clause around the cue
+            inner = set(tok.subtree)
+            host = [t for t in tok.head.subtree if t not in inner and not t.is_space]
+            while host and host[-1].is_punct and host[-1].text not in "”\"":
+                host.pop()
+            if host:
+                return char_span(host), "parataxis"
+        if quote is not None:
+            return quote.inner, "quote"
+        objs = _children(tok, "dobj")
+        preps = [c for c in _children(tok, "prep", "dative", "prt") if c.lower_ in ("of", "about", "as", "at", "for", "on", "to") and c.i > tok.i]
+        if lemma in ("tell", "inform", "warn", "complain") and preps:
+            return subtree_span(preps[0]), "prep"
+        if objs or (preps and lemma in ("call", "blame")):
+            pieces = objs + preps
+            first = min(pieces, key=lambda t: t.i)
+            last = max(pieces, key=lambda t: max(x.i for x in t.subtree))
+            sp = Span(subtree_span(first).start, subtree_span(last).end)
+            if lemma in ("tell", "inform") and not preps:
+                return None, ""
+            return sp, "object"
+        xcomp = _children(tok, "xcomp")
+        if xcomp and lemma in ("urge", "call", "threaten", "vow", "promise", "pledge", "warn", "claim"):
+            return subtree_span(xcomp[0]), "xcomp"
+        return None, ""
+
+    def according_to(self, tok, sent, s: Span) -> Attribution | None:
+        if tok.lower_ != "according":
+            return None
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is None or nxt.lower_ != "to":
+            return None
+        pobj = [c for c in nxt.children if c.dep_ == "pobj"] or [c for c in nxt.subtree if c.dep_ == "pobj"]
+        cue = Span(tok.idx, nxt.idx + len(nxt))
+        if pobj and pobj[0].lower_ == "which":
+            # "a report ... according to which X": the source is the noun before
+            antecedent = self._noun_before(tok)
+            rest = [t for t in sent if t.i > pobj[0].i and not t.is_space]
+            if antecedent is None or not rest:
+                return None
+            content = char_span(rest)
+            return Attribution(cue, "according", content, s, antecedent.i, source_phrase(antecedent), "according:which", "assert")
+        src_tokens = [t for t in nxt.subtree if t.i > nxt.i] if not pobj else list(pobj[0].subtree)
+        if not src_tokens:
+            return None
+        head = pobj[0] if pobj else src_tokens[0]
+        if not self._source_like(head) or not self._set_off(tok, src_tokens, sent):
+            return None
+        src_end = max(t.i for t in src_tokens)
+        comma = next((t.i for t in sent if head.i < t.i <= src_end and t.text == ","), None)
+        if comma is not None:  # "according to workers who asked not to be named, X ...": the source ends at the comma
+            src_end = comma - 1
+            src_tokens = [t for t in src_tokens if t.i <= src_end]
+        before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]
+        after = [t for t in sent if t.i > src_end and not t.is_punct and not t.is_space]
+        side = after if len(after) >= len(before) else before
+        if not side:
+            return None
+        content = char_span(side)
+        return Attribution(cue, "according", content, s, head.i, source_phrase(head), "according", "assert")
+
+    _SOURCE_NOUNS = {"statement", "data", "figure", "figures", "estimate", "estimates", "tally", "count", "toll", "census", "survey", "study", "account", "accounts", "report", "reports", "testimony", "record", "records", "document", "documents", "analysis", "assessment", "information", "intelligence", "reporting", "footage", "video", "post", "message"}
+
+    def _source_like(self, head) -> bool:
+        """'according to Shariah' (a rule) is manner, not attribution; 'according to officials' is."""
+        lemma, low = head.lemma_.lower(), head.lower_
+        lex = self.lex
+        if head.pos_ == "PRON" or lemma in lex.anonymous_heads or low in lex.anonymous_heads:
+            return True
+        if lemma in lex.media_heads or lemma in lex.org_heads or lemma in self._SOURCE_NOUNS:
+            return True
+        return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN"
+
+    @staticmethod
+    def _set_off(tok, src_tokens, sent) -> bool:
+        """Attribution 'according to X' opens the sentence or is set off by commas;
+        'govern according to the law' is manner."""
+        before = tok.doc[tok.i - 1] if tok.i > sent.start else None
+        last = max(t.i for t in src_tokens)
+        after = tok.doc[last + 1] if last + 1 < sent.end else None
+        if before is None or before.is_punct or before.lower_ in ("and", "but"):
+            return True
+        return after is None or after.is_punct
+
+    def noun_cue(self, tok, sent, s: Span) -> Attribution | None:
+        """'X released a statement that ...', 'X issued a statement saying ...'."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in self.lex.nouns or tok.dep_ != "dobj":
+            return None
+        verb = tok.head
+        if verb.lemma_.lower() not in ("release", "issue", "publish", "send", "post", "make", "put", "circulate", "give"):
+            return None
+        subj = _subject(verb)
+        if subj is None or subj.lower_ in ("which", "that", "who"):
+            return None
+        comp = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")]
+        comp += [c for c in verb.children if c.dep_ == "ccomp"]
+        quote = self.adjacent_quote(char_span([verb, tok]))
+        if comp:
+            content = subtree_span(comp[0])
+        elif quote is not None:
+            content = quote.inner
+        else:
+            return None
+        cue = char_span([verb, tok]) if tok.i - verb.i <= 3 else char_span([verb])
+        return Attribution(cue, verb.lemma_.lower(), content, s, subj.i, source_phrase(subj), "noun", "assert", quote=quote is not None and not comp)
+
+    def _noun_before(self, tok):
+        for t in reversed(list(tok.doc[max(0, tok.i - 12) : tok.i])):
+            if t.pos_ in ("NOUN", "PROPN"):
+                # climb to the head of the noun phrase
+                head = t
+                while head.dep_ in ("compound", "amod", "appos", "flat", "pobj") and head.head.pos_ in ("NOUN", "PROPN") and head.head.i < tok.i:
+                    head = head.head
+                return head
+        return None
+
+    def adjective_cue(self, tok, sent, s: Span) -> Attribution | None:
+        lemma = tok.lower_
+        if lemma not in self.lex.adjective_cues or tok.dep_ != "acomp":
+            return None
+        ccomp = _children(tok, "ccomp") or _children(tok.head, "ccomp")
+        if not ccomp:
+            return None
+        subj = _children(tok.head, "nsubj")
+        if not subj:
+            return None
+        cue = Span(tok.head.idx, tok.idx + len(tok)) if tok.head.i < tok.i else char_span([tok])
+        return Attribution(cue, lemma, subtree_span(ccomp[0]), s, subj[0].i, source_phrase(subj[0]), "adjective", "assert")
+
+    def hedge_adverb(self, tok, sent, s: Span) -> Attribution | None:
+        """'The leader reportedly fled': the author relays an unnamed report, hedged."""
+        if tok.lower_ not in self.lex.hedge_adverbs or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        verb = tok.head
+        toks = [t for t in verb.subtree if not t.is_space]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        return Attribution(char_span([tok]), tok.lower_, char_span(toks), s, None, None, "hedge_adverb", "hedge", hedge=True)
+
+    def passive_hedge(self, tok, sent, s: Span) -> Attribution | None:
+        """'X are believed to be ...': the author hedges; 'X is reported to' the same."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in self.lex.passive_hedges or not _is_passive(tok):
+            return None
+        comp = _children(tok, "xcomp", "ccomp")
+        subj = _children(tok, "nsubjpass")
+        if not comp or not subj:
+            return None
+        aux = [c for c in tok.children if c.dep_ == "auxpass"]
+        cue = char_span(aux + [tok]) if aux and aux[0].i == tok.i - 1 else char_span([tok])
+        content = char_span(list(subj[0].subtree) + list(comp[0].subtree))
+        agent = [c for c in tok.children if c.dep_ == "agent"]
+        src = None
+        if agent:
+            pob = [c for c in agent[0].children if c.dep_ == "pobj"]
+            src = pob[0] if pob else None
+        return Attribution(
+            cue, lemma, content, s,
+            src.i if src is not None else None,
+            source_phrase(src) if src is not None else None,
+            "passive_hedge", "hedge", hedge=True,
+        )

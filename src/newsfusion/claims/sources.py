@@ -1,0 +1,281 @@
+"""Who a claim's source is, and what kind of source.
+
+Kinds (FORMAT.md): ``named_person``, ``named_org``, ``anonymous`` (a
+description that names no one: "Middle Eastern security officials"),
+``media`` (another outlet or "a report in the newspaper X"), ``author``.
+
+Resolution, in order:
+1. a source phrase whose head is a mention of an entity is that entity
+   (its canonical name; a country acting as speaker is a ``named_org``);
+2. pronouns ("he", "they", "it") take the most recent earlier source that
+   agrees (a person for he/she; a group or plural description for they);
+3. definite descriptions ("the source", "the officials", "the report", "the
+   groups") take the most recent earlier source, or noun phrase, with the same
+   head noun;
+4. a description with an organisation head and a national modifier ("Egypt's
+   general command for the armed forces", "the Sudanese army") is a named
+   organisation; a media head is ``media`` and takes the outlet named inside it;
+   anything else is ``anonymous`` and keeps the description as written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Doc, Span
+from .lexicon import lexicon
+
+PRONOUNS_PERSON = {"he", "she", "him", "her"}
+PRONOUNS_PLURAL = {"they", "them", "we"}
+PRONOUNS_THING = {"it"}
+DEMONSTRATIVE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class Source:
+    text: str
+    kind: str
+    span: Span | None = None
+    entity: int | None = None
+    head: str = ""  # head noun lemma ("source", "official", "report")
+    plural: bool = False
+    resolved_from: str | None = None
+    indefinite: bool = False
+
+
+def head_chunk(tok):
+    """The head token with its compound/flat name parts (the name, not the description)."""
+    toks = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat") or (c.dep_ == "amod" and c.pos_ == "PROPN")]
+    i = tok.i
+    # hyphenated names: "al-Masri" is split into al - Masri
+    left = min(t.i for t in toks)
+    while left - 1 >= 0 and tok.doc[left - 1].text in ("-", "al", "Al", "el", "El") and tok.doc[left - 1].i >= tok.sent.start:
+        left -= 1
+    toks = [t for t in tok.doc[left : i + 1]] if left < i else toks
+    return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+
+def subtree_of(tok) -> Span:
+    toks = list(tok.subtree)
+    return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+
+ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", "coalition", "alliance", "militia", "committee", "agency", "body", "party", "army", "force", "ministry", "government", "council", "office", "outfit", "faction", "company", "union", "charity", "observatory", "monitor"}
+
+
+class SourceResolver:
+    """Resolves claim sources in document order, remembering earlier ones."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.lex = lexicon()
+        self.history: list[tuple[int, Source]] = []
+
+    def remember(self, pos: int, src: Source) -> None:
+        self.history.append((pos, src))
+
+    def author(self) -> Source:
+        return Source(self.doc.author_label(), "author", head="author")
+
+    def from_entity(self, idx: int, span: Span | None) -> Source:
+        ent = self.doc.entities[idx]
+        if ent.type == "PERSON":
+            kind = "named_person"
+        elif ent.kind == "outlet":
+            kind = "media"
+        else:
+            kind = "named_org"
+        return Source(ent.name, kind, span, idx, head=ent.name.lower(), plural=False)
+
+    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int) -> Source:
+        if head_i is None or phrase is None:
+            return self.author()
+        tok = sdoc[head_i]
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
+            return self._pronoun(low, pos, tok)
+        ent = self._entity_at_head(tok)
+        if ent is None:
+            # "The governor of North Kivu, Peter Cirimwami, told ...": the named apposition
+            for ap in (c for c in tok.subtree if c.dep_ == "appos"):
+                ent = self._entity_at_head(ap)
+                if ent is not None and self.doc.entities[ent].type == "PERSON":
+                    break
+                ent = None
+        if ent is not None:
+            return self.from_entity(ent, phrase)
+        return self._description(tok, phrase)
+
+    def _entity_at_head(self, tok) -> int | None:
+        hc = head_chunk(tok)
+        best = self.doc.entity_at(hc)
+        if best is None:
+            return None
+        # the mention must cover the head word itself, not a modifier ("Gaza" in "sources in Gaza")
+        for m in self.doc.mentions:
+            if m.entity == best and m.span.start <= tok.idx < m.span.end:
+                return best
+        return None
+
+    def _pronoun(self, low: str, pos: int, tok=None) -> Source:
+        want_person = low in PRONOUNS_PERSON
+        want_plural = low in PRONOUNS_PLURAL
+        if want_plural and tok is not None:
+            near = self._plural_subject_before(tok)
+            if near is not None:
+                return near
+        if want_person:
+            person = self._last_person_before(pos)
+            last_claim = next((p for p, s in reversed(self.history) if s.kind == "named_person"), -1)
+            if person is not None and person[1] > last_claim:
+                return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
+        for _, src in reversed(self.history):
+            if src.kind == "author":
+                continue
+            if want_person and src.kind == "named_person":
+                return self._copy(src, low)
+            if want_plural and (src.plural or src.kind in ("named_org", "anonymous", "media")) and src.kind != "named_person":
+                return self._copy(src, low)
+            if low == "it" and src.kind in ("named_org", "media"):
+                return self._copy(src, low)
+        if want_person:
+            person = self._last_person_before(pos)
+            if person is not None:
+                return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
+        return Source(low, "anonymous", head=low, plural=want_plural, resolved_from=None)
+
+    def _plural_subject_before(self, tok) -> Source | None:
+        """'masked militiamen ... posted a video in which they declared': the plural
+        subject earlier in the same sentence."""
+        for t in reversed(list(tok.sent)):
+            if t.i >= tok.i or t.dep_ not in ("nsubj", "nsubjpass", "dobj", "conj", "appos") or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            cue = tok.head
+            if cue.dep_ == "parataxis" and cue.head == t.head:
+                continue  # "Hamas, they say, seems ...": Hamas is what they say about
+            if t.tag_ in ("NNS", "NNPS"):
+                return self.resolve(tok.doc, t.i, self._phrase(t), t.idx)
+        return None
+
+    def _phrase(self, tok) -> Span:
+        from .detect import source_phrase
+
+        return source_phrase(tok)
+
+    def _last_person_before(self, pos: int) -> tuple[int, int] | None:
+        """The latest PERSON mention before ``pos`` that is a clause subject: (entity, position)."""
+        best = None
+        sdoc = self.doc.nlp
+        for m in self.doc.mentions:
+            if m.span.end > pos or m.entity is None or self.doc.entities[m.entity].type != "PERSON":
+                continue
+            if self.doc.article.author and self.doc.entities[m.entity].name == self.doc.article.author:
+                continue
+            span = sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+            if span is None or not any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "appos" and t.head.dep_ == "nsubj") for t in span):
+                continue
+            best = (m.entity, m.span.start)
+        return best
+
+    @staticmethod
+    def _copy(src: Source, low: str) -> Source:
+        return Source(src.text, src.kind, src.span, src.entity, src.head, src.plural, resolved_from=low)
+
+    def _description(self, tok, phrase: Span) -> Source:
+        text = self.doc.span_text(phrase)
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        plural = tok.tag_ in ("NNS", "NNPS")
+        det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+        definite = bool(det) and det[0] in DEMONSTRATIVE
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss", "prep")]
+        # "the source", "the officials", "the report": anaphora to an earlier source
+        if definite and len([m for m in mods if m.dep_ != "prep"]) <= 1:
+            prev = self._same_head(tok, text, phrase.start)
+            if prev is not None:
+                return prev if prev.resolved_from else self._copy(prev, text)
+        if low in self.lex.media_heads or lemma in self.lex.media_heads:
+            if definite:
+                prev = next((src for _, src in reversed(self.history) if src.kind == "media"), None)
+                if prev is not None:
+                    return self._copy(prev, text)
+            outlet = self._entity_inside(subtree_of(tok), ("ORG",))
+            if outlet is not None:
+                s = self.from_entity(outlet, phrase)
+                kind = self.doc.entities[outlet].kind
+                s.kind = "media" if kind in (None, "outlet", "company") else "named_org"
+                s.head = lemma
+                return s
+            if definite:
+                prev = self._same_head(tok, text, phrase.start, kinds=("media",))
+                if prev is not None:
+                    return self._copy(prev, text)
+            return Source(text, "media", phrase, head=lemma, plural=plural)
+        banner = self._banner_of(tok)
+        if banner is not None:
+            return self.from_entity(banner, phrase)
+        if lemma in self.lex.org_heads or low in self.lex.org_heads:
+            return Source(text, "named_org", phrase, head=lemma)
+        if tok.pos_ == "PROPN" and low not in self.lex.anonymous_heads:
+            kind = "named_person" if tok.ent_type_ == "PERSON" else "named_org"
+            return Source(text, kind, phrase, head=lemma)
+        indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
+        return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _banner_of(self, tok) -> int | None:
+        """'Salafists under the banner of the Omar Brigades': the named group speaks."""
+        for t in tok.subtree:
+            if t.lower_ in ("banner", "behalf", "name") and t.head.lower_ in ("under", "on", "in"):
+                for pobj in t.children:
+                    if pobj.lower_ == "of":
+                        for o in pobj.children:
+                            ent = self._entity_at_head(o)
+                            if ent is not None and self.doc.entities[ent].type == "ORG":
+                                return ent
+        return None
+
+    def _last_org_before(self, pos: int) -> int | None:
+        best = None
+        for m in self.doc.mentions:
+            if m.entity is not None and m.span.end <= pos and self.doc.entities[m.entity].type == "ORG":
+                best = m.entity if best is None or m.span.start >= self._pos_of(best) else best
+        return best
+
+    def _pos_of(self, ent: int) -> int:
+        return max((self.doc.mentions[m].span.start for m in self.doc.entities[ent].mentions), default=-1)
+
+    def _entity_inside(self, phrase: Span, types: tuple[str, ...]) -> int | None:
+        for m in self.doc.mentions:
+            if m.entity is not None and phrase.contains(m.span) and self.doc.entities[m.entity].type in types:
+                return m.entity
+        return None
+
+    def _same_head(self, tok, text: str, pos: int, kinds=None) -> Source | None:
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        for _, src in reversed(self.history):
+            if kinds and src.kind not in kinds:
+                continue
+            if src.head and (src.head in (lemma, low) or src.head.rstrip("s") == lemma.rstrip("s")):
+                return src
+        # "the group", "the network": the latest named organisation spoken of
+        if lemma in ORG_ANAPHORS and not tok.tag_.endswith("S"):
+            for _, src in reversed(self.history):
+                if src.kind == "named_org":
+                    return self._copy(src, text)
+            org = self._last_org_before(pos)
+            if org is not None:
+                return Source(self.doc.entities[org].name, "named_org", None, org, resolved_from=text)
+        # no earlier claim with that head: an earlier noun phrase with it ("the groups")
+        for chunk in reversed(list(self.doc.nlp.noun_chunks)):
+            if chunk.end_char > pos or chunk.root.i == tok.i:
+                continue
+            if chunk.root.lemma_.lower() != lemma:
+                continue
+            ent = self._entity_at_head(chunk.root)
+            if ent is not None:
+                return Source(self.doc.entities[ent].name, "named_org" if self.doc.entities[ent].type != "PERSON" else "named_person", None, ent, resolved_from=text)
+            words = [t for t in chunk if t.dep_ != "det"]
+            if len(words) >= 2:
+                sp = Span(words[0].idx, chunk.end_char)
+                return Source(self.doc.span_text(sp), "anonymous", sp, head=lemma, plural=chunk.root.tag_ == "NNS", resolved_from=text)
+        return None

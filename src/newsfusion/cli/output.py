@@ -1,0 +1,98 @@
+"""Output helpers for the knowledge-base commands: safe text, tables, JSON, --db lookup.
+
+Article text is hostile input: it is never parsed as rich markup (every cell is
+a ``rich.text.Text``) and terminal control characters are replaced, one
+character for one so highlight offsets still hold.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import click
+from click.core import ParameterSource
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..kb import KnowledgeBase
+from .common import emit_json
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(value: Any) -> str:
+    """A value as text fit for a terminal (same length for strings)."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(safe(v) for v in value)
+    return _UNSAFE.sub("\ufffd", str(value))
+
+
+def cell(value: Any, style: str = "") -> Text:
+    return Text(safe(value), style=style)
+
+
+# Columns never wrapped (ids, dates, counts); the others fold.
+NO_WRAP = {"id", "document", "date", "published", "KB entity", "grade", "rows", "table", "local id", "#", "documents", "claims", "events", "entities", "reports", "rating"}
+# Width used when stdout is not a terminal (pipes, files), so ids are not cut.
+PIPE_WIDTH = 160
+
+
+def console(stderr: bool = False) -> Console:
+    out = Console(stderr=stderr, markup=False, emoji=False, highlight=False, soft_wrap=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = PIPE_WIDTH
+    return out
+
+
+def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
+    tb = Table(title=cell(title) if title else None, show_lines=False, header_style="bold", title_justify="left")
+    for col in columns:
+        tb.add_column(cell(col), overflow="fold", no_wrap=col in NO_WRAP)
+    for r in rows:
+        tb.add_row(*(v if isinstance(v, Text) else cell(v) for v in r))
+    return tb
+
+
+def print_list(items: list[Any], as_json: bool, title: str, columns: Sequence[str], row: Callable[[Any], Sequence[Any]], empty: str) -> None:
+    """A listing as a table, or as JSON with ``--json``."""
+    if as_json:
+        emit_json([x.to_dict() for x in items])
+        return
+    out = console()
+    if not items:
+        out.print(cell(empty))
+        return
+    out.print(table(title, columns, (row(x) for x in items)))
+
+
+def pick_db(ctx: click.Context, db: str) -> str:
+    """The ``--db`` of a subcommand, or of its group when only the group got one."""
+    if ctx.get_parameter_source("db") in (ParameterSource.DEFAULT, None) and ctx.parent is not None:
+        if ctx.parent.get_parameter_source("db") not in (ParameterSource.DEFAULT, None):
+            return ctx.parent.params["db"]
+    return db
+
+
+def open_kb(db: str) -> KnowledgeBase:
+    return KnowledgeBase(db)
+
+
+def fatalities(lo: int | None, hi: int | None) -> str:
+    if lo is None and hi is None:
+        return ""
+    if lo == hi or hi is None:
+        return str(lo)
+    if lo is None:
+        return f"<= {hi}"
+    return f"{lo}-{hi}"
+
+
+def echo_err(line: str) -> None:
+    click.echo(f"newsfusion: {safe(line)}", err=True)

@@ -1,0 +1,290 @@
+"""Contradictions inside one article, each naming both sides, their sources and what is disputed.
+
+Numeric: two sources give different casualty figures for the same kind of
+victims ("17 soldiers" said by the army, "closer to 65" by security sources);
+"at least 12" and "30" agree.
+
+Polarity: a denial and what it denies. The denied claim is found, in order,
+1. by a link the text states: "Asked to comment on the source's claims, X
+   told ..." or "The denial came in response to a report ... according to
+   which ...";
+2. for a denial of presence ("There is no presence of ISIS in the Gaza
+   Strip"), by a statement elsewhere that the same group operates in the same
+   place;
+3. by overlap: another source's assertion about the same entities with
+   enough words in common.
+Of several denials by one speaker answering the same claim, the one closest
+to it in wording stands for them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..claims.lexicon import lexicon
+from ..claims.stance import is_dismissive
+from ..model import Claim, Contradiction, Doc, Side, Span
+from .figures import Figure, find_figures
+
+PRESENCE = {"presence", "present", "operating", "operate", "operates", "active", "followers", "members", "cells", "branch", "branches", "representing", "represent", "based", "fighters", "foothold", "infiltrated", "infiltrate"}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
+_STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "that", "is", "was", "were", "has", "have", "had", "for", "with", "by", "from", "as", "at", "it", "its", "this", "be", "been", "are", "their", "they", "he", "she", "his", "her", "not", "no", "any", "said", "told"}
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def overlap(a: str, b: str) -> float:
+    wa, wb = words(a), words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def _claim_of(doc: Doc, span: Span) -> int | None:
+    for i, c in enumerate(doc.claims):
+        if c.content.contains(span) or c.evidence.contains(span):
+            return i
+    return None
+
+
+def _source(doc: Doc, claim: int | None) -> str:
+    return doc.claims[claim].source if claim is not None else doc.author_label()
+
+
+# -- numeric --------------------------------------------------------------------------
+
+
+def numeric(doc: Doc) -> list[Contradiction]:
+    figs = [(f, _claim_of(doc, f.span)) for f in find_figures(doc.text)]
+    out: list[Contradiction] = []
+    done = set()
+    for i, (f1, c1) in enumerate(figs):
+        for f2, c2 in figs[i + 1 :]:
+            if f1.victims != f2.victims or f1.value == f2.value:
+                continue
+            if c1 is None or c2 is None:
+                continue  # a figure the article states itself may be of another event
+            if not (_disputed(doc, f2) or _disputed(doc, f1) or _same_moment(doc, f1, f2)):
+                continue  # two figures for different events or periods: not a dispute
+            s1, s2 = _source(doc, c1), _source(doc, c2)
+            if s1 == s2 or _compatible(f1, f2):
+                continue
+            key = (f1.victims, frozenset((s1, s2)))
+            if key in done:
+                continue
+            done.add(key)
+            out.append(Contradiction(
+                about=f"number of {f1.victims} killed",
+                kind="numeric",
+                a=Side(f1.span, s1, c1, None, f1.value),
+                b=Side(f2.span, s2, c2, None, f2.value),
+            ))
+    return out
+
+
+_DISPUTE = re.compile(r"\b(however|but|actual|real|true|higher|heavier|lower|lighter|put (?:the|its|their) (?:number|toll|figure)|closer to|disputed?|contradict\w*|while|whereas|other sources|differ\w*|instead|rather|only)\b", re.I)
+
+
+def _disputed(doc: Doc, f: Figure) -> bool:
+    """The sentence of a figure says it disputes another ('However, ... put the actual number at ...')."""
+    sent = doc.sentence_of(f.span) or f.span
+    return bool(_DISPUTE.search(doc.text[sent.start : sent.end]))
+
+
+def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
+    """Figures a sentence or two apart, neither dated differently from the other."""
+    s1, s2 = doc.sentence_of(f1.span), doc.sentence_of(f2.span)
+    if s1 is None or s2 is None:
+        return False
+    i1, i2 = doc.sentences.index(s1), doc.sentences.index(s2)
+    if abs(i1 - i2) > 2:
+        return False
+    t1 = {t.text.lower() for t in doc.times if s1.contains(t.span)}
+    t2 = {t.text.lower() for t in doc.times if s2.contains(t.span)}
+    return not (t1 and t2 and t1 != t2) and not (bool(t1) != bool(t2) and _PERIOD.search(doc.span_text(s1) + doc.span_text(s2)))
+
+
+_PERIOD = re.compile(r"\b(since|over the past|in the past|so far|total|overall|in all|cumulative)\b", re.I)
+
+
+def _compatible(f1: Figure, f2: Figure) -> bool:
+    """'at least 12' and '30' do not contradict; '12' and 'at least 30' do."""
+    lo, hi = (f1, f2) if f1.value < f2.value else (f2, f1)
+    return lo.at_least
+
+
+# -- polarity -------------------------------------------------------------------------
+
+
+def _content(doc: Doc, c: Claim) -> str:
+    return doc.span_text(c.content)
+
+
+def _linked_target(doc: Doc, d: int) -> int | None:
+    """'Asked to comment on the X's claims, ...': the first claim of X."""
+    deny = doc.claims[d]
+    if deny.cue is None:
+        return None
+    sent = doc.sentence_of(deny.cue) or deny.evidence
+    context = doc.text[sent.start : deny.cue.start]
+    low = context.lower()
+    if not any(m in low for m in lexicon().response_markers):
+        return None
+    said = words(context)
+    for i, c in enumerate(doc.claims[:d]):
+        named = {w for w in words(c.source) if not _NUMBERISH.match(w)}
+        if c.source != deny.source and c.source_kind != "author" and named and named <= said:
+            return i
+    return None
+
+
+_NUMBERISH = re.compile(r"^(\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|some|many)$")
+
+
+def _response_link(doc: Doc) -> dict[int, int]:
+    """'The denial came in response to a report ... according to which ...': deny claims
+    before that sentence answer the claim made in it."""
+    out = {}
+    for m in re.finditer(r"\b(?:denial|denials|statement|remarks)\s+came\s+in\s+response\s+to\b", doc.text, re.I):
+        target = next((i for i, c in enumerate(doc.claims) if c.cue and c.cue.start > m.start() and doc.sentence_of(c.cue) == doc.sentence_of(Span(m.start(), m.end()))), None)
+        if target is None:
+            continue
+        denials = [i for i, c in enumerate(doc.claims) if c.stance == "deny" and c.cue and c.cue.end <= m.start()]
+        if denials:
+            last_source = doc.claims[denials[-1]].source
+            for i in denials:
+                if doc.claims[i].source == last_source:
+                    out[i] = target
+    return out
+
+
+def _presence_target(doc: Doc, d: int) -> Span | None:
+    """A denial of presence answered by a statement that the group operates there."""
+    deny = doc.claims[d]
+    content = _content(doc, deny)
+    if not re.search(r"\b(no|not any|never)\b", content, re.I) or not (words(content) & PRESENCE):
+        return None
+    ents = _entities_in(doc, deny.content)
+    if len(ents) < 2:
+        return None
+    for sent in doc.sentences:
+        if sent.overlaps(deny.evidence) or sent.overlaps(deny.content):
+            continue
+        text = doc.span_text(sent)
+        if re.search(r"\b(no|not|never|denied|deny|denies|denials?)\b", text, re.I) and not re.search(r"\bdespite denials?\b", text, re.I):
+            continue
+        if ents <= _entities_in(doc, sent) and words(text) & PRESENCE:
+            return _clause_around(doc, sent)
+    return None
+
+
+def _clause_around(doc: Doc, sent: Span) -> Span:
+    text = doc.span_text(sent)
+    m = re.match(r"\s*despite denials?[^,]*,\s*", text, re.I)
+    return Span(sent.start + m.end(), sent.end) if m else sent
+
+
+def _entities_in(doc: Doc, span: Span) -> set[int]:
+    return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
+
+
+def _overlap_target(doc: Doc, d: int) -> int | None:
+    deny = doc.claims[d]
+    ents = _entities_in(doc, deny.content)
+    best, best_score = None, 0.0
+    for i, c in enumerate(doc.claims):
+        if i == d or c.stance == "deny" or c.source == deny.source:
+            continue
+        shared = ents & _entities_in(doc, c.content)
+        score = overlap(_content(doc, deny), _content(doc, c))
+        if len(shared) >= 2 and score >= 0.3 and score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def polarity(doc: Doc) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    linked = _response_link(doc)
+    chosen: dict[tuple[str, object], tuple[int, float, list[int]]] = {}
+    answered: dict[int, int] = {}  # deny claim -> the claim it answers
+    for d, c in enumerate(doc.claims):
+        if c.stance != "deny":
+            if c.source_kind != "author":
+                span = _presence_target(doc, d)  # "There is no presence of X in Y", said as a fact
+                if span is not None:
+                    _keep(chosen, doc, d, ("span", span), 1.0)
+            continue
+        span = _presence_target(doc, d)
+        if span is not None:
+            _keep(chosen, doc, d, ("span", span), 1.0)
+            continue
+        target = _linked_target(doc, d)
+        if target is None and d - 1 in answered and doc.claims[d - 1].source == c.source:
+            target = answered[d - 1]  # the same speaker goes on denying
+        if target is None:
+            target = linked.get(d)
+        if target is not None:
+            answered[d] = target
+        if target is None:
+            target = _overlap_target(doc, d)
+        if target is not None:
+            _keep(chosen, doc, d, ("claim", target), _rank(doc, d, target))
+    for (source, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
+        if what == "claim":
+            t = doc.claims[ref]
+            a = Side(t.content, t.source, ref, None, None)
+        else:
+            a = Side(ref, _source(doc, _claim_of(doc, ref)), _claim_of(doc, ref), None, None)
+        b = Side(_denial_span(doc, d, group), source, d, None, None)
+        out.append(Contradiction(about=_about(doc, a.evidence), kind="polarity", a=a, b=b))
+    return out
+
+
+def _denial_span(doc: Doc, d: int, group: list[int]) -> Span:
+    """One speaker's consecutive denials of the same claim read as one statement."""
+    run = [d]
+    for i in sorted(group):
+        if abs(i - run[-1]) == 1 or (i in group and any(abs(i - r) == 1 for r in run)):
+            run.append(i)
+    run = sorted(set(run))
+    if len(run) == 1:
+        return _quoted(doc, doc.claims[d].content)
+    spans = [doc.claims[i].content for i in run]
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _rank(doc: Doc, d: int, target: int) -> float:
+    """How well a denial answers a claim: shared words, dismissive wording."""
+    deny = doc.claims[d]
+    score = overlap(_content(doc, deny), _content(doc, doc.claims[target]))
+    return score + (0.05 if is_dismissive(_content(doc, deny)) else 0.0)
+
+
+def _keep(chosen: dict, doc: Doc, d: int, target, score: float) -> None:
+    """Per speaker and denied claim: the best-matching denial, with all of that speaker's denials of it."""
+    key = (doc.claims[d].source, target)
+    best, best_score, group = chosen.get(key, (d, -1.0, []))
+    group = group + [d]
+    if score > best_score:
+        best, best_score = d, score
+    chosen[key] = (best, best_score, group)
+
+
+def _quoted(doc: Doc, span: Span) -> Span:
+    """Take a quote's own marks and a last sentence of its own when the denial spans several."""
+    text = doc.span_text(span)
+    parts = re.split(r"(?<=[.!?])[”\"]?\s+(?=[“\"A-Z])", text)
+    if len(parts) > 1:
+        tail = parts[-1]
+        start = span.end - len(tail)
+        return Span(start, span.end)
+    return span
+
+
+def _about(doc: Doc, span: Span) -> str:
+    text = " ".join(doc.span_text(span).split())
+    return "whether " + (text[:120] + ("…" if len(text) > 120 else ""))
+
+
+def find_contradictions(doc: Doc) -> list[Contradiction]:
+    return numeric(doc) + polarity(doc)

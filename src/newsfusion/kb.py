@@ -1,0 +1,405 @@
+"""The knowledge base: the Python API the CLI and the web app use.
+
+Example::
+
+    from newsfusion.kb import KnowledgeBase
+
+    kb = KnowledgeBase("newsfusion.db")          # or "postgresql://user@host/db"
+    report = kb.ingest(["examples/articles/"])
+    print(report.summary())
+    for ev in kb.events(type="Battles"):
+        print(ev.event_date, ev.location, ev.fatalities_min, ev.sources)
+
+``ingest`` reads files (``newsfusion.ingest.read_paths``), runs the document
+pipeline in batches, stores each article in its own transaction, then runs the
+corpus steps (``newsfusion.resolve``) over everything stored and replaces the
+knowledge-base tables. Analyst decisions (``merge_entities``, ``split_entity``,
+``rate_source``) are stored forever and handed to the corpus steps on every
+later run.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError, NewsfusionError, PipelineError, QueryError, SkippedInput
+from .model import Article
+from .resolve import run_steps
+from .store import Store
+from .store import queries as q
+from .store.rows import clean
+from .store.views import ClaimInfo, ContradictionInfo, DocumentInfo, DocumentView, EntityDetail, EntityInfo, EventInfo, RelationInfo, SourceInfo, Status
+
+Progress = Callable[[int, int], None]
+GRADES = "ABCDEF"
+ACLED_COLUMNS = (
+    "event_id_cnty",
+    "event_date",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "fatalities_min",
+    "fatalities_max",
+    "sources",
+    "credibility",
+)
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` did."""
+
+    run_id: int | None = None
+    added: list[str] = field(default_factory=list)  # stored document ids
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (input label, document id) already stored
+    skipped: list[InputError] = field(default_factory=list)  # readable, deliberately not ingested
+    failed: list[NewsfusionError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a corpus step that failed
+    seconds: float = 0.0
+    interrupted: bool = False
+    kb_rebuilt: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Something was ingested, or everything given was already stored."""
+        return bool(self.added) or (bool(self.duplicates) and not self.failed and not self.skipped)
+
+    def counts(self) -> dict[str, int]:
+        return {"added": len(self.added), "duplicates": len(self.duplicates), "skipped": len(self.skipped), "failed": len(self.failed)}
+
+    def summary(self) -> str:
+        rate = f" ({len(self.added) / self.seconds:.1f} articles/s)" if self.added and self.seconds > 0 else ""
+        head = "interrupted: " if self.interrupted else ""
+        c = self.counts()
+        return f"{head}added {c['added']}, already stored {c['duplicates']}, skipped {c['skipped']}, failed {c['failed']} in {self.seconds:.1f} s{rate}"
+
+
+class IngestInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM during ``ingest``; ``report`` says what was committed before it."""
+
+    def __init__(self, report: IngestReport):
+        super().__init__("interrupted")
+        self.report = report
+
+
+@dataclass
+class Change:
+    """The result of an analyst decision: what was stored and what the rebuild reported."""
+
+    override: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)
+
+
+class KnowledgeBase:
+    """A newsfusion knowledge base in a SQLite file or a PostgreSQL database."""
+
+    def __init__(self, url: str | None = None, *, busy_timeout: float | None = None):
+        self.store = Store(url, busy_timeout=busy_timeout)
+        self._pipeline = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> "KnowledgeBase":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def pipeline(self):
+        if self._pipeline is None:
+            from .pipeline import Pipeline
+
+            self._pipeline = Pipeline()
+        return self._pipeline
+
+    # ------------------------------------------------------------------ ingest
+
+    def ingest(
+        self,
+        items: Iterable[str | Path | Article],
+        *,
+        published: str | None = None,
+        outlet: str | None = None,
+        progress: Progress | None = None,
+    ) -> IngestReport:
+        """Read, process and store articles (paths, ``-`` for stdin, or Article objects)."""
+        if published is not None:
+            published = check_date(published)
+        items = list(items)
+        t0 = time.perf_counter()
+        report = IngestReport()
+        pipe = self.pipeline
+        report.run_id = self.store.start_run(pipe.version, [str(x) for x in items if not isinstance(x, Article)])
+        status = "failed"
+        try:
+            todo = self._collect(items, published, outlet, report)
+            self._process(todo, report, progress)
+            if report.added or self.store.kb_stale():
+                report.warnings += self.rebuild()
+                report.kb_rebuilt = True
+            status = "done"
+        except KeyboardInterrupt:
+            status = "interrupted"
+            report.interrupted = True
+            raise IngestInterrupted(report) from None
+        finally:
+            report.seconds = time.perf_counter() - t0
+            self._finish_run(report, status)
+        return report
+
+    def _finish_run(self, report: IngestReport, status: str) -> None:
+        try:
+            self.store.finish_run(report.run_id, status, report.counts(), report.warnings)
+        except (NewsfusionError, KeyboardInterrupt):  # the run row stays "running"; nothing else is lost
+            pass
+
+    def _read(self, items: list[str | Path | Article]):
+        from .ingest import read_paths
+
+        for item in items:
+            if isinstance(item, Article):
+                yield item
+            else:
+                yield from read_paths([str(item)])
+
+    def _collect(self, items, published, outlet, report: IngestReport) -> list[tuple[str, Article]]:
+        """The articles to process: overrides applied, duplicates (stored or repeated) set aside."""
+        pending: dict[str, tuple[str, Article]] = {}
+        for item in self._read(items):
+            if isinstance(item, SkippedInput):
+                report.skipped.append(item)
+                continue
+            if isinstance(item, InputError):
+                report.failed.append(item)
+                continue
+            art = prepare(item, published=published, outlet=outlet)
+            label = art.source_path or art.name or "article"
+            doc_id = art.content_hash
+            if doc_id in pending:
+                report.duplicates.append((label, doc_id))
+            else:
+                pending[doc_id] = (label, art)
+        stored = self.store.stored_ids(pending)
+        report.duplicates += [(label, i) for i, (label, _) in pending.items() if i in stored]
+        return [v for i, v in pending.items() if i not in stored]
+
+    def _process(self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None) -> None:
+        pipe = self.pipeline
+        done, total = 0, len(todo)
+        if progress:
+            progress(0, total)
+        for i in range(0, total, pipe.batch_size):
+            chunk = todo[i : i + pipe.batch_size]
+            for label, doc in self._run_chunk(chunk, report):
+                if self.store.add_document(doc, run_id=report.run_id, pipeline_version=pipe.version):
+                    report.added.append(doc.doc_id)
+                else:  # stored meanwhile by another process
+                    report.duplicates.append((label, doc.doc_id))
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+    def _run_chunk(self, chunk: list[tuple[str, Article]], report: IngestReport):
+        """Process a batch; when one article breaks a stage, retry one by one and report it."""
+        pipe = self.pipeline
+        try:
+            return list(zip((label for label, _ in chunk), pipe.pipe([a for _, a in chunk])))
+        except NewsfusionError:
+            raise  # misconfiguration: no point going on
+        except Exception:
+            pass
+        out = []
+        for label, art in chunk:
+            try:
+                out.append((label, pipe(art)))
+            except NewsfusionError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+                msg = f"processing failed: {type(exc).__name__}: {exc}".splitlines()[0]
+                report.failed.append(PipelineError("E104", msg, "report this with the file", path=label))
+        return out
+
+    # ---------------------------------------------------------- knowledge base
+
+    def rebuild(self) -> list[str]:
+        """Re-run the corpus steps over every stored document; returns warnings."""
+        state = self.store.load_state()
+        state, results = run_steps(state)
+        warnings = [f"corpus step {r.name!r} failed: {r.error} (the knowledge base is incomplete)" for r in results if not r.ok]
+        self.store.replace_kb(state, complete=not warnings)
+        return warnings
+
+    def merge_entities(self, a: str, b: str) -> Change:
+        """Remember that entities ``a`` and ``b`` (ids, names or aliases) are one; rebuild."""
+        with self.store.read() as conn:
+            ea, eb = q.find_entity(conn, a), q.find_entity(conn, b)
+            if ea == eb:
+                raise QueryError("E307", f"{a!r} and {b!r} are already the same entity ({ea})", "nothing to merge")
+            na, nb = (q.entity(conn, x).entity.name for x in (ea, eb))
+        override = self.store.add_override("merge", a=ea, b=eb, note=f"merge {na!r} and {nb!r}")
+        return Change(override, self.rebuild())
+
+    def split_entity(self, ref: str) -> Change:
+        """Remember that entity ``ref`` must be split into its members; rebuild."""
+        with self.store.read() as conn:
+            eid = q.find_entity(conn, ref)
+            name = q.entity(conn, eid).entity.name
+        override = self.store.add_override("split", entity=eid, note=f"split {name!r}")
+        return Change(override, self.rebuild())
+
+    def rate_source(self, name: str, grade: str) -> Change:
+        """Rate a source's reliability (Admiralty A..F); rebuild so grades use it."""
+        name = (name or "").strip()
+        code = (grade or "").strip().upper()
+        if not name:
+            raise QueryError("E307", "the source name is empty", "give the name as 'newsfusion sources' lists it")
+        if len(code) != 1 or code not in GRADES:
+            raise QueryError("E307", f"{grade!r} is not a reliability grade", "use one letter A-F: A reliable ... E unreliable, F cannot be judged")
+        known = any(s.name == name for s in self.sources())
+        self.store.rate_source(name, code)
+        return Change({"source": name, "reliability": code, "known": known}, self.rebuild())
+
+    # ------------------------------------------------------------------- reads
+
+    def status(self) -> Status:
+        with self.store.read() as conn:
+            counts = q.counts(conn)
+            run = q.last_run(conn)
+            stale = self.store.get_meta("kb_stale", conn) == "1"
+            built = self.store.get_meta("kb_built_at", conn)
+        return Status(self.store.label, self.store.dialect, self.store.revision(), counts, stale, built, run)
+
+    def documents(self, limit: int | None = None) -> list[DocumentInfo]:
+        with self.store.read() as conn:
+            return q.documents(conn, limit)
+
+    def document(self, ref: str) -> DocumentView:
+        """One document by id, id prefix or name, with what was found in it."""
+        with self.store.read() as conn:
+            return q.document(conn, ref)
+
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
+        with self.store.read() as conn:
+            return q.entities(conn, type=type, name=name, limit=limit)
+
+    def entity(self, ref: str) -> EntityDetail:
+        with self.store.read() as conn:
+            return q.entity(conn, ref)
+
+    def events(self, *, type: str | None = None, source: str | None = None, limit: int | None = None) -> list[EventInfo]:
+        with self.store.read() as conn:
+            return q.events(conn, type=type, source=source, limit=limit)
+
+    def claims(self, *, source_kind: str | None = None, source: str | None = None, stance: str | None = None, doc: str | None = None, limit: int | None = None) -> list[ClaimInfo]:
+        with self.store.read() as conn:
+            doc_id = q.find_document(conn, doc) if doc else None
+            return q.claims(conn, source_kind=source_kind, source=source, stance=stance, doc_id=doc_id, limit=limit)
+
+    def relations(self, *, predicate: str | None = None, limit: int | None = None) -> list[RelationInfo]:
+        with self.store.read() as conn:
+            return q.relations(conn, predicate=predicate, limit=limit)
+
+    def contradictions(self, limit: int | None = None) -> list[ContradictionInfo]:
+        with self.store.read() as conn:
+            return q.contradictions(conn, limit)
+
+    def sources(self) -> list[SourceInfo]:
+        with self.store.read() as conn:
+            return q.sources(conn)
+
+    # ----------------------------------------------------------------- exports
+
+    def export_jsonl(self, fp: IO[str]) -> int:
+        """One FORMAT.md object per stored document (doc_id = document name when known)."""
+        with self.store.read() as conn:
+            recs = q.records(conn)
+        for doc_id, name, rec in recs:
+            out = dict(rec, doc_id=name or doc_id, document_id=doc_id)
+            fp.write(json.dumps(out, ensure_ascii=False) + "\n")
+        return len(recs)
+
+    def export_acled_csv(self, fp: IO[str]) -> int:
+        """One row per knowledge-base event, with ACLED's column names where there is data."""
+        with self.store.read() as conn:
+            grades = {g[0]: g[1:] for g in _event_grades(conn)}
+            evs = q.events(conn)
+        writer = csv.DictWriter(fp, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for ev in evs:
+            writer.writerow(acled_row(ev, grades.get(ev.id)))
+        return len(evs)
+
+
+def acled_row(ev: EventInfo, grade: tuple[str, int, int | None] | None) -> dict[str, Any]:
+    fat = ev.fatalities_min if ev.fatalities_min is not None else ev.fatalities_max
+    independent = grade[2] if grade and grade[2] is not None else len(ev.sources)
+    return {
+        "event_id_cnty": ev.id,
+        "event_date": ev.event_date,
+        "time_precision": ev.time_precision,
+        "event_type": ev.acled_type,
+        "sub_event_type": ev.acled_sub_type,
+        "actor1": ev.actor1,
+        "actor2": ev.actor2,
+        "country": ev.country,
+        "admin1": ev.admin1,
+        "location": ev.location,
+        "latitude": ev.latitude,
+        "longitude": ev.longitude,
+        "geo_precision": ev.geo_precision,
+        "source": "; ".join(ev.sources),
+        "notes": ev.notes,
+        "fatalities": fat,
+        "fatalities_min": ev.fatalities_min,
+        "fatalities_max": ev.fatalities_max,
+        "sources": independent,
+        "credibility": f"{grade[0]}{grade[1]}" if grade else None,
+    }
+
+
+def _event_grades(conn) -> list[tuple[str, str, int, int | None]]:
+    from sqlalchemy import select
+
+    from .store import schema as t
+
+    g = t.grades.c
+    return [tuple(r) for r in conn.execute(select(g.target_id, g.reliability, g.credibility, g.independent_sources).where(g.target == "event"))]
+
+
+def check_date(value: str) -> str:
+    """An ISO date (YYYY-MM-DD) or E307."""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except (ValueError, AttributeError):
+        raise QueryError("E307", f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2024-03-15") from None
+
+
+def prepare(art: Article, *, published: str | None = None, outlet: str | None = None) -> Article:
+    """Apply the command-line overrides and make every field storable (same lengths)."""
+    if published is not None:
+        art.published = published
+    if outlet is not None:
+        art.outlet = outlet
+    for f in ("text", "title", "author", "outlet", "published", "url", "source_path", "name", "language"):
+        setattr(art, f, clean(getattr(art, f)))
+    return art

@@ -1,0 +1,50 @@
+"""Run the relation patterns, attach each relation to the claim it rests on."""
+
+from __future__ import annotations
+
+from ..model import Doc, Relation
+from .patterns import Ctx, affiliation, allegiance, hostility, hyphenated, located, roles, wings
+
+
+def _claim_sources(doc: Doc) -> dict[int, str]:
+    """Token index of each claim's cue verb -> the claim's (resolved) source."""
+    out = {}
+    for c in doc.claims:
+        if c.cue is None:
+            continue
+        span = doc.nlp.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
+        if span is not None:
+            for t in span:
+                out[t.i] = c.source
+    return out
+
+
+def _speakers(doc: Doc, rels: list[Relation]) -> list:
+    """(claim content, the speaker's organisation) from the role relations found."""
+    org_of = {r.subject: r.object for r in rels if r.predicate in ("spokesperson_of", "leader_of", "member_of")}
+    out = []
+    for c in doc.claims:
+        org = org_of.get(c.source)
+        if c.source_kind == "named_org":
+            org = c.source
+        if org is not None:
+            out.append((c.evidence, org))
+    return out
+
+
+def extract_relations(doc: Doc) -> list[Relation]:
+    ctx = Ctx(doc)
+    rels: list[Relation] = []
+    for pattern in (roles, wings, hyphenated, affiliation, located):
+        rels.extend(pattern(ctx))
+    rels.extend(allegiance(ctx, _claim_sources(doc)))
+    rels.extend(hostility(ctx, _speakers(doc, rels)))
+    seen, out = set(), []
+    for r in rels:
+        key = (r.subject.lower(), r.predicate, r.object.lower())
+        if key in seen or r.subject.lower() == r.object.lower():
+            continue
+        seen.add(key)
+        r.claim = next((i for i, c in enumerate(doc.claims) if c.evidence.contains(r.evidence) or c.content.contains(r.evidence)), None)
+        out.append(r)
+    return out

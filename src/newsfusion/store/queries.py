@@ -1,0 +1,312 @@
+"""Read queries over a store connection, returning the dataclasses of :mod:`.views`.
+
+Ids may be given in full, as a unique prefix, or (documents, entities) by name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Connection
+
+from ..errors import QueryError
+from . import schema as t
+from .rows import from_json
+from .store import override_dict
+from .views import (
+    ClaimInfo,
+    ContradictionInfo,
+    DocumentInfo,
+    DocumentView,
+    EntityDetail,
+    EntityInfo,
+    EventInfo,
+    Member,
+    MentionInfo,
+    RelationInfo,
+    RunInfo,
+    SourceInfo,
+)
+
+# Tables shown by ``status``, in this order.
+STATUS_TABLES = (
+    "documents",
+    "doc_entities",
+    "mentions",
+    "event_reports",
+    "claims",
+    "relations",
+    "entities",
+    "entity_aliases",
+    "events",
+    "contradictions",
+    "grades",
+    "overrides",
+    "source_ratings",
+    "ingest_runs",
+)
+
+
+def _contains(col, value: str):
+    return func.lower(col).contains(value.lower(), autoescape=True)
+
+
+def _span(start: Any, end: Any) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
+def _pick(kind: str, ref: str, matches: list[str], hint: str) -> str:
+    uniq = list(dict.fromkeys(matches))
+    if len(uniq) == 1:
+        return uniq[0]
+    if not uniq:
+        raise QueryError("E305", f"no {kind} {ref!r}", hint)
+    shown = ", ".join(uniq[:5]) + (", ..." if len(uniq) > 5 else "")
+    raise QueryError("E306", f"{ref!r} matches {len(uniq)} {kind}s ({shown})", "give more characters of the id")
+
+
+# ---------------------------------------------------------------- documents
+
+
+def counts(conn: Connection) -> dict[str, int]:
+    return {name: int(conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()) for name in STATUS_TABLES}
+
+
+def last_run(conn: Connection) -> RunInfo | None:
+    r = conn.execute(select(t.ingest_runs).order_by(t.ingest_runs.c.id.desc()).limit(1)).mappings().first()
+    if r is None:
+        return None
+    d = dict(r)
+    d.pop("inputs", None)
+    d["warnings"] = from_json(d.get("warnings"), [])
+    return RunInfo(**d)
+
+
+def find_document(conn: Connection, ref: str) -> str:
+    """A document id from a full id, a document name (file stem) or an id prefix."""
+    d = t.documents.c
+    ref = ref.strip()
+    if conn.execute(select(d.id).where(d.id == ref)).first():
+        return ref
+    named = list(conn.execute(select(d.id).where(d.name == ref)).scalars())
+    if named:
+        return _pick("document", ref, named, "")
+    prefixed = list(conn.execute(select(d.id).where(d.id.startswith(ref, autoescape=True)).limit(6)).scalars()) if ref else []
+    return _pick("document", ref, prefixed, "list them with 'newsfusion documents'")
+
+
+def documents(conn: Connection, limit: int | None = None) -> list[DocumentInfo]:
+    cols = [c for c in t.documents.c if c.name not in ("text", "record", "pipeline_version")]
+    q = select(*cols).order_by(t.documents.c.ingested_at, t.documents.c.id).limit(limit)
+    out = [DocumentInfo(**dict(r)) for r in conn.execute(q).mappings()]
+    for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
+        n = dict(conn.execute(select(table.c.doc_id, func.count()).group_by(table.c.doc_id)).all())
+        for info in out:
+            setattr(info, attr, int(n.get(info.id, 0)))
+    return out
+
+
+def document(conn: Connection, ref: str) -> DocumentView:
+    doc_id = find_document(conn, ref)
+    row = dict(conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().one())
+    record = from_json(row.pop("record"))
+    text = row.pop("text")
+    row.pop("pipeline_version")
+    info = DocumentInfo(**row, entities=len(record.get("entities", [])), events=len(record.get("events", [])), claims=len(record.get("claims", [])))
+    m = t.mentions.c
+    mentions = [
+        MentionInfo(r.span_start, r.span_end, r.text, r.type, r.entity_local_id, r.source)
+        for r in conn.execute(select(t.mentions).where(m.doc_id == doc_id).order_by(m.span_start, m.id))
+    ]
+    em, vm = t.entity_members.c, t.event_members.c
+    ent_links = dict(conn.execute(select(em.local_id, em.entity_id).where(em.doc_id == doc_id)).all())
+    ev_links = dict(conn.execute(select(vm.local_id, vm.event_id).where(vm.doc_id == doc_id)).all())
+    g = t.grades.c
+    grades = {}
+    for target, tid, rel, cred in conn.execute(select(g.target, g.target_id, g.reliability, g.credibility).where(g.target_id.startswith(doc_id + ":"))):
+        grades[tid.split(":", 1)[1]] = f"{rel}{cred}"
+    ev_ids = {v: k for k, v in ev_links.items()}
+    if ev_ids:
+        for tid, rel, cred in conn.execute(select(g.target_id, g.reliability, g.credibility).where(g.target == "event", g.target_id.in_(list(ev_ids)))):
+            grades.setdefault(ev_ids[tid], f"{rel}{cred}")
+    return DocumentView(info, text, record, mentions, ent_links, ev_links, grades)
+
+
+def doc_names(conn: Connection) -> dict[str, str | None]:
+    return dict(conn.execute(select(t.documents.c.id, t.documents.c.name)).all())
+
+
+# ----------------------------------------------------------------- entities
+
+
+def find_entity(conn: Connection, ref: str) -> str:
+    """A KB entity id from a full id, a name or alias (any case) or an id prefix."""
+    e, a = t.entities.c, t.entity_aliases.c
+    ref = ref.strip()
+    if conn.execute(select(e.id).where(e.id == ref)).first():
+        return ref
+    low = ref.lower()
+    named = list(conn.execute(select(e.id).where(func.lower(e.name) == low)).scalars())
+    named += list(conn.execute(select(a.entity_id).where(func.lower(a.alias) == low)).scalars())
+    if named:
+        return _pick("entity", ref, named, "")
+    prefixed = list(conn.execute(select(e.id).where(e.id.startswith(ref, autoescape=True)).limit(6)).scalars()) if ref else []
+    return _pick("entity", ref, prefixed, "list them with 'newsfusion entities'")
+
+
+def _aliases(conn: Connection, ids: list[str] | None = None) -> dict[str, list[str]]:
+    a = t.entity_aliases.c
+    q = select(a.entity_id, a.alias).order_by(a.entity_id, a.alias)
+    if ids is not None:
+        q = q.where(a.entity_id.in_(ids))
+    out: dict[str, list[str]] = defaultdict(list)
+    for eid, alias in conn.execute(q):
+        out[eid].append(alias)
+    return out
+
+
+def _entity_info(r: Any, aliases: dict[str, list[str]]) -> EntityInfo:
+    return EntityInfo(r.id, r.name, r.type, r.kb_id, r.kind, r.country, aliases.get(r.id, []), r.n_members or 0, r.n_documents or 0)
+
+
+def entities(conn: Connection, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
+    e = t.entities.c
+    q = select(t.entities).order_by(e.n_documents.desc(), e.name, e.id)
+    if type:
+        q = q.where(func.upper(e.type) == type.upper())
+    if name:
+        q = q.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
+    rows = conn.execute(q.limit(limit)).all()
+    aliases = _aliases(conn, [r.id for r in rows]) if rows else {}
+    return [_entity_info(r, aliases) for r in rows]
+
+
+def entity(conn: Connection, ref: str) -> EntityDetail:
+    eid = find_entity(conn, ref)
+    r = conn.execute(select(t.entities).where(t.entities.c.id == eid)).one()
+    em, de = t.entity_members.c, t.doc_entities.c
+    q = (
+        select(em.doc_id, t.documents.c.name.label("doc_name"), em.local_id, de.name)
+        .select_from(t.entity_members.join(t.documents, t.documents.c.id == em.doc_id).outerjoin(t.doc_entities, (de.doc_id == em.doc_id) & (de.local_id == em.local_id)))
+        .where(em.entity_id == eid)
+        .order_by(t.documents.c.ingested_at, em.doc_id, em.local_id)
+    )
+    members = [Member(*row) for row in conn.execute(q)]
+    o = t.overrides.c
+    names = [eid, r.name, *_aliases(conn, [eid]).get(eid, [])]
+    ovs = [override_dict(x) for x in conn.execute(select(t.overrides).where(or_(o.a.in_(names), o.b.in_(names), o.entity.in_(names))).order_by(o.id)).mappings()]
+    return EntityDetail(_entity_info(r, _aliases(conn, [eid])), from_json(r.geo), members, from_json(r.merges, []), ovs)
+
+
+# ------------------------------------------------------------------- events
+
+
+def _grades(conn: Connection, target: str) -> dict[str, str]:
+    g = t.grades.c
+    return {tid: f"{rel}{cred}" for tid, rel, cred in conn.execute(select(g.target_id, g.reliability, g.credibility).where(g.target == target))}
+
+
+def events(conn: Connection, *, type: str | None = None, source: str | None = None, limit: int | None = None) -> list[EventInfo]:
+    e, vm = t.events.c, t.event_members.c
+    q = select(t.events).order_by(e.event_date.is_(None), e.event_date, e.id)
+    if type:
+        q = q.where(or_(_contains(e.acled_type, type), _contains(e.acled_sub_type, type)))
+    if source:
+        q = q.where(_contains(e.sources, source))
+    rows = conn.execute(q.limit(limit)).all()
+    reports: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for eid, doc_id, local in conn.execute(select(vm.event_id, vm.doc_id, vm.local_id).order_by(vm.doc_id, vm.local_id)):
+        reports[eid].append((doc_id, local))
+    r_ev = t.event_reports.c
+    evidence = {(d, l): ev for d, l, ev in conn.execute(select(r_ev.doc_id, r_ev.local_id, r_ev.evidence))}
+    grades = _grades(conn, "event")
+    out = []
+    for r in rows:
+        reps = reports.get(r.id, [])
+        notes = next((evidence.get(rep) for rep in reps if evidence.get(rep)), None)
+        d = {k: getattr(r, k) for k in EventInfo.__dataclass_fields__ if hasattr(r, k) and k not in ("sources", "summary")}
+        out.append(EventInfo(**d, sources=from_json(r.sources, []), reports=reps, grade=grades.get(r.id), notes=notes, summary=from_json(r.summary, {})))
+    return out
+
+
+# ------------------------------------------------------------ claims, others
+
+
+def claims(
+    conn: Connection, *, source_kind: str | None = None, source: str | None = None, stance: str | None = None, doc_id: str | None = None, limit: int | None = None
+) -> list[ClaimInfo]:
+    c = t.claims.c
+    q = select(t.claims, t.documents.c.name.label("doc_name")).join(t.documents, t.documents.c.id == c.doc_id).order_by(t.documents.c.ingested_at, c.doc_id, c.evidence_start, c.local_id)
+    if source_kind:
+        q = q.where(func.lower(c.source_kind) == source_kind.lower())
+    if source:
+        q = q.where(_contains(c.source, source))
+    if stance:
+        q = q.where(func.lower(c.stance) == stance.lower())
+    if doc_id:
+        q = q.where(c.doc_id == doc_id)
+    grades = _grades(conn, "claim")
+    return [
+        ClaimInfo(
+            r.doc_id, r.doc_name, r.local_id, r.source, r.source_kind, r.stance, r.cue, r.content, r.evidence,
+            _span(r.evidence_start, r.evidence_end), grades.get(f"{r.doc_id}:{r.local_id}"),
+        )
+        for r in conn.execute(q.limit(limit))
+    ]
+
+
+def relations(conn: Connection, *, predicate: str | None = None, limit: int | None = None) -> list[RelationInfo]:
+    r = t.relations.c
+    q = select(t.relations).order_by(r.doc_id, r.evidence_start, r.id)
+    if predicate:
+        q = q.where(r.predicate == predicate)
+    return [RelationInfo(x.doc_id, x.subject, x.predicate, x.object, x.evidence, _span(x.evidence_start, x.evidence_end)) for x in conn.execute(q.limit(limit))]
+
+
+def contradictions(conn: Connection, limit: int | None = None) -> list[ContradictionInfo]:
+    out = []
+    for x in conn.execute(select(t.contradictions).order_by(t.contradictions.c.id).limit(limit)).mappings():
+        sides = []
+        for p in ("a", "b"):
+            sides.append(
+                {
+                    "doc_id": x[f"{p}_doc_id"],
+                    "source": x[f"{p}_source"],
+                    "evidence": x[f"{p}_evidence"],
+                    "evidence_span": _span(x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]),
+                    "claim": x[f"{p}_claim"],
+                    "event": x[f"{p}_event"],
+                    "value": from_json(x[f"{p}_value"]),
+                }
+            )
+        out.append(ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides))
+    return out
+
+
+def sources(conn: Connection) -> list[SourceInfo]:
+    """Everyone who says something: claim sources, outlets and authors, with counts and ratings."""
+    kinds: dict[str, dict[str, None]] = defaultdict(dict)
+    docs: dict[str, set[str]] = defaultdict(set)
+    n_claims: dict[str, int] = defaultdict(int)
+    c, d = t.claims.c, t.documents.c
+    for name, kind, doc_id in conn.execute(select(c.source, c.source_kind, c.doc_id)):
+        if name:
+            kinds[name][kind or "unknown"] = None
+            docs[name].add(doc_id)
+            n_claims[name] += 1
+    for col, kind in ((d.outlet, "outlet"), (d.author, "author")):
+        for name, doc_id in conn.execute(select(col, d.id).where(col.is_not(None))):
+            kinds[name][kind] = None
+            docs[name].add(doc_id)
+    ratings = dict(conn.execute(select(t.source_ratings.c.source, t.source_ratings.c.reliability)).all())
+    names = set(kinds) | set(ratings)
+    out = [SourceInfo(n, list(kinds.get(n, {})), n_claims.get(n, 0), len(docs.get(n, ())), ratings.get(n)) for n in names]
+    return sorted(out, key=lambda s: (-s.documents, -s.claims, s.name.lower()))
+
+
+def records(conn: Connection) -> list[tuple[str, str | None, dict[str, Any]]]:
+    """(id, name, record) for every document, in ingest order."""
+    d = t.documents.c
+    return [(i, n, from_json(r)) for i, n, r in conn.execute(select(d.id, d.name, d.record).order_by(d.ingested_at, d.id))]

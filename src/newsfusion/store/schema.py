@@ -1,0 +1,319 @@
+"""The knowledge-base schema: one set of SQLAlchemy Core tables for SQLite and PostgreSQL.
+
+Three groups of tables (see docs/store.md for every column):
+
+* **per-document** tables, written once when an article is ingested, each
+  article in its own transaction: ``documents``, ``doc_entities``,
+  ``mentions``, ``event_reports``, ``claims``, ``relations``;
+* **knowledge-base** tables, replaced as a whole (one transaction) each time the
+  corpus steps run: ``entities``, ``entity_aliases``, ``entity_members``,
+  ``events``, ``event_members``, ``contradictions``, ``grades``;
+* **analyst** tables, kept forever: ``overrides`` (merge/split decisions) and
+  ``source_ratings``; plus ``ingest_runs`` and ``meta`` (the newsfusion marker).
+
+Columns are plain (TEXT, INTEGER, REAL) so the SQLite file opens in Datasette
+or pandas as it is; lists and objects are JSON in TEXT columns (named in
+:data:`JSON_COLUMNS`); spans are two integer columns ``*_start``/``*_end``
+(character offsets into ``documents.text``); times are ISO-8601 text in UTC.
+
+The migrations in ``store/migrations/versions`` build exactly this schema; a
+test compares the two.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+
+metadata = MetaData()
+
+# The marker that says "this database is a newsfusion database".
+APPLICATION = "newsfusion"
+
+
+def _doc_fk() -> ForeignKey:
+    return ForeignKey("documents.id", ondelete="CASCADE")
+
+
+def _span(prefix: str) -> list[Column]:
+    return [Column(f"{prefix}_start", Integer), Column(f"{prefix}_end", Integer)]
+
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text),
+)
+
+ingest_runs = Table(
+    "ingest_runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("pipeline_version", Text, nullable=False),
+    Column("started_at", Text, nullable=False),
+    Column("finished_at", Text),
+    Column("status", Text, nullable=False),  # running | done | interrupted | failed
+    Column("added", Integer, nullable=False, default=0),
+    Column("duplicates", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
+    Column("skipped", Integer, nullable=False, default=0),
+    Column("inputs", Text),  # JSON list of the paths given
+    Column("warnings", Text),  # JSON list of warning lines
+)
+
+# ---------------------------------------------------------------- per-document
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", Text, primary_key=True),  # Article.content_hash
+    Column("name", Text),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", Text),
+    Column("published", Text),
+    Column("url", Text),
+    Column("source_path", Text),
+    Column("source_format", Text),
+    Column("language", Text),
+    Column("text", Text, nullable=False),
+    Column("record", Text, nullable=False),  # JSON: export.record.doc_record(doc)
+    Column("pipeline_version", Text),
+    Column("ingested_at", Text, nullable=False),
+    Column("run_id", Integer, ForeignKey("ingest_runs.id")),
+    Index("ix_documents_run_id", "run_id"),
+    Index("ix_documents_name", "name"),
+    Index("ix_documents_outlet", "outlet"),
+    Index("ix_documents_published", "published"),
+)
+
+doc_entities = Table(
+    "doc_entities",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("local_id", Text, primary_key=True),  # "e0", as in the record
+    Column("name", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("kb_id", Text),
+    Column("kind", Text),
+    Column("country", Text),
+    Column("aliases", Text),  # JSON list
+    Index("ix_doc_entities_type", "type"),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", Text, _doc_fk(), nullable=False),
+    Column("entity_local_id", Text),  # "e0"; NULL when the mention belongs to no entity
+    *_span("span"),
+    Column("text", Text),
+    Column("type", Text),
+    Column("source", Text),  # model | gazetteer | rule
+    Index("ix_mentions_doc_id", "doc_id", "entity_local_id"),
+)
+
+event_reports = Table(
+    "event_reports",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("local_id", Text, primary_key=True),  # "v0"
+    Column("acled_type", Text),
+    Column("acled_sub_type", Text),
+    Column("actors", Text),  # JSON list
+    Column("targets", Text),  # JSON list
+    Column("location", Text),
+    Column("time_text", Text),
+    Column("time_start", Text),
+    Column("time_end", Text),
+    Column("fatalities_min", Integer),
+    Column("fatalities_max", Integer),
+    Column("status", Text),
+    Column("weapon", Text),
+    Column("sources", Text),  # JSON list
+    Column("evidence", Text),
+    *_span("evidence"),
+    *_span("trigger"),
+    Index("ix_event_reports_acled_type", "acled_type"),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("local_id", Text, primary_key=True),  # "c0"
+    Column("source", Text),
+    Column("source_kind", Text),
+    Column("stance", Text),
+    Column("cue", Text),
+    Column("content", Text),
+    Column("evidence", Text),
+    *_span("cue"),
+    *_span("content"),
+    *_span("evidence"),
+    *_span("source"),
+    Column("resolved_from", Text),
+    Index("ix_claims_source", "source"),
+    Index("ix_claims_source_kind", "source_kind"),
+    Index("ix_claims_stance", "stance"),
+)
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", Text, _doc_fk(), nullable=False),
+    Column("subject", Text),
+    Column("predicate", Text),
+    Column("object", Text),
+    Column("evidence", Text),
+    *_span("evidence"),
+    Column("claim_local_id", Text),  # "c3" or NULL
+    Index("ix_relations_doc_id", "doc_id"),
+    Index("ix_relations_predicate", "predicate"),
+)
+
+# -------------------------------------------------------------- knowledge base
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", Text, primary_key=True),  # stable id from the corpus step, e.g. ent_1a2b...
+    Column("name", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("kb_id", Text),
+    Column("kind", Text),
+    Column("country", Text),
+    Column("geo", Text),  # JSON object
+    Column("merges", Text),  # JSON list: why members were joined
+    Column("n_members", Integer),
+    Column("n_documents", Integer),
+    Index("ix_entities_type", "type"),
+    Index("ix_entities_name", "name"),
+)
+
+entity_aliases = Table(
+    "entity_aliases",
+    metadata,
+    Column("entity_id", Text, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Index("ix_entity_aliases_alias", "alias"),
+)
+
+entity_members = Table(
+    "entity_members",
+    metadata,
+    Column("entity_id", Text, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("local_id", Text, primary_key=True),  # doc_entities.local_id
+    Index("ix_entity_members_doc", "doc_id", "local_id"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Text, primary_key=True),  # stable id from the corpus step, e.g. evt_1a2b...
+    Column("acled_type", Text),
+    Column("acled_sub_type", Text),
+    Column("event_date", Text),
+    Column("time_precision", Integer),
+    Column("location", Text),
+    Column("country", Text),
+    Column("admin1", Text),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("actor1", Text),
+    Column("actor2", Text),
+    Column("fatalities_min", Integer),
+    Column("fatalities_max", Integer),
+    Column("sources", Text),  # JSON list of who reports it
+    Column("n_reports", Integer),
+    Column("summary", Text),  # JSON object, as the corpus step made it
+    Column("merges", Text),  # JSON list: why reports were fused
+    Index("ix_events_acled_type", "acled_type"),
+    Index("ix_events_event_date", "event_date"),
+)
+
+event_members = Table(
+    "event_members",
+    metadata,
+    Column("event_id", Text, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("local_id", Text, primary_key=True),  # event_reports.local_id
+    Index("ix_event_members_doc", "doc_id", "local_id"),
+)
+
+
+def _side(p: str) -> list[Column]:
+    return [
+        Column(f"{p}_doc_id", Text, _doc_fk()),
+        Column(f"{p}_source", Text),
+        Column(f"{p}_evidence", Text),
+        *_span(f"{p}_evidence"),
+        Column(f"{p}_claim", Text),
+        Column(f"{p}_event", Text),
+        Column(f"{p}_value", Text),  # JSON
+    ]
+
+
+contradictions = Table(
+    "contradictions",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("about", Text),
+    Column("kind", Text),  # numeric | polarity
+    Column("scope", Text),  # article | corpus
+    *_side("a"),
+    *_side("b"),
+    Index("ix_contradictions_a_doc", "a_doc_id"),
+    Index("ix_contradictions_b_doc", "b_doc_id"),
+)
+
+grades = Table(
+    "grades",
+    metadata,
+    Column("target", Text, primary_key=True),  # claim | event | relation
+    Column("target_id", Text, primary_key=True),  # "doc_id:c3" for a claim, the KB id for an event
+    Column("reliability", Text, nullable=False),  # A..F
+    Column("credibility", Integer, nullable=False),  # 1..6
+    Column("independent_sources", Integer),
+    Column("reasons", Text),  # JSON list
+)
+
+# ------------------------------------------------------------------- analyst
+
+overrides = Table(
+    "overrides",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", Text, nullable=False),  # merge | split
+    Column("a", Text),  # merge: entity id or name
+    Column("b", Text),  # merge: entity id or name
+    Column("entity", Text),  # split: entity id
+    Column("created_at", Text, nullable=False),
+    Column("note", Text),
+)
+
+source_ratings = Table(
+    "source_ratings",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("reliability", Text, nullable=False),  # A..F
+    Column("rated_at", Text, nullable=False),
+)
+
+# Tables replaced as a whole by the corpus steps, children first (delete order).
+KB_TABLES = (entity_aliases, entity_members, entities, event_members, events, contradictions, grades)
+# Columns holding JSON text.
+JSON_COLUMNS = {
+    "ingest_runs": ("inputs", "warnings"),
+    "documents": ("record",),
+    "doc_entities": ("aliases",),
+    "event_reports": ("actors", "targets", "sources"),
+    "entities": ("geo", "merges"),
+    "events": ("sources", "summary", "merges"),
+    "contradictions": ("a_value", "b_value"),
+    "grades": ("reasons",),
+}

@@ -1,0 +1,283 @@
+"""The store: opening, migrating and writing a newsfusion database.
+
+Every write goes through one :meth:`Store.write` context (one lock per
+process, ``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped advisory lock on
+PostgreSQL), so there is one writer at a time. Each article is added in its
+own transaction: an interrupt loses no committed article and leaves no
+half-written one. The knowledge-base tables are replaced in one transaction.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, text, update
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from ..config import settings
+from ..errors import StoreError
+from ..model import Article, Doc, Mention
+from ..resolve import CorpusState
+from . import kbrows, migrate, rows
+from . import schema as t
+from .connect import Target, check_sqlite_file, make_engine, postgres_state, resolve, translate
+
+# Key of the PostgreSQL advisory lock that serialises newsfusion writers.
+_PG_LOCK_KEY = 0x6E657773  # "news"
+
+
+class Store:
+    """A newsfusion database (SQLite file or PostgreSQL), created or migrated on open.
+
+    Example::
+
+        store = Store("newsfusion.db")
+        store.add_document(doc, run_id=None)
+        print(store.counts())
+    """
+
+    def __init__(self, db: str | None = None, *, busy_timeout: float | None = None):
+        self.target: Target = resolve(db if db is not None else settings().db)
+        self.label = self.target.label
+        self.busy_timeout = settings().busy_timeout if busy_timeout is None else busy_timeout
+        new = check_sqlite_file(self.target, self.busy_timeout) if self.target.dialect == "sqlite" else False
+        self.engine = make_engine(self.target, self.busy_timeout)
+        self._lock = threading.RLock()
+        try:
+            if self.target.dialect == "postgresql":
+                new = self._guard(lambda: postgres_state(self.engine, self.label))
+            self._migrate(new)
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    @property
+    def dialect(self) -> str:
+        return self.target.dialect
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ transactions
+
+    def _guard(self, fn):
+        try:
+            return fn()
+        except StoreError:
+            raise
+        except DBAPIError as exc:
+            raise translate(exc, self.label) from None
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction (one consistent snapshot)."""
+        try:
+            with self.engine.connect() as conn, conn.begin():
+                yield conn
+        except DBAPIError as exc:
+            raise translate(exc, self.label) from None
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """The one write transaction: committed on success, rolled back on any exception."""
+        with self._lock:
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(newsfusion_write=True)
+                    with conn.begin():
+                        if self.dialect == "postgresql":
+                            ms = int(self.busy_timeout * 1000)
+                            conn.execute(text(f"SET LOCAL lock_timeout = {ms}"))
+                            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
+                        yield conn
+            except DBAPIError as exc:
+                raise translate(exc, self.label) from None
+
+    def _migrate(self, new: bool) -> None:
+        with self.read() as conn:
+            rev = migrate.current(conn)
+        migrate.check_not_newer(rev, self.label)
+        if rev == migrate.head():
+            return
+        if rev is None and not new:
+            raise StoreError("E301", "has the newsfusion marker but no schema version", "restore it from a backup or start a new database", path=self.label)
+        with self.write() as conn:
+            rev = migrate.current(conn)  # another process may have migrated meanwhile
+            migrate.check_not_newer(rev, self.label)
+            if rev != migrate.head():
+                migrate.upgrade(conn)
+
+    def revision(self) -> str | None:
+        with self.read() as conn:
+            return migrate.current(conn)
+
+    # -------------------------------------------------------------------- meta
+
+    def get_meta(self, key: str, conn: Connection | None = None) -> str | None:
+        if conn is None:
+            with self.read() as c:
+                return self.get_meta(key, c)
+        return conn.execute(select(t.meta.c.value).where(t.meta.c.key == key)).scalar()
+
+    @staticmethod
+    def set_meta(conn: Connection, key: str, value: str) -> None:
+        done = conn.execute(update(t.meta).where(t.meta.c.key == key).values(value=value)).rowcount
+        if not done:
+            conn.execute(insert(t.meta).values(key=key, value=value))
+
+    def kb_stale(self) -> bool:
+        return self.get_meta("kb_stale") == "1"
+
+    def mark_stale(self) -> None:
+        with self.write() as conn:
+            self.set_meta(conn, "kb_stale", "1")
+
+    # -------------------------------------------------------------------- runs
+
+    def start_run(self, pipeline_version: str, inputs: Iterable[str] = ()) -> int:
+        row = {"pipeline_version": pipeline_version, "started_at": rows.now(), "status": "running", "added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "inputs": rows.to_json(list(inputs))}
+        with self.write() as conn:
+            return int(conn.execute(insert(t.ingest_runs).values(**row)).inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int], warnings: list[str]) -> None:
+        values = {"status": status, "finished_at": rows.now(), "warnings": rows.to_json(warnings), **counts}
+        with self.write() as conn:
+            conn.execute(update(t.ingest_runs).where(t.ingest_runs.c.id == run_id).values(**values))
+
+    # --------------------------------------------------------------- documents
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are already stored."""
+        ids = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        with self.read() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                found.update(conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(chunk))).scalars())
+        return found
+
+    def add_document(self, doc: Doc, *, run_id: int | None = None, pipeline_version: str | None = None) -> bool:
+        """Store one processed article in its own transaction; False if it was already stored."""
+        from ..export.record import doc_record
+
+        return self.add_record(doc.article, doc_record(doc), doc_id=doc.doc_id, mentions=doc.mentions, run_id=run_id, pipeline_version=pipeline_version)
+
+    def add_record(
+        self,
+        article: Article,
+        record: dict[str, Any],
+        *,
+        doc_id: str,
+        mentions: list[Mention] | None = None,
+        run_id: int | None = None,
+        pipeline_version: str | None = None,
+    ) -> bool:
+        """Store an article with its FORMAT.md record (all rows in one transaction)."""
+        record = dict(record, doc_id=doc_id)
+        doc_row = rows.document_row(doc_id, article, record, pipeline_version=pipeline_version, ingested_at=rows.now(), run_id=run_id)
+        children = [
+            (t.doc_entities, rows.entity_rows(doc_id, record)),
+            (t.mentions, rows.mention_rows(doc_id, record, article.text, mentions)),
+            (t.event_reports, rows.event_rows(doc_id, record)),
+            (t.claims, rows.claim_rows(doc_id, record)),
+            (t.relations, rows.relation_rows(doc_id, record)),
+        ]
+        with self.write() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
+                return False
+            conn.execute(insert(t.documents), [doc_row])
+            for table, items in children:
+                if items:
+                    conn.execute(insert(table), items)
+            self.set_meta(conn, "kb_stale", "1")
+        return True
+
+    def record(self, doc_id: str) -> dict[str, Any] | None:
+        with self.read() as conn:
+            s = conn.execute(select(t.documents.c.record).where(t.documents.c.id == doc_id)).scalar()
+        return rows.from_json(s)
+
+    # ---------------------------------------------------------- knowledge base
+
+    def load_state(self) -> CorpusState:
+        """What the corpus steps need: every stored record, the overrides, the source ratings."""
+        with self.read() as conn:
+            recs = conn.execute(select(t.documents.c.id, t.documents.c.record).order_by(t.documents.c.ingested_at, t.documents.c.id)).all()
+            ovs = conn.execute(select(t.overrides).order_by(t.overrides.c.id)).mappings().all()
+            ratings = conn.execute(select(t.source_ratings.c.source, t.source_ratings.c.reliability)).all()
+        docs = [dict(rows.from_json(rec), doc_id=doc_id) for doc_id, rec in recs]
+        return CorpusState(docs=docs, overrides=[override_dict(o) for o in ovs], source_ratings=dict(ratings))
+
+    def replace_kb(self, state: CorpusState, *, complete: bool = True) -> None:
+        """Replace every knowledge-base table with what ``state`` holds, in one transaction.
+
+        ``complete=False`` (a corpus step failed) keeps the knowledge base marked stale.
+        """
+        ents, aliases, members = kbrows.entity_rows(state.entities)
+        events, ev_members = kbrows.event_rows(state)
+        batches = [
+            (t.entities, _unique(ents, "id")),
+            (t.entity_aliases, _unique(aliases, "entity_id", "alias")),
+            (t.entity_members, _unique(members, "entity_id", "doc_id", "local_id")),
+            (t.events, _unique(events, "id")),
+            (t.event_members, _unique(ev_members, "event_id", "doc_id", "local_id")),
+            (t.contradictions, kbrows.contradiction_rows(state.contradictions)),
+            (t.grades, kbrows.grade_rows(state.grades)),
+        ]
+        with self.write() as conn:
+            for table in t.KB_TABLES:
+                conn.execute(delete(table))
+            for table, items in batches:
+                if items:
+                    conn.execute(insert(table), items)
+            self.set_meta(conn, "kb_stale", "0" if complete else "1")
+            self.set_meta(conn, "kb_built_at", rows.now())
+
+    # ----------------------------------------------------------------- analyst
+
+    def add_override(self, action: str, *, a: str | None = None, b: str | None = None, entity: str | None = None, note: str | None = None) -> dict[str, Any]:
+        row = rows._c({"action": action, "a": a, "b": b, "entity": entity, "created_at": rows.now(), "note": note})
+        with self.write() as conn:
+            oid = conn.execute(insert(t.overrides).values(**row)).inserted_primary_key[0]
+            self.set_meta(conn, "kb_stale", "1")
+        return override_dict(dict(row, id=oid))
+
+    def rate_source(self, source: str, reliability: str) -> None:
+        with self.write() as conn:
+            conn.execute(delete(t.source_ratings).where(t.source_ratings.c.source == source))
+            conn.execute(insert(t.source_ratings).values(source=rows.clean(source), reliability=reliability, rated_at=rows.now()))
+            self.set_meta(conn, "kb_stale", "1")
+
+    # ------------------------------------------------------------------- reads
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        with self.read() as conn:
+            return {tb.name: int(conn.execute(select(func.count()).select_from(tb)).scalar_one()) for tb in t.metadata.sorted_tables if tb.name != "meta"}
+
+
+def override_dict(o: Any) -> dict[str, Any]:
+    """An override row as the dict the corpus steps read (``CorpusState.overrides``)."""
+    o = dict(o)
+    if o["action"] == "split":
+        d = {"action": "split", "entity": o["entity"]}
+    else:
+        d = {"action": o["action"], "a": o["a"], "b": o["b"]}
+    return {**d, "id": o.get("id"), "created_at": o.get("created_at")}
+
+
+def _unique(items: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    seen: dict[tuple, dict[str, Any]] = {}
+    for r in items:
+        seen.setdefault(tuple(r[k] for k in keys), r)
+    return list(seen.values())

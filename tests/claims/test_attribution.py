@@ -1,0 +1,68 @@
+"""Claims from sentences of other conflicts: (text, expected claims) tables.
+
+Each expected claim is (source contains, source kind, stance, cue). The texts
+are written for these tests; none comes from the seed articles.
+"""
+
+import pytest
+
+from newsfusion.model import Article
+from newsfusion.pipeline import Pipeline
+
+CASES = [
+    ("Sudan's army said on Tuesday that its forces had retaken the town of Wad Madani.",
+     [("army", "named_org", "assert", "said")]),
+    ('"We will not surrender," said Ahmed Hassan, a spokesman for the Rapid Support Forces.',
+     [("Ahmed Hassan", "named_person", "assert", "said")]),
+    ("According to two humanitarian workers who asked not to be named, at least 40 civilians were killed in the attack.",
+     [("humanitarian workers", "anonymous", "assert", "According to")]),
+    ('The Kremlin denied that Russian troops had struck the hospital.',
+     [("Kremlin", "named_org", "deny", "denied")]),
+    ("Residents told Reuters that gunmen had stormed the village overnight.",
+     [("Residents", "anonymous", "assert", "told")]),
+    ("The militants are believed to have crossed the border from Niger.",
+     [("author", "author", "hedge", "are believed")]),
+    ("Al-Shabaab claimed responsibility for the bombing in a statement on its Telegram channel.",
+     [("Shabaab", "named_org", "assert", "claimed responsibility")]),
+    ("Ukraine's defence ministry accused Russia of shelling civilian areas in Kharkiv.",
+     [("ministry", "named_org", "assert", "accused")]),
+    ("Local officials put the death toll at 23.",
+     [("officials", "anonymous", "assert", "put")]),
+    ('"There were bodies everywhere," one survivor said.',
+     [("survivor", "anonymous", "assert", "said")]),
+    ('Myanmar\'s military government dismissed the accusations as "fabricated".',
+     [("government", "named_org", "deny", "dismissed")]),
+    ("The governor of North Kivu, Peter Cirimwami, told AFP that the rebels had been pushed back.",
+     [("Peter Cirimwami", "named_person", "assert", "told")]),
+    ("Fighting continued near Bakhmut on Sunday, a Ukrainian military source said.",
+     [("Ukrainian military source", "anonymous", "assert", "said")]),
+    ("The rebels, the UN said, had blocked aid convoys for weeks.",
+     [("UN", "named_org", "assert", "said")]),
+    ('Asked about the strike, a spokeswoman for the ministry said: "These claims are baseless."',
+     [("spokeswoman", "anonymous", "deny", "said")]),
+    ("The group's leader reportedly fled to Libya.",
+     [("author", "author", "hedge", "reportedly")]),
+    ("The African Union condemned the attack on the camp near Goma.",
+     [("African Union", "named_org", "assert", "condemned")]),
+    ("A man who said he spoke for the militia told reporters that it had nothing to do with the raid.",
+     [("man", "anonymous", "deny", "told")]),
+    ("Police arrested twelve protesters in the capital.", []),
+    ("He hopes to say more next week.", []),
+    ("The town was governed according to customary law.", []),
+]
+
+
+@pytest.fixture(scope="module")
+def claims_pipe():
+    return Pipeline(["nlp", "entities", "claims"])
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_claims(claims_pipe, text, expected):
+    doc = claims_pipe(Article(text=text))
+    got = [(c.source, c.source_kind, c.stance, doc.span_text(c.cue)) for c in doc.claims]
+    assert len(got) == len(expected), got
+    for (src, kind, stance, cue), (g_src, g_kind, g_stance, g_cue) in zip(expected, got):
+        assert src.lower() in g_src.lower(), got
+        assert (kind, stance) == (g_kind, g_stance), got
+        assert cue.lower() == g_cue.lower(), got

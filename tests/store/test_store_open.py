@@ -1,0 +1,160 @@
+"""Opening a database: creation, migrations, refusal of foreign files, locks."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from newsfusion.errors import StoreError
+from newsfusion.store import Store, metadata, migrate
+from newsfusion.store.connect import resolve
+from store_helpers import article, build_doc
+
+
+def _sha(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_database_is_created_at_head(store_url):
+    with Store(store_url) as s:
+        assert s.revision() == migrate.head()
+        assert s.get_meta("application") == "newsfusion"
+        assert set(s.counts()) >= {"documents", "entities", "events", "claims", "ingest_runs"}
+        assert all(n == 0 for n in s.counts().values())
+
+
+def test_migrations_build_exactly_the_schema(store_url):
+    """The Alembic migrations and schema.py describe the same tables, columns and indexes."""
+    with Store(store_url) as s, s.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    assert diff == []
+
+
+def test_reopening_keeps_data(store_url):
+    doc = build_doc(article(1))
+    with Store(store_url) as s:
+        assert s.add_document(doc)
+    with Store(store_url) as s:
+        assert s.stored_ids([doc.doc_id, "nope"]) == {doc.doc_id}
+
+
+def test_older_schema_is_migrated_and_data_kept(store_url):
+    """A database at revision 0001 (documents only) gains the knowledge-base tables."""
+    doc = build_doc(article(2))
+    s = Store(store_url)
+    with s.write() as conn:  # take it back to 0001, as an older newsfusion left it
+        for name in ("source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
+            conn.execute(text(f"DROP TABLE {name}"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    assert s.add_document(doc)
+    s.close()
+    with Store(store_url) as s:
+        assert s.revision() == migrate.head()
+        assert s.stored_ids([doc.doc_id]) == {doc.doc_id}
+        assert s.counts()["entities"] == 0
+
+
+def test_newer_schema_is_refused(store_url):
+    with Store(store_url) as s, s.write() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    with pytest.raises(StoreError) as e:
+        Store(store_url)
+    assert e.value.code == "E303" and "newer" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"this is a text file, not a database\n", b"\x00\x01\x02binary junk" * 50, b"SQLite format 2\x00 but not really"],
+    ids=["text", "binary", "near-miss header"],
+)
+def test_file_that_is_not_sqlite_is_refused_untouched(tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    before = _sha(path)
+    with pytest.raises(StoreError) as e:
+        Store(str(path))
+    assert e.value.code == "E301"
+    assert str(e.value).startswith(f"{path}: not a newsfusion database")
+    assert "\n" not in str(e.value)
+    assert _sha(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]  # no -wal/-shm left behind
+
+
+def test_foreign_sqlite_database_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE people (name TEXT)")
+    con.execute("INSERT INTO people VALUES ('x')")
+    con.commit()
+    con.close()
+    before = _sha(path)
+    with pytest.raises(StoreError) as e:
+        Store(str(path))
+    assert e.value.code == "E301" and "not a newsfusion one" in str(e.value)
+    assert _sha(path) == before
+
+
+def test_empty_file_becomes_a_database(tmp_path):
+    path = tmp_path / "empty.db"
+    path.write_bytes(b"")
+    with Store(str(path)) as s:
+        assert s.revision() == migrate.head()
+
+
+def test_foreign_postgres_schema_is_refused(store_url):
+    if not store_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    from sqlalchemy import create_engine
+
+    eng = create_engine(resolve(store_url).url)
+    with eng.begin() as conn:
+        conn.execute(text("CREATE TABLE people (name text)"))
+    eng.dispose()
+    with pytest.raises(StoreError) as e:
+        Store(store_url)
+    assert e.value.code == "E301"
+
+
+def test_locked_database_gives_e302_and_keeps_data(store_url, hold_write_lock):
+    doc = build_doc(article(3))
+    with Store(store_url, busy_timeout=0.2) as s:
+        s.add_document(doc)
+        with hold_write_lock(store_url):
+            with pytest.raises(StoreError) as e:
+                s.add_document(build_doc(article(4)))
+        assert e.value.code == "E302" and "locked" in str(e.value)
+        assert s.stored_ids([doc.doc_id]) == {doc.doc_id}
+        assert s.counts()["documents"] == 1
+
+
+@pytest.mark.parametrize(
+    "db, dialect, url_start",
+    [
+        ("newsfusion.db", "sqlite", "sqlite:///"),
+        ("sqlite:///tmp/x.db", "sqlite", "sqlite:////"),
+        ("postgresql://u:secret@localhost/news", "postgresql", "postgresql+psycopg://"),
+        ("postgres://u@localhost/news", "postgresql", "postgresql+psycopg://"),
+    ],
+)
+def test_resolve(db, dialect, url_start):
+    target = resolve(db)
+    assert target.dialect == dialect and target.url.startswith(url_start)
+    assert "secret" not in target.label
+
+
+@pytest.mark.parametrize("db, code", [("mysql://x/y", "E304"), ("", "E304")])
+def test_resolve_refuses(db, code):
+    with pytest.raises(StoreError) as e:
+        resolve(db)
+    assert e.value.code == code
+
+
+def test_missing_folder_is_e304(tmp_path):
+    with pytest.raises(StoreError) as e:
+        Store(str(tmp_path / "no" / "such" / "kb.db"))
+    assert e.value.code == "E304" and "folder" in str(e.value)
