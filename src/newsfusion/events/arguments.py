@@ -142,7 +142,10 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
                 actor_tok = c
     for acl in kids(n, "acl", "relcl"):
         if actor_tok is None:
-            actor_tok = next((o for p, o in preps(acl) if p == "by"), None)
+            blame = acl.lemma_ in ("blame", "attribute")  # "a roadside bomb blamed on the group"
+            actor_tok = next((o for p, o in preps(acl) if p == "by" or (blame and p in ("on", "to"))), None)
+            if blame and actor_tok is not None:
+                continue
         if target_tok is None:
             target_tok = next((o for p, o in preps(acl) if p in TARGET_PREPS), None)
     return actor_tok, target_tok
@@ -175,8 +178,15 @@ CONFRONT = {"challenge", "attack", "target", "hit", "strike", "respond", "retali
 
 
 def _instrument_of(n, gov) -> bool:
-    """"challenging Hamas, including with clashes": the nominal is how the verb's subject acts."""
-    if n.dep_ != "pobj" or n.head.lower_ not in ("with", "through", "including", "by"):
+    """"challenging Hamas, including with clashes": the nominal is how the verb's subject acts;
+    "took the town after a day of fighting": what the subject did before."""
+    if n.dep_ == "pobj" and n.head.lower_ == "of" and n.head.head.dep_ == "pobj":
+        n = n.head.head  # "after a day of fighting"
+    if n.dep_ != "pobj":
+        return False
+    if n.head.lower_ in ("after", "following", "amid", "during", "before") and gov.pos_ == "VERB":
+        return True
+    if n.head.lower_ not in ("with", "through", "including", "by"):
         return False
     path = {t.lower_ for t in n.ancestors if t.i < n.i and gov.i < t.i}
     return "including" in path or gov.lemma_ in CONFRONT
@@ -211,7 +221,12 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
                 d.arg_heads.insert(0, tok)
     else:
         _verbal(ctx, d, prior)
-    # a weapon or an event noun as subject ("a roadside bomb exploded", "fighting killed") acts for no one
+    # a weapon or an event noun as subject ("a roadside bomb exploded", "fighting killed") acts for no one;
+    # a definite one ("the drone had struck only military targets") points back to an event told
+    subj = d.arg_heads[0] if d.arg_heads and not d.nominal else None
+    if subj is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) \
+            and (ctx.lex.has("weapon", subj.lemma_) or ctx.lex.rules_for(subj.lemma_)):
+        d.reference = True
     d.actors = [a for a in d.actors if not _means(ctx, a)]
     d.targets = [a for a in d.targets if a.text.lower() not in REFLEXIVE and not _is_time(ctx, a)]
     if d.rule.participant and d.frame in ("protest", "riot"):
@@ -220,6 +235,10 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         d.actors = make_args(ctx, d.token, actor=True, prior_actors=prior)
     if not d.actors:
         d.actors = _accused(ctx, d, prior)
+    heads = [h for h in d.arg_heads if h.pos_ in ("NOUN", "PRON")]
+    d.anaphoric = bool(heads) and all(
+        h.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their") for c in h.children)
+        for h in heads) and all(a.entity is None for a in d.participants())
 
 
 REFLEXIVE = {"himself", "herself", "itself", "themselves", "ourselves"}

@@ -39,6 +39,7 @@ from __future__ import annotations
 from ..model import Arg
 from .context import DocContext
 from .draft import Draft
+from .syntax import preps
 
 BATTLES, EXPL, VAC, PROT, RIOTS, SD = (
     "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments")
@@ -93,7 +94,7 @@ def is_state(ctx: DocContext, arg: Arg) -> bool:
         if any(k in low for k in STATE_NAME):
             return True
         return words[-1] == "army" and _national_prefix(ctx, arg)
-    return any(ctx.lex.has("state", w) for w in words[-2:])
+    return any(ctx.lex.has("state", w) or ctx.lex.has("state", w.rstrip("s")) for w in words[-2:])
 
 
 def _national_prefix(ctx: DocContext, arg: Arg) -> bool:
@@ -166,7 +167,13 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
 
 
 def _object_kind(ctx: DocContext, d: Draft) -> str | None:
+    objects = []
     for o in d.objects:
+        if o.lemma_.lower() == "control":  # "took control of the town"
+            objects.extend(x for p, x in preps(o) if p in ("of", "over"))
+        else:
+            objects.append(o)
+    for o in objects:
         if ctx.etype(o) == "LOCATION" or ctx.lex.has("territory", o.lemma_):
             return "territory"
         if ctx.lex.has("weapon", o.lemma_):
@@ -203,6 +210,8 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
         if kind == "territory":
             return (BATTLES, "Government regains territory") if state else (BATTLES, "Non-state actor overtakes territory")
         if kind == "weapon":
+            if not d.actors:
+                return None  # weapons seized by no one named: part of another report
             return (SD, "Disrupted weapons use") if state else (SD, "Other")
         if kind == "person":
             return (SD, "Arrests") if state else (VAC, "Abduction/forced disappearance")

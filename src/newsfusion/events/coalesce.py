@@ -25,7 +25,9 @@ from .context import DocContext
 from .draft import Draft
 from .fatalities import Figure
 
-PROTEST_ORDER = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
+GATHERING_ORDER = [("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
+                   ("Riots", "Violent demonstration"), ("Riots", "Mob violence"),
+                   ("Protests", "Excessive force against protesters")]
 SEPARATE = {"separate", "separately", "another", "elsewhere", "second", "earlier", "later", "meanwhile"}
 WINDOW = 3
 
@@ -56,8 +58,20 @@ def time_ok(a: Draft, b: Draft) -> bool:
         return True
     if ta.start and tb.start and ta.end and tb.end:
         return ta.start <= tb.end and tb.start <= ta.end
+    if not (_dated(ta.text) and _dated(tb.text)):
+        return True  # "a day", "recent weeks": too vague to tell two events apart
     strip = lambda t: " ".join(w for w in t.text.lower().split() if w not in ("in", "on", "at", "over", "during", "just"))
     return strip(ta) == strip(tb)
+
+
+_DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+               "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+               "month", "week", "year", "yesterday", "today", "morning", "night", "evening", "afternoon"}
+
+
+def _dated(text: str) -> bool:
+    low = text.lower()
+    return any(ch.isdigit() for ch in low) or any(w.strip(".,").rstrip("s") in _DATE_WORDS for w in low.split())
 
 
 def _entities(d: Draft) -> set[int]:
@@ -84,8 +98,20 @@ def _shared(ctx: DocContext, a: list, b: list) -> bool:
     return False
 
 
+def _same_kind(a: Draft, b: Draft) -> bool:
+    """Same ACLED type, and not a territory change against a clash."""
+    return a.acled[0] == b.acled[0] and ("territory" in a.acled[1]) == ("territory" in b.acled[1])
+
+
 def _separate(d: Draft) -> bool:
     return any(t.lower_ in SEPARATE for t in d.token.sent)
+
+
+def _rank(ctx: DocContext, d: Draft) -> int:
+    """How fully a mention states its event: 2 a statement, 1 the lede or a definite noun, 0 the headline or a reference."""
+    if d.reference or ctx.is_title(d.sent):
+        return 0
+    return 2 if _states(ctx, d) else 1
 
 
 def _states(ctx: DocContext, d: Draft) -> bool:
@@ -96,11 +122,14 @@ def _states(ctx: DocContext, d: Draft) -> bool:
     return not (d.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in d.token.children))
 
 
-def absorb(ctx: DocContext, host: Draft, other: Draft) -> Draft:
-    """Merge ``other`` into ``host``; the mention that states the event keeps the evidence."""
+def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Draft:
+    """Merge ``other`` into ``host``; the mention that states the event keeps the evidence
+    (``swap=False``: the host keeps it, as when a toll or a killing joins the attack)."""
     primary, second = host, other
-    if not _states(ctx, host) and _states(ctx, other):
+    if swap and _rank(ctx, other) > _rank(ctx, host):
         primary, second = other, host
+    if ctx.is_title(second.sent) and primary.figures:
+        second.figures = []  # the headline rounds what the body counts
     primary.figures = _unique_figures(primary.figures + second.figures)
     if not primary.actors:
         primary.actors = second.actors
@@ -112,9 +141,8 @@ def absorb(ctx: DocContext, host: Draft, other: Draft) -> Draft:
         primary.locations, primary.loc_level = second.locations, second.loc_level
     if primary.time is None or (primary.time_inherited and second.time is not None and not second.time_inherited):
         primary.time, primary.time_inherited = second.time, second.time_inherited
-    if primary.acled and second.acled and primary.acled[0] == second.acled[0] == "Protests":
-        best = max(primary.acled[1], second.acled[1], key=PROTEST_ORDER.index)
-        primary.acled = ("Protests", best)
+    if primary.acled and second.acled and {primary.acled[0], second.acled[0]} <= {"Protests", "Riots"}:
+        primary.acled = max(primary.acled, second.acled, key=GATHERING_ORDER.index)
     primary.status = min(primary.status, second.status, key=["occurred", "alleged", "planned", "denied"].index) if {primary.status, second.status} <= {"occurred", "alleged", "planned", "denied"} else primary.status
     primary.merged.append(second)
     primary.weapon = primary.weapon or second.weapon
@@ -157,14 +185,19 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             absorb(ctx, riots[0], d)  # the gathering turned violent: one riot
             continue
         if d.frame == "kill" and lethal:
-            host = min(lethal, key=lambda h: abs(h.token.i - d.token.i))
+            strong = [h for h in lethal if h.frame not in ("abduct", "sexual")] or lethal
+            host = min(strong, key=lambda h: abs(h.token.i - d.token.i))
             host.victims = host.victims or d.victims
             if host.acled and host.acled[1] == "Excessive force against protesters" and d.actors:
                 host.actors = d.actors  # the force that fired is the actor, the protesters the target
             if d.targets:  # the people killed are the targets, before places and buildings
                 kept = [a for a in host.targets if a.entity is not None and all(a.entity != t.entity for t in d.targets)]
                 host.targets = d.targets + kept
-            absorb(ctx, host, d)
+            absorb(ctx, host, d, swap=False)
+            continue
+        attacks = [h for h in lethal if h.frame in ("attack", "clash") or h.frame in WEAPON_FRAMES]
+        if d.frame == "abduct" and attacks and not d.figures:  # "killed nine and abducted 15 in a raid"
+            absorb(ctx, min(attacks, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         hosts = lethal or [x for x in drafts if x.frame == "kill" and x.lethal]
         if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
@@ -177,7 +210,8 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     merged: list[Draft] = []
     for d in sorted(out, key=_score, reverse=True):
         host = next((h for h in merged if h.acled and d.acled and h.acled[0] == d.acled[0]
-                     and (h.acled[1] == d.acled[1] or h.acled[0] in ("Protests", "Battles") and d.frame in ("clash", "kill", "attack", "protest"))
+                     and (h.acled[1] == d.acled[1] or (h.acled[0] in ("Protests", "Battles") and d.frame in ("clash", "kill", "attack", "protest")
+                                                       and "territory" not in h.acled[1] + d.acled[1]))
                      and place_ok(h, d, strict=False) and not _distinct_places(h, d)), None)
         if host is None:
             merged.append(d)
@@ -215,7 +249,11 @@ def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[D
     several events ("two explosions") is kept only when the article does not report them apart."""
     kept = _across(ctx, [d for d in drafts if not _summary(d)], dropped)
     for s in (d for d in drafts if _summary(d)):
-        if sum(1 for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]) < 2:
+        same = [k for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]]
+        fit = [k for k in same if place_ok(k, s, False) and time_ok(k, s)]
+        if len(same) == 1 and fit:
+            absorb(ctx, fit[0], s, swap=False)  # "two explosions" heard: the strike already told
+        elif len(same) < 2:
             kept.append(s)
     return sorted(kept, key=lambda d: d.token.i)
 
@@ -229,7 +267,8 @@ def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[
         if host is None:
             kept.append(d)
             continue
-        merged = absorb(ctx, host, d)
+        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors)
+        merged = absorb(ctx, host, d, swap=not follow_up)
         if merged is not host:
             kept[kept.index(host)] = merged
     return kept
@@ -255,9 +294,21 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
             if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
                 return h
         return None
-    for h in reversed(same_type):
-        if d.acled[0] == "Protests" and place_ok(h, d, False) and time_ok(h, d):
+    for h in same_type:
+        # the headline and the body report the same story: same kind of event, whatever place words
+        if (ctx.is_title(d.sent) or ctx.is_title(h.sent)) and _same_kind(h, d) and time_ok(h, d):
             return h
+    gathering = [h for h in kept if h.acled and h.acled[0] in ("Protests", "Riots")]
+    if d.acled[0] in ("Protests", "Riots"):
+        for h in reversed(gathering):  # one gathering, however it turned
+            if place_ok(h, d, False) and time_ok(h, d) and not _separate(d):
+                return h
+    for h in reversed(same_type):
+        if h.acled == d.acled and d.anaphoric and d.sent - h.sent <= 4 and place_ok(h, d, False) and time_ok(h, d):
+            return h  # "the suspects were detained": the arrests told just before
+        if h.acled == d.acled and d.status in ("alleged", "denied") and h.status in ("alleged", "denied") \
+                and place_ok(h, d, False) and time_ok(h, d) and _shared(ctx, h.participants(), d.participants()):
+            return h  # an accusation and its denial
         if h.acled == d.acled and (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
             return h
         if h.acled == d.acled and place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):

@@ -112,7 +112,10 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
         s = subject_of(tok)
         if s is not None and s.lower_ in PRONOUNS:
             s = resolve_pronoun(ctx, s)
-        if s is None or not (_in_class(ctx, s, rule.subject_class) or ctx.etype(s) in ("ORG", "PERSON") or any(ctx.etype(c) in ("ORG", "PERSON") for c in s.children if c.dep_ == "poss")):
+        if s is None:
+            return None
+        named = ctx.etype(s) in ("ORG", "PERSON") or any(ctx.etype(c) in ("ORG", "PERSON") for c in s.children if c.dep_ == "poss")
+        if not (_in_class(ctx, s, rule.subject_class) or (named and not rule.subject_strict)):
             return None
     if rule.object_entity:
         obj = first(tok, "dobj")
@@ -146,6 +149,8 @@ def match(ctx: DocContext, tok) -> tuple[TriggerRule, list] | None:
     pos = "NOUN" if tok.pos_ == "PROPN" else tok.pos_
     best = None
     for rule in ctx.lex.rules_for(tok.lemma_, tok.lower_, *_stems(tok.lower_)):
+        if rule.subject_strict and tok.dep_ in ("acl", "amod"):
+            continue
         if pos not in rule.pos:
             continue
         extra = _check(ctx, tok, rule)
@@ -237,8 +242,10 @@ def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
     a generalisation ("responsible for rockets fired by Gazan groups"), not a report."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NNS", "NNPS"):
         return False
+    if any(p == "in" and o.lower_ == "past" for p, o in preps(tok.head if tok.dep_ == "dobj" else tok)):
+        return True  # "has claimed several bombings in the past"
     if any(c.lower_ in VAGUE_MANY or (c.dep_ == "det" and c.lower_ == "some") for c in tok.children) or (tok.dep_ == "pobj" and tok.head.head.lower_ in ("series", "spate", "string", "wave")):
-        return not anchored  # "numerous bombings", "a series of attacks"
+        return True  # "numerous bombings", "a series of attacks": several events, none told
     if _reported_verb(tok):
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
@@ -275,7 +282,8 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
             if m is None:
                 continue
             rule, extra = m
-            nominal = tok.pos_ in ("NOUN", "PROPN") or (rule.nominal_use and tok.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj"))
+            gerund = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "pobj") and not kids(tok, "nsubj", "dobj")
+            nominal = tok.pos_ in ("NOUN", "PROPN") or gerund  # "after weeks of fighting with X"
             d = Draft(rule.frame, rule, tok, extra, sent=ctx.sent_index(tok), para=ctx.para_of(tok.idx), nominal=nominal)
             wm = _weapon_modifier(ctx, tok)
             if wm is not None and rule.frame not in WEAPON_FRAMES:
@@ -287,6 +295,14 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
             d.reference = d.nominal and not rule.participant and is_reference(tok)
             drafts.append(d)
     return drafts
+
+
+def background(tok, dated: bool) -> bool:
+    """A relative clause in the present perfect, undated, describing someone ("an armed group
+    that has pledged allegiance to X"): a characterisation, not a report."""
+    if dated or tok.pos_ != "VERB" or tok.dep_ != "relcl":
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
 
 
 def habitual(ctx: DocContext, tok, dated: bool) -> bool:

@@ -40,6 +40,7 @@ class Draft:
     evidence: Span | None = None
     merged: list["Draft"] = field(default_factory=list)
     claim_actor: bool = False  # actor taken from a claim of responsibility
+    anaphoric: bool = False  # every participant is a definite description ("the suspects were detained")
 
     @property
     def trigger_span(self) -> Span:

@@ -34,6 +34,7 @@ class TriggerRule:
     prep: tuple[tuple[str, frozenset[str] | None, str | None], ...] = ()
     purpose: frozenset[str] | None = None
     subject_class: str | None = None
+    subject_strict: bool = False  # the subject must be in the class (no named-entity fallback)
     object_entity: str | None = None
     advmod: str | None = None
     weapon: str | None = None
@@ -96,7 +97,7 @@ def _rule(entry: dict[str, Any]) -> TriggerRule:
     for p, v in (entry.get("prep") or {}).items():
         words, cls = _words(v)
         prep.append((p, words, cls))
-    subject = entry.get("subject")
+    subject = entry.get("subject") or entry.get("subject_only")
     return TriggerRule(
         lemmas=frozenset(x.lower() for x in lemmas),
         pos=frozenset(entry.get("pos") or ["VERB", "NOUN"]),
@@ -108,6 +109,7 @@ def _rule(entry: dict[str, Any]) -> TriggerRule:
         prep=tuple(prep),
         purpose=purpose,
         subject_class=subject[1:] if isinstance(subject, str) and subject.startswith("@") else None,
+        subject_strict="subject_only" in entry,
         object_entity=entry.get("object_entity"),
         advmod=entry.get("particle_or_advmod"),
         weapon=entry.get("weapon"),

@@ -47,6 +47,8 @@ def counted(ctx: DocContext, tok):
 def resolve_pronoun(ctx: DocContext, tok):
     """The antecedent of a personal or relative pronoun, or None."""
     low = tok.lower_
+    if low in ("its", "their"):
+        low = "it" if low == "its" else "they"
     if low in RELATIVE:
         v = tok.head
         return v.head if v.dep_ == "relcl" else None
@@ -84,17 +86,31 @@ def resolve_description(ctx: DocContext, tok, prior_actors: list[Arg]):
         return None
     if any(ctx.mention_of(t) is not None for t in tok.subtree):
         return None
-    sent_start = tok.sent.start
-    look_from = ctx.sdoc[sent_start - 1].sent.start if sent_start > 0 else 0
+    from .classify import is_state
+
+    look_from = _sentences_back(ctx, tok, 3)
     for t in reversed(ctx.sdoc[look_from:tok.i]):
         if t.lemma_ == tok.lemma_ and t.pos_ == "NOUN" and not any(c.lower_ in _DEFINITE for c in kids(t, "det")):
             return t
-    if prior_actors:
-        return prior_actors[-1]
-    for t in reversed(ctx.sdoc[look_from:tok.i]):
-        if ctx.etype(t) == "ORG" and not ctx.is_demonym(t):
-            return t
+    # "the rebels" / "the group" is not a state force: the latest non-state actor named before
+    for a in reversed(prior_actors):
+        if a.entity is not None and not is_state(ctx, a):
+            return a
+    for t in reversed(ctx.sdoc[_sentences_back(ctx, tok, 1):tok.i]):
+        if ctx.etype(t) == "ORG" and not ctx.is_demonym(t) and ctx.entity_of(t) is not None:
+            if not is_state(ctx, Arg(t.text, ctx.mention_span(t), ctx.entity_of(t))):
+                return t
     return None
+
+
+def _sentences_back(ctx: DocContext, tok, n: int) -> int:
+    """Token index where the sentence ``n`` sentences before ``tok``'s starts."""
+    start = tok.sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = ctx.sdoc[start - 1].sent.start
+    return start
 
 
 def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None:
@@ -114,6 +130,7 @@ def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None
     if not actor or depth > 2 or ctx.lex.has("nonmember", tok.lemma_) or not ctx.lex.has("member", tok.lemma_):
         return None
     owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")] + [o for p, o in preps(tok) if p == "of"]
+    owners = [(resolve_pronoun(ctx, o) or o) if o.lower_ in ("its", "their") else o for o in owners]  # "its fighters"
     for o in owners:
         if ctx.is_demonym(o):
             continue

@@ -95,6 +95,9 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
     """Set ``d.locations`` and ``d.loc_level`` (1 the event's own phrase ... 5 the article's place)."""
     avoid = {a.entity for a in d.participants() if a.entity is not None}
     got = _own_place(ctx, d)
+    target_place = _target_place(ctx, d)
+    if got and target_place and _coarseness(ctx, target_place[0]) < _coarseness(ctx, got[0]):
+        got = target_place  # "an attack on Kadji in the Tillaberi region": the village, not the region
     if got:
         d.locations, d.loc_level = got, 1
         return
@@ -107,20 +110,17 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
                 if got:
                     d.locations, d.loc_level = got[:1], 2
                     return
-    for t in cluster(ctx, d):
-        for p, o in preps(t):
-            got = _first_place(ctx, o.subtree, set()) if p in TARGET_PLACE_PREPS else []
-            if got:
-                d.locations, d.loc_level = got, 2
-                return
+    if target_place:
+        d.locations, d.loc_level = target_place, 2
+        return
     if prev is not None and any(t.lower_ == "there" and t.dep_ == "advmod" for c in cluster(ctx, d) for t in [c, *c.children]):
         d.locations, d.loc_level = [prev], 3
         return
     # 3. the finite clause, 4. the sentence (places that are not the participants first)
     clause = _finite_clause(d.token)
     para = ctx.para_of(d.token.idx)
-    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause) and ctx.para_of(t.idx) == para]),
-              (4, ctx.sent_tokens(d.token))]
+    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause, d.token) and ctx.para_of(t.idx) == para]),
+              (4, [t for t in ctx.sent_tokens(d.token) if not _in_side_clause(t, clause, d.token)])]
     for level, scope in scopes:
         for av in (avoid, set()):
             got = _first_place(ctx, [t for t in scope if not _in_attribution(t)], av)
@@ -145,6 +145,11 @@ def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
                 if got:
                     return got
         for o in kids(t, "dobj"):
+            if o.lemma_.lower() == "control":  # "took control of the town of X"
+                for p, o2 in preps(o):
+                    got = _first_place(ctx, o2.subtree, set()) if p in ("of", "over") else []
+                    if got:
+                        return got
             for h in conjuncts(o):
                 named = [o2 for p, o2 in preps(h) if p == "of" and ctx.lex.has("territory", h.lemma_)]  # "the town of X"
                 got = _first_place(ctx, [h, *kids(h, "appos"), *named], set())
@@ -158,6 +163,32 @@ def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
     return []
 
 
+def _target_place(ctx: DocContext, d: Draft) -> list[Arg]:
+    """A place the event is aimed at: "an attack on Kadji", "rockets fired towards Sderot"."""
+    for t in cluster(ctx, d):
+        for p, o in preps(t):
+            got = _first_place(ctx, o.subtree, set()) if p in TARGET_PLACE_PREPS else []
+            if got:
+                return got
+    return []
+
+
+REGION_WORDS = {"region", "province", "state", "district", "territory", "county", "department", "governorate", "area",
+                "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip"}
+
+
+def _coarseness(ctx: DocContext, a: Arg) -> int:
+    """1 a town, 2 unknown, 3 a region or country: the text's word first ("the Tillaberi
+    region"), then the geocoded precision."""
+    if a.span is not None:
+        after = ctx.doc.text[a.span.end:a.span.end + 12].lower().split()
+        if after and after[0].strip(",.") in REGION_WORDS:
+            return 3
+    if a.entity is not None and ctx.doc.entities[a.entity].geo is not None:
+        return ctx.doc.entities[a.entity].geo.precision
+    return 2
+
+
 def _finite_clause(tok):
     """The clause of ``tok``, climbing out of infinitives and participles to the finite verb."""
     v = clause_head(tok)
@@ -169,13 +200,17 @@ def _finite_clause(tok):
     return v
 
 
-def _in_side_clause(tok, clause) -> bool:
-    """Inside a participial or subordinate adverbial clause of ``clause`` ("Marking ..., X plans")."""
+SIDE_CLAUSES = ("advcl", "conj", "ccomp", "relcl", "parataxis", "acl")
+
+
+def _in_side_clause(tok, clause, trigger=None) -> bool:
+    """Inside another clause hanging off ``clause`` ("Marking ..., X plans"; "... pledges allegiance
+    and accuses the government in Kinshasa"), unless the trigger sits in that clause too."""
     for anc in [tok, *tok.ancestors]:
         if anc.i == clause.i:
             return False
-        if anc.dep_ == "advcl" and anc.head.i == clause.i:
-            return True
+        if anc.dep_ in SIDE_CLAUSES and anc.head.i == clause.i and anc.pos_ in ("VERB", "AUX"):
+            return trigger is None or not (anc.left_edge.i <= trigger.i <= anc.right_edge.i)
     return False
 
 
@@ -236,7 +271,8 @@ def _bad_time(head) -> bool:
 def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) -> None:
     sent = d.token.sent
     para = ctx.para_of(d.token.idx)
-    in_sent = [te for te in ctx.doc.times if sent.start_char <= te.span.start < sent.end_char and ctx.para_of(te.span.start) == para]
+    in_sent = [te for te in ctx.doc.times if sent.start_char <= te.span.start < sent.end_char
+               and ctx.para_of(te.span.start) == para and not _inside_name(ctx, te)]
     targets = {t.i for t in cluster(ctx, d)}
     clause = clause_head(d.token)
     heads = [(te, _time_head(ctx, te)) for te in in_sent]
@@ -253,10 +289,15 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
         d.time, d.time_inherited, d.time_level = prev_sentence_time, True, 4
 
 
+def _inside_name(ctx: DocContext, te: TimeExpr) -> bool:
+    """A "time" that is part of a name ("the March 23 Movement")."""
+    return any(m.type in ("ORG", "PERSON") and m.span.overlaps(te.span) for m in ctx.doc.mentions)
+
+
 def sentence_time(ctx: DocContext, sent) -> TimeExpr | None:
     """The time a sentence is set in: one attached to its main verb, else its first time."""
     for te in ctx.doc.times:
-        if sent.start_char <= te.span.start < sent.end_char:
+        if sent.start_char <= te.span.start < sent.end_char and not _inside_name(ctx, te):
             h = _time_head(ctx, te)
             if h is not None and not _bad_time(h):
                 return _with_preposition(ctx, te, h)

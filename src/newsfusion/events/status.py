@@ -80,7 +80,7 @@ def _own_markers(ctx: DocContext, trig) -> str | None:
     return None
 
 
-def _word_status(ctx: DocContext, t, came_from) -> str | None:
+def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | None:
     lemma = t.lemma_.lower()
     mod = ctx.lex.modality
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
@@ -107,6 +107,8 @@ def _word_status(ctx: DocContext, t, came_from) -> str | None:
             return "threatened"
         if lemma in mod["planned"] and lemma not in ("announce", "agree") and rel in ("xcomp", "pobj", "pcomp", "prep", "dobj"):
             return "planned"
+        if lemma == "announce" and rel == "dobj" and came_from.pos_ == "NOUN":
+            return "planned"  # "announced a new march"
         if lemma in mod["directive"] and rel in ("xcomp", "advcl") and any(c.lower_ == "to" for c in came_from.children):
             return "hypothetical"  # "instructed to explode", "hired mercenaries to assassinate"
         if lemma in mod["hypothetical"] and rel in ("xcomp", "prep", "pobj", "pcomp", "advcl", "dobj", "ccomp"):
@@ -120,8 +122,8 @@ def _word_status(ctx: DocContext, t, came_from) -> str | None:
     # an infinitive on a noun of intent: "the opportunity to attack", "a bid to seize"
     if rel in ("acl", "relcl") and lemma in INTENT_NOUNS and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         return "hypothetical"
-    # a purpose infinitive: "travelled to Syria to join ..."
-    if rel in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
+    # a purpose infinitive: "travelled to Syria to join ..." (not its result: "to break up a protest, killing one")
+    if not result and rel in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in came_from.children):
         if lemma not in IMPLICATIVE and rel == "advcl":
             return "hypothetical"
     return None
@@ -141,8 +143,11 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
     t, walk = _start(ctx, trig, participant)
     came_from = None if t.i == trig.i else trig
     conditional = False
+    result = False  # passed a participle of result ("..., killing one demonstrator")
     for _ in range(12):
-        st = _word_status(ctx, t, came_from)
+        if came_from is not None and came_from.dep_ == "advcl" and came_from.tag_ == "VBG" and not any(c.dep_ in ("aux", "mark") for c in came_from.children):
+            result = True
+        st = _word_status(ctx, t, came_from, result)
         if st:
             found.append(st)
             if st in ("negated", "hypothetical", "threatened", "denied"):
