@@ -137,10 +137,12 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
         primary.targets = second.targets
     if not primary.victims:
         primary.victims = second.victims
-    if second.loc_level < primary.loc_level:
+    weak = ctx.is_title(second.sent) or second.reference  # they only fill a place the statement lacks
+    if second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4):
         primary.locations, primary.loc_level = second.locations, second.loc_level
-    if primary.time is None or (primary.time_inherited and second.time is not None and not second.time_inherited):
-        primary.time, primary.time_inherited = second.time, second.time_inherited
+    title = ctx.is_title(second.sent)  # the headline only fills what the body leaves empty
+    if second.time is not None and (primary.time is None or (second.time_level < primary.time_level and not title)):
+        primary.time, primary.time_inherited, primary.time_level = second.time, second.time_inherited, second.time_level
     if primary.acled and second.acled and {primary.acled[0], second.acled[0]} <= {"Protests", "Riots"}:
         primary.acled = max(primary.acled, second.acled, key=GATHERING_ORDER.index)
     primary.status = min(primary.status, second.status, key=["occurred", "alleged", "planned", "denied"].index) if {primary.status, second.status} <= {"occurred", "alleged", "planned", "denied"} else primary.status

@@ -61,7 +61,7 @@ def _object(tok):
 def _in_class(ctx: DocContext, tok, cls: str) -> bool:
     if tok is None:
         return False
-    if ctx.lex.has(cls, tok.lemma_) or ctx.lex.has(cls, tok.lower_):
+    if ctx.lex.has_tok(cls, tok):
         return True
     et = ctx.etype(tok)
     if cls == "territory" and et == "LOCATION":

@@ -64,6 +64,11 @@ class Lexicon:
         """``word`` (a lemma or lower-cased form) belongs to word class ``cls``."""
         return word.lower() in self.classes.get(cls, frozenset())
 
+    def has_tok(self, cls: str, tok) -> bool:
+        """A spaCy token belongs to ``cls`` by its lemma, its form or its singular ("Fighters")."""
+        low = tok.lower_
+        return any(self.has(cls, w) for w in (tok.lemma_.lower(), low, low[:-1] if low.endswith("s") else low))
+
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
 

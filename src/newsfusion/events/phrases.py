@@ -113,6 +113,18 @@ def _sentences_back(ctx: DocContext, tok, n: int) -> int:
     return start
 
 
+def _entity_in_name(ctx: DocContext, tok) -> int | None:
+    """The organisation or person a (possibly longer) name phrase stands for: the mention on the
+    head, else in an apposition ("the ... Movement (AFC/M23)"), else on a part of the name."""
+    if ctx.etype(tok) in ("ORG", "PERSON") and ctx.entity_of(tok) is not None:
+        return ctx.entity_of(tok)
+    parts = kids(tok, "appos") + [c for c in tok.subtree if c.dep_ in ("compound", "nmod", "appos") and c.i != tok.i]
+    for t in parts:
+        if ctx.etype(t) in ("ORG", "PERSON") and ctx.entity_of(t) is not None and not ctx.is_demonym(t):
+            return ctx.entity_of(t)
+    return None
+
+
 def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None:
     """Rules 2-4 for one head token."""
     for ap in kids(tok, "appos"):  # "a jihadist, Younis X": the name is the more specific
@@ -127,17 +139,17 @@ def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None
             for p2, o2 in preps(o):
                 if p2 == "of" and ctx.entity_of(o2) is not None:
                     return ctx.entity_of(o2)
-    if not actor or depth > 2 or ctx.lex.has("nonmember", tok.lemma_) or not ctx.lex.has("member", tok.lemma_):
+    if not actor or depth > 2 or ctx.lex.has_tok("nonmember", tok) or not ctx.lex.has_tok("member", tok):
         return None
     owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")] + [o for p, o in preps(tok) if p == "of"]
     owners = [(resolve_pronoun(ctx, o) or o) if o.lower_ in ("its", "their") else o for o in owners]  # "its fighters"
     for o in owners:
         if ctx.is_demonym(o):
             continue
-        e = ctx.entity_of(o)
-        if e is not None and ctx.etype(o) in ("ORG", "PERSON"):
+        e = _entity_in_name(ctx, o)
+        if e is not None:
             return e
-        if ctx.lex.has("member", o.lemma_):
+        if ctx.lex.has_tok("member", o):
             e = _entity_via(ctx, o, actor, depth + 1)
             if e is not None:
                 return e
@@ -216,7 +228,7 @@ def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | No
                 out.append(Arg(ctx.doc.entities[e].name, sp, e))
         else:
             plain.append(h)
-    if len(plain) == 1 and ctx.lex.has("nonmember", plain[0].lemma_):
+    if len(plain) == 1 and ctx.lex.has_tok("nonmember", plain[0]):
         org = next((o for p, o in preps(plain[0]) if p == "of" and ctx.etype(o) == "ORG" and ctx.entity_of(o) is not None), None)
         if org is not None:  # "followers of ISIS" -> "ISIS followers"
             h = plain[0]

@@ -136,31 +136,36 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
 
 
 def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
-    """A place in a locative phrase of the trigger cluster, or a place object (and its phrase)."""
+    """The finest place named in the locative phrases or place objects of the trigger cluster."""
+    found = list(_own_places(ctx, d))
+    return min(found, key=lambda g: _coarseness(ctx, g[0])) if found else []
+
+
+def _own_places(ctx: DocContext, d: Draft):
+    """Places in a locative phrase of the trigger cluster, or place objects (and their phrases)."""
     extra = {t.i for t in d.extra}
     for t in cluster(ctx, d):
         for p, o in preps(t) if t.i not in extra else ():
             if p in LOC_PREPS:
                 got = _first_place(ctx, o.subtree, set())
                 if got:
-                    return got
+                    yield got
         for o in kids(t, "dobj"):
             if o.lemma_.lower() == "control":  # "took control of the town of X"
                 for p, o2 in preps(o):
                     got = _first_place(ctx, o2.subtree, set()) if p in ("of", "over") else []
                     if got:
-                        return got
+                        yield got
             for h in conjuncts(o):
                 named = [o2 for p, o2 in preps(h) if p == "of" and ctx.lex.has("territory", h.lemma_)]  # "the town of X"
                 got = _first_place(ctx, [h, *kids(h, "appos"), *named], set())
                 if got:
-                    return _split_objects(ctx, o) or got
+                    yield _split_objects(ctx, o) or got
             for p, o2 in preps(o):
                 if p in IN_PREPS:
                     got = _first_place(ctx, o2.subtree, set())
                     if got:
-                        return got
-    return []
+                        yield got
 
 
 def _target_place(ctx: DocContext, d: Draft) -> list[Arg]:
@@ -277,9 +282,14 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
     clause = clause_head(d.token)
     heads = [(te, _time_head(ctx, te)) for te in in_sent]
     heads = [(te, h) for te, h in heads if h is not None]
-    tests = (lambda h: _attached_to(h, targets),
-             lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
-             lambda h: not _bad_time(h))
+    if _before_clause(d.token):
+        own = {d.token.i, *(t.i for t in d.extra)}
+        tests = (lambda h: _attached_to(h, own),)  # "took the town on Wednesday, after a day of fighting"
+        prev_sentence_time = None
+    else:
+        tests = (lambda h: _attached_to(h, targets),
+                 lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
+                 lambda h: not _bad_time(h))
     for level, test in enumerate(tests, start=1):
         for te, h in heads:
             if test(h):
@@ -292,6 +302,18 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
 def _inside_name(ctx: DocContext, te: TimeExpr) -> bool:
     """A "time" that is part of a name ("the March 23 Movement")."""
     return any(m.type in ("ORG", "PERSON") and m.span.overlaps(te.span) for m in ctx.doc.mentions)
+
+
+def _before_clause(tok) -> bool:
+    """A nominal event in "after / before / following X": it is not dated by the clause's time."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ == "pobj" and t.head.lower_ in ("after", "before", "following", "since", "prior"):
+            return True
+        if t.dep_ not in ("pobj", "prep") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def sentence_time(ctx: DocContext, sent) -> TimeExpr | None:

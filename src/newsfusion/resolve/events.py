@@ -1,15 +1,319 @@
-"""Event fusion across articles (minimal: every report is its own event)."""
+"""Event fusion: one KB event per real-world event, however many articles report it.
+
+Every pair of event reports from *different* articles is scored on five cues
+(weights in :data:`WEIGHTS`):
+
+* kind: same ACLED sub-event type 1.0, same type 0.8, a compatible pair across
+  types (armed clash / attack, air strike / shelling, protest / riot...) 0.6;
+  anything else cannot merge;
+* place: same name, one name inside the other or the same KB entity 1.0,
+  geocodes within 25 km 0.9, the same admin1 region 0.5, unknown 0.3; places in
+  different admin1 regions or countries, or more than 25 km apart with no shared
+  name, cannot merge;
+* time: resolved date ranges that overlap 1.0, within two days 0.6, unknown 0.3;
+  ranges further apart cannot merge (nor can a planned event and one that happened);
+* participants: share of actors and targets in common (same KB entity, or same
+  head word), 0.3 when either side names none;
+* wording: cosine similarity of the evidence sentences with the packaged
+  sentence-embedding model (or word overlap when it is off or unavailable).
+
+Pairs scoring at least :data:`THRESHOLD` are joined, best first, into clusters
+that never hold two events of the same article (complete link on the hard
+constraints). Each merge keeps its score and a readable reason in
+``KBEvent.merges``; differing fatality figures stay side by side per report in
+``KBEvent.summary["fatalities"]`` (the contradictions step reads them). The KB
+event id is ``stable_id`` of the earliest report (by publication date, then
+document and event id), so re-running gives the same ids.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..events.similarity import Similarity
 from .base import CorpusState, KBEvent, corpus_step, stable_id
+
+WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
+THRESHOLD = 0.55
+MAX_KM = 25.0
+COMPATIBLE = [
+    {"Armed clash", "Attack"},
+    {"Air/drone strike", "Shelling/artillery/missile attack"},
+    {"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"},
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration", "Mob violence"},
+    {"Arrests", "Abduction/forced disappearance"},
+    {"Non-state actor overtakes territory", "Government regains territory"},
+]
+_FOLD = re.compile(r"[^a-z0-9 ]+")
+
+
+def fold(s: str | None) -> str:
+    words = _FOLD.sub(" ", (s or "").lower()).split()
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
+@dataclass
+class Report:
+    """One article's event, with what fusion compares."""
+
+    doc_id: str
+    local: str
+    rec: dict[str, Any]
+    published: str
+    place: str
+    geo: dict[str, Any] | None
+    place_kb: str | None
+    start: str | None
+    end: str | None
+    people: set[str] = field(default_factory=set)  # KB entity ids and folded head words
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}:{self.local}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.doc_id}:{self.local}"
+
+
+def _entity_by_name(doc: dict[str, Any], name: str | None) -> dict[str, Any] | None:
+    if not name:
+        return None
+    low = name.lower()
+    for e in doc.get("entities", []):
+        if e.get("name", "").lower() == low or low in (a.lower() for a in e.get("aliases") or []):
+            return e
+    return None
+
+
+def _kb_of(state: CorpusState, doc_id: str, ent: dict[str, Any] | None) -> str | None:
+    if ent is None:
+        return None
+    kb = state.entity_of(doc_id, ent.get("id", ""))
+    return kb.id if kb is not None else None
+
+
+def _report(state: CorpusState, doc: dict[str, Any], ev: dict[str, Any]) -> Report:
+    place_ent = _entity_by_name(doc, ev.get("location"))
+    time = ev.get("time") or {}
+    people: set[str] = set()
+    for name in list(ev.get("actors") or []) + list(ev.get("targets") or []):
+        ent = _entity_by_name(doc, name)
+        kb = _kb_of(state, doc["doc_id"], ent)
+        people.add(kb or ("w:" + (fold(name).split() or [""])[-1]))
+        if _state_side(name, (ent or {}).get("kind")):
+            people.add("w:state forces")  # "the Congolese army", "government troops", FARDC: one side
+    return Report(
+        doc_id=doc["doc_id"], local=ev.get("id", ""), rec=ev,
+        published=((doc.get("document") or {}).get("published") or "")[:10],
+        place=fold(ev.get("location")), geo=(place_ent or {}).get("geo"), place_kb=_kb_of(state, doc["doc_id"], place_ent),
+        start=time.get("start"), end=time.get("end") or time.get("start"), people={p for p in people if p not in ("w:",)},
+    )
+
+
+STATE_KINDS = {"state_force", "government", "military", "police", "state"}
+STATE_WORDS = {"army", "military", "troops", "soldiers", "police", "government", "forces", "gendarmerie", "junta", "navy"}
+NONSTATE_WORDS = {"rebel", "rebels", "militia", "militants", "insurgents", "jihadists", "liberation", "movement", "front"}
+
+
+def _state_side(name: str, kind: str | None) -> bool:
+    if kind:
+        return kind in STATE_KINDS
+    words = set(fold(name).split())
+    return bool(words & STATE_WORDS) and not words & NONSTATE_WORDS
+
+
+# --- the five cues --------------------------------------------------------------------------
+
+def kind_score(a: Report, b: Report) -> float | None:
+    ta, tb = a.rec.get("acled_type"), b.rec.get("acled_type")
+    sa, sb = a.rec.get("acled_sub_type"), b.rec.get("acled_sub_type")
+    if ("planned" == a.rec.get("status")) != ("planned" == b.rec.get("status")):
+        return None
+    if sa == sb:
+        return 1.0
+    compatible = any(sa in g and sb in g for g in COMPATIBLE)
+    if ta == tb and ("territory" in (sa or "")) == ("territory" in (sb or "")):
+        return 0.8
+    return 0.6 if compatible else None
+
+
+def _km(g1: dict[str, Any], g2: dict[str, Any]) -> float | None:
+    if not g1 or not g2 or g1.get("lat") is None or g2.get("lat") is None:
+        return None
+    lat1, lon1, lat2, lon2 = (math.radians(v) for v in (g1["lat"], g1["lon"], g2["lat"], g2["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def place_score(a: Report, b: Report) -> tuple[float | None, str]:
+    if not a.place or not b.place:
+        return 0.3, "place unknown in one report"
+    if a.place == b.place or (a.place_kb and a.place_kb == b.place_kb):
+        return 1.0, f"same place ({a.rec.get('location')})"
+    if f" {a.place} " in f" {b.place} " or f" {b.place} " in f" {a.place} ":
+        return 1.0, f"one place inside the other ({a.rec.get('location')} / {b.rec.get('location')})"
+    ga, gb = a.geo or {}, b.geo or {}
+    km = _km(ga, gb)
+    if km is not None and km <= MAX_KM:
+        return 0.9, f"places {km:.0f} km apart ({a.rec.get('location')} / {b.rec.get('location')})"
+    if ga.get("country") and gb.get("country") and ga["country"] != gb["country"]:
+        return None, "different countries"
+    region = {fold(ga.get("admin1")), fold(gb.get("admin1"))} - {""}
+    if region and (a.place in region or b.place in region):
+        return 0.7, f"one place is the other's region ({a.rec.get('location')} / {b.rec.get('location')})"
+    if ga.get("admin1") and gb.get("admin1"):
+        if fold(ga["admin1"]) == fold(gb["admin1"]):
+            return 0.5, f"same region ({ga['admin1']})"
+        return None, f"different regions ({ga['admin1']} / {gb['admin1']})"
+    if km is not None:
+        return None, f"places {km:.0f} km apart"
+    return 0.3, f"places not comparable ({a.rec.get('location')} / {b.rec.get('location')})"
+
+
+def _day(s: str | None) -> int | None:
+    try:
+        y, m, d = (int(x) for x in (s or "")[:10].split("-"))
+    except ValueError:
+        return None
+    from datetime import date
+
+    return date(y, m, d).toordinal()
+
+
+def time_score(a: Report, b: Report) -> tuple[float | None, str]:
+    sa, ea, sb, eb = _day(a.start), _day(a.end), _day(b.start), _day(b.end)
+    if None in (sa, ea, sb, eb):
+        pa, pb = _day(a.published), _day(b.published)
+        if pa is not None and pb is not None and abs(pa - pb) > 14 and (sa is None and sb is None):
+            return 0.1, "no event dates; articles published more than two weeks apart"
+        return 0.3, "time unknown in one report"
+    if sa <= eb and sb <= ea:
+        return 1.0, f"dates overlap ({a.start} / {b.start})"
+    gap = min(abs(sa - eb), abs(sb - ea))
+    if gap <= 2:
+        return 0.6, f"dates {gap} day(s) apart"
+    return None, f"dates {gap} days apart"
+
+
+def people_score(a: Report, b: Report) -> tuple[float, str]:
+    if not a.people or not b.people:
+        return 0.3, "participants named in one report only"
+    shared = a.people & b.people
+    score = len(shared) / min(len(a.people), len(b.people))
+    names = ", ".join(sorted(x.split(":", 1)[-1] for x in shared)) or "none"
+    return score, f"shared participants: {names}"
+
+
+def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float | None, str]:
+    """Weighted score of two reports and the reason; None when they cannot be one event."""
+    kind = kind_score(a, b)
+    if kind is None:
+        return None, "different kinds of event"
+    place, p_why = place_score(a, b)
+    if place is None:
+        return None, p_why
+    time, t_why = time_score(a, b)
+    if time is None:
+        return None, t_why
+    people, w_why = people_score(a, b)
+    parts = {"kind": kind, "place": place, "time": time, "participants": people, "wording": wording}
+    score = sum(WEIGHTS[k] * v for k, v in parts.items())
+    kind_why = "same kind" if kind == 1.0 else "compatible kinds"
+    reason = (f"{kind_why} ({a.rec.get('acled_sub_type')} / {b.rec.get('acled_sub_type')}); {p_why}; {t_why}; "
+              f"{w_why}; wording {wording:.2f} by {method}")
+    return round(score, 3), reason
+
+
+def _wording(sim: Similarity, i: int, j: int) -> float:
+    raw = sim.matrix[i][j]
+    if sim.embedded:
+        return max(0.0, min(1.0, (raw - 0.3) / 0.5))  # unrelated conflict sentences sit near 0.3
+    return max(0.0, min(1.0, raw / 0.3))
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+def cluster(reports: list[Report], sim: Similarity) -> tuple[list[list[int]], list[dict[str, Any]]]:
+    """Join reports best pair first; a cluster never holds two events of one article."""
+    pairs, hard = [], set()
+    for i in range(len(reports)):
+        for j in range(i + 1, len(reports)):
+            a, b = reports[i], reports[j]
+            if a.doc_id == b.doc_id:
+                hard.add((i, j))
+                continue
+            score, why = pair_score(a, b, _wording(sim, i, j), sim.method)
+            if score is None:
+                hard.add((i, j))
+            elif score >= THRESHOLD:
+                pairs.append((score, i, j, why))
+    pairs.sort(key=lambda p: (-p[0], reports[p[1]].key, reports[p[2]].key))
+    owner = list(range(len(reports)))
+    members = {i: [i] for i in range(len(reports))}
+    merges: list[dict[str, Any]] = []
+    for score, i, j, why in pairs:
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        if any((min(x, y), max(x, y)) in hard for x in members[ci] for y in members[cj]):
+            continue
+        for x in members[cj]:
+            owner[x] = ci
+        members[ci] += members.pop(cj)
+        merges.append({"a": reports[i].label, "b": reports[j].label, "score": score, "reason": why})
+    return [sorted(m, key=lambda k: _order(reports[k])) for m in members.values()], merges
+
+
+def _order(r: Report) -> tuple:
+    return (r.published or "9999", r.doc_id, r.local)
+
+
+def _summary(group: list[Report], method: str) -> dict[str, Any]:
+    first = group[0]
+    starts = sorted(r.start for r in group if r.start)
+    ends = sorted(r.end for r in group if r.end)
+    return {
+        "location": first.rec.get("location") or next((r.rec.get("location") for r in group if r.rec.get("location")), None),
+        "time": {"start": starts[0] if starts else None, "end": ends[-1] if ends else None},
+        "actors": list(dict.fromkeys(a for r in group for a in r.rec.get("actors") or [])),
+        "targets": list(dict.fromkeys(t for r in group for t in r.rec.get("targets") or [])),
+        "fatalities": [
+            {"doc_id": r.doc_id, "event": r.local, "min": (r.rec.get("fatalities") or {}).get("min"),
+             "max": (r.rec.get("fatalities") or {}).get("max"), "sources": r.rec.get("sources") or [],
+             "evidence": r.rec.get("evidence", "")}
+            for r in group
+        ],
+        "sources": list(dict.fromkeys(s for r in group for s in r.rec.get("sources") or [])),
+        "statuses": sorted({r.rec.get("status") or "occurred" for r in group}),
+        "similarity": method,
+    }
 
 
 @corpus_step("events")
 def fuse_events(state: CorpusState) -> CorpusState:
-    state.events = [
-        KBEvent(stable_id("evt", d["doc_id"], ev["id"]), ev["acled_type"], ev["acled_sub_type"], reports=[(d["doc_id"], ev["id"])])
-        for d in state.docs
-        for ev in d["events"]
-    ]
+    """Fill ``state.events``: reports of the same event across articles become one KBEvent."""
+    reports = [_report(state, d, ev) for d in state.docs for ev in d.get("events", [])]
+    sim = Similarity.of([r.rec.get("evidence", "") for r in reports]) if len(reports) > 1 else Similarity("none", [[1.0]] * len(reports))
+    groups, merges = cluster(reports, sim)
+    events = []
+    for g in groups:
+        group = [reports[k] for k in g]
+        labels = {r.label for r in group}
+        first = group[0]
+        kinds = [(r.rec.get("acled_type"), r.rec.get("acled_sub_type")) for r in group]
+        acled = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
+        events.append(KBEvent(
+            id=stable_id("evt", first.doc_id, first.local),
+            acled_type=acled[0], acled_sub_type=acled[1],
+            reports=[(r.doc_id, r.local) for r in group],
+            merges=[m for m in merges if m["a"] in labels and m["b"] in labels],
+            summary=_summary(group, sim.method),
+        ))
+    state.events = sorted(events, key=lambda e: (e.reports[0][0], e.reports[0][1]))
     return state
