@@ -59,6 +59,8 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         actor_tok = agent
     else:
         patient = first(v, "dobj")
+        if patient is None and v.tag_ == "VBG" and v.dep_ == "amod":
+            patient = v.head  # "of burning homes" parsed as an adjective
         actor_tok = subject_of(v)
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
     d.arg_heads = [t for t in (actor_tok, patient) if t is not None]

@@ -286,7 +286,10 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
         gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
         if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
             return "drop"
-        return earlier[-1] if earlier else "drop"  # a reference to nothing reported: not a report
+        if earlier:
+            return earlier[-1]
+        # a reference to nothing reported is no report, unless it brings its own dead or people
+        return None if (d.figures or d.participants()) else "drop"
     if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
         # a toll told apart: within three sentences, or anywhere when it names no actor and no place
         loose = not d.actors and d.loc_level > 3

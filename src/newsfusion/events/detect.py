@@ -51,7 +51,14 @@ def _child_word(tok, deps: tuple[str, ...], words) -> object | None:
     return None
 
 
+def misparsed_gerund(tok) -> bool:
+    """"accused the army of burning homes": a verb the parser hung on its object as a modifier."""
+    return tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj"
+
+
 def _object(tok):
+    if misparsed_gerund(tok):
+        return tok.head
     obj = first(tok, "dobj", "nsubjpass")
     if obj is None and tok.pos_ == "NOUN":
         obj = next((o for p, o in preps(tok) if p == "of"), None)
@@ -173,7 +180,7 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
     """Why a matched trigger is not an event mention ('' when it is one)."""
     if ctx.mention_of(tok) is not None and ctx.etype(tok) in ("ORG", "PERSON", "LOCATION") and tok.pos_ == "PROPN":
         return "part of a name"
-    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN") and not misparsed_gerund(tok):
         if match(ctx, tok.head) is not None:
             return "modifier of another trigger"
         return "modifier of a non-event noun"
@@ -209,7 +216,7 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         return "bomber named, no bombing reported"
     if rule.frame == "destroy" and not tok.pos_ in ("NOUN", "PROPN"):
         obj = first(tok, "dobj", "nsubjpass")
-        if obj is not None and not (_in_class(ctx, obj, "property") or _in_class(ctx, obj, "territory") or ctx.etype(obj) == "LOCATION" or obj.pos_ == "PRON" or obj.lower_ in ("most", "some", "all", "many")):
+        if obj is not None and obj.lemma_.lower() != "fire" and not (_in_class(ctx, obj, "property") or _in_class(ctx, obj, "territory") or ctx.etype(obj) == "LOCATION" or obj.pos_ == "PRON" or obj.lower_ in ("most", "some", "all", "many")):
             return "not property"
     return ""
 

@@ -127,12 +127,13 @@ def _count_head(ctx: DocContext, head) -> tuple[int | None, int | None, str] | N
     if num is not None:
         q = quantity(num)
         return None if q is None else (q[0], q[1], _side(head))
-    if ctx.etype(head) == "PERSON" or (head.pos_ == "PROPN" and head.tag_ == "NNP" and ctx.etype(head) is None):
-        return 1, 1, "people"
+    person_appos = any(c.dep_ == "appos" and ctx.lex.has_tok("person_noun", c) for c in head.children)
+    if ctx.etype(head) == "PERSON" or (head.pos_ == "PROPN" and head.tag_ == "NNP" and (ctx.etype(head) is None or person_appos)):
+        return 1, 1, "people"  # a named person
     if head.lower_ in ("he", "she", "him", "her"):
         return 1, 1, "people"
-    if head.tag_ in ("NN",) and any(c.lower_ in ("a", "an", "one") for c in head.children if c.dep_ in ("det", "nummod")):
-        return 1, 1, _side(head)
+    if head.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in head.children if c.dep_ in ("det", "nummod")):
+        return 1, 1, _side(head)  # "a Palestinian was killed"
     if head.tag_ == "NN" and lex.has("person_noun", head.lemma_) and any(c.dep_ == "appos" and ctx.etype(c) == "PERSON" for c in head.children):
         return 1, 1, _side(head)
     return None
@@ -156,8 +157,8 @@ def victims_of(tok) -> list:
             if subj is not None:
                 return [subj]
             return [tok.head] if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM") else []
-        obj = first(tok, "dobj")
-        return [obj] if obj is not None else []
+        obj = first(tok, "dobj") or next((o for p, o in preps(tok) if p == "between"), None)
+        return [obj] if obj is not None else []  # "killed (between 10 and 15) civilians"
     if lemma in DIE_VERBS:
         subj = first(tok, "nsubj")
         return [subj] if subj is not None else []

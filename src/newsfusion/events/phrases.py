@@ -168,7 +168,7 @@ def description(ctx: DocContext, heads: list) -> tuple[str, Span] | None:
                 if c.dep_ in _KEEP_DEPS and not (c.dep_ == "conj" and c not in heads):
                     if c.dep_ in ("nummod", "quantmod") or c.lower_ in _DROP_WORDS:
                         continue
-                    if c.dep_ == "amod" and ctx.lex.has("drop_modifier", c.lower_):
+                    if c.dep_ == "amod" and (ctx.lex.has("drop_modifier", c.lower_) or c.tag_ == "VBG" and ctx.lex.rules_for(c.lemma_)):
                         continue
                     stack.append(c)
     keep = sorted({t.i: t for t in keep}.values(), key=lambda t: t.i)

@@ -138,7 +138,7 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
 def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
     """The finest place named in the locative phrases or place objects of the trigger cluster."""
     found = list(_own_places(ctx, d))
-    return min(found, key=lambda g: _coarseness(ctx, g[0])) if found else []
+    return min(found, key=lambda g: (_coarseness(ctx, g[0]), -len(g))) if found else []
 
 
 def _own_places(ctx: DocContext, d: Draft):
@@ -156,6 +156,9 @@ def _own_places(ctx: DocContext, d: Draft):
                     got = _first_place(ctx, o2.subtree, set()) if p in ("of", "over") else []
                     if got:
                         yield got
+            split = _split_objects(ctx, o)
+            if len(split) > 1:
+                yield split
             for h in conjuncts(o):
                 named = [o2 for p, o2 in preps(h) if p == "of" and ctx.lex.has("territory", h.lemma_)]  # "the town of X"
                 got = _first_place(ctx, [h, *kids(h, "appos"), *named], set())
@@ -220,14 +223,35 @@ def _in_side_clause(tok, clause, trigger=None) -> bool:
 
 
 def _split_objects(ctx: DocContext, obj) -> list[Arg]:
-    """"occupied two towns, A and B": every place in apposition / coordination with a plural object."""
+    """"occupied two towns, A and B": every place in apposition / coordination with a plural
+    object; under a place noun ("towns", "villages") a name is a place whatever its tagged type."""
     out: list[Arg] = []
     if obj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in obj.children):
         return out
-    for t in obj.subtree:
+    place_noun = ctx.lex.has_tok("territory", obj)
+    for t in _listed(obj):
         e = _loc_entity(ctx, t)
-        if e is not None and all(a.entity != e for a in out) and t.dep_ in ("appos", "conj", "pobj", "dobj", "compound", "ROOT"):
+        if e is None and place_noun and t.pos_ == "PROPN" and t.dep_ in ("appos", "conj", "pobj"):
+            name = ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text))
+            e_any = ctx.entity_of(t)
+            arg = Arg(ctx.doc.text[name.start:name.end], name, e_any)
+            if all(a.text != arg.text for a in out):
+                out.append(arg)
+            continue
+        if e is not None and all(a.entity != e for a in out):
             out.append(Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e))
+    return sorted(out, key=lambda a: a.span.start if a.span else 0)
+
+
+def _listed(obj) -> list:
+    """The names listed with ``obj``: its appositions and their coordinated items ("A and (to) B")."""
+    out, stack = [], [obj]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("appos", "conj") or (c.dep_ == "pobj" and t.dep_ == "conj"):
+                stack.append(c)
     return out
 
 

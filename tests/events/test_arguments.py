@@ -1,0 +1,102 @@
+"""Event arguments: (sentence, expected actor / target / location / time) tables.
+
+Sentences written for these tests, from several conflicts; none from the seeds.
+"""
+
+import pytest
+
+
+def first_event(events, acled_type=None):
+    evs = [e for e in events if acled_type is None or e["acled_type"] == acled_type]
+    assert evs, events
+    return evs[0]
+
+
+ACTORS = [
+    # subject of an active verb, passive "by" phrase, nominal "by", "between X and Y"
+    ("Boko Haram militants abducted 40 schoolgirls from a school in Borno State on Monday.", "Boko Haram"),
+    ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", "Israeli troops"),
+    ("Fighting between the Sudanese Armed Forces and the Rapid Support Forces killed 15 civilians in El Fasher.", "Sudanese Armed Forces"),
+    # a member noun attached to an organisation gives the organisation
+    ("Fighters of the Arakan Army captured the town of Paletwa on Sunday.", "Arakan Army"),
+    ("Al-Shabaab gunmen stormed a hotel in Mogadishu on Friday, killing nine people.", "Al-Shabaab"),
+    # a claim of responsibility names the actor
+    ("Al-Shabaab claimed responsibility for a car bomb that killed six soldiers in Baidoa on Monday.", "Al-Shabaab"),
+    # nationality adjective + noun keeps the description
+    ("Colombian police arrested a FARC dissident commander in Cali on Wednesday.", "Colombian police"),
+    # a definite group description refers back to the group named before
+    ("Boko Haram fighters raided the village of Kukawa on Sunday. The group also abducted 12 women there.", "Boko Haram"),
+]
+
+
+@pytest.mark.parametrize("text,actor", ACTORS, ids=[a[0][:40] for a in ACTORS])
+def test_actor(events_of, text, actor):
+    evs = events_of(text)
+    assert any(actor in a for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]
+
+
+TARGETS = [
+    ("Colombian police arrested a FARC dissident commander in Cali on Wednesday.", "FARC dissident commander"),
+    ("Soldiers clashed with jihadists near Djibo on Monday.", "jihadists"),
+    ("Militants set fire to a church in the village of Kamba on Sunday.", "church"),
+    ("A jihadist commander, Amadou Diallo, was killed during a raid by troops on his home in Mopti on Monday.", "Amadou Diallo"),
+    ("The militia pledged allegiance to the Islamic State in a video released on Friday.", "Islamic State"),
+]
+
+
+@pytest.mark.parametrize("text,target", TARGETS, ids=[t[0][:40] for t in TARGETS])
+def test_target(events_of, text, target):
+    evs = events_of(text)
+    assert any(target in t for e in evs for t in e["targets"]), [(e["acled_sub_type"], e["targets"]) for e in evs]
+
+
+LOCATIONS = [
+    ("Russian forces shelled the city of Kharkiv overnight, killing two civilians.", "Kharkiv"),
+    ("Gunmen killed 12 villagers in an attack on Kadji in the Tillaberi region on Sunday.", "Kadji"),   # the village, not the region
+    ("Rebels of the Arakan Army captured the town of Paletwa on Sunday.", "Paletwa"),
+    ("Rockets fired from Gaza struck Sderot on Monday.", "Gaza"),  # fired from
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing seven people.", "Mogadishu"),
+    # no place in the sentence: the article's place
+    ("Clashes erupted in Bamako on Monday. Police arrested 30 people on Tuesday.", "Bamako"),
+]
+
+
+@pytest.mark.parametrize("text,place", LOCATIONS, ids=[t[0][:40] for t in LOCATIONS])
+def test_location(events_of, text, place):
+    evs = events_of(text)
+    assert all(e["location"] == place for e in evs) and evs, [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_two_towns_are_two_events(events_of):
+    evs = events_of("Jihadists overran two towns, Boni and Hombori, on Sunday, residents said.")
+    assert sorted(e["location"] for e in evs) == ["Boni", "Hombori"]
+    assert {e["acled_sub_type"] for e in evs} == {"Non-state actor overtakes territory"}
+
+
+TIMES = [
+    ("Soldiers clashed with jihadists near Djibo on Monday.", "on Monday"),
+    ("In recent weeks, the militants have been attacking army posts around Djibo with rockets.", "In recent weeks"),
+    # a "since" phrase and a year inside a noun do not date the event
+    ("Rebels captured Goma on Tuesday, the worst defeat for the army since the 2012 crisis.", "on Tuesday"),
+]
+
+
+@pytest.mark.parametrize("text,time", TIMES, ids=[t[0][:40] for t in TIMES])
+def test_time(events_of, text, time):
+    evs = events_of(text)
+    assert evs and evs[0]["time_text"] == time, [(e["acled_sub_type"], e["time_text"]) for e in evs]
+
+
+def test_time_keeps_resolved_range(events_of):
+    ev = first_event(events_of("Soldiers clashed with jihadists near Djibo on Monday.", published="2025-03-12"))
+    assert ev["time"]["start"] == "2025-03-10" and ev["time"]["resolved"] is True
+
+
+def test_evidence_span_points_at_the_sentence(pipeline):
+    from newsfusion.model import Article
+
+    text = "The market reopened. Gunmen killed 12 villagers in an attack on Kadji on Sunday. Aid arrived later."
+    doc = pipeline(Article(text=text))
+    ev = doc.events[0]
+    assert doc.span_text(ev.evidence) == "Gunmen killed 12 villagers in an attack on Kadji on Sunday."
+    assert doc.span_text(ev.trigger) in ("killed", "attack")

@@ -1,0 +1,65 @@
+"""ACLED typing: (sentence, expected (type, sub-event type)) from several conflicts.
+
+The sentences are written for these tests (Sahel, Sudan, Ukraine, Myanmar,
+Colombia, DR Congo, Somalia, ...); none comes from the seed articles.
+"""
+
+import pytest
+
+B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
+                    "Strategic developments")
+
+CASES = [
+    # Battles
+    ("Soldiers clashed with jihadists near Djibo on Monday.", (B, "Armed clash")),
+    ("Fighting between the Sudanese army and the Rapid Support Forces killed 15 fighters in El Obeid.", (B, "Armed clash")),
+    ("Dozens of soldiers were killed when militants attacked an army base near Menaka.", (B, "Armed clash")),
+    ("Rebels of the Arakan Army captured the town of Paletwa on Sunday.", (B, "Non-state actor overtakes territory")),
+    ("Ukrainian troops recaptured the village of Robotyne on Tuesday.", (B, "Government regains territory")),
+    # Explosions / remote violence
+    ("An air strike by the army hit a market in Tangaza, killing at least 30 people.", (E, "Air/drone strike")),
+    ("A drone strike killed a senior al-Shabaab commander in Jilib on Friday.", (E, "Air/drone strike")),
+    ("Russian forces shelled the city of Kharkiv overnight, killing two civilians.", (E, "Shelling/artillery/missile attack")),
+    ("A roadside bomb exploded near a military convoy in the Gao region, killing four soldiers.", (E, "Remote explosive/landmine/IED")),
+    ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing seven people.", (E, "Suicide bomb")),
+    ("Attackers threw a grenade into a bar in Bujumbura on Saturday, wounding ten people.", (E, "Grenade")),
+    # Violence against civilians
+    ("Gunmen killed 12 villagers in an attack on Kadji on Sunday.", (V, "Attack")),
+    ("Boko Haram militants abducted 40 schoolgirls from a school in Borno State on Monday.", (V, "Abduction/forced disappearance")),
+    ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", (V, "Attack")),
+    # Protests and riots
+    ("Hundreds of people rallied peacefully in Bamako on Friday to demand elections.", (P, "Peaceful protest")),
+    ("Police fired tear gas to disperse hundreds of protesters who had gathered in Khartoum on Thursday.", (P, "Protest with intervention")),
+    ("Security forces shot dead three protesters in Omdurman on Thursday.", (P, "Excessive force against protesters")),
+    ("Rioters torched cars and threw stones at police in Dakar on Monday.", (R, "Violent demonstration")),
+    ("A mob lynched a man accused of theft in Goma on Sunday.", (R, "Mob violence")),
+    # Strategic developments
+    ("Colombian police arrested a FARC dissident commander in Cali on Wednesday.", (S, "Arrests")),
+    ("The militia pledged allegiance to the Islamic State in a video released on Friday.", (S, "Change to group/activity")),
+    ("Militants set fire to a church in the village of Kamba on Sunday.", (S, "Looting/property destruction")),
+    ("The government and the rebels signed a ceasefire agreement in Doha on Saturday.", (S, "Agreement")),
+    ("Troops defused a bomb planted on a road near Kidal on Monday.", (S, "Disrupted weapons use")),
+    ("The rebels set up a new base in the hills above Bunia last month.", (S, "Headquarters or base established")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_acled_type(events_of, text, expected):
+    got = [(e["acled_type"], e["acled_sub_type"]) for e in events_of(text)]
+    assert expected in got, got
+
+
+NOT_EVENTS = [
+    "The rebels threatened to attack Goma if the army did not withdraw.",          # a threat
+    "The militants did not attack the town.",                                      # negated
+    "The government denied that it had any plans for new offensives.",            # a denial, no event
+    "Analysts warn that attacks on aid convoys could rise during the rainy season.",  # hypothetical, generic
+    "This is a battle cry that fighters chant at funerals.",                       # 'battle' as a modifier
+    "The group has carried out numerous bombings in the region.",                 # several events, none told
+    "Insurgents regularly ambush convoys on the road to Kidal.",                    # habitual present
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:40] for t in NOT_EVENTS])
+def test_not_an_event(events_of, text):
+    assert events_of(text) == []
