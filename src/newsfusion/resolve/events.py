@@ -71,6 +71,7 @@ class Report:
     start: str | None
     end: str | None
     people: set[str] = field(default_factory=set)  # KB entity ids and folded head words
+    names: dict[str, str] = field(default_factory=dict)  # the same, as a reader would name them
 
     @property
     def key(self) -> str:
@@ -102,17 +103,21 @@ def _report(state: CorpusState, doc: dict[str, Any], ev: dict[str, Any]) -> Repo
     place_ent = _entity_by_name(doc, ev.get("location"))
     time = ev.get("time") or {}
     people: set[str] = set()
+    names: dict[str, str] = {}
     for name in list(ev.get("actors") or []) + list(ev.get("targets") or []):
         ent = _entity_by_name(doc, name)
-        kb = _kb_of(state, doc["doc_id"], ent)
-        people.add(kb or ("w:" + (fold(name).split() or [""])[-1]))
+        key = _kb_of(state, doc["doc_id"], ent) or ("w:" + (fold(name).split() or [""])[-1])
+        people.add(key)
+        names[key] = name
         if _state_side(name, (ent or {}).get("kind")):
             people.add("w:state forces")  # "the Congolese army", "government troops", FARDC: one side
+            names["w:state forces"] = "state forces"
     return Report(
         doc_id=doc["doc_id"], local=ev.get("id", ""), rec=ev,
         published=((doc.get("document") or {}).get("published") or "")[:10],
         place=fold(ev.get("location")), geo=(place_ent or {}).get("geo"), place_kb=_kb_of(state, doc["doc_id"], place_ent),
         start=time.get("start"), end=time.get("end") or time.get("start"), people={p for p in people if p not in ("w:",)},
+        names=names,
     )
 
 
@@ -206,7 +211,7 @@ def people_score(a: Report, b: Report) -> tuple[float, str]:
         return 0.3, "participants named in one report only"
     shared = a.people & b.people
     score = len(shared) / min(len(a.people), len(b.people))
-    names = ", ".join(sorted(x.split(":", 1)[-1] for x in shared)) or "none"
+    names = ", ".join(sorted(a.names.get(x) or b.names.get(x) or x for x in shared)) or "none"
     return score, f"shared participants: {names}"
 
 
