@@ -7,9 +7,10 @@ Every pair of event reports from *different* articles is scored on five cues
   types (armed clash / attack, air strike / shelling, protest / riot...) 0.6;
   anything else cannot merge;
 * place: same name, one name inside the other or the same KB entity 1.0,
-  geocodes within 25 km 0.9, the same admin1 region 0.5, unknown 0.3; places in
-  different admin1 regions or countries, or more than 25 km apart with no shared
-  name, cannot merge;
+  geocodes within 25 km 0.9, one place the other's admin1 region 0.7, the same
+  admin1 region 0.5; places in different admin1 regions or countries, more than
+  25 km apart with no shared name, or unknown in either report, cannot merge
+  (fusion favours precision: two reports are one event only where they agree);
 * time: resolved date ranges that overlap 1.0, within two days 0.6, unknown 0.3;
   ranges further apart cannot merge (nor can a planned event and one that happened);
 * participants: share of actors and targets in common (same KB entity, or same
@@ -38,6 +39,7 @@ from .base import CorpusState, KBEvent, corpus_step, stable_id
 
 WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
 THRESHOLD = 0.55
+MIN_PLACE = 0.5  # the places must be known and agree (same name, 25 km, same admin1 region)
 MAX_KM = 25.0
 COMPATIBLE = [
     {"Armed clash", "Attack"},
@@ -221,8 +223,8 @@ def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float
     if kind is None:
         return None, "different kinds of event"
     place, p_why = place_score(a, b)
-    if place is None:
-        return None, p_why
+    if place is None or place < MIN_PLACE:
+        return None, p_why  # no merge without a place both reports share
     time, t_why = time_score(a, b)
     if time is None:
         return None, t_why
