@@ -14,7 +14,7 @@ from .arguments import fill_roles
 from .classify import classify
 from .coalesce import across, attach_tolls, in_sentence
 from .context import DocContext
-from .detect import background, find_drafts, habitual
+from .detect import background, find_drafts, habitual, tally
 from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
@@ -66,6 +66,8 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
         return "habitual present"
     if background(d.token, d.time_level <= 2):
         return "background description"
+    if tally(ctx, d.token, victims_of(d.token), d.time_level <= 1):
+        return "a running total, not an event"
     find_weapon(ctx, d)
     d.acled = classify(ctx, d, {t.lower_ for t in d.token.sent})
     if d.acled is None:

@@ -26,7 +26,7 @@ from .syntax import kids
 IMPLICATIVE = {"continue", "begin", "start", "manage", "proceed", "resume", "go", "use", "keep", "escalate", "step", "intensify", "come"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
-PRESUPPOSING = {"disperse", "attend", "cover", "ban", "condemn", "break", "join", "organize", "organise", "film", "storm", "end", "stop"}
+PRESUPPOSING = {"disperse", "attend", "cover", "ban", "condemn", "break", "join", "organize", "organise", "film", "storm"}
 INTENT_NOUNS = {"opportunity", "chance", "attempt", "bid", "plan", "plot", "order", "call", "threat", "right", "ability",
                 "capacity", "need", "effort", "way", "means", "permission", "pledge", "promise", "vow", "intention"}
 _ORDER = ["negated", "hypothetical", "threatened", "denied", "planned", "alleged", "occurred"]
@@ -85,7 +85,7 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
     mod = ctx.lex.modality
     if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
         return "hypothetical"  # "if there were an attack", "whether the Americans were killed"
-    if t.lower_ == "going" and came_from is not None and came_from.dep_ == "xcomp":
+    if t.lower_ == "going" and any(c.dep_ == "xcomp" for c in t.children):
         return "planned"  # "were going to explode"
     for c in t.children:
         low = c.lower_
