@@ -164,7 +164,7 @@ def model_candidates(doc: Doc) -> list[Cand]:
             typ = "ORG"
         elif first in lex.kunya and len(ent) > 1 and label in ("GPE", "NORP", "ORG", "PERSON", "LOC"):
             typ = "PERSON"
-        elif typ is None and label in ("LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT") and is_place_name(text):
+        elif typ is None and label in ("LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP") and is_place_name(text):
             typ = "LOCATION"
         elif typ == "PERSON" and _strong_place_context(ent):
             typ, label = "LOCATION", "PLACE_CONTEXT"
