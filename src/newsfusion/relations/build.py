@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from ..model import Doc, Relation
-from .patterns import Ctx, affiliation, allegiance, hostility, hyphenated, located, roles, wings
+from .common import Ctx
+from .groups import affiliation, allegiance, hyphenated, wings
+from .hostility import hostility
+from .places import located
+from .roles import roles
 
 
 def _claim_sources(doc: Doc) -> dict[int, str]:
