@@ -260,7 +260,16 @@ def rule_candidates(doc: Doc) -> list[Cand]:
         out.append(Cand(m.start(), m.end(), "LOCATION", "rule"))
     for m in _dateline_places(doc):
         out.append(m)
+    for pat in (_PLACE_OF, _PLACE_APPOS):  # "the town of Nyanzale", "Goma, capital of North Kivu"
+        for m in pat.finditer(text):
+            out.append(Cand(m.start(1), m.end(1), "LOCATION", "rule", label="PLACE_CONTEXT"))
     return out
+
+
+_PLACE_APPOS = re.compile(r"\b((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:capital|city|town|village|port|hub)\s+(?:of|in)\b")
+
+
+_PLACE_OF = re.compile(r"\b(?:town|village|city|district|region|province|commune|locality|municipality|area)\s+of\s+((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
 _UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Division|Brigade|Battalion|Regiment|Corps|Army|Infantry|Squadron|Company|Group|Fleet|Command)\b")

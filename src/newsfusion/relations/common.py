@@ -6,18 +6,32 @@ from ..model import Doc, Span
 
 ROLE_PREDICATE = {
     "spokesman": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesperson": "spokesperson_of",
-    "leader": "leader_of", "head": "leader_of", "chief": "leader_of", "commander": "leader_of", "founder": "leader_of",
+    "leader": "leader_of", "head": "leader_of", "chief": "leader_of", "commander": "member_of", "founder": "leader_of",
     "emir": "leader_of", "chairman": "leader_of", "ringleader": "leader_of", "boss": "leader_of",
     "member": "member_of", "fighter": "member_of", "militant": "member_of", "aide": "member_of", "adviser": "member_of",
     "advisor": "member_of", "deputy": "member_of", "official": "member_of", "operative": "member_of", "officer": "member_of",
     "soldier": "member_of", "activist": "member_of", "loyalist": "member_of", "recruit": "member_of",
 }
+ORG_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "network", "outfit", "rebels", "insurgents", "jihadists", "militants"}
 UNIT_NOUNS = {"wing", "arm", "branch", "unit", "division", "faction", "offshoot", "bureau", "office", "cell", "battalion", "brigade", "province", "department", "ministry", "agency", "media"}
 ALLY_LEMMAS = {"ally", "link", "affiliate", "tie", "align", "associate", "connect", "loyal"}
 HOSTILE_VERBS = {"declare": "war", "wage": "war"}
 NON_CLASSIFYING = {"rival", "other", "various", "several", "many", "some", "new", "old", "former", "small", "large", "big", "main", "major", "minor", "certain", "different", "numerous", "few", "such", "dozens", "most", "local", "both", "all", "more", "fellow"}
 GROUP_NOUNS = {"group", "groups", "faction", "factions", "organization", "organizations", "organisation", "organisations", "movement", "militia", "militias", "network", "cell", "cells", "outfit", "brigade", "brigades"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "state", "governorate", "port", "area", "oasis", "suburb", "neighbourhood", "neighborhood", "camp"}
+
+
+def latest_org_before(ctx: "Ctx", pos: int, kinds=("armed_group", "militia", None)) -> int | None:
+    """The organisation an article last named before ``pos``: what "the group" refers to."""
+    best, best_pos = None, -1
+    for m in ctx.doc.mentions:
+        if m.entity is None or m.span.end > pos or ctx.doc.entities[m.entity].type != "ORG":
+            continue
+        if ctx.doc.entities[m.entity].kind not in kinds:
+            continue
+        if m.span.start > best_pos:
+            best, best_pos = m.entity, m.span.start
+    return best
 
 
 class Ctx:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Relation, Span
-from .common import ALLY_LEMMAS, UNIT_NOUNS, Ctx, describe, objects
+from .common import ALLY_LEMMAS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, describe, latest_org_before, objects
 from .roles import _mention_tokens
 
 _WING = re.compile(r"['’]s?\s+(?:so-called\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(UNIT_NOUNS)) + r")\s*,\s+(?:the\s+)?$", re.I)
@@ -35,7 +35,7 @@ def _mention_start(ctx: Ctx, ent: int, near) -> int:
     return ctx.sdoc[toks[0]].idx if toks else near.idx
 
 
-_HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l-)?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
+_HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l[- ])?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
 _PART = {"controlled", "run", "led"}
 
 
@@ -61,6 +61,8 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
             ap = next((c for c in head.children if c.dep_ == "appos"), None)
             if ap is not None and ctx.ent(ap) is not None:
                 subject = ctx.ent(ap)
+        if subject is None and head.lemma_.lower() in ORG_ANAPHORS:
+            subject = latest_org_before(ctx, m.start())  # "the Iran-backed group": the group last named
         if subject is None or subject == owner:
             continue
         pred = "part_of" if m.group(2) in _PART and ctx.type(subject) == "ORG" else "allied_with"
@@ -190,3 +192,47 @@ def _group_of_members(ctx: Ctx, tok) -> int | None:
                     if e is not None and ctx.type(e) == "ORG":
                         return e
     return None
+
+
+_BACKED = {"back", "support", "arm", "fund", "finance", "sponsor", "train", "equip"}
+
+
+def backed_by(ctx: Ctx) -> Iterator[Relation]:
+    """'the group is backed by Rwanda', 'Iran-backed' is done by ``hyphenated``."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in _BACKED or tok.pos_ != "VERB":
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is None:
+            continue
+        objs = objects(ctx, agent, ("ORG", "LOCATION"))
+        subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            subj = tok.head
+        if subj is None or not objs:
+            continue
+        who = ctx.ent(subj)
+        if who is None and subj.lemma_.lower() in ORG_ANAPHORS:
+            who = latest_org_before(ctx, subj.idx)
+        if who is None:
+            continue
+        ev = ctx.span(list(subj.subtree) + list(agent.subtree) + [tok])
+        for o in objs:
+            if o != who:
+                yield Relation(ctx.name(who), "allied_with", ctx.name(o), ev, who, o, rule="backed_by")
+
+
+def units(ctx: Ctx) -> Iterator[Relation]:
+    """'the Sudanese Armed Forces' 6th Infantry Division', 'the U.N. humanitarian agency OCHA': part_of."""
+    doc = ctx.doc
+    ms = sorted((m for m in doc.mentions if m.entity is not None and ctx.type(m.entity) == "ORG"), key=lambda m: m.span.start)
+    for a, b in zip(ms, ms[1:]):
+        if a.entity == b.entity:
+            continue
+        gap = doc.text[a.span.end : b.span.start]
+        # a possessive owner right before the unit, or "<owner> <descriptive noun(s)> <unit>"
+        if re.fullmatch(r"['’]s?\s*(?:\([^)]{0,12}\)\s*)?", gap) or re.fullmatch(r"\s+(?:[a-z]+\s+){1,3}", gap) and re.search(r"\b(agency|body|unit|arm|wing|branch|division|command|office|force|committee|commission|mission)\s+$", gap):
+            unit_name = doc.entities[b.entity].name
+            if not (_unit_name(unit_name) or re.search(r"\b(agency|body|unit|arm|wing|branch|command|office|mission)\s+$", gap)):
+                continue
+            yield Relation(unit_name, "part_of", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="unit")

@@ -17,7 +17,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
             continue
         after = doc.text[m.span.end : m.span.end + 80]
         # "Aleppo, Syria" / "Aleppo, the second largest city of Syria"
-        mm = re.match(r",\s+(?:the\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(SETTLEMENT_NOUNS) + r")\s+(?:of|in)\s+)?", after)
+        mm = re.match(r",\s+(?:(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:" + "|".join(SETTLEMENT_NOUNS) + r")\s+(?:of|in)\s+)?", after)
         if not mm or mm.end() == 0:
             continue
         pos = m.span.end + mm.end()
@@ -44,3 +44,43 @@ def located(ctx: Ctx) -> Iterator[Relation]:
 
 def _is_country(name: str, ent) -> bool:
     return country_by_name(name) is not None or (ent.geo is not None and ent.geo.precision == 3)
+
+
+_IN_PLACE = re.compile(r"^(?:\s+(?:village|town|city|region|province|district|state|area|camp))?,?\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|central|occupied|northeastern|northwestern|southeastern|southwestern)?\s*", re.I)
+
+
+def located_in_phrase(ctx: Ctx) -> Iterator[Relation]:
+    """'the town of Nyanzale in eastern Democratic Republic of Congo', 'North Darfur in western
+    Sudan', 'Nyaung Kone village in the northern Sagaing region': the smaller place in the larger."""
+    doc = ctx.doc
+    for m in doc.mentions:
+        if m.entity is None or ctx.type(m.entity) != "LOCATION":
+            continue
+        mm = _IN_PLACE.match(doc.text[m.span.end : m.span.end + 60])
+        if not mm:
+            continue
+        pos = m.span.end + mm.end()
+        outer = next((x for x in doc.mentions if x.span.start == pos and x.entity is not None), None)
+        if outer is None or outer.entity == m.entity or ctx.type(outer.entity) != "LOCATION":
+            continue
+        inner_geo, outer_geo = doc.entities[m.entity].geo, doc.entities[outer.entity].geo
+        if inner_geo and outer_geo and inner_geo.precision > outer_geo.precision:
+            continue  # a region is not in a town
+        yield Relation(ctx.name(m.entity), "located_in", ctx.name(outer.entity), Span(m.span.start, outer.span.end), m.entity, outer.entity, rule="located")
+
+
+_PEOPLE_AFTER = re.compile(r"\s+(?:rulers|leaders|fighters|militants|members|officials|supporters|commanders|troops|soldiers|gunmen)\b", re.I)
+
+
+def national_possessive(ctx: Ctx) -> Iterator[Relation]:
+    """'Haiti's National Police', 'El Fasher's Saudi Hospital', 'the Borno State capital Maiduguri'."""
+    doc = ctx.doc
+    ms = sorted((m for m in doc.mentions if m.entity is not None), key=lambda m: m.span.start)
+    for a, b in zip(ms, ms[1:]):
+        if a.entity == b.entity or ctx.type(a.entity) != "LOCATION" or ctx.type(b.entity) == "PERSON":
+            continue
+        gap = doc.text[a.span.end : b.span.start]
+        if _PEOPLE_AFTER.match(doc.text[b.span.end : b.span.end + 20]):
+            continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
+        if re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", gap) or (ctx.type(b.entity) == "LOCATION" and re.fullmatch(r"\s+capital\s+", gap)):
+            yield Relation(ctx.name(b.entity), "located_in", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="located")

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..model import Relation
+from ..model import Relation, Span
 from .common import GROUP_NOUNS, ROLE_PREDICATE, Ctx, objects
+
+def whose_leader(ctx: Ctx) -> Iterator[Relation]:
+    """'the Viv Ansanm group, whose leader, former police officer Jimmy Chérizier, ...'."""
+    for m in _WHOSE.finditer(ctx.doc.text):
+        org = next((x.entity for x in ctx.doc.mentions if x.entity is not None and x.span.end <= m.start() and m.start() - x.span.end <= 12 and ctx.type(x.entity) == "ORG"), None)
+        person = next((x for x in ctx.doc.mentions if x.entity is not None and x.span.start >= m.end() and ctx.type(x.entity) == "PERSON" and x.span.start - m.end() <= 60), None)
+        if org is None or person is None:
+            continue
+        pred = ROLE_PREDICATE.get(m.group(1).lower(), "leader_of")
+        start = next(x.span.start for x in ctx.doc.mentions if x.entity == org and x.span.end <= m.start())
+        yield Relation(ctx.name(person.entity), pred, ctx.name(org), Span(start, person.span.end), person.entity, org, rule="role")
+
+
+_WHOSE = re.compile(r",?\s+whose\s+(leader|head|chief|founder|commander|spokesman|spokesperson|spokeswoman)\b,?\s+", re.I)
+
 
 def roles(ctx: Ctx) -> Iterator[Relation]:
     leaders: dict[int, str] = {}
