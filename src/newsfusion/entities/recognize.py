@@ -376,6 +376,9 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     if ctl and c.source == "model":
         start += ctl.end()  # "Hamas-run Health Ministry": Hamas is its own mention
     text = doc.text[start:end]
+    if "\n" in text.strip():
+        end = start + text.index("\n", len(text) - len(text.lstrip()))  # a name never runs across lines
+    text = doc.text[start:end]
     paren = re.search(r"\s*[(\[]", text)
     if paren and paren.start() > 0:
         end = start + paren.start()  # "Allied Democratic Forces (ADF": the bracket is another mention

@@ -35,7 +35,7 @@ def _mention_start(ctx: Ctx, ent: int, near) -> int:
     return ctx.sdoc[toks[0]].idx if toks else near.idx
 
 
-_HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l[- ])?[A-Z][\w'’]*(?: [A-Z][\w'’]*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
+_HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l[- ])?[A-Z]\w*(?: [A-Z]\w*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
 _PART = {"controlled", "run", "led"}
 
 
@@ -66,8 +66,8 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
         if subject is None or subject == owner:
             continue
         pred = "part_of" if m.group(2) in _PART and ctx.type(subject) == "ORG" else "allied_with"
-        if m.group(2) in _PART and ctx.type(subject) != "ORG":
-            continue
+        if m.group(2) in _PART and (ctx.type(subject) != "ORG" or (owner is not None and ctx.type(owner) != "ORG")):
+            continue  # "a Tutsi-led group" is not part of a people
         end = max(t.idx + len(t) for t in head.subtree)
         name = ctx.name(subject)
         if owner is None and name.startswith(m.group(0)):

@@ -80,7 +80,7 @@ def national_possessive(ctx: Ctx) -> Iterator[Relation]:
         if a.entity == b.entity or ctx.type(a.entity) != "LOCATION" or ctx.type(b.entity) == "PERSON":
             continue
         gap = doc.text[a.span.end : b.span.start]
-        if _PEOPLE_AFTER.match(doc.text[b.span.end : b.span.end + 20]):
+        if _PEOPLE_AFTER.match(doc.text[b.span.end : b.span.end + 20]) or doc.text[b.span.end : b.span.end + 1] == "-":
             continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
         if re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", gap) or (ctx.type(b.entity) == "LOCATION" and re.fullmatch(r"\s+capital\s+", gap)):
             yield Relation(ctx.name(b.entity), "located_in", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="located")
