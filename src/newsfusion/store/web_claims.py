@@ -8,9 +8,7 @@ the id survives re-ingests and rebuilds.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
@@ -40,11 +38,12 @@ def claim_items(conn: Connection, keys: Iterable[tuple[str, str]], lk: Links | N
     if not keys:
         return []
     c, d = t.claims.c, t.documents.c
+    wanted = set(keys)
+    docs = sorted({doc for doc, _ in keys})
     rows = {}
-    for i in range(0, len(keys), 200):
-        cond = or_(*(and_(c.doc_id == doc, c.local_id == loc) for doc, loc in keys[i : i + 200]))
-        stmt = select(t.claims, d.name.label("doc_name"), d.title.label("doc_title"), d.published).join(t.documents, d.id == c.doc_id).where(cond)
-        rows.update({(r.doc_id, r.local_id): r for r in conn.execute(stmt)})
+    for i in range(0, len(docs), 200):
+        stmt = select(t.claims, d.name.label("doc_name"), d.title.label("doc_title"), d.published).join(t.documents, d.id == c.doc_id).where(c.doc_id.in_(docs[i : i + 200]))
+        rows.update({(r.doc_id, r.local_id): r for r in conn.execute(stmt) if (r.doc_id, r.local_id) in wanted})
     if lk is None:
         lk = links(conn, {doc for doc, _ in keys})
     by = {(x.doc_id, x.local_id): x for x in lk.claims}
@@ -126,7 +125,3 @@ def claims_page(
         return Page(claim_items(conn, keys[offset : offset + limit]) if limit > 0 else [], len(keys), limit, offset)
     rows, total = fetch(conn, stmt, limit, offset)
     return Page(claim_items(conn, [(r.doc_id, r.local_id) for r in rows]), total, limit, offset)
-
-
-def claim_dicts(items: list[ClaimItem]) -> list[dict[str, Any]]:
-    return [x.to_dict() for x in items]

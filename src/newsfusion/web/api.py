@@ -21,7 +21,7 @@ from ..store.paging import MAX_LIMIT
 from ..store.views import ContradictionInfo, DocumentInfo, Status
 from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem, SourceItem
 from . import schemas as sc
-from .context import cached, kb_of, read
+from .context import kb_of, read
 from .errors import Forbidden, Unauthorized
 
 router = APIRouter(prefix="/api")
@@ -40,7 +40,11 @@ def ok(data: Any) -> JSONResponse:
 
 @router.get("/status", summary="Counts per table, the last ingest, whether the KB is up to date", responses=sc.responses(sc.schema(Status)))
 def status(request: Request) -> JSONResponse:
-    return ok(kb_of(request).status())
+    return ok(read(request, _status, kb_of(request)))
+
+
+def _status(conn: Any, kb: Any) -> Status:
+    return kb.status()
 
 
 # ---------------------------------------------------------------- documents
@@ -177,7 +181,7 @@ def graph(
     limit: Annotated[int, Query(ge=1, le=2000, description="at most this many nodes, most mentioned first")] = 150,
 ) -> JSONResponse:
     args = {"types": tuple(types.upper().split(",")), "kinds": tuple(kinds.split(",")), "min_mentions": min_mentions, "limit": limit}
-    return ok(gr.graph_dict(cached(request, gr.graph, **args)))
+    return ok(gr.graph_dict(read(request, gr.graph, **args)))
 
 
 @router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(dict[str, Any])))

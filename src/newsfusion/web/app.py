@@ -15,13 +15,15 @@ loopback Host headers are answered.
 from __future__ import annotations
 
 import logging
+from contextlib import asynccontextmanager
+
+import anyio
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -29,6 +31,7 @@ from ..errors import NewsfusionError
 from ..kb import KnowledgeBase
 from . import api, pages, schemas
 from .errors import STATUS_CLASS, BadRequest, NotFound, WebError, as_web_error, error_body
+from .context import ResultCache
 from .render import STATIC, environment
 from .security import Access, Guard, is_api
 
@@ -83,23 +86,38 @@ def _install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, on_invalid)
 
 
-def create_app(db: str | None = None, *, kb: KnowledgeBase | None = None, token: str | None = None, allowed_hosts: tuple[str, ...] | None = None) -> FastAPI:
+def _lifespan(threads: int):
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        # Few worker threads: the work is CPU-bound Python, and 40 threads fighting over the
+        # GIL answer 50 concurrent clients more slowly than a handful taking turns.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
+
+
+def create_app(
+    db: str | None = None, *, kb: KnowledgeBase | None = None, token: str | None = None, allowed_hosts: tuple[str, ...] | None = None, threads: int = 4
+) -> FastAPI:
     """The app over ``kb`` (or a KnowledgeBase opened on ``db``).
 
     ``token``: every request must carry it, and write actions are enabled.
-    ``allowed_hosts``: Host headers answered (None: any).
+    ``allowed_hosts``: Host headers answered (None: any). ``threads``: worker
+    threads for the (blocking) database reads.
     """
     kb = kb if kb is not None else KnowledgeBase(db)
-    app = FastAPI(title="newsfusion", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app = FastAPI(
+        title="newsfusion", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=_lifespan(threads)
+    )
     app.state.kb = kb
     app.state.access = Access(token, allowed_hosts)
     app.state.templates = environment()
-    app.state.cache = {}
+    app.state.cache = ResultCache()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_handlers(app)
-    app.add_middleware(GZipMiddleware, minimum_size=4096)
     app.add_middleware(Guard, access=app.state.access)
 
     def openapi() -> dict:

@@ -30,6 +30,7 @@ Ring = list[tuple[float, float]]
 class Country:
     name: str
     rings: tuple[tuple[tuple[float, float], ...], ...]
+    boxes: tuple[tuple[float, float, float, float], ...]  # each ring's west, south, east, north
     bbox: tuple[float, float, float, float]  # west, south, east, north
     label_at: tuple[float, float]  # lon, lat inside its largest ring (roughly)
 
@@ -65,12 +66,18 @@ def _ring(arcs: list[Ring], idx: list[int]) -> Ring:
     return pts
 
 
+def _box(pts) -> tuple[float, float, float, float]:
+    lons = [p[0] for p in pts]
+    lats = [p[1] for p in pts]
+    return (min(lons), min(lats), max(lons), max(lats))
+
+
 def _country(name: str, rings: list[Ring]) -> Country:
-    lons = [p[0] for r in rings for p in r]
-    lats = [p[1] for r in rings for p in r]
+    boxes = tuple(_box(r) for r in rings)
     big = max(rings, key=len)
     label = (sum(p[0] for p in big) / len(big), sum(p[1] for p in big) / len(big))
-    return Country(name, tuple(tuple(r) for r in rings), (min(lons), min(lats), max(lons), max(lats)), label)
+    bbox = (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return Country(name, tuple(tuple(r) for r in rings), boxes, bbox, label)
 
 
 @lru_cache(maxsize=1)
@@ -118,9 +125,15 @@ class Projection:
         return (self.dx + (lon - self.w) * self.k * self.scale, self.dy + (self.n - lat) * self.scale)
 
 
-def _visible(c: Country, view: tuple[float, float, float, float], margin: float) -> bool:
+def _meets(box: tuple[float, float, float, float], view: tuple[float, float, float, float], margin: float) -> bool:
     w, s, e, n = view
-    return not (c.bbox[2] < w - margin or c.bbox[0] > e + margin or c.bbox[3] < s - margin or c.bbox[1] > n + margin)
+    return not (box[2] < w - margin or box[0] > e + margin or box[3] < s - margin or box[1] > n + margin)
+
+
+def _visible_rings(c: Country, view: tuple[float, float, float, float], margin: float) -> list:
+    if not _meets(c.bbox, view, margin):
+        return []
+    return [r for r, b in zip(c.rings, c.boxes) if _meets(b, view, margin)]
 
 
 def _path(proj: Projection, rings, tolerance: float = 1.2) -> str:
@@ -176,15 +189,15 @@ def render_map(points: list[MapPoint], view: tuple[float, float, float, float] |
     margin = 0.1 * max(view[2] - view[0], view[3] - view[1])
     out = [Markup('<svg class="map" id="map" viewBox="0 0 {} {}" role="img" aria-label="map of geolocated events and places">').format(WIDTH, proj.height)]
     out.append(Markup('<rect class="sea" x="0" y="0" width="{}" height="{}"/>').format(WIDTH, proj.height))
-    shown = [c for c in countries() if _visible(c, view, margin)]
-    for c in shown:
-        out.append(Markup('<path class="country" d="{}"><title>{}</title></path>').format(_path(proj, c.rings), c.name))
+    shown = [(c, rings) for c in countries() if (rings := _visible_rings(c, view, margin))]
+    for c, rings in shown:
+        out.append(Markup('<path class="country" d="{}"><title>{}</title></path>').format(_path(proj, rings), c.name))
     labels = _Labels()
     for p in sorted(points, key=lambda p: (p.kind != "event", -p.size)):  # biggest first get their labels
         x, y = proj(p.lon, p.lat)
         labels.boxes.append((x - _radius(p), y - _radius(p), x + _radius(p), y + _radius(p)))
     marks = [_point(proj, p, labels) for p in sorted(points, key=lambda p: (p.kind == "event", -p.size))]
-    for c in shown:
+    for c, _ in shown:
         lon, lat = c.label_at
         if view[0] <= lon <= view[2] and view[1] <= lat <= view[3] and (c.bbox[2] - c.bbox[0]) > (view[2] - view[0]) / 12:
             x, y = proj(lon, lat)

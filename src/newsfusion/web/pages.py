@@ -21,7 +21,7 @@ from ..store import schema as t
 from ..store import search as srch
 from ..store import web_claims, web_entities, web_events, web_geo, web_queries
 from .basemap import MapPoint, render_map
-from .context import cached, kb_of, read
+from .context import kb_of, read
 from .highlight import highlight
 
 router = APIRouter(include_in_schema=False)
@@ -52,7 +52,7 @@ def overview(request: Request) -> HTMLResponse:
 
 @router.get("/graph", response_class=HTMLResponse)
 def graph_page(request: Request) -> HTMLResponse:
-    g = cached(request, gr.graph, limit=40)
+    g = read(request, gr.graph, limit=40)
     return render(request, "graph.html", g=g)
 
 
@@ -94,7 +94,7 @@ def _map_points(conn: Connection) -> tuple[list[MapPoint], list[Any]]:
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, layer: Annotated[str, Query(pattern="^(all|events|places)$")] = "all") -> HTMLResponse:
-    pts, events = cached(request, _map_points)
+    pts, events = read(request, _map_points)
     shown = [p for p in pts if layer == "all" or p.kind == layer.rstrip("s")]
     return render(request, "map.html", svg=render_map(shown), points=shown, events=events, layer=layer, n_places=sum(p.kind == "place" for p in pts))
 

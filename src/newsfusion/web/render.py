@@ -22,8 +22,8 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 
-def path(prefix: str, ident: Any) -> str:
-    """``/entities/`` + the id quoted as one path segment."""
+def path(ident: Any, prefix: str) -> str:
+    """``{{ id | path('/entities/') }}``: the prefix and the id quoted as one path segment."""
     return prefix + quote(str(ident), safe="")
 
 
