@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import ipaddress
+import math
 import os
 import socket
 import statistics
@@ -64,10 +65,11 @@ class Result:
 
 
 def pct(sorted_values: list[float], p: float) -> float:
+    """The nearest-rank percentile of already sorted values."""
     if not sorted_values:
         return 0.0
-    k = min(len(sorted_values) - 1, max(0, round(p / 100 * len(sorted_values) + 0.5) - 1))
-    return sorted_values[k]
+    rank = max(1, math.ceil(p / 100 * len(sorted_values)))
+    return sorted_values[min(rank, len(sorted_values)) - 1]
 
 
 def check_loopback(url: str) -> None:
@@ -106,32 +108,72 @@ def endpoints(base: str, headers: dict[str, str] | None = None) -> list[tuple[st
     return out
 
 
-async def _client(i: int, http: httpx.AsyncClient, mix: list[tuple[str, str]], deadline: float, think: float, res: Result) -> None:
+class Conn:
+    """One keep-alive HTTP/1.1 connection, as light as it gets (httpx's pool, not the server,
+    was the bottleneck with 50 concurrent clients on 2 cores)."""
+
+    def __init__(self, base: str, headers: dict[str, str] | None):
+        u = urlsplit(base)
+        self.host, self.port = u.hostname or "127.0.0.1", u.port or 80
+        extra = "".join(f"{k}: {v}\r\n" for k, v in (headers or {}).items())
+        self.head = f"Host: {self.host}:{self.port}\r\n{extra}Connection: keep-alive\r\n\r\n"
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, path: str) -> int:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\n{self.head}".encode())
+        await self.writer.drain()
+        status = int((await self.reader.readline()).split()[1])
+        length, chunked = 0, False
+        while (line := await self.reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.decode("latin-1").partition(":")
+            if name.lower() == "content-length":
+                length = int(value)
+            elif name.lower() == "transfer-encoding" and "chunked" in value.lower():
+                chunked = True
+        if chunked:
+            while (size := int((await self.reader.readline()).strip() or b"0", 16)):
+                await self.reader.readexactly(size + 2)
+            await self.reader.readline()
+        else:
+            await self.reader.readexactly(length)
+        return status
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+async def _client(i: int, base: str, headers: dict[str, str] | None, mix: list[tuple[str, str]], deadline: float, think: float, res: Result) -> None:
+    conn = Conn(base, headers)
     k = i
-    while time.perf_counter() < deadline:
-        name, path = mix[k % len(mix)]
-        k += 1
-        t0 = time.perf_counter()
-        try:
-            r = await http.get(path)
-            dt = time.perf_counter() - t0
-            if r.status_code != 200:
-                res.errors.append(f"{path}: {r.status_code}")
-        except httpx.HTTPError as exc:
-            dt = time.perf_counter() - t0
-            res.errors.append(f"{path}: {type(exc).__name__}")
-        res.latencies.setdefault(name, []).append(dt)
-        if think:
-            await asyncio.sleep(think)
+    try:
+        while time.perf_counter() < deadline:
+            name, path = mix[k % len(mix)]
+            k += 1
+            t0 = time.perf_counter()
+            try:
+                status = await asyncio.wait_for(conn.get(path), 30)
+                if status != 200:
+                    res.errors.append(f"{path}: {status}")
+            except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, IndexError) as exc:
+                res.errors.append(f"{path}: {type(exc).__name__}")
+                conn.close()
+            res.latencies.setdefault(name, []).append(time.perf_counter() - t0)
+            if think:
+                await asyncio.sleep(think)
+    finally:
+        conn.close()
 
 
 async def _run(base: str, clients: int, seconds: float, think: float, headers: dict[str, str] | None) -> Result:
     mix = endpoints(base, headers)
     res = Result(clients, seconds)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, headers=headers, limits=limits, timeout=30) as http:
-        deadline = time.perf_counter() + seconds
-        await asyncio.gather(*(_client(i, http, mix, deadline, think, res) for i in range(clients)))
+    deadline = time.perf_counter() + seconds
+    await asyncio.gather(*(_client(i, base, headers, mix, deadline, think, res) for i in range(clients)))
     return res
 
 
@@ -148,9 +190,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@dataclass
+class Served:
+    url: str
+    pid: int
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time the server process has used so far (Linux), None elsewhere."""
+        try:
+            f = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            return None
+
+
 @contextmanager
 def server(db: str, port: int | None = None):
-    """``newsfusion serve`` on a free loopback port in a subprocess; yields its base URL."""
+    """``newsfusion serve`` on a free loopback port in a subprocess; yields a :class:`Served`."""
     port = port or free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
     cmd = [sys.executable, "-c", "from newsfusion.cli import run; run()", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port)]
@@ -169,7 +225,7 @@ def server(db: str, port: int | None = None):
             if time.monotonic() > deadline:
                 raise SystemExit("web_load: the server did not start within 60 s")
             time.sleep(0.1)
-        yield base
+        yield Served(base, proc.pid)
     finally:
         proc.terminate()
         try:
@@ -212,16 +268,20 @@ def main(argv: list[str] | None = None) -> int:
     if a.clients < 1 or a.clients > 500 or a.seconds <= 0 or a.seconds > 600:
         ap.error("clients must be 1-500 and seconds 0-600 (the test is bounded)")
 
-    def go(base: str) -> Result:
-        run_load(base, clients=1, seconds=min(2.0, a.seconds), token=a.token)  # warm up (caches, connections)
-        return run_load(base, a.clients, a.seconds, a.think, a.token)
-
+    cpu = None
     if a.url:
-        res = go(a.url)
+        run_load(a.url, clients=1, seconds=min(2.0, a.seconds), token=a.token)  # warm up (caches, connections)
+        res = run_load(a.url, a.clients, a.seconds, a.think, a.token)
     else:
-        with server(a.db) as base:
-            res = go(base)
+        with server(a.db) as srv:
+            run_load(srv.url, clients=1, seconds=min(2.0, a.seconds), token=a.token)
+            c0 = srv.cpu_seconds()
+            res = run_load(srv.url, a.clients, a.seconds, a.think, a.token)
+            c1 = srv.cpu_seconds()
+            cpu = (c1 - c0) if c0 is not None and c1 is not None else None
     text = report(res, f"{a.clients} clients, think {a.think:g} s")
+    if cpu is not None and res.all:
+        text += f"\nserver CPU: {1000 * cpu / len(res.all):.2f} ms per request ({100 * cpu / a.seconds:.0f}% of one core)\n"
     print(text)
     if a.out:
         with open(a.out, "a", encoding="utf-8") as fh:

@@ -83,11 +83,13 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
 
     from ..kb import KnowledgeBase
     from ..web import create_app
+    from ..web.basemap import countries
 
     check_serve(host, token)
     check_db(db)
     kb = KnowledgeBase(db)
     sock = bind(host, port)
+    countries()  # decode the basemap now rather than on the first visit to /map
     allowed = None if token else tuple(dict.fromkeys([*LOOPBACK_HOSTS, host.lower()]))
     app = create_app(kb=kb, token=token, allowed_hosts=allowed)
     real_port = sock.getsockname()[1]

@@ -32,6 +32,15 @@ def _order(c):
     return (t.documents.c.ingested_at, c.doc_id, c.evidence_start, c.local_id)
 
 
+def in_listing_order(conn: Connection, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``keys`` in the order /api/claims lists them (ingest order, then place in the article)."""
+    wanted = set(keys)
+    c = t.claims.c
+    docs = sorted({doc for doc, _ in keys})
+    stmt = select(c.doc_id, c.local_id).join(t.documents, t.documents.c.id == c.doc_id).where(c.doc_id.in_(docs)).order_by(*_order(c))
+    return [(r.doc_id, r.local_id) for r in conn.execute(stmt) if (r.doc_id, r.local_id) in wanted] if docs else []
+
+
 def claim_items(conn: Connection, keys: Iterable[tuple[str, str]], lk: Links | None = None) -> list[ClaimItem]:
     """The claims with these (doc_id, local id) keys, in the order given."""
     keys = list(dict.fromkeys(keys))

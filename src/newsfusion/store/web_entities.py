@@ -18,7 +18,7 @@ from . import queries as q
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
-from .web_claims import claim_items
+from .web_claims import claim_items, in_listing_order
 from .web_links import Links, RelationLink, links, roles
 from .webviews import EntityEvent, EntityFull, EntityItem
 
@@ -135,5 +135,5 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     about = [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid]
     return EntityFull(
         item, detail.geo, names, detail.members, detail.merges, detail.overrides, item.relations, _entity_events(conn, lk, eid),
-        claim_items(conn, by, lk), claim_items(conn, about, lk),
+        claim_items(conn, in_listing_order(conn, by), lk), claim_items(conn, in_listing_order(conn, about), lk),
     )
