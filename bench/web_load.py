@@ -28,6 +28,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -181,7 +182,17 @@ def run_load(base: str, clients: int = 50, seconds: float = 5.0, think: float = 
     """Load ``base`` (loopback only) with ``clients`` concurrent clients for ``seconds``."""
     check_loopback(base)
     headers = {"Authorization": f"Bearer {token}"} if token else None
-    return asyncio.run(_run(base, clients, seconds, think, headers))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_run(base, clients, seconds, think, headers))
+    out: list[Result] = []  # a loop already runs in this thread (e.g. Playwright's): use a thread of our own
+    t = threading.Thread(target=lambda: out.append(asyncio.run(_run(base, clients, seconds, think, headers))))
+    t.start()
+    t.join()
+    if not out:
+        raise RuntimeError("the load run failed (see the thread's traceback above)")
+    return out[0]
 
 
 def free_port() -> int:

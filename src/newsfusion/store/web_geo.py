@@ -54,8 +54,10 @@ def _member_geo(conn: Connection, missing: set[str]) -> dict[str, dict[str, Any]
     """Geo of the first geocoded member of each entity in ``missing``, from the stored records."""
     em = t.entity_members.c
     wanted: dict[str, dict[str, str]] = defaultdict(dict)  # doc -> local id -> entity
-    for eid, doc, local in conn.execute(select(em.entity_id, em.doc_id, em.local_id).where(em.entity_id.in_(sorted(missing)))):
-        wanted[doc][local] = eid
+    ids = sorted(missing)
+    for i in range(0, len(ids), 500):
+        for eid, doc, local in conn.execute(select(em.entity_id, em.doc_id, em.local_id).where(em.entity_id.in_(ids[i : i + 500]))):
+            wanted[doc][local] = eid
     out: dict[str, dict[str, Any]] = {}
     d = t.documents.c
     docs = sorted(wanted)
@@ -71,15 +73,10 @@ def _member_geo(conn: Connection, missing: set[str]) -> dict[str, dict[str, Any]
 def places(conn: Connection) -> list[Place]:
     """Every LOCATION entity with coordinates, most mentioned first."""
     e, em, m = t.entities.c, t.entity_members.c, t.mentions.c
-    rows = conn.execute(select(e.id, e.name, e.geo, e.country).where(func.upper(e.type) == "LOCATION")).all()
-    mentions = dict(
-        conn.execute(
-            select(em.entity_id, func.count())
-            .select_from(t.entity_members.join(t.mentions, (m.doc_id == em.doc_id) & (m.entity_local_id == em.local_id)))
-            .where(em.entity_id.in_([r.id for r in rows]))
-            .group_by(em.entity_id)
-        ).all()
-    ) if rows else {}
+    is_place = func.upper(e.type) == "LOCATION"
+    rows = conn.execute(select(e.id, e.name, e.geo, e.country).where(is_place)).all()
+    joined = t.entity_members.join(t.mentions, (m.doc_id == em.doc_id) & (m.entity_local_id == em.local_id)).join(t.entities, e.id == em.entity_id)
+    mentions = dict(conn.execute(select(em.entity_id, func.count()).select_from(joined).where(is_place).group_by(em.entity_id)).all())
     geo = {r.id: from_json(r.geo) for r in rows}
     missing = {r.id for r in rows if not _coords(geo[r.id])}
     geo.update(_member_geo(conn, missing) if missing else {})
