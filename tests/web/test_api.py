@@ -244,3 +244,16 @@ def test_pages_cover_every_row_once(rich, endpoint):
 def test_limit_zero_gives_the_total_only(rich):
     page = get(rich, "/api/claims?limit=0")
     assert page["items"] == [] and page["total"] == 4
+
+
+def test_entity_detail_lists_are_capped_with_totals(rich_url, monkeypatch):
+    import newsfusion.store.web_entities as we
+    from conftest import client_for
+
+    monkeypatch.setattr(we, "DETAIL_LIMIT", 1)
+    with client_for(rich_url) as c:
+        e = get(c, f"/api/entities/{ENT_FARDC}")
+        assert (len(e["claims_about"]), e["totals"]["claims_about"]) == (1, 3)
+        assert (len(e["events"]), e["totals"]["events"]) == (1, 2) and (len(e["members"]), e["totals"]["members"]) == (1, 2)
+        page = c.get(f"/entities/{ENT_FARDC}").text
+        assert "the first 1 of 3" in page and f'href="/claims?entity={ENT_FARDC}&amp;role=about"' in page

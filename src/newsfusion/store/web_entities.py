@@ -23,6 +23,11 @@ from .web_links import Links, RelationLink, links, roles
 from .webviews import EntityEvent, EntityFull, EntityItem
 
 
+# Lists in one entity's detail are cut at this length; ``totals`` gives the full counts and the
+# listings (/api/claims?entity=..., /api/events?actor=...) page through all of them.
+DETAIL_LIMIT = 100
+
+
 def _contains(col, value: str):
     return func.lower(col).contains(value.lower(), autoescape=True)
 
@@ -131,9 +136,12 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     for form in [item.name, *item.aliases]:
         used.setdefault(form, 0)
     names = [{"name": n, "documents": c} for n, c in sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))]
-    by = [(c.doc_id, c.local_id) for c in lk.claims if c.by == eid]
-    about = [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid]
+    by = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if c.by == eid])
+    about = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid])
+    events = _entity_events(conn, lk, eid)
+    totals = {"members": len(detail.members), "relations": len(item.relations), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
+    n = DETAIL_LIMIT
     return EntityFull(
-        item, detail.geo, names, detail.members, detail.merges, detail.overrides, item.relations, _entity_events(conn, lk, eid),
-        claim_items(conn, in_listing_order(conn, by), lk), claim_items(conn, in_listing_order(conn, about), lk),
+        item, detail.geo, names, detail.members[:n], detail.merges[:n], detail.overrides, item.relations[:n], events[:n],
+        claim_items(conn, by[:n], lk), claim_items(conn, about[:n], lk), totals,
     )

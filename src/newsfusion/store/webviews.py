@@ -75,6 +75,7 @@ class EntityFull(View):
     events: list[EntityEvent]
     claims_by: list[ClaimItem]
     claims_about: list[ClaimItem]
+    totals: dict[str, int] = field(default_factory=dict)  # members, events, claims_by, claims_about before the cap
 
 
 @dataclass

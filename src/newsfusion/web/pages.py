@@ -92,11 +92,15 @@ def _map_points(conn: Connection) -> tuple[list[MapPoint], list[Any]]:
     return pts, events
 
 
+def _map(conn: Connection, layer: str) -> dict[str, Any]:
+    pts, events = _map_points(conn)
+    shown = [p for p in pts if layer == "all" or p.kind == layer.rstrip("s")]
+    return {"svg": render_map(shown), "points": shown, "events": events, "n_places": sum(p.kind == "place" for p in pts)}
+
+
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request, layer: Annotated[str, Query(pattern="^(all|events|places)$")] = "all") -> HTMLResponse:
-    pts, events = read(request, _map_points)
-    shown = [p for p in pts if layer == "all" or p.kind == layer.rstrip("s")]
-    return render(request, "map.html", svg=render_map(shown), points=shown, events=events, layer=layer, n_places=sum(p.kind == "place" for p in pts))
+    return render(request, "map.html", layer=layer, **read(request, _map, layer))
 
 
 @router.get("/entities", response_class=HTMLResponse)
