@@ -208,20 +208,21 @@ def require_writer(request: Request) -> None:
         raise Unauthorized("write actions need the token in the Authorization header", "send 'Authorization: Bearer TOKEN'")
 
 
-def _change(change) -> JSONResponse:
+def _change(request: Request, change) -> JSONResponse:
+    request.app.state.cache.forget_version()  # this server's own write shows at once
     return ok({"ok": True, "change": change.override, "warnings": change.warnings})
 
 
 @router.post("/entities/merge", dependencies=[Depends(require_writer)], summary="Record that two entities are one, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403, 404))
 def merge(request: Request, a: Annotated[str, Body(max_length=500)], b: Annotated[str, Body(max_length=500)]) -> JSONResponse:
-    return _change(kb_of(request).merge_entities(a, b))
+    return _change(request, kb_of(request).merge_entities(a, b))
 
 
 @router.post("/entities/{entity_id}/split", dependencies=[Depends(require_writer)], summary="Record that an entity joins different things, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403, 404))
 def split(request: Request, entity_id: str) -> JSONResponse:
-    return _change(kb_of(request).split_entity(entity_id))
+    return _change(request, kb_of(request).split_entity(entity_id))
 
 
 @router.post("/sources/rate", dependencies=[Depends(require_writer)], summary="Rate a source's reliability A-F, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403))
 def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: Annotated[str, Body(pattern="^[A-Fa-f]$")]) -> JSONResponse:
-    return _change(kb_of(request).rate_source(name, grade))
+    return _change(request, kb_of(request).rate_source(name, grade))

@@ -21,7 +21,7 @@ from ..store import schema as t
 from ..store import search as srch
 from ..store import web_claims, web_entities, web_events, web_geo, web_queries
 from .basemap import MapPoint, render_map
-from .context import kb_of, read
+from .context import current_version, read
 from .highlight import highlight
 
 router = APIRouter(include_in_schema=False)
@@ -32,8 +32,7 @@ Opt = Annotated[str | None, Query(max_length=500)]
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     env = request.app.state.templates
-    kb = kb_of(request)
-    stale = kb.store.get_meta("kb_stale") == "1"
+    stale = current_version(request)[1] == "1"
     html = env.get_template(name).render(request_path=request.url.path, kb_stale=stale, **ctx)
     return HTMLResponse(html, status_code=status_code)
 
@@ -44,9 +43,8 @@ def _clean(params: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
-    kb = kb_of(request)
-    built = kb.store.get_meta("kb_built_at")
-    data = read(request, web_queries.overview, kb.store.get_meta("kb_stale") == "1", built)
+    built, stale, _ = current_version(request)
+    data = read(request, web_queries.overview, stale == "1", built)
     return render(request, "overview.html", o=data)
 
 
