@@ -199,3 +199,21 @@ def test_map_point_and_search_box_lead_somewhere(page, live_rich):
         page.press("header input[name=q]", "Enter")
     assert "/search?q=fled" in page.url and count(page, "#results li") == 2
     clean(page)
+
+
+def test_a_token_server_in_the_browser(page, rich_sqlite, artifacts):
+    """?token= once: the address loses it, the cookie carries it, the graph's own API call works."""
+    from conftest import serving
+
+    from newsfusion.web import create_app
+
+    token = "browser-test-token-0123456789"
+    with serving(create_app(rich_sqlite, token=token)) as base:
+        open_page(page, base, "/graph")
+        assert "this server needs a token" in page.inner_text("body")
+        open_page(page, base, f"/graph?token={token}")
+        assert page.url == base + "/graph"  # the token left the address bar and the history
+        page.wait_for_selector("#graph[data-ready='1']", timeout=15000)
+        assert page.inner_text("#graph-status").startswith("3 entities, 3 links")
+        page.log.errors = [e for e in page.log.errors if "401" not in e]  # the first, token-less visit
+        clean(page)

@@ -186,3 +186,11 @@ def test_check_serve_accepts_a_token_beyond_loopback():
     check_serve("127.0.0.1", None)
     with pytest.raises(ServeError):
         check_serve("0.0.0.0", None)
+
+
+@pytest.mark.parametrize("url", ["/", "/api/status", "/static/css/app.css"])
+def test_head_is_answered_like_get_without_a_body(rich, url):
+    get, head = rich.get(url), rich.head(url)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert head.headers["content-security-policy"] == CSP

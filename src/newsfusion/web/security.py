@@ -93,7 +93,7 @@ def error_response(path: str, err: WebError) -> tuple[int, list[tuple[bytes, byt
         return err.status, [(b"content-type", b"application/json")], body
     page = (
         "<!doctype html><html lang=en><meta charset=utf-8><title>newsfusion: error</title>"
-        '<link rel=stylesheet href="/static/css/app.css"><main class="error-page">'
+        '<main class="error-page">'  # no stylesheet: without the token it could not load either
         f"<h1>{err.status}</h1><p>{escape(err.message)}</p><p class=fix>{escape(err.fix)}</p><p class=code>{escape(err.code)}</p></main>"
     )
     return err.status, [(b"content-type", b"text/html; charset=utf-8")], page.encode()
@@ -112,12 +112,17 @@ class Guard:
             return
 
         started = False
+        head = scope["method"] == "HEAD"
+        if head:  # answered as GET without the body (FastAPI routes are GET only)
+            scope = dict(scope, method="GET")
 
         async def send_secure(message: dict[str, Any]) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = [*message.get("headers", []), *HEADERS]
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         headers = _headers(scope)
@@ -127,7 +132,7 @@ class Guard:
             auth = self._auth(scope, headers)
             if auth is None:
                 err = Unauthorized("this server needs a token", "send 'Authorization: Bearer TOKEN', or open the page once with ?token=TOKEN")
-            elif auth == "query" and scope["method"] in ("GET", "HEAD") and not is_api(scope["path"]):
+            elif auth == "query" and scope["method"] == "GET" and not is_api(scope["path"]):
                 await self._redirect_with_cookie(scope, send_secure)
                 return
         if err is not None:
