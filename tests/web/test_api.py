@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from richkb import CON_TOLL, DOC_A, DOC_B, ENT_FARDC, ENT_KIRUMBA, ENT_M23, ENT_NGOMA, EVT_ATTACK, EVT_CLASH, TEXT_A, TEXT_B
+from richkb import CON_TOLL, DOC_A, DOC_B, ENT_FARDC, ENT_KIRUMBA, ENT_M23, ENT_NGOMA, EVT_ATTACK, EVT_CLASH, TEXT_B
 
 
 def get(client, url: str, status: int = 200):
@@ -257,3 +259,21 @@ def test_entity_detail_lists_are_capped_with_totals(rich_url, monkeypatch):
         assert (len(e["events"]), e["totals"]["events"]) == (1, 2) and (len(e["members"]), e["totals"]["members"]) == (1, 2)
         page = c.get(f"/entities/{ENT_FARDC}").text
         assert "the first 1 of 3" in page and f'href="/claims?entity={ENT_FARDC}&amp;role=about"' in page
+
+
+def test_openapi_describes_every_endpoint_with_resolvable_schemas(rich):
+    import json as _json
+
+    spec = get(rich, "/openapi.json")
+    paths = set(spec["paths"])
+    for p in ("/api/status", "/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/entities/{entity_id}", "/api/events", "/api/events/{event_id}",
+              "/api/claims", "/api/claims/{claim_id}", "/api/contradictions", "/api/sources", "/api/relations", "/api/graph", "/api/search",
+              "/api/entities/merge", "/api/entities/{entity_id}/split", "/api/sources/rate"):
+        assert p in paths, p
+    assert not any(p.startswith(("/entities", "/documents", "/static")) for p in paths)  # pages are not API
+    comps = spec["components"]["schemas"]
+    refs = set(re.findall(r'"#/components/schemas/([^"]+)"', _json.dumps(spec)))
+    assert refs <= set(comps) and {"EntityItem", "EventItem", "ClaimItem", "Error", "SearchHit"} <= set(comps)
+    ok = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert ok["properties"]["items"]["items"] == {"$ref": "#/components/schemas/EventItem"}
+    assert spec["paths"]["/api/events"]["get"]["responses"]["400"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}

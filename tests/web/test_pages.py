@@ -7,7 +7,7 @@ import re
 import pytest
 
 from htmlcheck import Tags
-from richkb import CON_TOLL, DOC_A, DOC_B, ENT_FARDC, ENT_M23, ENT_NGOMA, EVT_ATTACK, EVT_CLASH, TEXT_B
+from richkb import DOC_A, DOC_B, ENT_FARDC, ENT_M23, ENT_NGOMA, EVT_ATTACK, EVT_CLASH, TEXT_B
 
 
 def html(client, url: str, status: int = 200) -> str:

@@ -62,6 +62,11 @@ class SearchResult:
     items: list[SearchHit]
     total: int
     totals: dict[str, int] = field(default_factory=dict)  # per kind
+    limit: int = 20
+    offset: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "items": [h.to_dict() for h in self.items], "total": self.total, "totals": self.totals, "limit": self.limit, "offset": self.offset}
 
 
 # ------------------------------------------------------------------ queries
@@ -293,4 +298,4 @@ def search(conn: Connection, q: str, *, kind: str | None = None, limit: int = 20
             break
         items += _BY_KIND[k](conn, q, want, skip)[1]
         skip = 0
-    return SearchResult(q, items, sum(totals.values()), totals)
+    return SearchResult(q, items, sum(totals.values()), totals, limit, offset)

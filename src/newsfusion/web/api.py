@@ -184,7 +184,7 @@ def graph(
     return ok(gr.graph_dict(read(request, gr.graph, **args)))
 
 
-@router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(dict[str, Any])))
+@router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(srch.SearchResult)))
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description='words (all must match), "a phrase", -excluded, a or b')],
@@ -192,8 +192,7 @@ def search(
     limit: Annotated[int, Query(ge=0, le=100)] = 20,
     offset: Offset = 0,
 ) -> JSONResponse:
-    res = read(request, srch.search, q, kind=kind, limit=limit, offset=offset)
-    return ok({"query": res.query, "items": [h.to_dict() for h in res.items], "total": res.total, "totals": res.totals, "limit": limit, "offset": offset})
+    return ok(read(request, srch.search, q, kind=kind, limit=limit, offset=offset))
 
 
 # ------------------------------------------------------------------- writes

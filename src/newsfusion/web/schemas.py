@@ -22,6 +22,10 @@ def schema(tp: Any) -> dict[str, Any]:
     """The JSON Schema of ``tp`` with its definitions moved to :data:`DEFS`."""
     s = TypeAdapter(tp).json_schema(ref_template=REF, mode="serialization")
     DEFS.update(s.pop("$defs", {}))
+    name = getattr(tp, "__name__", None)
+    if name and s.get("type") == "object":  # a dataclass: a named component
+        DEFS[name] = s
+        return {"$ref": REF.format(model=name)}
     return s
 
 
