@@ -141,6 +141,7 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
 def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SourceItem]:
     """Claim sources, outlets and authors, most documents first."""
     items = [SourceItem(s.name, s.kinds, s.claims, s.documents, s.rating) for s in q.sources(conn)]
+    items.sort(key=lambda s: (-s.documents, -s.claims, s.name.lower(), s.name))  # a total order: pages never overlap
     if name:
         items = [s for s in items if name.lower() in s.name.lower()]
     if kind:
