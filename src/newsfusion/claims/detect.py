@@ -133,7 +133,9 @@ def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
         if cond.get("xcomp"):
             ok &= bool(_children(tok, "xcomp"))
         if "dobj" in cond:
-            ok &= any(c.lemma_.lower() in cond["dobj"] for c in _children(tok, "dobj"))
+            objs = _children(tok, "dobj")
+            objs += [p2 for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for p2 in p.children if p2.dep_ == "pobj"]
+            ok &= any(c.lemma_.lower() in cond["dobj"] for c in objs)  # "claimed a series of attacks"
         if "prep" in cond:
             heads = [tok] + _children(tok, "dobj")
             ok &= any(c.lower_ in cond["prep"] for h in heads for c in _children(h, "prep", "agent", "dative"))
@@ -177,6 +179,8 @@ class Finder:
         clause, in the same paragraph."""
         for q in self.quotes:
             if q.span.end <= clause.start and self._gap_is(q.span.end, clause.start) and "\n\n" not in self.text[q.span.end : clause.start]:
+                if len(self.text[q.inner.start : q.inner.end].split()) < 3:
+                    continue  # '... known as “technicals”, said X': a scare quote, not what X said
                 return q
             if q.span.start >= clause.end and self._gap_is(clause.end, q.span.start) and "\n\n" not in self.text[clause.end : q.span.start]:
                 return q
@@ -300,9 +304,11 @@ class Finder:
             first = min(pieces, key=lambda t: t.i)
             side = set()
             for c in tok.children:
-                if c.dep_ in ("advcl", "conj", "parataxis", "cc", "punct", "npadvmod"):
+                own_claim = c.lemma_.lower() in self.lex.verbs or any(x.dep_ == "nsubj" for x in c.children)
+                if c.dep_ in ("advcl", "parataxis", "npadvmod") or (c.dep_ == "conj" and own_claim):
                     side.update(c.subtree)  # "..., adding that ...": another claim
-            tail = [t for t in tok.subtree if t.i > first.i and not t.is_punct and t not in side]
+            cutoff = min((t.i for t in side if t.i > first.i), default=len(tok.doc))
+            tail = [t for t in tok.subtree if first.i < t.i < cutoff and not t.is_punct and t not in side]
             last_end = max([subtree_span(p).end for p in pieces] + [t.idx + len(t) for t in tail if t.sent == tok.sent])
             sp = Span(subtree_span(first).start, last_end)
             if lemma in ("tell", "inform") and not preps:
