@@ -18,10 +18,18 @@ CASES = [
      ("Jihadist groups", "allied_with", "Al-Qaeda")),
     ("Militants pledged allegiance to the Islamic State.",
      ("Militants", "pledged_allegiance_to", "Islamic State")),
-    ("Goma, the capital of North Kivu, was surrounded.",
+    ("Goma, capital of North Kivu, was surrounded.",
      ("Goma", "located_in", "North Kivu")),
     ("Ousmane Diallo, a JNIM commander, was arrested in Mopti.",
-     ("Ousmane Diallo", "leader_of", "JNIM")),
+     ("Ousmane Diallo", "member_of", "JNIM")),
+    ("Heavy clashes erupted again in the conflict between the Sudanese Armed Forces and the Rapid Support Forces.",
+     ("Sudanese Armed Forces", "hostile_to", "Rapid Support Forces")),
+    ("The M23 took the town of Nyanzale in eastern Democratic Republic of Congo, residents said.",
+     ("Nyanzale", "located_in", "Democratic Republic of Congo")),
+    ("The M23 took the town. Diplomats said the group is backed by Rwanda.",
+     ("M23", "allied_with", "Rwanda")),
+    ("Haiti's National Police said officers repelled the attack.",
+     ("National Police", "located_in", "Haiti")),
 ]
 
 ABSENT = [

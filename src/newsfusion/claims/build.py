@@ -20,6 +20,15 @@ from .stance import stance_of
 _GAP = re.compile(r"[\s”\"\'.,;:]*")
 
 
+def _in_headline(doc: Doc, a: Attribution) -> bool:
+    """A headline ('X says three killed in strike') restates the lede's claim: not a claim of its own."""
+    title = (doc.article.title or "").strip()
+    if not title or len(title) < 15:
+        return False
+    start = doc.text.find(title)
+    return 0 <= start <= 5 and a.cue.start < start + len(title)
+
+
 def _nested(a: Attribution, others: list[Attribution]) -> bool:
     for b in others:
         if b is a:
@@ -76,6 +85,10 @@ def _evidence(a: Attribution, finder: Finder) -> Span:
             start -= 1
         while end < len(text) and text[end] in "”\".,":
             end += 1
+    sent_start = a.sentence.start
+    lead = text[sent_start:start]
+    if re.match(r"\s*(?:when\s+)?asked\b", lead, re.I) and len(lead.split()) <= 20:
+        start = sent_start  # "When asked whether ..., X replied: 'yes'": the question is part of it
     if len(text[start:end].split()) > _MAX_EVIDENCE_WORDS:
         attr = Span(min(clause.start, a.source_span.start if a.source_span else clause.start), max(clause.end, a.cue.end))
         if a.content.end <= attr.start:  # content before the cue: keep its last words
@@ -91,7 +104,7 @@ def _evidence(a: Attribution, finder: Finder) -> Span:
 
 def extract_claims(doc: Doc) -> list[Claim]:
     finder = Finder(doc.nlp, doc.text)
-    atts = _dedupe(finder.run())
+    atts = [a for a in _dedupe(finder.run()) if not _in_headline(doc, a)]
     atts = [a for a in atts if not _nested(a, atts)]
     _continue_quotes(finder, atts)
     atts.sort(key=lambda a: a.cue.start)

@@ -91,10 +91,17 @@ def _children(tok, *deps):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_STATEMENT_NOUNS = {"statement", "figures", "figure", "report", "video", "letter", "message", "post", "communique", "communiqué", "tally", "data", "release"}
+
+
 def _subject(tok):
     subj = _children(tok, *SUBJ)
     if subj:
         return subj[0]
+    if tok.dep_ == "acl" and tok.head.head is not tok.head:
+        head_subj = _children(tok.head.head, *SUBJ)  # "X released figures saying ..."
+        if head_subj:
+            return head_subj[0]
     # "adding that ..." / "was on video calling on ...": the subject of the verb above
     if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
         head_subj = _children(tok.head, *SUBJ)
@@ -123,8 +130,12 @@ def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
             ok &= quote_adjacent
         if cond.get("object"):
             ok &= bool(_children(tok, "dobj"))
+        if cond.get("xcomp"):
+            ok &= bool(_children(tok, "xcomp"))
         if "dobj" in cond:
-            ok &= any(c.lemma_.lower() in cond["dobj"] for c in _children(tok, "dobj"))
+            objs = _children(tok, "dobj")
+            objs += [p2 for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for p2 in p.children if p2.dep_ == "pobj"]
+            ok &= any(c.lemma_.lower() in cond["dobj"] for c in objs)  # "claimed a series of attacks"
         if "prep" in cond:
             heads = [tok] + _children(tok, "dobj")
             ok &= any(c.lower_ in cond["prep"] for h in heads for c in _children(h, "prep", "agent", "dative"))
@@ -168,6 +179,8 @@ class Finder:
         clause, in the same paragraph."""
         for q in self.quotes:
             if q.span.end <= clause.start and self._gap_is(q.span.end, clause.start) and "\n\n" not in self.text[q.span.end : clause.start]:
+                if len(self.text[q.inner.start : q.inner.end].split()) < 3:
+                    continue  # '... known as “technicals”, said X': a scare quote, not what X said
                 return q
             if q.span.start >= clause.end and self._gap_is(clause.end, q.span.start) and "\n\n" not in self.text[clause.end : q.span.start]:
                 return q
@@ -186,7 +199,7 @@ class Finder:
         for sent in self.sdoc.sents:
             s = Span(sent.start_char, sent.end_char)
             for tok in sent:
-                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_hedge, self.hedge_adverb):
+                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb):
                     a = rule(tok, sent, s)
                     if a is not None:
                         found.append(a)
@@ -199,7 +212,9 @@ class Finder:
             return None
         if _is_passive(tok) or _negated(tok):
             return None
-        if tok.dep_ in ("amod", "acl", "csubj"):
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.pos_ == "VERB":
+            pass  # "Centcom released figures saying ...": the releaser says it
+        elif tok.dep_ in ("amod", "acl", "csubj"):
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
             return None
@@ -254,6 +269,11 @@ class Finder:
 
     def _content(self, tok, subj, sent, quote: Quote | None) -> tuple[Span | None, str]:
         lemma = tok.lemma_.lower()
+        if tok.dep_ == "relcl" and any(c.lower_ in ("which", "that") and c.dep_ == "dobj" for c in tok.children):
+            # "the group is backed by Rwanda, which Rwanda denies": the clause before
+            host = [t for t in tok.sent if t.i <= tok.head.i and not t.is_punct]
+            if host:
+                return char_span(host), "relative"
         ccomp = _children(tok, "ccomp")
         if ccomp:
             c = ccomp[0]
@@ -282,8 +302,15 @@ class Finder:
         if objs or (preps and lemma in ("call", "blame")):
             pieces = objs + preps
             first = min(pieces, key=lambda t: t.i)
-            last = max(pieces, key=lambda t: max(x.i for x in t.subtree))
-            sp = Span(subtree_span(first).start, subtree_span(last).end)
+            side = set()
+            for c in tok.children:
+                own_claim = c.lemma_.lower() in self.lex.verbs or any(x.dep_ == "nsubj" for x in c.children)
+                if c.dep_ in ("advcl", "parataxis", "npadvmod") or (c.dep_ == "conj" and own_claim):
+                    side.update(c.subtree)  # "..., adding that ...": another claim
+            cutoff = min((t.i for t in side if t.i > first.i), default=len(tok.doc))
+            tail = [t for t in tok.subtree if first.i < t.i < cutoff and not t.is_punct and t not in side]
+            last_end = max([subtree_span(p).end for p in pieces] + [t.idx + len(t) for t in tail if t.sent == tok.sent])
+            sp = Span(subtree_span(first).start, last_end)
             if lemma in ("tell", "inform") and not preps:
                 return None, ""
             return sp, "object"
@@ -405,6 +432,24 @@ class Finder:
             toks.pop()
         return Attribution(char_span([tok]), tok.lower_, char_span(toks), s, None, None, "hedge_adverb", "hedge", hedge=True)
 
+    def passive_agent(self, tok, sent, s: Span) -> Attribution | None:
+        """'an allegation denied by the army', 'the attack was claimed by X': the agent speaks."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in self.lex.passive_agent_cues:
+            return None
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if pobj is None:
+            return None
+        if tok.dep_ in ("acl", "relcl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+            content = subtree_span(tok.head, exclude=[tok])
+        else:
+            subj = _children(tok, "nsubjpass")
+            if not subj:
+                return None
+            content = subtree_span(subj[0])
+        return Attribution(char_span([tok]), lemma, content, s, pobj.i, source_phrase(pobj), "passive_agent", self.lex.verbs.get(lemma, "assert"))
+
     def passive_hedge(self, tok, sent, s: Span) -> Attribution | None:
         """'X are believed to be ...': the author hedges; 'X is reported to' the same."""
         lemma = tok.lemma_.lower()
@@ -412,6 +457,11 @@ class Finder:
             return None
         comp = _children(tok, "xcomp", "ccomp")
         subj = _children(tok, "nsubjpass")
+        if lemma in self.lex.passive_blame and not comp:
+            # "attacks have been blamed on the group", "fighters have been linked with abuses"
+            comp = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "with")]
+            if any(c.dep_ == "agent" for c in tok.children):
+                return None
         if not comp or not subj:
             return None
         aux = [c for c in tok.children if c.dep_ == "auxpass"]

@@ -22,6 +22,8 @@ class Lexicon:
     anonymous_heads: frozenset[str]
     media_heads: frozenset[str]
     org_heads: frozenset[str]
+    passive_agent_cues: frozenset[str]
+    passive_blame: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -41,4 +43,6 @@ def lexicon() -> Lexicon:
         anonymous_heads=frozenset(raw["anonymous_heads"]),
         media_heads=frozenset(raw["media_heads"]),
         org_heads=frozenset(raw["org_heads"]),
+        passive_agent_cues=frozenset(raw["passive_agent_cues"]),
+        passive_blame=frozenset(raw["passive_blame"]),
     )

@@ -44,7 +44,7 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-def find_quotes(text: str, min_words: int = 3) -> list[Quote]:
+def find_quotes(text: str, min_words: int = 1) -> list[Quote]:
     """All direct quotations of at least ``min_words`` words.
 
     Shorter quoted strings ("governor", "selling out") are scare quotes or

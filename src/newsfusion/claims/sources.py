@@ -60,6 +60,15 @@ def subtree_of(tok) -> Span:
     return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
 
 
+PERSON_NOUNS = {"official", "source", "resident", "inhabitant", "politician", "lawmaker", "officer", "witness", "doctor", "man", "woman", "commander", "spokesman", "spokeswoman", "spokesperson", "soldier", "fighter", "militant", "survivor", "villager", "farmer", "trader", "teacher", "nurse", "journalist", "activist", "leader", "chief", "aide", "diplomat", "analyst", "member", "worker", "medic", "relative", "elder", "student", "father", "mother", "cleric", "imam", "priest"}
+
+
+def _one_person(src: "Source") -> bool:
+    return src.kind == "anonymous" and not src.plural and src.head in PERSON_NOUNS
+
+
+STATEMENT_ANAPHORS = {"statement", "communique", "communiqué", "post", "message", "letter", "video", "announcement", "release"}
+
 ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", "coalition", "alliance", "militia", "committee", "agency", "body", "party", "army", "force", "ministry", "government", "council", "office", "outfit", "faction", "company", "union", "charity", "observatory", "monitor"}
 
 
@@ -87,13 +96,20 @@ class SourceResolver:
             kind = "named_org"
         return Source(ent.name, kind, span, idx, head=ent.name.lower(), plural=False)
 
-    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int) -> Source:
+    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int, _coordinated: bool = False) -> Source:
         if head_i is None or phrase is None:
             return self.author()
         tok = sdoc[head_i]
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
             return self._pronoun(low, pos, tok)
+        conj = [] if _coordinated else [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        if conj:
+            # "the militant group and Somali officials said": both speak
+            first = self.resolve(sdoc, head_i, self._phrase_no_conj(tok), pos, _coordinated=True)
+            rest = [self.resolve(sdoc, c.i, self._phrase(c), pos, _coordinated=True) for c in conj]
+            text = " and ".join([first.text] + [r.text for r in rest])
+            return Source(text, first.kind, phrase, first.entity, first.head, True, first.resolved_from)
         ent = self._entity_at_head(tok)
         if ent is None:
             # "The governor of North Kivu, Peter Cirimwami, told ...": the named apposition
@@ -126,9 +142,12 @@ class SourceResolver:
                 return near
         if want_person:
             person = self._last_person_before(pos)
-            last_claim = next((p for p, s in reversed(self.history) if s.kind == "named_person"), -1)
-            if person is not None and person[1] > last_claim:
+            # the latest speaker who can be "he": a named person, or one person described ("a local politician")
+            last_claim = next(((p, s) for p, s in reversed(self.history) if s.kind == "named_person" or _one_person(s)), (-1, None))
+            if person is not None and person[1] > last_claim[0]:
                 return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
+            if last_claim[1] is not None:
+                return self._copy(last_claim[1], low)
         for _, src in reversed(self.history):
             if src.kind == "author":
                 continue
@@ -156,6 +175,11 @@ class SourceResolver:
             if t.tag_ in ("NNS", "NNPS"):
                 return self.resolve(tok.doc, t.i, self._phrase(t), t.idx)
         return None
+
+    def _phrase_no_conj(self, tok) -> Span:
+        toks = [t for t in tok.subtree if not any(c.dep_ in ("conj", "cc") and t in set(c.subtree) | {c} for c in tok.children)]
+        toks = [t for t in toks if not t.is_punct and t.dep_ not in ("det",)]
+        return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks)) if toks else Span(tok.idx, tok.idx + len(tok))
 
     def _phrase(self, tok) -> Span:
         from .detect import source_phrase
@@ -234,6 +258,19 @@ class SourceResolver:
                                 return ent
         return None
 
+    def _chunk_with_head(self, tok, pos: int) -> "Source | None":
+        """An earlier noun phrase with the same head that names its owner ("Mali's
+        military-dominated government" for a later "the government")."""
+        lemma = tok.lemma_.lower()
+        for chunk in reversed(list(self.doc.nlp.noun_chunks)):
+            if chunk.end_char > pos or chunk.root.i == tok.i or chunk.root.lemma_.lower() != lemma:
+                continue
+            if any(t.dep_ in ("poss", "amod", "compound") and (t.ent_type_ in ("GPE", "NORP", "ORG") or self.doc.entity_at(Span(t.idx, t.idx + len(t))) is not None) for t in chunk.root.children):
+                words = [t for t in chunk if t.dep_ != "det"]
+                sp = Span(words[0].idx, chunk.end_char)
+                return Source(self.doc.span_text(sp), "named_org", sp, head=lemma, resolved_from=self.doc.span_text(Span(tok.idx, tok.idx + len(tok))))
+        return None
+
     def _last_org_before(self, pos: int) -> int | None:
         best = None
         for m in self.doc.mentions:
@@ -257,8 +294,16 @@ class SourceResolver:
                 continue
             if src.head and (src.head in (lemma, low) or src.head.rstrip("s") == lemma.rstrip("s")):
                 return src
+        # "the statement said": whoever made the latest statement
+        if lemma in STATEMENT_ANAPHORS:
+            for _, src in reversed(self.history):
+                if src.kind in ("named_org", "named_person", "media"):
+                    return self._copy(src, text)
         # "the group", "the network": the latest named organisation spoken of
         if lemma in ORG_ANAPHORS and not tok.tag_.endswith("S"):
+            same = self._chunk_with_head(tok, pos)
+            if same is not None:
+                return same
             for _, src in reversed(self.history):
                 if src.kind == "named_org":
                     return self._copy(src, text)

@@ -39,6 +39,10 @@ PATTERNS = [
     re.compile(r"\bkill(?:ed|ing)? " + _QUAL + _NUM + r" (?:[\w-]+ ){0,2}?" + _VICTIM + r"\b", re.I),
     # "put the (actual) number of dead Egyptian soldiers at closer to 65"; "death toll of soldiers rose to 30"
     re.compile(r"(?:number|toll|count|tally) of (?:dead |killed )?(?:[\w-]+ ){0,2}?" + _VICTIM + r"\b[^.;]{0,30}?\b(?:at|to|as) " + _QUAL + _NUM, re.I),
+    # "put the number of dead at 15", "the death toll rose to 21"
+    re.compile(r"(?:number of (?:the )?dead|death toll|toll)[^.;]{0,25}?\b(?:at|to|of) " + _QUAL + _NUM + r"\b()", re.I),
+    # "21 were killed", "ten people were killed"
+    re.compile(_QUAL + _NUM + r" (?:people |persons |others )?(?:were|had been|have been|was) (?:also )?(killed)", re.I),
 ]
 
 
@@ -69,12 +73,12 @@ def find_figures(text: str, window: Span | None = None) -> list[Figure]:
         for m in pat.finditer(chunk):
             groups = [g for g in m.groups() if g]
             num = next((to_int(g) for g in groups if to_int(g) is not None), None)
-            victim = next((VICTIMS[g.lower()] for g in groups if g.lower() in VICTIMS), None)
+            victim = next((VICTIMS[g.lower()] for g in groups if g.lower() in VICTIMS), "people")
             if num is None or victim is None:
                 continue
             span = Span(start + m.start(), start + m.end())
-            if any(f.span.overlaps(span) and f.victims == victim for f in out):
-                continue
+            if any(f.span.overlaps(span) for f in out):
+                continue  # the more specific pattern already read it
             if _PART.search(text[max(0, span.start - 25) : span.start]):
                 continue  # "the casualties included seven children": a part of a toll, not a toll
             out.append(Figure(victim, num, span, "at least" in m.group(0).lower()))

@@ -60,7 +60,7 @@ def numeric(doc: Doc) -> list[Contradiction]:
     done = set()
     for i, (f1, c1) in enumerate(figs):
         for f2, c2 in figs[i + 1 :]:
-            if f1.victims != f2.victims or f1.value == f2.value:
+            if (f1.victims != f2.victims and "people" not in (f1.victims, f2.victims)) or f1.value == f2.value:
                 continue
             if c1 is None or c2 is None:
                 continue  # a figure the article states itself may be of another event
@@ -73,11 +73,12 @@ def numeric(doc: Doc) -> list[Contradiction]:
             if key in done:
                 continue
             done.add(key)
+            victims = f1.victims if f1.victims != "people" else f2.victims
             out.append(Contradiction(
-                about=f"number of {f1.victims} killed",
+                about=f"number of {victims} killed",
                 kind="numeric",
-                a=Side(f1.span, s1, c1, None, f1.value),
-                b=Side(f2.span, s2, c2, None, f2.value),
+                a=Side(_with_source(doc, f1, c1), s1, c1, None, f1.value),
+                b=Side(_with_source(doc, f2, c2), s2, c2, None, f2.value),
             ))
     return out
 
@@ -105,6 +106,15 @@ def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
 
 
 _PERIOD = re.compile(r"\b(since|over the past|in the past|so far|total|overall|in all|cumulative)\b", re.I)
+
+
+def _with_source(doc: Doc, f: Figure, claim: int) -> Span:
+    """The figure with who gives it, when the source stands right before it
+    ('al Shabaab said 21 were killed'); the bare figure otherwise."""
+    src = doc.claims[claim].source_span
+    if src is not None and src.end <= f.span.start and len(doc.text[src.start : f.span.start].split()) <= 10:
+        return Span(src.start, f.span.end)
+    return f.span
 
 
 def _compatible(f1: Figure, f2: Figure) -> bool:
@@ -188,6 +198,45 @@ def _entities_in(doc: Doc, span: Span) -> set[int]:
     return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
 
 
+def _same_sentence_target(doc: Doc, d: int) -> int | None:
+    """'While the RSF claimed control ..., the Joint Force denied any RSF gains': the other
+    source's claim in the denial's own sentence."""
+    deny = doc.claims[d]
+    sent = doc.sentence_of(deny.cue) if deny.cue else None
+    if sent is None:
+        return None
+    for i, c in enumerate(doc.claims):
+        if i != d and c.stance != "deny" and c.source != deny.source and c.cue and sent.start <= c.cue.start < sent.end:
+            return i
+    return None
+
+
+_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?)\b", re.I)
+
+
+def _anaphoric_target(doc: Doc, d: int) -> int | None:
+    """'the army rejected these accusations': the latest claim of another source before it."""
+    deny = doc.claims[d]
+    content = _content(doc, deny)
+    if len(content.split()) > 12 or not _ANAPHORIC.search(content):
+        return None
+    before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and deny.cue and c.cue.start < deny.cue.start
+              and c.source != deny.source and c.stance != "deny" and c.source_kind != "author"]
+    if not before:
+        return None
+    # the accusation: an accusing cue, then violent content; the first such wins
+    return max(before, key=lambda i: (_accusing(doc, doc.claims[i]), -i))
+
+
+_VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*)\b", re.I)
+
+
+def _accusing(doc: Doc, c: Claim) -> int:
+    cue = doc.span_text(c.cue).lower() if c.cue else ""
+    score = 2 if any(w in cue for w in ("accus", "alleg", "charg", "blam", "claim")) else 0
+    return score + (1 if _VIOLENT.search(_content(doc, c)) else 0)
+
+
 def _overlap_target(doc: Doc, d: int) -> int | None:
     deny = doc.claims[d]
     ents = _entities_in(doc, deny.content)
@@ -223,6 +272,10 @@ def polarity(doc: Doc) -> list[Contradiction]:
             target = answered[d - 1]  # the same speaker goes on denying
         if target is None:
             target = linked.get(d)
+        if target is None:
+            target = _same_sentence_target(doc, d)
+        if target is None:
+            target = _anaphoric_target(doc, d)
         if target is not None:
             answered[d] = target
         if target is None:
@@ -247,8 +300,13 @@ def _denial_span(doc: Doc, d: int, group: list[int]) -> Span:
         if abs(i - run[-1]) == 1 or (i in group and any(abs(i - r) == 1 for r in run)):
             run.append(i)
     run = sorted(set(run))
+    claim = doc.claims[d]
+    if len(run) == 1 and claim.rule == "verb:relative" and claim.cue is not None:
+        # "..., which Rwanda denies": the denial is the relative clause itself
+        which = doc.text.rfind("which", 0, claim.cue.start)
+        return Span(which if which >= 0 and claim.cue.start - which < 60 else claim.cue.start, claim.cue.end)
     if len(run) == 1:
-        return _quoted(doc, doc.claims[d].content)
+        return _quoted(doc, claim.content)
     spans = [doc.claims[i].content for i in run]
     return Span(min(s.start for s in spans), max(s.end for s in spans))
 

@@ -114,7 +114,7 @@ def join_same(g: Groups) -> None:
 
 _BRACKET = re.compile(r"\s*[\(\[]\s*([^\)\]\n]{1,60}?)\s*[\)\]]")
 _KNOWN_AS = re.compile(
-    r"[\s,\-–—]*(?:also|better|formerly|commonly)?\s*(?:known as|called|a\.k\.a\.?|aka)\s+"
+    r"[\s,\-–—]*(?:(?:who|which) (?:is|are|was|were) )?(?:also|better|formerly|commonly|widely)?\s*(?:known as|called|nicknamed|a\.k\.a\.?|aka)\s+"
     r"(?:[\"“](?P<q>[^\"”\n]{2,60})[\"”]|(?P<w>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of|al|the|and\s+)?[A-Z][\w'’-]*)*))"
 )
 
@@ -340,4 +340,19 @@ def join_forces(g: Groups) -> None:
             g.add_form(i, m.group(0)[4:], Span(m.start() + 4, m.end()), "state_force")
 
 
-RULES = (join_same, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces)
+def join_countries(g: Groups) -> None:
+    """'Democratic Republic of Congo' and 'Congo', 'Burkina Faso' and 'Burkina': one country."""
+    by_iso: dict[str, int] = {}
+    for i, c in enumerate(g.cands):
+        if c.type != "LOCATION":
+            continue
+        country = country_by_name(g.text(i))
+        if country is None:
+            continue
+        if country.iso2 in by_iso:
+            g.union(by_iso[country.iso2], i, "same_country")
+        else:
+            by_iso[country.iso2] = i
+
+
+RULES = (join_same, join_countries, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces)

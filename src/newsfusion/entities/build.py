@@ -32,6 +32,8 @@ def _group_type(g: Groups, members: list[int], first, name: str) -> str:
     """The strongest source decides; among model readings the majority, a known place winning ties."""
     if first.source != "model":
         return first.type
+    if any(g.cands[i].label == "PLACE_CONTEXT" for i in members):
+        return "LOCATION"  # "the town of Nyanzale" settles what the model hesitated on
     votes = Counter(g.cands[i].type for i in members)
     best = max(votes.values())
     tied = [t for t, n in votes.items() if n == best]

@@ -166,12 +166,18 @@ def model_candidates(doc: Doc) -> list[Cand]:
             typ = "PERSON"
         elif typ is None and label in ("LANGUAGE", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP") and is_place_name(text):
             typ = "LOCATION"
+        elif typ == "PERSON" and _strong_place_context(ent):
+            typ, label = "LOCATION", "PLACE_CONTEXT"
         elif typ == "PERSON" and _place_context(ent) and is_place_name(text):
             typ = "LOCATION"
+        elif typ in ("ORG", "LOCATION") and ent.start > 0 and ent.doc[ent.start - 1].lower_ in ROLE_NOUNS and not is_place_name(text):
+            typ = "PERSON"  # "M23 spokesperson Willy Ngoma"
         elif typ == "ORG" and len(ent) == 1 and is_place_name(text):
             typ = "LOCATION"
         if typ is None:
             continue
+        if len(ent) == 1 and ent[0].pos_ != "PROPN" and not ent.text.isupper() and not (typ == "LOCATION" and is_place_name(text)):
+            continue  # "Eyewitnesses" opening a sentence is not a name
         if typ == "LOCATION" and _modifier_only(ent) and not is_place_name(ent.text):
             continue
         if typ == "PERSON" and _office_of(ent):
@@ -190,6 +196,13 @@ def _office_of(ent) -> bool:
     doc = ent.doc
     i = ent.start
     return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OFFICES
+
+
+def _strong_place_context(ent) -> bool:
+    """'the town of Nyanzale', 'the village of Mamuri': a place whatever the geocoder knows."""
+    doc = ent.doc
+    i = ent.start
+    return i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS
 
 
 def _place_context(ent) -> bool:
@@ -240,6 +253,42 @@ def rule_candidates(doc: Doc) -> list[Cand]:
                 m += 1
             if m > k:
                 out.append(Cand(ent.start_char, sdoc[m - 1].idx + len(sdoc[m - 1]), "ORG", "rule"))
+    text = doc.text
+    for m in _UNIT.finditer(text):  # "6th Infantry Division", "3rd Assault Brigade"
+        out.append(Cand(m.start(), m.end(), "ORG", "rule"))
+    for m in _FACILITY.finditer(text):  # "Saudi Hospital", "Al-Shifa Hospital"
+        out.append(Cand(m.start(), m.end(), "LOCATION", "rule"))
+    for m in _dateline_places(doc):
+        out.append(m)
+    for pat in (_PLACE_OF, _PLACE_APPOS):  # "the town of Nyanzale", "Goma, capital of North Kivu"
+        for m in pat.finditer(text):
+            out.append(Cand(m.start(1), m.end(1), "LOCATION", "rule", label="PLACE_CONTEXT"))
+    return out
+
+
+_PLACE_APPOS = re.compile(r"\b((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:capital|city|town|village|port|hub)\s+(?:of|in)\b")
+
+
+_PLACE_OF = re.compile(r"\b(?:town|village|city|district|region|province|commune|locality|municipality|area)\s+of\s+((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+_UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Division|Brigade|Battalion|Regiment|Corps|Army|Infantry|Squadron|Company|Group|Fleet|Command)\b")
+_FACILITY = re.compile(r"\b(?:(?:Al|al|El|el)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:Hospital|Mosque|Cathedral|Church|Airport|Prison|Stadium|Refinery|Barracks|Air Base|Airbase|Camp)\b")
+
+
+def _dateline_places(doc: Doc) -> list[Cand]:
+    """'BEIRUT:', 'GOMA, Congo (Reuters) -': the place a dateline names."""
+    from ..stages.nlp import _DATELINE
+
+    out = []
+    starts = [0] + [m.end() for m in re.finditer(r"\n\s*", doc.text)]
+    for pos in starts:
+        m = _DATELINE.match(doc.text, pos)
+        if not m:
+            continue
+        name = re.match(r"[A-Za-z'’ .-]+", doc.text[pos : m.end()]).group(0).strip(" .-")
+        if name and is_place_name(name.title() if name.isupper() else name):
+            out.append(Cand(pos, pos + len(name), "LOCATION", "place"))
     return out
 
 
@@ -268,6 +317,24 @@ def name_candidates(doc: Doc, taken: list[Cand]) -> list[Cand]:
                 if role_after or role_before:
                     out.append(Cand(s, e, "PERSON", "model", label="RULE"))
         i = max(j, i + 1)
+    return out
+
+
+def surname_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """A person's surname used alone ('Chérizier', 'Lazarre'): a mention of a person,
+    joined to the full name by the part-name rule."""
+    out = []
+    lasts = {}
+    for c in cands:
+        words = doc.text[c.start : c.end].split()
+        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
+            lasts.setdefault(words[-1], c)
+    for last in lasts:
+        if is_place_name(last) or load_actors().lookup(last):
+            continue
+        for m in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", doc.text):
+            if not any(c.start <= m.start() < c.end for c in cands):
+                out.append(Cand(m.start(), m.end(), "PERSON", "model", label="SURNAME"))
     return out
 
 
@@ -309,6 +376,9 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     if ctl and c.source == "model":
         start += ctl.end()  # "Hamas-run Health Ministry": Hamas is its own mention
     text = doc.text[start:end]
+    if "\n" in text.strip():
+        end = start + text.index("\n", len(text) - len(text.lstrip()))  # a name never runs across lines
+    text = doc.text[start:end]
     paren = re.search(r"\s*[(\[]", text)
     if paren and paren.start() > 0:
         end = start + paren.start()  # "Allied Democratic Forces (ADF": the bracket is another mention
@@ -321,7 +391,13 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     if pm:
         end = start + pm.start()
     while end > start and doc.text[end - 1] in " ,.;:-–—'’\"”)":
+        if doc.text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$", doc.text[start:end]):
+            break  # "U.N.", "U.S.": the dot belongs to the abbreviation
         end -= 1
+    if c.type == "LOCATION" and c.source == "model":
+        low = re.search(r"\s+(?:region|province|state|district|territory|governorate|county|area)$", doc.text[start:end])
+        if low:
+            end = start + low.start()  # "the Lower Shabelle region" -> "Lower Shabelle"
     tail = re.search(r"(?:\s+(?:of|and|the|for|in|on|at))+$", doc.text[start:end])
     if tail:
         end = start + tail.start()  # "the Joint Force of the": the model stopped mid-name
@@ -388,6 +464,7 @@ def _named_longer(doc: Doc, c: Cand) -> bool:
 def recognize(doc: Doc) -> list[Cand]:
     raw = author_candidates(doc) + outlet_candidates(doc) + actor_candidates(doc) + rule_candidates(doc) + place_candidates_in(doc) + model_candidates(doc)
     raw += name_candidates(doc, raw)
+    raw += surname_candidates(doc, [c for c in raw if c.source != "place"])
     cands = []
     for c in raw:
         t = trim(doc, c)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from ..model import Doc, Relation
-from .patterns import Ctx, affiliation, allegiance, hostility, hyphenated, located, roles, wings
+from .common import Ctx
+from .groups import affiliation, allegiance, backed_by, hyphenated, units, wings
+from .hostility import conflicts, hostility
+from .places import located, located_in_phrase, national_possessive
+from .roles import roles, whose_leader
 
 
 def _claim_sources(doc: Doc) -> dict[int, str]:
@@ -35,7 +39,7 @@ def _speakers(doc: Doc, rels: list[Relation]) -> list:
 def extract_relations(doc: Doc) -> list[Relation]:
     ctx = Ctx(doc)
     rels: list[Relation] = []
-    for pattern in (roles, wings, hyphenated, affiliation, located):
+    for pattern in (roles, whose_leader, wings, units, hyphenated, affiliation, backed_by, located, located_in_phrase, national_possessive, conflicts):
         rels.extend(pattern(ctx))
     rels.extend(allegiance(ctx, _claim_sources(doc)))
     rels.extend(hostility(ctx, _speakers(doc, rels)))

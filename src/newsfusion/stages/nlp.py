@@ -29,11 +29,14 @@ _DATELINE = re.compile(
 @Language.component("newsfusion_paragraphs")
 def paragraph_breaks(sdoc):
     """A token after a whitespace token holding a newline starts a sentence, and so
-    does the first token after a paragraph's dateline."""
+    do the first token after a paragraph's dateline and the one after a semicolon."""
     starts = [0] + [t.i + 1 for t in sdoc[:-1] if t.is_space and "\n" in t.text]
     for i in starts[1:]:
         if i < len(sdoc):
             sdoc[i].is_sent_start = True
+    for t in sdoc[1:-1]:  # "an officer put the number at 15; al Shabaab said 21": two statements
+        if t.text == ";" and not sdoc[t.i + 1].is_space:
+            sdoc[t.i + 1].is_sent_start = True
     text = sdoc.text
     for i in starts:
         if i >= len(sdoc):

@@ -1,0 +1,147 @@
+"""Entities for the web API: with every name, their roles and their relations.
+
+Roles are counted from the per-document rows through :mod:`.web_links`: how
+often an entity is mentioned, makes claims, is the subject of others' claims,
+acts in, is targeted by or hosts events, and stands on either side of a
+relation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.engine import Connection
+
+from . import queries as q
+from . import schema as t
+from .paging import Page, fetch
+from .rows import from_json
+from .web_claims import claim_items, in_listing_order
+from .web_links import Links, RelationLink, links, roles
+from .webviews import EntityEvent, EntityFull, EntityItem
+
+
+# Lists in one entity's detail are cut at this length; ``totals`` gives the full counts and the
+# listings (/api/claims?entity=..., /api/events?actor=...) page through all of them.
+DETAIL_LIMIT = 100
+
+
+def _contains(col, value: str):
+    return func.lower(col).contains(value.lower(), autoescape=True)
+
+
+def entity_docs(conn: Connection, ids: list[str]) -> list[str]:
+    em = t.entity_members.c
+    return list(conn.execute(select(em.doc_id).where(em.entity_id.in_(ids)).distinct()).scalars()) if ids else []
+
+
+def relation_view(r: RelationLink, eid: str, names: dict[str, str]) -> dict[str, Any]:
+    """A relation as seen from entity ``eid``: out (it is the subject) or in."""
+    out = r.subject_id == eid
+    other_id = r.object_id if out else r.subject_id
+    other = r.object if out else r.subject
+    return {
+        "id": r.id,
+        "predicate": r.predicate,
+        "direction": "out" if out else "in",
+        "other": names.get(other_id or "", other),
+        "other_id": other_id,
+        "doc_id": r.doc_id,
+        "evidence": r.evidence,
+    }
+
+
+def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
+    e = t.entities.c
+    ids_l = sorted(i for i in ids if i)
+    return dict(conn.execute(select(e.id, e.name).where(e.id.in_(ids_l))).all()) if ids_l else {}
+
+
+def entity_items(conn: Connection, rows: list[Any], lk: Links | None = None) -> list[EntityItem]:
+    """EntityItems for ``entities`` rows, with roles and relations."""
+    ids = [r.id for r in rows]
+    if lk is None:
+        lk = links(conn, entity_docs(conn, ids))
+    rl = roles(lk, ids)
+    aliases = q._aliases(conn, ids) if ids else {}
+    rels: dict[str, list[RelationLink]] = defaultdict(list)
+    for r in lk.relations:
+        for e in {r.subject_id, r.object_id}:
+            if e:
+                rels[e].append(r)
+    names = _names(conn, {x for r in lk.relations for x in (r.subject_id, r.object_id) if x})
+    return [
+        EntityItem(
+            r.id, r.name, r.type, r.kind, r.country, r.kb_id, aliases.get(r.id, []), r.n_documents or 0, rl[r.id]["mentions"], rl[r.id],
+            [relation_view(x, r.id, names) for x in rels.get(r.id, [])],
+        )
+        for r in rows
+    ]
+
+
+def entities_page(
+    conn: Connection, *, type: str | None = None, name: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0
+) -> Page[EntityItem]:
+    """Entities, most documents first; ``name`` matches part of the name or of an alias."""
+    e = t.entities.c
+    stmt = select(t.entities).order_by(e.n_documents.desc(), e.name, e.id)
+    if type:
+        stmt = stmt.where(func.upper(e.type) == type.upper())
+    if kind:
+        stmt = stmt.where(func.lower(e.kind) == kind.lower())
+    if name:
+        stmt = stmt.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
+    rows, total = fetch(conn, stmt, limit, offset)
+    return Page(entity_items(conn, rows), total, limit, offset)
+
+
+def _entity_events(conn: Connection, lk: Links, eid: str) -> list[EntityEvent]:
+    mine = [v for v in lk.events if v.entity_id == eid]
+    ev_ids = sorted({v.event_id for v in mine if v.event_id})
+    e, g = t.events.c, t.grades.c
+    info = {r.id: r for r in conn.execute(select(e.id, e.acled_type, e.acled_sub_type, e.event_date, e.location).where(e.id.in_(ev_ids)))} if ev_ids else {}
+    grades = {tid: f"{rel}{cr}" for tid, rel, cr in conn.execute(select(g.target_id, g.reliability, g.credibility).where(g.target == "event", g.target_id.in_(ev_ids)))} if ev_ids else {}
+    out, seen = [], set()
+    for v in mine:
+        key = (v.event_id or f"{v.doc_id}:{v.local_id}", v.role)
+        if key in seen:
+            continue
+        seen.add(key)
+        r = info.get(v.event_id or "")
+        out.append(
+            EntityEvent(v.event_id, v.role, v.name, v.doc_id, v.local_id, r.acled_type if r else None, r.acled_sub_type if r else None,
+                        r.event_date if r else None, r.location if r else None, grades.get(v.event_id or ""))
+        )
+    return sorted(out, key=lambda x: (x.event_date or "9999", x.event_id or ""))
+
+
+def entity_full(conn: Connection, ref: str) -> EntityFull:
+    """One entity with every name it goes by, its roles, relations, events and claims."""
+    detail = q.entity(conn, ref)
+    eid = detail.entity.id
+    lk = links(conn, entity_docs(conn, [eid]))
+    row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).one()
+    (item,) = entity_items(conn, [row], lk)
+    de, em = t.doc_entities.c, t.entity_members.c
+    used: Counter[str] = Counter()
+    stmt = select(de.doc_id, de.name, de.aliases).select_from(
+        t.entity_members.join(t.doc_entities, (de.doc_id == em.doc_id) & (de.local_id == em.local_id))
+    ).where(em.entity_id == eid)
+    for doc, name, aliases in conn.execute(stmt):
+        for form in dict.fromkeys([name, *from_json(aliases, [])]):
+            if form:
+                used[form] += 1
+    for form in [item.name, *item.aliases]:
+        used.setdefault(form, 0)
+    names = [{"name": n, "documents": c} for n, c in sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))]
+    by = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if c.by == eid])
+    about = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid])
+    events = _entity_events(conn, lk, eid)
+    totals = {"members": len(detail.members), "relations": len(item.relations), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
+    n = DETAIL_LIMIT
+    return EntityFull(
+        item, detail.geo, names, detail.members[:n], detail.merges[:n], detail.overrides, item.relations[:n], events[:n],
+        claim_items(conn, by[:n], lk), claim_items(conn, about[:n], lk), totals,
+    )

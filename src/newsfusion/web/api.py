@@ -1,0 +1,227 @@
+"""The REST API under ``/api/``: read-only listings and details, search, the graph; three write actions.
+
+Every listing takes ``limit`` (default 50, at most 500) and ``offset`` and
+answers ``{"items": [...], "total": N, "limit": L, "offset": O}``. Ids are
+stable: documents are content hashes, entities ``ent_…``, events ``evt_…``,
+contradictions ``con_…``, claims ``<document id>:c3``. Errors have one shape
+(:mod:`.errors`). Everything is read in one transaction per request.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from ..store import graph as gr
+from ..store import search as srch
+from ..store import web_claims, web_entities, web_events, web_queries
+from ..store.paging import MAX_LIMIT
+from ..store.views import ContradictionInfo, DocumentInfo, Status
+from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem, SourceItem
+from . import schemas as sc
+from .context import kb_of, read
+from .errors import Forbidden, Unauthorized
+
+router = APIRouter(prefix="/api")
+
+Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description=f"rows per page (at most {MAX_LIMIT})")]
+Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+Text = Annotated[str | None, Query(max_length=500)]
+
+
+def ok(data: Any) -> JSONResponse:
+    return JSONResponse(data.to_dict() if hasattr(data, "to_dict") else data)
+
+
+# ------------------------------------------------------------------- status
+
+
+@router.get("/status", summary="Counts per table, the last ingest, whether the KB is up to date", responses=sc.responses(sc.schema(Status)))
+def status(request: Request) -> JSONResponse:
+    return ok(read(request, _status, kb_of(request)))
+
+
+def _status(conn: Any, kb: Any) -> Status:
+    return kb.status()
+
+
+# ---------------------------------------------------------------- documents
+
+
+@router.get("/documents", summary="Stored articles", responses=sc.responses(sc.page(DocumentInfo)))
+def documents(
+    request: Request,
+    outlet: Text = None,
+    published_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
+    published_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
+    sort: Annotated[str, Query(pattern="^(ingested|-published)$")] = "ingested",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, web_queries.documents_page, outlet=outlet, published_from=published_from, published_to=published_to, sort=sort, limit=limit, offset=offset))
+
+
+@router.get("/documents/{doc_id}", summary="One article: text, entities, events, claims, relations, highlight spans", responses=sc.responses(sc.schema(DocumentFull), 404))
+def document(request: Request, doc_id: Annotated[str, Path(description="document id, unique id prefix or name (file stem)")]) -> JSONResponse:
+    return ok(read(request, web_queries.document_full, doc_id))
+
+
+# ----------------------------------------------------------------- entities
+
+
+@router.get("/entities", summary="Entities with aliases, roles and relations", responses=sc.responses(sc.page(EntityItem)))
+def entities(
+    request: Request,
+    type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)$")] = None,
+    name: Annotated[str | None, Query(max_length=500, description="part of the name or of an alias")] = None,
+    kind: Annotated[str | None, Query(max_length=100, description="gazetteer kind, e.g. militia, state_force")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, web_entities.entities_page, type=type, name=name, kind=kind, limit=limit, offset=offset))
+
+
+@router.get("/entities/{entity_id}", summary="One entity: names, roles, relations, events, claims by and about it", responses=sc.responses(sc.schema(EntityFull), 404))
+def entity(request: Request, entity_id: Annotated[str, Path(description="entity id, unique id prefix, name or alias")]) -> JSONResponse:
+    return ok(read(request, web_entities.entity_full, entity_id))
+
+
+# ------------------------------------------------------------------- events
+
+
+@router.get("/events", summary="Events, filtered", responses=sc.responses(sc.page(EventItem)))
+def events(
+    request: Request,
+    type: Annotated[str | None, Query(max_length=100, description="ACLED event type, e.g. Battles")] = None,
+    sub_type: Annotated[str | None, Query(max_length=100, description="ACLED sub-event type, e.g. Armed clash")] = None,
+    actor: Annotated[str | None, Query(max_length=500, description="an entity id or any of its names, as actor or target")] = None,
+    place: Annotated[str | None, Query(max_length=500, description="part of the location or admin1 name, or an ISO country code")] = None,
+    date_from: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD")] = None,
+    status: Annotated[str | None, Query(pattern="^(occurred|planned|threatened|alleged|denied)$")] = None,
+    credibility: Annotated[int | None, Query(ge=1, le=6, description="Admiralty credibility: events graded this or better (1 confirmed ... 6 cannot be judged)")] = None,
+    source: Annotated[str | None, Query(max_length=500, description="part of a source's name")] = None,
+    sort: Annotated[str, Query(pattern="^-?date$")] = "date",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    filters = {"type": type, "sub_type": sub_type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility, "source": source}
+    return ok(read(request, web_events.events_page, sort=sort, limit=limit, offset=offset, **filters))
+
+
+@router.get("/events/{event_id}", summary="One event: every report, sources, grade and reasons, contradictions", responses=sc.responses(sc.schema(EventFull), 404))
+def event(request: Request, event_id: Annotated[str, Path(description="event id or unique id prefix")]) -> JSONResponse:
+    return ok(read(request, web_events.event_full, event_id))
+
+
+# ------------------------------------------------------------------- claims
+
+
+@router.get("/claims", summary="Claims by source, entity, stance or document", responses=sc.responses(sc.page(ClaimItem)))
+def claims(
+    request: Request,
+    source: Annotated[str | None, Query(max_length=500, description="part of the source's name")] = None,
+    source_kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author)$")] = None,
+    stance: Annotated[str | None, Query(pattern="^(assert|deny|hedge)$")] = None,
+    doc: Annotated[str | None, Query(max_length=200, description="document id, prefix or name")] = None,
+    entity: Annotated[str | None, Query(max_length=500, description="entity id or name: claims it makes or that mention it")] = None,
+    role: Annotated[str, Query(pattern="^(any|by|about)$", description="with entity: by it, about it, or any")] = "any",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, web_claims.claims_page, source=source, source_kind=source_kind, stance=stance, doc=doc, entity=entity, role=role, limit=limit, offset=offset))
+
+
+@router.get("/claims/{claim_id}", summary="One claim", responses=sc.responses(sc.schema(ClaimItem), 404))
+def claim(request: Request, claim_id: Annotated[str, Path(description="<document id>:<local id>, e.g. 3fa9c2d1e0b4a5f6:c3")]) -> JSONResponse:
+    return ok(read(request, web_claims.claim, claim_id))
+
+
+# ------------------------------------------------ contradictions, sources
+
+
+@router.get("/contradictions", summary="Pairs of statements that cannot both be true", responses=sc.responses(sc.page(ContradictionInfo)))
+def contradictions(
+    request: Request,
+    doc: Annotated[str | None, Query(max_length=200, description="only those with a side in this document")] = None,
+    kind: Annotated[str | None, Query(pattern="^(numeric|polarity)$")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, web_queries.contradictions_page, doc=doc, kind=kind, limit=limit, offset=offset))
+
+
+@router.get("/sources", summary="Claim sources, outlets and authors with counts and ratings", responses=sc.responses(sc.page(SourceItem)))
+def sources(
+    request: Request,
+    name: Text = None,
+    kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author|outlet|unknown)$")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, web_queries.sources_page, name=name, kind=kind, limit=limit, offset=offset))
+
+
+@router.get("/relations", summary="Relations between entities (member_of, leader_of, ...)", responses=sc.responses(sc.page(dict[str, Any])))
+def relations(request: Request, predicate: Annotated[str | None, Query(max_length=100)] = None, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return ok(read(request, web_queries.relations_page, predicate=predicate, limit=limit, offset=offset))
+
+
+# ----------------------------------------------------------- graph, search
+
+
+@router.get("/graph", summary="Actors as nodes; relations, events and claims as edges", responses=sc.responses(sc.schema(gr.Graph)))
+def graph(
+    request: Request,
+    types: Annotated[str, Query(pattern="(?i)^(person|org|location)(,(person|org|location))*$", description="entity types, comma-separated")] = "PERSON,ORG",
+    kinds: Annotated[str, Query(pattern="^(relation|event|claim)(,(relation|event|claim))*$", description="edge kinds, comma-separated")] = "relation,event,claim",
+    min_mentions: Annotated[int, Query(ge=0)] = 1,
+    limit: Annotated[int, Query(ge=1, le=2000, description="at most this many nodes, most mentioned first")] = 150,
+) -> JSONResponse:
+    args = {"types": tuple(types.upper().split(",")), "kinds": tuple(kinds.split(",")), "min_mentions": min_mentions, "limit": limit}
+    return ok(gr.graph_dict(read(request, gr.graph, **args)))
+
+
+@router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(srch.SearchResult)))
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500, description='words (all must match), "a phrase", -excluded, a or b')],
+    kind: Annotated[str | None, Query(pattern="^(entity|event|document|claim)$")] = None,
+    limit: Annotated[int, Query(ge=0, le=100)] = 20,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, srch.search, q, kind=kind, limit=limit, offset=offset))
+
+
+# ------------------------------------------------------------------- writes
+
+
+def require_writer(request: Request) -> None:
+    """Write actions: the server must have a token and the request must send it in the header."""
+    access = request.app.state.access
+    if not access.writes_allowed:
+        raise Forbidden("write actions are disabled: this server was started without --token", "restart it with --token, or use the CLI (newsfusion entities merge ...)")
+    if request.scope.get("state", {}).get("auth") != "header":
+        raise Unauthorized("write actions need the token in the Authorization header", "send 'Authorization: Bearer TOKEN'")
+
+
+def _change(request: Request, change) -> JSONResponse:
+    request.app.state.cache.forget_version()  # this server's own write shows at once
+    return ok({"ok": True, "change": change.override, "warnings": change.warnings})
+
+
+@router.post("/entities/merge", dependencies=[Depends(require_writer)], summary="Record that two entities are one, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403, 404))
+def merge(request: Request, a: Annotated[str, Body(max_length=500)], b: Annotated[str, Body(max_length=500)]) -> JSONResponse:
+    return _change(request, kb_of(request).merge_entities(a, b))
+
+
+@router.post("/entities/{entity_id}/split", dependencies=[Depends(require_writer)], summary="Record that an entity joins different things, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403, 404))
+def split(request: Request, entity_id: str) -> JSONResponse:
+    return _change(request, kb_of(request).split_entity(entity_id))
+
+
+@router.post("/sources/rate", dependencies=[Depends(require_writer)], summary="Rate a source's reliability A-F, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403))
+def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: Annotated[str, Body(pattern="^[A-Fa-f]$")]) -> JSONResponse:
+    return _change(request, kb_of(request).rate_source(name, grade))

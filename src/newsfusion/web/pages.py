@@ -1,0 +1,165 @@
+"""The pages: server-rendered HTML over the same queries as the API.
+
+overview ``/``, actor graph ``/graph``, timeline ``/timeline``, map ``/map``,
+entities ``/entities`` and ``/entities/{id}``, event ``/events/{id}``,
+documents ``/documents`` and the highlighted article ``/documents/{id}``,
+claims, contradictions, sources and search. Every page renders sensibly with
+an empty knowledge base.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from ..store import graph as gr
+from ..store import schema as t
+from ..store import search as srch
+from ..store import web_claims, web_entities, web_events, web_geo, web_queries
+from .basemap import MapPoint, render_map
+from .context import current_version, read
+from .highlight import highlight
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 50
+Offset = Annotated[int, Query(ge=0)]
+Opt = Annotated[str | None, Query(max_length=500)]
+
+
+def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
+    env = request.app.state.templates
+    stale = current_version(request)[1] == "1"
+    html = env.get_template(name).render(request_path=request.url.path, kb_stale=stale, **ctx)
+    return HTMLResponse(html, status_code=status_code)
+
+
+def _clean(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in params.items() if v not in (None, "")}
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    built, stale, _ = current_version(request)
+    data = read(request, web_queries.overview, stale == "1", built)
+    return render(request, "overview.html", o=data)
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def graph_page(request: Request) -> HTMLResponse:
+    g = read(request, gr.graph, limit=40)
+    return render(request, "graph.html", g=g)
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    type: Opt = None,
+    actor: Opt = None,
+    place: Opt = None,
+    date_from: Opt = None,
+    date_to: Opt = None,
+    status: Annotated[str | None, Query(pattern="^(occurred|planned|threatened|alleged|denied)?$")] = None,
+    credibility: Annotated[str | None, Query(pattern="^[1-6]?$")] = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    params = _clean({"type": type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility})
+    page = read(request, web_events.events_page, limit=PER_PAGE, offset=offset, **{**params, "credibility": int(credibility) if credibility else None})
+    types = read(request, _event_types)
+    months: dict[str, list[Any]] = {}
+    for ev in page.items:
+        months.setdefault((ev.event_date or "undated")[:7], []).append(ev)
+    return render(request, "timeline.html", page=page, months=months, params=params, types=types)
+
+
+def _event_types(conn: Connection) -> list[str]:
+    e = t.events.c
+    return sorted(x for x in conn.execute(select(e.acled_type).distinct()).scalars() if x)
+
+
+def _map_points(conn: Connection) -> tuple[list[MapPoint], list[Any]]:
+    events = web_geo.map_events(conn)
+    pts = [
+        MapPoint(e.lon, e.lat, " · ".join(x for x in (e.event_date, e.acled_sub_type or e.acled_type, e.location) if x), "/events/" + e.id, "event", e.fatalities_max or 0)
+        for e in events
+    ]
+    pts += [MapPoint(p.lon, p.lat, f"{p.name} ({p.mentions} mention{'s' if p.mentions != 1 else ''})", "/entities/" + p.id, "place", p.mentions) for p in web_geo.places(conn)]
+    return pts, events
+
+
+def _map(conn: Connection, layer: str) -> dict[str, Any]:
+    pts, events = _map_points(conn)
+    shown = [p for p in pts if layer == "all" or p.kind == layer.rstrip("s")]
+    return {"svg": render_map(shown), "points": shown, "events": events, "n_places": sum(p.kind == "place" for p in pts)}
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, layer: Annotated[str, Query(pattern="^(all|events|places)$")] = "all") -> HTMLResponse:
+    return render(request, "map.html", layer=layer, **read(request, _map, layer))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(request: Request, name: Opt = None, type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)?$")] = None, offset: Offset = 0) -> HTMLResponse:
+    params = _clean({"name": name, "type": type})
+    page = read(request, web_entities.entities_page, limit=PER_PAGE, offset=offset, **params)
+    return render(request, "entities.html", page=page, params=params)
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity(request: Request, entity_id: str) -> HTMLResponse:
+    return render(request, "entity.html", e=read(request, web_entities.entity_full, entity_id))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event(request: Request, event_id: str) -> HTMLResponse:
+    return render(request, "event.html", ev=read(request, web_events.event_full, event_id))
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(request: Request, outlet: Opt = None, offset: Offset = 0) -> HTMLResponse:
+    params = _clean({"outlet": outlet})
+    page = read(request, web_queries.documents_page, sort="-published", limit=PER_PAGE, offset=offset, **params)
+    return render(request, "documents.html", page=page, params=params)
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document(request: Request, doc_id: str) -> HTMLResponse:
+    d = read(request, web_queries.document_full, doc_id)
+    return render(request, "document.html", d=d, body=highlight(d.text, d.annotations))
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims(
+    request: Request,
+    source: Opt = None,
+    stance: Annotated[str | None, Query(pattern="^(assert|deny|hedge)?$")] = None,
+    source_kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author)?$")] = None,
+    entity: Opt = None,
+    role: Annotated[str, Query(pattern="^(any|by|about)$")] = "any",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    params = _clean({"source": source, "stance": stance, "source_kind": source_kind, "entity": entity})
+    page = read(request, web_claims.claims_page, limit=PER_PAGE, offset=offset, role=role, **params)
+    return render(request, "claims.html", page=page, params={**params, **({"role": role} if role != "any" else {})})
+
+
+@router.get("/contradictions", response_class=HTMLResponse)
+def contradictions(request: Request, offset: Offset = 0) -> HTMLResponse:
+    page = read(request, web_queries.contradictions_page, limit=PER_PAGE, offset=offset)
+    return render(request, "contradictions.html", page=page, params={})
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(request: Request, name: Opt = None, offset: Offset = 0) -> HTMLResponse:
+    params = _clean({"name": name})
+    page = read(request, web_queries.sources_page, limit=PER_PAGE, offset=offset, **params)
+    return render(request, "sources.html", page=page, params=params)
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", kind: Annotated[str | None, Query(pattern="^(entity|event|document|claim)?$")] = None, offset: Offset = 0) -> HTMLResponse:
+    res = read(request, srch.search, q, kind=kind or None, limit=PER_PAGE, offset=offset) if q.strip() else None
+    return render(request, "search.html", q=q, kind=kind or "", res=res, params=_clean({"q": q, "kind": kind}), offset=offset, per_page=PER_PAGE)

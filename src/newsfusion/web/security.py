@@ -1,0 +1,199 @@
+"""Access control and security headers: one pure ASGI middleware in front of the app.
+
+* **Token.** With a token, every request must carry it: ``Authorization:
+  Bearer TOKEN`` (API clients), or ``?token=TOKEN`` once in a page address,
+  answered by a redirect to the same address without it and a cookie
+  (HttpOnly, SameSite=Strict) for the pages and the API calls they make.
+* **Write actions** (merge/split entities, rate sources) need the token in the
+  ``Authorization`` header, even on loopback: never from a cookie or the query
+  string, so another web site cannot make a browser send one (no CSRF), and a
+  server started without ``--token`` has none.
+* **Host header.** Without a token (loopback only) requests must name a
+  loopback host, so a web page cannot reach the server through DNS rebinding.
+* **Headers** on every response: a Content-Security-Policy that allows
+  scripts, styles, images and fetches from this server only (no inline
+  script), ``X-Content-Type-Options: nosniff``, no referrer, no framing.
+"""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from html import escape
+from http.cookies import SimpleCookie
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from .errors import BadRequest, TooLarge, Unauthorized, WebError, as_web_error, error_body
+
+log = logging.getLogger("newsfusion.web")
+
+COOKIE = "nf_token"
+MAX_BODY = 64 * 1024
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+CSP = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "font-src 'self'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
+]
+
+Scope = dict[str, Any]
+Send = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Access:
+    token: str | None = None
+    allowed_hosts: tuple[str, ...] | None = None  # None: any Host header
+
+    @property
+    def writes_allowed(self) -> bool:
+        return self.token is not None
+
+
+def is_api(path: str) -> bool:
+    return path.startswith("/api/") or path == "/api" or path == "/openapi.json"
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+
+
+def _host(value: str) -> str:
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[: value.find("]") + 1] if "]" in value else value
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def error_response(path: str, err: WebError) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    """(status, headers, body): JSON under /api/, a small HTML page elsewhere."""
+    if is_api(path):
+        body = json.dumps(error_body(err), ensure_ascii=False).encode()
+        return err.status, [(b"content-type", b"application/json")], body
+    page = (
+        "<!doctype html><html lang=en><meta charset=utf-8><title>newsfusion: error</title>"
+        '<main class="error-page">'  # no stylesheet: without the token it could not load either
+        f"<h1>{err.status}</h1><p>{escape(err.message)}</p><p class=fix>{escape(err.fix)}</p><p class=code>{escape(err.code)}</p></main>"
+    )
+    return err.status, [(b"content-type", b"text/html; charset=utf-8")], page.encode()
+
+
+class Guard:
+    """The middleware: host check, body size, token, security headers."""
+
+    def __init__(self, app: Any, access: Access):
+        self.app = app
+        self.access = access
+
+    async def __call__(self, scope: Scope, receive: Any, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        started = False
+        head = scope["method"] == "HEAD"
+        if head:  # answered as GET without the body (FastAPI routes are GET only)
+            scope = dict(scope, method="GET")
+
+        async def send_secure(message: dict[str, Any]) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", []), *HEADERS]
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
+            await send(message)
+
+        headers = _headers(scope)
+        err = self._check_host(headers) or self._check_size(headers)
+        auth = None
+        if err is None and self.access.token is not None:
+            auth = self._auth(scope, headers)
+            if auth is None:
+                err = Unauthorized("this server needs a token", "send 'Authorization: Bearer TOKEN', or open the page once with ?token=TOKEN")
+            elif auth == "query" and scope["method"] == "GET" and not is_api(scope["path"]):
+                await self._redirect_with_cookie(scope, send_secure)
+                return
+        if err is not None:
+            await self._respond(scope["path"], err, send_secure)
+            return
+        scope.setdefault("state", {})["auth"] = auth
+        try:
+            await self.app(scope, receive, send_secure)
+        except Exception as exc:  # an error no handler answered: a 500 that reveals nothing
+            log.exception("%s %s failed", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            await self._respond(scope["path"], as_web_error(exc), send_secure)
+
+    def _check_host(self, headers: dict[str, str]) -> WebError | None:
+        allowed = self.access.allowed_hosts
+        if allowed is None or _host(headers.get("host", "")) in allowed:
+            return None
+        return BadRequest("unexpected Host header", "open the server by its loopback address, e.g. http://127.0.0.1:8000/", code="E710")
+
+    def _check_size(self, headers: dict[str, str]) -> WebError | None:
+        try:
+            n = int(headers.get("content-length", "0") or 0)
+        except ValueError:
+            return BadRequest("bad Content-Length header")
+        return TooLarge(f"the request body has {n} bytes; at most {MAX_BODY} are accepted") if n > MAX_BODY else None
+
+    def _auth(self, scope: Scope, headers: dict[str, str]) -> str | None:
+        """How the request proved it has the token: header, cookie, query; None if it did not."""
+        token = self.access.token or ""
+        scheme, _, value = headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "bearer" and hmac.compare_digest(value.strip().encode(), token.encode()):
+            return "header"
+        cookie = SimpleCookie()
+        try:
+            cookie.load(headers.get("cookie", ""))
+        except Exception:  # noqa: BLE001 - a malformed cookie header is just no cookie
+            cookie = SimpleCookie()
+        if COOKIE in cookie and hmac.compare_digest(cookie[COOKIE].value.encode(), token.encode()):
+            return "cookie"
+        query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True))
+        if "token" in query and hmac.compare_digest(query["token"].encode(), token.encode()):
+            return "query"
+        return None
+
+    async def _redirect_with_cookie(self, scope: Scope, send: Send) -> None:
+        """Drop ?token= from the address (it would stay in history) and set the cookie instead."""
+        pairs = [(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True) if k != "token"]
+        location = scope.get("raw_path") or scope["path"].encode()
+        if pairs:
+            location += b"?" + urlencode(pairs).encode("latin-1")
+        cookie = f"{COOKIE}={self.access.token}; Path=/; HttpOnly; SameSite=Strict"
+        headers = [(b"location", location), (b"set-cookie", cookie.encode("latin-1")), (b"cache-control", b"no-store"), (b"content-length", b"0")]
+        await send({"type": "http.response.start", "status": 303, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+
+    @staticmethod
+    async def _respond(path: str, err: WebError, send: Send) -> None:
+        status, headers, body = error_response(path, err)
+        headers = [*headers, (b"content-length", str(len(body)).encode())]
+        if status == 401:
+            headers.append((b"www-authenticate", b'Bearer realm="newsfusion"'))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": body})

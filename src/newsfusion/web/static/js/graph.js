@@ -1,0 +1,93 @@
+// The actor graph page: fetches /api/graph and draws it with Cytoscape.js (vendored).
+// Labels are drawn on a canvas as plain text, so names from articles cannot inject markup.
+(function () {
+  "use strict";
+  var box = document.getElementById("graph");
+  var status = document.getElementById("graph-status");
+  var form = document.getElementById("graph-controls");
+  if (!box) return;
+  if (typeof window.cytoscape !== "function") {
+    status.textContent = "The interactive graph could not start; the table below lists the actors.";
+    return;
+  }
+  var cy = null;
+
+  function checked(name) {
+    return Array.prototype.filter.call(form.elements[name], function (el) { return el.checked; })
+      .map(function (el) { return el.value; });
+  }
+
+  function style() {
+    return [
+      { selector: "node", style: {
+        "label": "data(label)", "width": "data(size)", "height": "data(size)", "font-size": 10,
+        "text-valign": "bottom", "text-margin-y": 3, "color": "#1d232b", "text-wrap": "wrap", "text-max-width": "110px",
+        "text-outline-color": "#fff", "text-outline-width": 2, "border-width": 1, "border-color": "#fff" } },
+      { selector: "node[type = 'PERSON']", style: { "background-color": "#ea7a3c" } },
+      { selector: "node[type = 'ORG']", style: { "background-color": "#3b6fd8", "shape": "round-rectangle" } },
+      { selector: "node[type = 'LOCATION']", style: { "background-color": "#2f9a72", "shape": "diamond" } },
+      { selector: "edge", style: {
+        "curve-style": "bezier", "width": "data(width)", "target-arrow-shape": "triangle", "arrow-scale": 0.8,
+        "label": "data(label)", "font-size": 9, "color": "#555", "text-rotation": "autorotate",
+        "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
+      { selector: "edge[kind = 'relation']", style: { "line-color": "#7c3aed", "target-arrow-color": "#7c3aed" } },
+      { selector: "edge[kind = 'event']", style: { "line-color": "#b91c1c", "target-arrow-color": "#b91c1c" } },
+      { selector: "edge[kind = 'claim']", style: { "line-color": "#94a3b8", "target-arrow-color": "#94a3b8", "line-style": "dashed", "label": "" } },
+      { selector: ":selected", style: { "border-color": "#111", "border-width": 3 } }
+    ];
+  }
+
+  function elements(g) {
+    var nodes = g.nodes.map(function (n) {
+      return { group: "nodes", data: { id: n.id, label: n.name, type: n.type, size: Math.round(14 + 9 * Math.sqrt(n.mentions)) } };
+    });
+    var edges = g.edges.map(function (e) {
+      return { group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind,
+        label: e.kind === "claim" ? "" : e.label, refs: e.refs, width: Math.min(1 + e.count, 7) } };
+    });
+    return nodes.concat(edges);
+  }
+
+  function edgeHref(edge) {
+    var ref = (edge.data("refs") || [])[0];
+    if (!ref) return null;
+    var kind = edge.data("kind");
+    if (kind === "event") return ref.indexOf(":") < 0 ? "/events/" + encodeURIComponent(ref) : "/documents/" + encodeURIComponent(ref.split(":")[0]);
+    var doc = ref.split(":")[0];
+    return "/documents/" + encodeURIComponent(doc) + (kind === "claim" ? "#claim-" + encodeURIComponent(ref.split(":")[1]) : "");
+  }
+
+  function draw(g) {
+    if (cy) cy.destroy();
+    cy = window.cytoscape({
+      container: box, elements: elements(g), style: style(), minZoom: 0.2, maxZoom: 3,
+      layout: { name: form.elements.layout.value, animate: false, padding: 30, nodeDimensionsIncludeLabels: true,
+        componentSpacing: 50, idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 12000; } }
+    });
+    window.newsfusionGraph = cy;
+    cy.on("tap", "node", function (evt) { window.location.href = "/entities/" + encodeURIComponent(evt.target.id()); });
+    cy.on("tap", "edge", function (evt) { var h = edgeHref(evt.target); if (h) window.location.href = h; });
+    var msg = g.nodes.length ? g.nodes.length + " entities, " + g.edges.length + " links" : "No people or organisations in the knowledge base yet.";
+    if (g.truncated) msg += " (the most mentioned only)";
+    status.textContent = msg;
+    box.setAttribute("data-ready", "1");
+  }
+
+  function load() {
+    var q = new URLSearchParams({ types: checked("type").join(",") || "PERSON,ORG", limit: "150" });
+    var kinds = checked("kind");
+    status.textContent = "loading the graph…";
+    if (!kinds.length) { draw({ nodes: [], edges: [] }); return; }
+    q.set("kinds", kinds.join(","));
+    fetch(box.getAttribute("data-api") + "?" + q.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (res) {
+        if (!res.ok) throw new Error("the server answered " + res.status);
+        return res.json();
+      })
+      .then(draw)
+      .catch(function (err) { status.textContent = "Could not load the graph: " + err.message; });
+  }
+
+  form.addEventListener("change", load);
+  load();
+})();

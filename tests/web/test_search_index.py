@@ -1,0 +1,105 @@
+"""Full-text search: the query language, the migration that builds the index, the index kept in step."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import delete, text
+
+from newsfusion.store import Store, schema
+from newsfusion.store.search import MARK_CLOSE, MARK_OPEN, fts5_query, search, split_marks
+from richkb import ART_A, DOC_A, DOC_B, build_rich_kb, record_a
+
+
+@pytest.mark.parametrize(
+    "q, expected",
+    [
+        ("attack", '("attack")'),
+        ("armed clash", '("armed" AND "clash")'),
+        ('"armed clash" Kirumba', '("armed clash" AND "Kirumba")'),
+        ("attack -police", '(("attack") NOT "police")'),
+        ('attack -"riot police"', '(("attack") NOT "riot police")'),
+        ("a or b", '("a") OR ("b")'),
+        ("a b or c -d", '("a" AND "b") OR (("c") NOT "d")'),
+        ("or a", '("or" AND "a")'),  # a leading "or" is a word
+        ("a or", '("a")'),
+        ('say "hi', '("say" AND "hi")'),  # an unclosed quote ends at the end
+        ('a"b', '("a""b")'),  # quotes inside a word are doubled
+        ("NEAR(x y)", '("NEAR(x" AND "y)")'),
+        ("title:x", '("title:x")'),  # no column filters
+        ("-only", None),  # nothing positive to look for
+        ("*** ---", None),
+        ("", None),
+    ],
+)
+def test_fts5_query(q, expected):
+    assert fts5_query(q) == expected
+
+
+@pytest.mark.parametrize(
+    "s, expected",
+    [
+        (f"the {MARK_OPEN}army{MARK_CLOSE} said", ("the army said", [[4, 8]])),
+        (f"{MARK_OPEN}a{MARK_CLOSE}{MARK_OPEN}b{MARK_CLOSE}", ("ab", [[0, 1], [1, 2]])),
+        ("no marks", ("no marks", [])),
+        (f"{MARK_CLOSE}stray{MARK_OPEN}", ("stray", [])),
+        (None, ("", [])),
+    ],
+)
+def test_split_marks(s, expected):
+    assert split_marks(s) == expected
+
+
+def _hits(url: str, q: str, kind: str) -> set[str]:
+    with Store(url) as s, s.read() as conn:
+        return {h.id for h in search(conn, q, kind=kind).items}
+
+
+def test_index_follows_inserts_and_deletes(store_url):
+    build_rich_kb(store_url)
+    assert _hits(store_url, "fled", "document") == {DOC_A}
+    assert _hits(store_url, "fled", "claim") == {f"{DOC_A}:c1"}
+    with Store(store_url) as s, s.write() as conn:
+        conn.execute(delete(schema.documents).where(schema.documents.c.id == DOC_A))  # cascades to its claims
+    assert _hits(store_url, "fled", "document") == set()
+    assert _hits(store_url, "fled", "claim") == set()
+    assert _hits(store_url, "soldiers", "document") == {DOC_B}
+
+
+def test_migration_indexes_what_is_already_stored(tmp_path):
+    """A database at 0002 with articles in it gets a complete index when it is opened."""
+    url = str(tmp_path / "old.db")
+    build_rich_kb(url)
+    with Store(url) as s, s.write() as conn:  # take it back to 0002, as the previous newsfusion left it
+        for fts in ("documents_fts", "claims_fts", "event_reports_fts"):
+            for suffix in ("ai", "ad", "au"):
+                conn.execute(text(f"DROP TRIGGER {fts}_{suffix}"))
+            conn.execute(text(f"DROP TABLE {fts}"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    with Store(url) as s:
+        assert s.revision() == "0003"
+    assert _hits(url, "soldiers", "document") == {DOC_A, DOC_B}
+    assert _hits(url, "civilians", "event") == {"evt_attack"}
+
+
+def test_a_new_article_is_searchable_at_once(tmp_path):
+    url = str(tmp_path / "kb.db")
+    with Store(url) as s:
+        s.add_record(ART_A, record_a(), doc_id=DOC_A)
+    assert _hits(url, "spokesman", "document") == {DOC_A}
+
+
+@pytest.mark.postgres
+def test_postgres_search_uses_the_gin_index(store_url):
+    if not store_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL only")
+    from sqlalchemy.dialects import postgresql
+
+    from newsfusion.store.search import SOURCES, _matches
+
+    build_rich_kb(store_url)
+    with Store(store_url) as s, s.read() as conn:
+        base, _, _ = _matches(conn, SOURCES["document"], "soldiers")
+        sql = str(base.compile(dialect=postgresql.dialect(), compile_kwargs={"literal_binds": True}))
+        conn.execute(text("SET LOCAL enable_seqscan = off"))
+        plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN " + sql)))
+    assert "ix_documents_fts" in plan, plan
