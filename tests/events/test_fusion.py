@@ -6,7 +6,6 @@ run without the model; one test checks the embedding model when it is installed.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..model import Fatalities, Span
 from .context import DocContext
-from .syntax import conjuncts, first, is_passive, kids, preps
+from .syntax import conjuncts, first, is_passive, preps
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

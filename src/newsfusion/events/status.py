@@ -20,7 +20,6 @@ acts ("attempted bombings", "a foiled attack") are not recorded as the act.
 from __future__ import annotations
 
 from .context import DocContext
-from .syntax import kids
 
 # Verbs whose infinitive complement happened ("continued to attack", "used X to pass").
 IMPLICATIVE = {"continue", "begin", "start", "manage", "proceed", "resume", "go", "use", "keep", "escalate", "step", "intensify", "come"}
@@ -169,13 +168,9 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
     return min(found, key=_ORDER.index)
 
 
-def hedged_sentence(ctx: DocContext, sent) -> bool:
-    return any(t.lower_ in ctx.lex.cue("hedges") for t in sent)
-
-
 def drops(status: str) -> bool:
     """Statuses that are not events: hypothetical, negated, threatened."""
     return status in ("hypothetical", "negated", "threatened")
 
 
-__all__ = ["modality", "drops", "hedged_sentence", "kids"]
+__all__ = ["modality", "drops"]
