@@ -12,6 +12,8 @@ B, E, V, P, R, S = ("Battles", "Explosions/Remote violence", "Violence against c
 CASES = [
     # Battles
     ("Soldiers clashed with jihadists near Djibo on Monday.", (B, "Armed clash")),
+    ("Ukrainian forces repelled 30 Russian attacks near Pokrovsk on Sunday.", (B, "Armed clash")),
+    ("Jihadists ambushed a convoy of the Malian army near Tinzaouatene, killing dozens.", (B, "Armed clash")),
     ("Fighting between the Sudanese army and the Rapid Support Forces killed 15 fighters in El Obeid.", (B, "Armed clash")),
     ("Dozens of soldiers were killed when militants attacked an army base near Menaka.", (B, "Armed clash")),
     ("Rebels of the Arakan Army captured the town of Paletwa on Sunday.", (B, "Non-state actor overtakes territory")),
@@ -22,6 +24,9 @@ CASES = [
     ("Russian forces shelled the city of Kharkiv overnight, killing two civilians.", (E, "Shelling/artillery/missile attack")),
     ("A roadside bomb exploded near a military convoy in the Gao region, killing four soldiers.", (E, "Remote explosive/landmine/IED")),
     ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing seven people.", (E, "Suicide bomb")),
+    ("Israeli strikes killed at least 20 people in Gaza on Tuesday, health officials said.", (E, "Air/drone strike")),
+    ("A Russian missile strike on Odesa killed four people overnight.", (E, "Shelling/artillery/missile attack")),
+    ("Sudanese army drones struck RSF positions in Omdurman overnight.", (E, "Air/drone strike")),
     ("Attackers threw a grenade into a bar in Bujumbura on Saturday, wounding ten people.", (E, "Grenade")),
     # Violence against civilians
     ("Gunmen killed 12 villagers in an attack on Kadji on Sunday.", (V, "Attack")),
@@ -30,6 +35,7 @@ CASES = [
     # Protests and riots
     ("Hundreds of people rallied peacefully in Bamako on Friday to demand elections.", (P, "Peaceful protest")),
     ("Police fired tear gas to disperse hundreds of protesters who had gathered in Khartoum on Thursday.", (P, "Protest with intervention")),
+    ("Police in Nairobi used tear gas against protesters demanding the president's resignation.", (P, "Protest with intervention")),
     ("Security forces shot dead three protesters in Omdurman on Thursday.", (P, "Excessive force against protesters")),
     ("Rioters torched cars and threw stones at police in Dakar on Monday.", (R, "Violent demonstration")),
     ("A mob lynched a man accused of theft in Goma on Sunday.", (R, "Mob violence")),

@@ -63,6 +63,7 @@ FIXED = {
     "intel": (SD, "Other"),
     "disrupt": (SD, "Disrupted weapons use"),
 }
+REPELLED = {"repel", "repulse", "fend", "beat", "thwart", "foil", "counter", "rebuff"}
 STATE_KINDS = {"state_force", "government", "military", "police", "state"}
 ARMED_KINDS = {"armed_group", "state_force", "military", "police", "militia", "rebel_group", "terrorist_group"}
 
@@ -196,6 +197,8 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
     if f in FIXED:
         return FIXED[f]
     if f in ("attack", "kill"):
+        if f == "attack" and d.token.dep_ == "dobj" and d.token.head.lemma_.lower() in REPELLED:
+            return BATTLES, "Armed clash"  # "repelled 30 attacks": the target fought back
         if f == "attack" and d.token.lemma_ == "raid" and state and not d.victims and hit_class(ctx, d) != "armed":
             return None  # a police or army raid without fighting is a search, not an attack
         if any(c.lower_ in ("terror", "terrorist") for c in d.token.children) and hit_class(ctx, d) != "armed":

@@ -135,6 +135,10 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
         extra.append(c)
     if rule.intransitive and first(tok, "dobj") is not None:
         return None
+    if rule.nationality and not any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children):
+        return None
+    if rule.head_verb is not None and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rule.head_verb):
+        return None
     if rule.nominal_use and tok.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj"):
         return None
     return extra
@@ -200,7 +204,7 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
             return "possessor"
         if any(c.dep_ in ("compound", "amod") and c.lower_ in NON_PROTEST for c in tok.children) and rule.frame == "protest":
             return "campaign rally"
-        if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and not any(p in ARG_PREPS - {"of"} for p, _ in preps(tok)):
+        if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and is_reference(tok):
             return "time anchor ('after the attack')"
     if rule.frame == "ied" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in NOT_EXPLODED:
         return "device found, not exploded"
@@ -222,7 +226,12 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
 
 
 def _participant_acts(ctx: DocContext, tok) -> bool:
-    """"protesters gathered", "police dispersed thousands of protesters": the gathering is reported."""
+    """"protesters gathered", "police dispersed thousands of protesters", "tear gas against
+    protesters demanding ...": the gathering is reported."""
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in tok.children):
+        return True  # "protesters demanding the president's resignation"
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("against", "at", "on", "upon"):
+        return True  # something was done to them
     t = tok
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "NUM"):
         t = t.head.head  # "thousands of protesters"

@@ -40,13 +40,16 @@ class TriggerRule:
     weapon: str | None = None
     participant: bool = False
     intransitive: bool = False  # the verb has no direct object ("rallied in Bamako")
+    nationality: bool = False  # a nationality modifies the noun ("Israeli strikes")
+    head_verb: frozenset[str] | None = None  # the noun is the subject of one of these verbs
     nominal_use: bool = False  # a gerund used as a noun ("Fighting between X and Y killed ...")
 
     @property
     def specificity(self) -> int:
         """How many conditions the rule sets: the most specific matching rule wins."""
         conds = (self.particle, self.objects or self.object_class, self.compound, self.prep,
-                 self.purpose, self.subject_class, self.object_entity, self.advmod, self.intransitive)
+                 self.purpose, self.subject_class, self.object_entity, self.advmod, self.intransitive,
+                 self.nationality, self.head_verb)
         return sum(1 for c in conds if c)
 
 
@@ -120,6 +123,8 @@ def _rule(entry: dict[str, Any]) -> TriggerRule:
         weapon=entry.get("weapon"),
         participant=bool(entry.get("participant")),
         intransitive=bool(entry.get("intransitive")),
+        nationality=bool(entry.get("nationality")),
+        head_verb=frozenset(entry["head_verb"]) if entry.get("head_verb") else None,
         nominal_use=bool(entry.get("subject_of_verb")),
     )
 

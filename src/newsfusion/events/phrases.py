@@ -218,6 +218,8 @@ def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | No
         return [head]
     if head.pos_ == "NUM" or (head.lower_ in ("most", "some", "many", "all") and head.pos_ != "NOUN"):
         return []
+    if ctx.lex.has("vague_quantity", head.lower_) and not any(p == "of" for p, _ in preps(head)):
+        return []  # "killing dozens": a count, not a participant
     out: list[Arg] = []
     plain: list = []
     for h in conjuncts(head):
