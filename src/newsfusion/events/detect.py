@@ -204,8 +204,9 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
             return "possessor"
         if any(c.dep_ in ("compound", "amod") and c.lower_ in NON_PROTEST for c in tok.children) and rule.frame == "protest":
             return "campaign rally"
-        if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and is_reference(tok):
-            return "time anchor ('after the attack')"
+        if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and (
+                is_reference(tok) or any(c.lower_ in ("each", "every") for c in tok.children)):
+            return "time anchor ('after the attack', 'before each explosion')"
     if rule.frame == "ied" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in NOT_EXPLODED:
         return "device found, not exploded"
     if rule.frame == "arrest" and any(p == "in" and o.lemma_.lower() in ("hospital", "clinic", "care") for p, o in preps(tok)):
