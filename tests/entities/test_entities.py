@@ -22,6 +22,12 @@ CASES = [
      [("Gaza Strip", "LOCATION", []), ("Gaza City", "LOCATION", [])]),
     ("The Egyptian army deployed tanks in North Sinai. The army said the operation would last weeks.",
      [("Egyptian army", "ORG", ["army"]), ("North Sinai", "LOCATION", [])]),
+    ("Gunmen attacked a village in Mali on Sunday. The Sahel state has been ruled by a junta since 2020.",
+     [("Mali", "LOCATION", ["Sahel state"])]),
+    ("Al-Shabaab fighters stormed the base. The al Qaeda-linked group has fought the government for years.",
+     [("Al-Shabaab", "ORG", ["al Qaeda-linked group"])]),
+    ("Aid reached Goma, said the U.N. humanitarian agency OCHA.",
+     [("OCHA", "ORG", ["U.N. humanitarian agency"])]),
     ("Kenyan police arrested three Somalis and two Kenyans in Mombasa.",
      [("Mombasa", "LOCATION", [])]),
 ]

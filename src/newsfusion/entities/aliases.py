@@ -335,7 +335,7 @@ def join_forces(g: Groups) -> None:
         if c.type == "ORG" and c.actor is None and g.text(j).lower() in heads:
             g.union(i, j, "state_force")
     first = g.cands[i].start
-    for m in re.finditer(r"\b[Tt]he (army|military|armed forces)\b", g.doc.text):
+    for m in re.finditer(r"\b[Tt]he (army|military|armed forces|junta)\b", g.doc.text):
         if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
             g.add_form(i, m.group(0)[4:], Span(m.start() + 4, m.end()), "state_force")
 
@@ -355,4 +355,42 @@ def join_countries(g: Groups) -> None:
             by_iso[country.iso2] = i
 
 
-RULES = (join_same, join_countries, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces)
+_NATION = re.compile(r"\b[Tt]he ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? ){1,3}(?:nation|country|state|kingdom|republic))\b")
+_LINKED = re.compile(r"\b[Tt]he ((?:(?:al[- ])?[A-Z][\w]*[- ])+(?:linked|backed|allied|aligned|affiliated) (?:group|militia|movement|faction|outfit|organi[sz]ation))\b")
+_DESCRIPTOR = re.compile(r"\b[Tt]he ((?:[\w.]+ ){1,3}(?:agency|newspaper|daily|broadcaster|channel|group|militia|movement|coalition|network|organi[sz]ation|body|monitor|watchdog))\s+$")
+
+
+def add_descriptions(g: Groups) -> None:
+    """Descriptions that name an entity of the article:
+    'the African nation' / 'the Sahel state' for the country the article is most about;
+    'the government' for its one government; 'the al Qaeda-linked group' for the armed group
+    last named; 'the U.N. humanitarian agency OCHA' for the name that follows."""
+    text = g.doc.text
+    countries = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is not None]
+    if countries:
+        main = max({g.find(i) for i in countries}, key=lambda r: sum(1 for i in countries if g.find(i) == r))
+        for m in _NATION.finditer(text):
+            g.add_form(main, m.group(1), Span(m.start(1), m.end(1)), "epithet")
+    govs = {g.find(i) for i, c in enumerate(g.cands) if c.type == "ORG" and (g.text(i).lower().endswith("government") or (c.actor is not None and c.actor.kind == "government"))}
+    if len(govs) == 1:
+        gov = govs.pop()
+        first = min(g.cands[i].start for i in range(len(g.cands)) if g.find(i) == gov)
+        for m in re.finditer(r"\b[Tt]he (government)\b", text):
+            if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
+                g.add_form(gov, m.group(1), Span(m.start(1), m.end(1)), "government")
+    for m in _LINKED.finditer(text):
+        before = [i for i, c in enumerate(g.cands) if c.type == "ORG" and c.end <= m.start() and c.actor is not None and c.actor.kind in ("armed_group", "militia")]
+        if before:
+            i = max(before, key=lambda i: g.cands[i].start)
+            if not g.text(i).lower() in m.group(1).lower():
+                g.add_form(i, m.group(1), Span(m.start(1), m.end(1)), "epithet")
+    for i, c in enumerate(g.cands):
+        if c.type != "ORG":
+            continue
+        d = _DESCRIPTOR.search(text[max(0, c.start - 60) : c.start])
+        if d:
+            start = c.start - (len(text[max(0, c.start - 60) : c.start]) - d.start(1))
+            g.add_form(i, d.group(1), Span(start, start + len(d.group(1))), "apposition")
+
+
+RULES = (join_same, join_countries, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces, add_descriptions)
