@@ -168,8 +168,12 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
 
 
 def _object_kind(ctx: DocContext, d: Draft) -> str | None:
+    from .phrases import resolve_pronoun
+
     objects = []
     for o in d.objects:
+        if o.pos_ == "PRON":  # "after capturing them"
+            o = resolve_pronoun(ctx, o) or o
         if o.lemma_.lower() == "control":  # "took control of the town"
             objects.extend(x for p, x in preps(o) if p in ("of", "over"))
         else:

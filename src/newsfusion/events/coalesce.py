@@ -197,10 +197,6 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
                 host.targets = d.targets + kept
             absorb(ctx, host, d, swap=False)
             continue
-        attacks = [h for h in lethal if h.frame in ("attack", "clash") or h.frame in WEAPON_FRAMES]
-        if d.frame == "abduct" and attacks and not d.figures:  # "killed nine and abducted 15 in a raid"
-            absorb(ctx, min(attacks, key=lambda h: abs(h.token.i - d.token.i)), d)
-            continue
         hosts = lethal or [x for x in drafts if x.frame == "kill" and x.lethal]
         if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)

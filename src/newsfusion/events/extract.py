@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Arg, Doc, Event
 from .arguments import fill_roles
+from .background import not_a_report
 from .classify import classify
 from .coalesce import across, attach_tolls, in_sentence
 from .context import DocContext
@@ -62,6 +63,9 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     find_time(ctx, d, _prev_time(ctx, times, d))
     if is_historical(ctx, d):
         return "historical"
+    context = not_a_report(ctx, d)
+    if context:
+        return context
     if habitual(ctx, d.token, d.time_level <= 2):
         return "habitual present"
     if background(d.token, d.time_level <= 2):

@@ -1,0 +1,213 @@
+"""What a report says that is not one event: history, habits, trends, statistics, circumstances.
+
+A conflict report tells the incident of the day and then the context: the war's
+start ("since the army seized power in 2021"), its toll ("the fighting has killed
+tens of thousands"), its patterns ("near-daily exchanges of fire", "repeatedly
+carrying out deadly strikes", "has ramped up attacks"), counts ("more than 300 air
+strikes last year"), and circumstances ("amid ongoing clashes", "people who fled
+fighting", "towns left vulnerable to attack"). ACLED codes incidents, so each of
+these is dropped here with its reason. The rules read the parse only; they hold
+whatever the conflict.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import DocContext
+from .detect import misparsed_gerund
+from .draft import Draft
+from .syntax import first, kids
+
+# modifiers that make an event noun a pattern or a state of affairs, not one incident
+DURATIVE = {"ongoing", "continuing", "continued", "persistent", "escalating", "rising", "growing", "mounting",
+            "increasing", "intensifying", "near-daily", "daily", "nightly", "weekly", "frequent", "repeated",
+            "regular", "sporadic", "constant", "incessant", "relentless", "routine", "periodic", "occasional",
+            "recurrent", "recurring", "endless", "perennial", "protracted", "years-long", "decades-long",
+            "long-running", "cross-border"}
+# "near-daily" is split by the tokenizer: the word before the hyphen
+DURATIVE_PARTS = {"near", "almost", "nearly"}
+HABIT_ADVERBS = {"repeatedly", "regularly", "frequently", "often", "routinely", "continually", "constantly",
+                 "periodically", "occasionally", "sometimes", "usually", "typically", "generally",
+                 "increasingly", "habitually", "systematically"}
+# verbs whose object is a trend: "has ramped up attacks", "intensified its offensive"
+TREND_OBJECT_VERBS = {"intensify", "increase", "escalate", "redouble", "multiply", "expand", "boost", "double",
+                      "accelerate", "sustain", "ramp", "step", "scale"}
+UP_VERBS = {"ramp", "step", "scale"}
+DISPLACEMENT = {"flee", "escape", "displace", "uproot", "evacuate", "run"}
+EXPOSURE_ADJ = {"vulnerable", "prone", "susceptible", "exposed", "open"}
+CIRCUMSTANCE_PREPS = {"amid", "amidst"}
+STATISTIC_MIN = 4  # "four attacks this month" counts incidents; ACLED codes each one apart
+_YEAR_ONLY = re.compile(r"^(?:in |since |by |during |until |from |of |the )*(?:early |mid |mid-|late )?"
+                        r"(?:1[0-9]{3}|20[0-9]{2})s?$")
+_PAST_YEAR = ("last year", "years ago", "a year ago", "previous year", "past decade", "last decade")
+
+
+def not_a_report(ctx: DocContext, d: Draft) -> str:
+    """Why the mention is context rather than an incident ('' when it reports one)."""
+    tok = d.token
+    if _in_since(tok):
+        return "start of a period ('since X attacked ...')"
+    if _displacement(tok):
+        return "a cause of flight ('fled fighting')"
+    if d.nominal and not d.rule.participant:
+        reason = _nominal_context(ctx, tok, _day_level(d))
+        if reason:
+            return reason
+    if _habit_adverb(tok):
+        return "habitual ('repeatedly', 'regularly')"
+    if _present_participle(ctx, tok, d.time_level <= 2):
+        return "participle of a present-tense statement"
+    if past_year(ctx, d):
+        return "background: dated to an earlier year"
+    return ""
+
+
+def _nominal_context(ctx: DocContext, tok, one_day: bool) -> str:
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "nmod")}
+    if mods & DURATIVE or _hyphen_durative(tok):
+        return "a pattern ('near-daily exchanges of fire', 'frequent attacks')"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in CIRCUMSTANCE_PREPS:
+        return "a circumstance ('amid clashes')"
+    if tok.dep_ == "dobj" and _trend_verb(head):
+        return "a trend ('has ramped up attacks')"
+    if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in EXPOSURE_ADJ:
+        return "an exposure ('vulnerable to attack')"
+    if not one_day and _statistic(ctx, tok):
+        return "a count of incidents, not one incident"
+    return ""
+
+
+_DAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+              "tonight", "overnight", "morning", "afternoon", "evening", "night", "dawn", "noon", "midnight"}
+
+
+def _day_level(d: Draft) -> bool:
+    """The mention is dated to a day ("on Sunday", "on 3 May"): ACLED's unit of one event."""
+    if d.time is None:
+        return False
+    if d.time.start and d.time.end:
+        return d.time.start == d.time.end
+    words = {w.strip(".,'’s").lower() for w in d.time.text.split()}
+    return bool(words & _DAY_WORDS) or any(w.isdigit() and len(w) <= 2 for w in words)
+
+
+def _hyphen_durative(tok) -> bool:
+    """"near-daily fire": the tokenizer splits the hyphenated modifier."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ in ("amod", "advmod", "compound") and c.i + 2 < len(doc) and doc[c.i + 1].text == "-":
+            if f"{c.lower_}-{doc[c.i + 2].lower_}" in DURATIVE:
+                return True
+        if c.lower_ in ("daily", "weekly", "nightly") and any(g.lower_ in DURATIVE_PARTS for g in c.children):
+            return True
+    return False
+
+
+def _trend_verb(v) -> bool:
+    lemma = v.lemma_.lower()
+    if lemma not in TREND_OBJECT_VERBS:
+        return False
+    return lemma not in UP_VERBS or any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
+
+
+def _displacement(tok) -> bool:
+    """"thousands who fled fighting", "displaced by the fighting", "fled from the attacks"."""
+    h = tok.head
+    if tok.dep_ in ("dobj", "xcomp") and h.lemma_.lower() in DISPLACEMENT and (tok.pos_ == "NOUN" or tok.tag_ == "VBG"):
+        return True
+    if tok.dep_ == "pobj" and h.lower_ in ("from", "by") and h.head.lemma_.lower() in DISPLACEMENT:
+        return True
+    return False
+
+
+def _statistic(ctx: DocContext, tok) -> bool:
+    """"more than 300 air strikes", "dozens of attacks": a count of incidents (on one day and
+    in one place ACLED would code them as one event: the caller checks the day)."""
+    from .fatalities import word_number
+
+    if tok.tag_ not in ("NNS", "NNPS") or ctx.lex.has_tok("weapon", tok) or ctx.lex.has_tok("heavy_weapon", tok):
+        return False  # "20 projectiles", "37 drones": munitions of one salvo, not incidents
+    for c in tok.children:
+        if c.dep_ == "nummod":
+            n = word_number(c.text)
+            if n is not None and n >= STATISTIC_MIN:
+                return True
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ == "of":
+        q = h.head
+        n = word_number(q.text) if q.pos_ == "NUM" else None
+        if (n is not None and n >= STATISTIC_MIN) or (q.lower_ in ("dozens", "hundreds", "scores", "thousands", "tens")):
+            return True
+    return False
+
+
+def _in_since(tok) -> bool:
+    """The mention sits in a "since ..." phrase or clause: the start of a period, told as context."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "pobj" and t.head.lower_ == "since":
+            return True
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since" for c in t.children):
+            return True
+        if t.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
+
+
+def _habit_adverb(tok) -> bool:
+    """An adverb of habit on the trigger or the verbs above it in its clause."""
+    for t in [tok, *tok.ancestors]:
+        if any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in t.children):
+            return True
+        if t.dep_ in ("ccomp", "ROOT", "relcl", "parataxis") or (t.pos_ in ("VERB", "AUX") and first(t, "nsubj", "nsubjpass")):
+            return False
+    return False
+
+
+def _present_participle(ctx: DocContext, tok, dated: bool) -> bool:
+    """"Battling fierce opposition, the army is resorting to ...", "accuse the army of razing
+    villages": a participle that hangs on a statement in the present describes a habit."""
+    if dated or tok.tag_ != "VBG" or ctx.is_title(ctx.sent_index(tok)):
+        return False
+    if misparsed_gerund(tok):  # "accuse the militia of burning villages" read as an adjective
+        tok = tok.head
+    elif tok.dep_ not in ("advcl", "pcomp", "xcomp") or first(tok, "nsubj") is not None:
+        return False
+    v = tok.head
+    if tok.dep_ in ("pcomp", "pobj"):
+        if v.lower_ != "of":
+            return False  # "after capturing them": a step of the story, not a habit
+        for _ in range(3):  # "accuse the militia of burning": up to the verb
+            if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+                break
+            v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return False
+    if v.tag_ in ("VBZ", "VBP") and not kids(v, "aux", "auxpass"):
+        return True
+    return v.tag_ == "VBG" and any(a.lower_ in ("is", "are", "am") for a in kids(v, "aux"))
+
+
+def past_year(ctx: DocContext, d: Draft) -> bool:
+    """The mention's own time is a year before the article's ("in 2016", "since mid 2018",
+    "last year"): the report's background, not its news."""
+    if d.time is None or d.time_level > 2 or d.time_inherited:
+        return False
+    text = " ".join(d.time.text.lower().replace(",", " ").split())
+    if any(p in text for p in _PAST_YEAR):
+        return True
+    if not _YEAR_ONLY.match(text):
+        return False
+    years = ctx.years_in(text)
+    ref = ctx.year or _today_year()
+    return bool(years) and max(years) < ref
+
+
+def _today_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
+
+
+__all__ = ["not_a_report", "past_year"]

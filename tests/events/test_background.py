@@ -1,0 +1,54 @@
+"""Context is not an event: history, habits, trends, statistics and circumstances.
+
+Each sentence is written for this test (invented or generic places and groups from
+several conflicts); the controls beside them show the incident of the day still counts.
+"""
+
+import pytest
+
+NOT_EVENTS = [
+    # the start of a period
+    "Fighting has continued in the north since rebels attacked the garrison in Tessit on 3 May.",
+    # a pattern, not one incident
+    "The two armies have traded near-daily fire across the frontier for months.",
+    "Residents complain of frequent attacks on the road to Dori.",
+    "The insurgents have repeatedly carried out deadly raids against army posts.",
+    # a trend
+    "The group has ramped up attacks against the military in the east.",
+    "Rebels intensified their offensive across the province.",
+    # a count of incidents
+    "The air force carried out more than 200 air strikes in the province last year.",
+    "Dozens of attacks on aid convoys were recorded by the monitors.",
+    # circumstances
+    "Prices have soared amid ongoing clashes between rival militias.",
+    "Thousands of families who fled fighting in the hills now live in camps near Kaga Bandoro.",
+    "Critics say the withdrawal left border villages vulnerable to attack.",
+    # an earlier year
+    "The faction broke away from the movement in 2016 and seized the town of Gao in 2017.",
+    "Last year the rebels captured the town of Kiwanja.",
+    # a participle hanging on a present-tense statement
+    "Battling fierce resistance, the junta is resorting to air power, analysts say.",
+    "Rights groups accuse the militia of burning villages across the region.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:45] for t in NOT_EVENTS])
+def test_context_is_not_an_event(events_of, text):
+    got = events_of(text)
+    assert got == [], [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+STILL_EVENTS = [
+    ("Rebels attacked the garrison in Tessit on Monday, killing four soldiers.", "Armed clash"),
+    ("The group is holding two soldiers hostage after capturing them in an ambush near Saravena on Sunday.",
+     "Abduction/forced disappearance"),
+    ("Two air strikes hit the market in Tangaza on Monday, killing nine people.", "Air/drone strike"),
+    ("About 20 rockets were fired from the border area at the town of Kiryat Shmona on Tuesday.",
+     "Shelling/artillery/missile attack"),
+]
+
+
+@pytest.mark.parametrize("text,sub", STILL_EVENTS, ids=[t[0][:45] for t in STILL_EVENTS])
+def test_the_incident_still_counts(events_of, text, sub):
+    got = [e["acled_sub_type"] for e in events_of(text)]
+    assert sub in got, got
