@@ -58,6 +58,11 @@ LOCATIONS = [
     ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing seven people.", "Mogadishu"),
     # no place in the sentence: the article's place
     ("Clashes erupted in Bamako on Monday. Police arrested 30 people on Tuesday.", "Bamako"),
+    # where a missile struck beats where it came from
+    ("The rebels fired two missiles from Hodeidah at a tanker in the Red Sea on Friday.", "Red Sea"),
+    # a place naming a weapon, a border line or a party is not the event's place
+    ("Militants fired Katyusha rockets at a base in Kirkuk on Monday.", "Kirkuk"),
+    ("Gunmen attacked an army post in Tera near the Niger border on Sunday.", "Tera"),
 ]
 
 
@@ -100,3 +105,16 @@ def test_evidence_span_points_at_the_sentence(pipeline):
     ev = doc.events[0]
     assert doc.span_text(ev.evidence) == "Gunmen killed 12 villagers in an attack on Kadji on Sunday."
     assert doc.span_text(ev.trigger) in ("killed", "attack")
+
+
+def test_the_dateline_is_not_the_place(events_of):
+    text = ("Air strike kills six in village\n\n"
+            "NAIROBI: An air strike on a village killed six civilians, residents said on Friday.\n\n"
+            "Jets bombed the village of Dhusamareb on Thursday night, a resident said.")
+    evs = events_of(text, title="Air strike kills six in village")
+    assert [e["location"] for e in evs] == ["Dhusamareb"], [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_a_party_between_is_not_the_place(events_of):
+    evs = events_of("A child was killed in the south on Monday amid exchanges of fire between Israel and Hezbollah.")
+    assert all(e["location"] != "Israel" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

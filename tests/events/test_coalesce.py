@@ -64,3 +64,59 @@ def test_clash_and_territory_taken_are_two_events(events_of):
 def test_raid_ending_in_arrests_is_the_arrests(events_of):
     evs = events_of("Police raided a house in Bunia on Friday and arrested five suspected militia members.")
     assert kinds(evs) == [("Strategic developments", "Arrests")]
+
+
+# --- the story of one incident told several times (texts written for these tests) ---
+
+def test_lede_and_body_account_are_one_clash(events_of):
+    text = ("Jihadists kill 14 in attack on militia post\n\n"
+            "Jihadists have killed 14 people in northern Burkina Faso, local sources said on Saturday.\n\n"
+            "Late on Thursday, fighters on motorbikes stormed a post held by volunteer militiamen in the village "
+            "of Koumbri, the sources said.\n\n"
+            "In early March, six soldiers were killed by the same group in a similar attack.")
+    evs = events_of(text, title="Jihadists kill 14 in attack on militia post")
+    clashes = [e for e in evs if e["acled_sub_type"] == "Armed clash"]
+    assert len(clashes) == 2, [(e["acled_sub_type"], e["location"], e["time_text"]) for e in evs]
+    main = next(e for e in clashes if e["location"] == "Koumbri")
+    assert main["fatalities"]["min"] == 14 and main["evidence"].startswith("Late on Thursday")
+    assert not [e for e in evs if e["acled_type"] == "Violence against civilians"]
+
+
+def test_quotes_add_colour_not_events(events_of):
+    text = ("Militants attacked an army base near Afgooye on Tuesday, killing nine soldiers, officials said. "
+            "\"First we heard two loud blasts and then heavy gunfire,\" a resident said. "
+            "\"It was fierce fighting,\" an officer said.")
+    evs = events_of(text)
+    assert [e["acled_sub_type"] for e in evs] == ["Armed clash"], [(e["acled_sub_type"], e["evidence"]) for e in evs]
+
+
+def test_the_capture_of_a_town_told_twice_is_one_event(events_of):
+    text = ("Rebels have taken over the town of Kalembe in North Kivu, a local official said. "
+            "\"Since this morning we have seen the capture of Kalembe,\" said the official.")
+    evs = [e for e in events_of(text) if e["acled_sub_type"] == "Non-state actor overtakes territory"]
+    assert len(evs) == 1, [(e["evidence"]) for e in evs]
+
+
+def test_attack_that_became_a_clash_is_one_clash(events_of):
+    evs = events_of("Gangs attacked the district of Delmas on Tuesday, where gunmen clashed with residents.")
+    assert kinds(evs) == [("Battles", "Armed clash")]
+
+
+def test_abduction_in_an_attack_is_its_own_event(events_of):
+    evs = events_of("Rebels killed 12 soldiers and abducted two others in an ambush on a convoy near Saravena on Monday.")
+    assert ("Violence against civilians", "Abduction/forced disappearance") in kinds(evs)
+    assert ("Battles", "Armed clash") in kinds(evs)
+
+
+def test_a_bare_strike_takes_the_means_told_later(events_of):
+    text = ("An enemy strike on apartment blocks in Zaporizhzhia wounded 20 people on Friday, officials said. "
+            "The governor said that two missiles struck a residential area.")
+    evs = events_of(text)
+    assert kinds(evs) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_country_gives_way_to_the_village_told_later(events_of):
+    text = ("Soldiers killed 11 civilians in Mali, local sources said. "
+            "Residents said troops opened fire in the village of Dioura on Sunday, killing 11 people.")
+    evs = events_of(text)
+    assert [e["location"] for e in evs] == ["Dioura"], [(e["acled_sub_type"], e["location"]) for e in evs]

@@ -28,6 +28,15 @@ CASES = [
     ("A Russian missile strike on Odesa killed four people overnight.", (E, "Shelling/artillery/missile attack")),
     ("Sudanese army drones struck RSF positions in Omdurman overnight.", (E, "Air/drone strike")),
     ("Attackers threw a grenade into a bar in Bujumbura on Saturday, wounding ten people.", (E, "Grenade")),
+    # ACLED types by the means: the instrument of an attack decides, whoever was hit
+    ("The rebels attacked the port of Hodeidah with ballistic missiles on Tuesday.", (E, "Shelling/artillery/missile attack")),
+    ("The militia targeted two navy frigates with a swarm of drones on Sunday.", (E, "Air/drone strike")),
+    ("Paramilitaries targeted residential districts of Nyala with artillery bombardment on Monday, killing 9 civilians.",
+     (E, "Shelling/artillery/missile attack")),
+    ("A military jet dropped four bombs on the village of Kan Gyi on Tuesday.", (E, "Air/drone strike")),
+    ("The coalition said it carried out a strike against militants in Marib on Friday.", (E, "Air/drone strike")),
+    ("An enemy strike on a hospital in Sumy killed five people on Sunday.", (E, "Air/drone strike")),
+    ("Armed men targeted an army checkpoint near Kaya on Friday.", (B, "Armed clash")),
     # Violence against civilians
     ("Gunmen killed 12 villagers in an attack on Kadji on Sunday.", (V, "Attack")),
     ("Boko Haram militants abducted 40 schoolgirls from a school in Borno State on Monday.", (V, "Abduction/forced disappearance")),
@@ -45,6 +54,8 @@ CASES = [
     ("Militants set fire to a church in the village of Kamba on Sunday.", (S, "Looting/property destruction")),
     ("The government and the rebels signed a ceasefire agreement in Doha on Saturday.", (S, "Agreement")),
     ("Troops defused a bomb planted on a road near Kidal on Monday.", (S, "Disrupted weapons use")),
+    ("Most of the drones were intercepted over the Black Sea on Monday, the navy said.", (S, "Disrupted weapons use")),
+    ("The insurgents also took six pickup trucks and a cache of rifles from the garrison in Bulo Burte.", (S, "Other")),
     ("The rebels set up a new base in the hills above Bunia last month.", (S, "Headquarters or base established")),
 ]
 
@@ -63,6 +74,9 @@ NOT_EVENTS = [
     "This is a battle cry that fighters chant at funerals.",                       # 'battle' as a modifier
     "The group has carried out numerous bombings in the region.",                 # several events, none told
     "Insurgents regularly ambush convoys on the road to Kidal.",                    # habitual present
+    "Dock workers began a general strike in Port Sudan on Monday.",                # a labour strike
+    "Thousands of young men took up arms against the junta.",                      # an idiom, no weapons taken
+    "Police intercepted phone calls between the suspects in Kampala.",             # not weapons
 ]
 
 

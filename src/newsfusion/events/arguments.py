@@ -158,7 +158,8 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     actor_tok, target_tok = _nominal_own(ctx, d, prior)
     gov = governing_verb(n)
     if gov is not None:
-        if actor_tok is None and n.dep_ in ("dobj", "pobj") and (gov.lemma_ in ctx.lex.cue("light_verbs") or _responsibility(n)):
+        judged = any(c.dep_ in ("oprd", "acomp", "xcomp") for c in gov.children)  # "called the attack heinous"
+        if actor_tok is None and n.dep_ in ("dobj", "pobj") and ((gov.lemma_ in ctx.lex.cue("light_verbs") and not judged) or _responsibility(n)):
             actor_tok = subject_of(gov)
             d.claim_actor = _responsibility(n)
         elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov):

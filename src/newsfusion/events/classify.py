@@ -174,8 +174,8 @@ def _object_kind(ctx: DocContext, d: Draft) -> str | None:
     for o in d.objects:
         if o.pos_ == "PRON":  # "after capturing them"
             o = resolve_pronoun(ctx, o) or o
-        if o.lemma_.lower() == "control":  # "took control of the town"
-            objects.extend(x for p, x in preps(o) if p in ("of", "over"))
+        if o.lemma_.lower() == "control":  # "took control of the town" (the parser may hang "of" on the verb)
+            objects.extend(x for p, x in [*preps(o), *preps(o.head)] if p in ("of", "over"))
         else:
             objects.append(o)
     for o in objects:

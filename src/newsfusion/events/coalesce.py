@@ -1,22 +1,21 @@
-"""One event per happening within an article: merging the mentions of the same event.
+"""One event per happening within an article: the shared rules and the merges in one sentence.
 
-1. In one sentence: a killing ("..., killing 30 people") belongs to the attack,
-   strike or clash the sentence reports; property destroyed belongs to the strike
-   that destroyed it; a raid that ends in arrests is the arrests; two mentions of
-   the same ACLED type are one event unless they name different places.
-2. Across sentences, in text order:
-   * a reference ("the attack", "At the rally") joins the latest event of its type;
-     if that event was not kept (historical, hypothetical), the reference goes too;
-   * a killing reported within three sentences of a violent event, in a compatible
-     place and time, adds its dead to that event (the death toll of the battle);
-   * two statements of the same type and sub-type are one event when both state the
-     place and the places agree, their times agree and they share a named participant;
-   * protests merge like references, the strongest sub-type winning (peaceful <
-     with intervention < excessive force).
-   When two mentions merge, the one that *states* the event (not a reference, not the
-   headline) keeps its evidence and trigger; the other fills what it lacks.
-3. Figures in sentences without a trigger ("put the number of dead soldiers at 65")
-   go to the latest violent event within three sentences.
+A sentence may state an event several times ("an air strike hit the market,
+killing 30"): a killing belongs to the attack, strike or clash the sentence
+reports; property destroyed belongs to the strike that destroyed it; a raid
+that ends in arrests is the arrests; an attack linked to a weapon is the
+weapon's event; a protest that turns violent is one riot; an attack and the
+clash it became ("gangs attacked the district, where gunmen clashed with
+residents") are one armed clash; two mentions of one ACLED type are one event
+unless they name different places. An abduction is its own event beside the
+attack it happened in (a facet of the incident, with its own sub-type).
+
+:func:`absorb` merges two mentions: the mention that states the event most
+fully (its own actor, target, place, time, toll and means; never the headline
+or a bare reference) keeps its evidence and trigger, the other fills what it
+lacks; a bare "strike" takes the means another mention states, and of two
+violent readings the one by means beats the armed clash, which beats the attack
+on civilians. Merges across sentences are in :mod:`.story`.
 """
 
 from __future__ import annotations
@@ -28,7 +27,8 @@ from .fatalities import Figure
 GATHERING_ORDER = [("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
                    ("Riots", "Violent demonstration"), ("Riots", "Mob violence"),
                    ("Protests", "Excessive force against protesters")]
-SEPARATE = {"separate", "separately", "another", "elsewhere", "second", "earlier", "later", "meanwhile"}
+SEPARATE = {"separate", "separately", "another", "elsewhere", "second", "earlier", "later", "meanwhile", "similar",
+            "previous", "prior"}
 WINDOW = 3
 
 
@@ -43,9 +43,19 @@ def _stated_place(d: Draft):
 
 
 def place_ok(a: Draft, b: Draft, strict: bool) -> bool:
+    """The two mentions' places can be one place: the same, or a town inside the region or
+    country the other names ("in Mali" / "in the village of X"), unless geocodes differ."""
     la, lb = _stated_place(a), _stated_place(b)
     if la is None or lb is None:
         return not strict
+    if same_place(la, lb):
+        return True
+    if a.loc_country and b.loc_country and a.loc_country != b.loc_country:
+        return False
+    return (a.loc_coarse == 3) != (b.loc_coarse == 3)
+
+
+def same_place(la, lb) -> bool:
     if la.entity is not None and la.entity == lb.entity:
         return True
     na, nb = _norm(la.text), _norm(lb.text)
@@ -107,11 +117,26 @@ def _separate(d: Draft) -> bool:
     return any(t.lower_ in SEPARATE for t in d.token.sent)
 
 
-def _rank(ctx: DocContext, d: Draft) -> int:
-    """How fully a mention states its event: 2 a statement, 1 the lede or a definite noun, 0 the headline or a reference."""
+def richness(ctx: DocContext, d: Draft) -> int:
+    """How fully a mention states its event by itself: its own actor, target, named place (a
+    town more than a country), time and toll, and the means; the headline and a bare
+    reference ("the attack") only summarise or point back."""
     if d.reference or ctx.is_title(d.sent):
-        return 0
-    return 2 if _states(ctx, d) else 1
+        return -1
+    score = bool(d.actors) + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
+    if d.location is not None and d.loc_level <= 3:
+        score += 1 + (d.loc_coarse < 3)
+    if d.time is not None and d.time_level <= 2 and not d.time_inherited:
+        score += 1
+    if d.nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in d.token.children):
+        score -= 1  # "the ISIS rally": a definite noun points back to where the event is told
+    if ctx.is_lede(d.sent):
+        score -= 0.5  # the lede sums up; the body's account wins a tie
+    return score
+
+
+def _rank(ctx: DocContext, d: Draft) -> int:
+    return d.richness if d.richness else richness(ctx, d)
 
 
 def _states(ctx: DocContext, d: Draft) -> bool:
@@ -138,17 +163,49 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
     if not primary.victims:
         primary.victims = second.victims
     weak = ctx.is_title(second.sent) or second.reference  # they only fill a place the statement lacks
-    if second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4):
+    finer = second.loc_level <= 4 and second.loc_coarse < primary.loc_coarse and primary.loc_coarse == 3 and not weak
+    if (second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4)) or finer:
         primary.locations, primary.loc_level = second.locations, second.loc_level
+        primary.loc_coarse, primary.loc_country = second.loc_coarse, second.loc_country
     title = ctx.is_title(second.sent)  # the headline only fills what the body leaves empty
     if second.time is not None and (primary.time is None or (second.time_level < primary.time_level and not title)):
         primary.time, primary.time_inherited, primary.time_level = second.time, second.time_inherited, second.time_level
     if primary.acled and second.acled and {primary.acled[0], second.acled[0]} <= {"Protests", "Riots"}:
         primary.acled = max(primary.acled, second.acled, key=GATHERING_ORDER.index)
+    if not (primary.colour or second.colour) or primary.means_unknown or second.means_unknown:
+        _stronger_means(primary, second)
     primary.status = min(primary.status, second.status, key=["occurred", "alleged", "planned", "denied"].index) if {primary.status, second.status} <= {"occurred", "alleged", "planned", "denied"} else primary.status
     primary.merged.append(second)
     primary.weapon = primary.weapon or second.weapon
     return primary
+
+
+DEFINITE = {"the", "this", "that", "these", "those"}
+VIOLENT_ORDER = [("Violence against civilians", "Attack"), ("Battles", "Armed clash")]
+
+
+def _strength(d: Draft) -> int:
+    """2 a means of remote violence, 1 an armed clash, 0 an attack on civilians (-1 otherwise)."""
+    if d.acled is None:
+        return -1
+    if d.acled[0] == "Explosions/Remote violence":
+        return 2 if not d.means_unknown else 1.5
+    return VIOLENT_ORDER.index(d.acled) if d.acled in VIOLENT_ORDER else -1
+
+
+def _stronger_means(primary: Draft, second: Draft) -> None:
+    """One incident told twice keeps the most telling type: a bare "strike" takes the means
+    another mention states ("two missiles struck"); remote violence by means beats an
+    armed clash, which beats an attack on civilians ("five volunteers killed" / "a forward
+    position was targeted by armed groups")."""
+    a, b = _strength(primary), _strength(second)
+    if a < 0 or b < 0:
+        return
+    if b > a or (primary.means_unknown and b == 2):
+        primary.acled = second.acled
+        if second.frame in WEAPON_FRAMES:
+            primary.frame = second.frame
+        primary.means_unknown = second.means_unknown
 
 
 def _unique_figures(figs: list[Figure]) -> list[Figure]:
@@ -186,8 +243,8 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.acled and d.acled[0] == "Protests" and riots and d.acled[1] != "Excessive force against protesters":
             absorb(ctx, riots[0], d)  # the gathering turned violent: one riot
             continue
-        if d.frame == "kill" and lethal:
-            strong = [h for h in lethal if h.frame not in ("abduct", "sexual")] or lethal
+        if d.frame == "kill" and [h for h in lethal if h is not d]:
+            strong = [h for h in lethal if h.frame not in ("abduct", "sexual") and h is not d] or [h for h in lethal if h is not d]
             host = min(strong, key=lambda h: abs(h.token.i - d.token.i))
             host.victims = host.victims or d.victims
             if host.acled and host.acled[1] == "Excessive force against protesters" and d.actors:
@@ -207,15 +264,21 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         out.append(d)
     merged: list[Draft] = []
     for d in sorted(out, key=_score, reverse=True):
-        host = next((h for h in merged if h.acled and d.acled and h.acled[0] == d.acled[0]
-                     and (h.acled[1] == d.acled[1] or (h.acled[0] in ("Protests", "Battles") and d.frame in ("clash", "kill", "attack", "protest")
-                                                       and "territory" not in h.acled[1] + d.acled[1]))
+        host = next((h for h in merged if h.acled and d.acled and (_fight(h, d) or (h.acled[0] == d.acled[0] and (
+                     h.acled[1] == d.acled[1] or (h.acled[0] in ("Protests", "Battles") and d.frame in ("clash", "kill", "attack", "protest")
+                                                  and "territory" not in h.acled[1] + d.acled[1]))))
                      and place_ok(h, d, strict=False) and not _distinct_places(h, d)), None)
         if host is None:
             merged.append(d)
         else:
             absorb(ctx, host, d)
     return sorted(merged, key=lambda x: x.token.i)
+
+
+def _fight(a: Draft, b: Draft) -> bool:
+    """An attack and the clash it turned into, told in one sentence: one armed clash."""
+    kinds = {a.acled, b.acled}
+    return kinds == {("Violence against civilians", "Attack"), ("Battles", "Armed clash")} and "clash" in (a.frame, b.frame)
 
 
 def _linked(a, b) -> bool:
@@ -235,95 +298,3 @@ def _distinct_places(a: Draft, b: Draft) -> bool:
     return bool(a.loc_level <= 1 and b.loc_level <= 1 and a.location and b.location and a.location.entity != b.location.entity)
 
 
-def _summary(d: Draft) -> bool:
-    """"two explosions", "three attacks": a mention that counts several events."""
-    from .fatalities import word_number
-    return d.nominal and d.token.tag_ in ("NNS", "NNPS") and any(
-        c.dep_ == "nummod" and (word_number(c.text) or 0) >= 2 for c in d.token.children)
-
-
-def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
-    """Step 2: fold later mentions into the earlier event they report. A mention that counts
-    several events ("two explosions") is kept only when the article does not report them apart."""
-    kept = _across(ctx, [d for d in drafts if not _summary(d)], dropped)
-    for s in (d for d in drafts if _summary(d)):
-        same = [k for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]]
-        fit = [k for k in same if place_ok(k, s, False) and time_ok(k, s)]
-        if len(same) == 1 and fit:
-            absorb(ctx, fit[0], s, swap=False)  # "two explosions" heard: the strike already told
-        elif len(same) < 2:
-            kept.append(s)
-    return sorted(kept, key=lambda d: d.token.i)
-
-
-def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
-    kept: list[Draft] = []
-    for d in drafts:
-        host = _host_for(ctx, d, kept, dropped)
-        if host == "drop":
-            continue
-        if host is None:
-            kept.append(d)
-            continue
-        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors)
-        merged = absorb(ctx, host, d, swap=not follow_up)
-        if merged is not host:
-            kept[kept.index(host)] = merged
-    return kept
-
-
-def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]):
-    if d.acled is None:
-        return None
-    same_type = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
-    if d.reference:
-        pool = [h for h in kept if h.lethal] if d.frame in ("attack", "kill", "clash") and d.lethal else same_type
-        earlier = [h for h in pool if place_ok(h, d, False) and time_ok(h, d)]
-        gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
-        if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
-            return "drop"
-        if earlier:
-            return earlier[-1]
-        # a reference to nothing reported is no report, unless it brings its own dead or people
-        return None if (d.figures or d.participants()) else "drop"
-    if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
-        # a toll told apart: within three sentences, or anywhere when it names no actor and no place
-        loose = not d.actors and d.loc_level > 3
-        for h in reversed(kept):
-            near = d.sent - h.sent <= WINDOW or loose
-            same_side = not d.actors or _shared(ctx, h.participants(), d.actors)
-            if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
-                return h
-        return None
-    for h in same_type:
-        # the headline and the body report the same story: same kind of event, whatever place words
-        if (ctx.is_title(d.sent) or ctx.is_title(h.sent)) and _same_kind(h, d) and time_ok(h, d):
-            return h
-    gathering = [h for h in kept if h.acled and h.acled[0] in ("Protests", "Riots")]
-    if d.acled[0] in ("Protests", "Riots"):
-        for h in reversed(gathering):  # one gathering, however it turned
-            if place_ok(h, d, False) and time_ok(h, d) and not _separate(d):
-                return h
-    for h in reversed(same_type):
-        if h.acled == d.acled and d.anaphoric and d.sent - h.sent <= 4 and place_ok(h, d, False) and time_ok(h, d):
-            return h  # "the suspects were detained": the arrests told just before
-        if h.acled == d.acled and d.status in ("alleged", "denied") and h.status in ("alleged", "denied") \
-                and place_ok(h, d, False) and time_ok(h, d) and _shared(ctx, h.participants(), d.participants()):
-            return h  # an accusation and its denial
-        if h.acled == d.acled and (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
-            return h
-        if h.acled == d.acled and place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):
-            return h
-    return None
-
-
-def attach_tolls(ctx: DocContext, events: list[Draft], tolls: list[tuple[int, Figure]]) -> None:
-    """Step 3: figures stated without a trigger go to the latest violent event before them."""
-    for sent, fig in tolls:
-        host = None
-        for e in events:
-            if e.lethal and 0 <= sent - e.sent <= WINDOW and (e.sent < sent or True):
-                host = e if host is None or e.sent >= host.sent else host
-        if host is not None:
-            fig.sentence = sent
-            host.figures = _unique_figures(host.figures + [fig])

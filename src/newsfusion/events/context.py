@@ -28,6 +28,17 @@ def _name_words(name: str) -> list[str]:
 
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+# "BANGKOK:", "BENI, Democratic Republic of Congo, March 6 (Reuters) -", "Kharkiv, Ukraine -"
+_DATELINE = re.compile(r"[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*(?:\([A-Za-z .]+\))?\s*(?::|\s[-–—]+)\s")
+
+
+def _place_like(head: str) -> bool:
+    """A dateline is names and dates ("Kharkiv, Ukraine", "BENI, ..., March 6 (Reuters)"),
+    not the start of a sentence that happens to hold a dash."""
+    if "(" in head:
+        return True
+    words = re.findall(r"[\w'’.]+", head)
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w in ("of", "de", "du", "al", "el", "la") for w in words)
 
 
 @dataclass
@@ -40,6 +51,7 @@ class DocContext:
     tok_mention: dict[int, int] = field(default_factory=dict)
     para_starts: list[int] = field(default_factory=list)
     year: int | None = None
+    dateline: Span | None = None  # "BANGKOK:" before the first sentence: where the report was filed
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon | None = None) -> "DocContext":
@@ -48,7 +60,29 @@ class DocContext:
         ctx.para_starts = [0] + [m.end() for m in _PARA_BREAK.finditer(doc.text)]
         pub = doc.article.published or ""
         ctx.year = int(pub[:4]) if pub[:4].isdigit() else None
+        ctx.dateline = ctx._find_dateline()
         return ctx
+
+    def _find_dateline(self) -> Span | None:
+        """The dateline of the first body paragraph, if any: the place the report was filed
+        from, rarely the place of the event."""
+        text = self.doc.text
+        for start in self.para_starts[:3]:
+            para = text[start:start + 120]
+            lead = len(para) - len(para.lstrip())
+            m = _DATELINE.match(para[lead:])
+            if m and _place_like(m.group(0)) and not self.is_title(self.sent_index_at(start + lead)):
+                return Span(start + lead, start + lead + m.end())
+        return None
+
+    def sent_index_at(self, char: int) -> int:
+        for i, s in enumerate(self.doc.sentences):
+            if s.start <= char < s.end:
+                return i
+        return max(0, len(self.doc.sentences) - 1)
+
+    def in_dateline(self, tok) -> bool:
+        return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
 
     def _index_mentions(self) -> None:
         best: dict[int, tuple[int, int]] = {}
@@ -114,8 +148,16 @@ class DocContext:
 
     def is_lede(self, sent_index: int) -> bool:
         """The first sentence of the body (after the title and byline): it summarises the story."""
-        body = [i for i in range(len(self.doc.sentences)) if not self.is_title(i) and not self._byline_only(i)]
+        body = [i for i in range(len(self.doc.sentences)) if not self.is_title(i) and not self._byline_only(i)
+                and not self._dateline_only(i)]
         return bool(body) and body[0] == sent_index
+
+    def _dateline_only(self, i: int) -> bool:
+        """"BANGKOK:" read as a sentence of its own."""
+        s = self.doc.sentences[i]
+        if self.dateline is not None and s.start >= self.dateline.start and s.end <= self.dateline.end + 1:
+            return True
+        return len(self.doc.text[s.start:s.end].split()) <= 1
 
     def _byline_only(self, i: int) -> bool:
         s = self.doc.sentences[i]
@@ -132,6 +174,10 @@ class DocContext:
         for m in self.doc.mentions:
             if m.entity is None or m.type != "LOCATION" or self.is_building(m.text):
                 continue
+            if self.dateline is not None and self.dateline.contains(m.span):
+                continue
+            if self._party(m.span):
+                continue
             counts[m.entity] += 1
             first.setdefault(m.entity, m.span.start)
         if not counts:
@@ -140,6 +186,16 @@ class DocContext:
         group = {e: sum(counts[o] for o in counts if names[e] and names[o] and (names[e] <= names[o] or names[o] <= names[e])) for e in counts}
         best = max(counts, key=lambda e: (group[e], counts[e], -first[e]))
         return best
+
+    def _party(self, span: Span) -> bool:
+        """A place named as a party to an event ("fighting between Israel and Hezbollah")."""
+        sp = self.sdoc.char_span(span.start, span.end, alignment_mode="expand")
+        if sp is None:
+            return False
+        t = sp.root
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t.dep_ == "pobj" and t.head.lower_ == "between" and bool(self.lex.rules_for(t.head.head.lemma_.lower()))
 
     def is_building(self, name: str) -> bool:
         words = name.lower().split()

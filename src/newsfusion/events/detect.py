@@ -33,6 +33,10 @@ TREND_VERBS = {"accelerate", "increase", "rise", "grow", "mount", "spread", "int
                "fall", "escalate", "continue", "persist", "surge", "multiply", "become", "remain"}
 VAGUE_MANY = {"numerous", "many", "several", "countless", "frequent", "regular", "multiple", "various", "occasional", "periodic"}
 NON_PROTEST = {"campaign", "election", "electoral", "presidential", "party"}
+LABOUR = {"hunger", "general", "labour", "labor", "worker", "workers", "teacher", "teachers", "doctors", "nationwide",
+          "national", "transport", "student", "students", "sit-down", "wildcat"}
+NOT_WEAPONS = {"call", "communication", "message", "conversation", "signal", "email", "letter", "migrant", "smuggler",
+               "phone", "transmission", "radio"}
 TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
 # verbs that act on protesters / participants and so report the gathering
 ON_PARTICIPANTS = {"disperse", "shoot", "kill", "arrest", "detain", "beat", "attack", "fire", "injure", "wound", "clash",
@@ -70,6 +74,8 @@ def _in_class(ctx: DocContext, tok, cls: str) -> bool:
         return False
     if ctx.lex.has_tok(cls, tok):
         return True
+    if cls == "armed" and any(c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in tok.children):
+        return True  # "armed men"
     et = ctx.etype(tok)
     if cls == "territory" and et == "LOCATION":
         return True
@@ -139,6 +145,8 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
         return None
     if rule.head_verb is not None and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rule.head_verb):
         return None
+    if rule.object_of is not None and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in rule.object_of):
+        return None
     if rule.nominal_use and tok.pos_ == "VERB" and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj"):
         return None
     return extra
@@ -180,6 +188,47 @@ def _weapon_modifier(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
     return None
 
 
+INSTRUMENT_FRAMES = ("attack", "kill")
+AIR_WORDS = {"air", "drone", "aerial", "airstrike", "airstrikes"}
+AERIAL_RULE = TriggerRule(frozenset({"drone"}), frozenset({"NOUN"}), "airstrike")
+
+
+def _means_of(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
+    """The frame a weapon noun stands for: "drones" an air strike, "missiles" shelling."""
+    near = [c for c in tok.subtree if c.dep_ in ("conj", "compound", "amod") and c.i != tok.i]
+    near += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    for t in [tok, *near]:  # "naval missiles", "guns and car bombs", "a swarm of drones"
+        if ctx.lex.has_tok("aerial", t):
+            return AERIAL_RULE, t
+        m = match(ctx, t)
+        if m is not None and m[0].frame in WEAPON_FRAMES:
+            return m[0], t
+    return None
+
+
+def weapon_instrument(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
+    """"attacked the ship with naval missiles", "targeted destroyers with 37 drones", "launched
+    an attack using drones": the instrument names the means, and ACLED types by the means."""
+    holders = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
+        holders.append(tok.head)  # "carried out an attack with drones"
+    if tok.pos_ == "VERB":
+        holders.extend(kids(tok, "dobj"))  # "targeted destroyers with drones": the parser hangs it on the object
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "using", "by"):
+                o = next((x for x in c.children if x.dep_ == "pobj"), None)
+                got = _means_of(ctx, o) if o is not None else None
+                if got is not None:
+                    return got
+            if c.dep_ in ("advcl", "acl", "xcomp") and c.lemma_.lower() in ("use", "employ", "fire", "launch"):
+                o = first(c, "dobj")
+                got = _means_of(ctx, o) if o is not None else None
+                if got is not None:
+                    return got
+    return None
+
+
 def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
     """Why a matched trigger is not an event mention ('' when it is one)."""
     if ctx.mention_of(tok) is not None and ctx.etype(tok) in ("ORG", "PERSON", "LOCATION") and tok.pos_ == "PROPN":
@@ -209,6 +258,12 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
             return "time anchor ('after the attack', 'before each explosion')"
     if rule.frame == "ied" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in NOT_EXPLODED:
         return "device found, not exploded"
+    if tok.lemma_.lower() == "strike" and any(c.lower_ in LABOUR for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return "a labour strike"
+    if rule.frame == "capture" and tok.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ in ("up", "part", "off", "on") for c in tok.children):
+        return "idiom ('took up arms')"
+    if rule.frame == "disrupt" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_WEAPONS for c in tok.children):
+        return "not a weapon ('intercepted calls')"
     if rule.frame == "arrest" and any(p == "in" and o.lemma_.lower() in ("hospital", "clinic", "care") for p, o in preps(tok)):
         return "kept in hospital"
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass") and not rule.nominal_use:
@@ -293,23 +348,31 @@ def is_reference(tok) -> bool:
 def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
     """Every event mention in the article, in text order (dropped ones carry a reason)."""
     drafts: list[Draft] = []
+    claimed: set[int] = set()  # words that belong to another trigger ("dropped three bombs")
     for si, sent in enumerate(ctx.sdoc.sents):
         for tok in sent:
-            m = match(ctx, tok)
+            m = match(ctx, tok) if tok.i not in claimed else None
             if m is None:
                 continue
             rule, extra = m
+            if rule.frame in WEAPON_FRAMES:
+                claimed.update(t.i for t in extra)
             gerund = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "pobj") and not kids(tok, "nsubj", "dobj")
             nominal = tok.pos_ in ("NOUN", "PROPN") or gerund  # "after weeks of fighting with X"
             d = Draft(rule.frame, rule, tok, extra, sent=ctx.sent_index(tok), para=ctx.para_of(tok.idx), nominal=nominal)
             wm = _weapon_modifier(ctx, tok)
+            if wm is None and rule.frame in INSTRUMENT_FRAMES:
+                wm = weapon_instrument(ctx, tok)
             if wm is not None and rule.frame not in WEAPON_FRAMES:
                 d.frame, d.rule = wm[0].frame, wm[0]
                 d.extra.append(wm[1])
+                claimed.add(wm[1].i)
             d.drop = skip_reason(ctx, tok, rule)
             if not d.drop and d.nominal and is_generic(ctx, tok, d.sent in anchored_sentences):
                 d.drop = "generic plural"
             d.reference = d.nominal and not rule.participant and is_reference(tok)
+            d.means_unknown = d.frame == "airstrike" and tok.lemma_.lower() == "strike" and not any(
+                c.lower_ in AIR_WORDS for c in tok.children)
             drafts.append(d)
     return drafts
 

@@ -13,14 +13,15 @@ from ..model import Arg, Doc, Event
 from .arguments import fill_roles
 from .background import not_a_report
 from .classify import classify
-from .coalesce import across, attach_tolls, in_sentence
+from .coalesce import in_sentence, richness
 from .context import DocContext
 from .detect import background, find_drafts, habitual, tally
 from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
 from .plover import plover_for
-from .setting import evidence_span, find_locations, find_time, find_weapon, is_historical, sentence_time
+from .setting import coarseness, evidence_span, find_locations, find_time, find_weapon, is_historical, sentence_time
+from .story import across, attach_tolls
 from .sources import claims_for, sources_and_status
 from .status import drops, modality
 
@@ -60,6 +61,7 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     if d.frame == "kill":
         d.victims = [counted(ctx, v) for v in victims_of(d.token)]
     find_locations(ctx, d, prev_loc.get(d.para), dominant)
+    _place_facts(ctx, d)
     find_time(ctx, d, _prev_time(ctx, times, d))
     if is_historical(ctx, d):
         return "historical"
@@ -80,6 +82,16 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     return ""
 
 
+def _place_facts(ctx: DocContext, d: Draft) -> None:
+    """How coarse the mention's place is, and its country, for merging mentions."""
+    if d.location is None:
+        return
+    d.loc_coarse = coarseness(ctx, d.location)
+    e = d.location.entity
+    geo = ctx.doc.entities[e].geo if e is not None else None
+    d.loc_country = geo.country if geo is not None else None
+
+
 def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:
     """Give each fatality word of the sentence to the nearest violent mention."""
     lethal = [d for d in group if d.lethal]
@@ -96,6 +108,8 @@ def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:
 
 
 def _retype(ctx: DocContext, d: Draft) -> None:
+    if d.acled == ("Battles", "Armed clash") and any(m.frame == "clash" for m in d.merged):
+        return  # the attack turned into a clash: whoever was hit, both sides fought
     if d.frame in RETYPE:
         new = classify(ctx, d, {t.lower_ for t in d.token.sent})
         if new is not None and not (d.acled and d.acled[0] == "Protests" and new[0] == "Protests"):
@@ -129,6 +143,8 @@ def extract_events(doc: Doc) -> list[Event]:
     merged: list[Draft] = []
     for s in sorted(by_sent):
         _sentence_figures(ctx, by_sent[s])
+        for d in by_sent[s]:
+            d.richness = richness(ctx, d)
         for d in in_sentence(ctx, by_sent[s]):
             _retype(ctx, d)
             merged.append(d)

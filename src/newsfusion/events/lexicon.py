@@ -42,6 +42,7 @@ class TriggerRule:
     intransitive: bool = False  # the verb has no direct object ("rallied in Bamako")
     nationality: bool = False  # a nationality modifies the noun ("Israeli strikes")
     head_verb: frozenset[str] | None = None  # the noun is the subject of one of these verbs
+    object_of: frozenset[str] | None = None  # the noun is the object of one of these verbs ("carried out a strike")
     nominal_use: bool = False  # a gerund used as a noun ("Fighting between X and Y killed ...")
 
     @property
@@ -49,7 +50,7 @@ class TriggerRule:
         """How many conditions the rule sets: the most specific matching rule wins."""
         conds = (self.particle, self.objects or self.object_class, self.compound, self.prep,
                  self.purpose, self.subject_class, self.object_entity, self.advmod, self.intransitive,
-                 self.nationality, self.head_verb)
+                 self.nationality, self.head_verb, self.object_of)
         return sum(1 for c in conds if c)
 
 
@@ -125,6 +126,7 @@ def _rule(entry: dict[str, Any]) -> TriggerRule:
         intransitive=bool(entry.get("intransitive")),
         nationality=bool(entry.get("nationality")),
         head_verb=frozenset(entry["head_verb"]) if entry.get("head_verb") else None,
+        object_of=frozenset(entry["object_of"]) if entry.get("object_of") else None,
         nominal_use=bool(entry.get("subject_of_verb")),
     )
 

@@ -81,10 +81,33 @@ def _group(ctx: DocContext, tok) -> list[Arg]:
     return out
 
 
+LINE_NOUNS = {"border", "frontier", "boundary", "coast", "coastline"}
+
+
+def not_a_place_here(ctx: DocContext, t) -> bool:
+    """A place name that does not say where: a possessor ("Syria's forces"), the dateline
+    ("BANGKOK:"), a weapon's name ("Katyusha rockets"), a line ("near the Kenya border"),
+    or a party named in "fighting between X and Y"."""
+    if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.dep_ == "compound"):
+        return True
+    if ctx.in_dateline(t):
+        return True
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        h = t.head
+        if ctx.lex.has_tok("weapon", h) or ctx.lex.has_tok("heavy_weapon", h) or h.lemma_.lower() in LINE_NOUNS:
+            return True
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "between" and ctx.lex.rules_for(top.head.head.lemma_.lower()):
+        return True
+    return False
+
+
 def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
     for t in tokens:
-        if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.dep_ == "compound"):
-            continue  # "Syria's National Defense Forces": whose, not where
+        if not_a_place_here(ctx, t):
+            continue
         e = _loc_entity(ctx, t)
         if e is not None and e not in avoid:
             return _group(ctx, t)
@@ -96,7 +119,7 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
     avoid = {a.entity for a in d.participants() if a.entity is not None}
     got = _own_place(ctx, d)
     target_place = _target_place(ctx, d)
-    if got and target_place and _coarseness(ctx, target_place[0]) < _coarseness(ctx, got[0]):
+    if got and target_place and coarseness(ctx, target_place[0]) < coarseness(ctx, got[0]):
         got = target_place  # "an attack on Kadji in the Tillaberi region": the village, not the region
     if got:
         d.locations, d.loc_level = got, 1
@@ -136,39 +159,41 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
 
 
 def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
-    """The finest place named in the locative phrases or place objects of the trigger cluster."""
+    """The finest place named in the locative phrases or place objects of the trigger cluster;
+    where a projectile came "from" only when nothing says where it struck."""
     found = list(_own_places(ctx, d))
-    return min(found, key=lambda g: (_coarseness(ctx, g[0]), -len(g))) if found else []
+    return min(found, key=lambda g: (g[0], coarseness(ctx, g[1][0]), -len(g[1])))[1] if found else []
 
 
 def _own_places(ctx: DocContext, d: Draft):
-    """Places in a locative phrase of the trigger cluster, or place objects (and their phrases)."""
+    """(tier, places) in a locative phrase of the trigger cluster, or place objects (and their
+    phrases); tier 1 for an origin ("fired from Yemen"), 0 otherwise."""
     extra = {t.i for t in d.extra}
     for t in cluster(ctx, d):
         for p, o in preps(t) if t.i not in extra else ():
             if p in LOC_PREPS:
                 got = _first_place(ctx, o.subtree, set())
                 if got:
-                    yield got
+                    yield (1 if p == "from" else 0), got
         for o in kids(t, "dobj"):
             if o.lemma_.lower() == "control":  # "took control of the town of X"
                 for p, o2 in preps(o):
                     got = _first_place(ctx, o2.subtree, set()) if p in ("of", "over") else []
                     if got:
-                        yield got
+                        yield 0, got
             split = _split_objects(ctx, o)
             if len(split) > 1:
-                yield split
+                yield 0, split
             for h in conjuncts(o):
                 named = [o2 for p, o2 in preps(h) if p == "of" and ctx.lex.has("territory", h.lemma_)]  # "the town of X"
                 got = _first_place(ctx, [h, *kids(h, "appos"), *named], set())
                 if got:
-                    yield _split_objects(ctx, o) or got
+                    yield 0, _split_objects(ctx, o) or got
             for p, o2 in preps(o):
                 if p in IN_PREPS:
                     got = _first_place(ctx, o2.subtree, set())
                     if got:
-                        yield got
+                        yield 0, got
 
 
 def _target_place(ctx: DocContext, d: Draft) -> list[Arg]:
@@ -185,7 +210,7 @@ REGION_WORDS = {"region", "province", "state", "district", "territory", "county"
                 "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip"}
 
 
-def _coarseness(ctx: DocContext, a: Arg) -> int:
+def coarseness(ctx: DocContext, a: Arg) -> int:
     """1 a town, 2 unknown, 3 a region or country: the text's word first ("the Tillaberi
     region"), then the geocoded precision."""
     if a.span is not None:

@@ -1,0 +1,210 @@
+"""One event per happening within an article: the merges across sentences.
+
+A report tells its incident several times: the headline, the lede that sums it
+up, the body's account, the quotes that add colour ("first we heard two blasts
+and then heavy gunfire"), the toll told later. In text order, each mention
+joins the earlier event it tells, or starts a new one:
+
+* a reference ("the attack", "At the rally") joins the latest event of its kind
+  with a compatible place and time (if that event was not kept, historical or
+  hypothetical, the reference goes too);
+* a killing or a toll within three sentences of a violent event, compatible in
+  place, time and side, adds its dead to it;
+* the headline and the lede sum up the story the body tells: the body's first
+  violent account of an incident compatible with the lede's (actors shared or
+  unnamed, places that can be one, times that agree) is the lede's incident,
+  whether it reads as an attack or a clash (a shelling stays apart from a clash;
+  a bare "strike" takes the means the body tells);
+* a violent mention that names no actor, no named target and no time of its own
+  is colour on the incident told just before ("fierce fighting", "two blasts");
+* one gathering is one event however it turned; an anaphoric mention ("the
+  suspects were detained") joins the event told just before; an accusation and
+  its denial are one alleged event; two statements of the same sub-type at the
+  same place, at agreeing times and without clashing participants are one event.
+
+A mention marked as another incident ("a separate attack", "a similar attack",
+"earlier") starts its own event. Figures told without a trigger ("put the number
+of dead soldiers at 65") go to the latest violent event within three sentences.
+"""
+
+from __future__ import annotations
+
+from .coalesce import (WINDOW, _entities, _same_kind, _separate, _shared, _states, _unique_figures, absorb,
+                       participants_ok, place_ok, same_place, time_ok)
+from .context import DocContext
+from .draft import Draft
+from .fatalities import Figure
+
+VIOLENT = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
+ELABORATION_REACH = 8  # sentences: how far colour on an incident may follow its account
+
+
+def _summary(d: Draft) -> bool:
+    """"two explosions", "three attacks": a mention that counts several events."""
+    from .fatalities import word_number
+    return d.nominal and d.token.tag_ in ("NNS", "NNPS") and any(
+        c.dep_ == "nummod" and (word_number(c.text) or 0) >= 2 for c in d.token.children)
+
+
+def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
+    """Fold later mentions into the earlier event they report. A mention that counts several
+    events ("two explosions") is kept only when the article does not report them apart."""
+    kept = _across(ctx, [d for d in drafts if not _summary(d)], dropped)
+    for s in (d for d in drafts if _summary(d)):
+        same = [k for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]]
+        fit = [k for k in same if place_ok(k, s, False) and time_ok(k, s)]
+        colour = _elaboration_host(ctx, s, kept) if not same else None
+        if len(same) == 1 and fit:
+            absorb(ctx, fit[0], s, swap=False)  # "two explosions" heard: the strike already told
+        elif colour is not None:
+            absorb(ctx, colour, s, swap=False)  # "we heard two blasts": colour on the attack told
+        elif len(same) < 2:
+            kept.append(s)
+    return sorted(kept, key=lambda d: d.token.i)
+
+
+def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    for d in drafts:
+        host = _host_for(ctx, d, kept, dropped)
+        if host == "drop":
+            continue
+        if host is None:
+            kept.append(d)
+            continue
+        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors)
+        merged = absorb(ctx, host, d, swap=not follow_up)
+        if merged is not host:
+            kept[kept.index(host)] = merged
+    return kept
+
+
+def _violent(d: Draft) -> bool:
+    return bool(d.acled) and (d.acled in VIOLENT or d.acled[0] == "Explosions/Remote violence")
+
+
+def _same_sub(a: Draft, b: Draft) -> bool:
+    """Same sub-event type, or a bare "strike" and a remote-violence mention that says how."""
+    if a.acled == b.acled:
+        return True
+    return a.acled[0] == b.acled[0] == "Explosions/Remote violence" and (a.means_unknown or b.means_unknown)
+
+
+def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]):
+    if d.acled is None:
+        return None
+    if d.reference:
+        return _reference_host(d, kept, dropped)
+    if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
+        host = _toll_host(ctx, d, kept)
+        if host is not None or d.actors:
+            return host
+    same_type = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
+    for h in same_type:
+        # the headline and the body report the same story: same kind of event, whatever place words
+        if (ctx.is_title(d.sent) or ctx.is_title(h.sent)) and _same_kind(h, d) and time_ok(h, d):
+            return h
+    host = _lede_host(ctx, d, kept)
+    if host is not None:
+        host.summary_used = True
+        return host
+    gathering = [h for h in kept if h.acled and h.acled[0] in ("Protests", "Riots")]
+    if d.acled[0] in ("Protests", "Riots"):
+        for h in reversed(gathering):  # one gathering, however it turned
+            if place_ok(h, d, False) and time_ok(h, d) and not _separate(d):
+                return h
+    host = _statement_host(ctx, d, same_type)
+    return host if host is not None else _elaboration_host(ctx, d, kept)
+
+
+def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
+    pool = [h for h in kept if h.lethal] if d.frame in ("attack", "kill", "clash") and d.lethal else \
+        [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
+    earlier = [h for h in pool if place_ok(h, d, False) and time_ok(h, d)]
+    gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
+    if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
+        return "drop"
+    if earlier:
+        return earlier[-1]
+    # a reference to nothing reported is no report, unless it brings its own dead or people
+    return None if (d.figures or d.participants()) else "drop"
+
+
+def _toll_host(ctx: DocContext, d: Draft, kept: list[Draft]):
+    """A toll told apart: within three sentences, or anywhere when it names no actor and no place."""
+    loose = not d.actors and d.loc_level > 3
+    for h in reversed(kept):
+        near = d.sent - h.sent <= WINDOW or loose
+        same_side = not d.actors or _shared(ctx, h.participants(), d.actors)
+        if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+            return h
+    return None
+
+
+def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
+    """The lede (or headline) sums up the incident the body then tells: the body's first
+    violent account that fits it joins it, whichever type each reading suggests."""
+    if not _violent(d) or ctx.is_title(d.sent) or ctx.is_lede(d.sent) or _separate(d):
+        return None
+    for h in kept:
+        if h.summary_used or not _violent(h) or not (ctx.is_title(h.sent) or ctx.is_lede(h.sent)):
+            continue
+        if (h.acled in VIOLENT) != (d.acled in VIOLENT) or (h.acled not in VIOLENT and not _same_sub(h, d)):
+            continue  # a clash and a shelling are two events; one air strike told twice is one
+        actors_fit = not h.actors or not d.actors or _shared(ctx, h.actors, d.actors)
+        if actors_fit and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
+            return h
+    return None
+
+
+def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
+    for h in reversed(same_type):
+        if not _same_sub(h, d):
+            continue
+        if d.anaphoric and d.sent - h.sent <= 4 and place_ok(h, d, False) and time_ok(h, d):
+            return h  # "the suspects were detained": the arrests told just before
+        if d.status in ("alleged", "denied") and h.status in ("alleged", "denied") \
+                and place_ok(h, d, False) and time_ok(h, d) and _shared(ctx, h.participants(), d.participants()):
+            return h  # an accusation and its denial
+        if (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
+            return h
+        if place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):
+            return h
+        if _one_place(h, d) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+            return h  # "seized the town of X" ... "the capture of X": one place, one event
+    return None
+
+
+def _one_place(a: Draft, b: Draft) -> bool:
+    """Both mentions state the same town (not just the same country or region)."""
+    la = a.location if a.loc_level <= 3 else None
+    lb = b.location if b.loc_level <= 3 else None
+    return la is not None and lb is not None and a.loc_coarse < 3 and b.loc_coarse < 3 and same_place(la, lb)
+
+
+def _elaboration_host(ctx: DocContext, d: Draft, kept: list[Draft]):
+    """"First we heard two blasts and then heavy gunfire": a violent mention without an actor,
+    a named target or a time of its own adds colour to the incident told just before."""
+    if not _violent(d) or d.actors or any(t.entity is not None for t in d.targets) or _separate(d):
+        return None
+    if d.time is not None and d.time_level <= 2 and not d.time_inherited:
+        return None
+    if ctx.is_title(d.sent) or ctx.is_lede(d.sent):
+        return None
+    for h in reversed(kept):
+        if _violent(h) and 0 <= d.sent - h.sent <= ELABORATION_REACH and place_ok(h, d, False) and h.status == d.status:
+            d.colour = True
+            return h
+    return None
+
+
+def attach_tolls(ctx: DocContext, events: list[Draft], tolls: list[tuple[int, Figure]]) -> None:
+    """Figures stated without a trigger go to the latest violent event before them."""
+    for sent, fig in tolls:
+        host = None
+        for e in events:
+            if e.lethal and 0 <= sent - e.sent <= WINDOW:
+                host = e if host is None or e.sent >= host.sent else host
+        if host is not None:
+            fig.sentence = sent
+            host.figures = _unique_figures(host.figures + [fig])
