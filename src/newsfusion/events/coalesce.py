@@ -52,7 +52,22 @@ def place_ok(a: Draft, b: Draft, strict: bool) -> bool:
         return True
     if a.loc_country and b.loc_country and a.loc_country != b.loc_country:
         return False
+    if a.loc_point and b.loc_point and _km(a.loc_point, b.loc_point) <= NEAR_KM:
+        return True  # a suburb and its city
+    if a.loc_near or b.loc_near:
+        return True  # "near Mogadishu": a landmark, the spot is elsewhere
     return (a.loc_coarse == 3) != (b.loc_coarse == 3)
+
+
+NEAR_KM = 25
+
+
+def _km(p: tuple[float, float], q: tuple[float, float]) -> float:
+    from math import asin, cos, radians, sin, sqrt
+
+    la1, lo1, la2, lo2 = map(radians, (*p, *q))
+    h = sin((la2 - la1) / 2) ** 2 + cos(la1) * cos(la2) * sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * asin(sqrt(h))
 
 
 def same_place(la, lb) -> bool:
@@ -167,6 +182,7 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
     if (second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4)) or finer:
         primary.locations, primary.loc_level = second.locations, second.loc_level
         primary.loc_coarse, primary.loc_country = second.loc_coarse, second.loc_country
+        primary.loc_point, primary.loc_near = second.loc_point, second.loc_near
     title = ctx.is_title(second.sent)  # the headline only fills what the body leaves empty
     if second.time is not None and (primary.time is None or (second.time_level < primary.time_level and not title)):
         primary.time, primary.time_inherited, primary.time_level = second.time, second.time_inherited, second.time_level

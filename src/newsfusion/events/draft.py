@@ -44,6 +44,8 @@ class Draft:
     means_unknown: bool = False  # a bare "strike": the means is told elsewhere, or assumed aerial
     loc_coarse: int = 9  # 1 a town, 2 unknown, 3 a region or country (9: no place)
     loc_country: str | None = None  # ISO country of the place, when geocoded
+    loc_point: tuple[float, float] | None = None  # its coordinates, when geocoded
+    loc_near: bool = False  # the place is approximate ("near Mogadishu", "outside Goma")
     richness: int = 0  # how much the mention itself states: actor, target, place, time, toll, means
     summary_used: bool = False  # the lede has already taken the body's account of its event
     colour: bool = False  # joins an incident as colour ("two blasts"): it does not retype it

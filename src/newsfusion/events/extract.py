@@ -20,7 +20,7 @@ from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
 from .plover import plover_for
-from .setting import coarseness, evidence_span, find_locations, find_time, find_weapon, is_historical, sentence_time
+from .setting import approximate, coarseness, evidence_span, find_locations, find_time, find_weapon, is_historical, sentence_time
 from .story import across, attach_tolls
 from .sources import claims_for, sources_and_status
 from .status import drops, modality
@@ -90,6 +90,9 @@ def _place_facts(ctx: DocContext, d: Draft) -> None:
     e = d.location.entity
     geo = ctx.doc.entities[e].geo if e is not None else None
     d.loc_country = geo.country if geo is not None else None
+    if geo is not None and geo.lat is not None and geo.lon is not None and geo.precision == 1:
+        d.loc_point = (geo.lat, geo.lon)
+    d.loc_near = d.loc_level <= 4 and approximate(ctx, d.location)
 
 
 def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:

@@ -206,6 +206,26 @@ def _target_place(ctx: DocContext, d: Draft) -> list[Arg]:
     return []
 
 
+NEAR_PREPS = {"near", "outside", "around", "close", "towards", "toward", "off"}
+
+
+def approximate(ctx: DocContext, a: Arg) -> bool:
+    """The place is told as a landmark ("near Mogadishu", "outside Goma"), not as the spot."""
+    if a.span is None:
+        return False
+    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in NEAR_PREPS:
+            return True
+        if t.head.i == t.i or t.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        t = t.head
+    return False
+
+
 REGION_WORDS = {"region", "province", "state", "district", "territory", "county", "department", "governorate", "area",
                 "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip"}
 

@@ -36,7 +36,7 @@ from .draft import Draft
 from .fatalities import Figure
 
 VIOLENT = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
-ELABORATION_REACH = 8  # sentences: how far colour on an incident may follow its account
+DEFINITE = {"the", "this", "that"}
 
 
 def _summary(d: Draft) -> bool:
@@ -108,6 +108,9 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
     if host is not None:
         host.summary_used = True
         return host
+    host = _definite_host(d, kept)
+    if host is not None:
+        return host
     gathering = [h for h in kept if h.acled and h.acled[0] in ("Protests", "Riots")]
     if d.acled[0] in ("Protests", "Riots"):
         for h in reversed(gathering):  # one gathering, however it turned
@@ -118,8 +121,10 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
 
 
 def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
-    pool = [h for h in kept if h.lethal] if d.frame in ("attack", "kill", "clash") and d.lethal else \
-        [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
+    if d.frame in ("attack", "kill", "clash") and d.lethal:  # "the fighting": a clash or an attack before a town taken
+        pool = [h for h in kept if _violent(h)] or [h for h in kept if h.lethal]
+    else:
+        pool = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
     earlier = [h for h in pool if place_ok(h, d, False) and time_ok(h, d)]
     gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
     if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
@@ -133,18 +138,21 @@ def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
 def _toll_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     """A toll told apart: within three sentences, or anywhere when it names no actor and no place."""
     loose = not d.actors and d.loc_level > 3
-    for h in reversed(kept):
-        near = d.sent - h.sent <= WINDOW or loose
-        same_side = not d.actors or _shared(ctx, h.participants(), d.actors)
-        if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
-            return h
+    for fighting in (True, False):  # the dead of a clash or an attack before those of a town taken
+        for h in reversed(kept):
+            near = d.sent - h.sent <= WINDOW or loose
+            same_side = not d.actors or _shared(ctx, h.participants(), d.actors)
+            if fighting and not _violent(h):
+                continue
+            if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+                return h
     return None
 
 
 def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     """The lede (or headline) sums up the incident the body then tells: the body's first
     violent account that fits it joins it, whichever type each reading suggests."""
-    if not _violent(d) or ctx.is_title(d.sent) or ctx.is_lede(d.sent) or _separate(d):
+    if not _violent(d) or ctx.is_title(d.sent) or ctx.is_lede(d.sent) or _separate(d) or not _recent(ctx, d):
         return None
     for h in kept:
         if h.summary_used or not _violent(h) or not (ctx.is_title(h.sent) or ctx.is_lede(h.sent)):
@@ -157,6 +165,43 @@ def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     return None
 
 
+def _definite_host(d: Draft, kept: list[Draft]):
+    """"The attack on X was led by Y": a definite noun points back to the incident told,
+    even when it adds arguments of its own."""
+    if not (_violent(d) and d.nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in d.token.children)):
+        return None
+    for h in reversed(kept):
+        if _violent(h) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and (
+                (h.acled in VIOLENT) == (d.acled in VIOLENT)):
+            return h
+    return None
+
+
+def _recent(ctx: DocContext, d: Draft) -> bool:
+    """The mention is dated to the news of the day, or not dated: not "two weeks ago", not
+    "in late September", not "last month"."""
+    t = d.time
+    if t is None or d.time_level > 2 or d.time_inherited:
+        return True
+    pub = ctx.doc.article.published
+    if t.start and pub:
+        from datetime import date
+
+        try:
+            return (date.fromisoformat(pub[:10]) - date.fromisoformat(t.start)).days <= RECENT_DAYS
+        except ValueError:
+            return True
+    words = [w.strip(".,'’").lower() for w in t.text.split()]
+    if "ago" in words or "last" in words or "earlier" in words or any(w.isdigit() and len(w) == 4 for w in words):
+        return False
+    return not any(w in MONTHS for w in words)
+
+
+RECENT_DAYS = 7
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "month", "months", "year", "years"}
+
+
 def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
     for h in reversed(same_type):
         if not _same_sub(h, d):
@@ -166,7 +211,8 @@ def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
         if d.status in ("alleged", "denied") and h.status in ("alleged", "denied") \
                 and place_ok(h, d, False) and time_ok(h, d) and _shared(ctx, h.participants(), d.participants()):
             return h  # an accusation and its denial
-        if (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
+        if (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) \
+                and (h.time is not None or _recent(ctx, d)):
             return h
         if place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):
             return h
@@ -192,9 +238,11 @@ def _elaboration_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     if ctx.is_title(d.sent) or ctx.is_lede(d.sent):
         return None
     for h in reversed(kept):
-        if _violent(h) and 0 <= d.sent - h.sent <= ELABORATION_REACH and place_ok(h, d, False) and h.status == d.status:
-            d.colour = True
-            return h
+        if _violent(h) and h.sent <= d.sent:
+            if place_ok(h, d, False) and h.status == d.status:
+                d.colour = True
+                return h
+            return None  # colour goes to the latest incident told, or nowhere
     return None
 
 
