@@ -124,12 +124,19 @@ def _shared(ctx: DocContext, a: list, b: list) -> bool:
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:
-    """Same ACLED type, and not a territory change against a clash."""
+    """Same ACLED type, and not a territory change against a clash; an attack and a clash are
+    one kind (the headline's "attack" may be the body's clash)."""
+    fights = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
+    if a.acled in fights and b.acled in fights:
+        return True
     return a.acled[0] == b.acled[0] and ("territory" in a.acled[1]) == ("territory" in b.acled[1])
 
 
 def _separate(d: Draft) -> bool:
-    return any(t.lower_ in SEPARATE for t in d.token.sent)
+    """The sentence marks another incident ("a separate attack", "a similar attack", "earlier");
+    "yet another attack" is this one, one more of a series."""
+    return any(t.lower_ in SEPARATE and not (t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "yet")
+               for t in d.token.sent)
 
 
 def richness(ctx: DocContext, d: Draft) -> int:
@@ -143,15 +150,28 @@ def richness(ctx: DocContext, d: Draft) -> int:
         score += 1 + (d.loc_coarse < 3)
     if d.time is not None and d.time_level <= 2 and not d.time_inherited:
         score += 1
-    if d.nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in d.token.children):
-        score -= 1  # "the ISIS rally": a definite noun points back to where the event is told
     if ctx.is_lede(d.sent):
         score -= 0.5  # the lede sums up; the body's account wins a tie
     return score
 
 
-def _rank(ctx: DocContext, d: Draft) -> int:
-    return d.richness if d.richness else richness(ctx, d)
+def _rank(ctx: DocContext, d: Draft) -> tuple:
+    """A statement beats a definite noun ("the attack on X"), which beats the headline and a
+    bare reference; then the fuller mention wins."""
+    tier = 0 if (d.reference or ctx.is_title(d.sent)) else 1 if _definite(d) else 2
+    return tier, (d.richness if d.richness else richness(ctx, d))
+
+
+def _definite(d: Draft) -> bool:
+    return d.nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in d.token.children)
+
+
+def _generic_armed(ctx: DocContext, a) -> bool:
+    """"gangs", "gunmen", "militants": a description a named group can stand in for."""
+    if a.entity is not None:
+        return False
+    words = a.text.lower().split()
+    return bool(words) and (ctx.lex.has("armed", words[-1]) or ctx.lex.has("armed", words[-1].rstrip("s")))
 
 
 def _states(ctx: DocContext, d: Draft) -> bool:
@@ -173,6 +193,8 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
     primary.figures = _unique_figures(primary.figures + second.figures)
     if not primary.actors:
         primary.actors = second.actors
+    elif all(_generic_armed(ctx, a) for a in primary.actors) and any(a.entity is not None for a in second.actors):
+        primary.actors = [a for a in second.actors if a.entity is not None]  # "gangs" ... "led by the X group"
     if not primary.targets:
         primary.targets = second.targets
     if not primary.victims:

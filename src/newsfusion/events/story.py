@@ -100,9 +100,9 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
         if host is not None or d.actors:
             return host
     same_type = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
-    for h in same_type:
+    for h in kept:
         # the headline and the body report the same story: same kind of event, whatever place words
-        if (ctx.is_title(d.sent) or ctx.is_title(h.sent)) and _same_kind(h, d) and time_ok(h, d):
+        if h.acled and (ctx.is_title(d.sent) or ctx.is_title(h.sent)) and _same_kind(h, d) and time_ok(h, d):
             return h
     host = _lede_host(ctx, d, kept)
     if host is not None:
