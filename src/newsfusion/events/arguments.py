@@ -162,6 +162,8 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         if actor_tok is None and n.dep_ in ("dobj", "pobj") and ((gov.lemma_ in ctx.lex.cue("light_verbs") and not judged) or _responsibility(n)):
             actor_tok = subject_of(gov)
             d.claim_actor = _responsibility(n)
+            if target_tok is None and n.dep_ == "dobj":  # "fired two missiles at the ship", "launched an attack on X"
+                target_tok = next((o for p, o in preps(gov) if p in TARGET_PREPS), None)
         elif actor_tok is None and n.dep_ == "nsubjpass" and gov.lemma_ in ctx.lex.cue("light_verbs"):
             actor_tok = next((o for p, o in preps(gov) if p == "by"), None)  # "the attack was led by X"
         elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov):

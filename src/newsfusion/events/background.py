@@ -195,8 +195,9 @@ def past_year(ctx: DocContext, d: Draft) -> bool:
     if d.time is None or d.time_level > 2 or d.time_inherited:
         return False
     text = " ".join(d.time.text.lower().replace(",", " ").split())
-    if any(p in text for p in _PAST_YEAR):
-        return True
+    after = ctx.doc.text[d.time.span.end:d.time.span.end + 20].lower()
+    if any(p in text for p in _PAST_YEAR) or re.match(r"\s*,?\s*(of )?last year", after):
+        return True  # "on October 7 last year"
     if not _YEAR_ONLY.match(text):
         return False
     years = ctx.years_in(text)

@@ -52,6 +52,8 @@ def place_ok(a: Draft, b: Draft, strict: bool) -> bool:
         return True
     if a.loc_country and b.loc_country and a.loc_country != b.loc_country:
         return False
+    if (a.loc_is_country and b.loc_country == a.loc_country) or (b.loc_is_country and a.loc_country == b.loc_country):
+        return True  # "in Nigeria" and "in Borno State"
     if a.loc_point and b.loc_point and _km(a.loc_point, b.loc_point) <= NEAR_KM:
         return True  # a suburb and its city
     if a.loc_near or b.loc_near:
@@ -101,6 +103,12 @@ def _dated(text: str) -> bool:
 
 def _entities(d: Draft) -> set[int]:
     return {a.entity for a in d.participants() if a.entity is not None}
+
+
+def actors_fit(ctx: DocContext, a: Draft, b: Draft) -> bool:
+    """The actors can be the same: one names none, or they share one (a place as target does
+    not count against it)."""
+    return not a.actors or not b.actors or _shared(ctx, a.actors, b.actors)
 
 
 def participants_ok(a: Draft, b: Draft) -> bool:
@@ -205,6 +213,7 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
         primary.locations, primary.loc_level = second.locations, second.loc_level
         primary.loc_coarse, primary.loc_country = second.loc_coarse, second.loc_country
         primary.loc_point, primary.loc_near = second.loc_point, second.loc_near
+        primary.loc_is_country = second.loc_is_country
     title = ctx.is_title(second.sent)  # the headline only fills what the body leaves empty
     if second.time is not None and (primary.time is None or (second.time_level < primary.time_level and not title)):
         primary.time, primary.time_inherited, primary.time_level = second.time, second.time_inherited, second.time_level

@@ -300,7 +300,10 @@ def _participant_acts(ctx: DocContext, tok) -> bool:
 
 
 def _reported_verb(tok) -> bool:
-    """The nominal is an argument of a verb in the simple past: a report of one occasion."""
+    """The nominal is an argument of a verb in the simple past: a report of one occasion
+    ("There was gunfire and arrests": through the coordination)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head
     v = tok.head
     while v.pos_ == "ADP" and v.head.i != v.i:
         v = v.head

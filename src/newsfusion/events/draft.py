@@ -46,6 +46,7 @@ class Draft:
     loc_country: str | None = None  # ISO country of the place, when geocoded
     loc_point: tuple[float, float] | None = None  # its coordinates, when geocoded
     loc_near: bool = False  # the place is approximate ("near Mogadishu", "outside Goma")
+    loc_is_country: bool = False  # the place is a whole country
     richness: int = 0  # how much the mention itself states: actor, target, place, time, toll, means
     summary_used: bool = False  # the lede has already taken the body's account of its event
     colour: bool = False  # joins an incident as colour ("two blasts"): it does not retype it

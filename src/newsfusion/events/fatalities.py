@@ -223,8 +223,38 @@ def toll_figures(ctx: DocContext, sent) -> list[Figure]:  # sent: a sequence of 
     return out
 
 
+ZERO_NOUNS = {"injury", "injuries", "casualty", "casualties", "death", "deaths", "fatality", "fatalities", "victim",
+              "victims", "loss", "losses"}
+HARM_WORDS = {"kill", "hurt", "injure", "wound", "harm", "die"}
+
+
+def zero_toll(ctx: DocContext, sent) -> Figure | None:
+    """"No injuries were reported", "there were no casualties", "no one was hurt": nobody died."""
+    for t in sent:
+        no = any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
+        if no and t.lemma_.lower() in ZERO_NOUNS | {"injury", "casualty", "fatality"}:
+            return Figure("people", 0, 0, t.text, Span(t.idx, t.idx + len(t.text)))
+        if t.lower_ in ("nobody", "no-one") or (t.lower_ == "one" and t.i > 0 and t.nbor(-1).lower_ == "no"):
+            if t.head.lemma_.lower() in HARM_WORDS:
+                return Figure("people", 0, 0, t.text, Span(t.idx, t.idx + len(t.text)))
+    return None
+
+
+NOT_DEAD = {"wound", "injure", "arrest", "detain", "abduct", "kidnap", "hurt", "capture", "displace", "torture",
+            "rape", "beat", "disappear"}
+
+
+def _mixed_count(tok) -> bool:
+    """"more than 20 were killed and arrested": one number for the dead and the living is no toll."""
+    verbs = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+    return any(v.pos_ == "VERB" and v.lemma_.lower() in NOT_DEAD and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
+               for v in verbs)
+
+
 def figures_near(ctx: DocContext, tok) -> list[Figure]:
     """The figures a kill/die/dead/death word states."""
+    if _mixed_count(tok):
+        return []
     out = []
     for v in victims_of(tok):
         out.extend(_figure_for(ctx, v, tok))

@@ -70,14 +70,21 @@ def resolve_pronoun(ctx: DocContext, tok):
             continue
         if plural == (t.tag_ in ("NNS", "NNPS") or ctx.etype(t) == "ORG"):
             return counted(ctx, t)
-    # else the subject of the previous sentence
+    # else the subject of the previous sentence (not the speaker of a quote: '"We lost 14 men," X said.
+    # "They attacked ..."' -- "they" are the attackers the quote spoke of, not X)
     sent = tok.sent
     if sent.start > 0:
         prev = ctx.sdoc[sent.start - 1].sent
+        if prev.root.lemma_ in SPEECH_VERBS:
+            return None
         s = subject_of(prev.root)
         if s is not None and s.lower_ not in PRONOUNS:
             return counted(ctx, s)
     return None
+
+
+SPEECH_VERBS = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "explain", "note", "write",
+                "insist", "allege", "declare"}
 
 
 def resolve_description(ctx: DocContext, tok, prior_actors: list[Arg]):

@@ -121,6 +121,8 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
     target_place = _target_place(ctx, d)
     if got and target_place and coarseness(ctx, target_place[0]) < coarseness(ctx, got[0]):
         got = target_place  # "an attack on Kadji in the Tillaberi region": the village, not the region
+    if not got and not d.nominal:
+        got = _shared_place(ctx, d)
     if got:
         d.locations, d.loc_level = got, 1
         return
@@ -194,6 +196,21 @@ def _own_places(ctx: DocContext, d: Draft):
                     got = _first_place(ctx, o2.subtree, set())
                     if got:
                         yield 0, got
+
+
+def _shared_place(ctx: DocContext, d: Draft) -> list[Arg]:
+    """"were killed and arrested in Guelledje": coordinated verbs share the place phrase the
+    parser hangs on the last one."""
+    v = d.token
+    others = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":
+        others.append(v.head)
+    for o in others:
+        for p, x in preps(o):
+            got = _first_place(ctx, x.subtree, set()) if p in IN_PREPS else []
+            if got:
+                return got
+    return []
 
 
 def _target_place(ctx: DocContext, d: Draft) -> list[Arg]:
@@ -326,6 +343,8 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
             return False
         if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod"):
             return False
+        if t.head.pos_ == "VERB" and t.head.lemma_ in SPEECH and t.head.i not in targets:
+            return False  # "..., locals said on Wednesday": the time of the statement
         t = t.head
     return t.i in targets
 
@@ -337,9 +356,17 @@ def _bad_time(head) -> bool:
     if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
         return True
     for anc in head.ancestors:
-        if anc.pos_ == "VERB":
-            return anc.lemma_ in SPEECH
+        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in STATEMENT_NOUNS:
+            return True  # "in a statement released Friday"
+        if anc.pos_ == "VERB" and anc.lemma_ in SPEECH:
+            return True
+        if anc.pos_ == "VERB" and anc.dep_ not in ("acl", "relcl"):
+            return False
     return False
+
+
+STATEMENT_NOUNS = {"statement", "video", "post", "interview", "report", "communique", "communiqué", "message", "tweet",
+                   "broadcast", "briefing", "conference", "release", "bulletin", "announcement"}
 
 
 def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) -> None:

@@ -29,19 +29,22 @@ of dead soldiers at 65") go to the latest violent event within three sentences.
 
 from __future__ import annotations
 
-from .coalesce import (WINDOW, _entities, _same_kind, _separate, _shared, _states, _unique_figures, absorb,
+from .coalesce import (WINDOW, actors_fit, _entities, _same_kind, _separate, _shared, _states, _unique_figures, absorb,
                        participants_ok, place_ok, same_place, time_ok)
 from .context import DocContext
 from .draft import Draft
-from .fatalities import Figure
+from .fatalities import Figure, zero_toll
 
 VIOLENT = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
 DEFINITE = {"the", "this", "that"}
 
 
-def _summary(d: Draft) -> bool:
-    """"two explosions", "three attacks": a mention that counts several events."""
+def _summary(ctx: DocContext, d: Draft) -> bool:
+    """"two explosions", "three attacks": a mention that counts several events ("two missiles"
+    counts the munitions of one salvo)."""
     from .fatalities import word_number
+    if ctx.lex.has_tok("weapon", d.token) or ctx.lex.has_tok("heavy_weapon", d.token):
+        return False
     return d.nominal and d.token.tag_ in ("NNS", "NNPS") and any(
         c.dep_ == "nummod" and (word_number(c.text) or 0) >= 2 for c in d.token.children)
 
@@ -49,8 +52,8 @@ def _summary(d: Draft) -> bool:
 def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
     """Fold later mentions into the earlier event they report. A mention that counts several
     events ("two explosions") is kept only when the article does not report them apart."""
-    kept = _across(ctx, [d for d in drafts if not _summary(d)], dropped)
-    for s in (d for d in drafts if _summary(d)):
+    kept = _across(ctx, [d for d in drafts if not _summary(ctx, d)], dropped)
+    for s in (d for d in drafts if _summary(ctx, d)):
         same = [k for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]]
         fit = [k for k in same if place_ok(k, s, False) and time_ok(k, s)]
         colour = _elaboration_host(ctx, s, kept) if not same else None
@@ -72,7 +75,7 @@ def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[
         if host is None:
             kept.append(d)
             continue
-        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors)
+        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors) or d.colour
         merged = absorb(ctx, host, d, swap=not follow_up)
         if merged is not host:
             kept[kept.index(host)] = merged
@@ -198,6 +201,7 @@ def _recent(ctx: DocContext, d: Draft) -> bool:
 
 
 RECENT_DAYS = 7
+NEARBY = 6  # sentences: two statements of one sub-type this close, nothing setting them apart, are one event
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "month", "months", "year", "years"}
 
@@ -216,8 +220,11 @@ def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
             return h
         if place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):
             return h
-        if _one_place(h, d) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+        if _one_place(h, d) and time_ok(h, d) and actors_fit(ctx, h, d) and not _separate(d):
             return h  # "seized the town of X" ... "the capture of X": one place, one event
+        if d.sent - h.sent <= NEARBY and place_ok(h, d, False) and time_ok(h, d) and actors_fit(ctx, h, d) \
+                and not _separate(d) and _recent(ctx, d) == _recent(ctx, h):
+            return h  # "there was gunfire and arrests" ... "civilians were arrested in X"
     return None
 
 
@@ -247,12 +254,24 @@ def _elaboration_host(ctx: DocContext, d: Draft, kept: list[Draft]):
 
 
 def attach_tolls(ctx: DocContext, events: list[Draft], tolls: list[tuple[int, Figure]]) -> None:
-    """Figures stated without a trigger go to the latest violent event before them."""
+    """Figures stated without a trigger go to the latest violent event before them; "no
+    injuries were reported" says nobody died in it, when nothing else counts its dead."""
     for sent, fig in tolls:
-        host = None
-        for e in events:
-            if e.lethal and 0 <= sent - e.sent <= WINDOW:
-                host = e if host is None or e.sent >= host.sent else host
+        host = _latest_lethal(events, sent)
         if host is not None:
             fig.sentence = sent
             host.figures = _unique_figures(host.figures + [fig])
+    for i, s in enumerate(ctx.sdoc.sents):
+        zero = zero_toll(ctx, ctx.sent_tokens(s[0]))
+        host = _latest_lethal(events, i) if zero is not None else None
+        if host is not None and not host.figures:
+            zero.sentence = i
+            host.figures = [zero]
+
+
+def _latest_lethal(events: list[Draft], sent: int):
+    host = None
+    for e in events:
+        if e.lethal and 0 <= sent - e.sent <= WINDOW:
+            host = e if host is None or e.sent >= host.sent else host
+    return host
