@@ -13,7 +13,7 @@ qualifies. Where, when, how and the evidence live in :mod:`.setting`.
 
 from __future__ import annotations
 
-from ..model import Arg
+from ..model import Arg, Span
 from .context import DocContext
 from .draft import Draft
 from .phrases import make_args
@@ -172,12 +172,34 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         if target_tok is None and n.dep_ == "nsubj":
             target_tok = first(gov, "dobj")
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
+    if not d.actors and d.frame in NATION_FRAMES:
+        d.actors = _nation(ctx, n)
     d.arg_heads = [t for t in (actor_tok, target_tok) if t is not None]
     if actor_tok is not None and actor_tok.head.lower_ == "between":
         d.actors, d.targets = _split_pair(d.actors)
     if target_tok is not None:
         d.targets = make_args(ctx, target_tok, actor=d.frame == "clash", prior_actors=prior)
         d.objects = conjuncts(target_tok)
+
+
+NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
+
+
+def _nation(ctx: DocContext, n) -> list[Arg]:
+    """"a Russian strike", "an Israeli raid": the nationality of a strike or an attack names the
+    state that carried it out (not so for a people's protest or a "Palestinian gunman")."""
+    from ..gazetteer.countries import country_by_iso, demonym_country
+
+    for c in n.children:
+        if c.dep_ not in ("amod", "compound", "nmod") or c.ent_type_ != "NORP":
+            continue
+        iso = demonym_country(c.text)
+        country = country_by_iso(iso) if iso else None
+        if country is None:
+            continue
+        ent = next((i for i, e in enumerate(ctx.doc.entities) if e.type == "LOCATION" and e.name == country.name), None)
+        return [Arg(country.name, Span(c.idx, c.idx + len(c.text)), ent)]
+    return []
 
 
 CONFRONT = {"challenge", "attack", "target", "hit", "strike", "respond", "retaliate", "fight", "confront", "engage",

@@ -151,6 +151,8 @@ def extract_events(doc: Doc) -> list[Event]:
             d.richness = richness(ctx, d)
         for d in in_sentence(ctx, by_sent[s]):
             _retype(ctx, d)
+            if d.merged:
+                d.richness = richness(ctx, d)  # the sentence states what its mentions state together
             merged.append(d)
     events = across(ctx, merged, dropped)
     with_trigger = {d.sent for d in drafts}

@@ -138,6 +138,8 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
     own = _own_markers(ctx, trig)
     if own in ("negated", "hypothetical", "threatened"):
         return own
+    if trig.dep_ in ("pcomp", "pobj") and trig.head.lower_ == "without":
+        return "negated"  # "without providing details", "taken without a fight"
     found: list[str] = [own] if own else []
     t, walk = _start(ctx, trig, participant)
     came_from = None if t.i == trig.i else trig

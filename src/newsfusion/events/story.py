@@ -171,11 +171,14 @@ def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
 def _definite_host(d: Draft, kept: list[Draft]):
     """"The attack on X was led by Y": a definite noun points back to the incident told,
     even when it adds arguments of its own."""
-    if not (_violent(d) and d.nominal and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in d.token.children)):
+    definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
+                   for c in d.token.children)  # "the attack", "Russia's attack"
+    if not (_violent(d) and d.nominal and definite):
         return None
     for h in reversed(kept):
+        generic = d.frame == "attack" and not d.figures  # "the attack" may name a strike or a shelling
         if _violent(h) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and (
-                (h.acled in VIOLENT) == (d.acled in VIOLENT)):
+                generic or (h.acled in VIOLENT) == (d.acled in VIOLENT)):
             return h
     return None
 
