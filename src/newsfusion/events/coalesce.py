@@ -132,12 +132,15 @@ def _shared(ctx: DocContext, a: list, b: list) -> bool:
 
 
 def _same_kind(a: Draft, b: Draft) -> bool:
-    """Same ACLED type, and not a territory change against a clash; an attack and a clash are
-    one kind (the headline's "attack" may be the body's clash)."""
+    """Same sub-event type; an attack and a clash are one kind (the headline's "attack" may be
+    the body's clash), so are a bare "strike" and the strike the body tells, and a gathering
+    however it turned."""
     fights = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
-    if a.acled in fights and b.acled in fights:
+    if a.acled == b.acled or (a.acled in fights and b.acled in fights):
         return True
-    return a.acled[0] == b.acled[0] and ("territory" in a.acled[1]) == ("territory" in b.acled[1])
+    if a.acled[0] == b.acled[0] == "Explosions/Remote violence":
+        return a.means_unknown or b.means_unknown
+    return {a.acled[0], b.acled[0]} <= {"Protests", "Riots"}
 
 
 def _separate(d: Draft) -> bool:
@@ -209,7 +212,8 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
         primary.victims = second.victims
     weak = ctx.is_title(second.sent) or second.reference  # they only fill a place the statement lacks
     finer = second.loc_level <= 4 and second.loc_coarse < primary.loc_coarse and primary.loc_coarse == 3 and not weak
-    if (second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4)) or finer:
+    coarser = second.loc_coarse > primary.loc_coarse and primary.loc_level <= 4  # "in Burkina Faso" / "in Koumbri"
+    if (second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4) and not coarser) or finer:
         primary.locations, primary.loc_level = second.locations, second.loc_level
         primary.loc_coarse, primary.loc_country = second.loc_coarse, second.loc_country
         primary.loc_point, primary.loc_near = second.loc_point, second.loc_near

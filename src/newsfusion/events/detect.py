@@ -325,6 +325,8 @@ def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
         return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.tag_ == "NN" and kids(tok.head.head, "det"):
+        return False  # "a barrage of rockets", "a volley of shells": one salvo
     if any(c.lower_ in ANCHOR_ADJ for c in tok.children):
         return False
     if tok.dep_ == "conj" and any(c.dep_ in ("det", "nummod", "poss") for c in tok.head.children):

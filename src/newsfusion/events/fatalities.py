@@ -139,10 +139,20 @@ def _count_head(ctx: DocContext, head) -> tuple[int | None, int | None, str] | N
     return None
 
 
+SIDE_SYNONYMS = {"troop": "soldiers", "troops": "soldiers", "serviceman": "soldiers", "servicemen": "soldiers",
+                 "soldier": "soldiers", "policeman": "police", "policemen": "police", "police": "police",
+                 "policewoman": "police", "gendarme": "police", "militiaman": "militias", "militiamen": "militias",
+                 "militia": "militias", "civilian": "civilians", "villager": "civilians", "resident": "civilians",
+                 "person": "people", "people": "people", "individual": "people"}
+
+
 def _side(tok) -> str:
+    """Who died, in one word per side: "troops" and "soldiers" are one side."""
     word = tok.lemma_.lower()
-    if word in ("people", "person"):
-        return "people"
+    if word in SIDE_SYNONYMS:
+        return SIDE_SYNONYMS[word]
+    if word == "officer" and any(c.lower_ == "police" for c in tok.children):
+        return "police"
     return word if word.endswith("s") else word + "s"
 
 
@@ -178,11 +188,15 @@ def victims_of(tok) -> list:
 
 def _figure_for(ctx: DocContext, head, anchor) -> list[Figure]:
     out = []
-    for h in conjuncts(head):
-        got = _count_head(ctx, h)
+    heads = conjuncts(head)
+    counts = [_count_head(ctx, h) for h in heads]
+    shared = len(heads) > 1 and counts[0] is not None and all(c is None for c in counts[1:])
+    for h, got in zip(heads, counts):
         if got is None:
             continue
         low, high, side = got
+        if shared:  # "killed 12 troops and police": one number for all of them
+            side = "people"
         start, end = min(anchor.idx, h.idx), max(anchor.idx + len(anchor.text), h.idx + len(h.text))
         out.append(Figure(side, low, high, ctx.doc.text[start:end], Span(start, end)))
     return out

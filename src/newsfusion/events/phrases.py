@@ -182,8 +182,8 @@ def description(ctx: DocContext, heads: list) -> tuple[str, Span] | None:
     # trim punctuation and conjunctions at the edges
     while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
         keep = keep[1:]
-    while keep and (keep[-1].is_punct or keep[-1].dep_ == "cc"):
-        keep = keep[:-1]
+    while keep and (keep[-1].is_punct or keep[-1].dep_ in ("cc", "case")):
+        keep = keep[:-1]  # "the army's" -> "army"
     if not keep:
         return None
     text = "".join(t.text_with_ws for t in keep).strip()

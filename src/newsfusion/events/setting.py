@@ -354,7 +354,7 @@ def _bad_time(head) -> bool:
     if head.head.lower_ == "since" or head.lower_ == "since":
         return True
     if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
-        return True
+        return True  # "the 1973 war": the time of another thing
     for anc in head.ancestors:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in STATEMENT_NOUNS:
             return True  # "in a statement released Friday"

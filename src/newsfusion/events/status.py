@@ -28,6 +28,9 @@ MODAL_AUX = {"would", "could", "might", "may", "should", "must", "can", "ca"}
 PRESUPPOSING = {"disperse", "attend", "cover", "ban", "condemn", "break", "join", "organize", "organise", "film", "storm"}
 INTENT_NOUNS = {"opportunity", "chance", "attempt", "bid", "plan", "plot", "order", "call", "threat", "right", "ability",
                 "capacity", "need", "effort", "way", "means", "permission", "pledge", "promise", "vow", "intention"}
+INTENT_STATUS = {"vow": "threatened", "pledge": "threatened", "promise": "threatened", "threat": "threatened",
+                 "plan": "planned", "intention": "planned", "decision": "planned", "call": "hypothetical",
+                 "demand": "hypothetical", "bid": "hypothetical", "attempt": "negated"}
 _ORDER = ["negated", "hypothetical", "threatened", "denied", "planned", "alleged", "occurred"]
 
 
@@ -99,6 +102,10 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
     if came_from is None:
         return None
     rel = came_from.dep_
+    if rel == "xcomp" and any(c.lower_ == "to" for c in came_from.children):
+        noun = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in INTENT_STATUS), None)
+        if noun is not None:  # "reiterated his vow to continue the offensive" (the parser hangs "to" on the verb)
+            return INTENT_STATUS[noun.lemma_.lower()]
     if rel in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "advcl", "prep", "acomp", "oprd"):
         if lemma in mod["negated"]:
             return "negated"

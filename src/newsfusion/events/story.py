@@ -37,6 +37,9 @@ from .fatalities import Figure, zero_toll
 
 VIOLENT = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
 DEFINITE = {"the", "this", "that"}
+# why a mention was dropped when a reference to it is no report either: it did not happen, or long ago
+NOT_HAPPENED = ("hypothetical", "negated", "threatened", "historical", "background", "start of a period", "a pattern",
+                "habitual", "a trend", "a count")
 
 
 def _summary(ctx: DocContext, d: Draft) -> bool:
@@ -76,7 +79,8 @@ def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[
             kept.append(d)
             continue
         follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors) or d.colour
-        merged = absorb(ctx, host, d, swap=not follow_up)
+        summary = ctx.is_title(host.sent) or host.reference  # the body's statement replaces a headline
+        merged = absorb(ctx, host, d, swap=summary or not follow_up)
         if merged is not host:
             kept[kept.index(host)] = merged
     return kept
@@ -129,7 +133,8 @@ def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
     else:
         pool = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
     earlier = [h for h in pool if place_ok(h, d, False) and time_ok(h, d)]
-    gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2]
+    gone = [x for x in dropped if x.frame == d.frame and x.token.i < d.token.i and x.sent >= d.sent - 2
+            and x.drop.startswith(NOT_HAPPENED)]
     if gone and (not earlier or gone[-1].token.i > earlier[-1].token.i):
         return "drop"
     if earlier:
@@ -176,7 +181,8 @@ def _definite_host(d: Draft, kept: list[Draft]):
     if not (_violent(d) and d.nominal and definite):
         return None
     for h in reversed(kept):
-        generic = d.frame == "attack" and not d.figures  # "the attack" may name a strike or a shelling
+        generic = d.frame == "attack" and not d.figures and d.acled != ("Battles", "Armed clash")
+        # "the attack" may name a strike or a shelling; "repelled the attack" is a clash
         if _violent(h) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and (
                 generic or (h.acled in VIOLENT) == (d.acled in VIOLENT)):
             return h
