@@ -26,6 +26,10 @@ ACTORS = [
     ("Colombian police arrested a FARC dissident commander in Cali on Wednesday.", "Colombian police"),
     # a definite group description refers back to the group named before
     ("Boko Haram fighters raided the village of Kukawa on Sunday. The group also abducted 12 women there.", "Boko Haram"),
+    # the nationality of a strike names the state behind it
+    ("A Russian strike on a hospital in Sumy killed four people on Monday.", "Russia"),
+    # "the attack was led by X"
+    ("Gunmen attacked the town of Boni on Monday. The attack on Boni was led by Ansar Dine.", "Ansar Dine"),
 ]
 
 
@@ -58,6 +62,9 @@ LOCATIONS = [
     ("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing seven people.", "Mogadishu"),
     # no place in the sentence: the article's place
     ("Clashes erupted in Bamako on Monday. Police arrested 30 people on Tuesday.", "Bamako"),
+    # coordinated verbs share the place the parser hangs on the last one
+    ("More than 20 villagers were killed and wounded in Tula on Sunday, residents said. "
+     "Troops also detained and beat men in Tula.", "Tula"),
     # where a missile struck beats where it came from
     ("The rebels fired two missiles from Hodeidah at a tanker in the Red Sea on Friday.", "Red Sea"),
     # a place naming a weapon, a border line or a party is not the event's place
@@ -80,6 +87,9 @@ def test_two_towns_are_two_events(events_of):
 
 TIMES = [
     ("Soldiers clashed with jihadists near Djibo on Monday.", "on Monday"),
+    # the time of a statement does not date the event
+    ("A drone strike on a village killed six civilians, locals said on Wednesday.", None),
+    ("In a statement released Friday, the group said it had fired rockets at the base.", None),
     ("In recent weeks, the militants have been attacking army posts around Djibo with rockets.", "In recent weeks"),
     # a "since" phrase and a year inside a noun do not date the event
     ("Rebels captured Goma on Tuesday, the worst defeat for the army since the 2012 crisis.", "on Tuesday"),

@@ -20,6 +20,11 @@ WORDING = [
     ("A roadside bomb killed 17 soldiers, including four officers, near Gao on Monday.", (17, 17)),  # subset
     ("Gunmen killed 5 soldiers and 3 civilians in an attack on a checkpoint near Kidal on Monday.", (8, 8)),  # sides add up
     ("A drone strike killed two fighters and wounded eleven civilians near Kidal on Monday.", (2, 2)),  # wounded don't count
+    # one number for several groups is one total, and "troops" and "soldiers" are one side
+    ("Rebels ambushed a convoy near Saravena on Monday, killing 9 troops and police. "
+     "The ambush, which killed eight soldiers and one police officer, targeted a convoy of ballots.", (9, 9)),
+    # "no injuries were reported": nobody died
+    ("The militia fired two missiles at a tanker in the Red Sea on Friday. No injuries were reported.", (0, 0)),
 ]
 
 
@@ -35,6 +40,8 @@ VAGUE = [
     "Scores of civilians were killed in the shelling of Kharkiv on Monday.",
     "Many people were killed in clashes near Goma on Monday.",
     "Security forces wounded 40 protesters in Khartoum on Thursday.",   # injured, not dead
+    # one number for the dead and the detained is no toll
+    "Soldiers stormed the village of Dioura on Sunday; more than 20 men were killed and arrested, residents said.",
 ]
 
 

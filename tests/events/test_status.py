@@ -41,6 +41,9 @@ NO_EVENT = [
     "The factions have hesitated to declare allegiance to the Islamic State.",
     # attempted
     "Police reported several attempted bombings in the capital.",
+    # a vow to continue; done "without" it
+    "The minister reiterated the president's vow to continue the army's offensive against the rebels.",
+    "The ministry said the dead were civilians, without providing further details.",
 ]
 
 

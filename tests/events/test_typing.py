@@ -37,6 +37,7 @@ CASES = [
     ("The coalition said it carried out a strike against militants in Marib on Friday.", (E, "Air/drone strike")),
     ("An enemy strike on a hospital in Sumy killed five people on Sunday.", (E, "Air/drone strike")),
     ("Armed men targeted an army checkpoint near Kaya on Friday.", (B, "Armed clash")),
+    ("Militants fired a barrage of rockets at the air base in Kandahar on Monday.", (E, "Shelling/artillery/missile attack")),
     # Violence against civilians
     ("Gunmen killed 12 villagers in an attack on Kadji on Sunday.", (V, "Attack")),
     ("Boko Haram militants abducted 40 schoolgirls from a school in Borno State on Monday.", (V, "Abduction/forced disappearance")),

@@ -309,7 +309,8 @@ def _reported_verb(tok) -> bool:
         v = v.head
     if v.pos_ not in ("VERB", "AUX"):
         return False
-    return v.tag_ == "VBD" and not any(c.dep_ == "aux" for c in v.children)
+    auxes = [c.lower_ for c in v.children if c.dep_ == "aux"]
+    return (v.tag_ == "VBD" and not auxes) or (v.tag_ == "VBN" and auxes == ["had"])  # "fired", "had fired"
 
 
 def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
