@@ -52,3 +52,15 @@ STILL_EVENTS = [
 def test_the_incident_still_counts(events_of, text, sub):
     got = [e["acled_sub_type"] for e in events_of(text)]
     assert sub in got, got
+
+
+RUNNING_TOTALS = [
+    "At least 2,000 people have been killed in the fighting since January, the UN said.",
+    "The conflict has killed more than 300 civilians so far this year.",
+]
+
+
+@pytest.mark.parametrize("text", RUNNING_TOTALS, ids=[t[:45] for t in RUNNING_TOTALS])
+def test_a_running_total_is_no_incident(events_of, text):
+    got = events_of(text)
+    assert got == [], [(e["acled_sub_type"], e["evidence"]) for e in got]

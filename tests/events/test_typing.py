@@ -53,6 +53,7 @@ CASES = [
     ("Colombian police arrested a FARC dissident commander in Cali on Wednesday.", (S, "Arrests")),
     ("The militia pledged allegiance to the Islamic State in a video released on Friday.", (S, "Change to group/activity")),
     ("Militants set fire to a church in the village of Kamba on Sunday.", (S, "Looting/property destruction")),
+    ("Attackers set ablaze dozens of houses in the village of Tula on Monday.", (S, "Looting/property destruction")),
     ("The government and the rebels signed a ceasefire agreement in Doha on Saturday.", (S, "Agreement")),
     ("Troops defused a bomb planted on a road near Kidal on Monday.", (S, "Disrupted weapons use")),
     ("Most of the drones were intercepted over the Black Sea on Monday, the navy said.", (S, "Disrupted weapons use")),

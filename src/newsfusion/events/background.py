@@ -56,6 +56,8 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
             return reason
     if _habit_adverb(tok):
         return "habitual ('repeatedly', 'regularly')"
+    if _running_total(tok if d.frame == "kill" else _killing_verb(tok)):
+        return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
         return "participle of a present-tense statement"
     if past_year(ctx, d):
@@ -153,6 +155,30 @@ def _in_since(tok) -> bool:
         if t.dep_ in ("ccomp", "ROOT"):
             return False
     return False
+
+
+PERIOD_MARKERS = {"since", "so far", "to date", "this year", "this month", "in recent months", "in recent years",
+                  "over the past", "over the last", "in the past", "throughout"}
+
+
+def _killing_verb(tok):
+    """The kill / die verb a nominal hangs on ("killed in the fighting"), or None."""
+    h = tok.head
+    if tok.dep_ == "pobj" and h.pos_ == "ADP":
+        h = h.head
+    return h if h.pos_ == "VERB" and h.lemma_.lower() in ("kill", "die") else None
+
+
+def _running_total(tok) -> bool:
+    """"At least 2,000 people have been killed since January", "the violence has killed 300 so
+    far this year": a present-perfect toll over a period is a running total, not an incident."""
+    if tok is None:
+        return False
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in tok.children)
+    if not perfect:
+        return False
+    text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
+    return any(f" {m} " in text for m in PERIOD_MARKERS)
 
 
 def _habit_adverb(tok) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .context import DocContext
 from .draft import Draft
 from .lexicon import TriggerRule
-from .phrases import resolve_pronoun
+from .phrases import counted, resolve_pronoun
 from .syntax import PRONOUNS, first, kids, preps, subject_of
 
 WEAPON_FRAMES = ("airstrike", "shelling", "ied", "suicide", "grenade", "chemical")
@@ -60,13 +60,13 @@ def misparsed_gerund(tok) -> bool:
     return tok.tag_ == "VBG" and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" and tok.head.dep_ == "pobj"
 
 
-def _object(tok):
+def _object(ctx: DocContext, tok):
     if misparsed_gerund(tok):
         return tok.head
     obj = first(tok, "dobj", "nsubjpass")
     if obj is None and tok.pos_ == "NOUN":
         obj = next((o for p, o in preps(tok) if p == "of"), None)
-    return obj
+    return counted(ctx, obj) if obj is not None else None  # "dozens of houses" -> houses
 
 
 def _in_class(ctx: DocContext, tok, cls: str) -> bool:
@@ -93,7 +93,7 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
             return None
         extra.append(c)
     if rule.objects is not None or rule.object_class:
-        obj = _object(tok)
+        obj = _object(ctx, tok)
         if obj is None:
             return None
         ok = (rule.objects is not None and (obj.lower_ in rule.objects or obj.lemma_.lower() in rule.objects)) or (
@@ -276,6 +276,7 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         return "bomber named, no bombing reported"
     if rule.frame == "destroy" and not tok.pos_ in ("NOUN", "PROPN"):
         obj = first(tok, "dobj", "nsubjpass")
+        obj = counted(ctx, obj) if obj is not None else None
         if obj is not None and obj.lemma_.lower() != "fire" and not (_in_class(ctx, obj, "property") or _in_class(ctx, obj, "territory") or ctx.etype(obj) == "LOCATION" or obj.pos_ == "PRON" or obj.lower_ in ("most", "some", "all", "many")):
             return "not property"
     return ""
