@@ -29,10 +29,15 @@ def _in_headline(doc: Doc, a: Attribution) -> bool:
     return 0 <= start <= 5 and a.cue.start < start + len(title)
 
 
+_AUTHOR_RULES = ("passive_hedge", "hedge_adverb")
+
+
 def _nested(a: Attribution, others: list[Attribution]) -> bool:
     for b in others:
         if b is a:
             continue
+        if b.rule in _AUTHOR_RULES and a.rule not in _AUTHOR_RULES:
+            continue  # a named attribution is never swallowed by the author's hedge around it
         if b.content.contains(a.cue) and not a.content.contains(b.cue):
             return True
     return False

@@ -69,11 +69,11 @@ def numeric(doc: Doc) -> list[Contradiction]:
             s1, s2 = _source(doc, c1), _source(doc, c2)
             if s1 == s2 or _compatible(f1, f2):
                 continue
-            key = (f1.victims, frozenset((s1, s2)))
+            key = (victims_of(f1, f2), frozenset((f1.value, f2.value)))
             if key in done:
                 continue
             done.add(key)
-            victims = f1.victims if f1.victims != "people" else f2.victims
+            victims = victims_of(f1, f2)
             out.append(Contradiction(
                 about=f"number of {victims} killed",
                 kind="numeric",
@@ -83,13 +83,17 @@ def numeric(doc: Doc) -> list[Contradiction]:
     return out
 
 
-_DISPUTE = re.compile(r"\b(however|but|actual|real|true|higher|heavier|lower|lighter|put (?:the|its|their) (?:number|toll|figure)|closer to|disputed?|contradict\w*|while|whereas|other sources|differ\w*|instead|rather|only)\b", re.I)
+_DISPUTE = re.compile(r"\b(however|but|actual|real|true|higher|heavier|lower|lighter|put (?:the|its|their) (?:number|toll|figure)|closer to|disputed?|contradict\w*|while|whereas|differ\w*|instead|rather|only|(?:some|other) (?:outlets|reports|media|sources|accounts|residents|officials|witnesses))\b", re.I)
 
 
 def _disputed(doc: Doc, f: Figure) -> bool:
     """The sentence of a figure says it disputes another ('However, ... put the actual number at ...')."""
     sent = doc.sentence_of(f.span) or f.span
     return bool(_DISPUTE.search(doc.text[sent.start : sent.end]))
+
+
+def victims_of(f1: Figure, f2: Figure) -> str:
+    return f1.victims if f1.victims != "people" else f2.victims
 
 
 def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
@@ -112,7 +116,8 @@ def _with_source(doc: Doc, f: Figure, claim: int) -> Span:
     """The figure with who gives it, when the source stands right before it
     ('al Shabaab said 21 were killed'); the bare figure otherwise."""
     src = doc.claims[claim].source_span
-    if src is not None and src.end <= f.span.start and len(doc.text[src.start : f.span.start].split()) <= 10:
+    between = doc.text[src.end : f.span.start] if src is not None else ""
+    if src is not None and src.end <= f.span.start and len(between.split()) <= 10 and "\n" not in between:
         return Span(src.start, f.span.end)
     return f.span
 
@@ -211,7 +216,7 @@ def _same_sentence_target(doc: Doc, d: int) -> int | None:
     return None
 
 
-_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?)\b", re.I)
+_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?|[A-Z][\w-]+['’]s?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?)\b", re.I)
 
 
 def _anaphoric_target(doc: Doc, d: int) -> int | None:
@@ -220,12 +225,19 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     content = _content(doc, deny)
     if len(content.split()) > 12 or not _ANAPHORIC.search(content):
         return None
+    m = _ANAPHORIC.search(content)
     before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and deny.cue and c.cue.start < deny.cue.start
               and c.source != deny.source and c.stance != "deny" and c.source_kind != "author"]
-    if not before:
+    owner = re.match(r"([A-Z][\w-]+)['’]", m.group(0))
+    if owner:  # "Ukraine's claim": a claim made by or for Ukraine
+        who = owner.group(1).lower()
+        before = [i for i in before if who in (doc.claims[i].source + " " + doc.span_text(doc.claims[i].source_span)).lower()]
+    accusations = [i for i in before if _accusing(doc, doc.claims[i])]
+    pool = accusations or before
+    if not pool:
         return None
-    # the accusation: an accusing cue, then violent content; the first such wins
-    return max(before, key=lambda i: (_accusing(doc, doc.claims[i]), -i))
+    # "these accusations" (plural) answer the set, led by the first; "the claim" the latest
+    return pool[0] if re.search(r"s\b", m.group(0).split()[-1]) else pool[-1]
 
 
 _VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*)\b", re.I)
