@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..gazetteer.normalize import name_key
+from ..unionfind import UnionFind
 from .base import CorpusState, KBEntity, corpus_step, stable_id
 
 Member = tuple[str, str]  # (doc_id, local entity id)
@@ -56,19 +57,13 @@ class _M:
         return {name_key(f) for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f}
 
 
-class _Joins:
+class _Joins(UnionFind):
     def __init__(self, members: list[_M]):
+        super().__init__(len(members))
         self.m = members
-        self.parent = list(range(len(members)))
         self.why: dict[int, list[dict]] = {}
         self.forbid: set[frozenset[int]] = set()  # pairs of roots that must stay apart
         self.named: dict[int, str] = {}  # member -> the id an analyst merged others into
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def union(self, i: int, j: int, rule: str, score: float) -> bool:
         a, b = self.find(i), self.find(j)
@@ -89,11 +84,6 @@ class _Joins:
         gb = {k for k in range(len(self.m)) if self.find(k) == b}
         return any(len(pair & ga) == 1 and len(pair & gb) == 1 for pair in self.forbid)
 
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.m)):
-            out.setdefault(self.find(i), []).append(i)
-        return out
 
 
 def _members(state: CorpusState) -> list[_M]:
