@@ -140,17 +140,21 @@ def _places(j: _Joins) -> None:
 
 
 def _persons(j: _Joins) -> None:
-    persons = [i for i, m in enumerate(j.m) if m.ent["type"] == "PERSON" and len(name_key(m.ent["name"]).split()) >= 2]
-    for x, i in enumerate(persons):
-        for k in persons[x + 1 :]:
-            a, b = j.m[i], j.m[k]
-            ta, tb = name_key(a.ent["name"]).split(), name_key(b.ent["name"]).split()
-            if ta[-1] != tb[-1] or ta == tb:
-                continue
-            score = fuzz.ratio(" ".join(ta), " ".join(tb)) / 100
-            same_role = (_is_author(a) and _is_author(b)) or bool(_orgs_of(a) & _orgs_of(b))
-            if score >= 0.85 and same_role:
-                j.union(i, k, "fuzzy_name", score)
+    by_surname: dict[str, list[int]] = {}
+    for i, m in enumerate(j.m):
+        toks = name_key(m.ent["name"]).split()
+        if m.ent["type"] == "PERSON" and len(toks) >= 2:
+            by_surname.setdefault(toks[-1], []).append(i)
+    pairs = ((i, k) for same in by_surname.values() for x, i in enumerate(same) for k in same[x + 1 :])
+    for i, k in pairs:
+        a, b = j.m[i], j.m[k]
+        ta, tb = name_key(a.ent["name"]).split(), name_key(b.ent["name"]).split()
+        if ta == tb:
+            continue
+        score = fuzz.ratio(" ".join(ta), " ".join(tb)) / 100
+        same_role = (_is_author(a) and _is_author(b)) or bool(_orgs_of(a) & _orgs_of(b))
+        if score >= 0.85 and same_role:
+            j.union(i, k, "fuzzy_name", score)
 
 
 def _resolve_ref(j: _Joins, ref: str) -> list[int]:
