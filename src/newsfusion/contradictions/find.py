@@ -41,10 +41,10 @@ def overlap(a: str, b: str) -> float:
 
 
 def _claim_of(doc: Doc, span: Span) -> int | None:
-    for i, c in enumerate(doc.claims):
-        if c.content.contains(span) or c.evidence.contains(span):
-            return i
-    return None
+    """The innermost claim holding ``span``: '... reported the strikes, with some outlets
+    saying nine had died' is the outlets' figure, not the reporter's."""
+    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span) or c.evidence.contains(span)]
+    return min(holding, key=lambda i: doc.claims[i].content.end - doc.claims[i].content.start) if holding else None
 
 
 def _source(doc: Doc, claim: int | None) -> str:
@@ -115,10 +115,14 @@ _PERIOD = re.compile(r"\b(since|over the past|in the past|so far|total|overall|i
 def _with_source(doc: Doc, f: Figure, claim: int) -> Span:
     """The figure with who gives it, when the source stands right before it
     ('al Shabaab said 21 were killed'); the bare figure otherwise."""
-    src = doc.claims[claim].source_span
+    c = doc.claims[claim]
+    src = c.source_span
     between = doc.text[src.end : f.span.start] if src is not None else ""
     if src is not None and src.end <= f.span.start and len(between.split()) <= 10 and "\n" not in between:
         return Span(src.start, f.span.end)
+    sent = doc.sentence_of(f.span)
+    if c.cue is not None and c.cue.start >= f.span.end and sent is not None and sent.contains(c.cue):
+        return Span(f.span.start, max(c.cue.end, src.end if src is not None and src.start >= f.span.end else 0))  # "Ten people were killed ..., he said"
     return f.span
 
 
@@ -236,8 +240,9 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     pool = accusations or before
     if not pool:
         return None
-    # "these accusations" (plural) answer the set, led by the first; "the claim" the latest
-    return pool[0] if re.search(r"s\b", m.group(0).split()[-1]) else pool[-1]
+    # "these accusations" answer the set, led by the first; "Ukraine's claim" that party's
+    # main claim, its first; a bare "the claim" the latest
+    return pool[0] if owner or re.search(r"s\b", m.group(0).split()[-1]) else pool[-1]
 
 
 _VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*)\b", re.I)
@@ -313,6 +318,12 @@ def _denial_span(doc: Doc, d: int, group: list[int]) -> Span:
             run.append(i)
     run = sorted(set(run))
     claim = doc.claims[d]
+    last = doc.claims[run[-1]]
+    nxt = run[-1] + 1
+    if nxt < len(doc.claims) and doc.claims[nxt].source == last.source and last.cue and doc.claims[nxt].cue:
+        sent = doc.sentence_of(last.cue)
+        if sent is not None and sent.contains(doc.claims[nxt].cue):
+            run.append(nxt)  # "has denied the claim and says the Russians are instructors": one answer
     if len(run) == 1 and claim.rule == "verb:relative" and claim.cue is not None:
         # "..., which Rwanda denies": the denial is the relative clause itself
         which = doc.text.rfind("which", 0, claim.cue.start)
