@@ -77,8 +77,8 @@ def numeric(doc: Doc) -> list[Contradiction]:
             out.append(Contradiction(
                 about=f"number of {victims} killed",
                 kind="numeric",
-                a=Side(_with_source(doc, f1, c1), s1, c1, None, f1.value),
-                b=Side(_with_source(doc, f2, c2), s2, c2, None, f2.value),
+                a=Side(_with_source(doc, f1, c1), s1, c1, _event_of(doc, f1), f1.value),
+                b=Side(_with_source(doc, f2, c2), s2, c2, _event_of(doc, f2), f2.value),
             ))
     return out
 
@@ -90,6 +90,15 @@ def _disputed(doc: Doc, f: Figure) -> bool:
     """The sentence of a figure says it disputes another ('However, ... put the actual number at ...')."""
     sent = doc.sentence_of(f.span) or f.span
     return bool(_DISPUTE.search(doc.text[sent.start : sent.end]))
+
+
+def _event_of(doc: Doc, f: Figure) -> int | None:
+    """The event whose fatalities the figure gives: one stated in the figure's sentence, with a toll."""
+    sent = doc.sentence_of(f.span) or f.span
+    hits = [i for i, e in enumerate(doc.events) if e.evidence.overlaps(sent) and (e.fatalities.min is not None or e.fatalities.max is not None)]
+    if not hits:
+        hits = [i for i, e in enumerate(doc.events) if (e.fatalities.min is not None) and e.fatalities.min <= f.value <= (e.fatalities.max or f.value)]
+    return hits[0] if hits else None
 
 
 def victims_of(f1: Figure, f2: Figure) -> str:
