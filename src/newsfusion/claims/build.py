@@ -136,7 +136,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 cue=a.cue,
                 content=a.content,
                 evidence=_evidence(a, finder),
-                source_span=src.span,
+                source_span=a.source_span or src.span,  # the words of this article that name the source
                 source_entity=src.entity,
                 resolved_from=src.resolved_from,
                 rule=a.rule,

@@ -80,8 +80,8 @@ def source_phrase(tok) -> Span:
         if t.i > tok.i and t.text in (",", "(", "[", "—", "--"):
             break
         out.append(t)
-    while out and (out[0].dep_ in ("det", "predet") or out[0].is_punct):
-        out = out[1:]
+    while out and out[0].is_punct:
+        out = out[1:]  # the determiner stays in the span ("the source"); names drop it, see sources.py
     while out and out[-1].is_punct:
         out = out[:-1]
     return char_span(out or [tok])
