@@ -200,7 +200,7 @@ class Finder:
         """Content that runs into a quotation takes the whole quotation."""
         for q in self.quotes:
             if q.span.start >= content.start and q.span.start < content.end and q.span.end > content.end:
-                return Span(content.start, q.inner.end), True
+                return Span(content.start, q.span.end), True
         return content, False
 
     # -- rules -------------------------------------------------------------
@@ -295,7 +295,7 @@ class Finder:
                     if sib.dep_ == "conj" and sib.i > tok.i and any(m.lower_ == "that" for m in sib.children if m.dep_ == "mark"):
                         sp = Span(sp.start, max(sp.end, subtree_span(sib).end))
             if quote is not None and quote.span.overlaps(sp):
-                return quote.inner, "quote"
+                return quote.span, "quote"
             return sp, "ccomp_before" if c.i < tok.i else "ccomp"
         if _inverted(tok, lemma):
             # "Troops killed 13 civilians, local sources told AFP": the clause before, as content
@@ -314,7 +314,7 @@ class Finder:
             if host:
                 return char_span(host), "parataxis"
         if quote is not None:
-            return quote.inner, "quote"
+            return quote.span, "quote"
         objs = _children(tok, "dobj")
         preps = [c for c in _children(tok, "prep", "dative", "prt") if c.lower_ in ("of", "about", "as", "at", "for", "on", "to") and c.i > tok.i]
         if lemma in ("tell", "inform", "warn", "complain") and preps:
@@ -416,7 +416,7 @@ class Finder:
         if comp:
             content = subtree_span(comp[0])
         elif quote is not None:
-            content = quote.inner
+            content = quote.span
         else:
             return None
         cue = char_span([verb, tok]) if tok.i - verb.i <= 3 else char_span([verb])
