@@ -61,11 +61,12 @@ class Ctx:
         e = self.ent(tok)
         if e is not None and self.type(e) in types:
             return e
-        for c in tok.children:
-            if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i:
-                e = self.ent(c)
-                if e is not None and self.type(e) in types:
-                    return e
+        # the name in the phrase before its owner: "Lebanon's Iran-backed Hezbollah group" is Hezbollah
+        mods = sorted((c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i), key=lambda c: c.dep_ == "poss")
+        for c in mods:
+            e = self.ent(c)
+            if e is not None and self.type(e) in types:
+                return e
         return None
 
     def span(self, toks) -> Span:
