@@ -338,6 +338,19 @@ class KnowledgeBase:
             fp.write(json.dumps(out, ensure_ascii=False) + "\n")
         return len(recs)
 
+    def export_plover(self, fp: IO[str]) -> int:
+        """One PLOVER-style JSON object per knowledge-base event (export/plover.py)."""
+        from .export.plover import plover_record
+
+        with self.store.read() as conn:
+            grades = {g[0]: g[1:] for g in _event_grades(conn)}
+            evs = q.events(conn)
+            reports = _reports_of(q.records(conn))
+        for ev in evs:
+            recs = [reports[tuple(r)] for r in ev.reports if tuple(r) in reports]
+            fp.write(json.dumps(plover_record(ev, recs, grades.get(ev.id)), ensure_ascii=False) + "\n")
+        return len(evs)
+
     def export_acled_csv(self, fp: IO[str]) -> int:
         """One row per knowledge-base event, with ACLED's column names where there is data."""
         with self.store.read() as conn:
@@ -348,6 +361,15 @@ class KnowledgeBase:
         for ev in evs:
             writer.writerow(acled_row(ev, grades.get(ev.id)))
         return len(evs)
+
+
+def _reports_of(recs: list[tuple[str, str | None, dict[str, Any]]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(doc id, local event id) -> the report's record, with its document's entities."""
+    out = {}
+    for doc_id, _, rec in recs:
+        for ev in rec.get("events", []):
+            out[(doc_id, ev.get("id"))] = dict(ev, _doc_id=doc_id, _entities=rec.get("entities", []))
+    return out
 
 
 def acled_row(ev: EventInfo, grade: tuple[str, int, int | None] | None) -> dict[str, Any]:

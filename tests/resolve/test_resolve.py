@@ -39,6 +39,13 @@ def test_bylines_with_a_spelling_variant_merge():
     assert s.entities[0].merges[0]["rule"] == "fuzzy_name"
 
 
+def test_a_three_part_name_spelled_two_ways_merges_without_a_shared_role():
+    s = CorpusState(docs=[doc("d1", [ent(0, "Désiré Mbusa Kakule", "PERSON")]), doc("d2", [ent(0, "Desire Mbussa Kakule", "PERSON")]),
+                          doc("d3", [ent(0, "Mohamed Ali Hassan", "PERSON")]), doc("d4", [ent(0, "Mohamed Ahmed Hassan", "PERSON")])])
+    run_steps(s, ["entities"])
+    assert sorted(len(e.members) for e in s.entities) == [1, 1, 2]
+
+
 def test_two_men_called_abu_stay_apart():
     s = CorpusState(docs=[
         doc("d1", [ent(0, "Abu Mousub", "PERSON")]),

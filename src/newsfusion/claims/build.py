@@ -20,6 +20,16 @@ from .stance import stance_of
 _GAP = re.compile(r"[\s”\"\'.,;:]*")
 
 
+def _strip(text: str, span: Span) -> Span:
+    """No leading or trailing white space in a span."""
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
 def _in_headline(doc: Doc, a: Attribution) -> bool:
     """A headline ('X says three killed in strike') restates the lede's claim: not a claim of its own."""
     title = (doc.article.title or "").strip()
@@ -29,10 +39,15 @@ def _in_headline(doc: Doc, a: Attribution) -> bool:
     return 0 <= start <= 5 and a.cue.start < start + len(title)
 
 
+_AUTHOR_RULES = ("passive_hedge", "hedge_adverb")
+
+
 def _nested(a: Attribution, others: list[Attribution]) -> bool:
     for b in others:
         if b is a:
             continue
+        if b.rule in _AUTHOR_RULES and a.rule not in _AUTHOR_RULES:
+            continue  # a named attribution is never swallowed by the author's hedge around it
         if b.content.contains(a.cue) and not a.content.contains(b.cue):
             return True
     return False
@@ -60,7 +75,7 @@ def _continue_quotes(finder: Finder, atts: list[Attribution]) -> None:
             a_end = max(a.content.end, a.cue.end, a.source_span.end if a.source_span else 0)
             gap = finder.text[a_end : q.span.start]
             if a_end <= q.span.start and _GAP.fullmatch(gap) and "\n\n" not in gap:
-                a.content = Span(a.content.start, q.inner.end)
+                a.content = Span(a.content.start, q.span.end)
                 a.extra["continued"] = True
                 break
 
@@ -123,6 +138,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         mods = [c.text for t in (cue_tok or []) for c in t.children if c.dep_ == "advmod"]
         stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods)
         last = (src, stance, pidx)
+        a.content = _strip(doc.text, a.content)
         claims.append(
             Claim(
                 source=src.text,
@@ -131,7 +147,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 cue=a.cue,
                 content=a.content,
                 evidence=_evidence(a, finder),
-                source_span=src.span,
+                source_span=a.source_span or src.span,  # the words of this article that name the source
                 source_entity=src.entity,
                 resolved_from=src.resolved_from,
                 rule=a.rule,

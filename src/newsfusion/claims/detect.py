@@ -80,8 +80,8 @@ def source_phrase(tok) -> Span:
         if t.i > tok.i and t.text in (",", "(", "[", "—", "--"):
             break
         out.append(t)
-    while out and (out[0].dep_ in ("det", "predet") or out[0].is_punct):
-        out = out[1:]
+    while out and out[0].is_punct:
+        out = out[1:]  # the determiner stays in the span ("the source"); names drop it, see sources.py
     while out and out[-1].is_punct:
         out = out[:-1]
     return char_span(out or [tok])
@@ -98,6 +98,8 @@ def _subject(tok):
     subj = _children(tok, *SUBJ)
     if subj:
         return subj[0]
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() not in _STATEMENT_NOUNS and tok.head.pos_ in ("NOUN", "PROPN"):
+        return tok.head  # "some outlets saying ...": the noun the participle qualifies
     if tok.dep_ == "acl" and tok.head.head is not tok.head:
         head_subj = _children(tok.head.head, *SUBJ)  # "X released figures saying ..."
         if head_subj:
@@ -116,6 +118,14 @@ def _is_passive(tok) -> bool:
 
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+def _inverted(tok, lemma: str) -> bool:
+    """A cue clause the parser hung on the clause it reports: "..., local sources told AFP"."""
+    if tok.dep_ not in ("conj", "advcl") or tok.head is tok or tok.head.i > tok.i or not _children(tok, "nsubj"):
+        return False
+    set_off = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
+    return (set_off and lemma in ("tell", "say", "add", "report", "confirm")) or not _children(tok, "dobj", "prep")
 
 
 def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
@@ -190,7 +200,7 @@ class Finder:
         """Content that runs into a quotation takes the whole quotation."""
         for q in self.quotes:
             if q.span.start >= content.start and q.span.start < content.end and q.span.end > content.end:
-                return Span(content.start, q.inner.end), True
+                return Span(content.start, q.span.end), True
         return content, False
 
     # -- rules -------------------------------------------------------------
@@ -214,6 +224,8 @@ class Finder:
             return None
         if tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.pos_ == "VERB":
             pass  # "Centcom released figures saying ...": the releaser says it
+        elif tok.dep_ == "acl" and (tok.head.lemma_.lower() in self.lex.media_heads or tok.head.lower_ in self.lex.anonymous_heads) and tok.tag_ == "VBG":
+            pass  # "with some outlets saying nine people had died": the outlets say it
         elif tok.dep_ in ("amod", "acl", "csubj"):
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
@@ -283,8 +295,16 @@ class Finder:
                     if sib.dep_ == "conj" and sib.i > tok.i and any(m.lower_ == "that" for m in sib.children if m.dep_ == "mark"):
                         sp = Span(sp.start, max(sp.end, subtree_span(sib).end))
             if quote is not None and quote.span.overlaps(sp):
-                return quote.inner, "quote"
+                return quote.span, "quote"
             return sp, "ccomp_before" if c.i < tok.i else "ccomp"
+        if _inverted(tok, lemma):
+            # "Troops killed 13 civilians, local sources told AFP": the clause before, as content
+            inner = set(tok.subtree)
+            host = [t for t in tok.head.subtree if t not in inner and t.i < tok.left_edge.i and not t.is_space]
+            while host and host[-1].is_punct:
+                host.pop()
+            if host:
+                return char_span(host), "ccomp_before"
         if tok.dep_ == "parataxis" and tok.head is not tok:
             # "Hamas, they say, seems to ...": the host clause around the cue
             inner = set(tok.subtree)
@@ -294,7 +314,7 @@ class Finder:
             if host:
                 return char_span(host), "parataxis"
         if quote is not None:
-            return quote.inner, "quote"
+            return quote.span, "quote"
         objs = _children(tok, "dobj")
         preps = [c for c in _children(tok, "prep", "dative", "prt") if c.lower_ in ("of", "about", "as", "at", "for", "on", "to") and c.i > tok.i]
         if lemma in ("tell", "inform", "warn", "complain") and preps:
@@ -308,6 +328,9 @@ class Finder:
                 if c.dep_ in ("advcl", "parataxis", "npadvmod") or (c.dep_ == "conj" and own_claim):
                     side.update(c.subtree)  # "..., adding that ...": another claim
             cutoff = min((t.i for t in side if t.i > first.i), default=len(tok.doc))
+            for t in tok.subtree:  # "..., with some outlets saying ...": a claim of its own inside
+                if t.i > first.i and t.pos_ == "VERB" and t.lemma_.lower() in self.lex.verbs and t.dep_ in ("acl", "advcl", "conj", "relcl"):
+                    cutoff = min(cutoff, t.left_edge.i if t.left_edge.i > first.i else t.i)
             tail = [t for t in tok.subtree if first.i < t.i < cutoff and not t.is_punct and t not in side]
             last_end = max([subtree_span(p).end for p in pieces] + [t.idx + len(t) for t in tail if t.sent == tok.sent])
             sp = Span(subtree_span(first).start, last_end)
@@ -393,7 +416,7 @@ class Finder:
         if comp:
             content = subtree_span(comp[0])
         elif quote is not None:
-            content = quote.inner
+            content = quote.span
         else:
             return None
         cue = char_span([verb, tok]) if tok.i - verb.i <= 3 else char_span([verb])

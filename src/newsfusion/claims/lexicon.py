@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..resources import read_json
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = json.loads(resources.files("newsfusion").joinpath("data/claim_cues.json").read_text("utf-8"))
+    raw = read_json("claim_cues.json")
     frames = {k: v for k, v in raw["frames"].items() if not k.startswith("_")}
     return Lexicon(
         verbs=raw["verbs"],

@@ -20,11 +20,13 @@ Resolution, in order:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Doc, Span
 from .lexicon import lexicon
 
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|another|some|one)\s+", re.I)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them", "we"}
 PRONOUNS_THING = {"it"}
@@ -206,7 +208,7 @@ class SourceResolver:
         return Source(src.text, src.kind, src.span, src.entity, src.head, src.plural, resolved_from=low)
 
     def _description(self, tok, phrase: Span) -> Source:
-        text = self.doc.span_text(phrase)
+        text = _DETERMINER.sub("", self.doc.span_text(phrase))  # "the source" speaks as "source"
         lemma = tok.lemma_.lower()
         low = tok.lower_
         plural = tok.tag_ in ("NNS", "NNPS")

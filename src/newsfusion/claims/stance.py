@@ -18,6 +18,11 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 
+_DENIED_ACT = re.compile(
+    r"\b(?:did|does|do|had|has|have|was|were)\s*(?:not|n't|never)\s+(?:\w+\s+){0,2}?"
+    r"(?:carr(?:y|ied) out|plan(?:ned)?|attack(?:ed)?|target(?:ed)?|strik(?:e|ing)|struck|kill(?:ed)?|bomb(?:ed)?|shell(?:ed)?|fire[d]?|abduct(?:ed)?|involved)\b",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(no|not|nothing|never|none|neither|nor|nobody|without)\b|n't\b", re.I)
 
 
@@ -48,6 +53,8 @@ def stance_of(cue_lemma: str, stance_hint: str | None, hedge: bool, content: str
         return "deny"
     if is_dismissive(content):
         return "deny"
+    if _DENIED_ACT.search(content):
+        return "deny"  # "it did not carry out strikes on the city": a party denies an act
     if (in_response(context) or continues_denial) and negates(content):
         return "deny"
     if any(m.lower() in lexicon().hedge_adverbs for m in cue_modifiers):

@@ -41,10 +41,10 @@ def overlap(a: str, b: str) -> float:
 
 
 def _claim_of(doc: Doc, span: Span) -> int | None:
-    for i, c in enumerate(doc.claims):
-        if c.content.contains(span) or c.evidence.contains(span):
-            return i
-    return None
+    """The innermost claim holding ``span``: '... reported the strikes, with some outlets
+    saying nine had died' is the outlets' figure, not the reporter's."""
+    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span) or c.evidence.contains(span)]
+    return min(holding, key=lambda i: doc.claims[i].content.end - doc.claims[i].content.start) if holding else None
 
 
 def _source(doc: Doc, claim: int | None) -> str:
@@ -69,27 +69,40 @@ def numeric(doc: Doc) -> list[Contradiction]:
             s1, s2 = _source(doc, c1), _source(doc, c2)
             if s1 == s2 or _compatible(f1, f2):
                 continue
-            key = (f1.victims, frozenset((s1, s2)))
+            key = (victims_of(f1, f2), frozenset((f1.value, f2.value)))
             if key in done:
                 continue
             done.add(key)
-            victims = f1.victims if f1.victims != "people" else f2.victims
+            victims = victims_of(f1, f2)
             out.append(Contradiction(
                 about=f"number of {victims} killed",
                 kind="numeric",
-                a=Side(_with_source(doc, f1, c1), s1, c1, None, f1.value),
-                b=Side(_with_source(doc, f2, c2), s2, c2, None, f2.value),
+                a=Side(_with_source(doc, f1, c1), s1, c1, _event_of(doc, f1), f1.value),
+                b=Side(_with_source(doc, f2, c2), s2, c2, _event_of(doc, f2), f2.value),
             ))
     return out
 
 
-_DISPUTE = re.compile(r"\b(however|but|actual|real|true|higher|heavier|lower|lighter|put (?:the|its|their) (?:number|toll|figure)|closer to|disputed?|contradict\w*|while|whereas|other sources|differ\w*|instead|rather|only)\b", re.I)
+_DISPUTE = re.compile(r"\b(however|but|actual|real|true|higher|heavier|lower|lighter|put (?:the|its|their) (?:number|toll|figure)|closer to|disputed?|contradict\w*|while|whereas|differ\w*|instead|rather|only|(?:some|other) (?:outlets|reports|media|sources|accounts|residents|officials|witnesses))\b", re.I)
 
 
 def _disputed(doc: Doc, f: Figure) -> bool:
     """The sentence of a figure says it disputes another ('However, ... put the actual number at ...')."""
     sent = doc.sentence_of(f.span) or f.span
     return bool(_DISPUTE.search(doc.text[sent.start : sent.end]))
+
+
+def _event_of(doc: Doc, f: Figure) -> int | None:
+    """The event whose fatalities the figure gives: one stated in the figure's sentence, with a toll."""
+    sent = doc.sentence_of(f.span) or f.span
+    hits = [i for i, e in enumerate(doc.events) if e.evidence.overlaps(sent) and (e.fatalities.min is not None or e.fatalities.max is not None)]
+    if not hits:
+        hits = [i for i, e in enumerate(doc.events) if (e.fatalities.min is not None) and e.fatalities.min <= f.value <= (e.fatalities.max or f.value)]
+    return hits[0] if hits else None
+
+
+def victims_of(f1: Figure, f2: Figure) -> str:
+    return f1.victims if f1.victims != "people" else f2.victims
 
 
 def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
@@ -111,9 +124,14 @@ _PERIOD = re.compile(r"\b(since|over the past|in the past|so far|total|overall|i
 def _with_source(doc: Doc, f: Figure, claim: int) -> Span:
     """The figure with who gives it, when the source stands right before it
     ('al Shabaab said 21 were killed'); the bare figure otherwise."""
-    src = doc.claims[claim].source_span
-    if src is not None and src.end <= f.span.start and len(doc.text[src.start : f.span.start].split()) <= 10:
+    c = doc.claims[claim]
+    src = c.source_span
+    between = doc.text[src.end : f.span.start] if src is not None else ""
+    if src is not None and src.end <= f.span.start and len(between.split()) <= 10 and "\n" not in between:
         return Span(src.start, f.span.end)
+    sent = doc.sentence_of(f.span)
+    if c.cue is not None and c.cue.start >= f.span.end and sent is not None and sent.contains(c.cue):
+        return Span(f.span.start, max(c.cue.end, src.end if src is not None and src.start >= f.span.end else 0))  # "Ten people were killed ..., he said"
     return f.span
 
 
@@ -211,7 +229,7 @@ def _same_sentence_target(doc: Doc, d: int) -> int | None:
     return None
 
 
-_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?)\b", re.I)
+_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?|[A-Z][\w-]+['’]s?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?)\b", re.I)
 
 
 def _anaphoric_target(doc: Doc, d: int) -> int | None:
@@ -220,12 +238,20 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     content = _content(doc, deny)
     if len(content.split()) > 12 or not _ANAPHORIC.search(content):
         return None
+    m = _ANAPHORIC.search(content)
     before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and deny.cue and c.cue.start < deny.cue.start
               and c.source != deny.source and c.stance != "deny" and c.source_kind != "author"]
-    if not before:
+    owner = re.match(r"([A-Z][\w-]+)['’]", m.group(0))
+    if owner:  # "Ukraine's claim": a claim made by or for Ukraine
+        who = owner.group(1).lower()
+        before = [i for i in before if who in (doc.claims[i].source + " " + doc.span_text(doc.claims[i].source_span)).lower()]
+    accusations = [i for i in before if _accusing(doc, doc.claims[i])]
+    pool = accusations or before
+    if not pool:
         return None
-    # the accusation: an accusing cue, then violent content; the first such wins
-    return max(before, key=lambda i: (_accusing(doc, doc.claims[i]), -i))
+    # "these accusations" answer the set, led by the first; "Ukraine's claim" that party's
+    # main claim, its first; a bare "the claim" the latest
+    return pool[0] if owner or re.search(r"s\b", m.group(0).split()[-1]) else pool[-1]
 
 
 _VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*)\b", re.I)
@@ -301,6 +327,12 @@ def _denial_span(doc: Doc, d: int, group: list[int]) -> Span:
             run.append(i)
     run = sorted(set(run))
     claim = doc.claims[d]
+    last = doc.claims[run[-1]]
+    nxt = run[-1] + 1
+    if nxt < len(doc.claims) and doc.claims[nxt].source == last.source and last.cue and doc.claims[nxt].cue:
+        sent = doc.sentence_of(last.cue)
+        if sent is not None and sent.contains(doc.claims[nxt].cue):
+            run.append(nxt)  # "has denied the claim and says the Russians are instructors": one answer
     if len(run) == 1 and claim.rule == "verb:relative" and claim.cue is not None:
         # "..., which Rwanda denies": the denial is the relative clause itself
         which = doc.text.rfind("which", 0, claim.cue.start)

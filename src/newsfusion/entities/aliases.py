@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ..gazetteer import country_by_name, demonym_country, geocode
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Span
+from ..unionfind import UnionFind
 from .lexicon import entity_lexicon
 from .recognize import Cand
 
@@ -42,21 +43,15 @@ class Group:
     country: str | None = None
 
 
-class Groups:
+class Groups(UnionFind):
     """Union-find over candidate indices."""
 
     def __init__(self, doc: Doc, cands: list[Cand]):
+        super().__init__(len(cands))
         self.doc = doc
         self.cands = cands
-        self.parent = list(range(len(cands)))
         self.extra: dict[int, list[tuple[str, Span | None]]] = {}
         self.why: dict[int, list[str]] = {}
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def union(self, i: int, j: int, why: str, any_type: bool = False) -> None:
         a, b = self.find(i), self.find(j)
@@ -78,11 +73,6 @@ class Groups:
         c = self.cands[i]
         return self.doc.text[c.start : c.end]
 
-    def roots(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.cands)):
-            out.setdefault(self.find(i), []).append(i)
-        return out
 
 
 def _tokens(text: str) -> list[str]:

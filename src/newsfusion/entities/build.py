@@ -88,7 +88,7 @@ def build_entities(doc: Doc) -> None:
     for rule in RULES:
         rule(g)
     actors = load_actors()
-    for root, members in sorted(g.roots().items(), key=lambda kv: min(g.cands[i].start for i in kv[1])):
+    for root, members in sorted(g.groups().items(), key=lambda kv: min(g.cands[i].start for i in kv[1])):
         first = g.cands[min(members, key=lambda i: (PRIORITY[g.cands[i].source], g.cands[i].start))]
         name = _name(g, members)
         etype = _group_type(g, members, first, name)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..resources import read_json
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class EntityLexicon:
 
 @lru_cache(maxsize=1)
 def entity_lexicon() -> EntityLexicon:
-    raw = json.loads(resources.files("newsfusion").joinpath("data/entity_lexicon.json").read_text("utf-8"))
+    raw = read_json("entity_lexicon.json")
     return EntityLexicon(
         not_entities=frozenset(w.lower() for w in raw["not_entities"]),
         kunya=frozenset(raw["kunya"]),

@@ -211,6 +211,8 @@ def _place_context(ent) -> bool:
     prev = doc[ent.start - 1] if ent.start > 0 else None
     if prev is not None and prev.lower_ in PLACE_PREPS:
         return True
+    if prev is not None and prev.lower_ == "of" and ent.start >= 2 and doc[ent.start - 2].lower_.rstrip("ern") in ("north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "outskirts"):
+        return True  # "west of Goma", "the outskirts of Goma"
     window = [t.lower_ for t in doc[max(0, ent.start - 4) : ent.start]]
     if any(w in PLACE_NOUNS for w in window):
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..parsing import conjuncts  # noqa: F401  (re-exported for the events modules)
+
 from collections.abc import Iterable, Iterator
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -105,13 +107,6 @@ def subtree_span(tok) -> tuple[int, int]:
     return span_chars(tok.subtree)
 
 
-def conjuncts(tok) -> list:
-    """``tok`` and the tokens coordinated with it ("X and Y" -> [X, Y])."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(conjuncts(c))
-    return out
 
 
 def has_det(tok, words: set[str]) -> bool:

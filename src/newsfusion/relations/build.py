@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Doc, Relation
+from ..parsing import token_indices
 from .common import Ctx
 from .groups import affiliation, allegiance, backed_by, hyphenated, units, wings
 from .hostility import conflicts, hostility
@@ -14,12 +15,9 @@ def _claim_sources(doc: Doc) -> dict[int, str]:
     """Token index of each claim's cue verb -> the claim's (resolved) source."""
     out = {}
     for c in doc.claims:
-        if c.cue is None:
-            continue
-        span = doc.nlp.char_span(c.cue.start, c.cue.end, alignment_mode="expand")
-        if span is not None:
-            for t in span:
-                out[t.i] = c.source
+        if c.cue is not None:
+            for i in token_indices(doc.nlp, c.cue):
+                out[i] = c.source
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Doc, Span
+from ..parsing import conjuncts, token_indices
 
 ROLE_PREDICATE = {
     "spokesman": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesperson": "spokesperson_of",
@@ -42,12 +43,9 @@ class Ctx:
         self.sdoc = doc.nlp
         self.tok_ent: dict[int, int] = {}
         for m in doc.mentions:
-            if m.entity is None:
-                continue
-            span = self.sdoc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-            if span is not None:
-                for t in span:
-                    self.tok_ent.setdefault(t.i, m.entity)
+            if m.entity is not None:
+                for i in token_indices(self.sdoc, m.span):
+                    self.tok_ent.setdefault(i, m.entity)
 
     def ent(self, tok) -> int | None:
         return self.tok_ent.get(tok.i)
@@ -63,11 +61,12 @@ class Ctx:
         e = self.ent(tok)
         if e is not None and self.type(e) in types:
             return e
-        for c in tok.children:
-            if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i:
-                e = self.ent(c)
-                if e is not None and self.type(e) in types:
-                    return e
+        # the name in the phrase before its owner: "Lebanon's Iran-backed Hezbollah group" is Hezbollah
+        mods = sorted((c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i), key=lambda c: c.dep_ == "poss")
+        for c in mods:
+            e = self.ent(c)
+            if e is not None and self.type(e) in types:
+                return e
         return None
 
     def span(self, toks) -> Span:
@@ -98,12 +97,6 @@ def describe(tok) -> str:
     return " ".join(words)
 
 
-def conj_expand(tok) -> list:
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ == "conj":
-            out.extend(conj_expand(c))
-    return out
 
 
 def objects(ctx: Ctx, prep, types=("ORG", "PERSON", "LOCATION"), head_only: bool = False) -> list[int]:
@@ -111,7 +104,7 @@ def objects(ctx: Ctx, prep, types=("ORG", "PERSON", "LOCATION"), head_only: bool
     'with ISIS ideology' names none (ISIS only modifies the noun)."""
     out = []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        for t in conj_expand(pobj):
+        for t in conjuncts(pobj):
             e = ctx.ent(t) if head_only else ctx.ent_in(t, types)
             if e is not None and ctx.type(e) not in types:
                 e = None

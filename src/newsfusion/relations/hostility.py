@@ -50,7 +50,10 @@ def conflicts(ctx: Ctx) -> Iterator[Relation]:
         sides = [x for x in sorted(doc.mentions, key=lambda x: x.span.start) if x.entity is not None and m.end() <= x.span.start <= m.end() + 60 and ctx.type(x.entity) in ("ORG", "LOCATION")]
         if len(sides) >= 2 and sides[0].entity != sides[1].entity and " and " in doc.text[sides[0].span.end : sides[1].span.start + 1]:
             a, b = sides[0].entity, sides[1].entity
-            yield Relation(ctx.name(a), "hostile_to", ctx.name(b), Span(m.start(), sides[1].span.end), a, b, rule="conflict")
+            ev = Span(m.start(), sides[1].span.end)
+            # "between X and Y" says nothing of who started it: both directions
+            yield Relation(ctx.name(a), "hostile_to", ctx.name(b), ev, a, b, rule="conflict")
+            yield Relation(ctx.name(b), "hostile_to", ctx.name(a), ev, b, a, rule="conflict")
     for tok in ctx.sdoc:
         lemma = tok.lemma_.lower()
         if lemma in _AGAINST_VERBS and tok.pos_ == "VERB" and not any(c.dep_ in ("auxpass", "neg") for c in tok.children):

@@ -66,6 +66,10 @@ def _presence(text: str) -> bool:
 def cross_polarity(state: CorpusState, index: dict) -> list[KBContradiction]:
     out = []
     claims = [(d, c, _kb_entities_in(state, d, c.get("content_span"), index)) for d in state.docs for c in d.get("claims", [])]
+    by_entity: dict[str, list[int]] = {}
+    for k, (_, _, ents) in enumerate(claims):
+        for e in ents:
+            by_entity.setdefault(e, []).append(k)
     for d, c, ents in claims:
         if len(ents) < 2:
             continue
@@ -75,7 +79,8 @@ def cross_polarity(state: CorpusState, index: dict) -> list[KBContradiction]:
         if not negated and not denial:
             continue
         best: dict[str, tuple[float, dict, dict]] = {}
-        for d2, c2, ents2 in claims:
+        rarest = min(ents, key=lambda e: len(by_entity[e]))
+        for d2, c2, ents2 in (claims[k] for k in by_entity[rarest]):
             if d2["doc_id"] == d["doc_id"] or c2.get("stance") == "deny" or not ents <= ents2:
                 continue
             text2 = c2.get("content", "")

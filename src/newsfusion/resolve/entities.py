@@ -14,7 +14,8 @@ alias         0.95   a name of one is an alias of the other (ORG, LOCATION;
 same_place    0.95   two LOCATIONs geocoded to the same place
 fuzzy_name    ratio  PERSONs with the same surname and near-identical given
                      names ("Aaron Klein" / "Aron Klein", ratio >= 0.85) seen
-                     in the same role (both bylines, or the same organisation)
+                     in the same role (both bylines, or the same organisation);
+                     a three-part name off by a letter or two needs no role
 analyst       1.00   ``newsfusion entities merge A B``
 ============  =====  =========================================================
 
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..gazetteer.normalize import name_key
+from ..unionfind import UnionFind
 from .base import CorpusState, KBEntity, corpus_step, stable_id
 
 Member = tuple[str, str]  # (doc_id, local entity id)
@@ -56,19 +58,13 @@ class _M:
         return {name_key(f) for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f}
 
 
-class _Joins:
+class _Joins(UnionFind):
     def __init__(self, members: list[_M]):
+        super().__init__(len(members))
         self.m = members
-        self.parent = list(range(len(members)))
         self.why: dict[int, list[dict]] = {}
         self.forbid: set[frozenset[int]] = set()  # pairs of roots that must stay apart
         self.named: dict[int, str] = {}  # member -> the id an analyst merged others into
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def union(self, i: int, j: int, rule: str, score: float) -> bool:
         a, b = self.find(i), self.find(j)
@@ -89,11 +85,6 @@ class _Joins:
         gb = {k for k in range(len(self.m)) if self.find(k) == b}
         return any(len(pair & ga) == 1 and len(pair & gb) == 1 for pair in self.forbid)
 
-    def groups(self) -> dict[int, list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.m)):
-            out.setdefault(self.find(i), []).append(i)
-        return out
 
 
 def _members(state: CorpusState) -> list[_M]:
@@ -150,17 +141,24 @@ def _places(j: _Joins) -> None:
 
 
 def _persons(j: _Joins) -> None:
-    persons = [i for i, m in enumerate(j.m) if m.ent["type"] == "PERSON" and len(name_key(m.ent["name"]).split()) >= 2]
-    for x, i in enumerate(persons):
-        for k in persons[x + 1 :]:
-            a, b = j.m[i], j.m[k]
-            ta, tb = name_key(a.ent["name"]).split(), name_key(b.ent["name"]).split()
-            if ta[-1] != tb[-1] or ta == tb:
-                continue
-            score = fuzz.ratio(" ".join(ta), " ".join(tb)) / 100
-            same_role = (_is_author(a) and _is_author(b)) or bool(_orgs_of(a) & _orgs_of(b))
-            if score >= 0.85 and same_role:
-                j.union(i, k, "fuzzy_name", score)
+    by_surname: dict[str, list[int]] = {}
+    for i, m in enumerate(j.m):
+        toks = name_key(m.ent["name"]).split()
+        if m.ent["type"] == "PERSON" and len(toks) >= 2:
+            by_surname.setdefault(toks[-1], []).append(i)
+    pairs = ((i, k) for same in by_surname.values() for x, i in enumerate(same) for k in same[x + 1 :])
+    for i, k in pairs:
+        a, b = j.m[i], j.m[k]
+        ta, tb = name_key(a.ent["name"]).split(), name_key(b.ent["name"]).split()
+        if ta == tb:
+            continue
+        score = fuzz.ratio(" ".join(ta), " ".join(tb)) / 100
+        same_role = (_is_author(a) and _is_author(b)) or bool(_orgs_of(a) & _orgs_of(b))
+        # a three-part name that differs by a letter or two is one person whatever the role
+        # ("Désiré Mbusa Kakule" / "Desire Mbussa Kakule"); shorter names need a shared role
+        close_full = len(ta) >= 3 and len(ta) == len(tb) and ta[0] == tb[0] and score >= 0.92
+        if score >= 0.85 and (same_role or close_full):
+            j.union(i, k, "fuzzy_name", score)
 
 
 def _resolve_ref(j: _Joins, ref: str) -> list[int]:
