@@ -218,7 +218,7 @@ def _present_participle(ctx: DocContext, tok, dated: bool) -> bool:
 def past_year(ctx: DocContext, d: Draft) -> bool:
     """The mention's own time is a year before the article's ("in 2016", "since mid 2018",
     "last year"): the report's background, not its news."""
-    if d.time is None or d.time_level > 2 or d.time_inherited:
+    if d.time is None or d.time_level > 3 or d.time_inherited:
         return False
     text = " ".join(d.time.text.lower().replace(",", " ").split())
     after = ctx.doc.text[d.time.span.end:d.time.span.end + 20].lower()

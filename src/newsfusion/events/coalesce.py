@@ -211,7 +211,8 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
     if not primary.victims:
         primary.victims = second.victims
     weak = ctx.is_title(second.sent) or second.reference  # they only fill a place the statement lacks
-    finer = second.loc_level <= 4 and second.loc_coarse < primary.loc_coarse and primary.loc_coarse == 3 and not weak
+    finer = (second.loc_level <= (3 if weak else 4) and second.loc_coarse < primary.loc_coarse and primary.loc_coarse == 3
+             and not ctx.is_title(second.sent))  # "in the Amhara region" ... "the strike hit the town of X"
     coarser = second.loc_coarse > primary.loc_coarse and primary.loc_level <= 4  # "in Burkina Faso" / "in Koumbri"
     if (second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4) and not coarser) or finer:
         primary.locations, primary.loc_level = second.locations, second.loc_level

@@ -268,8 +268,10 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         return "kept in hospital"
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj", "csubjpass") and not rule.nominal_use:
         return "gerund subject: a general statement"
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TREND_VERBS:
+    if (tok.pos_ in ("NOUN", "PROPN") or tok.tag_ == "VBG") and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in TREND_VERBS:
         return "a trend ('arrests have accelerated')"
+    if rule.frame == "protest" and tok.pos_ in ("NOUN", "PROPN") and _setting_of_violence(ctx, tok):
+        return "the setting of another event ('a bombing at a rally')"
     if rule.participant and not _participant_acts(ctx, tok):
         return "participants mentioned, no gathering reported"
     if tok.lemma_.lower() == "bomber" and tok.dep_ not in ("nsubj", "nsubjpass", "pobj", "conj") and not (tok.dep_ == "pobj" and tok.head.lower_ == "by"):
@@ -280,6 +282,15 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         if obj is not None and obj.lemma_.lower() != "fire" and not (_in_class(ctx, obj, "property") or _in_class(ctx, obj, "territory") or ctx.etype(obj) == "LOCATION" or obj.pos_ == "PRON" or obj.lower_ in ("most", "some", "all", "many")):
             return "not property"
     return ""
+
+
+def _setting_of_violence(ctx: DocContext, tok) -> bool:
+    """"a bombing at a rally", "an attack on a march": the gathering is where violence struck."""
+    h = tok.head
+    if tok.dep_ != "pobj" or h.lower_ not in ("at", "on", "during", "near", "against", "targeting"):
+        return False
+    m = match(ctx, h.head)
+    return m is not None and m[0].frame in ("attack", "kill", *WEAPON_FRAMES)
 
 
 def _participant_acts(ctx: DocContext, tok) -> bool:

@@ -26,6 +26,7 @@ from .sources import claims_for, sources_and_status
 from .status import drops, modality
 
 RETYPE = ("attack", "kill", "protest")
+PLACE_CARRY = 3  # sentences: a mention with no place of its own is where the event told just before was
 
 
 def _sentence_times(ctx: DocContext) -> dict[int, object]:
@@ -82,6 +83,18 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     return ""
 
 
+def _refines(ctx: DocContext, place: Arg, dominant: int | None) -> bool:
+    """The place is a spot inside the country the article is about (carrying it to the next
+    sentence refines the article's place instead of contradicting it)."""
+    if dominant is None or place.entity == dominant:
+        return False
+    dom = ctx.doc.entities[dominant].geo
+    geo = ctx.doc.entities[place.entity].geo if place.entity is not None else None
+    if dom is None or dom.precision != 3 or dom.admin1 is not None:
+        return False  # the article's place is not a whole country
+    return geo is None or (geo.country == dom.country and geo.precision < 3)
+
+
 def _place_facts(ctx: DocContext, d: Draft) -> None:
     """How coarse the mention's place is, and its country, for merging mentions."""
     if d.location is None:
@@ -130,16 +143,19 @@ def extract_events(doc: Doc) -> list[Event]:
     drafts = find_drafts(ctx, anchored)
     prior: list[Arg] = []
     prev_loc: dict[int, Arg] = {}
+    last_loc: tuple[int, Arg] | None = None  # the latest place an event stated, and its sentence
     dominant = ctx.dominant_place()
     kept, dropped = [], []
     for d in drafts:
-        d.drop = d.drop or _build(ctx, d, prior, prev_loc, dominant, times, anchored)
+        near = last_loc[1] if last_loc is not None and d.sent - last_loc[0] <= PLACE_CARRY and _refines(ctx, last_loc[1], dominant) else None
+        d.drop = d.drop or _build(ctx, d, prior, {**prev_loc, d.para: prev_loc.get(d.para) or near}, dominant, times, anchored)
         if d.drop:
             dropped.append(d)
             continue
         prior.extend(a for a in d.actors if a.entity is not None)
         if d.loc_explicit and d.location is not None:
             prev_loc[d.para] = d.location
+            last_loc = (d.sent, d.location)
         kept.append(d)
     by_sent: dict[tuple[int, int], list[Draft]] = {}
     for d in kept:

@@ -134,6 +134,8 @@ def _count_head(ctx: DocContext, head) -> tuple[int | None, int | None, str] | N
         return 1, 1, "people"
     if head.tag_ in ("NN", "NNP") and any(c.lower_ in ("a", "an", "one") for c in head.children if c.dep_ in ("det", "nummod")):
         return 1, 1, _side(head)  # "a Palestinian was killed"
+    if head.tag_ == "NN" and lex.has("person_noun", head.lemma_) and any(c.dep_ == "det" and c.lower_ in ("the", "its", "his", "their") for c in head.children):
+        return 1, 1, _side(head)  # "killing the driver"
     if head.tag_ == "NN" and lex.has("person_noun", head.lemma_) and any(c.dep_ == "appos" and ctx.etype(c) == "PERSON" for c in head.children):
         return 1, 1, _side(head)
     return None

@@ -121,8 +121,8 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
             if lemma in ("target", "draw") and rel != "xcomp":
                 return None
             return "hypothetical"
-        if lemma in mod["denied"]:
-            return "denied"
+        if lemma in mod["denied"] and rel != "advcl":
+            return "denied"  # "denied any gains, saying they had repelled the attack": the saying asserts
         if lemma in mod["alleged"] or lemma in ctx.lex.cue("hedges"):
             return "alleged"
     # an infinitive on a noun of intent: "the opportunity to attack", "a bid to seize"

@@ -115,7 +115,7 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
     if host is not None:
         host.summary_used = True
         return host
-    host = _definite_host(d, kept)
+    host = _definite_host(d, kept) or _denial_host(d, kept)
     if host is not None:
         return host
     gathering = [h for h in kept if h.acled and h.acled[0] in ("Protests", "Riots")]
@@ -186,6 +186,17 @@ def _definite_host(d: Draft, kept: list[Draft]):
         if _violent(h) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and (
                 generic or (h.acled in VIOLENT) == (d.acled in VIOLENT)):
             return h
+    return None
+
+
+def _denial_host(d: Draft, kept: list[Draft]):
+    """"The army denied that it had targeted civilians": a denial answers the incident reported,
+    unless it names a time of its own."""
+    if d.status != "denied" or not _violent(d) or (d.time is not None and d.time_level <= 2):
+        return None
+    for h in reversed(kept):
+        if _violent(h):
+            return h if place_ok(h, d, False) else None
     return None
 
 

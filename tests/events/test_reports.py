@@ -1,0 +1,85 @@
+"""Whole reports: what a wire story from another conflict yields, event by event.
+
+The three reports are written for this test (invented incidents in real places); each
+exercises the story rules together: headline, lede and body told as one incident, quotes
+as colour, denials answering the report, context and history left out, another incident
+told apart.
+"""
+
+DRONE_STRIKE = (
+    "Drone strike kills 30 at market in Ethiopia's Amhara region, residents say\n"
+    "\n"
+    "ADDIS ABABA, March 3 (Reuters) - A drone strike on a busy market in Ethiopia's Amhara region killed at least 30 people on Sunday, three residents and a health worker said.\n"
+    "\n"
+    "The strike hit the market in the town of Debre Sina at around midday, when it was crowded with shoppers, said a resident who asked not to be named for fear of reprisals.\n"
+    "\n"
+    "\"We collected 30 bodies. Many more were wounded,\" the resident said.\n"
+    "\n"
+    "A health worker at the local hospital said it had received 25 bodies and more than 40 wounded people.\n"
+    "\n"
+    "The government did not respond to requests for comment. A military spokesperson denied that the army had targeted civilians and said the operation was aimed at Fano militia fighters.\n"
+    "\n"
+    "Fighting between the federal army and the Fano militia has intensified since August, when the militia briefly seized several towns in the region, including the regional capital Bahir Dar.\n"
+    "\n"
+    "The conflict has killed hundreds of civilians, according to the United Nations."
+)
+
+BEHEADINGS = (
+    "Insurgents behead 11 villagers in northern Mozambique\n"
+    "\n"
+    "MAPUTO: Islamist insurgents beheaded 11 villagers in an attack on the village of Naputa in Mozambique's Cabo Delgado province on Friday, police and local sources said.\n"
+    "\n"
+    "The attackers arrived at dawn, set fire to at least 20 homes and abducted several women, a local leader told AFP.\n"
+    "\n"
+    "\"They came shooting and burned everything,\" said a resident who fled to the district capital Macomia.\n"
+    "\n"
+    "Police spokesman Orlando Mudumane said security forces had been sent to the area and had killed four of the attackers in a firefight on Saturday.\n"
+    "\n"
+    "The insurgency, linked to the Islamic State group, began in 2017 and has displaced more than a million people.\n"
+    "\n"
+    "In a separate incident on Thursday, insurgents ambushed a truck on the road between Macomia and Mocimboa da Praia, killing the driver."
+)
+
+POLICE_STATION = (
+    "Suicide bomber kills 14 at police station in northwest Pakistan\n"
+    "\n"
+    "PESHAWAR, Pakistan (AP) — A suicide bomber rammed an explosives-laden car into a police station in northwest Pakistan on Tuesday, killing 14 officers and wounding 20 others, officials said.\n"
+    "\n"
+    "The attack in Dera Ismail Khan district was claimed by a newly formed militant group, Tehreek-e-Jihad Pakistan.\n"
+    "\n"
+    "Gunmen then opened fire on the building, and a gunbattle with police lasted several hours, said police officer Kamran Khan.\n"
+    "\n"
+    "Security forces later killed three attackers, he said.\n"
+    "\n"
+    "Pakistan has seen a surge in militant violence since the Pakistani Taliban ended a ceasefire with the government in November 2022.\n"
+    "\n"
+    "On Monday, police arrested five suspects in connection with a bombing at a rally in Bajaur district in July that killed 63 people."
+)
+
+
+def _events(events_of, text):
+    title = text.split("\n", 1)[0]
+    return events_of(text, title=title)
+
+
+def test_one_strike_told_five_times_is_one_alleged_strike(events_of):
+    evs = _events(events_of, DRONE_STRIKE)
+    assert [(e["acled_sub_type"], e["location"]) for e in evs] == [("Air/drone strike", "Debre Sina")], evs
+    assert evs[0]["fatalities"]["min"] == 30 and evs[0]["status"] == "alleged"  # the army denies it
+    assert evs[0]["time_text"] == "on Sunday"
+
+
+def test_an_attack_its_facets_and_another_incident(events_of):
+    evs = _events(events_of, BEHEADINGS)
+    got = [(e["acled_sub_type"], e["fatalities"]["min"]) for e in evs]
+    assert got == [("Attack", 11), ("Abduction/forced disappearance", None), ("Armed clash", 4), ("Attack", 1)], got
+    assert evs[0]["location"] == "Naputa" and evs[-1]["time_text"] == "on Thursday"
+
+
+def test_a_bombing_at_a_rally_is_no_protest(events_of):
+    evs = _events(events_of, POLICE_STATION)
+    subs = [e["acled_sub_type"] for e in evs]
+    assert subs[0] == "Suicide bomb" and evs[0]["fatalities"]["min"] == 14, subs
+    assert "Arrests" in subs and not any(e["acled_type"] == "Protests" for e in evs), subs
+    ied = next(e for e in evs if e["acled_sub_type"] == "Remote explosive/landmine/IED")
+    assert ied["fatalities"]["min"] == 63 and ied["location"] == "Bajaur district"
