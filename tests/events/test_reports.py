@@ -57,6 +57,37 @@ POLICE_STATION = (
 )
 
 
+PROTEST = (
+    "Sudanese security forces kill two protesters in Khartoum\n"
+    "\n"
+    "KHARTOUM, Jan 17 (Reuters) - Sudanese security forces shot dead two protesters on Monday as thousands marched in Khartoum and Omdurman to demand civilian rule, medics said.\n"
+    "\n"
+    "Police fired tear gas and stun grenades to disperse crowds near the presidential palace, witnesses said. Some protesters threw stones and burned tyres.\n"
+    "\n"
+    "The Central Committee of Sudanese Doctors said one protester was hit in the chest by a bullet and another died after inhaling tear gas.\n"
+    "\n"
+    "Police said 40 officers were injured and that they had arrested 23 people.\n"
+    "\n"
+    "At least 71 people have been killed in protests since the military seized power in October, according to the medics.\n"
+    "\n"
+    "Activists have called for further marches on Thursday."
+)
+
+TOWN_TAKEN = (
+    "Syrian rebels capture town near Aleppo after heavy fighting\n"
+    "\n"
+    "BEIRUT (AP) — Syrian rebels on Wednesday captured the town of Khan Tuman south of Aleppo after two days of fierce fighting with government troops, opposition activists said.\n"
+    "\n"
+    "The Syrian Observatory for Human Rights said at least 30 soldiers and 20 rebels were killed in the fighting. Russian warplanes carried out dozens of airstrikes on rebel positions around the town, it said.\n"
+    "\n"
+    "State media said the army had repelled an attack on the town and denied it had fallen.\n"
+    "\n"
+    "Separately, a car bomb exploded in the northern town of Azaz near the Turkish border, killing eight civilians, the Observatory said.\n"
+    "\n"
+    "The rebels seized much of Aleppo province in 2012 but lost the city to government forces in 2016."
+)
+
+
 def _events(events_of, text):
     title = text.split("\n", 1)[0]
     return events_of(text, title=title)
@@ -83,3 +114,18 @@ def test_a_bombing_at_a_rally_is_no_protest(events_of):
     assert "Arrests" in subs and not any(e["acled_type"] == "Protests" for e in evs), subs
     ied = next(e for e in evs if e["acled_sub_type"] == "Remote explosive/landmine/IED")
     assert ied["fatalities"]["min"] == 63 and ied["location"] == "Bajaur district"
+
+
+def test_one_gathering_shot_at_and_the_arrests(events_of):
+    evs = _events(events_of, PROTEST)
+    got = [(e["acled_sub_type"], e["fatalities"]["min"]) for e in evs]
+    assert got == [("Excessive force against protesters", 2), ("Arrests", None)], got  # stun grenades are no grenade attack
+    assert evs[0]["evidence"].startswith("Sudanese security forces shot dead two protesters")
+
+
+def test_a_town_taken_the_battle_the_air_strikes_and_a_separate_bombing(events_of):
+    evs = _events(events_of, TOWN_TAKEN)
+    got = [e["acled_sub_type"] for e in evs]
+    assert got == ["Non-state actor overtakes territory", "Armed clash", "Air/drone strike",
+                   "Remote explosive/landmine/IED"], got
+    assert evs[1]["fatalities"]["min"] == 50 and evs[3]["location"] == "Azaz"  # the 2012 and 2016 history left out

@@ -76,7 +76,7 @@ def _nominal_context(ctx: DocContext, tok, one_day: bool) -> str:
         return "a trend ('has ramped up attacks')"
     if tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in EXPOSURE_ADJ:
         return "an exposure ('vulnerable to attack')"
-    if not one_day and _statistic(ctx, tok):
+    if not one_day and _statistic(ctx, tok) and _over_a_period(tok):
         return "a count of incidents, not one incident"
     return ""
 
@@ -143,6 +143,25 @@ def _statistic(ctx: DocContext, tok) -> bool:
         if (n is not None and n >= STATISTIC_MIN) or (q.lower_ in ("dozens", "hundreds", "scores", "thousands", "tens")):
             return True
     return False
+
+
+RECORDING = {"record", "register", "document", "count", "log", "tally", "verify", "report"}
+
+
+def _over_a_period(tok) -> bool:
+    """The count covers a period ("in the last year", "since January", "have carried out"), or is
+    a record kept ("were recorded"): not the salvo of the day's story ("warplanes carried out
+    dozens of air strikes on the town")."""
+    sent = " " + " ".join(t.lower_ for t in tok.sent) + " "
+    if any(f" {m} " in sent for m in PERIOD_MARKERS | {"last year", "last month", "in the past", "over the past"}):
+        return True
+    v = tok.head
+    while v.pos_ in ("ADP", "NOUN", "NUM") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return True
+    perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in v.children)
+    return perfect or v.lemma_.lower() in RECORDING
 
 
 def _in_since(tok) -> bool:

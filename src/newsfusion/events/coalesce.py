@@ -146,8 +146,16 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 def _separate(d: Draft) -> bool:
     """The sentence marks another incident ("a separate attack", "a similar attack", "earlier");
     "yet another attack" is this one, one more of a series."""
-    return any(t.lower_ in SEPARATE and not (t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "yet")
-               for t in d.token.sent)
+    for t in d.token.sent:
+        if t.lower_ not in SEPARATE:
+            continue
+        if t.lower_ in ("another", "second"):
+            if t.i > 0 and t.nbor(-1).lower_ == "yet":
+                continue  # "yet another attack": this one, one more of a series
+            if t.dep_ not in ("det", "amod") or t.head.pos_ not in ("NOUN", "PROPN"):
+                continue  # "another died": another person
+        return True
+    return False
 
 
 def richness(ctx: DocContext, d: Draft) -> int:
@@ -156,7 +164,8 @@ def richness(ctx: DocContext, d: Draft) -> int:
     reference ("the attack") only summarise or point back."""
     if d.reference or ctx.is_title(d.sent):
         return -1
-    score = bool(d.actors) + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
+    own_actor = bool(d.actors) and not d.rule.participant  # "protesters" act for themselves
+    score = own_actor + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
     if d.location is not None and d.loc_level <= 3:
         score += 1 + (d.loc_coarse < 3)
     if d.time is not None and d.time_level <= 2 and not d.time_inherited:

@@ -37,6 +37,7 @@ LABOUR = {"hunger", "general", "labour", "labor", "worker", "workers", "teacher"
           "national", "transport", "student", "students", "sit-down", "wildcat"}
 NOT_WEAPONS = {"call", "communication", "message", "conversation", "signal", "email", "letter", "migrant", "smuggler",
                "phone", "transmission", "radio"}
+RIOT_CONTROL = {"stun", "flash", "smoke", "gas", "tear", "tear-gas", "teargas", "concussion", "sound"}
 TEMPORAL_PREPS = {"after", "before", "since", "following", "until", "till", "ahead", "prior"}
 # verbs that act on protesters / participants and so report the gathering
 ON_PARTICIPANTS = {"disperse", "shoot", "kill", "arrest", "detain", "beat", "attack", "fire", "injure", "wound", "clash",
@@ -136,6 +137,9 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
             return None
     if rule.advmod:
         c = _child_word(tok, ("advmod", "acomp", "oprd", "xcomp", "prt", "amod", "dobj", "ccomp"), {rule.advmod})
+        obj = first(tok, "dobj")
+        if c is None and obj is not None:  # "shot dead two protesters": "dead" read as the object's adjective
+            c = _child_word(obj, ("amod",), {rule.advmod})
         if c is None:
             return None
         extra.append(c)
@@ -260,6 +264,8 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         return "device found, not exploded"
     if tok.lemma_.lower() == "strike" and any(c.lower_ in LABOUR for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
         return "a labour strike"
+    if rule.frame == "grenade" and any(c.lower_ in RIOT_CONTROL for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return "a riot-control device ('stun grenades')"
     if rule.frame == "capture" and tok.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ in ("up", "part", "off", "on") for c in tok.children):
         return "idiom ('took up arms')"
     if rule.frame == "disrupt" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_WEAPONS for c in tok.children):
@@ -317,12 +323,16 @@ def _reported_verb(tok) -> bool:
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     v = tok.head
-    while v.pos_ == "ADP" and v.head.i != v.i:
-        v = v.head
+    while v.head.i != v.i and (v.pos_ == "ADP" or (v.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass") and _quantity(v))):
+        v = v.head  # "carried out dozens of air strikes"
     if v.pos_ not in ("VERB", "AUX"):
         return False
     auxes = [c.lower_ for c in v.children if c.dep_ == "aux"]
     return (v.tag_ == "VBD" and not auxes) or (v.tag_ == "VBN" and auxes == ["had"])  # "fired", "had fired"
+
+
+def _quantity(tok) -> bool:
+    return tok.pos_ == "NUM" or tok.lower_ in ("dozens", "hundreds", "scores", "thousands", "number", "handful", "couple")
 
 
 def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:

@@ -46,8 +46,8 @@ def _summary(ctx: DocContext, d: Draft) -> bool:
     """"two explosions", "three attacks": a mention that counts several events ("two missiles"
     counts the munitions of one salvo)."""
     from .fatalities import word_number
-    if ctx.lex.has_tok("weapon", d.token) or ctx.lex.has_tok("heavy_weapon", d.token):
-        return False
+    if ctx.lex.has_tok("weapon", d.token) or ctx.lex.has_tok("heavy_weapon", d.token) or d.rule.participant:
+        return False  # "two protesters" counts people
     return d.nominal and d.token.tag_ in ("NNS", "NNPS") and any(
         c.dep_ == "nummod" and (word_number(c.text) or 0) >= 2 for c in d.token.children)
 
