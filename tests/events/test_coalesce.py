@@ -120,3 +120,9 @@ def test_a_country_gives_way_to_the_village_told_later(events_of):
             "Residents said troops opened fire in the village of Dioura on Sunday, killing 11 people.")
     evs = events_of(text)
     assert [e["location"] for e in evs] == ["Dioura"], [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_a_town_and_its_country_in_one_sentence_are_one_place(events_of):
+    evs = events_of("Seven militants were killed in two blasts in Afghanistan's Kandahar province on Friday night, "
+                    "police said, after explosions in Afghanistan's south.")
+    assert len([e for e in evs if e["acled_type"] == "Explosions/Remote violence"]) == 1, evs

@@ -79,6 +79,8 @@ NOT_EVENTS = [
     "Dock workers began a general strike in Port Sudan on Monday.",                # a labour strike
     "Thousands of young men took up arms against the junta.",                      # an idiom, no weapons taken
     "Police intercepted phone calls between the suspects in Kampala.",             # not weapons
+    "The administration targeted 13 more officials with sanctions on Wednesday.",  # no armed act
+    "Thousands have been arrested since the protests began, activists say.",      # a running count
 ]
 
 

@@ -356,6 +356,9 @@ def _linked(a, b) -> bool:
 
 
 def _distinct_places(a: Draft, b: Draft) -> bool:
-    return bool(a.loc_level <= 1 and b.loc_level <= 1 and a.location and b.location and a.location.entity != b.location.entity)
+    """Both mentions state their own place and the places cannot be one ("in Kandahar" and "in
+    Afghanistan" can)."""
+    return bool(a.loc_level <= 1 and b.loc_level <= 1 and a.location and b.location
+                and a.location.entity != b.location.entity and not place_ok(a, b, True))
 
 

@@ -264,6 +264,8 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         return "device found, not exploded"
     if tok.lemma_.lower() == "strike" and any(c.lower_ in LABOUR for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
         return "a labour strike"
+    if rule.frame == "attack" and tok.lemma_.lower() == "target" and tok.pos_ == "VERB" and not _armed_act(ctx, tok):
+        return "not an armed act ('targeted officials with sanctions')"
     if rule.frame == "grenade" and any(c.lower_ in RIOT_CONTROL for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
         return "a riot-control device ('stun grenades')"
     if rule.frame == "capture" and tok.lemma_.lower() == "take" and any(c.dep_ == "prt" and c.lower_ in ("up", "part", "off", "on") for c in tok.children):
@@ -288,6 +290,20 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         if obj is not None and obj.lemma_.lower() != "fire" and not (_in_class(ctx, obj, "property") or _in_class(ctx, obj, "territory") or ctx.etype(obj) == "LOCATION" or obj.pos_ == "PRON" or obj.lower_ in ("most", "some", "all", "many")):
             return "not property"
     return ""
+
+
+def _armed_act(ctx: DocContext, v) -> bool:
+    """"targeted": an attack when armed men do it, or when what is targeted is a post, people,
+    a place or property (a government "targets officials" with sanctions)."""
+    s = subject_of(v)
+    if s is not None and (_in_class(ctx, s, "armed") or ctx.lex.has_tok("aerial", s)):
+        return True
+    if weapon_instrument(ctx, v) is not None:
+        return True
+    obj = first(v, "dobj", "nsubjpass")
+    obj = counted(ctx, obj) if obj is not None else None
+    return obj is not None and (any(_in_class(ctx, obj, c) for c in ("armed", "civilian", "territory", "property"))
+                                or ctx.etype(obj) == "LOCATION")
 
 
 def _setting_of_violence(ctx: DocContext, tok) -> bool:

@@ -73,7 +73,8 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
         return "habitual present"
     if background(d.token, d.time_level <= 2):
         return "background description"
-    if tally(ctx, d.token, victims_of(d.token), d.time_level <= 1):
+    people = victims_of(d.token) or [o for o in d.objects if not list(o.children)]  # "thousands have been arrested"
+    if tally(ctx, d.token, people, d.time_level <= 1):
         return "a running total, not an event"
     find_weapon(ctx, d)
     d.acled = classify(ctx, d, {t.lower_ for t in d.token.sent})
