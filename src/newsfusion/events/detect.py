@@ -419,33 +419,3 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
                 c.lower_ in AIR_WORDS for c in tok.children)
             drafts.append(d)
     return drafts
-
-
-def background(tok, dated: bool) -> bool:
-    """A relative clause in the present perfect, undated, describing someone ("an armed group
-    that has pledged allegiance to X"): a characterisation, not a report."""
-    if dated or tok.pos_ != "VERB" or tok.dep_ != "relcl":
-        return False
-    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
-
-
-def tally(ctx: DocContext, tok, victims: list, dated: bool) -> bool:
-    """A running total, not an event: "they have killed many people", "the number of terrorists
-    killed" (present perfect with a vague count and no date of its own, or a count to come)."""
-    if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and tok.head.head.head.lemma_ == "number":
-        return True
-    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
-    vague = any(ctx.lex.has("vague_quantity", v.lower_) or any(ctx.lex.has("vague_quantity", c.lower_) for c in v.children)
-                for v in victims)
-    return perfect and vague and not dated
-
-
-def habitual(ctx: DocContext, tok, dated: bool) -> bool:
-    """A verb in the simple present with no time of its own ("insurgents who continue to
-    ambush forces"): what usually happens, not a report (headlines excepted)."""
-    if tok.pos_ not in ("VERB",) or dated or ctx.is_title(ctx.sent_index(tok)):
-        return False
-    v = tok
-    while v.dep_ == "xcomp" and v.head.i != v.i:
-        v = v.head
-    return v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)

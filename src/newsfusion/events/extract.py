@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from ..model import Arg, Doc, Event
 from .arguments import fill_roles
-from .background import not_a_report
+from .background import background, habitual, not_a_report, tally
 from .classify import classify
 from .coalesce import in_sentence, richness
 from .context import DocContext
-from .detect import background, find_drafts, habitual, tally
+from .detect import find_drafts
 from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
 from .plover import plover_for
-from .setting import approximate, coarseness, evidence_span, find_locations, find_time, find_weapon, is_historical, sentence_time
+from .place import approximate, coarseness, find_locations
+from .setting import evidence_span, find_time, find_weapon, is_historical, sentence_time
 from .story import across, attach_tolls
 from .sources import claims_for, sources_and_status
 from .status import drops, modality

@@ -1,0 +1,297 @@
+"""Where an event happened: the place phrases of its mention, then its sentence, its
+neighbours, the article.
+
+First found wins: a place in a locative phrase ("in / at / near X") of the trigger, its
+light verb or its participle; a place object ("captured Kidal"); where a projectile struck
+before where it came from ("fired from Yemen at a ship in the Gulf of Aden"); a place
+coordinated verbs share ("were killed and arrested in X"); a place in the participants'
+phrases; a target place ("an attack on Kadji"); the finite clause; the sentence; the place
+of the event told just before (in the paragraph, or within three sentences when it refines
+the country the article is about); the article's dominant place. Places coordinated in the
+winning phrase ("two towns, A and B") are all kept: the event is split into one per place,
+as ACLED codes one event per location. Never a place: a building, a possessor ("Syria's
+forces"), the dateline ("BANGKOK:"), a weapon's name ("Katyusha rockets"), a line ("near the
+Kenya border"), a party ("fighting between Israel and Hezbollah").
+"""
+
+from __future__ import annotations
+
+from ..model import Arg, Span
+from .context import DocContext
+from .draft import Draft
+from .setting import SPEECH, cluster
+from .syntax import clause_head, conjuncts, kids, preps
+
+LOC_PREPS = {"in", "at", "near", "outside", "around", "inside", "across", "from", "throughout", "within", "along", "off"}
+TARGET_PLACE_PREPS = {"on", "against", "toward", "towards", "into", "over", "upon"}
+IN_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
+
+
+def _loc_entity(ctx: DocContext, tok) -> int | None:
+    if ctx.etype(tok) != "LOCATION":
+        return None
+    e = ctx.entity_of(tok)
+    if e is None or ctx.is_building(ctx.doc.entities[e].name):
+        return None
+    return e
+
+
+def _group(ctx: DocContext, tok) -> list[Arg]:
+    """The place ``tok`` names with the places coordinated with it ("in A and B"); an
+    apposition ("Helmand Province, Afghanistan") only says where the first one is."""
+    toks = []
+    for h in conjuncts(tok.head if tok.dep_ == "compound" else tok):
+        toks.append(h)
+        toks.extend(o for o in kids(h, "pobj"))  # "A and to B" (a parser quirk)
+    out: list[Arg] = []
+    for t in [tok, *toks]:
+        e = _loc_entity(ctx, t)
+        if e is not None and all(a.entity != e for a in out):
+            out.append(Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e))
+    return out
+
+
+LINE_NOUNS = {"border", "frontier", "boundary", "coast", "coastline"}
+
+
+def not_a_place_here(ctx: DocContext, t) -> bool:
+    """A place name that does not say where: a possessor ("Syria's forces"), the dateline
+    ("BANGKOK:"), a weapon's name ("Katyusha rockets"), a line ("near the Kenya border"),
+    or a party named in "fighting between X and Y"."""
+    if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.dep_ == "compound"):
+        return True
+    if ctx.in_dateline(t):
+        return True
+    if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
+        h = t.head
+        if ctx.lex.has_tok("weapon", h) or ctx.lex.has_tok("heavy_weapon", h) or h.lemma_.lower() in LINE_NOUNS:
+            return True
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ == "between" and ctx.lex.rules_for(top.head.head.lemma_.lower()):
+        return True
+    return False
+
+
+def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
+    for t in tokens:
+        if not_a_place_here(ctx, t):
+            continue
+        e = _loc_entity(ctx, t)
+        if e is not None and e not in avoid:
+            return _group(ctx, t)
+    return []
+
+
+def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | None) -> None:
+    """Set ``d.locations`` and ``d.loc_level`` (1 the event's own phrase ... 5 the article's place)."""
+    avoid = {a.entity for a in d.participants() if a.entity is not None}
+    got = _own_place(ctx, d)
+    target_place = _target_place(ctx, d)
+    if got and target_place and coarseness(ctx, target_place[0]) < coarseness(ctx, got[0]):
+        got = target_place  # "an attack on Kadji in the Tillaberi region": the village, not the region
+    if not got and not d.nominal:
+        got = _shared_place(ctx, d)
+    if got:
+        d.locations, d.loc_level = got, 1
+        return
+    # 2. places in the participants' phrases ("ISIS militants in the Sinai"), or "there"
+    for h in d.arg_heads:
+        holders = [h, *[o for p, o in preps(h) if p == "of"]]  # "followers of ISIS in Gaza"
+        for x in holders:
+            for p, o in preps(x):
+                got = _first_place(ctx, o.subtree, avoid) if p in IN_PREPS else []
+                if got:
+                    d.locations, d.loc_level = got[:1], 2
+                    return
+    if target_place:
+        d.locations, d.loc_level = target_place, 2
+        return
+    if prev is not None and any(t.lower_ == "there" and t.dep_ == "advmod" for c in cluster(ctx, d) for t in [c, *c.children]):
+        d.locations, d.loc_level = [prev], 3
+        return
+    # 3. the finite clause, 4. the sentence (places that are not the participants first)
+    clause = _finite_clause(d.token)
+    para = ctx.para_of(d.token.idx)
+    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause, d.token) and ctx.para_of(t.idx) == para]),
+              (4, [t for t in ctx.sent_tokens(d.token) if not _in_side_clause(t, clause, d.token)])]
+    for level, scope in scopes:
+        for av in (avoid, set()):
+            got = _first_place(ctx, [t for t in scope if not _in_attribution(t)], av)
+            if got:
+                d.locations, d.loc_level = got[:1], level
+                return
+    # 5. the previous event of the paragraph, 6. the dominant place
+    if prev is not None:
+        d.locations, d.loc_level = [prev], 5
+    elif dominant is not None:
+        ent = ctx.doc.entities[dominant]
+        d.locations, d.loc_level = [Arg(ent.name, None, dominant)], 6
+
+
+def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
+    """The finest place named in the locative phrases or place objects of the trigger cluster;
+    where a projectile came "from" only when nothing says where it struck."""
+    found = list(_own_places(ctx, d))
+    return min(found, key=lambda g: (g[0], coarseness(ctx, g[1][0]), -len(g[1])))[1] if found else []
+
+
+def _own_places(ctx: DocContext, d: Draft):
+    """(tier, places) in a locative phrase of the trigger cluster, or place objects (and their
+    phrases); tier 1 for an origin ("fired from Yemen"), 0 otherwise."""
+    extra = {t.i for t in d.extra}
+    for t in cluster(ctx, d):
+        for p, o in preps(t) if t.i not in extra else ():
+            if p in LOC_PREPS:
+                got = _first_place(ctx, o.subtree, set())
+                if got:
+                    yield (1 if p == "from" else 0), got
+        for o in kids(t, "dobj"):
+            if o.lemma_.lower() == "control":  # "took control of the town of X"
+                for p, o2 in preps(o):
+                    got = _first_place(ctx, o2.subtree, set()) if p in ("of", "over") else []
+                    if got:
+                        yield 0, got
+            split = _split_objects(ctx, o)
+            if len(split) > 1:
+                yield 0, split
+            for h in conjuncts(o):
+                named = [o2 for p, o2 in preps(h) if p == "of" and ctx.lex.has("territory", h.lemma_)]  # "the town of X"
+                got = _first_place(ctx, [h, *kids(h, "appos"), *named], set())
+                if got:
+                    yield 0, _split_objects(ctx, o) or got
+            for p, o2 in preps(o):
+                if p in IN_PREPS:
+                    got = _first_place(ctx, o2.subtree, set())
+                    if got:
+                        yield 0, got
+
+
+def _shared_place(ctx: DocContext, d: Draft) -> list[Arg]:
+    """"were killed and arrested in Guelledje": coordinated verbs share the place phrase the
+    parser hangs on the last one."""
+    v = d.token
+    others = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if v.dep_ == "conj" and v.head.pos_ == "VERB":
+        others.append(v.head)
+    for o in others:
+        for p, x in preps(o):
+            got = _first_place(ctx, x.subtree, set()) if p in IN_PREPS else []
+            if got:
+                return got
+    return []
+
+
+def _target_place(ctx: DocContext, d: Draft) -> list[Arg]:
+    """A place the event is aimed at: "an attack on Kadji", "rockets fired towards Sderot"."""
+    for t in cluster(ctx, d):
+        for p, o in preps(t):
+            got = _first_place(ctx, o.subtree, set()) if p in TARGET_PLACE_PREPS else []
+            if got:
+                return got
+    return []
+
+
+NEAR_PREPS = {"near", "outside", "around", "close", "towards", "toward", "off"}
+
+
+def approximate(ctx: DocContext, a: Arg) -> bool:
+    """The place is told as a landmark ("near Mogadishu", "outside Goma"), not as the spot."""
+    if a.span is None:
+        return False
+    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    t = span.root
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in NEAR_PREPS:
+            return True
+        if t.head.i == t.i or t.dep_ not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        t = t.head
+    return False
+
+
+REGION_WORDS = {"region", "province", "state", "district", "territory", "county", "department", "governorate", "area",
+                "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip"}
+
+
+def coarseness(ctx: DocContext, a: Arg) -> int:
+    """1 a town, 2 unknown, 3 a region or country: the text's word first ("the Tillaberi
+    region"), then the geocoded precision."""
+    if a.span is not None:
+        after = ctx.doc.text[a.span.end:a.span.end + 12].lower().split()
+        if after and after[0].strip(",.") in REGION_WORDS:
+            return 3
+    if a.entity is not None and ctx.doc.entities[a.entity].geo is not None:
+        return ctx.doc.entities[a.entity].geo.precision
+    return 2
+
+
+def _finite_clause(tok):
+    """The clause of ``tok``, climbing out of infinitives and participles to the finite verb."""
+    v = clause_head(tok)
+    for _ in range(4):
+        if v.dep_ in ("xcomp", "acl") or (v.dep_ == "conj" and v.head.pos_ in ("VERB", "AUX")):
+            v = clause_head(v.head)
+        else:
+            break
+    return v
+
+
+SIDE_CLAUSES = ("advcl", "conj", "ccomp", "relcl", "parataxis", "acl")
+
+
+def _in_side_clause(tok, clause, trigger=None) -> bool:
+    """Inside another clause hanging off ``clause`` ("Marking ..., X plans"; "... pledges allegiance
+    and accuses the government in Kinshasa"), unless the trigger sits in that clause too."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.i == clause.i:
+            return False
+        if anc.dep_ in SIDE_CLAUSES and anc.head.i == clause.i and anc.pos_ in ("VERB", "AUX"):
+            return trigger is None or not (anc.left_edge.i <= trigger.i <= anc.right_edge.i)
+    return False
+
+
+def _split_objects(ctx: DocContext, obj) -> list[Arg]:
+    """"occupied two towns, A and B": every place in apposition / coordination with a plural
+    object; under a place noun ("towns", "villages") a name is a place whatever its tagged type."""
+    out: list[Arg] = []
+    if obj.tag_ not in ("NNS", "NNPS") and not any(c.dep_ == "conj" for c in obj.children):
+        return out
+    place_noun = ctx.lex.has_tok("territory", obj)
+    for t in _listed(obj):
+        e = _loc_entity(ctx, t)
+        if e is None and place_noun and t.pos_ == "PROPN" and t.dep_ in ("appos", "conj", "pobj"):
+            name = ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text))
+            e_any = ctx.entity_of(t)
+            arg = Arg(ctx.doc.text[name.start:name.end], name, e_any)
+            if all(a.text != arg.text for a in out):
+                out.append(arg)
+            continue
+        if e is not None and all(a.entity != e for a in out):
+            out.append(Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e))
+    return sorted(out, key=lambda a: a.span.start if a.span else 0)
+
+
+def _listed(obj) -> list:
+    """The names listed with ``obj``: its appositions and their coordinated items ("A and (to) B")."""
+    out, stack = [], [obj]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in ("appos", "conj") or (c.dep_ == "pobj" and t.dep_ == "conj"):
+                stack.append(c)
+    return out
+
+
+def _in_attribution(tok) -> bool:
+    """Inside the attribution of a statement: "a militant in Gaza told WND by phone from Gaza"."""
+    for anc in tok.ancestors:
+        if anc.lemma_ in SPEECH and anc.pos_ == "VERB":
+            return tok.i < anc.i or any(c.dep_ in ("nsubj", "prep", "npadvmod", "dative") and c.i <= tok.i <= c.right_edge.i for c in anc.children if c.i > anc.i and c.dep_ != "ccomp")
+        if anc.dep_ in ("ccomp",):
+            return False
+    return False
