@@ -29,6 +29,8 @@ NOT_EVENTS = [
     # a participle hanging on a present-tense statement
     "Battling fierce resistance, the junta is resorting to air power, analysts say.",
     "Rights groups accuse the militia of burning villages across the region.",
+    # a device found is no explosion
+    "This is the third explosive device found on this road since the start of the year, he said.",
 ]
 
 

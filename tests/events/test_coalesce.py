@@ -106,6 +106,8 @@ def test_abduction_in_an_attack_is_its_own_event(events_of):
     evs = events_of("Rebels killed 12 soldiers and abducted two others in an ambush on a convoy near Saravena on Monday.")
     assert ("Violence against civilians", "Abduction/forced disappearance") in kinds(evs)
     assert ("Battles", "Armed clash") in kinds(evs)
+    abduction = next(e for e in evs if e["acled_sub_type"] == "Abduction/forced disappearance")
+    assert abduction["fatalities"]["min"] is None  # the dead belong to the ambush
 
 
 def test_a_bare_strike_takes_the_means_told_later(events_of):

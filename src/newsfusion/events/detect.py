@@ -260,8 +260,10 @@ def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
         if tok.dep_ == "pobj" and h.lower_ in TEMPORAL_PREPS and (
                 is_reference(tok) or any(c.lower_ in ("each", "every") for c in tok.children)):
             return "time anchor ('after the attack', 'before each explosion')"
-    if rule.frame == "ied" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in NOT_EXPLODED:
-        return "device found, not exploded"
+    if rule.frame == "ied" and tok.pos_ in ("NOUN", "PROPN") and (
+            (tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in NOT_EXPLODED)
+            or any(c.dep_ == "acl" and c.lemma_.lower() in NOT_EXPLODED for c in tok.children)):
+        return "device found, not exploded ('the third device found on this road')"
     if tok.lemma_.lower() == "strike" and any(c.lower_ in LABOUR for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
         return "a labour strike"
     if rule.frame == "attack" and tok.lemma_.lower() == "target" and tok.pos_ == "VERB" and not _armed_act(ctx, tok):

@@ -113,9 +113,9 @@ def _place_facts(ctx: DocContext, d: Draft) -> None:
 
 def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:
     """Give each fatality word of the sentence to the nearest violent mention."""
-    lethal = [d for d in group if d.lethal]
+    lethal = [d for d in group if d.lethal and d.frame not in ("abduct", "sexual")] or [d for d in group if d.lethal]
     if not lethal:
-        return
+        return  # the dead of "killed nine and abducted 15" go to the killing, not the abduction
     sent = ctx.sent_tokens(lethal[0].token)
     for t in sent:
         if is_fatality_word(t):
