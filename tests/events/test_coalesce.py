@@ -128,3 +128,20 @@ def test_a_town_and_its_country_in_one_sentence_are_one_place(events_of):
     evs = events_of("Seven militants were killed in two blasts in Afghanistan's Kandahar province on Friday night, "
                     "police said, after explosions in Afghanistan's south.")
     assert len([e for e in evs if e["acled_type"] == "Explosions/Remote violence"]) == 1, evs
+
+
+def test_a_given_target_is_colour_a_new_one_another_incident(events_of):
+    text = ("Gunmen killed nine villagers in an attack on Kadji on Sunday, officials said. "
+            "Residents said their village was attacked at dawn. "
+            "A bomb also exploded at a bus station in Tera.")
+    evs = events_of(text)
+    assert kinds(evs) == [("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+                          ("Violence against civilians", "Attack")], [(e["acled_sub_type"], e["evidence"]) for e in evs]
+
+
+def test_a_headline_cut_in_two_is_still_the_headline(events_of):
+    title = "Troops kill 13 civilians in village: local sources"
+    text = title + "\n\nTroops have killed 13 civilians in Mali, local sources said.\n\n" \
+        "Residents said 13 civilians were killed in the village of Dioura on Sunday."
+    evs = events_of(text, title=title)
+    assert [(e["acled_sub_type"], e["location"]) for e in evs] == [("Attack", "Dioura")], evs

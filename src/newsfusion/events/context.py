@@ -144,7 +144,11 @@ class DocContext:
         if not title or sent_index >= len(self.doc.sentences):
             return False
         s = self.doc.sentences[sent_index]
-        return self.doc.text[s.start:s.end].strip().startswith(title[:40]) and s.start < len(title) + 5
+        if self.doc.text[s.start:s.end].strip().startswith(title[:40]) and s.start < len(title) + 5:
+            return True
+        at = self.doc.text.find(title[:40], 0, 5 + len(title[:40]))
+        end = s.start + len(self.doc.text[s.start:s.end].rstrip())
+        return at != -1 and s.start >= at and end <= at + len(title) + 1  # a headline the parser cut in two
 
     def is_lede(self, sent_index: int) -> bool:
         """The first sentence of the body (after the title and byline): it summarises the story."""

@@ -163,8 +163,8 @@ def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     if not _violent(d) or ctx.is_title(d.sent) or ctx.is_lede(d.sent) or _separate(d) or not _recent(ctx, d):
         return None
     for h in kept:
-        if h.summary_used or not _violent(h) or not (ctx.is_title(h.sent) or ctx.is_lede(h.sent)):
-            continue
+        if (h.summary_used and d.actors) or not _violent(h) or not (ctx.is_title(h.sent) or ctx.is_lede(h.sent)):
+            continue  # once the body has told the incident, another account with its own actor is another one
         if (h.acled in VIOLENT) != (d.acled in VIOLENT) or (h.acled not in VIOLENT and not _same_sub(h, d)):
             continue  # a clash and a shelling are two events; one air strike told twice is one
         actors_fit = not h.actors or not d.actors or _shared(ctx, h.actors, d.actors)
@@ -258,7 +258,7 @@ def _one_place(a: Draft, b: Draft) -> bool:
 def _elaboration_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     """"First we heard two blasts and then heavy gunfire": a violent mention without an actor,
     a named target or a time of its own adds colour to the incident told just before."""
-    if not _violent(d) or d.actors or any(t.entity is not None for t in d.targets) or _separate(d):
+    if not _violent(d) or d.actors or not all(_given(ctx, t) for t in d.targets) or _separate(d):
         return None
     if d.time is not None and d.time_level <= 2 and not d.time_inherited:
         return None
@@ -271,6 +271,21 @@ def _elaboration_host(ctx: DocContext, d: Draft, kept: list[Draft]):
                 return h
             return None  # colour goes to the latest incident told, or nowhere
     return None
+
+
+GIVEN = {"the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my"}
+
+
+def _given(ctx: DocContext, a) -> bool:
+    """A target already known to the reader ("their community", "the base"), not a new one
+    ("a bus station") nor a named one: colour on the incident told, not another incident."""
+    if a.entity is not None or a.span is None:
+        return False
+    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return any(c.dep_ in ("det", "poss") and c.lower_ in GIVEN for c in root.children)
 
 
 def attach_tolls(ctx: DocContext, events: list[Draft], tolls: list[tuple[int, Figure]]) -> None:
