@@ -66,3 +66,10 @@ RUNNING_TOTALS = [
 def test_a_running_total_is_no_incident(events_of, text):
     got = events_of(text)
     assert got == [], [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+def test_a_photo_caption_reports_nothing(events_of):
+    text = ("FILE - Protesters march in Caracas during a rally against the government, May 3, 2017.\n\n"
+            "Police arrested 20 protesters in Caracas on Monday.")
+    got = {e["evidence"][:20] for e in events_of(text)}
+    assert got == {"Police arrested 20 p"}, got

@@ -14,6 +14,8 @@ points back to an event already told and is merged with it later.
 
 from __future__ import annotations
 
+import re
+
 from .context import DocContext
 from .draft import Draft
 from .lexicon import TriggerRule
@@ -391,11 +393,29 @@ def is_reference(tok) -> bool:
     return not any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in tok.children)
 
 
+_CAPTION = re.compile(r"^\s*(FILE|PHOTO|IMAGE|VIDEO)\s*[-–—:]|\((AP|AFP|Reuters|EPA|Getty)[^)]*(Photo|Images|/)|"
+                      r"\b(Photo|Image|Picture) (credit|source)?\s*:|via Getty Images|\bPhotograph: ")
+
+
+CAPTION_WORDS = 60  # a caption is a short paragraph of its own
+
+
+def caption(text: str) -> bool:
+    """"FILE - ...", "... (AP Photo/X)", "Image source: ...": a picture's caption, not the report
+    (checked on the paragraph, a caption being its own paragraph)."""
+    return bool(_CAPTION.search(text))
+
+
 def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
     """Every event mention in the article, in text order (dropped ones carry a reason)."""
     drafts: list[Draft] = []
     claimed: set[int] = set()  # words that belong to another trigger ("dropped three bombs")
     for si, sent in enumerate(ctx.sdoc.sents):
+        para = ctx.para_of(sent.start_char)
+        end = ctx.para_starts[para + 1] if para + 1 < len(ctx.para_starts) else len(ctx.doc.text)
+        para_text = ctx.doc.text[ctx.para_starts[para]:end]
+        if caption(sent.text) or (len(para_text.split()) <= CAPTION_WORDS and caption(para_text)):
+            continue  # a photo caption shows, it does not report
         for tok in sent:
             m = match(ctx, tok) if tok.i not in claimed else None
             if m is None:
