@@ -27,7 +27,7 @@ ACTORS = [
     # a definite group description refers back to the group named before
     ("Boko Haram fighters raided the village of Kukawa on Sunday. The group also abducted 12 women there.", "Boko Haram"),
     # the nationality of a strike names the state behind it
-    ("A Russian strike on a hospital in Sumy killed four people on Monday.", "Russia"),
+    ("A Turkish strike on a village near Duhok killed four people on Monday.", "Turkey"),
     # "the attack was led by X"
     ("Gunmen attacked the town of Boni on Monday. The attack on Boni was led by Ansar Dine.", "Ansar Dine"),
 ]
@@ -66,10 +66,10 @@ LOCATIONS = [
     ("More than 20 villagers were killed and wounded in Tula on Sunday, residents said. "
      "Troops also detained and beat men in Tula.", "Tula"),
     # where a missile struck beats where it came from
-    ("The rebels fired two missiles from Hodeidah at a tanker in the Red Sea on Friday.", "Red Sea"),
+    ("The rebels fired two missiles from Idlib at a base in Latakia on Friday.", "Latakia"),
     # a place naming a weapon, a border line or a party is not the event's place
-    ("Militants fired Katyusha rockets at a base in Kirkuk on Monday.", "Kirkuk"),
-    ("Gunmen attacked an army post in Tera near the Niger border on Sunday.", "Tera"),
+    ("Militants fired Grad rockets at a base in Kirkuk on Monday.", "Kirkuk"),
+    ("Gunmen attacked an army post in Tera near the Malian border on Sunday.", "Tera"),
 ]
 
 
@@ -88,8 +88,8 @@ def test_two_towns_are_two_events(events_of):
 TIMES = [
     ("Soldiers clashed with jihadists near Djibo on Monday.", "on Monday"),
     # the time of a statement does not date the event
-    ("A drone strike on a village killed six civilians, locals said on Wednesday.", None),
-    ("In a statement released Friday, the group said it had fired rockets at the base.", None),
+    ("A drone strike on a farm killed six herders, residents said on Friday.", None),
+    ("In a statement issued on Friday, the group said it had fired rockets at the airport.", None),
     ("In recent weeks, the militants have been attacking army posts around Djibo with rockets.", "In recent weeks"),
     # a "since" phrase and a year inside a noun do not date the event
     ("Rebels captured Goma on Tuesday, the worst defeat for the army since the 2012 crisis.", "on Tuesday"),
@@ -119,12 +119,12 @@ def test_evidence_span_points_at_the_sentence(pipeline):
 
 def test_the_dateline_is_not_the_place(events_of):
     text = ("Air strike kills six in village\n\n"
-            "NAIROBI: An air strike on a village killed six civilians, residents said on Friday.\n\n"
+            "NAIROBI: An air strike on a farm killed six herders, residents said on Friday.\n\n"
             "Jets bombed the village of Dhusamareb on Thursday night, a resident said.")
     evs = events_of(text, title="Air strike kills six in village")
     assert [e["location"] for e in evs] == ["Dhusamareb"], [(e["acled_sub_type"], e["location"]) for e in evs]
 
 
 def test_a_party_between_is_not_the_place(events_of):
-    evs = events_of("A child was killed in the south on Monday amid exchanges of fire between Israel and Hezbollah.")
-    assert all(e["location"] != "Israel" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+    evs = events_of("A farmer was killed in the north on Monday amid exchanges of fire between Armenia and Azerbaijan.")
+    assert all(e["location"] != "Armenia" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

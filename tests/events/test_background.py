@@ -10,25 +10,25 @@ NOT_EVENTS = [
     # the start of a period
     "Fighting has continued in the north since rebels attacked the garrison in Tessit on 3 May.",
     # a pattern, not one incident
-    "The two armies have traded near-daily fire across the frontier for months.",
+    "The two armies have traded almost-daily fire across the frontier for months.",
     "Residents complain of frequent attacks on the road to Dori.",
     "The insurgents have repeatedly carried out deadly raids against army posts.",
     # a trend
-    "The group has ramped up attacks against the military in the east.",
+    "The group has stepped up raids on army posts in the east.",
     "Rebels intensified their offensive across the province.",
     # a count of incidents
     "The air force carried out more than 200 air strikes in the province last year.",
     "Dozens of attacks on aid convoys were recorded by the monitors.",
     # circumstances
     "Prices have soared amid ongoing clashes between rival militias.",
-    "Thousands of families who fled fighting in the hills now live in camps near Kaga Bandoro.",
+    "Thousands of families who fled the fighting in the hills now live in camps near Kaga Bandoro.",
     "Critics say the withdrawal left border villages vulnerable to attack.",
     # an earlier year
     "The faction broke away from the movement in 2016 and seized the town of Gao in 2017.",
     "Last year the rebels captured the town of Kiwanja.",
     # a participle hanging on a present-tense statement
-    "Battling fierce resistance, the junta is resorting to air power, analysts say.",
-    "Rights groups accuse the militia of burning villages across the region.",
+    "Facing stiff resistance, the army is turning to air power, analysts say.",
+    "Aid agencies accuse the militia of burning villages across the region.",
     # a device found is no explosion
     "This is the third explosive device found on this road since the start of the year, he said.",
 ]
@@ -42,7 +42,7 @@ def test_context_is_not_an_event(events_of, text):
 
 STILL_EVENTS = [
     ("Rebels attacked the garrison in Tessit on Monday, killing four soldiers.", "Armed clash"),
-    ("The group is holding two soldiers hostage after capturing them in an ambush near Saravena on Sunday.",
+    ("The rebels are holding three police officers hostage after seizing them in an ambush near Saravena on Sunday.",
      "Abduction/forced disappearance"),
     ("Two air strikes hit the market in Tangaza on Monday, killing nine people.", "Air/drone strike"),
     ("About 20 rockets were fired from the border area at the town of Kiryat Shmona on Tuesday.",

@@ -73,7 +73,7 @@ def test_lede_and_body_account_are_one_clash(events_of):
             "Jihadists have killed 14 people in northern Burkina Faso, local sources said on Saturday.\n\n"
             "Late on Thursday, fighters on motorbikes stormed a post held by volunteer militiamen in the village "
             "of Koumbri, the sources said.\n\n"
-            "In early March, six soldiers were killed by the same group in a similar attack.")
+            "In early March, the same group killed six soldiers in a similar raid.")
     evs = events_of(text, title="Jihadists kill 14 in attack on militia post")
     clashes = [e for e in evs if e["acled_sub_type"] == "Armed clash"]
     assert len(clashes) == 2, [(e["acled_sub_type"], e["location"], e["time_text"]) for e in evs]
@@ -84,21 +84,21 @@ def test_lede_and_body_account_are_one_clash(events_of):
 
 def test_quotes_add_colour_not_events(events_of):
     text = ("Militants attacked an army base near Afgooye on Tuesday, killing nine soldiers, officials said. "
-            "\"First we heard two loud blasts and then heavy gunfire,\" a resident said. "
-            "\"It was fierce fighting,\" an officer said.")
+            "\"There was a loud explosion, then shooting for an hour,\" a resident said. "
+            "\"The fighting was heavy,\" an officer said.")
     evs = events_of(text)
     assert [e["acled_sub_type"] for e in evs] == ["Armed clash"], [(e["acled_sub_type"], e["evidence"]) for e in evs]
 
 
 def test_the_capture_of_a_town_told_twice_is_one_event(events_of):
-    text = ("Rebels have taken over the town of Kalembe in North Kivu, a local official said. "
+    text = ("Rebels have seized the town of Kalembe in North Kivu, a local administrator said. "
             "\"Since this morning we have seen the capture of Kalembe,\" said the official.")
     evs = [e for e in events_of(text) if e["acled_sub_type"] == "Non-state actor overtakes territory"]
     assert len(evs) == 1, [(e["evidence"]) for e in evs]
 
 
 def test_attack_that_became_a_clash_is_one_clash(events_of):
-    evs = events_of("Gangs attacked the district of Delmas on Tuesday, where gunmen clashed with residents.")
+    evs = events_of("Militiamen attacked the suburb of Delmas on Tuesday, where they clashed with residents.")
     assert kinds(evs) == [("Battles", "Armed clash")]
 
 
@@ -112,7 +112,7 @@ def test_abduction_in_an_attack_is_its_own_event(events_of):
 
 def test_a_bare_strike_takes_the_means_told_later(events_of):
     text = ("An enemy strike on apartment blocks in Zaporizhzhia wounded 20 people on Friday, officials said. "
-            "The governor said that two missiles struck a residential area.")
+            "The governor said a ballistic missile hit the blocks.")
     evs = events_of(text)
     assert kinds(evs) == [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
 
@@ -140,8 +140,8 @@ def test_a_given_target_is_colour_a_new_one_another_incident(events_of):
 
 
 def test_a_headline_cut_in_two_is_still_the_headline(events_of):
-    title = "Troops kill 13 civilians in village: local sources"
-    text = title + "\n\nTroops have killed 13 civilians in Mali, local sources said.\n\n" \
-        "Residents said 13 civilians were killed in the village of Dioura on Sunday."
+    title = "Soldiers kill nine herders in village: local officials"
+    text = title + "\n\nSoldiers shot dead nine herders in Mali, local officials said.\n\n" \
+        "Residents said nine herders were killed in the village of Dioura on Sunday."
     evs = events_of(text, title=title)
     assert [(e["acled_sub_type"], e["location"]) for e in evs] == [("Attack", "Dioura")], evs

@@ -22,9 +22,9 @@ WORDING = [
     ("A drone strike killed two fighters and wounded eleven civilians near Kidal on Monday.", (2, 2)),  # wounded don't count
     # one number for several groups is one total, and "troops" and "soldiers" are one side
     ("Rebels ambushed a convoy near Saravena on Monday, killing 9 troops and police. "
-     "The ambush, which killed eight soldiers and one police officer, targeted a convoy of ballots.", (9, 9)),
+     "The ambush, in which eight soldiers and one police officer died, hit a convoy carrying ballots.", (9, 9)),
     # "no injuries were reported": nobody died
-    ("The militia fired two missiles at a tanker in the Red Sea on Friday. No injuries were reported.", (0, 0)),
+    ("The militia fired two missiles at a patrol boat on Lake Kivu on Friday. No injuries were reported.", (0, 0)),
 ]
 
 
@@ -41,7 +41,7 @@ VAGUE = [
     "Many people were killed in clashes near Goma on Monday.",
     "Security forces wounded 40 protesters in Khartoum on Thursday.",   # injured, not dead
     # one number for the dead and the detained is no toll
-    "Soldiers stormed the village of Dioura on Sunday; more than 20 men were killed and arrested, residents said.",
+    "Soldiers stormed the village of Dioura on Sunday; some 30 men were killed and detained, residents said.",
 ]
 
 

@@ -42,8 +42,8 @@ NO_EVENT = [
     # attempted
     "Police reported several attempted bombings in the capital.",
     # a vow to continue; done "without" it
-    "The minister reiterated the president's vow to continue the army's offensive against the rebels.",
-    "The ministry said the dead were civilians, without providing further details.",
+    "The minister repeated the president's pledge to press on with the army's offensive against the rebels.",
+    "The ministry confirmed the toll, without giving any details.",
 ]
 
 

@@ -33,7 +33,7 @@ CASES = [
     ("The militia targeted two navy frigates with a swarm of drones on Sunday.", (E, "Air/drone strike")),
     ("Paramilitaries targeted residential districts of Nyala with artillery bombardment on Monday, killing 9 civilians.",
      (E, "Shelling/artillery/missile attack")),
-    ("A military jet dropped four bombs on the village of Kan Gyi on Tuesday.", (E, "Air/drone strike")),
+    ("A fighter jet dropped four bombs on the village of Kan Gyi on Tuesday.", (E, "Air/drone strike")),
     ("The coalition said it carried out a strike against militants in Marib on Friday.", (E, "Air/drone strike")),
     ("An enemy strike on a hospital in Sumy killed five people on Sunday.", (E, "Air/drone strike")),
     ("Armed men targeted an army checkpoint near Kaya on Friday.", (B, "Armed clash")),

@@ -158,7 +158,7 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     actor_tok, target_tok = _nominal_own(ctx, d, prior)
     gov = governing_verb(n)
     if gov is not None:
-        judged = any(c.dep_ in ("oprd", "acomp", "xcomp") for c in gov.children)  # "called the attack heinous"
+        judged = any(c.dep_ in ("oprd", "acomp", "xcomp") for c in gov.children)  # "called the attack cowardly"
         if actor_tok is None and n.dep_ in ("dobj", "pobj") and ((gov.lemma_ in ctx.lex.cue("light_verbs") and not judged) or _responsibility(n)):
             actor_tok = subject_of(gov)
             d.claim_actor = _responsibility(n)
@@ -186,7 +186,7 @@ NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
 
 
 def _nation(ctx: DocContext, n) -> list[Arg]:
-    """"a Russian strike", "an Israeli raid": the nationality of a strike or an attack names the
+    """"a Turkish strike", "an Israeli raid": the nationality of a strike or an attack names the
     state that carried it out (not so for a people's protest or a "Palestinian gunman")."""
     from ..gazetteer.countries import country_by_iso, demonym_country
 

@@ -5,7 +5,7 @@ killing 30"): a killing belongs to the attack, strike or clash the sentence
 reports; property destroyed belongs to the strike that destroyed it; a raid
 that ends in arrests is the arrests; an attack linked to a weapon is the
 weapon's event; a protest that turns violent is one riot; an attack and the
-clash it became ("gangs attacked the district, where gunmen clashed with
+clash it became ("militiamen attacked the suburb, where they clashed with
 residents") are one armed clash; two mentions of one ACLED type are one event
 unless they name different places. An abduction is its own event beside the
 attack it happened in (a facet of the incident, with its own sub-type).
@@ -256,9 +256,9 @@ def _strength(d: Draft) -> int:
 
 def _stronger_means(primary: Draft, second: Draft) -> None:
     """One incident told twice keeps the most telling type: a bare "strike" takes the means
-    another mention states ("two missiles struck"); remote violence by means beats an
-    armed clash, which beats an attack on civilians ("five volunteers killed" / "a forward
-    position was targeted by armed groups")."""
+    another mention states ("a ballistic missile hit the blocks"); remote violence by means beats an
+    armed clash, which beats an attack on civilians ("six militiamen died in an attack" / "an
+    army post was targeted by gunmen")."""
     a, b = _strength(primary), _strength(second)
     if a < 0 or b < 0:
         return

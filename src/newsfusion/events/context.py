@@ -28,12 +28,12 @@ def _name_words(name: str) -> list[str]:
 
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
-# "BANGKOK:", "BENI, Democratic Republic of Congo, March 6 (Reuters) -", "Kharkiv, Ukraine -"
+# "NAIROBI:", "GOMA, Democratic Republic of Congo, May 2 (Reuters) -", "Kherson, Ukraine -"
 _DATELINE = re.compile(r"[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*(?:\([A-Za-z .]+\))?\s*(?::|\s[-–—]+)\s")
 
 
 def _place_like(head: str) -> bool:
-    """A dateline is names and dates ("Kharkiv, Ukraine", "BENI, ..., March 6 (Reuters)"),
+    """A dateline is names and dates ("Kherson, Ukraine", "GOMA, ..., May 2 (Reuters)"),
     not the start of a sentence that happens to hold a dash."""
     if "(" in head:
         return True
@@ -51,7 +51,7 @@ class DocContext:
     tok_mention: dict[int, int] = field(default_factory=dict)
     para_starts: list[int] = field(default_factory=list)
     year: int | None = None
-    dateline: Span | None = None  # "BANGKOK:" before the first sentence: where the report was filed
+    dateline: Span | None = None  # "NAIROBI:" before the first sentence: where the report was filed
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon | None = None) -> "DocContext":
@@ -157,7 +157,7 @@ class DocContext:
         return bool(body) and body[0] == sent_index
 
     def _dateline_only(self, i: int) -> bool:
-        """"BANGKOK:" read as a sentence of its own."""
+        """"NAIROBI:" read as a sentence of its own."""
         s = self.doc.sentences[i]
         if self.dateline is not None and s.start >= self.dateline.start and s.end <= self.dateline.end + 1:
             return True
@@ -192,7 +192,7 @@ class DocContext:
         return best
 
     def _party(self, span: Span) -> bool:
-        """A place named as a party to an event ("fighting between Israel and Hezbollah")."""
+        """A place named as a party to an event ("fighting between Armenia and Azerbaijan")."""
         sp = self.sdoc.char_span(span.start, span.end, alignment_mode="expand")
         if sp is None:
             return False

@@ -203,7 +203,7 @@ def _means_of(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
     """The frame a weapon noun stands for: "drones" an air strike, "missiles" shelling."""
     near = [c for c in tok.subtree if c.dep_ in ("conj", "compound", "amod") and c.i != tok.i]
     near += [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-    for t in [tok, *near]:  # "naval missiles", "guns and car bombs", "a swarm of drones"
+    for t in [tok, *near]:  # "ballistic missiles", "rifles and car bombs", "a swarm of drones"
         if ctx.lex.has_tok("aerial", t):
             return AERIAL_RULE, t
         m = match(ctx, t)
@@ -213,7 +213,7 @@ def _means_of(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
 
 
 def weapon_instrument(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
-    """"attacked the ship with naval missiles", "targeted destroyers with 37 drones", "launched
+    """"attacked the port with ballistic missiles", "targeted two frigates with drones", "launched
     an attack using drones": the instrument names the means, and ACLED types by the means."""
     holders = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj") and tok.head.pos_ in ("VERB", "AUX"):
@@ -339,7 +339,7 @@ def _participant_acts(ctx: DocContext, tok) -> bool:
 
 def _reported_verb(tok) -> bool:
     """The nominal is an argument of a verb in the simple past: a report of one occasion
-    ("There was gunfire and arrests": through the coordination)."""
+    ("There was shooting and arrests": through the coordination)."""
     while tok.dep_ == "conj" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head
     v = tok.head

@@ -197,7 +197,7 @@ def _figure_for(ctx: DocContext, head, anchor) -> list[Figure]:
         if got is None:
             continue
         low, high, side = got
-        if shared:  # "killed 12 troops and police": one number for all of them
+        if shared:  # "killed 9 troops and police": one number for all of them
             side = "people"
         start, end = min(anchor.idx, h.idx), max(anchor.idx + len(anchor.text), h.idx + len(h.text))
         out.append(Figure(side, low, high, ctx.doc.text[start:end], Span(start, end)))
@@ -261,7 +261,7 @@ NOT_DEAD = {"wound", "injure", "arrest", "detain", "abduct", "kidnap", "hurt", "
 
 
 def _mixed_count(tok) -> bool:
-    """"more than 20 were killed and arrested": one number for the dead and the living is no toll."""
+    """"30 men were killed and detained": one number for the dead and the living is no toll."""
     verbs = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
     return any(v.pos_ == "VERB" and v.lemma_.lower() in NOT_DEAD and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in v.children)
                for v in verbs)

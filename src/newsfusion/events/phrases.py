@@ -70,8 +70,8 @@ def resolve_pronoun(ctx: DocContext, tok):
             continue
         if plural == (t.tag_ in ("NNS", "NNPS") or ctx.etype(t) == "ORG"):
             return counted(ctx, t)
-    # else the subject of the previous sentence (not the speaker of a quote: '"We lost 14 men," X said.
-    # "They attacked ..."' -- "they" are the attackers the quote spoke of, not X)
+    # else the subject of the previous sentence (not the speaker of a quote: '"We lost six men," X said.
+    # "They came at night ..."' -- "they" are the attackers the quote spoke of, not X)
     sent = tok.sent
     if sent.start > 0:
         prev = ctx.sdoc[sent.start - 1].sent

@@ -3,15 +3,15 @@ neighbours, the article.
 
 First found wins: a place in a locative phrase ("in / at / near X") of the trigger, its
 light verb or its participle; a place object ("captured Kidal"); where a projectile struck
-before where it came from ("fired from Yemen at a ship in the Gulf of Aden"); a place
-coordinated verbs share ("were killed and arrested in X"); a place in the participants'
+before where it came from ("fired from Idlib at a base in Latakia"); a place
+coordinated verbs share ("were shot and detained in X"); a place in the participants'
 phrases; a target place ("an attack on Kadji"); the finite clause; the sentence; the place
 of the event told just before (in the paragraph, or within three sentences when it refines
 the country the article is about); the article's dominant place. Places coordinated in the
 winning phrase ("two towns, A and B") are all kept: the event is split into one per place,
 as ACLED codes one event per location. Never a place: a building, a possessor ("Syria's
-forces"), the dateline ("BANGKOK:"), a weapon's name ("Katyusha rockets"), a line ("near the
-Kenya border"), a party ("fighting between Israel and Hezbollah").
+forces"), the dateline ("NAIROBI:"), a weapon's name ("Grad rockets"), a line ("near the
+Malian border"), a party ("fighting between Armenia and Azerbaijan").
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ LINE_NOUNS = {"border", "frontier", "boundary", "coast", "coastline"}
 
 def not_a_place_here(ctx: DocContext, t) -> bool:
     """A place name that does not say where: a possessor ("Syria's forces"), the dateline
-    ("BANGKOK:"), a weapon's name ("Katyusha rockets"), a line ("near the Kenya border"),
+    ("NAIROBI:"), a weapon's name ("Grad rockets"), a line ("near the Malian border"),
     or a party named in "fighting between X and Y"."""
     if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.dep_ == "compound"):
         return True
@@ -139,7 +139,7 @@ def _own_place(ctx: DocContext, d: Draft) -> list[Arg]:
 
 def _own_places(ctx: DocContext, d: Draft):
     """(tier, places) in a locative phrase of the trigger cluster, or place objects (and their
-    phrases); tier 1 for an origin ("fired from Yemen"), 0 otherwise."""
+    phrases); tier 1 for an origin ("fired from Idlib"), 0 otherwise."""
     extra = {t.i for t in d.extra}
     for t in cluster(ctx, d):
         for p, o in preps(t) if t.i not in extra else ():
@@ -169,7 +169,7 @@ def _own_places(ctx: DocContext, d: Draft):
 
 
 def _shared_place(ctx: DocContext, d: Draft) -> list[Arg]:
-    """"were killed and arrested in Guelledje": coordinated verbs share the place phrase the
+    """"were shot and detained in Tula": coordinated verbs share the place phrase the
     parser hangs on the last one."""
     v = d.token
     others = [c for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]

@@ -2,7 +2,7 @@
 
 Time: the ``doc.times`` expression attached to the trigger, else one in the
 clause, else in the sentence (not one that dates a statement: "told X last
-week", "locals said on Wednesday", "in a statement released Friday"; nor one
+week", "residents said on Friday", "in a statement issued on Friday"; nor one
 inside another noun: "the 1973 war"; nor a "since" phrase), else the previous
 sentence's of the same paragraph. A time in an older year than ten years before
 the article (or "CE", "century") makes it historical.
@@ -64,7 +64,7 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
         if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod"):
             return False
         if t.head.pos_ == "VERB" and t.head.lemma_ in SPEECH and t.head.i not in targets:
-            return False  # "..., locals said on Wednesday": the time of the statement
+            return False  # "..., residents said on Friday": the time of the statement
         t = t.head
     return t.i in targets
 
@@ -77,7 +77,7 @@ def _bad_time(head) -> bool:
         return True  # "the 1973 war": the time of another thing
     for anc in head.ancestors:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in STATEMENT_NOUNS:
-            return True  # "in a statement released Friday"
+            return True  # "in a statement issued on Friday"
         if anc.pos_ == "VERB" and anc.lemma_ in SPEECH:
             return True
         if anc.pos_ == "VERB" and anc.dep_ not in ("acl", "relcl"):

@@ -104,7 +104,7 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
     rel = came_from.dep_
     if rel == "xcomp" and any(c.lower_ == "to" for c in came_from.children):
         noun = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in INTENT_STATUS), None)
-        if noun is not None:  # "reiterated his vow to continue the offensive" (the parser hangs "to" on the verb)
+        if noun is not None:  # "repeated his pledge to press on with the offensive" (the parser hangs "to" on the verb)
             return INTENT_STATUS[noun.lemma_.lower()]
     if rel in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "advcl", "prep", "acomp", "oprd"):
         if lemma in mod["negated"]:
@@ -122,7 +122,7 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
                 return None
             return "hypothetical"
         if lemma in mod["denied"] and rel != "advcl":
-            return "denied"  # "denied any gains, saying they had repelled the attack": the saying asserts
+            return "denied"  # "rejected the claims, saying its troops had beaten back the assault": the saying asserts
         if lemma in mod["alleged"] or lemma in ctx.lex.cue("hedges"):
             return "alleged"
     # an infinitive on a noun of intent: "the opportunity to attack", "a bid to seize"
@@ -146,7 +146,7 @@ def modality(ctx: DocContext, trig, participant: bool = False) -> str:
     if own in ("negated", "hypothetical", "threatened"):
         return own
     if trig.dep_ in ("pcomp", "pobj") and trig.head.lower_ == "without":
-        return "negated"  # "without providing details", "taken without a fight"
+        return "negated"  # "without giving details", "taken without a fight"
     found: list[str] = [own] if own else []
     t, walk = _start(ctx, trig, participant)
     came_from = None if t.i == trig.i else trig

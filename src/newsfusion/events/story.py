@@ -1,8 +1,8 @@
 """One event per happening within an article: the merges across sentences.
 
 A report tells its incident several times: the headline, the lede that sums it
-up, the body's account, the quotes that add colour ("first we heard two blasts
-and then heavy gunfire"), the toll told later. In text order, each mention
+up, the body's account, the quotes that add colour ("there was a loud explosion,
+then shooting for an hour"), the toll told later. In text order, each mention
 joins the earlier event it tells, or starts a new one:
 
 * a reference ("the attack", "At the rally") joins the latest event of its kind
@@ -16,7 +16,7 @@ joins the earlier event it tells, or starts a new one:
   whether it reads as an attack or a clash (a shelling stays apart from a clash;
   a bare "strike" takes the means the body tells);
 * a violent mention that names no actor, no named target and no time of its own
-  is colour on the incident told just before ("fierce fighting", "two blasts");
+  is colour on the incident told just before ("fierce fighting", "a loud explosion");
 * one gathering is one event however it turned; an anaphoric mention ("the
   suspects were detained") joins the event told just before; an accusation and
   its denial are one alleged event; two statements of the same sub-type at the
@@ -63,7 +63,7 @@ def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[D
         if len(same) == 1 and fit:
             absorb(ctx, fit[0], s, swap=False)  # "two explosions" heard: the strike already told
         elif colour is not None:
-            absorb(ctx, colour, s, swap=False)  # "we heard two blasts": colour on the attack told
+            absorb(ctx, colour, s, swap=False)  # "we heard two explosions": colour on the attack told
         elif len(same) < 2:
             kept.append(s)
     return sorted(kept, key=lambda d: d.token.i)
@@ -177,7 +177,7 @@ def _definite_host(d: Draft, kept: list[Draft]):
     """"The attack on X was led by Y": a definite noun points back to the incident told,
     even when it adds arguments of its own."""
     definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
-                   for c in d.token.children)  # "the attack", "Russia's attack"
+                   for c in d.token.children)  # "the attack", "the rebels' attack"
     if not (_violent(d) and d.nominal and definite):
         return None
     for h in reversed(kept):
@@ -244,7 +244,7 @@ def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
             return h  # "seized the town of X" ... "the capture of X": one place, one event
         if d.sent - h.sent <= NEARBY and place_ok(h, d, False) and time_ok(h, d) and actors_fit(ctx, h, d) \
                 and not _separate(d) and _recent(ctx, d) == _recent(ctx, h):
-            return h  # "there was gunfire and arrests" ... "civilians were arrested in X"
+            return h  # "there was shooting and arrests" ... "men were detained in X"
     return None
 
 
@@ -256,7 +256,7 @@ def _one_place(a: Draft, b: Draft) -> bool:
 
 
 def _elaboration_host(ctx: DocContext, d: Draft, kept: list[Draft]):
-    """"First we heard two blasts and then heavy gunfire": a violent mention without an actor,
+    """"There was a loud explosion, then shooting for an hour": a violent mention without an actor,
     a named target or a time of its own adds colour to the incident told just before."""
     if not _violent(d) or d.actors or not all(_given(ctx, t) for t in d.targets) or _separate(d):
         return None
