@@ -363,6 +363,7 @@ def expand_person(doc: Doc, c: Cand) -> Cand:
     return c
 
 
+_IZAFAT = re.compile(r"(?:-(?:e|i|ul|ur|ud|us|ut|un|al|el)-[A-Z][\w'’]*)+")
 _CONTROLLED = re.compile(r"[\w'’]+(?: [A-Z][\w'’]+)?-(?:controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded|held)\s+")
 
 
@@ -377,6 +378,9 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     ctl = _CONTROLLED.match(text)
     if ctl and c.source == "model":
         start += ctl.end()  # "Hamas-run Health Ministry": Hamas is its own mention
+    izafat = _IZAFAT.match(doc.text, end)
+    if izafat:
+        end = izafat.end()  # "Tehreek-e-Jihad", "Lashkar-e-Taiba": the name goes on
     text = doc.text[start:end]
     if "\n" in text.strip():
         end = start + text.index("\n", len(text) - len(text.lstrip()))  # a name never runs across lines
