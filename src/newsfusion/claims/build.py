@@ -12,7 +12,6 @@ import re
 
 from ..model import Claim, Doc, Span
 from .detect import Attribution, Finder
-from .quotes import Quote
 from .sources import Source, SourceResolver
 from .stance import stance_of
 

@@ -153,16 +153,10 @@ class SourceResolver:
         for _, src in reversed(self.history):
             if src.kind == "author":
                 continue
-            if want_person and src.kind == "named_person":
-                return self._copy(src, low)
             if want_plural and (src.plural or src.kind in ("named_org", "anonymous", "media")) and src.kind != "named_person":
                 return self._copy(src, low)
             if low == "it" and src.kind in ("named_org", "media"):
                 return self._copy(src, low)
-        if want_person:
-            person = self._last_person_before(pos)
-            if person is not None:
-                return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
         return Source(low, "anonymous", head=low, plural=want_plural, resolved_from=None)
 
     def _plural_subject_before(self, tok) -> Source | None:

@@ -323,7 +323,7 @@ def _denial_span(doc: Doc, d: int, group: list[int]) -> Span:
     """One speaker's consecutive denials of the same claim read as one statement."""
     run = [d]
     for i in sorted(group):
-        if abs(i - run[-1]) == 1 or (i in group and any(abs(i - r) == 1 for r in run)):
+        if any(abs(i - r) == 1 for r in run):
             run.append(i)
     run = sorted(set(run))
     claim = doc.claims[d]

@@ -304,12 +304,17 @@ def state_forces(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return out
 
 
+def force_country(c: Cand) -> str | None:
+    """The country of a military found by ``state_forces`` (None for any other candidate)."""
+    return next((f[6:] for f in c.forms if f.startswith("force:")), None)
+
+
 def join_forces(g: Groups) -> None:
     """One military per country in an article; a later 'the army' is that military."""
     by_country: dict[str, int] = {}
     actor_of: dict[str, str] = {}  # country -> the gazetteer force already standing for it
     for i, c in enumerate(g.cands):
-        iso = next((f[6:] for f in c.forms if f.startswith("force:")), None)
+        iso = force_country(c)
         if iso is None and c.actor is not None and c.actor.kind == "state_force" and c.actor.country:
             iso = c.actor.country
             if actor_of.setdefault(iso, c.actor.id) != c.actor.id:

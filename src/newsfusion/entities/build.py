@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..gazetteer import is_place_name, load_actors
+from ..gazetteer import is_place_name
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Entity, Mention, Span
-from .aliases import RULES, Groups, state_forces
+from .aliases import RULES, Groups, force_country, state_forces
 from .places import geocode_entities
 from .lexicon import entity_lexicon
 from .recognize import PRIORITY, recognize
@@ -87,7 +87,6 @@ def build_entities(doc: Doc) -> None:
     g = Groups(doc, cands)
     for rule in RULES:
         rule(g)
-    actors = load_actors()
     for root, members in sorted(g.groups().items(), key=lambda kv: min(g.cands[i].start for i in kv[1])):
         first = g.cands[min(members, key=lambda i: (PRIORITY[g.cands[i].source], g.cands[i].start))]
         name = _name(g, members)
@@ -96,7 +95,7 @@ def build_entities(doc: Doc) -> None:
         ent = Entity(name=name, type=etype, evidence=list(g.why.get(root, [])))
         if actor is not None:
             ent.kb_id, ent.kind, ent.country = actor.id, actor.kind, actor.country
-        force = next((f[6:] for i in members for f in g.cands[i].forms if f.startswith("force:")), None)
+        force = next((iso for i in members if (iso := force_country(g.cands[i]))), None)
         if force and actor is None:
             ent.kind, ent.country, ent.kb_id = "state_force", force, None
         seen = {name_key(name)}
@@ -122,4 +121,3 @@ def build_entities(doc: Doc) -> None:
     for ent in doc.entities:
         ent.mentions.sort(key=lambda m: doc.mentions[m].span.start)
     geocode_entities(doc)
-    del actors

@@ -21,13 +21,13 @@ _UNIT = r"(?:day|week|month|year|decade|weekend|night|morning|afternoon|evening)
 _NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|several|some)"
 
 PATTERNS = [
-    rf"(?:just |only )?(?:earlier|later|late|early) (?:this|last|next) (?:week|month|year)",
+    r"(?:just |only )?(?:earlier|later|late|early) (?:this|last|next) (?:week|month|year)",
     rf"(?:just |only )?(?:last|this|next|past) (?:week|month|year|weekend|night|decade|{_DAY})",
     rf"(?:(?:in|over|during|within|for) )?the (?:past|last|previous|coming|next) (?:{_NUM} )?{_UNIT}s?",
     rf"(?:(?:in|over|during|within|for) )?(?:recent|past) (?:{_NUM} )?{_UNIT}s",
     rf"{_NUM} {_UNIT}s? (?:ago|earlier|later)",
     rf"(?:(?:on|since|by|until|last|early|late) )?{_DAY}(?: (?:morning|afternoon|evening|night))?",
-    rf"(?:yesterday|today|tonight|overnight|this (?:morning|afternoon|evening)|last night)",
+    r"(?:yesterday|today|tonight|overnight|this (?:morning|afternoon|evening)|last night)",
     rf"(?:(?:on|in|since|by|until|early|late|mid-?) )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}",
     rf"(?:(?:on|since|by|until) )?\d{{1,2}} {_MONTH},? \d{{4}}",
     rf"(?:(?:on|since|by|until) )?{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?",
