@@ -65,7 +65,7 @@ def matcher(kind: str, ent_forms):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("kind", choices=["entities", "events", "claims", "relations", "contradictions"])
-    ap.add_argument("--pred", default="/tmp/newsfusion-devscore.jsonl")
+    ap.add_argument("--pred", default=f"/tmp/newsfusion-devscore-{ROOT.name}.jsonl")
     ap.add_argument("--gold", default=str(SHARED / "devset" / "gold"))
     ap.add_argument("--docs", default="", help="comma-separated doc ids (default: all)")
     args = ap.parse_args()

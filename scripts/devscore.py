@@ -46,7 +46,7 @@ def line(name: str, r: dict) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default="/tmp/newsfusion-devscore.jsonl")
+    ap.add_argument("--out", default=f"/tmp/newsfusion-devscore-{ROOT.name}.jsonl")
     ap.add_argument("--json", action="store_true", help="print every figure as JSON")
     ap.add_argument("--no-run", action="store_true", help="score --out as it is")
     args = ap.parse_args()
