@@ -2,28 +2,31 @@
 
 import pytest
 
-from newsfusion.contradictions import find_figures
+from newsfusion.events.fatalities import read_figures
 from newsfusion.model import Article
-from newsfusion.pipeline import Pipeline
 
+# (text, [(side, low, high)]): the one figure reader events and contradictions share
 FIGURES = [
-    ("The army said 12 soldiers had been killed.", [("soldiers", 12)]),
-    ("Troops killed at least 40 militants near the border.", [("militants", 40)]),
-    ("Local sources put the number of dead civilians at 65.", [("civilians", 65)]),
-    ("Seventeen of its own soldiers were also killed.", [("soldiers", 17)]),
+    ("The army said 12 soldiers had been killed.", [("soldiers", 12, 12)]),
+    ("Troops killed at least 40 militants near the border.", [("militants", 40, None)]),
+    ("Local sources put the number of dead civilians at 65.", [("civilians", 65, 65)]),
+    ("Seventeen of its own soldiers were also killed.", [("soldiers", 17, 17)]),
+    ("The shelling killed between 10 and 12 people, medics said.", [("people", 10, 12)]),
+    ("Up to 40 people died in the fire, a witness said.", [("people", None, 40)]),
+    ("The death toll rose to 21 on Sunday.", [("people", 21, 21)]),
     ("Dozens of soldiers were killed.", []),
     ("Twelve soldiers were wounded.", []),
 ]
 
 
-@pytest.mark.parametrize("text,expected", FIGURES)
-def test_figures(text, expected):
-    assert [(f.victims, f.value) for f in find_figures(text)] == expected
-
-
 @pytest.fixture(scope="module")
-def pipe():
-    return Pipeline()
+def pipe(pipeline):
+    return pipeline
+
+
+@pytest.mark.parametrize("text,expected", FIGURES, ids=[f[0][:40] for f in FIGURES])
+def test_figures(pipe, text, expected):
+    assert [(f.side, f.low, f.high) for f in read_figures(pipe(Article(text=text)))] == expected
 
 
 def test_numeric_dispute_between_sources(pipe):

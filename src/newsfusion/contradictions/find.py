@@ -24,7 +24,7 @@ import re
 from ..claims.lexicon import lexicon
 from ..claims.stance import is_dismissive
 from ..model import Claim, Contradiction, Doc, Side, Span
-from .figures import Figure, find_figures
+from ..events.fatalities import Figure, read_figures
 
 PRESENCE = {"presence", "present", "operating", "operate", "operates", "active", "followers", "members", "cells", "branch", "branches", "representing", "represent", "based", "fighters", "foothold", "infiltrated", "infiltrate"}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
@@ -55,12 +55,12 @@ def _source(doc: Doc, claim: int | None) -> str:
 
 
 def numeric(doc: Doc) -> list[Contradiction]:
-    figs = [(f, _claim_of(doc, f.span)) for f in find_figures(doc.text)]
+    figs = [(f, _claim_of(doc, f.span)) for f in read_figures(doc) if f.low or f.high]
     out: list[Contradiction] = []
     done = set()
     for i, (f1, c1) in enumerate(figs):
         for f2, c2 in figs[i + 1 :]:
-            if (f1.victims != f2.victims and "people" not in (f1.victims, f2.victims)) or f1.value == f2.value:
+            if (f1.side != f2.side and "people" not in (f1.side, f2.side)) or (f1.low, f1.high) == (f2.low, f2.high):
                 continue
             if c1 is None or c2 is None:
                 continue  # a figure the article states itself may be of another event
@@ -69,7 +69,7 @@ def numeric(doc: Doc) -> list[Contradiction]:
             s1, s2 = _source(doc, c1), _source(doc, c2)
             if s1 == s2 or _compatible(f1, f2):
                 continue
-            key = (victims_of(f1, f2), frozenset((f1.value, f2.value)))
+            key = (victims_of(f1, f2), frozenset((value(f1), value(f2))))
             if key in done:
                 continue
             done.add(key)
@@ -77,8 +77,8 @@ def numeric(doc: Doc) -> list[Contradiction]:
             out.append(Contradiction(
                 about=f"number of {victims} killed",
                 kind="numeric",
-                a=Side(_with_source(doc, f1, c1), s1, c1, _event_of(doc, f1), f1.value),
-                b=Side(_with_source(doc, f2, c2), s2, c2, _event_of(doc, f2), f2.value),
+                a=Side(_with_source(doc, f1, c1), s1, c1, _event_of(doc, f1), value(f1)),
+                b=Side(_with_source(doc, f2, c2), s2, c2, _event_of(doc, f2), value(f2)),
             ))
     return out
 
@@ -97,12 +97,17 @@ def _event_of(doc: Doc, f: Figure) -> int | None:
     sent = doc.sentence_of(f.span) or f.span
     hits = [i for i, e in enumerate(doc.events) if e.evidence.overlaps(sent) and (e.fatalities.min is not None or e.fatalities.max is not None)]
     if not hits:
-        hits = [i for i, e in enumerate(doc.events) if (e.fatalities.min is not None) and e.fatalities.min <= f.value <= (e.fatalities.max or f.value)]
+        hits = [i for i, e in enumerate(doc.events) if (e.fatalities.min is not None) and e.fatalities.min <= value(f) <= (e.fatalities.max or value(f))]
     return hits[0] if hits else None
 
 
+def value(f: Figure) -> int:
+    """The number a figure states: its low bound, or its high one for 'up to N'."""
+    return f.low if f.low is not None else f.high
+
+
 def victims_of(f1: Figure, f2: Figure) -> str:
-    return f1.victims if f1.victims != "people" else f2.victims
+    return f1.side if f1.side != "people" else f2.side
 
 
 def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
@@ -121,11 +126,28 @@ def _same_moment(doc: Doc, f1: Figure, f2: Figure) -> bool:
 _PERIOD = re.compile(r"\b(since|over the past|in the past|so far|total|overall|in all|cumulative)\b", re.I)
 
 
+def clause_of(doc: Doc, span: Span) -> Span:
+    """The clause that states ``span``: the subtree of the nearest verb above it
+    ('put the actual number of dead soldiers at closer to 65' for the figure '65')."""
+    toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
+    if toks is None or not len(toks):
+        return span
+    root = toks.root
+    v = root
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        v = root
+    sub = [t for t in v.subtree if t.sent == v.sent and not t.is_punct] or list(toks)
+    return Span(min(span.start, sub[0].idx), max(span.end, sub[-1].idx + len(sub[-1].text)))
+
+
 def _with_source(doc: Doc, f: Figure, claim: int) -> Span:
-    """The figure with who gives it, when the source stands right before it
-    ('al Shabaab said 21 were killed'); the bare figure otherwise."""
+    """The figure's clause with who gives it, when the source stands right before it
+    ('al Shabaab said 21 were killed'); the clause alone otherwise."""
     c = doc.claims[claim]
     src = c.source_span
+    f = Figure(f.side, f.low, f.high, f.text, clause_of(doc, f.span), f.sentence)
     between = doc.text[src.end : f.span.start] if src is not None else ""
     if src is not None and src.end <= f.span.start and len(between.split()) <= 10 and "\n" not in between:
         return Span(src.start, f.span.end)
@@ -136,9 +158,12 @@ def _with_source(doc: Doc, f: Figure, claim: int) -> Span:
 
 
 def _compatible(f1: Figure, f2: Figure) -> bool:
-    """'at least 12' and '30' do not contradict; '12' and 'at least 30' do."""
-    lo, hi = (f1, f2) if f1.value < f2.value else (f2, f1)
-    return lo.at_least
+    """Figures whose ranges meet do not contradict: 'at least 12' and '30' agree, '12' and
+    'at least 30' do not, nor 'between 10 and 12' and 'at least 15'."""
+    inf = float("inf")
+    lo1, hi1 = (f1.low or 0), (f1.high if f1.high is not None else inf)
+    lo2, hi2 = (f2.low or 0), (f2.high if f2.high is not None else inf)
+    return lo1 <= hi2 and lo2 <= hi1
 
 
 # -- polarity -------------------------------------------------------------------------

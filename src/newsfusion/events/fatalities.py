@@ -164,7 +164,10 @@ def victims_of(tok) -> list:
     if lemma in ("shoot", "gun") and not any(c.lower_ in ("dead", "down") for c in tok.children):
         return []  # "shot three protesters": wounded, not killed
     if tok.pos_ == "VERB" and lemma in KILL_VERBS:
-        if is_passive(tok):
+        counted = first(tok, "dobj") or next((o for p, o in preps(tok) if p == "between" and any(c.pos_ == "NUM" for c in o.children)), None)
+        if is_passive(tok) and (counted is None or first(tok, "nsubjpass") is not None):
+            # (a passive has no object: "the shelling killed between 10 and 12 people" read as
+            # a reduced relative is active)
             subj = first(tok, "nsubjpass")
             if subj is not None:
                 return [subj]
@@ -336,3 +339,30 @@ def combine(figs: list[Figure]) -> Fatalities:
         lo = min([lo, *totals_lo])
         hi = max([hi, *totals_hi])
     return Fatalities(lo, hi, text, breakdown)
+
+
+def read_figures(doc, ctx: DocContext | None = None) -> list[Figure]:
+    """Every casualty figure ``doc`` states, in text order, each with its sentence index.
+
+    The one figure reader of the project: events take their fatalities from the
+    same calls (:func:`figures_near`, :func:`toll_figures`, :func:`zero_toll`),
+    contradictions compare the figures this returns, so the two cannot read a
+    number differently. Needs the parse (``doc.nlp``) and the entity mentions.
+    """
+    if doc.nlp is None:
+        return []
+    ctx = ctx or DocContext.build(doc)
+    out: list[Figure] = []
+    for sent in ctx.sdoc.sents:
+        toks = list(sent)
+        found = [f for t in toks if is_fatality_word(t) for f in figures_near(ctx, t)]
+        found += toll_figures(ctx, toks)
+        zero = zero_toll(ctx, toks)
+        if zero is not None and not found:
+            found.append(zero)
+        for f in found:
+            if any(g.span.overlaps(f.span) and (g.low, g.high) == (f.low, f.high) for g in out):
+                continue  # one number read twice (a kill word and a toll phrase)
+            f.sentence = ctx.sent_index_at(f.span.start)
+            out.append(f)
+    return sorted(out, key=lambda f: f.span.start)
