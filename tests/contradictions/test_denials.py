@@ -32,3 +32,21 @@ def test_denial_of_presence_against_a_statement_of_presence(pipe):
 def test_no_contradiction_without_a_denial(pipe):
     doc = pipe(Article(text="Residents said gunmen attacked the village. Officials said the gunmen fled north."))
     assert doc.contradictions == []
+
+
+# (report, fragment of the denied statement, fragment of the denial): sides are each statement's own sentence
+ANSWERS = [
+    ("Rights groups accused the militia of burning three villages near Djugu last month. "
+     "Local officials said the fighting had displaced thousands. The militia denies the charge.",
+     "Rights groups accused the militia of burning", "The militia denies the charge"),
+    ("Police said gunmen killed four farmers near Zurmi on Monday. "
+     "The government accuses the rebels of arming the gunmen. The rebels reject those allegations.",
+     "The government accuses the rebels of arming", "The rebels reject those allegations"),
+]
+
+
+@pytest.mark.parametrize("text,accused,denial", ANSWERS, ids=[a[2] for a in ANSWERS])
+def test_a_denial_answers_the_nearest_accusation(contradictions_of, text, accused, denial):
+    got = contradictions_of(text, "polarity")
+    assert len(got) == 1, got
+    assert accused in got[0][0] and denial in got[0][1]

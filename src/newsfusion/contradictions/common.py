@@ -79,7 +79,8 @@ def statement(doc: Doc, claim: int | None, focus: Span) -> Span:
     sent = sentence_in_paragraph(doc, focus) or focus
     if claim is None:
         return _trim(doc, sent)
-    ev = doc.claims[claim].evidence
+    c = doc.claims[claim]
+    ev = Span(min(c.evidence.start, c.content.start), max(c.evidence.end, c.content.end))
     inside = doc.sentence_of(Span(ev.start, ev.start + 1))
     if inside is not None and ev.end <= inside.end + 2 and "\n" not in doc.text[ev.start:ev.end].strip():
         return _trim(doc, ev)

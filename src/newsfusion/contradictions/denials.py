@@ -20,7 +20,7 @@ import re
 from ..claims.lexicon import lexicon
 from ..claims.stance import is_dismissive
 from ..model import Claim, Contradiction, Doc, Side, Span
-from .common import claim_of as _claim_of, entities_in as _entities_in, overlap, source_of as _source, words
+from .common import claim_of as _claim_of, entities_in as _entities_in, overlap, same_speaker, sentence_in_paragraph, source_of as _source, statement, words
 
 PRESENCE = {"presence", "present", "operating", "operate", "operates", "active", "followers", "members", "cells", "branch", "branches", "representing", "represent", "based", "fighters", "foothold", "infiltrated", "infiltrate"}
 
@@ -109,37 +109,37 @@ def _same_sentence_target(doc: Doc, d: int) -> int | None:
     return None
 
 
-_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?|[A-Z][\w-]+['’]s?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?)\b", re.I)
+_ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?|[A-Z][\w-]+['’]s?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?|information|figures?|version|statements?)\b", re.I)
+ACCUSING_CUES = ("accus", "alleg", "charg", "blam", "claim", "responsib")
 
 
 def _anaphoric_target(doc: Doc, d: int) -> int | None:
-    """'the army rejected these accusations': the latest claim of another source before it."""
+    """'the army rejected these accusations', 'that information was not correct': the nearest
+    accusation of another speaker before it; one made by or for a party it names ('Ukraine's
+    claim'); else that speaker's nearest claim."""
     deny = doc.claims[d]
     content = _content(doc, deny)
-    if len(content.split()) > 12 or not _ANAPHORIC.search(content):
-        return None
     m = _ANAPHORIC.search(content)
-    before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and deny.cue and c.cue.start < deny.cue.start
-              and c.source != deny.source and c.stance != "deny" and c.source_kind != "author"]
+    if m is None or len(content.split()) > 25 or deny.cue is None:
+        return None
+    before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and c.cue.start < deny.cue.start
+              and not same_speaker(doc, c, deny) and c.stance != "deny" and c.source_kind != "author"]
     owner = re.match(r"([A-Z][\w-]+)['’]", m.group(0))
     if owner:  # "Ukraine's claim": a claim made by or for Ukraine
         who = owner.group(1).lower()
         before = [i for i in before if who in (doc.claims[i].source + " " + doc.span_text(doc.claims[i].source_span)).lower()]
-    accusations = [i for i in before if _accusing(doc, doc.claims[i])]
-    pool = accusations or before
-    if not pool:
+    if not before:
         return None
-    # "these accusations" answer the set, led by the first; "Ukraine's claim" that party's
-    # main claim, its first; a bare "the claim" the latest
-    return pool[0] if owner or re.search(r"s\b", m.group(0).split()[-1]) else pool[-1]
+    best = max(_accusing(doc, doc.claims[i]) for i in before)
+    return [i for i in before if _accusing(doc, doc.claims[i]) == best][-1]
 
 
-_VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*)\b", re.I)
+_VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*|train\w*|infiltrat\w*|support\w*|fund\w*)\b", re.I)
 
 
 def _accusing(doc: Doc, c: Claim) -> int:
     cue = doc.span_text(c.cue).lower() if c.cue else ""
-    score = 2 if any(w in cue for w in ("accus", "alleg", "charg", "blam", "claim")) else 0
+    score = 2 if any(w in cue for w in ACCUSING_CUES) else 0
     return score + (1 if _VIOLENT.search(_content(doc, c)) else 0)
 
 
@@ -191,15 +191,46 @@ def polarity(doc: Doc) -> list[Contradiction]:
     for (source, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
         if what == "claim":
             t = doc.claims[ref]
-            a = Side(t.content, t.source, ref, None, None)
+            a = Side(statement(doc, ref, _focus(doc, ref, d)), t.source, ref, None, None)
         else:
             a = Side(ref, _source(doc, _claim_of(doc, ref)), _claim_of(doc, ref), None, None)
-        b = Side(_denial_span(doc, d, group), source, d, None, None)
+        b = Side(_denial_span(doc, d, group, a.evidence), source, d, None, None)
         out.append(Contradiction(about=_about(doc, a.evidence), kind="polarity", a=a, b=b))
     return out
 
 
-def _denial_span(doc: Doc, d: int, group: list[int]) -> Span:
+_NEGATIVE = re.compile(r"\b(no|not|never|nothing|none|deny|denied|denies|lies?|false|untrue|fake|baseless|unfounded)\b|n['’]t\b", re.I)
+
+
+def _focus(doc: Doc, claim: int, other: int | None = None, against: Span | None = None) -> Span:
+    """The sentence of a claim that carries the dispute, when the claim runs over several
+    (a quote of three sentences): for a denial the one that negates and shares most words with
+    what it denies; else the one sharing most words with the other side."""
+    c = doc.claims[claim]
+    hull = Span(min(c.content.start, c.evidence.start), max(c.content.end, c.evidence.end))
+    sents = [s for s in doc.sentences if s.overlaps(hull)]
+    if len(sents) <= 1:
+        return c.content
+    ref = doc.span_text(against) if against is not None else (_content(doc, doc.claims[other]) if other is not None else "")
+    def score(s: Span) -> float:
+        text = doc.span_text(Span(max(s.start, hull.start), min(s.end, hull.end)))
+        neg = 0.5 if (c.stance == "deny" and _NEGATIVE.search(text)) else 0.0
+        return overlap(text, ref) + neg
+    best = max(sents, key=score)
+    return Span(max(best.start, hull.start), min(best.end, hull.end))
+
+
+def _denial_span(doc: Doc, d: int, group: list[int], against: Span) -> Span:
+    """The denial's own statement: its claim's evidence, one sentence ('..., which Rwanda
+    denies': the relative clause)."""
+    claim = doc.claims[d]
+    if claim.rule == "verb:relative" and claim.cue is not None:
+        which = doc.text.rfind("which", 0, claim.cue.start)
+        return Span(which if which >= 0 and claim.cue.start - which < 60 else claim.cue.start, claim.cue.end)
+    return statement(doc, d, _focus(doc, d, against=against))
+
+
+def _old_denial_span(doc: Doc, d: int, group: list[int]) -> Span:
     """One speaker's consecutive denials of the same claim read as one statement."""
     run = [d]
     for i in sorted(group):
@@ -227,7 +258,7 @@ def _rank(doc: Doc, d: int, target: int) -> float:
     """How well a denial answers a claim: shared words, dismissive wording."""
     deny = doc.claims[d]
     score = overlap(_content(doc, deny), _content(doc, doc.claims[target]))
-    return score + (0.05 if is_dismissive(_content(doc, deny)) else 0.0)
+    return score + (0.5 if is_dismissive(_content(doc, deny)) else 0.0)  # "lies and fabrications" over "denied reports"
 
 
 def _keep(chosen: dict, doc: Doc, d: int, target, score: float) -> None:

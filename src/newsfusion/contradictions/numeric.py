@@ -34,7 +34,7 @@ from ..model import Contradiction, Doc, Side, Span
 from .common import attributed, claim_of, entities_in, same_speaker, source_of, statement
 
 GENERIC = {"people", "persons", "others", "victims", "bodies", "individuals", "totals", "deaths", "lives"}
-SECURITY = {"soldiers", "police", "personnels", "servicemen", "officers", "gendarmes", "guards", "marines",
+SECURITY = {"soldiers", "police", "personnel", "personnels", "servicemen", "officers", "gendarmes", "guards", "marines",
             "commandos", "paratroopers", "conscripts", "recruits", "sailors", "airmen", "pilots", "forces",
             "policemen", "militias", "peacekeepers"}
 COMBATANTS = {"militants", "fighters", "rebels", "insurgents", "jihadists", "terrorists", "gunmen", "attackers",
@@ -83,7 +83,7 @@ def _class(doc: Doc, f: Figure) -> str:
     if side in GENERIC:
         return "people"
     kinds = {doc.entities[e].kind for e in entities_in(doc, f.victims)} if f.victims else set()
-    if side in ("members", "personnels", "forces"):  # members of what: the body named with them
+    if side in ("members", "personnel", "personnels", "forces"):  # members of what: the body named with them
         if kinds & STATE_KINDS:
             return "security"
         if kinds & GROUP_KINDS:
