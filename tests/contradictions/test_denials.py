@@ -50,3 +50,16 @@ def test_a_denial_answers_the_nearest_accusation(contradictions_of, text, accuse
     got = contradictions_of(text, "polarity")
     assert len(got) == 1, got
     assert accused in got[0][0] and denial in got[0][1]
+
+
+NO_ANSWER = [
+    # "the accusations" with no accusation told
+    "The former commander died on Monday in Bukavu, his family said. He had long denied the accusations.",
+    # the denial reported inside another claim is no claim it answers
+    "The governor denies the doctors' claims, according to a local newspaper.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ANSWER, ids=[t[:40] for t in NO_ANSWER])
+def test_a_denial_without_what_it_denies(contradictions_of, text):
+    assert contradictions_of(text, "polarity") == []

@@ -31,6 +31,18 @@ NUMERIC = [
      [("12 Congolese soldiers", "denied any casualties")]),
     # the dead of two sides
     ("The army said four soldiers were killed in the clash. The rebels said 20 of their fighters died in the clash.", []),
+    # figures for incidents in different places
+    ("Officials said 10 people were killed in the shelling of Kharkiv. "
+     "Regional authorities said three people died in a strike on Odesa.", []),
+    # another incident, told apart
+    ("Police said a car bomb killed seven people at the market. "
+     "Two other explosions killed three people, a hospital official said.", []),
+    # the toll of several incidents holds the toll of one
+    ("Police said seven militants were killed in two explosions in the province. "
+     "Four militants were killed when their vehicle hit a mine, a local official said.", []),
+    # one speaker under two descriptions
+    ("The regional police office said six people were killed in the attack. "
+     "Police later said eight people were killed in the attack.", []),
     # figures for incidents on different days
     ("Officials said 10 civilians were killed in Saturday's raid on Kimbo. "
      "A rights group also accused the army of killing 21 civilians on March 3 in another village.", []),

@@ -38,6 +38,9 @@ def attributed(doc: Doc, claim: int | None) -> bool:
     return claim is not None and doc.claims[claim].source_kind != "author"
 
 
+GENERIC_SOURCES = {"official", "officials", "source", "sources", "local", "security", "senior", "government",
+                   "witness", "witnesses", "residents", "resident", "spokesman", "spokesperson", "statement", "media",
+                   "reports", "report", "authorities", "sources'", "military", "medical", "health", "and"}
 _SAME_SIDE = {"spokesperson_of", "member_of", "leader_of", "part_of"}
 
 
@@ -53,12 +56,24 @@ def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     n1, n2 = _name(c1.source), _name(c2.source)
     if n1 == n2 or (c1.source_kind == c2.source_kind == "author"):
         return True
+    w1, w2 = set(n1.split()), set(n2.split())
+    small = min((w1, w2), key=len)
+    if (w1 <= w2 or w2 <= w1) and small - GENERIC_SOURCES:
+        return True  # "police" and "the provincial police office"; not "officials" and "US officials"
+    ents1 = entities_in(doc, c1.source_span) if c1.source_span is not None else set()
+    ents2 = entities_in(doc, c2.source_span) if c2.source_span is not None else set()
+    if ents1 & ents2 and not _persons(doc, ents1 ^ ents2):
+        return True  # "the IS statement" and "the Islamic State group"
     e1, e2 = c1.source_entity, c2.source_entity
     if e1 is not None and e2 is not None:
         for r in doc.relations:
             if r.predicate in _SAME_SIDE and {r.subject_entity, r.object_entity} == {e1, e2}:
                 return True
     return False
+
+
+def _persons(doc: Doc, ents: set[int]) -> bool:
+    return any(doc.entities[e].type == "PERSON" for e in ents)
 
 
 def sentence_in_paragraph(doc: Doc, span: Span) -> Span | None:

@@ -110,7 +110,7 @@ def _same_sentence_target(doc: Doc, d: int) -> int | None:
 
 
 _ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?|[A-Z][\w-]+['’]s?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?|information|figures?|version|statements?)\b", re.I)
-ACCUSING_CUES = ("accus", "alleg", "charg", "blam", "claim", "responsib")
+ACCUSING_CUES = ("accus", "alleg", "charg", "blam", "hold", "responsib")
 
 
 def _anaphoric_target(doc: Doc, d: int) -> int | None:
@@ -123,14 +123,19 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     if m is None or len(content.split()) > 25 or deny.cue is None:
         return None
     before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and c.cue.start < deny.cue.start
-              and not same_speaker(doc, c, deny) and c.stance != "deny" and c.source_kind != "author"]
+              and not same_speaker(doc, c, deny) and not denies(doc, c) and c.source_kind != "author"
+              and not part_of_denial(doc, i)]
     owner = re.match(r"([A-Z][\w-]+)['’]", m.group(0))
     if owner:  # "Ukraine's claim": a claim made by or for Ukraine
         who = owner.group(1).lower()
         before = [i for i in before if who in (doc.claims[i].source + " " + doc.span_text(doc.claims[i].source_span)).lower()]
     if not before:
         return None
+    if not re.search(r"accus|alleg|charge", m.group(0), re.I):
+        return before[-1]  # "that information", "the claim", "these reports": what was just said
     best = max(_accusing(doc, doc.claims[i]) for i in before)
+    if best == 0:
+        return None  # "denied the accusations" with no accusation told
     return [i for i in before if _accusing(doc, doc.claims[i]) == best][-1]
 
 
@@ -148,7 +153,7 @@ def _overlap_target(doc: Doc, d: int) -> int | None:
     ents = _entities_in(doc, deny.content)
     best, best_score = None, 0.0
     for i, c in enumerate(doc.claims):
-        if i == d or c.stance == "deny" or c.source == deny.source:
+        if i == d or denies(doc, c) or c.source == deny.source or part_of_denial(doc, i):
             continue
         shared = ents & _entities_in(doc, c.content)
         score = overlap(_content(doc, deny), _content(doc, c))
@@ -157,13 +162,33 @@ def _overlap_target(doc: Doc, d: int) -> int | None:
     return best
 
 
+_REJECTS = re.compile(r"\b(?:not|n['’]t|never) (?:been )?(?:correct|accurate|true|right)\b|\b(?:incorrect|inaccurate|misleading|untrue)\b", re.I)
+
+
+def denies(doc: Doc, c: Claim) -> bool:
+    """A denial: the claims stage's stance, or a statement that something said is wrong
+    ("that information was not correct", "they were misleading")."""
+    return c.stance == "deny" or (c.source_kind != "author" and bool(_REJECTS.search(_content(doc, c))))
+
+
+def part_of_denial(doc: Doc, i: int) -> bool:
+    """'said the claim was not true, adding that the generals are safe': what a denier adds in
+    the denial's sentence is part of the denial, never a claim it answers."""
+    c = doc.claims[i]
+    sent = doc.sentence_of(c.cue) if c.cue is not None else None
+    if sent is None:
+        return False
+    return any(j != i and denies(doc, o) and o.source == c.source and o.cue is not None and sent.contains(o.cue)
+               for j, o in enumerate(doc.claims))
+
+
 def polarity(doc: Doc) -> list[Contradiction]:
     out: list[Contradiction] = []
     linked = _response_link(doc)
     chosen: dict[tuple[str, object], tuple[int, float, list[int]]] = {}
     answered: dict[int, int] = {}  # deny claim -> the claim it answers
     for d, c in enumerate(doc.claims):
-        if c.stance != "deny":
+        if not denies(doc, c):
             if c.source_kind != "author":
                 span = _presence_target(doc, d)  # "There is no presence of X in Y", said as a fact
                 if span is not None:
@@ -188,13 +213,16 @@ def polarity(doc: Doc) -> list[Contradiction]:
             target = _overlap_target(doc, d)
         if target is not None:
             _keep(chosen, doc, d, ("claim", target), _rank(doc, d, target))
-    for (source, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
+    for (_, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
+        source = doc.claims[d].source
         if what == "claim":
             t = doc.claims[ref]
             a = Side(statement(doc, ref, _focus(doc, ref, d)), t.source, ref, None, None)
         else:
             a = Side(ref, _source(doc, _claim_of(doc, ref)), _claim_of(doc, ref), None, None)
         b = Side(_denial_span(doc, d, group, a.evidence), source, d, None, None)
+        if a.evidence.overlaps(b.evidence):
+            continue  # "X denies Y's claims, according to Z": the denial is no claim it answers
         out.append(Contradiction(about=_about(doc, a.evidence), kind="polarity", a=a, b=b))
     return out
 
@@ -262,8 +290,9 @@ def _rank(doc: Doc, d: int, target: int) -> float:
 
 
 def _keep(chosen: dict, doc: Doc, d: int, target, score: float) -> None:
-    """Per speaker and denied claim: the best-matching denial, with all of that speaker's denials of it."""
-    key = (doc.claims[d].source, target)
+    """Per denied claim: the best-matching denial, with all the denials of it (one dispute,
+    one contradiction, however many deny it)."""
+    key = (None, target)
     best, best_score, group = chosen.get(key, (d, -1.0, []))
     group = group + [d]
     if score > best_score:
