@@ -2,6 +2,8 @@
 
 * numeric (``numeric.py``): incompatible casualty figures from different
   sources for one incident, and a figure against "the toll is exaggerated";
+* account (``accounts.py``): conflicting accounts of who was hit;
+* blame (``blame.py``): two parties blaming each other;
 * polarity (``denials.py``): a denial and what it denies.
 
 Each side's evidence is the statement's own clause or sentence
@@ -14,14 +16,21 @@ from __future__ import annotations
 
 from ..model import Contradiction, Doc
 from .common import overlap, same_speaker, words  # noqa: F401  (words, overlap: used by resolve.contradictions)
+from .accounts import conflicting_accounts
+from .blame import mutual_blame
 from .denials import polarity
 from .numeric import disputed_figures, exaggerated
 
 
 def find_contradictions(doc: Doc) -> list[Contradiction]:
     numeric = disputed_figures(doc) + exaggerated(doc)
-    denials = [p for p in polarity(doc) if not any(_same_dispute(doc, p, n) for n in numeric)]
-    return numeric + denials
+    accounts = [a for a in conflicting_accounts(doc) + mutual_blame(doc) if not any(_same_claims(a, n) for n in numeric)]
+    denials = [p for p in polarity(doc) if not any(_same_dispute(doc, p, n) for n in numeric + accounts)]
+    return numeric + accounts + denials
+
+
+def _same_claims(x: Contradiction, y: Contradiction) -> bool:
+    return {x.a.claim, x.b.claim} == {y.a.claim, y.b.claim}
 
 
 def _same_dispute(doc: Doc, denial: Contradiction, figures: Contradiction) -> bool:

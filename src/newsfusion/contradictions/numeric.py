@@ -83,6 +83,16 @@ class Stated:
         return None if v is None else v + self.extra
 
 
+def _class_word(side: str) -> str:
+    """The class of victims a plural noun names: security, combatants, civilians, people, or itself."""
+    if side in GENERIC:
+        return "people"
+    for name, words in (("security", SECURITY), ("combatants", COMBATANTS), ("civilians", CIVILIANS)):
+        if side in words:
+            return name
+    return side
+
+
 def _class(doc: Doc, f: Figure) -> str:
     side = f.side
     if side in GENERIC:
@@ -93,10 +103,7 @@ def _class(doc: Doc, f: Figure) -> str:
             return "security"
         if kinds & GROUP_KINDS:
             return "combatants"
-    for name, words in (("security", SECURITY), ("combatants", COMBATANTS), ("civilians", CIVILIANS)):
-        if side in words:
-            return name
-    return side
+    return _class_word(side)
 
 
 def party_key(doc: Doc, e: int) -> str:
@@ -107,7 +114,7 @@ def party_key(doc: Doc, e: int) -> str:
     return f"entity:{e}"
 
 
-def _speaker_party(doc: Doc, claim: int) -> set[str]:
+def speaker_party(doc: Doc, claim: int) -> set[str]:
     """The speaker's side: its entity's, or a country its description names
     ("Azerbaijan's defence ministry", "Israeli officials")."""
     c = doc.claims[claim]
@@ -134,13 +141,13 @@ def _party(doc: Doc, f: Figure, claim: int) -> set[str]:
             for v in (verb, verb.head if verb is not None and verb.dep_ == "conj" else None):
                 subj = subj or (next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None else None)
             if verb is not None and verb.lemma_.lower() in ("suffer", "sustain", "incur", "record") and subj is not None:
-                return _party_of(doc, Span(subj.left_edge.idx, subj.idx + len(subj.text)), claim)
-            return _speaker_party(doc, claim)
+                return party_of(doc, Span(subj.left_edge.idx, subj.idx + len(subj.text)), claim)
+            return speaker_party(doc, claim)
         return set()
-    return _party_of(doc, f.victims, claim)
+    return party_of(doc, f.victims, claim)
 
 
-def _party_of(doc: Doc, span: Span, claim: int) -> set[str]:
+def party_of(doc: Doc, span: Span, claim: int) -> set[str]:
     out = {party_key(doc, e) for e in entities_in(doc, span)}
     toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") or []
     for t in toks:
@@ -149,7 +156,7 @@ def _party_of(doc: Doc, span: Span, claim: int) -> set[str]:
             if iso:
                 out.add(f"country:{iso}")
         if t.lower_ in ("our", "its", "own"):
-            out |= _speaker_party(doc, claim)
+            out |= speaker_party(doc, claim)
     return out
 
 
@@ -238,7 +245,7 @@ def stated_figures(doc: Doc) -> list[Stated]:
         c = claim_of(doc, f.span)
         if not attributed(doc, c) or _period(doc, f) or _not_a_count(doc, f):
             continue
-        st = Stated(f, c, _class(doc, f), _party(doc, f, c), own=_speaker_party(doc, c))
+        st = Stated(f, c, _class(doc, f), _party(doc, f, c), own=speaker_party(doc, c))
         st.several, st.another = _incidents(doc, f)
         if _additional(doc, f):
             prev = next((p for p in reversed(out) if p.victims == st.victims and p.claim is not None
