@@ -33,7 +33,9 @@ def test_numeric_dispute_between_sources(pipe):
     nums = [c for c in doc.contradictions if c.kind == "numeric"]
     assert len(nums) == 1
     assert {nums[0].a.value, nums[0].b.value} == {12, 30}
-    assert {nums[0].a.source, nums[0].b.source} == {"army", "local security source"}
+    sources = {nums[0].a.source, nums[0].b.source}
+    assert "local security source" in sources
+    assert any(s.endswith("army") for s in sources), sources  # "the army", named from the article's country
 
 
 def test_lower_bound_agrees_with_higher_figure(pipe):

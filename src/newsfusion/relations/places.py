@@ -82,5 +82,8 @@ def national_possessive(ctx: Ctx) -> Iterator[Relation]:
         gap = doc.text[a.span.end : b.span.start]
         if _PEOPLE_AFTER.match(doc.text[b.span.end : b.span.end + 20]) or doc.text[b.span.end : b.span.end + 1] == "-":
             continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
+        inst, place = doc.entities[b.entity], doc.entities[a.entity]
+        if inst.kind in ("state_force", "police", "government", "ministry") and inst.country and inst.country == place.country:
+            continue  # "Haiti's police", "Egypt's armed forces": the country's own institution, not a location
         if re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", gap) or (ctx.type(b.entity) == "LOCATION" and re.fullmatch(r"\s+capital\s+", gap)):
             yield Relation(ctx.name(b.entity), "located_in", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="located")
