@@ -12,6 +12,8 @@ import re
 
 from ..model import Claim, Doc, Span
 from .detect import Attribution, Finder
+from .lexicon import lexicon
+from .quotes import find_quotes
 from .sources import Source, SourceResolver
 from .stance import stance_of
 
@@ -116,43 +118,101 @@ def _evidence(a: Attribution, finder: Finder) -> Span:
     return Span(start, end)
 
 
-def extract_claims(doc: Doc) -> list[Claim]:
-    finder = Finder(doc.nlp, doc.text)
-    atts = [a for a in _dedupe(finder.run()) if not _in_headline(doc, a)]
-    atts = [a for a in atts if not _nested(a, atts)]
-    _continue_quotes(finder, atts)
-    atts.sort(key=lambda a: a.cue.start)
-    resolver = SourceResolver(doc)
-    claims: list[Claim] = []
-    srcs: list[Source] = []
-    last: tuple[Source, str, int] | None = None  # previous claim: source, stance, paragraph index
-    for a in atts:
-        src = resolver.resolve(doc.nlp, a.source_head, a.source_span, a.cue.start)
-        resolver.remember(a.cue.start, src)
-        srcs.append(src)
-        pidx = finder.paragraph_index(a.cue.start)
+class ClaimBuilder:
+    """Turns attributions into claims, one at a time and in document order.
+
+    The single entry point for anything that proposes attributions, the rules
+    here or a learned model: ``claim(attribution)`` resolves the source (kind,
+    entity, pronouns and descriptions through the sources seen so far), decides
+    the stance and cuts the evidence. ``from_spans`` builds the attribution
+    from three character spans (source, cue, content) first. Feed attributions
+    sorted by cue position: resolution reads the sources met before.
+    """
+
+    def __init__(self, doc: Doc, finder: Finder | None = None):
+        self.doc = doc
+        self.finder = finder or Finder(doc.nlp, doc.text)
+        self.resolver = SourceResolver(doc)
+        self.sources: list[Source] = []
+        self.attributions: list[Attribution] = []
+        self._last: tuple[Source, str, int] | None = None  # previous claim: source, stance, paragraph index
+
+    def from_spans(self, source: Span | None, cue: Span, content: Span, rule: str = "spans") -> Claim:
+        """A claim from character spans: ``source`` None for the author's own hedge."""
+        return self.claim(attribution_from_spans(self.doc, source, cue, content, rule))
+
+    def claim(self, a: Attribution) -> Claim:
+        doc = self.doc
+        src = self.resolver.resolve(doc.nlp, a.source_head, a.source_span, a.cue.start)
+        self.resolver.remember(a.cue.start, src)
+        pidx = self.finder.paragraph_index(a.cue.start)
+        last = self._last
         continues_denial = last is not None and last[1] == "deny" and last[0].text == src.text and pidx - last[2] <= 1
         context = doc.text[a.sentence.start : a.cue.start]
         cue_tok = doc.nlp.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
         mods = [c.text for t in (cue_tok or []) for c in t.children if c.dep_ == "advmod"]
         stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods)
-        last = (src, stance, pidx)
+        self._last = (src, stance, pidx)
         a.content = _strip(doc.text, a.content)
-        claims.append(
-            Claim(
-                source=src.text,
-                source_kind=src.kind,
-                stance=stance,
-                cue=a.cue,
-                content=a.content,
-                evidence=_evidence(a, finder),
-                source_span=a.source_span or src.span,  # the words of this article that name the source
-                source_entity=src.entity,
-                resolved_from=src.resolved_from,
-                rule=a.rule,
-            )
+        self.sources.append(src)
+        self.attributions.append(a)
+        return Claim(
+            source=src.text,
+            source_kind=src.kind,
+            stance=stance,
+            cue=a.cue,
+            content=a.content,
+            evidence=_evidence(a, self.finder),
+            source_span=a.source_span or src.span,  # the words of this article that name the source
+            source_entity=src.entity,
+            resolved_from=src.resolved_from,
+            rule=a.rule,
         )
-    _cataphora(claims, srcs, atts)
+
+
+def attribution_from_spans(doc: Doc, source: Span | None, cue: Span, content: Span, rule: str = "spans") -> Attribution:
+    """An :class:`Attribution` from character spans (a model's proposal): the
+    source's syntactic head, the cue's lemma and default stance, the sentence."""
+    sdoc = doc.nlp
+    cue_toks = sdoc.char_span(cue.start, cue.end, alignment_mode="expand")
+    cue_head = cue_toks.root if cue_toks is not None and len(cue_toks) else sdoc[0]
+    lemma = cue_head.lemma_.lower()
+    sent = cue_head.sent
+    head_i = None
+    if source is not None:
+        src_toks = sdoc.char_span(source.start, source.end, alignment_mode="expand")
+        if src_toks is not None and len(src_toks):
+            head_i = src_toks.root.i
+    hedge = source is None
+    return Attribution(
+        cue=cue,
+        cue_lemma=lemma,
+        content=content,
+        sentence=Span(sent.start_char, sent.end_char),
+        source_head=head_i,
+        source_span=source if head_i is not None else None,
+        rule=rule,
+        stance_hint="hedge" if hedge else lexicon().verbs.get(lemma, "assert"),
+        hedge=hedge,
+        quote=any(q.inner.overlaps(content) for q in find_quotes(doc.text)) if content.end > content.start else False,
+    )
+
+
+def extract_claims(doc: Doc, proposals: list[Attribution] | None = None) -> list[Claim]:
+    """Every claim of the article: the rules' attributions, plus ``proposals``
+    (e.g. a learned model's, see :func:`attribution_from_spans`) whose cue no
+    rule found."""
+    finder = Finder(doc.nlp, doc.text)
+    atts = finder.run()
+    if proposals:
+        atts += [p for p in proposals if not any(p.cue.overlaps(a.cue) for a in atts)]
+    atts = [a for a in _dedupe(atts) if not _in_headline(doc, a)]
+    atts = [a for a in atts if not _nested(a, atts)]
+    _continue_quotes(finder, atts)
+    atts.sort(key=lambda a: a.cue.start)
+    builder = ClaimBuilder(doc, finder)
+    claims = [builder.claim(a) for a in atts]
+    _cataphora(claims, builder.sources, builder.attributions)
     return claims
 
 
