@@ -50,6 +50,13 @@ CASES = [
      [("ministry", "named_org", "deny", "said")]),
     ("Ten people died in the raid, with some outlets saying nine had been killed.",
      [("outlets", "media", "assert", "saying")]),
+    # reported speech inside a claim is a claim of its own, except inside a direct quotation
+    ("The monitor said the shelling began hours after the rebels claimed control of the airport.",
+     [("monitor", "anonymous", "assert", "said"), ("rebels", "anonymous", "assert", "claimed")]),
+    ('"Last week the radio said they would leave us alone, now they burn our fields," said a farmer in the valley.',
+     [("farmer", "anonymous", "assert", "said")]),
+    ("The convoy was stopped by what drivers said were soldiers in plain clothes.", []),
+    ("The coalition will announce the new casualty figures on Friday.", []),
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),

@@ -120,6 +120,22 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+def _free_relative(tok) -> bool:
+    """'attacked by what they said were armed criminals': the cue qualifies a
+    noun phrase of another sentence. ('what it described as terrorism' stays a
+    claim: the description is the speaker's.)"""
+    for c in _children(tok, "ccomp", "xcomp"):
+        for w in c.children:
+            if w.lower_ == "what" and w.i < tok.i and w.dep_ in ("nsubj", "attr", "nsubjpass"):
+                return True
+    return False
+
+
+def _future(tok) -> bool:
+    """'the group will announce ...': speech to come is no claim yet."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
+
+
 def _inverted(tok, lemma: str) -> bool:
     """A cue clause the parser hung on the clause it reports: "..., local sources told AFP"."""
     if tok.dep_ not in ("conj", "advcl") or tok.head is tok or tok.head.i > tok.i or not _children(tok, "nsubj"):
@@ -230,7 +246,9 @@ class Finder:
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
             return None
-        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
+        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS and any(c.lower_ == "to" for c in _children(tok, "aux")):
+            return None  # "refused to comment, preferring to say" ('began hours after X claimed' is a claim)
+        if _free_relative(tok) or _future(tok):
             return None
         subj = _subject(tok)
         if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":

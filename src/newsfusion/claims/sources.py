@@ -81,9 +81,19 @@ class SourceResolver:
         self.doc = doc
         self.lex = lexicon()
         self.history: list[tuple[int, Source]] = []
+        self._inner: set[int] = set()  # history entries that speak inside another claim
 
-    def remember(self, pos: int, src: Source) -> None:
+    def remember(self, pos: int, src: Source, inner: bool = False) -> None:
+        """``inner``: the claim is reported inside another claim's content; its
+        source is less salient for a later pronoun than the speakers around it."""
+        if inner:
+            self._inner.add(len(self.history))
         self.history.append((pos, src))
+
+    def salient(self) -> list[tuple[int, Source]]:
+        """Earlier sources, latest first, the speakers of inner claims last."""
+        order = list(reversed(range(len(self.history))))
+        return [self.history[i] for i in order if i not in self._inner] + [self.history[i] for i in order if i in self._inner]
 
     def author(self) -> Source:
         return Source(self.doc.author_label(), "author", head="author")
@@ -145,12 +155,12 @@ class SourceResolver:
         if want_person:
             person = self._last_person_before(pos)
             # the latest speaker who can be "he": a named person, or one person described ("a local politician")
-            last_claim = next(((p, s) for p, s in reversed(self.history) if s.kind == "named_person" or _one_person(s)), (-1, None))
+            last_claim = next(((p, s) for p, s in self.salient() if s.kind == "named_person" or _one_person(s)), (-1, None))
             if person is not None and person[1] > last_claim[0]:
                 return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
             if last_claim[1] is not None:
                 return self._copy(last_claim[1], low)
-        for _, src in reversed(self.history):
+        for _, src in self.salient():
             if src.kind == "author":
                 continue
             if want_plural and (src.plural or src.kind in ("named_org", "anonymous", "media")) and src.kind != "named_person":
