@@ -57,6 +57,13 @@ CASES = [
      [("farmer", "anonymous", "assert", "said")]),
     ("The convoy was stopped by what drivers said were soldiers in plain clothes.", []),
     ("The coalition will announce the new casualty figures on Friday.", []),
+    # one claim per speaker
+    ("Hospital staff and a police officer said eleven people died in the blast.",
+     [("Hospital staff", "anonymous", "assert", "said"), ("police officer", "anonymous", "assert", "said")]),
+    ("Security and health officials said the convoy was hit twice.",
+     [("Security officials", "anonymous", "assert", "said"), ("health officials", "anonymous", "assert", "said")]),
+    ("Elders, including a former mayor of the town, said the fighters had left at dawn.",
+     [("Elders", "anonymous", "assert", "said"), ("former mayor", "anonymous", "assert", "said")]),
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),

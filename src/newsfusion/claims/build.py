@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Doc, Span
-from .detect import Attribution, Finder
+from .detect import Attribution, Finder, one_per_source
 from .lexicon import lexicon
 from .quotes import find_quotes
 from .sources import Source, SourceResolver
@@ -163,7 +163,7 @@ class ClaimBuilder:
 
     def claim(self, a: Attribution) -> Claim:
         doc = self.doc
-        src = self.resolver.resolve(doc.nlp, a.source_head, a.source_span, a.cue.start)
+        src = self.resolver.resolve(doc.nlp, a.source_head, a.source_span, a.cue.start, a.source_text)
         self.resolver.remember(a.cue.start, src, inner=bool(a.extra.get("inner")))
         pidx = self.finder.paragraph_index(a.cue.start)
         last = self._last
@@ -229,6 +229,7 @@ def extract_claims(doc: Doc, proposals: list[Attribution] | None = None) -> list
     atts = [a for a in _dedupe(atts) if not _in_headline(doc, a)]
     atts = [a for a in atts if not _nested(a, atts, finder.quotes)]
     _continue_quotes(finder, atts)
+    atts = one_per_source(atts, doc.nlp)
     atts.sort(key=lambda a: a.cue.start)
     for a in atts:
         if any(b is not a and b.content.contains(a.cue) and not a.content.contains(b.cue) for b in atts):

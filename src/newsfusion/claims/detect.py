@@ -21,7 +21,7 @@ announce") are not claims of their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Span
 from .lexicon import lexicon
@@ -46,6 +46,7 @@ class Attribution:
     quote: bool = False
     recipient: str = ""  # "told WND": who was told, for cataphora
     evidence: Span | None = None
+    source_text: str | None = None  # the words of one speaker among several ("medical officials")
     extra: dict = field(default_factory=dict)
 
 
@@ -519,3 +520,51 @@ class Finder:
             source_phrase(src) if src is not None else None,
             "passive_hedge", "hedge", hedge=True,
         )
+
+
+def _phrase_without(tok, drop) -> Span:
+    """``tok``'s source phrase without the subtrees of ``drop`` and the
+    conjunctions and commas next to them."""
+    gone = set()
+    for d in drop:
+        gone.update(t.i for t in d.subtree)
+    toks = [t for t in tok.subtree if t.i not in gone]
+    full = source_phrase(tok)
+    toks = [t for t in toks if full.start <= t.idx < full.end]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    toks = [t for t in toks if not (t.dep_ == "cc" and t.head is tok)]
+    return char_span(toks or [tok])
+
+
+def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
+    """One attribution per speaker: "the army and police said" is two claims,
+    "local officials, including legislator X, said" two, "security and
+    medical officials said" two ("security officials", "medical officials")."""
+    out = []
+    for a in atts:
+        if a.source_head is None:
+            out.append(a)
+            continue
+        tok = sdoc[a.source_head]
+        conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        conj += [c2 for c in conj for c2 in c.conjuncts if c2.i > c.i and c2.pos_ in ("NOUN", "PROPN") and c2 not in conj]
+        incl = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "among") for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i and any(c.dep_ == "conj" for c in m.children)]
+        if not conj and not incl and not mods:
+            out.append(a)
+            continue
+        extra = conj + [c.head for c in incl]
+        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), extra=dict(a.extra))
+        if mods:
+            m = mods[0]
+            words = [m] + [c for c in m.conjuncts]
+            head_words = [t for t in tok.subtree if t.i > max(w.i for w in words) and t.i <= tok.i]
+            tail = " ".join(t.text for t in head_words)
+            for w in sorted(words, key=lambda t: t.i):
+                out.append(replace(a, source_text=f"{w.text} {tail}", extra=dict(a.extra)))
+        else:
+            out.append(first)
+        for c in conj + incl:
+            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), extra=dict(a.extra)))
+    return out
