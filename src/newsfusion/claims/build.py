@@ -119,6 +119,8 @@ def _evidence(a: Attribution, finder: Finder) -> Span:
     if para is not None:
         s_start, s_end = max(s_start, para.start), min(s_end, para.end)
     whole = Span(min(start, s_start), max(end, s_end))
+    if a.extra.get("inner"):
+        whole = Span(start, end)  # speech reported inside another claim: its own words, not the host sentence
     if _nwords(text, whole.start, whole.end) <= _MAX_EVIDENCE_WORDS:
         return _strip(text, whole)
     lead = text[sent.start : start]

@@ -263,12 +263,12 @@ class SourceResolver:
             prev = self._same_head(tok, text, phrase.start)
             if prev is not None:
                 return prev if prev.resolved_from else self._copy(prev, text)
-        if low in self.lex.media_heads or lemma in self.lex.media_heads:
+        if (low in self.lex.media_heads or lemma in self.lex.media_heads) and not self._speaker_modifier(tok):
             if definite:
                 prev = next((src for _, src in reversed(self.history) if src.kind == "media"), None)
                 if prev is not None:
                     return self._copy(prev, text)
-            outlet = self._entity_inside(subtree_of(tok), ("ORG",))
+            outlet = self._entity_inside(phrase, ("ORG",))
             if outlet is not None:
                 s = self.from_entity(outlet, phrase)
                 kind = self.doc.entities[outlet].kind
@@ -290,6 +290,14 @@ class SourceResolver:
             return Source(text, kind, phrase, head=lemma)
         indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
         return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _speaker_modifier(self, tok) -> bool:
+        """'witness reports', 'police reports': the reports of people, not of an outlet."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                if c.lemma_.lower() in PERSON_NOUNS or c.lower_ in self.lex.anonymous_heads or c.lemma_.lower() in self.lex.org_heads:
+                    return True
+        return False
 
     def _banner_of(self, tok) -> int | None:
         """'Salafists under the banner of the Omar Brigades': the named group speaks."""
