@@ -96,6 +96,13 @@ _RELEASE_VERBS = {"release", "issue", "publish", "post", "put", "send", "circula
 _STATEMENT_NOUNS = {"statement", "figures", "figure", "report", "video", "letter", "message", "post", "communique", "communiqué", "tally", "data", "release"}
 
 
+def _in_parentheses(tok) -> bool:
+    """A dateline's '(Reuters)' the parser made a subject."""
+    i, j = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    return i > 0 and doc[i - 1].text in ("(", "[") and j + 1 < len(doc) and doc[j + 1].text in (")", "]")
+
+
 def _acronym_aux(tok):
     """'IS said ...': the small parser reads the group's acronym as the verb 'is'."""
     for c in tok.children:
@@ -106,9 +113,17 @@ def _acronym_aux(tok):
 
 
 def _subject(tok):
-    subj = _children(tok, *SUBJ)
+    subj = [c for c in _children(tok, *SUBJ) if not _in_parentheses(c)]
     if subj:
-        return subj[0]
+        before = [c for c in subj if c.i < tok.i]
+        if not before:
+            return subj[0]
+        # "(Reuters) - Russia's ministry said": the nearest; "al - Masri said" (a name split in two) from its start
+        ids = {c.i for c in subj}
+        pick = before[-1]
+        while pick.i - 1 in ids or (pick.i - 2 in ids and pick.doc[pick.i - 1].text in ("-", "–")):
+            pick = pick.doc[pick.i - 1] if pick.i - 1 in ids else pick.doc[pick.i - 2]
+        return pick
     acr = _acronym_aux(tok)
     if acr is not None and not _children(tok, "nsubjpass"):
         return acr
