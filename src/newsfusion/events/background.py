@@ -46,8 +46,6 @@ _PAST_YEAR = ("last year", "years ago", "a year ago", "previous year", "past dec
 def not_a_report(ctx: DocContext, d: Draft) -> str:
     """Why the mention is context rather than an incident ('' when it reports one)."""
     tok = d.token
-    if _in_since(tok):
-        return "start of a period ('since X attacked ...')"
     if _displacement(tok):
         return "a cause of flight ('fled fighting')"
     if d.nominal and not d.rule.participant:
@@ -60,9 +58,14 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
         return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
         return "participle of a present-tense statement"
-    if past_year(ctx, d):
-        return "background: dated to an earlier year"
     return ""
+
+
+def told_as_background(ctx: DocContext, d: Draft) -> bool:
+    """The mention tells an earlier event as the story's background: it starts a period
+    ("since the army seized power"), or its own time is an earlier year ("captured the town
+    in 2016", "last year", "four years ago"). Such events are kept, flagged ``background``."""
+    return _in_since(d.token) or past_year(ctx, d)
 
 
 def _nominal_context(ctx: DocContext, tok, one_day: bool) -> str:
@@ -288,4 +291,4 @@ def habitual(ctx: DocContext, tok, dated: bool) -> bool:
     return v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
-__all__ = ["background", "habitual", "not_a_report", "past_year", "tally"]
+__all__ = ["background", "habitual", "not_a_report", "past_year", "tally", "told_as_background"]

@@ -168,12 +168,13 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
 
 
 def _object_kind(ctx: DocContext, d: Draft) -> str | None:
-    from .phrases import resolve_pronoun
+    from .phrases import counted, resolve_pronoun
 
     objects = []
     for o in d.objects:
         if o.pos_ == "PRON":  # "after capturing them"
             o = resolve_pronoun(ctx, o) or o
+        o = counted(ctx, o)  # "much of the province", "dozens of rifles"
         if o.lemma_.lower() == "control":  # "took control of the town" (the parser may hang "of" on the verb)
             objects.extend(x for p, x in [*preps(o), *preps(o.head)] if p in ("of", "over"))
         else:

@@ -31,8 +31,14 @@ _COREF_NOUNS = {"group", "faction", "organization", "organisation", "movement", 
                 "militiaman", "militiamen"}
 
 
+PART_WORDS = {"much", "part", "parts", "swath", "swaths", "swathe", "swathes", "half", "rest", "bulk", "portion",
+              "portions", "most", "large", "chunk", "chunks"}
+
+
 def _is_quantity(ctx: DocContext, tok) -> bool:
-    return tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple")
+    """A number, a vague quantity or a part ("much of the province", "swaths of the country")."""
+    return (tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lower_ in PART_WORDS
+            or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple"))
 
 
 def counted(ctx: DocContext, tok):
