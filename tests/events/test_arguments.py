@@ -90,7 +90,7 @@ TIMES = [
     # the time of a statement does not date the event
     ("A drone strike on a farm killed six herders, residents said on Friday.", None),
     ("In a statement issued on Friday, the group said it had fired rockets at the airport.", None),
-    ("In recent weeks, the militants have been attacking army posts around Djibo with rockets.", "In recent weeks"),
+    ("In recent days, the militants have been attacking army posts around Djibo with rockets.", "In recent days"),
     # a "since" phrase and a year inside a noun do not date the event
     ("Rebels captured Goma on Tuesday, the worst defeat for the army since the 2012 crisis.", "on Tuesday"),
 ]

@@ -23,7 +23,7 @@ from .syntax import first, kids
 DURATIVE = {"ongoing", "continuing", "continued", "persistent", "escalating", "rising", "growing", "mounting",
             "increasing", "intensifying", "near-daily", "daily", "nightly", "weekly", "frequent", "repeated",
             "regular", "sporadic", "constant", "incessant", "relentless", "routine", "periodic", "occasional",
-            "recurrent", "recurring", "endless", "perennial", "protracted", "years-long", "decades-long",
+            "recurrent", "recurring", "endless", "perennial", "protracted", "years-long", "decades-long", "months-long", "weeks-long",
             "long-running", "cross-border"}
 # "near-daily" is split by the tokenizer: the word before the hyphen
 DURATIVE_PARTS = {"near", "almost", "nearly"}
@@ -54,11 +54,25 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
             return reason
     if _habit_adverb(tok):
         return "habitual ('repeatedly', 'regularly')"
+    if _vague_period(d):
+        return "aggregate over a period ('in recent years', 'for months')"
     if _running_total(tok if d.frame == "kill" else _killing_verb(tok)):
         return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
         return "participle of a present-tense statement"
     return ""
+
+
+_VAGUE_PERIOD = re.compile(r"^(?:in|over|during|for|throughout|within)?\s*(?:the\s+)?(?:recent|past|last|coming)?\s*"
+                           r"(?:few\s+|several\s+|many\s+)?(?:years|months|weeks|decades)$")
+
+
+def _vague_period(d: Draft) -> bool:
+    """The mention's own time is a stretch of unnumbered years, months or weeks ("in recent years",
+    "for months"): what went on over a period, not an incident."""
+    if d.time is None or d.time_inherited or d.time_level > 2:
+        return False
+    return bool(_VAGUE_PERIOD.match(" ".join(d.time.text.lower().split())))
 
 
 def told_as_background(ctx: DocContext, d: Draft) -> bool:

@@ -62,6 +62,8 @@ FIXED = {
     "agreement": (SD, "Agreement"),
     "intel": (SD, "Other"),
     "disrupt": (SD, "Disrupted weapons use"),
+    "deploy": (SD, "Other"),
+    "coup": (SD, "Other"),
 }
 REPELLED = {"repel", "repulse", "fend", "beat", "thwart", "foil", "counter", "rebuff"}
 STATE_KINDS = {"state_force", "government", "military", "police", "state"}
@@ -220,7 +222,7 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
         if kind == "weapon":
             if not d.actors:
                 return None  # weapons seized by no one named: part of another report
-            return (SD, "Disrupted weapons use") if state else (SD, "Other")
+            return (SD, "Disrupted weapons use") if state else (SD, "Looting/property destruction")  # ACLED: goods seized
         if kind == "person":
             return (SD, "Arrests") if state else (VAC, "Abduction/forced disappearance")
         return None

@@ -338,6 +338,10 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
+        purpose = [x for x in drafts if x is not d and _in_purpose(d.token, x.token)]
+        if d.frame == "deploy" and purpose:  # "sent policemen to disperse a rally": the deployment serves that event
+            absorb(ctx, purpose[0], d, swap=False)
+            continue
         if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
             absorb(ctx, next(x for x in drafts if x.frame == "arrest"), d)
             continue
@@ -353,6 +357,14 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(ctx, host, d)
     return sorted(merged, key=lambda x: x.token.i)
+
+
+def _in_purpose(v, tok) -> bool:
+    """``tok`` lies in a "to" clause of verb ``v`` ("sent troops to disperse the march")."""
+    for c in v.children:
+        if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children) and c.left_edge.i <= tok.i <= c.right_edge.i:
+            return True
+    return False
 
 
 def _fight(a: Draft, b: Draft) -> bool:

@@ -140,8 +140,9 @@ def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
         return "drop"
     if earlier:
         return earlier[-1]
-    # a reference to nothing reported is no report, unless it brings its own dead or people
-    return None if (d.figures or d.participants()) else "drop"
+    # a reference to nothing reported is no report, unless it brings its own dead, people or time
+    own_time = d.time is not None and not d.time_inherited and d.time_level <= 2 and not pool  # "the insurgency, which erupted in 2009"
+    return None if (d.figures or d.participants() or own_time) else "drop"
 
 
 def _toll_host(ctx: DocContext, d: Draft, kept: list[Draft]):
