@@ -43,6 +43,16 @@ NUMERIC = [
     # one speaker under two descriptions
     ("The regional police office said six people were killed in the attack. "
      "Police later said eight people were killed in the attack.", []),
+    # "bringing the toll to four" counts the peacekeepers the sentence counts, not the attackers
+    ("Two more peacekeepers were found dead after the ambush, UN officials said, bringing the death toll to four. "
+     "Nine attackers were killed in the crossfire, the mission added.", []),
+    # "the resident" is the resident quoted before; a second attack is another incident
+    ("A resident of Mabass said at least 20 people were killed in the first strike. "
+     "The resident said the second strike hit a forest, so there were no casualties.", []),
+    # a figure is the claim's whose content says it, not a remark on it in the same sentence
+    ("The militants said 40 soldiers had been killed in the raid, but that could not be confirmed by other sources. "
+     "The army said nine soldiers died in the raid.",
+     [("The militants said 40 soldiers", "nine soldiers")]),
     # figures for incidents on different days
     ("Officials said 10 civilians were killed in Saturday's raid on Kimbo. "
      "A rights group also accused the army of killing 21 civilians on March 3 in another village.", []),

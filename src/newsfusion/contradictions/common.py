@@ -25,7 +25,8 @@ def overlap(a: str, b: str) -> float:
 def claim_of(doc: Doc, span: Span) -> int | None:
     """The innermost claim holding ``span``: '... reported the strikes, with some outlets
     saying nine had died' is the outlets' figure, not the reporter's."""
-    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span) or c.evidence.contains(span)]
+    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span)] \
+        or [i for i, c in enumerate(doc.claims) if c.evidence.contains(span)]  # a claim's content says it; else its sentence
     return min(holding, key=lambda i: doc.claims[i].content.end - doc.claims[i].content.start) if holding else None
 
 
@@ -56,6 +57,11 @@ def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     n1, n2 = _name(c1.source), _name(c2.source)
     if n1 == n2 or (c1.source_kind == c2.source_kind == "author"):
         return True
+    t1, t2 = doc.span_text(c1.source_span).lower(), doc.span_text(c2.source_span).lower()
+    for t, other in ((t1, n2), (t2, n1)):
+        words_t = t.split()
+        if len(words_t) == 2 and words_t[0] in ("the", "this", "that") and words_t[1] in other.split():
+            return True  # "the resident" after "a resident of Quarit"
     w1, w2 = set(n1.split()), set(n2.split())
     small = min((w1, w2), key=len)
     if (w1 <= w2 or w2 <= w1) and small - GENERIC_SOURCES:

@@ -207,6 +207,8 @@ def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
     "the attacks") or one told apart from the story's ("two other explosions", "a separate
     attack")."""
     span = _clause(doc, f)
+    if span == f.span:  # no clause of its own ("so there were no casualties"): its sentence
+        span = doc.sentence_of(f.span) or span
     toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
     several = another = False
     for t in toks or []:
@@ -236,7 +238,7 @@ def _not_a_count(doc: Doc, f: Figure) -> bool:
 def stated_figures(doc: Doc) -> list[Stated]:
     """Figures a source other than the article states about an incident."""
     title = (doc.article.title or "").strip()
-    out = []
+    out, added = [], []
     for f in read_figures(doc):
         if f.low is None and f.high is None:
             continue
@@ -252,8 +254,15 @@ def stated_figures(doc: Doc) -> list[Stated]:
                          and same_speaker(doc, doc.claims[p.claim], doc.claims[c]) and f.sentence - p.figure.sentence <= 2), None)
             if prev is not None:  # "two Palestinians had been killed ... a third was shot dead": three
                 prev.extra += st.low
+            added.append(st)
             continue  # a count added to another is no toll of its own
         out.append(st)
+    for st in out:  # "three more peacekeepers were found dead, bringing the death toll to four": four peacekeepers
+        if st.victims == "people" and not st.party:
+            like = next((o for o in out + added if o is not st and o.figure.sentence == st.figure.sentence and o.victims != "people"
+                         and o.claim == st.claim), None)
+            if like is not None:
+                st.victims, st.party = like.victims, set(like.party)
     return out
 
 
