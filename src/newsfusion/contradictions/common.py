@@ -120,3 +120,19 @@ def _trim(doc: Doc, span: Span) -> Span:
 
 def entities_in(doc: Doc, span: Span) -> set[int]:
     return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
+
+
+def speaker_at(doc: Doc, span: Span) -> int | None:
+    """The claim a span belongs to: the claim holding it, or the "According to X, ..." claim of
+    the sentence before in its paragraph, which the sentence goes on telling."""
+    c = claim_of(doc, span)
+    if c is not None:
+        return c
+    sent = doc.sentence_of(span)
+    if sent is None:
+        return None
+    k = doc.sentences.index(sent)
+    if k == 0 or "\n" in doc.text[doc.sentences[k - 1].end:sent.start]:
+        return None
+    prev = doc.sentences[k - 1]
+    return next((i for i, c in enumerate(doc.claims) if c.rule.startswith("according") and prev.contains(c.evidence)), None)

@@ -20,7 +20,8 @@ import re
 from ..claims.lexicon import lexicon
 from ..claims.stance import is_dismissive
 from ..model import Claim, Contradiction, Doc, Side, Span
-from .common import claim_of as _claim_of, entities_in as _entities_in, overlap, same_speaker, sentence_in_paragraph, source_of as _source, statement, words
+from .common import (claim_of as _claim_of, entities_in as _entities_in, overlap, same_speaker, sentence_in_paragraph,
+                     source_of as _source, speaker_at, statement, words)
 
 PRESENCE = {"presence", "present", "operating", "operate", "operates", "active", "followers", "members", "cells", "branch", "branches", "representing", "represent", "based", "fighters", "foothold", "infiltrated", "infiltrate"}
 
@@ -162,6 +163,40 @@ def _overlap_target(doc: Doc, d: int) -> int | None:
     return best
 
 
+# what a denial may deny doing, by the means ("denied firing live rounds", "denies carrying out air strikes")
+ACTS = [re.compile(p, re.I) for p in (
+    r"\b(?:live (?:rounds?|ammunition|fire|bullets)|bullets?|gunfire|gunshots?|firearms?|shot (?:dead|and killed)|opened fire|firing|shooting)\b",
+    r"\b(?:air ?strikes?|air raids?|warplanes?|drones? strikes?|bomb(?:ed|ing|ings)?|aircraft)\b",
+    r"\b(?:shell(?:ed|ing)|artillery|mortars?)\b",
+    r"\b(?:abduct\w*|kidnap\w*)\b",
+    r"\b(?:tortur\w+)\b",
+    r"\b(?:burn(?:ed|t|ing) (?:down )?(?:the |their )?(?:houses|homes|villages?|market)|torched|set (?:ablaze|on fire))\b",
+)]
+_HARM = re.compile(r"\b(?:kill\w*|dead|died|wounded|injur\w+|hit|struck|destroy\w*|damag\w*|abduct\w*|kidnap\w*|tortur\w*|burn\w*)\b", re.I)
+
+
+def _act_target(doc: Doc, d: int) -> Span | None:
+    """'They denied firing live rounds': the nearest statement before it, by another speaker,
+    that someone was shot ('four were shot dead'); likewise air strikes, shelling, abductions."""
+    deny = doc.claims[d]
+    content = _content(doc, deny)
+    families = [a for a in ACTS if a.search(content)]
+    if not families or deny.cue is None:
+        return None
+    k = next((i for i, s in enumerate(doc.sentences) if s.contains(deny.cue)), None)
+    if k is None:
+        return None
+    for sent in reversed(doc.sentences[max(0, k - 6):k]):
+        text = doc.span_text(sent)
+        if not any(a.search(text) for a in families) or not _HARM.search(text) or _NEGATIVE.search(text):
+            continue
+        who = speaker_at(doc, sent)
+        if who is None or same_speaker(doc, doc.claims[who], deny) or denies(doc, doc.claims[who]):
+            continue
+        return sentence_in_paragraph(doc, sent)
+    return None
+
+
 _REJECTS = re.compile(r"\b(?:not|n['’]t|never) (?:been )?(?:correct|accurate|true|right)\b|\b(?:incorrect|inaccurate|misleading|untrue)\b", re.I)
 
 
@@ -211,6 +246,11 @@ def polarity(doc: Doc) -> list[Contradiction]:
             answered[d] = target
         if target is None:
             target = _overlap_target(doc, d)
+        if target is None:
+            act = _act_target(doc, d)
+            if act is not None:
+                _keep(chosen, doc, d, ("span", act), 0.5)
+                continue
         if target is not None:
             _keep(chosen, doc, d, ("claim", target), _rank(doc, d, target))
     for (_, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
@@ -219,7 +259,7 @@ def polarity(doc: Doc) -> list[Contradiction]:
             t = doc.claims[ref]
             a = Side(statement(doc, ref, _focus(doc, ref, d)), t.source, ref, None, None)
         else:
-            a = Side(ref, _source(doc, _claim_of(doc, ref)), _claim_of(doc, ref), None, None)
+            a = Side(ref, _source(doc, speaker_at(doc, ref)), speaker_at(doc, ref), None, None)
         b = Side(_denial_span(doc, d, group, a.evidence), source, d, None, None)
         if a.evidence.overlaps(b.evidence):
             continue  # "X denies Y's claims, according to Z": the denial is no claim it answers
