@@ -81,3 +81,12 @@ def test_sides_name_sources_and_values(doc_of):
     assert (c.a.value, c.b.value) == (12, 30)
     assert (c.a.source, c.b.source) == ("Congolese army", "local security source")  # "the army" in a story set in Kirumba (DR Congo)
     assert "12" in c.about and "at least 30" in c.about
+
+
+def test_a_speaker_revising_its_figure_is_an_update(doc_of):
+    doc = doc_of("Police said on Monday that seven people died in the bus bombing. "
+                 "Police later said 11 people died in the bombing.")
+    assert [c for c in doc.contradictions if c.kind == "numeric"] == []
+    (u,) = doc.updates
+    assert u.kind == "update" and (u.a.value, u.b.value) == (7, 11)
+    assert "seven people died" in doc.span_text(u.a.evidence) and "11 people died" in doc.span_text(u.b.evidence)

@@ -31,7 +31,7 @@ from ..events.background import PERIOD_MARKERS
 from ..events.fatalities import Figure, read_figures, word_number
 from ..gazetteer.countries import country_by_name, demonym_country
 from ..model import Contradiction, Doc, Side, Span
-from .common import attributed, claim_of, entities_in, same_speaker, source_of, statement
+from .common import attributed, claim_of, entities_in, same_speaker, sentence_in_paragraph, source_of, statement
 
 GENERIC = {"people", "persons", "others", "victims", "bodies", "individuals", "totals", "deaths", "lives"}
 SECURITY = {"soldiers", "police", "personnel", "personnels", "servicemen", "officers", "gendarmes", "guards", "marines",
@@ -207,9 +207,12 @@ def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
     "the attacks") or one told apart from the story's ("two other explosions", "a separate
     attack")."""
     span = _clause(doc, f)
-    if span == f.span:  # no clause of its own ("so there were no casualties"): its sentence
-        span = doc.sentence_of(f.span) or span
     toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
+    verb = _verb(doc, f)
+    if (verb is None or verb.lemma_ == "be") and not any(t.lemma_.lower() in INCIDENT_NOUNS for t in toks or []):
+        # "so there were no casualties": no act, no incident in its clause; its sentence's incident
+        sent = sentence_in_paragraph(doc, f.span) or span
+        toks = doc.nlp.char_span(sent.start, sent.end, alignment_mode="expand") if doc.nlp is not None else None
     several = another = False
     for t in toks or []:
         if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN":
@@ -439,4 +442,28 @@ def exaggerated(doc: Doc) -> list[Contradiction]:
             kind="numeric",
             a=Side(statement(doc, s.claim, s.figure.span), source_of(doc, s.claim), s.claim, _event_of(doc, s.figure), s.value),
             b=Side(mine, source_of(doc, c), c, None, None)))
+    return out
+
+
+def revised_figures(doc: Doc) -> list[Contradiction]:
+    """One speaker giving two different counts of the same victims for one incident: an
+    update ("police said seven died ... police later said 11"), a the earlier, b the later."""
+    figs = stated_figures(doc)
+    out, used = [], set()
+    for i, a in enumerate(figs):
+        for b in figs[i + 1:]:
+            if id(a) in used or id(b) in used or (a.low, a.high) == (b.low, b.high) or not (a.value and b.value):
+                continue
+            if a.victims != b.victims or a.party != b.party or a.another or b.another or a.several != b.several:
+                continue
+            if not same_speaker(doc, doc.claims[a.claim], doc.claims[b.claim]) or abs(a.figure.sentence - b.figure.sentence) > MAX_APART:
+                continue
+            if _dated_apart(doc, a, b) or _placed_apart(doc, a, b):
+                continue
+            used |= {id(a), id(b)}
+            sa = source_of(doc, a.claim)
+            out.append(Contradiction(
+                about=f"{sa} revised the number of {a.victims} killed from {_shown(a)} to {_shown(b)}", kind="update",
+                a=Side(statement(doc, a.claim, a.figure.span), sa, a.claim, _event_of(doc, a.figure), a.value),
+                b=Side(statement(doc, b.claim, b.figure.span), source_of(doc, b.claim), b.claim, _event_of(doc, b.figure), b.value)))
     return out
