@@ -53,6 +53,9 @@ NUMERIC = [
     ("The militants said 40 soldiers had been killed in the raid, but that could not be confirmed by other sources. "
      "The army said nine soldiers died in the raid.",
      [("The militants said 40 soldiers", "nine soldiers")]),
+    # a comparison with the past or a forecast disputes no figure
+    ("Police said six people died in the fire at the camp. Officials said the toll was far lower than in last year's fire.", []),
+    ("Police said six people died in the fire at the camp. A doctor said the toll is going to be higher.", []),
     # figures for incidents on different days
     ("Officials said 10 civilians were killed in Saturday's raid on Kimbo. "
      "A rights group also accused the army of killing 21 civilians on March 3 in another village.", []),
@@ -90,3 +93,18 @@ def test_a_speaker_revising_its_figure_is_an_update(doc_of):
     (u,) = doc.updates
     assert u.kind == "update" and (u.a.value, u.b.value) == (7, 11)
     assert "seven people died" in doc.span_text(u.a.evidence) and "11 people died" in doc.span_text(u.b.evidence)
+
+
+DISPUTED_WITHOUT_A_FIGURE = [
+    ("Police said six people died in the fire at the camp. Residents said the real toll was much higher.",
+     "six people died", "the real toll was much higher"),
+    ("The rebels said they had killed 50 soldiers near the dam. The army said the figure was grossly inflated.",
+     "killed 50 soldiers", "grossly inflated"),
+]
+
+
+@pytest.mark.parametrize("text,figure,dispute", DISPUTED_WITHOUT_A_FIGURE, ids=[d[2] for d in DISPUTED_WITHOUT_A_FIGURE])
+def test_a_figure_disputed_without_a_figure(contradictions_of, text, figure, dispute):
+    got = contradictions_of(text)
+    assert len(got) == 1, got
+    assert figure in got[0][0] and dispute in got[0][1]

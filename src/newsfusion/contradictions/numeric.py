@@ -413,32 +413,45 @@ def _event_of(doc: Doc, f: Figure) -> int | None:
 
 # -- "the toll is exaggerated" ---------------------------------------------------------------
 
-_EXAGGERATED = re.compile(r"\b(exaggerat\w*|inflat\w*|overstat\w*|overestimat\w*|inflated|padded|bloated|"
-                          r"far fewer|much lower|grossly)\b", re.I)
-_FIGURE_WORDS = re.compile(r"\b(figures?|tolls?|casualt\w+|numbers?|counts?|tallies|tally|claims?|losses|deaths?|dead)\b", re.I)
+_EXAGGERATED = re.compile(r"\b(?:exaggerat\w*|inflat\w*|overstat\w*|overestimat\w*|understat\w*|underestimat\w*|"
+                          r"padded|bloated|far fewer|much lower|grossly)\b|"
+                          r"\b(?:tolls?|numbers?|figures?|casualt\w+)\b[^.;]{0,30}?\b(?:is|was|were|are)(?: \w+)? "
+                          r"(?:much |far |significantly |considerably )?(?:higher|lower|greater|smaller)\b"
+                          r"(?! than (?!reported|stated|announced|claimed|given|the official))|"
+                          r"\bmany more (?:people|civilians|soldiers) (?:were killed|died)\b", re.I)
+_FIGURE_WORDS = re.compile(r"\b(figures?|tolls?|casualt\w+|numbers?|counts?|tallies|tally|claims?|losses|deaths?|dead|died|killed)\b", re.I)
 _GROUP_NOUN = re.compile(r"\b(?:the|this|that)\s+(group|movement|militants|rebels|insurgents|jihadists|organi[sz]ation|army|military|ministry|government)\b", re.I)
 
 
 def exaggerated(doc: Doc) -> list[Contradiction]:
-    """'The group routinely exaggerates casualty figures' against that party's figure."""
+    """A figure against a statement that it is wrong without a figure of its own: 'the group
+    routinely exaggerates casualty figures', 'residents said the real toll was much higher'."""
     figs = stated_figures(doc)
-    out = []
-    for sent in doc.sentences:
+    out, used = [], set()
+    for k, sent in enumerate(doc.sentences):
         text = doc.span_text(sent)
-        if not (_EXAGGERATED.search(text) and _FIGURE_WORDS.search(text)):
+        m = _EXAGGERATED.search(text)
+        if not (m and _FIGURE_WORDS.search(text)):
             continue
-        c = claim_of(doc, Span(sent.start + _EXAGGERATED.search(text).start(), sent.start + _EXAGGERATED.search(text).end()))
-        before = [s for s in figs if s.figure.span.end <= sent.start
+        at = Span(sent.start + m.start(), sent.start + m.end())
+        if any(sent.contains(s.figure.span) and s.figure.span.start >= at.start for s in figs):
+            continue  # it gives its own figure: a numeric dispute, if any
+        c = claim_of(doc, at)
+        group = _GROUP_NOUN.search(text)  # "the group routinely exaggerates": its figures anywhere before
+        before = [s for s in figs if s.figure.span.end <= at.start and (group or k - s.figure.sentence <= MAX_APART)
                   and (c is None or not same_speaker(doc, doc.claims[s.claim], doc.claims[c]))]
         if not before:
             continue
-        if _GROUP_NOUN.search(text):  # "the group": a figure an organisation gave
+        if group:  # a figure an organisation gave
             orgs = [s for s in before if doc.claims[s.claim].source_kind == "named_org"]
             before = orgs or before
         s = before[-1]
-        mine = statement(doc, c, sent) if c is not None else sent
+        if id(s) in used:
+            continue
+        used.add(id(s))
+        mine = statement(doc, c, at) if c is not None else sentence_in_paragraph(doc, at) or sent
         out.append(Contradiction(
-            about=f"number of {s.victims} killed ({source_of(doc, s.claim)}: {_shown(s)}; disputed as exaggerated)",
+            about=f"number of {s.victims} killed ({source_of(doc, s.claim)}: {_shown(s)}; {source_of(doc, c)}: disputes the figure)",
             kind="numeric",
             a=Side(statement(doc, s.claim, s.figure.span), source_of(doc, s.claim), s.claim, _event_of(doc, s.figure), s.value),
             b=Side(mine, source_of(doc, c), c, None, None)))
