@@ -15,9 +15,9 @@ adds a surface form, and records why in ``Entity.evidence``:
                    "Gaza" of "Gaza City" nor "Sudan" of "South Sudan";
 - ``epithet``      "the Jewish state" for Israel when Israel is in the article;
 - ``controlled``   "the Hamas-controlled Ministry of Interior";
-- ``institution``  "the Egyptian military", "Egypt's general command for the
-                   armed forces" and a later "the army" are one force; one entity
-                   per country and institution (institutions.py).
+- ``institution``  "the Malian military", "Mali's armed forces" and a later
+                   "the army" are one force; one entity per country and
+                   institution (institutions.py).
 """
 
 from __future__ import annotations
@@ -124,6 +124,10 @@ def join_brackets(g: Groups) -> None:
             j = starts.get(inner_start)
             if j is not None and g.cands[j].end == m.end(1):
                 if _is_alias_of(g.text(i), inner):
+                    if _looks_acronym(inner) and c.source != "author":
+                        for k, other in enumerate(g.cands):  # "Zone of Control (ZoC)": every later ZoC is the zone
+                            if g.text(k) == inner and other.source in ("model", "place") and other.type != c.type:
+                                other.type = c.type
                     g.union(i, j, "bracket")
             elif _is_alias_of(g.text(i), inner):
                 g.add_form(i, inner, Span(inner_start, m.end(1)), "bracket")
@@ -158,9 +162,17 @@ def _is_acronym_of(short: str, long: str) -> bool:
     return all(ch in it for ch in letters) and len(letters) >= 0.6 * len(initials)
 
 
+def _looks_acronym(text: str) -> bool:
+    """'PA', 'U.N.', 'AFC/M23', 'GoK', 'ZoC': short, with two capitals or more and no lower-case word."""
+    if not 2 <= len(text) <= 10:
+        return False
+    bare = text.replace(".", "").replace("/", "").replace("-", "")
+    return bare.isupper() or (len(re.findall(r"[A-Z]", bare)) >= 2 and " " not in text and bare[:1].isupper())
+
+
 def _is_alias_of(name: str, inner: str) -> bool:
     """'Palestinian Authority [PA]', 'Abu Qatadah Al-Filistini (Palestinian Abu Qatadah)'."""
-    if inner.replace(".", "").replace("/", "").replace("-", "").isupper() and 2 <= len(inner) <= 10:
+    if _looks_acronym(inner):
         return _is_acronym_of(inner, name)
     shared = set(_tokens(name)) & set(_tokens(inner)) - {"al", "the", "of"}
     return bool(shared) and inner[:1].isupper()
@@ -182,14 +194,23 @@ def _contains(full: list[str], part: list[str]) -> bool:
 
 
 def join_part_names(g: Groups) -> None:
-    """A person's surname or leading names, when one person in the article has them."""
+    """A person's surname or leading names, when one person in the article has them.
+    A surname the model read as an organisation or an unknown place ("Dossou said")
+    is that person; a surname match wins over a first-name match ("Musa said" is the
+    spokesman Ali Musa, not Musa Hamid)."""
     lex = entity_lexicon()
     generic = {k.lower() for k in lex.kunya} | {p.lower() for p in lex.name_particles}
+    person_names = [_tokens(g.text(k)) for k, p in enumerate(g.cands) if p.type == "PERSON"]
     for i, c in enumerate(g.cands):  # "Al-Ansari's" tagged as a place, surname of a person here
-        if c.type == "LOCATION" and c.source == "model" and geocode(g.text(i)) is None:
-            toks = _tokens(g.text(i))
-            if any(p.type == "PERSON" and len(_tokens(g.text(k))) > len(toks) and _contains(_tokens(g.text(k)), toks) for k, p in enumerate(g.cands)):
-                c.type = "PERSON"
+        if c.source != "model" or c.inst is not None or c.type == "PERSON" or c.actor is not None:
+            continue
+        if c.type == "LOCATION" and geocode(g.text(i)) is not None:
+            continue
+        toks = _tokens(g.text(i))
+        if c.type == "ORG" and len(toks) != 1:
+            continue  # an organisation's name may share a word with a person's
+        if any(len(full) > len(toks) and _contains(full, toks) for full in person_names):
+            c.type = "PERSON"
     persons = [i for i, c in enumerate(g.cands) if c.type == "PERSON"]
     fulls = {}
     for i in persons:
@@ -200,30 +221,48 @@ def join_part_names(g: Groups) -> None:
         short = _tokens(g.text(j))
         if not short or all(t in generic for t in short):
             continue
-        hits = set()
+        surname, first = set(), set()
+        n = len(short)
         for full, i in fulls.items():
-            n = len(short)
             if n >= len(full):
                 continue
-            if tuple(full[-n:]) == tuple(short) or (tuple(full[:n]) == tuple(short) and n >= 2):
-                hits.add(g.find(i))
+            if tuple(full[-n:]) == tuple(short):
+                surname.add(g.find(i))
+            elif tuple(full[:n]) == tuple(short) and (n >= 2 or full[0] not in generic):
+                first.add(g.find(i))  # "Yohannes" of "Yohannes Tesfaye", when no one else is called so
+        hits = surname or first
         if len(hits) == 1:
             g.union(hits.pop(), j, "part_name")
 
 
+_FEATURES = ("Lake", "River", "Mount", "Mountain", "Mountains", "Gulf", "Sea", "Bay")
+
+
 def join_places(g: Groups) -> None:
+    """'Harmal' and 'Harmal province', 'Sinai' and 'North Sinai': one place. A country and
+    'X region', or a lake and its region ('Lake Kivu' / 'Lake Kivu region'), stay two."""
     lex = entity_lexicon()
     locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION"]
     for j in locs:
         short = g.text(j).split()
+        if country_by_name(g.text(j)) is not None or short[0] in _FEATURES:
+            continue
         for i in locs:
             long = g.text(i).split()
             if len(long) != len(short) + 1 or g.find(i) == g.find(j):
                 continue
-            if long[:-1] == short and long[-1] in lex.place_suffixes:
+            if long[:-1] == short and (long[-1] in lex.place_suffixes or long[-1] in lex.admin_words):  # never 'Gaza' of 'Gaza City'
                 g.union(i, j, "place_part")
             elif long[1:] == short and long[0] in lex.directions and country_by_name(g.text(i)) is None:
                 g.union(j, i, "place_part")
+    # the bare name of 'X district' read by the model as a person or an organisation: 'Harmal said ...'
+    bare = {name_key(f): i for i, c in enumerate(g.cands) if c.label == "PLACE_CONTEXT" for f in c.forms
+            if g.text(i).split()[-1] in lex.admin_words}
+    for j, c in enumerate(g.cands):
+        i = bare.get(name_key(g.text(j)))
+        if i is not None and c.source in ("model", "place") and c.inst is None and g.find(i) != g.find(j):
+            c.type = "LOCATION"
+            g.union(i, j, "place_part")
 
 
 def add_apposition(g: Groups) -> None:
@@ -335,6 +374,9 @@ def add_descriptions(g: Groups) -> None:
     if countries:
         main = max({g.find(i) for i in countries}, key=lambda r: sum(1 for i in countries if g.find(i) == r))
         for m in _NATION.finditer(text):
+            head = g.doc.nlp.char_span(m.end(1) - 1, m.end(1), alignment_mode="expand")
+            if head is not None and head[-1].dep_ in ("compound", "amod", "nmod") and head[-1].head.i > head[-1].i:
+                continue  # "the Iraqi-Syrian state border": 'state' qualifies the border
             g.add_form(main, m.group(1), Span(m.start(1), m.end(1)), "epithet")
     for m in _LINKED.finditer(text):
         before = [i for i, c in enumerate(g.cands) if c.type == "ORG" and c.end <= m.start() and c.actor is not None and c.actor.kind in ("armed_group", "militia")]

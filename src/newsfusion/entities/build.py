@@ -134,7 +134,7 @@ def build_entities(doc: Doc) -> None:
             t = g.text(i)
             doc.mentions.append(Mention(Span(c.start, c.end), t, ent.type, idx, c.source))
             ent.mentions.append(len(doc.mentions) - 1)
-            forms = c.forms if c.label == "INST_PART" else [t, *c.forms] if c.label == "INST" else [t]
+            forms = c.forms if c.label == "INST_PART" else [t, *c.forms]
             for form in forms:
                 if name_key(form) not in seen:
                     seen.add(name_key(form))

@@ -73,7 +73,7 @@ _PEOPLE_AFTER = re.compile(r"\s+(?:rulers|leaders|fighters|militants|members|off
 
 
 def national_possessive(ctx: Ctx) -> Iterator[Relation]:
-    """'Haiti's National Police', 'El Fasher's Saudi Hospital', 'the Borno State capital Maiduguri'."""
+    """'Iraq's Popular Mobilisation Forces', 'El Fasher's Saudi Hospital', 'the Borno State capital Maiduguri'."""
     doc = ctx.doc
     ms = sorted((m for m in doc.mentions if m.entity is not None), key=lambda m: m.span.start)
     for a, b in zip(ms, ms[1:]):
@@ -84,6 +84,6 @@ def national_possessive(ctx: Ctx) -> Iterator[Relation]:
             continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
         inst, place = doc.entities[b.entity], doc.entities[a.entity]
         if inst.kind in ("state_force", "police", "government", "ministry") and inst.country and inst.country == place.country:
-            continue  # "Haiti's police", "Egypt's armed forces": the country's own institution, not a location
+            continue  # "Mali's police", "Chad's armed forces": the country's own institution, not a location
         if re.fullmatch(r"['’]s?\s+(?:[a-z-]+\s+){0,2}", gap) or (ctx.type(b.entity) == "LOCATION" and re.fullmatch(r"\s+capital\s+", gap)):
             yield Relation(ctx.name(b.entity), "located_in", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="located")
