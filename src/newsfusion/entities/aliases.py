@@ -114,6 +114,13 @@ _KNOWN_AS = re.compile(
 )
 
 
+LANGUAGES = r"(?:Arabic|Somali|Pashto|Dari|Hausa|Swahili|French|Persian|Farsi|Kurdish|Urdu|Hebrew|Turkish|Amharic|Tigrinya|Oromo|Russian|Ukrainian|Spanish|Portuguese|Burmese|Tamil|Bengali|Hindi|Fulani|Tamasheq|Lingala|Kinyarwanda)"
+_GLOSS = re.compile(
+    r"\s*[,(]\s*(?:which\s+means|meaning|(?:the\s+|an?\s+)?" + LANGUAGES + r"\s+(?:word\s+|term\s+|name\s+|acronym\s+|phrase\s+)?(?:for|meaning))\s+"
+    r"[\"“‘']?(?P<g>(?:the\s+)?[^\"”’',;()\n]{2,60}?)[\"”’']?\s*[,;.)]"
+)
+
+
 def join_brackets(g: Groups) -> None:
     text = g.doc.text
     starts = {c.start: i for i, c in enumerate(g.cands)}
@@ -134,6 +141,10 @@ def join_brackets(g: Groups) -> None:
             end = m.end()
         else:
             end = c.end
+        gl = _GLOSS.match(text, c.end)
+        if gl and c.type == "ORG":  # "Boko Haram (Hausa for 'Western education is forbidden')": a translated gloss
+            form = re.sub(r"^the\s+", "", gl.group("g").strip())
+            g.add_form(i, form, None, "gloss")
         k = _KNOWN_AS.match(text, end)
         if k:
             grp = "q" if k.group("q") else "w"
@@ -193,6 +204,12 @@ def _contains(full: list[str], part: list[str]) -> bool:
     return any(full[k : k + n] == part for k in range(len(full) - n + 1))
 
 
+def _org_like(text: str) -> bool:
+    lex = entity_lexicon()
+    words = text.split()
+    return any(w in lex.org_heads or w in lex.facility_heads or w in lex.place_suffixes or w.lower() in lex.admin_words for w in words) or geocode(text) is not None
+
+
 def join_part_names(g: Groups) -> None:
     """A person's surname or leading names, when one person in the article has them.
     A surname the model read as an organisation or an unknown place ("Dossou said")
@@ -207,9 +224,11 @@ def join_part_names(g: Groups) -> None:
         if c.type == "LOCATION" and geocode(g.text(i)) is not None:
             continue
         toks = _tokens(g.text(i))
-        if c.type == "ORG" and len(toks) != 1:
+        if len(toks) >= 2 and [toks[-1]] in person_names and not _org_like(g.text(i)):
+            c.type = "PERSON"  # "Aime Dossou" read as an organisation, "Dossou" as a person
+        elif c.type == "ORG" and len(toks) != 1:
             continue  # an organisation's name may share a word with a person's
-        if any(len(full) > len(toks) and _contains(full, toks) for full in person_names):
+        elif any(len(full) > len(toks) and _contains(full, toks) for full in person_names):
             c.type = "PERSON"
     persons = [i for i, c in enumerate(g.cands) if c.type == "PERSON"]
     fulls = {}
@@ -233,6 +252,51 @@ def join_part_names(g: Groups) -> None:
         hits = surname or first
         if len(hits) == 1:
             g.union(hits.pop(), j, "part_name")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter replaced, added or dropped ('Tawila' / 'Tawilla')."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def _variant(a: str, b: str, shortest: int = 5) -> bool:
+    """Two spellings of one name: the same words but one, which differs by a letter and keeps
+    its first letter ('Bura Kamte' / 'Bara Kamte', 'Mohamed Saleh' / 'Mohamed Salih')."""
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(diff) == 1 and diff[0][0][0] == diff[0][1][0] and min(len(diff[0][0]), len(diff[0][1])) >= shortest and _one_edit(*diff[0])
+
+
+def join_variants(g: Groups) -> None:
+    """Spelling variants of one place or person in an article join (transliterations), unless
+    the geocoder knows them as two different places."""
+    for t in ("LOCATION", "PERSON"):
+        idx = [i for i, c in enumerate(g.cands) if c.type == t and c.inst is None and country_by_name(g.text(i)) is None]
+        for n, i in enumerate(idx):
+            for j in idx[n + 1 :]:
+                if g.find(i) == g.find(j) or not _variant(g.text(i), g.text(j), 4 if t == "LOCATION" else 5):
+                    continue
+                if t == "LOCATION":
+                    gi, gj = geocode(g.text(i)), geocode(g.text(j))
+                    if gi is not None and gj is not None and (gi.geonames_id, gi.country) != (gj.geonames_id, gj.country):
+                        continue
+                g.union(i, j, "variant")
+    # a variant the model read as a person: "Bura Kamte" beside the place "Bara Kamte"
+    locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is None]
+    for j, c in enumerate(g.cands):
+        if c.type != "PERSON" or c.source != "model":
+            continue
+        i = next((k for k in locs if _variant(g.text(k), g.text(j), 4)), None)
+        if i is not None:
+            c.type = "LOCATION"
+            g.union(i, j, "variant")
 
 
 _FEATURES = ("Lake", "River", "Mount", "Mountain", "Mountains", "Gulf", "Sea", "Bay")
@@ -387,10 +451,13 @@ def add_descriptions(g: Groups) -> None:
     for i, c in enumerate(g.cands):
         if c.type != "ORG":
             continue
+        kind = re.match(r"\s+(news agency|news service|newspaper|daily|broadcaster|television|channel|radio)\b", text[c.end : c.end + 20])
+        if kind and c.actor is not None and c.actor.kind == "outlet":  # "the AP news agency"
+            g.add_form(i, text[c.start : c.end + kind.end()], Span(c.start, c.end + kind.end()), "apposition")
         d = _DESCRIPTOR.search(text[max(0, c.start - 60) : c.start])
         if d:
             start = c.start - (len(text[max(0, c.start - 60) : c.start]) - d.start(1))
             g.add_form(i, d.group(1), Span(start, start + len(d.group(1))), "apposition")
 
 
-RULES = (join_same, join_countries, join_institutions, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, add_descriptions)
+RULES = (join_same, join_countries, join_institutions, join_brackets, join_acronyms, join_part_names, join_places, join_variants, add_apposition, add_controlled, add_epithets, add_descriptions)

@@ -288,12 +288,18 @@ def rule_candidates(doc: Doc) -> list[Cand]:
     out += admin_place_candidates(doc) + facility_candidates(doc)
     for m in _dateline_places(doc):
         out.append(m)
+    for m in _NICKNAME.finditer(text):  # 'a rebel commander known as "General Fire Storm"'
+        out.append(Cand(m.start("n"), m.end("n"), "PERSON", "model", label="NICKNAME"))
     for pat in (_PLACE_OF, _PLACE_APPOS):  # "the town of Nyanzale", "Goma, capital of North Kivu"
         for m in pat.finditer(text):
             out.append(Cand(m.start(1), m.end(1), "LOCATION", "rule", label="PLACE_CONTEXT"))
     return out
 
 
+_NICKNAME = re.compile(
+    r"\b(?:commander|leader|warlord|chief|fighter|militant|man|general|boss|kingpin|rebel|gunman)\s+"
+    r"(?:(?:who\s+(?:is|was)\s+)?(?:also\s+|better\s+|popularly\s+)?known\s+as|nicknamed|dubbed|alias)\s+[\"“](?P<n>[A-Z][^\"”\n]{1,40})[\"”]"
+)
 _PLACE_APPOS = re.compile(r"\b((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:capital|city|town|village|port|hub)\s+(?:of|in)\b")
 
 
@@ -451,8 +457,11 @@ def surname_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
     lasts = {}
     for c in cands:
         words = doc.text[c.start : c.end].split()
-        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
-            lasts.setdefault(words[-1], c)
+        if c.type != "PERSON" or len(words) < 2:
+            continue
+        last = re.sub(r"^(?:al|el|Al|El|ad|ar|as|ash|at|az|an)-", "", words[-1])  # "Hassani" of "al-Hassani"
+        if len(last) >= 4 and last[:1].isupper():
+            lasts.setdefault(last, c)
     for last in lasts:
         if is_place_name(last) or load_actors().lookup(last):
             continue
@@ -480,8 +489,17 @@ def expand_person(doc: Doc, c: Cand) -> Cand:
             j += 1
         else:
             break
-    if j > span.end:
-        return Cand(c.start, sdoc[j - 1].idx + len(sdoc[j - 1]), c.type, c.source, c.actor, c.label, c.forms)
+    i = span.start  # "led by Tembo Mwenda" where the model took the surname only
+    while i > 0:
+        t = sdoc[i - 1]
+        if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() and t.ent_type_ in ("", "PERSON")
+                and not t.is_sent_start and not _is_rank(t.text) and not demonym_country(t.text) and not is_place_name(t.text)
+                and not sdoc[i].is_sent_start):
+            i -= 1
+        else:
+            break
+    if j > span.end or i < span.start:
+        return Cand(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]), c.type, c.source, c.actor, c.label, c.forms)
     return c
 
 
@@ -493,6 +511,7 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     """Strip a leading 'the', a trailing possessive and punctuation; cut at an inner possessive."""
     text = doc.text[c.start : c.end]
     start, end = c.start, c.end
+    forms = list(c.forms)
     m = re.match(r"(?i)(the|a|an|their|its|his|her)\s+", text)
     if m:
         start += m.end()
@@ -513,7 +532,7 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     text = doc.text[start:end]
     agency = re.search(r"\s+(?:news agency|newspaper|news service|broadcaster|daily)$", text)
     if agency and c.type == "ORG" and load_actors().lookup(text[: agency.start()]) is not None:
-        end = start + agency.start()  # "the AP news agency" -> "AP"
+        end = start + agency.start()  # "the AP news agency" -> "AP" (the long form: aliases.add_descriptions)
     text = doc.text[start:end]
     paren = re.search(r"\s*[(\[]", text)
     if paren and paren.start() > 0:
@@ -549,7 +568,7 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
         end = start + tail.start()  # "the Joint Force of the": the model stopped mid-name
     if end <= start:
         return None
-    return Cand(start, end, c.type, c.source, c.actor, c.label, c.forms)
+    return Cand(start, end, c.type, c.source, c.actor, c.label, forms)
 
 
 def plausible(doc: Doc, c: Cand) -> bool:
