@@ -63,9 +63,11 @@ def located_in_phrase(ctx: Ctx) -> Iterator[Relation]:
         outer = next((x for x in doc.mentions if x.span.start == pos and x.entity is not None), None)
         if outer is None or outer.entity == m.entity or ctx.type(outer.entity) != "LOCATION":
             continue
+        if re.match(r"['’]s?\b", doc.text[outer.span.end : outer.span.end + 2]):
+            continue  # "Niger in Africa's Sahel region": a possessor, not what holds it
         inner_geo, outer_geo = doc.entities[m.entity].geo, doc.entities[outer.entity].geo
-        if inner_geo and outer_geo and inner_geo.precision > outer_geo.precision:
-            continue  # a region is not in a town
+        if inner_geo and outer_geo and inner_geo.lat is not None and outer_geo.lat is not None and inner_geo.precision > outer_geo.precision:
+            continue  # a region is not in a town (a place only put in a country has no point and no size)
         yield Relation(ctx.name(m.entity), "located_in", ctx.name(outer.entity), Span(m.span.start, outer.span.end), m.entity, outer.entity, rule="located")
 
 
