@@ -104,6 +104,7 @@ def _place_facts(ctx: DocContext, d: Draft) -> None:
     e = d.location.entity
     geo = ctx.doc.entities[e].geo if e is not None else None
     d.loc_country = geo.country if geo is not None else None
+    d.loc_admin1 = geo.admin1 if geo is not None else None
     d.loc_is_country = geo is not None and geo.precision == 3 and geo.admin1 is None and bool(geo.country)
     if geo is not None and geo.lat is not None and geo.lon is not None and geo.precision == 1:
         d.loc_point = (geo.lat, geo.lon)

@@ -84,9 +84,18 @@ def resolve_pronoun(ctx: DocContext, tok):
         if prev.root.lemma_ in SPEECH_VERBS:
             return None
         s = subject_of(prev.root)
-        if s is not None and s.lower_ not in PRONOUNS:
+        if s is not None and s.lower_ not in PRONOUNS and _agrees(ctx, tok, s):
             return counted(ctx, s)
     return None
+
+
+def _agrees(ctx: DocContext, pron, noun) -> bool:
+    """"they" stands for a plural or a group, not for one person ("Aidi said ... 'They attacked'")."""
+    if pron.lower_ in ("they", "them", "their"):
+        return noun.tag_ in ("NNS", "NNPS") or ctx.etype(noun) == "ORG" or noun.pos_ == "NUM"
+    if pron.lower_ in ("he", "she", "him", "her", "his"):
+        return noun.tag_ not in ("NNS", "NNPS") and ctx.etype(noun) != "ORG"
+    return True
 
 
 SPEECH_VERBS = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "explain", "note", "write",
