@@ -19,6 +19,7 @@ from .detect import find_drafts
 from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
+from .parties import event_country, normalise
 from .plover import plover_for
 from .place import approximate, coarseness, find_locations
 from .setting import evidence_span, find_time, find_weapon, is_historical, sentence_time
@@ -191,9 +192,12 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
     out = []
     for place in places or [None]:
+        country = event_country(ctx, place)
+        actors = normalise(ctx, d.actors, country=country, target=False)
+        targets = normalise(ctx, d.targets, country=country, target=True)
         out.append(Event(
             acled_type=d.acled[0], acled_sub_type=d.acled[1], trigger=d.trigger_span, evidence=d.evidence,
-            actors=list(d.actors), targets=list(d.targets), location=place, time=d.time, fatalities=fat,
+            actors=actors, targets=targets, location=place, time=d.time, fatalities=fat,
             weapon=d.weapon, status=status, sources=sources, plover_type=ptype, plover_mode=pmode,
             confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule, background=d.background))
     return out
