@@ -172,3 +172,23 @@ def test_target_named_as_acled_does(events_of, text, target):
 def test_people_arrested_are_the_persons(events_of):
     evs = events_of("Police arrested 15 Boko Haram fighters in Maiduguri on Monday.")
     assert any(t == "Boko Haram fighters" for e in evs for t in e["targets"]), [(e["acled_sub_type"], e["targets"]) for e in evs]
+
+
+FINEST_PLACE = [
+    # a name the text calls a place is a place, whatever type the entities gave it
+    ("Rebels attacked soldiers guarding a road project in Kombo district on Thursday.", "Kombo district"),
+    # the most specific place any telling states: the lede says the country, the body the village
+    ("Gunmen killed six people in northern Nigeria on Sunday, police said.\n\n"
+     "The attack took place in the village of Tungan Kudu, a police spokesman said.", "Tungan Kudu"),
+]
+
+
+@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling"])
+def test_the_most_specific_place(events_of, text, place):
+    evs = events_of(text)
+    assert any(place in (e["location"] or "") for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_a_line_is_no_place(events_of):
+    evs = events_of("Two soldiers were killed near the border area with Niger in northern Benin on Monday.")
+    assert evs and all(e["location"] != "Niger" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

@@ -77,12 +77,14 @@ def _place_ok(a: Draft, b: Draft, strict: bool) -> bool:
         return False
     if a.loc_country and b.loc_country and a.loc_country != b.loc_country:
         return False
-    if (a.loc_is_country and b.loc_country == a.loc_country) or (b.loc_is_country and a.loc_country == b.loc_country):
-        return True  # "in Nigeria" and "in Borno State"
+    if (a.loc_is_country and b.loc_country in (a.loc_country, None)) or (b.loc_is_country and a.loc_country in (b.loc_country, None)):
+        return True  # "in Nigeria" and "in Borno State" (or a district the gazetteer does not know)
     if a.loc_point and b.loc_point and _km(a.loc_point, b.loc_point) <= NEAR_KM:
         return True  # a suburb and its city
     if a.loc_near or b.loc_near:
         return True  # "near Mogadishu": a landmark, the spot is elsewhere
+    if 0 in (a.loc_coarse, b.loc_coarse):
+        return True  # a named building and the town it stands in
     return (a.loc_coarse == 3) != (b.loc_coarse == 3)
 
 
@@ -302,6 +304,8 @@ def richness(ctx: DocContext, d: Draft) -> int:
         score += 1
     if ctx.is_lede(d.sent):
         score += LEDE_BONUS  # the lede sums up; the body wins only with more
+    if d.status in ("alleged", "denied"):
+        score -= 1  # "were reportedly killed", "accused X of": a statement that asserts it states it better
     return score
 
 

@@ -177,7 +177,25 @@ def extract_events(doc: Doc) -> list[Event]:
     with_trigger = {d.sent for d in drafts}
     tolls = [(i, f) for i, s in enumerate(ctx.sdoc.sents) if i not in with_trigger for f in toll_figures(ctx, s)]
     attach_tolls(ctx, events, tolls)
+    for d in events:
+        _finest_place(d)
     return [ev for d in events for ev in to_events(ctx, d)]
+
+
+def _finest_place(d: Draft) -> None:
+    """The event's place is the most specific place any telling of it states ("in eastern
+    Afghanistan" ... "the strike occurred in the village of Chawgam")."""
+    from .coalesce import members
+    best = d
+    for m in members(d):
+        if m is d or m.location is None or m.loc_level > 3 or m.loc_coarse >= best.loc_coarse:
+            continue
+        if d.loc_country and m.loc_country and d.loc_country != m.loc_country:
+            continue
+        best = m
+    if best is not d:
+        d.locations, d.loc_level, d.loc_coarse = best.locations, best.loc_level, best.loc_coarse
+        d.loc_country, d.loc_point, d.loc_admin1 = best.loc_country, best.loc_point, best.loc_admin1
 
 
 def to_events(ctx: DocContext, d: Draft) -> list[Event]:
