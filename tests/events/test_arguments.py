@@ -15,7 +15,7 @@ def first_event(events, acled_type=None):
 ACTORS = [
     # subject of an active verb, passive "by" phrase, nominal "by", "between X and Y"
     ("Boko Haram militants abducted 40 schoolgirls from a school in Borno State on Monday.", "Boko Haram"),
-    ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", "Israeli troops"),
+    ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", "Israeli army"),  # troops are the army (GUIDE)
     ("Fighting between the Sudanese Armed Forces and the Rapid Support Forces killed 15 civilians in El Fasher.", "Sudanese Armed Forces"),
     # a member noun attached to an organisation gives the organisation
     ("Fighters of the Arakan Army captured the town of Paletwa on Sunday.", "Arakan Army"),

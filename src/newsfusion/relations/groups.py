@@ -6,8 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Relation, Span
-from .common import ALLY_LEMMAS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, describe, latest_org_before, objects
-from .roles import _mention_tokens
+from .common import ALLY_LEMMAS, GROUP_NOUNS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, describe, latest_org_before, objects
 
 _WING = re.compile(r"['’]s?\s+(?:so-called\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(UNIT_NOUNS)) + r")\s*,\s+(?:the\s+)?$", re.I)
 
@@ -28,11 +27,6 @@ def wings(ctx: Ctx) -> Iterator[Relation]:
             continue
         start = next(x.span.start for x in doc.mentions if x.span.end == pos)
         yield Relation(ctx.name(m.entity), "part_of", ctx.name(owner), Span(start, m.span.end), m.entity, owner, rule="wing")
-
-
-def _mention_start(ctx: Ctx, ent: int, near) -> int:
-    toks = _mention_tokens(ctx, ent, near)
-    return ctx.sdoc[toks[0]].idx if toks else near.idx
 
 
 _HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l[- ])?[A-Z]\w*(?: [A-Z]\w*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
@@ -95,9 +89,15 @@ def affiliation(ctx: Ctx) -> Iterator[Relation]:
         subj_tok = _affiliated_subject(ctx, tok)
         if subj_tok is None:
             continue
-        subj_ent = ctx.ent(subj_tok)
+        subj_ent = ctx.resolve(subj_tok, ("ORG", "PERSON"))
+        if subj_ent is None and (subj_tok.pos_ == "PROPN" or subj_tok.lower_ not in GROUP_NOUNS):
+            continue  # "fighters linked to X", "people affiliated with X": people, not a body
         subj = ctx.name(subj_ent) if subj_ent is not None else describe(subj_tok)
-        if subj_ent is None and subj_tok.pos_ == "PROPN":
+        if tok.lemma_.lower() == "loyal" and subj_ent is not None and ctx.type(subj_ent) == "ORG":
+            # "SPLA forces loyal to President Kiir": the person leads the body
+            for o in objs:
+                if ctx.type(o) == "PERSON":
+                    yield Relation(ctx.name(o), "leader_of", subj, ctx.span(list(tok.subtree) + [subj_tok]), o, subj_ent, rule="affiliation")
             continue
         unit = subj_tok.lemma_.lower() in UNIT_NOUNS or (subj_ent is not None and _unit_name(ctx.name(subj_ent)))
         pred = "part_of" if unit and tok.lemma_.lower() == "affiliate" else "allied_with"
@@ -131,7 +131,9 @@ def _affiliated_subject(ctx: Ctx, tok):
             if t.tag_ in ("NNS", "NNPS") and t.pos_ == "NOUN":
                 return t
         return None
-    return head if head is not None and head.pos_ in ("NOUN", "PROPN") else None
+    if head is not None and (head.pos_ in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")):
+        return head  # (the tagger may take a plural noun for a verb: "SPLA forces loyal to ...")
+    return None
 
 
 def allegiance(ctx: Ctx, claim_sources: dict[int, str]) -> Iterator[Relation]:
