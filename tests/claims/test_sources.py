@@ -31,3 +31,36 @@ def test_byline_and_outlet_come_first(ents):
     assert author_name(doc) == "Sahel Post"
     doc = ents(Article(text="Two soldiers were killed.", author="Jane Doe", outlet="Sahel Post"))
     assert author_name(doc) == "Jane Doe"
+
+
+@pytest.fixture(scope="module")
+def claims_pipe():
+    return Pipeline(["nlp", "entities", "claims"])
+
+
+# (text, [(source, kind)] per claim in order): descriptions resolved to the person
+# or organisation the article names
+ROLES = [
+    ("The mayor of Kidal, Ahmed Toure, said the market had been looted. Later the mayor said three shops were burned.",
+     [("Ahmed Toure", "named_person"), ("Ahmed Toure", "named_person")]),
+    ("Deputy Prime Minister Sara Lindqvist said the talks had stalled. The Deputy PM later added that a new round was planned.",
+     [("Sara Lindqvist", "named_person"), ("Sara Lindqvist", "named_person")]),
+    ("A local mayor said nine people died. Mayor Ousmane Sy told reporters the attackers came on motorbikes.",
+     [("Ousmane Sy", "named_person"), ("Ousmane Sy", "named_person")]),
+    ("UN officials said the convoy had been stopped at a checkpoint near Bunia.", [("UN", "named_org")]),
+    ("A spokeswoman for UNICEF said two schools had been hit.", [("UNICEF", "named_org")]),
+    ("Col. Amadou Diallo said the base was secure.", [("Amadou Diallo", "named_person")]),
+    # no post, no name: the description stays as written
+    ("A security official said the checkpoint was attacked at dawn.", [("security official", "anonymous")]),
+    ("Palestinian officials said two men were killed.", [("Palestinian officials", "anonymous")]),
+    ("Three fishermen drowned when the boat capsized, authorities said.", [("authorities", "anonymous")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLES, ids=[r[0][:40] for r in ROLES])
+def test_descriptions_resolve_to_named_sources(claims_pipe, text, expected):
+    doc = claims_pipe(Article(text=text))
+    got = [(c.source, c.source_kind) for c in doc.claims]
+    assert len(got) == len(expected), got
+    for (src, kind), (g_src, g_kind) in zip(expected, got):
+        assert src.lower() in g_src.lower() and kind == g_kind, got
