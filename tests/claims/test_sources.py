@@ -64,3 +64,26 @@ def test_descriptions_resolve_to_named_sources(claims_pipe, text, expected):
     assert len(got) == len(expected), got
     for (src, kind), (g_src, g_kind) in zip(expected, got):
         assert src.lower() in g_src.lower() and kind == g_kind, got
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The former minister and current party leader said the vote had been rigged.", 1),
+        ("Kenya, the main troop contributor and host of the talks, said the ceasefire would hold.", 1),
+        ("The army and police said the road was closed.", 2),
+    ],
+)
+def test_one_speaker_described_twice_is_one_claim(claims_pipe, text, expected):
+    assert len(claims_pipe(Article(text=text)).claims) == expected
+
+
+def test_source_words_as_written(claims_pipe):
+    """Each speaker is a claim, but the words naming the sources stay what the
+    article wrote (the whole coordination, the relative pronoun): attribution
+    benchmarks mark those."""
+    text = "The army and police said the road was closed. The rebels, who said they had taken the airport, refused to talk."
+    doc = claims_pipe(Article(text=text))
+    spans = [doc.span_text(c.source_span) for c in doc.claims]
+    assert spans == ["The army and police", "The army and police", "who"]
+    assert [c.source for c in doc.claims][2] == "rebels"

@@ -185,7 +185,7 @@ class ClaimBuilder:
             cue=a.cue,
             content=a.content,
             evidence=_evidence(a, self.finder),
-            source_span=a.source_span or src.span,  # the words of this article that name the source
+            source_span=a.source_words or a.source_span or src.span,  # the words of this article that name the source
             source_entity=src.entity,
             resolved_from=src.resolved_from,
             rule=a.rule,

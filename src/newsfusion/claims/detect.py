@@ -47,6 +47,7 @@ class Attribution:
     recipient: str = ""  # "told WND": who was told, for cataphora
     evidence: Span | None = None
     source_text: str | None = None  # the words of one speaker among several ("medical officials")
+    source_words: Span | None = None  # what the clause names the source with, when not source_span ("who", "A and B")
     extra: dict = field(default_factory=dict)
 
 
@@ -312,11 +313,13 @@ class Finder:
         if _free_relative(tok) or _future(tok):
             return None
         subj = _subject(tok)
+        relative = None
         if (subj is not None and subj.lower_ in ("which", "who") and subj.dep_ == "nsubj" and tok.dep_ == "relcl"
                 and tok.head.pos_ in ("NOUN", "PROPN") and subj.i > 0 and tok.doc[subj.i - 1].text == ","):
             # "the mission, which had earlier announced ...": the antecedent speaks
             # ("a man who said he spoke for the militia" only says which man)
             subj = tok.head
+            relative = Span(_children(tok, "nsubj")[0].idx, _children(tok, "nsubj")[0].idx + len(_children(tok, "nsubj")[0]))
         if subj is None:
             subj = self._subject_after(tok)  # '"...," said in a statement Brah Mahamat'
         if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":
@@ -351,6 +354,7 @@ class Finder:
             stance_hint=self.lex.verbs[lemma],
             quote=how == "quote",
             recipient=recipient,
+            source_words=relative,
             extra={"clause": clause_sp} if clause_sp and not clause_sp.overlaps(content) else {},
         )
 
@@ -641,6 +645,19 @@ def _phrase_without(tok, drop) -> Span:
     return char_span(toks or [tok])
 
 
+def _one_person_twice(tok, conj) -> bool:
+    """'the former minister and current party leader said': two descriptions
+    of one speaker (one determiner, singular common nouns, no organisation);
+    'China, its only ally and lifeline, said': an apposition listed."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and len(conj) == 1:
+        return True
+    heads = [tok] + list(conj)
+    if all(h.pos_ == "NOUN" and h.tag_ == "NN" for h in heads) and not any(c.dep_ == "det" for c in conj[0].children):
+        return not any(h.lemma_.lower() in lexicon().org_heads for h in heads)
+    return False
+
+
 def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
     """One attribution per speaker: "the army and police said" is two claims,
     "local officials, including legislator X, said" two, "security and
@@ -653,22 +670,24 @@ def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
         tok = sdoc[a.source_head]
         conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         conj += [c2 for c in conj for c2 in c.conjuncts if c2.i > c.i and c2.pos_ in ("NOUN", "PROPN") and c2 not in conj]
+        if conj and _one_person_twice(tok, conj):
+            conj = []
         incl = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "among") for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
         mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i and any(c.dep_ == "conj" for c in m.children)]
         if not conj and not incl and not mods:
             out.append(a)
             continue
-        extra = conj + [c.head for c in incl]
-        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), extra=dict(a.extra))
+        whole = a.source_span
+        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), source_words=whole, extra=dict(a.extra))
         if mods:
             m = mods[0]
             words = [m] + [c for c in m.conjuncts]
             head_words = [t for t in tok.subtree if t.i > max(w.i for w in words) and t.i <= tok.i]
             tail = " ".join(t.text for t in head_words)
             for w in sorted(words, key=lambda t: t.i):
-                out.append(replace(a, source_text=f"{w.text} {tail}", extra=dict(a.extra)))
+                out.append(replace(a, source_text=f"{w.text} {tail}", source_words=whole, extra=dict(a.extra)))
         else:
             out.append(first)
         for c in conj + incl:
-            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), extra=dict(a.extra)))
+            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), source_words=whole, extra=dict(a.extra)))
     return out
