@@ -157,7 +157,7 @@ class ClaimBuilder:
         self.resolver = SourceResolver(doc)
         self.sources: list[Source] = []
         self.attributions: list[Attribution] = []
-        self._last: tuple[Source, str, int] | None = None  # previous claim: source, stance, paragraph index
+        self._last: tuple[Source, str, int, int] | None = None  # previous claim: source, stance, paragraph, sentence start
 
     def from_spans(self, source: Span | None, cue: Span, content: Span, rule: str = "spans") -> Claim:
         """A claim from character spans: ``source`` None for the author's own hedge."""
@@ -170,11 +170,12 @@ class ClaimBuilder:
         pidx = self.finder.paragraph_index(a.cue.start)
         last = self._last
         continues_denial = last is not None and last[1] == "deny" and last[0].text == src.text and pidx - last[2] <= 1
+        same_sentence = last is not None and last[3] == a.sentence.start
         context = doc.text[a.sentence.start : a.cue.start]
         cue_tok = doc.nlp.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
         mods = [c.text for t in (cue_tok or []) for c in t.children if c.dep_ == "advmod"]
-        stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods)
-        self._last = (src, stance, pidx)
+        stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods, same_sentence)
+        self._last = (src, stance, pidx, a.sentence.start)
         a.content = _strip(doc.text, a.content)
         self.sources.append(src)
         self.attributions.append(a)

@@ -73,6 +73,9 @@ def _one_person(src: "Source") -> bool:
 # nouns for a post, a body of people or a document that speak for an organisation when one is named with them
 ROLE_NOUNS = {"official", "officer", "representative", "delegate", "delegation", "statement", "communique", "communiqué", "figure", "figures", "data", "tally", "count", "estimate", "release", "report", "message", "post", "video", "letter", "announcement", "bulletin", "update", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"}
 
+_GENERIC_BODIES = {"agency", "group", "organisation", "organization", "ngo", "charity", "union", "party", "committee", "association", "body", "movement"}
+_AMBIGUOUS_MEDIA = {"agency", "agencies", "network", "networks", "service", "services", "station", "stations"}
+
 STATEMENT_ANAPHORS = {"statement", "communique", "communiqué", "post", "message", "letter", "video", "announcement", "release"}
 
 ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", "coalition", "alliance", "militia", "committee", "agency", "body", "party", "army", "force", "ministry", "government", "council", "office", "outfit", "faction", "company", "union", "charity", "observatory", "monitor"}
@@ -274,8 +277,12 @@ class SourceResolver:
             src.resolved_from = text
             return src
         # "a spokesman for ISAF", "UN officials", "a MINUSCA statement": a role of a named organisation
-        if lemma in ROLE_NOUNS or title_of(tok) is not None:
-            org = self._org_of(tok)
+        if lemma in ROLE_NOUNS or lemma in ORG_ANAPHORS or title_of(tok) is not None:
+            # ... or the group itself described: "the Islamic Jihad militant group" (a known actor)
+            anaphor = lemma in ORG_ANAPHORS and lemma not in ROLE_NOUNS and title_of(tok) is None
+            org = self._org_of(tok, names_only=anaphor)
+            if org is not None and anaphor and self.doc.entities[org].kind is None:
+                org = None
             if org is not None:
                 src = self.from_entity(org, phrase)
                 src.resolved_from, src.head = text, lemma
@@ -285,7 +292,7 @@ class SourceResolver:
             prev = self._same_head(tok, text, phrase.start)
             if prev is not None:
                 return prev if prev.resolved_from else self._copy(prev, text)
-        if (low in self.lex.media_heads or lemma in self.lex.media_heads) and not self._speaker_modifier(tok):
+        if self._media_head(tok) and not self._speaker_modifier(tok):
             if definite:
                 prev = next((src for _, src in reversed(self.history) if src.kind == "media"), None)
                 if prev is not None:
@@ -305,6 +312,8 @@ class SourceResolver:
         banner = self._banner_of(tok)
         if banner is not None:
             return self.from_entity(banner, phrase)
+        if plural and lemma in _GENERIC_BODIES and not any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children):
+            return Source(text, "anonymous", phrase, head=lemma, plural=True)  # "aid agencies", "rights groups"
         if (lemma in self.lex.org_heads or low in self.lex.org_heads) and low not in self.lex.anonymous_heads:
             return Source(text, "named_org", phrase, head=lemma)  # ("authorities" say who they are no more than "officials")
         if tok.pos_ == "PROPN" and low not in self.lex.anonymous_heads:
@@ -332,12 +341,16 @@ class SourceResolver:
             self._titles = TitleIndex(self.doc, self._org_of)
         return self._titles
 
-    def _org_of(self, tok) -> int | None:
+    def _org_of(self, tok, names_only: bool = False) -> int | None:
         """The organisation entity a role noun is tied to: 'UN officials', 'an
-        army spokesman', 'a spokesman for ISAF', 'the group's statement'."""
+        army spokesman', 'a spokesman for ISAF', 'the group's statement'
+        (``names_only``: by a proper name only, 'the Islamic Jihad militant group'
+        but not 'the military government')."""
         for c in tok.children:
+            if names_only and c.pos_ != "PROPN":
+                continue
             if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
-                ent = self._org_entity_at(c)
+                ent = self._org_entity_at(c, within=subtree_of(c) if names_only else None)
                 if ent is not None:
                     return ent
             elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with") and c.i > tok.i:
@@ -348,14 +361,14 @@ class SourceResolver:
                             return ent
         return None
 
-    def _org_entity_at(self, t) -> int | None:
+    def _org_entity_at(self, t, within: Span | None = None) -> int | None:
         """An organisation entity named by ``t`` (or its own modifiers): a
         mention there, or the article's one organisation called by that
         institution noun ("army" -> "Somali army"). "government" alone is too
         vague ("government officials" stay anonymous)."""
         for x in [t] + [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]:
             for m in self.doc.mentions:
-                if m.entity is not None and m.span.start <= x.idx < m.span.end:
+                if m.entity is not None and m.span.start <= x.idx < m.span.end and (within is None or within.contains(m.span)):
                     e = self.doc.entities[m.entity]
                     if e.type == "ORG" and e.kind != "outlet":
                         return m.entity
@@ -366,6 +379,15 @@ class SourceResolver:
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _media_head(self, tok) -> bool:
+        """'the newspaper', 'state media', 'a news agency'; an 'agency', 'network'
+        or 'service' is an outlet only as 'news agency', 'wire service' ('aid
+        agencies', 'the intelligence service' are not)."""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if lemma in _AMBIGUOUS_MEDIA or low in _AMBIGUOUS_MEDIA:
+            return any(c.lower_ in ("news", "press", "wire", "media", "broadcasting", "television", "tv", "radio") for c in tok.children if c.i < tok.i)
+        return low in self.lex.media_heads or lemma in self.lex.media_heads
 
     def _speaker_modifier(self, tok) -> bool:
         """'witness reports', 'police reports': the reports of people, not of an outlet."""
