@@ -49,7 +49,24 @@ CASES = [
      ("Dmitry Utkin", "leader_of", "Wagner Group")),
     ("Hezbollah, led by Hassan Nasrallah, fired rockets.",
      ("Hassan Nasrallah", "leader_of", "Hezbollah")),
+    # groups: allies, parts, support
+    ("Hezbollah, a Hamas ally, fired rockets at the base.",
+     ("Hezbollah", "allied_with", "Hamas")),
+    ("UNICEF, the United Nations' children's agency, warned of famine.",
+     ("UNICEF", "part_of", "United Nations")),
+    ("The YPG, the backbone of the SDF, holds the town.",
+     ("YPG", "part_of", "SDF")),
+    ("JNIM, an al-Qaeda affiliate based in Mali, claimed the attack.",
+     ("JNIM", "allied_with", "al-Qaeda")),
+    ("Touadera relies on military support from Russia as well as Rwanda and the UN.",
+     ("Touadera", "allied_with", "Rwanda")),
+    ("NATO's International Security Assistance Force (ISAF) confirmed the strike.",
+     ("International Security Assistance Force", "part_of", "NATO")),
+    ("The UN's MONUSCO mission said its peacekeepers were attacked.",
+     ("MONUSCO", "part_of", "UN")),
     # places
+    ("JNIM, an al-Qaeda affiliate based in Mali, claimed the attack.",
+     ("JNIM", "located_in", "Mali")),
     ("The strike hit the Panjwai district of Kandahar province on Monday.",
      ("Panjwai", "located_in", "Kandahar")),
     ("Gunmen raided Mabanga village in Irumu territory overnight.",
@@ -86,6 +103,7 @@ NOT_PRODUCED = [
     ("Fighters linked to al-Qaeda attacked the town.", "allied_with"),
     ("The former Hamas leader Khaled Meshaal spoke in Doha.", "leader_of"),
     ("The fighters captured Ethiopian tanks near the border.", "hostile_to"),
+    ("Hamas's Qassam Brigades commanders were killed.", "part_of"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Doc, Relation
 from ..parsing import token_indices
 from .common import Ctx
-from .groups import affiliation, allegiance, backed_by, hyphenated, units, wings
+from .groups import affiliation, allegiance, backed_by, body_nouns, hyphenated, pro, support_from, units, wings
 from .hostility import acts, between, from_events, hostility
 from .places import located
 from .roles import roles, whose_leader
@@ -44,7 +44,7 @@ def extract_relations(doc: Doc) -> list[Relation]:
     for r in rels:
         if r.subject_entity is not None and r.object_entity is not None and doc.entities[r.object_entity].type == "ORG":
             ctx.speaks_for.setdefault(r.subject_entity, r.object_entity)
-    for pattern in (wings, units, hyphenated, affiliation, backed_by, located, from_events, acts, between):
+    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, pro, support_from, located, from_events, acts, between):
         rels.extend(pattern(ctx))
     rels.extend(allegiance(ctx, _claim_sources(doc)))
     rels.extend(hostility(ctx, _speakers(doc, rels)))

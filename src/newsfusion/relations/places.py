@@ -234,6 +234,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 if c is not None:
                     yield Relation(ctx.name(a.entity), "located_in", c[1], Span(a.span.start - len(before) + m.start(), a.span.end), a.entity, c[0], rule="located")
     yield from _based(ctx, P)
+    yield from _based_in(ctx)
 
 
 def _variant(a: str, b: str) -> bool:
@@ -280,3 +281,27 @@ def _based(ctx: Ctx, P: _Places) -> Iterator[Relation]:
         if org is None or "." in text[m.end() : org.span.start] or "\n" in text[m.end() : org.span.start]:
             continue
         yield Relation(ctx.name(org.entity), "located_in", ctx.name(place_e), Span(m.start(), org.span.end), org.entity, place_e, rule="located")
+
+
+_BASED_VERBS = {"base", "headquarter", "locate", "situate", "establish", "found", "station"}
+
+
+def _based_in(ctx: Ctx) -> Iterator[Relation]:
+    """'JNIM, an al-Qaeda affiliate based in Mali': the body the participle describes is there."""
+    from .groups import _org_holder
+
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in _BASED_VERBS or tok.tag_ != "VBN" or tok.dep_ not in ("acl", "amod", "relcl"):
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        place = ctx.ent(pobj) if pobj is not None else None
+        if place is None or ctx.type(place) != "LOCATION":
+            continue
+        noun = tok.head
+        who = ctx.ent(noun)
+        if who is None:
+            who = _org_holder(ctx, noun)
+        if who is None or who == place or ctx.type(who) != "ORG":
+            continue
+        yield Relation(ctx.name(who), "located_in", ctx.name(place), ctx.span([noun, tok, pobj]), who, place, rule="located")
