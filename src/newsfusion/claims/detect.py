@@ -21,7 +21,7 @@ announce") are not claims of their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Span
 from .lexicon import lexicon
@@ -46,6 +46,7 @@ class Attribution:
     quote: bool = False
     recipient: str = ""  # "told WND": who was told, for cataphora
     evidence: Span | None = None
+    source_text: str | None = None  # the words of one speaker among several ("medical officials")
     extra: dict = field(default_factory=dict)
 
 
@@ -91,21 +92,49 @@ def _children(tok, *deps):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_RELEASE_VERBS = {"release", "issue", "publish", "post", "put", "send", "circulate", "share", "distribute", "give", "provide", "produce", "present", "make"}
 _STATEMENT_NOUNS = {"statement", "figures", "figure", "report", "video", "letter", "message", "post", "communique", "communiqué", "tally", "data", "release"}
 
 
+def _in_parentheses(tok) -> bool:
+    """A dateline's '(Reuters)' the parser made a subject."""
+    i, j = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    return i > 0 and doc[i - 1].text in ("(", "[") and j + 1 < len(doc) and doc[j + 1].text in (")", "]")
+
+
+def _acronym_aux(tok):
+    """'IS said ...': the small parser reads the group's acronym as the verb 'is'."""
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.i < tok.i and len(c.text) > 1 and c.text.isupper() and c.lemma_ == "be":
+            if not tok.doc[c.sent.start : c.sent.end].text.isupper():
+                return c
+    return None
+
+
 def _subject(tok):
-    subj = _children(tok, *SUBJ)
+    subj = [c for c in _children(tok, *SUBJ) if not _in_parentheses(c)]
     if subj:
-        return subj[0]
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() not in _STATEMENT_NOUNS and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "some outlets saying ...": the noun the participle qualifies
-    if tok.dep_ == "acl" and tok.head.head is not tok.head:
+        before = [c for c in subj if c.i < tok.i]
+        if not before:
+            return subj[0]
+        # "(Reuters) - Russia's ministry said": the nearest; "al - Masri said" (a name split in two) from its start
+        ids = {c.i for c in subj}
+        pick = before[-1]
+        while pick.i - 1 in ids or (pick.i - 2 in ids and pick.doc[pick.i - 1].text in ("-", "–")):
+            pick = pick.doc[pick.i - 1] if pick.i - 1 in ids else pick.doc[pick.i - 2]
+        return pick
+    acr = _acronym_aux(tok)
+    if acr is not None and not _children(tok, "nsubjpass"):
+        return acr
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not (tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.lemma_.lower() in _RELEASE_VERBS):
+        return tok.head  # "some outlets saying ...", "witness reports saying ...": the noun the participle qualifies
+    if tok.dep_ == "acl" and tok.head.head != tok.head:
         head_subj = _children(tok.head.head, *SUBJ)  # "X released figures saying ..."
         if head_subj:
             return head_subj[0]
     # "adding that ..." / "was on video calling on ...": the subject of the verb above
-    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head != tok:
         head_subj = _children(tok.head, *SUBJ)
         if head_subj:
             return head_subj[0]
@@ -113,11 +142,57 @@ def _subject(tok):
 
 
 def _is_passive(tok) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    acr = _acronym_aux(tok)
+    return any(c.dep_ in ("auxpass", "nsubjpass") and (acr is None or c.i != acr.i) for c in tok.children)
 
 
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+# cues whose infinitive complement is what they state: "vowed to retaliate", "claimed to have ..."
+_INFINITIVE_CUES = {"urge", "call", "threaten", "vow", "promise", "pledge", "warn", "claim", "deny", "admit", "acknowledge", "appear"}
+
+
+def _misparsed_finite(tok) -> bool:
+    """'confirmed the result but said turnout was low': the small parser makes
+    the finite 'said' a modifier of the next noun. A past or present tense cue
+    right after 'and'/'but' is a verb of its own."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.lower_ in ("and", "but") and prev.dep_ == "cc" and tok.head.i > tok.i
+
+
+def _that_clause_in_prep(tok) -> Span | None:
+    """The 'that' clause under a prepositional phrase of the cue ("said in a
+    later statement that ...", "confirmed in a statement posted on its website
+    that ...")."""
+    for p in _children(tok, "prep"):
+        if p.i < tok.i or p.lower_ not in ("in", "on", "through", "via", "during", "at"):
+            continue
+        for t in p.subtree:
+            if t.dep_ in ("acl", "relcl", "ccomp", "advcl") and t.pos_ in ("VERB", "AUX"):
+                mark = [m for m in t.children if m.dep_ == "mark" and m.lower_ == "that"]
+                if mark:
+                    return Span(mark[0].idx, subtree_span(t).end)
+    return None
+
+
+def _free_relative(tok) -> bool:
+    """'attacked by what they said were armed criminals': the cue qualifies a
+    noun phrase of another sentence. ('what it described as terrorism' stays a
+    claim: the description is the speaker's.)"""
+    for c in _children(tok, "ccomp", "xcomp"):
+        for w in c.children:
+            if w.lower_ == "what" and w.i < tok.i and w.dep_ in ("nsubj", "attr", "nsubjpass"):
+                return True
+    return False
+
+
+def _future(tok) -> bool:
+    """'the group will announce ...': speech to come is no claim yet."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
 
 
 def _inverted(tok, lemma: str) -> bool:
@@ -222,17 +297,28 @@ class Finder:
             return None
         if _is_passive(tok) or _negated(tok):
             return None
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.pos_ == "VERB":
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.lemma_.lower() in _RELEASE_VERBS:
             pass  # "Centcom released figures saying ...": the releaser says it
-        elif tok.dep_ == "acl" and (tok.head.lemma_.lower() in self.lex.media_heads or tok.head.lower_ in self.lex.anonymous_heads) and tok.tag_ == "VBG":
-            pass  # "with some outlets saying nine people had died": the outlets say it
+        elif tok.dep_ == "acl" and (tok.head.lemma_.lower() in self.lex.media_heads or tok.head.lower_ in self.lex.anonymous_heads or tok.head.lemma_.lower() in _STATEMENT_NOUNS) and tok.tag_ == "VBG":
+            pass  # "with some outlets saying nine people had died", "confirmed witness reports saying ...": they say it
+        elif tok.dep_ in ("amod", "compound") and _misparsed_finite(tok):
+            return self._misparsed_cue(tok, lemma, s)
         elif tok.dep_ in ("amod", "acl", "csubj"):
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
             return None
-        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
+        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS and any(c.lower_ == "to" for c in _children(tok, "aux")):
+            return None  # "refused to comment, preferring to say" ('began hours after X claimed' is a claim)
+        if _free_relative(tok) or _future(tok):
             return None
         subj = _subject(tok)
+        if (subj is not None and subj.lower_ in ("which", "who") and subj.dep_ == "nsubj" and tok.dep_ == "relcl"
+                and tok.head.pos_ in ("NOUN", "PROPN") and subj.i > 0 and tok.doc[subj.i - 1].text == ","):
+            # "the mission, which had earlier announced ...": the antecedent speaks
+            # ("a man who said he spoke for the militia" only says which man)
+            subj = tok.head
+        if subj is None:
+            subj = self._subject_after(tok)  # '"...," said in a statement Brah Mahamat'
         if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":
             return None
         if subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children):
@@ -268,6 +354,37 @@ class Finder:
             extra={"clause": clause_sp} if clause_sp and not clause_sp.overlaps(content) else {},
         )
 
+    def _subject_after(self, tok):
+        """The speaker named after the cue when a clause or quotation comes
+        before it ('..., said in a statement Brah Mahamat')."""
+        before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+        if not before and not any(q.span.end <= tok.idx and self._gap_is(q.span.end, tok.idx) for q in self.quotes):
+            return None
+        for t in tok.doc[tok.i + 1 : min(tok.i + 8, tok.sent.end)]:
+            if t.is_punct and t.text not in ("-",):
+                break
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and t.dep_ in ("appos", "pobj", "nsubj", "dobj", "npadvmod"):
+                return t
+        return None
+
+    def _misparsed_cue(self, tok, lemma: str, s: Span) -> Attribution | None:
+        """See :func:`_misparsed_finite`: the subject of the verb before the
+        conjunction speaks, the rest of its clause is the content."""
+        verb = tok.doc[tok.i - 1].head
+        subj = _subject(verb)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        rest = [t for t in tok.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if len(rest) < 3:
+            return None
+        return Attribution(
+            cue=self._cue_span(tok), cue_lemma=lemma, content=char_span(rest), sentence=s,
+            source_head=subj.i, source_span=source_phrase(subj), rule="verb:misparsed",
+            stance_hint=self.lex.verbs[lemma],
+        )
+
     def _cue_span(self, tok) -> Span:
         toks = [tok] + _children(tok, "prt")
         if tok.lemma_.lower() in ("claim", "declare"):
@@ -295,8 +412,14 @@ class Finder:
                     if sib.dep_ == "conj" and sib.i > tok.i and any(m.lower_ == "that" for m in sib.children if m.dep_ == "mark"):
                         sp = Span(sp.start, max(sp.end, subtree_span(sib).end))
             if quote is not None and quote.span.overlaps(sp):
-                return quote.span, "quote"
+                return Span(min(sp.start, quote.span.start), max(sp.end, quote.span.end)), "quote"
             return sp, "ccomp_before" if c.i < tok.i else "ccomp"
+        that = _that_clause_in_prep(tok)
+        if that is not None:
+            # "said in a statement (published on Monday) that ...": the parser hung the clause on the noun
+            if quote is not None and quote.span.overlaps(that):
+                return Span(that.start, max(that.end, quote.span.end)), "quote"
+            return that, "ccomp"
         if _inverted(tok, lemma):
             # "Troops killed 13 civilians, local sources told AFP": the clause before, as content
             inner = set(tok.subtree)
@@ -305,7 +428,7 @@ class Finder:
                 host.pop()
             if host:
                 return char_span(host), "ccomp_before"
-        if tok.dep_ == "parataxis" and tok.head is not tok:
+        if tok.dep_ == "parataxis" and tok.head != tok:
             # "Hamas, they say, seems to ...": the host clause around the cue
             inner = set(tok.subtree)
             host = [t for t in tok.head.subtree if t not in inner and not t.is_space]
@@ -338,8 +461,8 @@ class Finder:
                 return None, ""
             return sp, "object"
         xcomp = _children(tok, "xcomp")
-        if xcomp and lemma in ("urge", "call", "threaten", "vow", "promise", "pledge", "warn", "claim"):
-            return subtree_span(xcomp[0]), "xcomp"
+        if xcomp and (lemma in _INFINITIVE_CUES or xcomp[0].tag_ == "VBG"):
+            return subtree_span(xcomp[0]), "xcomp"  # "denied firing live rounds", "claiming to have downed"
         return None, ""
 
     def according_to(self, tok, sent, s: Span) -> Attribution | None:
@@ -501,3 +624,51 @@ class Finder:
             source_phrase(src) if src is not None else None,
             "passive_hedge", "hedge", hedge=True,
         )
+
+
+def _phrase_without(tok, drop) -> Span:
+    """``tok``'s source phrase without the subtrees of ``drop`` and the
+    conjunctions and commas next to them."""
+    gone = set()
+    for d in drop:
+        gone.update(t.i for t in d.subtree)
+    toks = [t for t in tok.subtree if t.i not in gone]
+    full = source_phrase(tok)
+    toks = [t for t in toks if full.start <= t.idx < full.end]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    toks = [t for t in toks if not (t.dep_ == "cc" and t.head is tok)]
+    return char_span(toks or [tok])
+
+
+def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
+    """One attribution per speaker: "the army and police said" is two claims,
+    "local officials, including legislator X, said" two, "security and
+    medical officials said" two ("security officials", "medical officials")."""
+    out = []
+    for a in atts:
+        if a.source_head is None:
+            out.append(a)
+            continue
+        tok = sdoc[a.source_head]
+        conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        conj += [c2 for c in conj for c2 in c.conjuncts if c2.i > c.i and c2.pos_ in ("NOUN", "PROPN") and c2 not in conj]
+        incl = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "among") for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i and any(c.dep_ == "conj" for c in m.children)]
+        if not conj and not incl and not mods:
+            out.append(a)
+            continue
+        extra = conj + [c.head for c in incl]
+        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), extra=dict(a.extra))
+        if mods:
+            m = mods[0]
+            words = [m] + [c for c in m.conjuncts]
+            head_words = [t for t in tok.subtree if t.i > max(w.i for w in words) and t.i <= tok.i]
+            tail = " ".join(t.text for t in head_words)
+            for w in sorted(words, key=lambda t: t.i):
+                out.append(replace(a, source_text=f"{w.text} {tail}", extra=dict(a.extra)))
+        else:
+            out.append(first)
+        for c in conj + incl:
+            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), extra=dict(a.extra)))
+    return out

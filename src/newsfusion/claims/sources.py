@@ -74,6 +74,45 @@ STATEMENT_ANAPHORS = {"statement", "communique", "communiqué", "post", "message
 ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", "coalition", "alliance", "militia", "committee", "agency", "body", "party", "army", "force", "ministry", "government", "council", "office", "outfit", "faction", "company", "union", "charity", "observatory", "monitor"}
 
 
+_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,40}(?:/[A-Z][\w.&' -]{0,40})*)\)")
+
+
+def author_name(doc: Doc) -> str:
+    """Who speaks when the article speaks for itself: the byline, else the
+    outlet, else the news agency the text credits ("BAMAKO, May 2 (Reuters) -",
+    a closing "(AFP)", "Source: Xinhua"), else the agency its sources talked
+    to ("a witness told AFP", "an AFP correspondent"); "author" when none."""
+    art = doc.article
+    if art.author or art.outlet:
+        return re.split(r"\s*\|\s*", art.author or art.outlet or "")[0]  # "Xinhua| 2018-08-27|Editor: ..."
+    text = doc.text
+    outlets = {i for i, e in enumerate(doc.entities) if e.kind == "outlet"}
+    head_end, tail_start = min(len(text), 600), max(0, len(text) - 200)
+    credited: list[int] = []
+    for m in doc.mentions:
+        if m.entity not in outlets:
+            continue
+        before = text[max(0, m.span.start - 12) : m.span.start]
+        after = text[m.span.end : m.span.end + 12]
+        near_edge = m.span.start < head_end or m.span.start >= tail_start
+        in_credit = near_edge and (re.search(r"\(\s*[\w/ ]*$", before) and re.match(r"[\w/ ]*\)", after))
+        source_line = re.search(r"(?:^|\n)\s*(?:Source|By)\s*:?\s*$", text[max(0, m.span.start - 20) : m.span.start])
+        if in_credit or (m.span.start < head_end and source_line):
+            credited.append(m.entity)
+    if credited:
+        return doc.entities[credited[0]].name
+    told: dict[int, int] = {}
+    for m in doc.mentions:
+        if m.entity in outlets:
+            before = text[max(0, m.span.start - 30) : m.span.start].lower()
+            after = text[m.span.end : m.span.end + 20].lower()
+            if re.search(r"\b(?:told|to|an?|the)\s*$", before) and (before.rstrip().endswith("told") or re.match(r"\s*(?:correspondent|reporter|journalist|photographer|tally|count)", after)):
+                told[m.entity] = told.get(m.entity, 0) + 1
+    if told:
+        return doc.entities[max(told, key=told.get)].name
+    return "author"
+
+
 class SourceResolver:
     """Resolves claim sources in document order, remembering earlier ones."""
 
@@ -81,12 +120,25 @@ class SourceResolver:
         self.doc = doc
         self.lex = lexicon()
         self.history: list[tuple[int, Source]] = []
+        self._inner: set[int] = set()  # history entries that speak inside another claim
+        self._author: str | None = None
 
-    def remember(self, pos: int, src: Source) -> None:
+    def remember(self, pos: int, src: Source, inner: bool = False) -> None:
+        """``inner``: the claim is reported inside another claim's content; its
+        source is less salient for a later pronoun than the speakers around it."""
+        if inner:
+            self._inner.add(len(self.history))
         self.history.append((pos, src))
 
+    def salient(self) -> list[tuple[int, Source]]:
+        """Earlier sources, latest first, the speakers of inner claims last."""
+        order = list(reversed(range(len(self.history))))
+        return [self.history[i] for i in order if i not in self._inner] + [self.history[i] for i in order if i in self._inner]
+
     def author(self) -> Source:
-        return Source(self.doc.author_label(), "author", head="author")
+        if self._author is None:
+            self._author = author_name(self.doc)
+        return Source(self._author, "author", head="author")
 
     def from_entity(self, idx: int, span: Span | None) -> Source:
         ent = self.doc.entities[idx]
@@ -98,20 +150,17 @@ class SourceResolver:
             kind = "named_org"
         return Source(ent.name, kind, span, idx, head=ent.name.lower(), plural=False)
 
-    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int, _coordinated: bool = False) -> Source:
+    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int, text: str | None = None) -> Source:
+        """The source of a claim whose source phrase is ``phrase`` headed by token
+        ``head_i`` (None: the author). ``text`` replaces the phrase's words for
+        one of several coordinated speakers ("medical officials" of "security
+        and medical officials")."""
         if head_i is None or phrase is None:
             return self.author()
         tok = sdoc[head_i]
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
             return self._pronoun(low, pos, tok)
-        conj = [] if _coordinated else [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-        if conj:
-            # "the militant group and Somali officials said": both speak
-            first = self.resolve(sdoc, head_i, self._phrase_no_conj(tok), pos, _coordinated=True)
-            rest = [self.resolve(sdoc, c.i, self._phrase(c), pos, _coordinated=True) for c in conj]
-            text = " and ".join([first.text] + [r.text for r in rest])
-            return Source(text, first.kind, phrase, first.entity, first.head, True, first.resolved_from)
         ent = self._entity_at_head(tok)
         if ent is None:
             # "The governor of North Kivu, Peter Cirimwami, told ...": the named apposition
@@ -122,7 +171,7 @@ class SourceResolver:
                 ent = None
         if ent is not None:
             return self.from_entity(ent, phrase)
-        return self._description(tok, phrase)
+        return self._description(tok, phrase, text)
 
     def _entity_at_head(self, tok) -> int | None:
         hc = head_chunk(tok)
@@ -145,12 +194,12 @@ class SourceResolver:
         if want_person:
             person = self._last_person_before(pos)
             # the latest speaker who can be "he": a named person, or one person described ("a local politician")
-            last_claim = next(((p, s) for p, s in reversed(self.history) if s.kind == "named_person" or _one_person(s)), (-1, None))
+            last_claim = next(((p, s) for p, s in self.salient() if s.kind == "named_person" or _one_person(s)), (-1, None))
             if person is not None and person[1] > last_claim[0]:
                 return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
             if last_claim[1] is not None:
                 return self._copy(last_claim[1], low)
-        for _, src in reversed(self.history):
+        for _, src in self.salient():
             if src.kind == "author":
                 continue
             if want_plural and (src.plural or src.kind in ("named_org", "anonymous", "media")) and src.kind != "named_person":
@@ -201,8 +250,8 @@ class SourceResolver:
     def _copy(src: Source, low: str) -> Source:
         return Source(src.text, src.kind, src.span, src.entity, src.head, src.plural, resolved_from=low)
 
-    def _description(self, tok, phrase: Span) -> Source:
-        text = _DETERMINER.sub("", self.doc.span_text(phrase))  # "the source" speaks as "source"
+    def _description(self, tok, phrase: Span, text: str | None = None) -> Source:
+        text = _DETERMINER.sub("", text or self.doc.span_text(phrase))  # "the source" speaks as "source"
         lemma = tok.lemma_.lower()
         low = tok.lower_
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -214,12 +263,12 @@ class SourceResolver:
             prev = self._same_head(tok, text, phrase.start)
             if prev is not None:
                 return prev if prev.resolved_from else self._copy(prev, text)
-        if low in self.lex.media_heads or lemma in self.lex.media_heads:
+        if (low in self.lex.media_heads or lemma in self.lex.media_heads) and not self._speaker_modifier(tok):
             if definite:
                 prev = next((src for _, src in reversed(self.history) if src.kind == "media"), None)
                 if prev is not None:
                     return self._copy(prev, text)
-            outlet = self._entity_inside(subtree_of(tok), ("ORG",))
+            outlet = self._entity_inside(phrase, ("ORG",))
             if outlet is not None:
                 s = self.from_entity(outlet, phrase)
                 kind = self.doc.entities[outlet].kind
@@ -241,6 +290,14 @@ class SourceResolver:
             return Source(text, kind, phrase, head=lemma)
         indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
         return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _speaker_modifier(self, tok) -> bool:
+        """'witness reports', 'police reports': the reports of people, not of an outlet."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                if c.lemma_.lower() in PERSON_NOUNS or c.lower_ in self.lex.anonymous_heads or c.lemma_.lower() in self.lex.org_heads:
+                    return True
+        return False
 
     def _banner_of(self, tok) -> int | None:
         """'Salafists under the banner of the Omar Brigades': the named group speaks."""

@@ -15,8 +15,9 @@ adds a surface form, and records why in ``Entity.evidence``:
                    "Gaza" of "Gaza City" nor "Sudan" of "South Sudan";
 - ``epithet``      "the Jewish state" for Israel when Israel is in the article;
 - ``controlled``   "the Hamas-controlled Ministry of Interior";
-- ``state_force``  "the Egyptian military", "Egypt's general command for the
-                   armed forces" and a later "the army" are one force.
+- ``institution``  "the Egyptian military", "Egypt's general command for the
+                   armed forces" and a later "the army" are one force; one entity
+                   per country and institution (institutions.py).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..gazetteer import country_by_name, demonym_country, geocode
+from ..gazetteer import country_by_name, geocode
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Span
 from ..unionfind import UnionFind
+from .institutions import actor_institution
 from .lexicon import entity_lexicon
 from .recognize import Cand
 
@@ -85,6 +87,8 @@ def _tokens(text: str) -> list[str]:
 def join_same(g: Groups) -> None:
     seen: dict[tuple, int] = {}
     for i, c in enumerate(g.cands):
+        if c.inst is not None:
+            continue  # "the army" of one country is not "the army" of another: join_institutions
         key = ("actor", c.actor.id) if c.actor is not None else ("name", name_key(g.text(i)))
         if key in seen:
             g.union(seen[key], i, "gazetteer" if c.actor is not None else "same_name", any_type=True)
@@ -93,7 +97,8 @@ def join_same(g: Groups) -> None:
     # a gazetteer actor and a model mention with the same name
     by_name: dict[tuple[str, str], int] = {}
     for i, c in enumerate(g.cands):
-        by_name.setdefault((c.type, name_key(g.text(i))), i)
+        if c.inst is None:
+            by_name.setdefault((c.type, name_key(g.text(i))), i)
     for i, c in enumerate(g.cands):
         if c.actor is not None:
             for form in c.actor.forms():
@@ -162,7 +167,7 @@ def _is_alias_of(name: str, inner: str) -> bool:
 
 
 def join_acronyms(g: Groups) -> None:
-    longs = [(i, _acronym(g.text(i))) for i, c in enumerate(g.cands) if len(g.text(i).split()) >= 2]
+    longs = [(i, _acronym(g.text(i))) for i, c in enumerate(g.cands) if len(g.text(i).split()) >= 2 and c.inst is None]
     for j, c in enumerate(g.cands):
         t = g.text(j)
         if t.isupper() and 2 <= len(t) <= 8 and c.actor is None:
@@ -282,60 +287,22 @@ def _target(g: Groups, target: str) -> int | None:
     return None
 
 
-_FORCE = re.compile(
-    r"\b(?P<nat>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:general|high|supreme|military)\s+command\s+(?:for|of)\s+the\s+armed\s+forces|armed\s+forces|army|military)\b"
-)
-
-
-def state_forces(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """'the Egyptian military', "Egypt's general command for the armed forces": the
-    country's military, as an ORG candidate (unless the gazetteer already has the span)."""
-    out = []
-    taken = [(c.start, c.end) for c in cands if c.source in ("actor", "rule")]
-    for m in _FORCE.finditer(doc.text):
-        iso = demonym_country(m.group("nat")) or (country_by_name(m.group("nat")).iso2 if country_by_name(m.group("nat")) else None)
-        if iso is None:
-            continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        c = Cand(m.start(), m.end(), "ORG", "rule")
-        c.forms = [f"force:{iso}"]
-        out.append(c)
-    return out
-
-
-def force_country(c: Cand) -> str | None:
-    """The country of a military found by ``state_forces`` (None for any other candidate)."""
-    return next((f[6:] for f in c.forms if f.startswith("force:")), None)
-
-
-def join_forces(g: Groups) -> None:
-    """One military per country in an article; a later 'the army' is that military."""
-    by_country: dict[str, int] = {}
-    actor_of: dict[str, str] = {}  # country -> the gazetteer force already standing for it
+def join_institutions(g: Groups) -> None:
+    """One entity per country and institution ('the army', 'Chadian soldiers' and
+    'Chad's armed forces'); the gazetteer's entry for that institution ('FARDC' for the
+    Congolese army) joins it. Two countries' armies stay two."""
+    first: dict[tuple[str, str], int] = {}
     for i, c in enumerate(g.cands):
-        iso = force_country(c)
-        if iso is None and c.actor is not None and c.actor.kind == "state_force" and c.actor.country:
-            iso = c.actor.country
-            if actor_of.setdefault(iso, c.actor.id) != c.actor.id:
-                continue  # two different forces of one country (the army, Central Command) stay two
-        if iso is None:
+        key = c.inst
+        if key is None and c.actor is not None:
+            inst = actor_institution(c.actor)
+            key = (c.actor.country, inst) if inst else None
+        if key is None:
             continue
-        if iso in by_country:
-            g.union(by_country[iso], i, "state_force")
+        if key in first:
+            g.union(first[key], i, "institution", any_type=True)
         else:
-            by_country[iso] = i
-    if len({g.find(i) for i in by_country.values()}) != 1:
-        return
-    i = next(iter(by_country.values()))
-    heads = set(entity_lexicon().military_heads)
-    for j, c in enumerate(g.cands):
-        if c.type == "ORG" and c.actor is None and g.text(j).lower() in heads:
-            g.union(i, j, "state_force")
-    first = g.cands[i].start
-    for m in re.finditer(r"\b[Tt]he (army|military|armed forces|junta)\b", g.doc.text):
-        if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
-            g.add_form(i, m.group(0)[4:], Span(m.start() + 4, m.end()), "state_force")
+            first[key] = i
 
 
 def join_countries(g: Groups) -> None:
@@ -361,7 +328,7 @@ _DESCRIPTOR = re.compile(r"\b[Tt]he ((?:[\w.]+ ){1,3}(?:agency|newspaper|daily|b
 def add_descriptions(g: Groups) -> None:
     """Descriptions that name an entity of the article:
     'the African nation' / 'the Sahel state' for the country the article is most about;
-    'the government' for its one government; 'the al Qaeda-linked group' for the armed group
+    'the al Qaeda-linked group' for the armed group
     last named; 'the U.N. humanitarian agency OCHA' for the name that follows."""
     text = g.doc.text
     countries = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is not None]
@@ -369,13 +336,6 @@ def add_descriptions(g: Groups) -> None:
         main = max({g.find(i) for i in countries}, key=lambda r: sum(1 for i in countries if g.find(i) == r))
         for m in _NATION.finditer(text):
             g.add_form(main, m.group(1), Span(m.start(1), m.end(1)), "epithet")
-    govs = {g.find(i) for i, c in enumerate(g.cands) if c.type == "ORG" and (g.text(i).lower().endswith("government") or (c.actor is not None and c.actor.kind == "government"))}
-    if len(govs) == 1:
-        gov = govs.pop()
-        first = min(g.cands[i].start for i in range(len(g.cands)) if g.find(i) == gov)
-        for m in re.finditer(r"\b[Tt]he (government)\b", text):
-            if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
-                g.add_form(gov, m.group(1), Span(m.start(1), m.end(1)), "government")
     for m in _LINKED.finditer(text):
         before = [i for i, c in enumerate(g.cands) if c.type == "ORG" and c.end <= m.start() and c.actor is not None and c.actor.kind in ("armed_group", "militia")]
         if before:
@@ -391,4 +351,4 @@ def add_descriptions(g: Groups) -> None:
             g.add_form(i, d.group(1), Span(start, start + len(d.group(1))), "apposition")
 
 
-RULES = (join_same, join_countries, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces, add_descriptions)
+RULES = (join_same, join_countries, join_institutions, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, add_descriptions)

@@ -20,9 +20,13 @@ class EntityLexicon:
     directions: frozenset[str]
     apposition_heads: frozenset[str]
     control_modifiers: frozenset[str]
-    military_heads: tuple[str, ...]
-    police_heads: tuple[str, ...]
     epithets: dict[str, str]
+    institution_heads: dict[str, str]
+    institution_kinds: dict[str, str]
+    institution_need_country: frozenset[str]
+    institution_army_names: tuple[str, ...]
+    institution_blockers: frozenset[str]
+    ministry_topics: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +43,11 @@ def entity_lexicon() -> EntityLexicon:
         directions=frozenset(raw["directions"]),
         apposition_heads=frozenset(raw["apposition_heads"]),
         control_modifiers=frozenset(raw["control_modifiers"]),
-        military_heads=tuple(raw["military_heads"]),
-        police_heads=tuple(raw["police_heads"]),
         epithets=dict(raw["epithets"]),
+        institution_heads={k: v for k, v in raw["institution_heads"].items() if not k.startswith("_")},
+        institution_kinds=dict(raw["institution_kinds"]),
+        institution_need_country=frozenset(raw["institution_need_country"]),
+        institution_army_names=tuple(raw["institution_army_names"]),
+        institution_blockers=frozenset(raw["institution_blockers"]),
+        ministry_topics=frozenset(raw["ministry_topics"]),
     )

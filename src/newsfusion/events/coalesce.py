@@ -27,8 +27,11 @@ from .fatalities import Figure
 GATHERING_ORDER = [("Protests", "Peaceful protest"), ("Protests", "Protest with intervention"),
                    ("Riots", "Violent demonstration"), ("Riots", "Mob violence"),
                    ("Protests", "Excessive force against protesters")]
-SEPARATE = {"separate", "separately", "another", "elsewhere", "second", "earlier", "later", "meanwhile", "similar",
+SEPARATE = {"separate", "separately", "another", "elsewhere", "second", "earlier", "meanwhile", "similar",
             "previous", "prior"}
+TIME_ORDER = {"earlier", "previous", "prior"}
+SPEECH_OR_CLAIM = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add", "deny", "accuse", "blame",
+                   "note", "warn", "allege", "acknowledge", "admit"}
 WINDOW = 3
 
 
@@ -80,7 +83,10 @@ def same_place(la, lb) -> bool:
 
 
 def time_ok(a: Draft, b: Draft) -> bool:
-    ta, tb = a.time, b.time
+    """The two mentions' own times can be one (a time carried from the sentence before is no
+    time of the mention's own)."""
+    ta = None if a.time_inherited else a.time
+    tb = None if b.time_inherited else b.time
     if ta is None or tb is None:
         return True
     if ta.start and tb.start and ta.end and tb.end:
@@ -149,6 +155,8 @@ def _separate(d: Draft) -> bool:
     for t in d.token.sent:
         if t.lower_ not in SEPARATE:
             continue
+        if t.lower_ in TIME_ORDER and not _orders_the_event(d, t):
+            continue  # "the group earlier claimed responsibility": when it was said, not another incident
         if t.lower_ in ("another", "second"):
             if t.i > 0 and t.nbor(-1).lower_ == "yet":
                 continue  # "yet another attack": this one, one more of a series
@@ -156,6 +164,17 @@ def _separate(d: Draft) -> bool:
                 continue  # "another died": another person
         return True
     return False
+
+
+def _orders_the_event(d: Draft, t) -> bool:
+    """"an earlier attack", "Earlier, gunmen killed two": the word places this event before
+    another; "the group earlier claimed responsibility" only dates the claim."""
+    h = t.head
+    if t.dep_ == "amod":
+        return h.i == d.token.i or h.lemma_.lower() in ("incident", "attack", "day", "week", "month")
+    if t.dep_ == "advmod" and h.pos_ in ("VERB", "AUX"):
+        return h.lemma_.lower() not in SPEECH_OR_CLAIM
+    return t.dep_ == "advmod" and h.pos_ in ("NOUN", "PROPN")  # "earlier this month"
 
 
 def richness(ctx: DocContext, d: Draft) -> int:
@@ -319,6 +338,10 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
+        purpose = [x for x in drafts if x is not d and _in_purpose(d.token, x.token)]
+        if d.frame == "deploy" and purpose:  # "sent policemen to disperse a rally": the deployment serves that event
+            absorb(ctx, purpose[0], d, swap=False)
+            continue
         if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
             absorb(ctx, next(x for x in drafts if x.frame == "arrest"), d)
             continue
@@ -334,6 +357,14 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(ctx, host, d)
     return sorted(merged, key=lambda x: x.token.i)
+
+
+def _in_purpose(v, tok) -> bool:
+    """``tok`` lies in a "to" clause of verb ``v`` ("sent troops to disperse the march")."""
+    for c in v.children:
+        if c.dep_ in ("xcomp", "advcl") and any(a.lower_ == "to" for a in c.children) and c.left_edge.i <= tok.i <= c.right_edge.i:
+            return True
+    return False
 
 
 def _fight(a: Draft, b: Draft) -> bool:

@@ -27,7 +27,7 @@ def _name_words(name: str) -> list[str]:
     return [w for w in re.findall(r"[\w']+", name.lower()) if w not in _STOP]
 
 
-_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:s|'s)?\b")  # "1994", "the 1990s"
 # "NAIROBI:", "GOMA, Democratic Republic of Congo, May 2 (Reuters) -", "Kherson, Ukraine -"
 _DATELINE = re.compile(r"[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*(?:\([A-Za-z .]+\))?\s*(?::|\s[-–—]+)\s")
 

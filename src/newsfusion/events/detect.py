@@ -149,7 +149,11 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
         return None
     if rule.nationality and not any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children):
         return None
-    if rule.head_verb is not None and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rule.head_verb):
+    if rule.head_verb is not None and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rule.head_verb) and not any(
+            c.dep_ == "relcl" and c.lemma_.lower() in rule.head_verb and any(x.dep_ == "nsubj" and x.lower_ in ("which", "that") for x in c.children)
+            for c in tok.children):  # "the insurgency, which erupted in 2009"
+        return None
+    if rule.infinitive and not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
         return None
     if rule.object_of is not None and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in rule.object_of):
         return None

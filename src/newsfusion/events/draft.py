@@ -49,6 +49,7 @@ class Draft:
     loc_is_country: bool = False  # the place is a whole country
     richness: int = 0  # how much the mention itself states: actor, target, place, time, toll, means
     summary_used: bool = False  # the lede has already taken the body's account of its event
+    background: bool = False  # told as the story's background, with a time of its own ("captured the town in 2016")
     colour: bool = False  # joins an incident as colour ("a loud explosion"): it does not retype it
 
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..model import Arg, Doc, Event
 from .arguments import fill_roles
-from .background import background, habitual, not_a_report, tally
+from .background import background, habitual, not_a_report, tally, told_as_background
 from .classify import classify
 from .coalesce import in_sentence, richness
 from .context import DocContext
@@ -65,8 +65,7 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     find_locations(ctx, d, prev_loc.get(d.para), dominant)
     _place_facts(ctx, d)
     find_time(ctx, d, _prev_time(ctx, times, d))
-    if is_historical(ctx, d):
-        return "historical"
+    d.background = is_historical(ctx, d) or told_as_background(ctx, d)
     context = not_a_report(ctx, d)
     if context:
         return context
@@ -195,5 +194,5 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
             acled_type=d.acled[0], acled_sub_type=d.acled[1], trigger=d.trigger_span, evidence=d.evidence,
             actors=list(d.actors), targets=list(d.targets), location=place, time=d.time, fatalities=fat,
             weapon=d.weapon, status=status, sources=sources, plover_type=ptype, plover_mode=pmode,
-            confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule))
+            confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule, background=d.background))
     return out

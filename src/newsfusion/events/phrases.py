@@ -31,8 +31,14 @@ _COREF_NOUNS = {"group", "faction", "organization", "organisation", "movement", 
                 "militiaman", "militiamen"}
 
 
+PART_WORDS = {"much", "part", "parts", "swath", "swaths", "swathe", "swathes", "half", "rest", "bulk", "portion",
+              "portions", "most", "large", "chunk", "chunks"}
+
+
 def _is_quantity(ctx: DocContext, tok) -> bool:
-    return tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple")
+    """A number, a vague quantity or a part ("much of the province", "swaths of the country")."""
+    return (tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lower_ in PART_WORDS
+            or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple"))
 
 
 def counted(ctx: DocContext, tok):
@@ -214,15 +220,47 @@ def resolve_head(ctx: DocContext, tok, prior_actors: list[Arg]):
     return t
 
 
+FIRST_PLURAL = {"we", "us", "our"}
+NOT_PARTICIPANTS = {"those", "these", "this", "that", "toll", "number", "figure", "tally", "death", "deaths",
+                    "strength", "ability", "capacity"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "commander", "leader", "official", "chief",
+          "member", "head"}
+
+
+def _speaker_org(ctx: DocContext, tok) -> Arg | None:
+    """"we" in a quote: the organisation of the person quoted ("X, the group's spokesman, said: 'we ...'")."""
+    from .syntax import subject_of as subj_of
+    sent = tok.sent
+    speakers = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS | {"tell"}]
+    for v in speakers:
+        s = subj_of(v)
+        if s is None:
+            continue
+        for t in [s, *s.subtree]:
+            if t.lemma_.lower() in SPOKES:
+                owners = [c for c in t.children if c.dep_ in ("poss", "compound", "nmod")] + [o for p, o in preps(t) if p in ("for", "of")]
+                for o in owners:
+                    e = _entity_in_name(ctx, o)
+                    if e is not None and ctx.doc.entities[e].type == "ORG":
+                        return Arg(ctx.doc.entities[e].name, ctx.mention_span(o) or Span(o.idx, o.idx + len(o.text)), e)
+    return None
+
+
 def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None) -> list[Arg]:
     """The arguments ``tok`` (a head token) stands for: one per named entity, else one description."""
     if tok is None:
         return []
+    if actor and tok.lower_ in FIRST_PLURAL:
+        org = _speaker_org(ctx, tok)  # '"we stormed the base," said X, the group's spokesman'
+        if org is not None:
+            return [org]
     head = resolve_head(ctx, tok, prior_actors or [])
     if head is None:
         return []
     if isinstance(head, Arg):
         return [head]
+    if ctx.in_dateline(head) or head.lower_ in NOT_PARTICIPANTS:
+        return []  # "JENIN, West Bank (Reuters) -": where the report was filed; "those", "the toll"
     if head.pos_ == "NUM" or (head.lower_ in ("most", "some", "many", "all") and head.pos_ != "NOUN"):
         return []
     if ctx.lex.has("vague_quantity", head.lower_) and not any(p == "of" for p, _ in preps(head)):

@@ -66,6 +66,8 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
         h = t.head
         if ctx.lex.has_tok("weapon", h) or ctx.lex.has_tok("heavy_weapon", h) or h.lemma_.lower() in LINE_NOUNS:
             return True
+        if ctx.etype(h) == "PERSON" or ctx.lex.has_tok("person_noun", h) or ctx.lex.has_tok("title", h):
+            return True  # "US President Barack Obama", "the Kunar governor": whose, not where
     top = t
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
@@ -141,9 +143,10 @@ def _own_places(ctx: DocContext, d: Draft):
     """(tier, places) in a locative phrase of the trigger cluster, or place objects (and their
     phrases); tier 1 for an origin ("fired from Idlib"), 0 otherwise."""
     extra = {t.i for t in d.extra}
+    where = LOC_PREPS | ({"to", "into"} if d.frame == "deploy" else set())  # troops are sent where they go
     for t in cluster(ctx, d):
         for p, o in preps(t) if t.i not in extra else ():
-            if p in LOC_PREPS:
+            if p in where:
                 got = _first_place(ctx, o.subtree, set())
                 if got:
                     yield (1 if p == "from" else 0), got

@@ -72,7 +72,8 @@ def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[D
 def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for d in drafts:
-        host = _host_for(ctx, d, kept, dropped)
+        pool = [k for k in kept if k.background == d.background]  # the news and its background are told apart
+        host = _host_for(ctx, d, pool, dropped)
         if host == "drop":
             continue
         if host is None:
@@ -139,8 +140,9 @@ def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
         return "drop"
     if earlier:
         return earlier[-1]
-    # a reference to nothing reported is no report, unless it brings its own dead or people
-    return None if (d.figures or d.participants()) else "drop"
+    # a reference to nothing reported is no report, unless it brings its own dead, people or time
+    own_time = d.time is not None and not d.time_inherited and d.time_level <= 2 and not pool  # "the insurgency, which erupted in 2009"
+    return None if (d.figures or d.participants() or own_time) else "drop"
 
 
 def _toll_host(ctx: DocContext, d: Draft, kept: list[Draft]):
@@ -228,8 +230,8 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
     for h in reversed(same_type):
-        if not _same_sub(h, d):
-            continue
+        if not _same_sub(h, d) or (h.acled != d.acled and _period(d) != _period(h)):
+            continue  # a campaign of shelling "since Friday" is not the bare "strike" told before
         if d.anaphoric and d.sent - h.sent <= 4 and place_ok(h, d, False) and time_ok(h, d):
             return h  # "the suspects were detained": the arrests told just before
         if d.status in ("alleged", "denied") and h.status in ("alleged", "denied") \
@@ -246,6 +248,15 @@ def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
                 and not _separate(d) and _recent(ctx, d) == _recent(ctx, h):
             return h  # "there was shooting and arrests" ... "men were detained in X"
     return None
+
+
+def _period(d: Draft) -> bool:
+    """The mention's own time is a period ("since Friday", "over the past week"): a campaign
+    told as a whole, not the incident of one day."""
+    if d.time is None or d.time_inherited or d.time_level > 2:
+        return False
+    first = d.time.text.lower().split()[:1]
+    return first in (["since"], ["over"], ["throughout"], ["for"])
 
 
 def _one_place(a: Draft, b: Draft) -> bool:

@@ -27,6 +27,7 @@ from .feeds import read_feed
 from .html import read_html
 from .language import MIN_CONFIDENCE, detect_language
 from .records import read_records
+from .sidecar import apply_sidecar, is_sidecar, read_sidecar
 from .source import Source
 from .text import read_text
 
@@ -100,7 +101,14 @@ def read_file(p: Path, shown: str | None = None, **overrides: str | None) -> Ite
     if len(data) > limit:  # the file grew since stat
         yield _too_large(len(data), limit, shown)
         return
-    yield from read_bytes(data, path=shown, name=p.stem, fmt=FORMATS.get(p.suffix.lower()), **overrides)
+    fmt = FORMATS.get(p.suffix.lower())
+    meta, problem = read_sidecar(p, shown) if fmt in ("text", "html", None) else ({}, None)
+    if problem is not None:
+        yield problem
+    for item in read_bytes(data, path=shown, name=p.stem, fmt=fmt, **overrides):
+        if meta and isinstance(item, Article):
+            apply_sidecar(item, meta)
+        yield item
 
 
 def read_bytes(
@@ -231,6 +239,8 @@ def walk(root: Path) -> Iterator[Path | InputError]:
         for name in sorted(files):
             if name.startswith(".") or name.lower().startswith(SKIPPED_IN_FOLDERS):
                 continue
+            if is_sidecar(Path(folder) / name):
+                continue  # NAME.meta.json: metadata of NAME.txt, read with it
             yield Path(folder) / name
     for e in errors:
         yield _unreadable(e, str(e.filename or root))

@@ -199,6 +199,9 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                         continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
                     if re.search(r"\b(?:" + ADMIN + r")\b", m.group(0), re.I):
                         continue
+                    inst, place = ctx.doc.entities[b.entity], ctx.doc.entities[a.entity]
+                    if inst.kind in ("state_force", "police", "government", "ministry") and inst.country and inst.country == place.country:
+                        continue  # "Haiti's police", "Egypt's armed forces": the country's own institution, not a location
                     yield P.rel(b, a, a.span.start, b.span.end)
                     break
                 if P.fits(b.entity, a.entity):
