@@ -88,6 +88,16 @@ CASES = [
      ("Al-Shabaab", "hostile_to", "Kenyan police")),
     ("A drone strike by the TPLF on an Ethiopian army base killed two.",
      ("TPLF", "hostile_to", "Ethiopian army")),
+    ("The SDF said two of its fighters were killed by a Turkish drone near Hasaka. Turkey did not comment.",
+     ("Turkey", "hostile_to", "SDF")),
+    ("Kenya accused al-Shabaab of killing three Kenyan soldiers near the border.",
+     ("al-Shabaab", "hostile_to", "Kenyan army")),
+    # an institution named by a common noun, a name the parser took for a conjunct
+    ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
+     ("Jean Mbala", "spokesperson_of", "Nigerian army")),
+    # a dateline the recogniser left out
+    ("GOMA, North Kivu (Reuters) - Fighting erupted near Goma on Monday, residents said.",
+     ("Goma", "located_in", "North Kivu")),
 ]
 
 ABSENT_LOCATED = [
@@ -110,7 +120,17 @@ NOT_PRODUCED = [
     ("The former Hamas leader Khaled Meshaal spoke in Doha.", "leader_of"),
     ("The fighters captured Ethiopian tanks near the border.", "hostile_to"),
     ("Hamas's Qassam Brigades commanders were killed.", "part_of"),
+    ("Supporters of the PKK attacked a Turkish police station, officials said.", "hostile_to"),
 ]
+
+
+def test_between_gives_both_ways_only_without_a_stated_direction(pipe):
+    doc = pipe(Article(text="The M23 shelled FARDC positions on Monday. Fighting between the M23 and the FARDC has displaced thousands."))
+    pairs = {(r.subject, r.object) for r in doc.relations if r.predicate == "hostile_to"}
+    assert ("M23", "FARDC") in pairs and ("FARDC", "M23") not in pairs
+    doc = pipe(Article(text="Fighting between the M23 and the FARDC has displaced thousands."))
+    pairs = {(r.subject, r.object) for r in doc.relations if r.predicate == "hostile_to"}
+    assert pairs == {("M23", "FARDC"), ("FARDC", "M23")}
 
 
 @pytest.fixture(scope="module")

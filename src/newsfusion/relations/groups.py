@@ -45,6 +45,8 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
         if owner is None:
             iso = demonym_country(m.group(1))
             owner = ctx.country_entity(iso) if iso else None  # "Saudi-backed": Saudi Arabia, when the article names it
+        # the owner is one of the article's entities, or an organisation the gazetteer knows named
+        # inside another's name ("the Hamas-run Health Ministry")
         owner_name = ctx.name(owner) if owner is not None else _actor_name(m.group(1))
         if owner_name is None:
             continue
@@ -78,16 +80,14 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
             continue
         end = max(t.idx + len(t) for t in head.subtree)
         name = ctx.name(subject)
-        if owner is None and name.startswith(m.group(0)):
+        if name.startswith(m.group(0)):
             name = name[len(m.group(0)) :].strip() or name  # the gazetteer's "Hamas-run Health Ministry"
         yield Relation(name, pred, owner_name, Span(m.start(), end), subject, owner, rule="hyphenated")
 
 
 def _actor_name(text: str) -> str | None:
-    from ..gazetteer import load_actors
-
     actor = load_actors().lookup(text)
-    return text if actor is not None else None
+    return actor.name if actor is not None else None
 
 
 def affiliation(ctx: Ctx) -> Iterator[Relation]:
@@ -370,7 +370,7 @@ def pro(ctx: Ctx) -> Iterator[Relation]:
             head = head.head
         who = ctx.ent(head)
         if who is None and head.lemma_.lower() in ORG_ANAPHORS | {"group"} and any(c.lower_ in ("the", "this") for c in head.children):
-            who = latest_org_before(ctx, m.start())  # "the pro-Iran group": the group just named
+            who = latest_org_before(ctx, m.start(), topic=True)  # "the pro-Iran group": the group the text is about
         if who is None or who == ally:
             continue
         yield Relation(ctx.name(who), "allied_with", ctx.name(ally), Span(m.start(), head.idx + len(head)), who, ally, rule="pro")

@@ -169,7 +169,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                     continue
                 if _variant(a.text, b.text):
                     continue  # "Khaybar, Khaibar": two spellings of one name
-            if name == "in" and P.followed_by_possessive(b):
+            if name in ("in", "of") and P.followed_by_possessive(b):
                 # "Wum in the Cameroon's Anglophone region of North West": in the possessed place
                 _, c = P.gap_to(b, _OUTER_FIRST[0][1])
                 if c is not None and P.fits(a.entity, c.entity):
@@ -238,6 +238,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                     yield Relation(ctx.name(a.entity), "located_in", c[1], Span(a.span.start - len(before) + m.start(), a.span.end), a.entity, c[0], rule="located")
     yield from _based(ctx, P)
     yield from _based_in(ctx)
+    yield from _dateline(ctx, P)
 
 
 def _variant(a: str, b: str) -> bool:
@@ -308,3 +309,21 @@ def _based_in(ctx: Ctx) -> Iterator[Relation]:
         if who is None or who == place or ctx.type(who) != "ORG":
             continue
         yield Relation(ctx.name(who), "located_in", ctx.name(place), ctx.span([noun, tok, pobj]), who, place, rule="located")
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}),[ \t]+", re.M)
+
+
+def _dateline(ctx: Ctx, P: _Places) -> Iterator[Relation]:
+    """'KOLO, North Region (Reuters) -': the dateline's town lies in the place after it, even
+    when the recogniser left the capitalised town out."""
+    for m in _DATELINE.finditer(ctx.doc.text):
+        if P.at(m.start()) is not None:
+            continue  # a mention: the chain rule has it
+        b = P.at(m.end())
+        if b is None or ctx.type(b.entity) != "LOCATION":
+            continue
+        word = m.group(1).casefold()
+        inner = next((i for i, e in enumerate(ctx.doc.entities) if e.type == "LOCATION" and any(f.casefold() == word for f in e.forms())), None)
+        if inner is not None and P.fits(inner, b.entity):
+            yield P.rel(inner, b, m.start(), b.span.end)

@@ -83,7 +83,11 @@ def _former(tok) -> bool:
 
 def _person(ctx: Ctx, tok) -> int | None:
     e = ctx.ent(tok)
-    return e if e is not None and ctx.type(e) == "PERSON" else None
+    if e is None or ctx.type(e) != "PERSON":
+        return None
+    if all(w.lower().rstrip(".") in RANKS | {"sgt", "gen", "col", "lt", "capt", "maj"} for w in ctx.name(e).split()):
+        return None  # "Second Sgt": a rank the recogniser took for a name
+    return e
 
 
 def holder(ctx: Ctx, role) -> int | None:
@@ -107,6 +111,8 @@ def holder(ctx: Ctx, role) -> int | None:
     for t in role.subtree:
         # (the parser may take "Z, X" for a list: X a conjunct of the place or body)
         appos = t.dep_ == "appos" or (t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.head == role and _person(ctx, t.head) is None)
+        # "army spokesman, Colonel X": the name taken for a conjunct of the role
+        appos = appos or (t.dep_ == "conj" and t.head == role and not any(c.dep_ == "cc" for c in role.children))
         if appos and t.i > role.i and (ctx.sdoc[t.left_edge.i - 1].text == "," or (t.dep_ == "appos" and t.head == role and t.left_edge.i == role.i + 1)):
             e = _person(ctx, t)
             if e is not None and not _between_other_role(ctx, role, t):
