@@ -95,6 +95,18 @@ CASES = [
     # an institution named by a common noun, a name the parser took for a conjunct
     ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
      ("Jean Mbala", "spokesperson_of", "Nigerian army")),
+    ("UN Secretary-General Antonio Guterres condemned the attack on Monday.",
+     ("Antonio Guterres", "leader_of", "UN")),
+    ("Director of Defence Media Operations, Major General Edward Buba, said troops killed 20 terrorists.",
+     ("Edward Buba", "leader_of", "Defence Media Operations")),
+    ("The UN Mission in South Sudan (UNMISS) said peacekeepers repelled the assault.",
+     ("UN Mission in South Sudan", "part_of", "United Nations")),
+    ("The Nigerian Army said its troops repelled an attack by ISWAP fighters in Borno State.",
+     ("ISWAP", "hostile_to", "Nigerian Army")),
+    ("Gunmen struck the capital Mogadishu, where militants stormed the Hayat Hotel in 2022.",
+     ("Hayat Hotel", "located_in", "Mogadishu")),
+    ("Clashes broke out in northeast Syria (Rojava) on Monday.",
+     ("Rojava", "located_in", "Syria")),
     # a dateline the recogniser left out
     ("GOMA, North Kivu (Reuters) - Fighting erupted near Goma on Monday, residents said.",
      ("Goma", "located_in", "North Kivu")),
@@ -121,6 +133,7 @@ NOT_PRODUCED = [
     ("The fighters captured Ethiopian tanks near the border.", "hostile_to"),
     ("Hamas's Qassam Brigades commanders were killed.", "part_of"),
     ("Supporters of the PKK attacked a Turkish police station, officials said.", "hostile_to"),
+    ("The spokesman said the army had taken the town.", "spokesperson_of"),
 ]
 
 

@@ -37,6 +37,7 @@ ROLES: dict[str, tuple[str, str | None]] = {
     "negotiator": ("member_of", None), "staffer": ("member_of", None), "employee": ("member_of", None),
     "secretary": ("member_of", None), "representative": ("member_of", None), "delegate": ("member_of", None),
     "coordinator": ("member_of", None), "militiaman": ("member_of", None), "gunman": ("member_of", None),
+    "commissioner": ("member_of", None),
 }
 # Military and police ranks: a member of the army (the police when the phrase says so).
 RANKS = {

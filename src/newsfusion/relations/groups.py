@@ -85,6 +85,11 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
         yield Relation(name, pred, owner_name, Span(m.start(), end), subject, owner, rule="hyphenated")
 
 
+def _first_mention(doc, i: int) -> Span:
+    m = next((doc.mentions[k] for k in doc.entities[i].mentions), None)
+    return m.span if m is not None else Span(0, 0)
+
+
 def _actor_name(text: str) -> str | None:
     actor = load_actors().lookup(text)
     return actor.name if actor is not None else None
@@ -261,7 +266,7 @@ def units(ctx: Ctx) -> Iterator[Relation]:
         yield Relation(ctx.name(b.entity), "part_of", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="unit")
     # "the UN human rights office": a body named after the organisation it belongs to
     for i, e in enumerate(doc.entities):
-        if e.type != "ORG" or not re.search(r"\b(?:" + UNIT_WORDS + r")$", e.name, re.I):
+        if e.type != "ORG" or not (re.search(r"\b(?:" + UNIT_WORDS + r")$", e.name, re.I) or re.search(r"\b(?:" + UNIT_WORDS + r") (?:in|for|to|on) ", e.name, re.I)):
             continue
         first = e.name.split()[0]
         known = load_actors().lookup(first) if first.isupper() else None  # "UN ...": the gazetteer's UN
@@ -272,10 +277,13 @@ def units(ctx: Ctx) -> Iterator[Relation]:
             if form is None and known is not None and o.kb_id == known.id:
                 form = first
             if form is not None and not re.match(r"(?:" + UNIT_WORDS + r")$", e.name[len(form) + 1 :], re.I):
-                m = next((doc.mentions[k] for k in e.mentions), None)
-                ev = m.span if m is not None else Span(0, 0)
-                yield Relation(e.name, "part_of", o.name, ev, i, j, rule="unit")
+                yield Relation(e.name, "part_of", o.name, _first_mention(doc, i), i, j, rule="unit")
                 break
+        else:
+            # the organisation is named only inside the body's name ("the UN Mission in South
+            # Sudan"): the gazetteer's name for it
+            if known is not None and known.kind in ("intl_org", "government", "armed_group", "state_force") and len(e.name) > len(first) + 4:
+                yield Relation(e.name, "part_of", known.name, _first_mention(doc, i), i, None, rule="unit")
 
 
 # A noun that makes one body another's part or ally: "Hezbollah, a Hamas ally", "X, the

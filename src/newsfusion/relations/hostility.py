@@ -67,6 +67,7 @@ FORCE_NOUNS = {
 }
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute"}
 ACCUSE_VERBS = {"accuse", "blame", "charge", "suspect"}
+WITHSTAND_VERBS = {"repel", "repulse", "foil", "thwart", "survive", "withstand", "resist", "fend", "beat", "face"}
 
 
 def from_events(ctx: Ctx) -> Iterator[Relation]:
@@ -142,25 +143,34 @@ def party(ctx: Ctx, tok) -> int | None:
     if owner is not None and _lemma(tok) in FORCE_NOUNS:
         # "its fighters": the organisation last named
         return latest_org_before(ctx, owner.idx, kinds=("armed_group", "militia", "state_force", "police", None))
-    e = ctx.resolve(tok, ("ORG", "LOCATION"))
-    if e is not None:
-        # a country through a modifier is a party only for a force ("Chadian soldiers"),
-        # not for a place ("an eastern DRC commune")
-        if ctx.type(e) == "LOCATION" and _lemma(tok) not in FORCE_NOUNS and tok.lower_ not in FORCE_NOUNS:
-            return None
-        return e if _is_party(ctx, e) else None
-    if _lemma(tok) in MEMBER_NOUNS:
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                e = party(ctx, pobj)  # "elements of the Boko Haram sect"
-                if e is not None:
-                    return e
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ("use", "run", "hold", "control", "operate", "occupy", "man")):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
         for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
             e = party(ctx, pobj)  # "a compound used by the Hezbollah organisation"
             if e is not None:
                 return e
+    force = _lemma(tok) in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
+    # the words before the head, nearest first: "a Bogota police officer" is the police's
+    for c in sorted((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i), key=lambda c: -c.i):
+        e = ctx.ent(c)
+        if e is None and c.dep_ in ("compound", "amod"):
+            e = ctx.institution_of(c)
+        if e is None or not _is_party(ctx, e):
+            continue
+        # a country through a modifier is a party only for a force ("Chadian soldiers"),
+        # not for a place ("an eastern DRC commune")
+        if ctx.type(e) == "LOCATION" and not force:
+            continue
+        return e
+    e = ctx.institution_of(tok)
+    if e is not None:
+        return e
+    if _lemma(tok) in MEMBER_NOUNS:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                e = party(ctx, pobj)  # "elements of the Boko Haram sect"
+                if e is not None:
+                    return e
     if tok.lemma_.lower() in ORG_ANAPHORS and any(c.lower_ in ("the", "this") for c in tok.children):
         e = latest_org_before(ctx, tok.idx)  # "the group"
         return e
@@ -322,6 +332,8 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     if lemma not in ("war", "fight", "hostilities"):
         preps = [p for p in preps if p.lower_ != "with"]  # "a raid with drones"
     patients = [p for prep in preps for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
+    if not patients and tok.dep_ == "dobj" and _lemma(tok.head) in WITHSTAND_VERBS:
+        patients = [p for p in [_subject(ctx, tok.head)] if p is not None]  # "troops repelled an attack by X"
     if not patients:
         return
     agent = None

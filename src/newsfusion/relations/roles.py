@@ -59,6 +59,9 @@ def role_of(tok) -> tuple[str, str | None] | None:
     pred, body = role
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")}
     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+    if word in ("secretary", "director") and (after[:1] == ["general"] or after[:2] == ["-", "general"]):
+        return "leader_of", None  # "Secretary-General", "Director General"
     if word == "minister" and ("prime" in mods or prev == "prime"):
         return "leader_of", "government"
     if pred == "leader_of" and (mods & DEPUTY_WORDS or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS):
@@ -117,6 +120,20 @@ def holder(ctx: Ctx, role) -> int | None:
             e = _person(ctx, t)
             if e is not None and not _between_other_role(ctx, role, t):
                 return e
+    # "Director of Defence Media Operations, Major General X, said": the name after the
+    # role's phrase when the parser hung it elsewhere
+    end = max(t.i for t in role.subtree)
+    if ctx.ent(ctx.sdoc[end]) is not None:
+        e_end = ctx.ent(ctx.sdoc[end])
+        while end + 1 < len(ctx.sdoc) and ctx.ent(ctx.sdoc[end + 1]) == e_end:
+            end += 1
+    if end + 2 < len(ctx.sdoc) and ctx.sdoc[end + 1].text == "," and role.i == role.left_edge.i and (role.i == role.sent.start or ctx.sdoc[role.i - 1].pos_ == "DET"):
+        nxt = ctx.sdoc[end + 2]
+        while nxt.i + 1 < len(ctx.sdoc) and nxt.lower_.rstrip(".") in RANKS and ctx.ent(nxt) is None:
+            nxt = ctx.sdoc[nxt.i + 1]
+        e = _person(ctx, nxt)
+        if e is not None:
+            return e
     # "X is the leader of Y"
     if role.dep_ == "attr" and role.head.lemma_ == "be":
         subj = next((c for c in role.head.children if c.dep_ == "nsubj"), None)
