@@ -57,5 +57,5 @@ def test_sides_name_sources_and_values(doc_of):
                  "A local security source said at least 30 soldiers had been killed.")
     (c,) = [c for c in doc.contradictions if c.kind == "numeric"]
     assert (c.a.value, c.b.value) == (12, 30)
-    assert (c.a.source, c.b.source) == ("army", "local security source")
+    assert (c.a.source, c.b.source) == ("Congolese army", "local security source")  # "the army" in a story set in Kirumba (DR Congo)
     assert "12" in c.about and "at least 30" in c.about
