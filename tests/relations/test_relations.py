@@ -92,6 +92,14 @@ CASES = [
      ("Turkey", "hostile_to", "SDF")),
     ("Kenya accused al-Shabaab of killing three Kenyan soldiers near the border.",
      ("al-Shabaab", "hostile_to", "Kenyan army")),
+    ("Israel regards Hezbollah as its most dangerous enemy.",
+     ("Israel", "hostile_to", "Hezbollah")),
+    ("The Taliban are wary of Islamic State fighters in the east and see them as a threat to their rule.",
+     ("Taliban", "hostile_to", "Islamic State")),
+    ("Nigeria's government has long viewed the IPOB as a threat.",
+     ("Nigerian government", "hostile_to", "IPOB")),
+    ("A spokesman for the UN High Commissioner for Human Rights, Rupert Colville, said the reports were credible.",
+     ("Rupert Colville", "spokesperson_of", "UN")),
     # an institution named by a common noun, a name the parser took for a conjunct
     ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
      ("Jean Mbala", "spokesperson_of", "Nigerian army")),
@@ -134,6 +142,8 @@ NOT_PRODUCED = [
     ("Hamas's Qassam Brigades commanders were killed.", "part_of"),
     ("Supporters of the PKK attacked a Turkish police station, officials said.", "hostile_to"),
     ("The spokesman said the army had taken the town.", "spokesperson_of"),
+    ("Kenya does not see al-Shabaab as a threat anymore.", "hostile_to"),
+    ("Minister for the Middle East, Tobias Ellwood, said the attack was horrific.", "member_of"),
 ]
 
 

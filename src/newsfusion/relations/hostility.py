@@ -428,6 +428,37 @@ def _sides_in_text(ctx: Ctx, prep) -> list[int]:
     return [ms[0].entity, ms[1].entity]
 
 
+REGARD_VERBS = {"see", "view", "regard", "consider", "perceive", "deem", "treat", "brand", "label", "designate"}
+ENEMY_NOUNS = {"threat", "enemy", "challenge", "danger", "adversary", "foe", "menace", "rival", "target"}
+
+
+def regards(ctx: Ctx) -> Iterator[Relation]:
+    """'X sees Y as a direct challenge to its rule', 'X considers Y an enemy': X is hostile to Y."""
+    for tok in ctx.sdoc:
+        if _lemma(tok) not in REGARD_VERBS or tok.pos_ != "VERB" or _negated(tok):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        as_noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+        if as_noun is None:
+            as_noun = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.pos_ == "NOUN"), None)
+        if obj is None and as_noun is not None:
+            obj = next((c for c in as_noun.children if c.dep_ == "nsubj"), None)  # "considers X a threat"
+        if obj is None or as_noun is None or _lemma(as_noun) not in ENEMY_NOUNS:
+            continue
+        who = _agent_party(ctx, _subject(ctx, tok))
+        other = _antecedent(ctx, obj, who) if obj.pos_ == "PRON" else party(ctx, obj)
+        yield from _rel(ctx, who, other, ctx.span([tok, *as_noun.subtree, obj]), "regards")
+
+
+def _antecedent(ctx: Ctx, pron, other_than: int | None) -> int | None:
+    """'them', 'it': the party named last before the pronoun in its sentence."""
+    for t in reversed(list(ctx.sdoc[pron.sent.start : pron.i])):
+        e = party(ctx, t) if t.pos_ in ("NOUN", "PROPN") else None
+        if e is not None and e != other_than:
+            return e
+    return None
+
+
 def hostility(ctx: Ctx, speakers: list[tuple[Span, str | None]]) -> Iterator[Relation]:
     """'declared war on X and Y'; '“X is our enemy,” said <spokesman of Z>'."""
     for tok in ctx.sdoc:

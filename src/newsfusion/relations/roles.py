@@ -40,6 +40,7 @@ PORTFOLIOS = {
     "communications", "security", "education", "agriculture", "home", "energy", "trade", "economy", "labour", "labor",
     "transport", "culture", "tourism", "environment", "water", "oil", "mines", "petroleum", "war", "state",
 }
+SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "navy", "army", "air", "force", "marine", "marines", "coast", "guard", "naval", "police"}
 LEAD_VERBS = {"lead", "head", "command", "run", "chair", "found"}
 PERSON_BODY_ROLES = {"spokesperson_of"}
 PERSON_BODY_NOUNS = {"aide", "adviser", "advisor", "secretary"}
@@ -88,7 +89,7 @@ def _person(ctx: Ctx, tok) -> int | None:
     e = ctx.ent(tok)
     if e is None or ctx.type(e) != "PERSON":
         return None
-    if all(w.lower().rstrip(".") in RANKS | {"sgt", "gen", "col", "lt", "capt", "maj"} for w in ctx.name(e).split()):
+    if all(w.lower().rstrip(".") in RANKS | SERVICES for w in ctx.name(e).split()):
         return None  # "Second Sgt": a rank the recogniser took for a name
     return e
 
@@ -164,8 +165,17 @@ def _subject_of(tok, verb) -> bool:
 
 
 def _between_other_role(ctx: Ctx, role, t) -> bool:
-    """Another role noun between the role and the name: the name is that role's."""
-    return any(role_of(x) is not None for x in ctx.sdoc[role.i + 1 : t.i])
+    """Another role noun between the role and the name: the name is that role's, unless it is
+    the role's own body ("spokesman for the High Commissioner, X": X is the spokesman)."""
+    return any(role_of(x) is not None and not _in_body(x, role) for x in ctx.sdoc[role.i + 1 : t.i])
+
+
+def _in_body(x, role) -> bool:
+    while x.head is not x and x != role:
+        if x.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+            return False
+        x = x.head
+    return x == role
 
 
 def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int | None, object]:
@@ -223,7 +233,7 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
                 return inst, m
     # "spokesman for the army", "Chief of General Staff of the SPLA-IO", "the mayor of Z"
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "with", "in", "within", "from")):
-        found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0)
+        found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0, mayor_like=implied == "place")
         if found is not None:
             return found, prep
     if implied == "government":
@@ -253,7 +263,7 @@ def _owner_in_phrase(ctx: Ctx, m) -> int | None:
     return None
 
 
-def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, depth: int) -> int | None:
+def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, depth: int, mayor_like: bool = False) -> int | None:
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         e = ctx.resolve(pobj)
         if e is not None and e != who:
@@ -265,6 +275,8 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
             if t == "PERSON" and allow_person and prep.lower_ in ("for", "to", "of"):
                 return e
             if t == "LOCATION" and place_role and prep.lower_ in ("of", "for"):
+                if not mayor_like and ctx.country_of(pobj) is None:
+                    continue  # "Minister for the Middle East": a portfolio, not a state
                 return e
             continue
         # "of the Sudan People's Liberation Army in Opposition (SPLA-IO)": the acronym the name is given
@@ -273,7 +285,7 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
                 return ctx.ent(t)
         if depth < 1 and pobj.pos_ in ("NOUN", "PROPN"):
             for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in")):
-                found = _prep_body(ctx, p2, allow_person, place_role, who, depth + 1)
+                found = _prep_body(ctx, p2, allow_person, place_role, who, depth + 1, mayor_like)
                 if found is not None:
                     return found
     return None
@@ -293,6 +305,8 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
         role = role_of(tok)
         if role is None or _former(tok) or tok.tag_ in ("NNS", "NNPS"):
             continue
+        if tok.dep_ == "pobj" and role_of(tok.head.head) is not None and tok.head.head.i < tok.i:
+            continue  # "spokesman for the High Commissioner, X": X is the spokesman
         who = holder(ctx, tok)
         if who is None:
             continue
