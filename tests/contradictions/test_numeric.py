@@ -56,6 +56,10 @@ NUMERIC = [
     # a comparison with the past or a forecast disputes no figure
     ("Police said six people died in the fire at the camp. Officials said the toll was far lower than in last year's fire.", []),
     ("Police said six people died in the fire at the camp. A doctor said the toll is going to be higher.", []),
+    # a paragraph opening with a quote mark and closed by "X said" is X's, inner quote marks and all
+    ("The rebels had said that 14 soldiers were killed in the ambush.\n\n"
+     "\"The convoy was ambushed and three soldiers were killed. Six assailants were also \"neutralised\" and "
+     "others fled\" the army spokesman said.", [("14 soldiers", "three soldiers")]),
     # figures for incidents on different days
     ("Officials said 10 civilians were killed in Saturday's raid on Kimbo. "
      "A rights group also accused the army of killing 21 civilians on March 3 in another village.", []),

@@ -31,7 +31,7 @@ from ..events.background import PERIOD_MARKERS
 from ..events.fatalities import Figure, read_figures, word_number
 from ..gazetteer.countries import country_by_name, demonym_country
 from ..model import Contradiction, Doc, Side, Span
-from .common import attributed, claim_of, entities_in, same_speaker, sentence_in_paragraph, source_of, statement
+from .common import attributed, claim_of, entities_in, same_speaker, sentence_in_paragraph, source_of, speaker_at, statement
 
 GENERIC = {"people", "persons", "others", "victims", "bodies", "individuals", "totals", "deaths", "lives"}
 SECURITY = {"soldiers", "police", "personnel", "personnels", "servicemen", "officers", "gendarmes", "guards", "marines",
@@ -247,7 +247,7 @@ def stated_figures(doc: Doc) -> list[Stated]:
             continue
         if title and f.span.start < len(title) + 2 and doc.text.startswith(title[:30]):
             continue  # the headline rounds what the body reports
-        c = claim_of(doc, f.span)
+        c = speaker_at(doc, f.span)
         if not attributed(doc, c) or _period(doc, f) or _not_a_count(doc, f):
             continue
         st = Stated(f, c, _class(doc, f), _party(doc, f, c), own=speaker_party(doc, c))
