@@ -17,7 +17,9 @@ least 5" = [5, ∞), "between 10 and 12" = [10, 12], "up to 40" = [0, 40]):
 
 A speaker giving two figures for the same victims is revising its own count: an
 update, not a contradiction. Of several disagreeing pairs, the closest in the
-text stand for a pair of speakers. A statement that another party's figures are
+text stand for a pair of speakers. Figures far apart (more than ``MAX_APART``
+sentences) dispute only when the events stage holds both in one event's
+fatalities. A statement that another party's figures are
 exaggerated ("the group routinely inflates its tolls") disputes that party's
 figure.
 """
@@ -185,16 +187,49 @@ def _anchored(verb) -> bool:
                for t in verb.subtree)
 
 
+def _compared(doc: Doc, span: Span, figure: Span | None = None) -> set[int]:
+    """Token indices of a superlative comparison in ``span``: "the deadliest attack in the
+    region this year", "one of the worst attacks of the conflict" ranks the incident among
+    others; its period and its plural are not the figure's. Not "the deadliest year" (a period
+    noun) nor a comparison holding the ``figure`` itself."""
+    toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
+    out: set[int] = set()
+    for t in toks or []:
+        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(g.lower_ == "most" for g in c.children)) for c in t.children):
+            continue
+        sub = sorted(t.subtree, key=lambda x: x.i)
+        if figure is not None and Span(sub[0].idx, sub[-1].idx + len(sub[-1].text)).overlaps(figure):
+            continue
+        out |= {x.i for x in sub}
+    return out
+
+
+def _uncompared_text(doc: Doc, span: Span, figure: Span | None = None) -> str:
+    """``span``'s text with its superlative comparisons blanked."""
+    skip = _compared(doc, span, figure)
+    if not skip:
+        return doc.span_text(span)
+    text = list(doc.span_text(span))
+    for t in doc.nlp.char_span(span.start, span.end, alignment_mode="expand") or []:
+        if t.i in skip:
+            for k in range(max(t.idx, span.start) - span.start, min(t.idx + len(t.text), span.end) - span.start):
+                text[k] = " "
+    return "".join(text)
+
+
 def _period(doc: Doc, f: Figure) -> bool:
     """A running total: "since January", "this year", "in the last five months", "the war
-    left 30,000 dead", "11 civilians have been killed" (present perfect, tied to no incident)."""
+    left 30,000 dead", "11 civilians have been killed" (present perfect, tied to no incident);
+    not "the deadliest attack this year" (a comparison ranks the incident)."""
     verb = _verb(doc, f)
     if verb is not None:  # the figure's own clause: "since the UN said 70 died in the attack" is no period
         toks = sorted(verb.subtree, key=lambda t: t.i)
-        text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        text = _uncompared_text(doc, Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)), f.span)
     else:
-        text = doc.span_text(doc.sentence_of(f.span) or f.span)
-    if _PERIOD.search(text) or _AGGREGATE.search(doc.span_text(doc.sentence_of(f.span) or f.span)):
+        text = _uncompared_text(doc, doc.sentence_of(f.span) or f.span, f.span)
+    if _PERIOD.search(text) or _AGGREGATE.search(_uncompared_text(doc, doc.sentence_of(f.span) or f.span, f.span)):
         return True
     if _WAR.search(text) and re.search(r"\b(?:have|has) been killed\b|\bleft\b|\bclaimed\b", text, re.I) and (f.low or 0) >= 50:
         return True
@@ -214,9 +249,10 @@ def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
         sent = sentence_in_paragraph(doc, f.span) or span
         toks = doc.nlp.char_span(sent.start, sent.end, alignment_mode="expand") if doc.nlp is not None else None
     several = another = False
+    compared = _compared(doc, Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)), f.span) if toks else set()
     for t in toks or []:
-        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN":
-            continue
+        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN" or t.i in compared:
+            continue  # "one of the worst attacks" ranks the incident, it counts no other
         if t.tag_ == "NNS" or any(c.dep_ == "nummod" for c in t.children):
             several = True
         if any(c.lower_ in ("other", "another", "separate", "similar", "earlier", "previous", "second", "latest")
@@ -277,14 +313,18 @@ def _additional(doc: Doc, f: Figure) -> bool:
     return f.victims is not None and bool(_MORE.search(doc.span_text(f.victims)))
 
 
-def disagree(a: Stated, b: Stated) -> bool:
-    """Interval logic on two figures (see the module docstring)."""
+def disagree(a: Stated, b: Stated, one_event: bool = False) -> bool:
+    """Interval logic on two figures (see the module docstring). An incident told apart
+    ("a separate attack on the bus station") is apart from the figures told before it; a
+    later figure the events stage holds with it (``one_event``: "nine were killed in the
+    attack on the bus station") counts the same incident."""
     if a.party and b.party and not (a.party & b.party):
         return False  # the dead of two sides
     for x, y in ((a, b), (b, a)):
         if x.low == 0 and not x.party and y.party and y.party <= y.own and not (x.own & y.own):
             return False  # "no casualties" from one side against the other side's own losses
-    if a.another or b.another:
+    first, later = (a, b) if a.figure.span.start <= b.figure.span.start else (b, a)
+    if later.another or (first.another and not one_event):
         return False  # another incident's toll
     if a.several != b.several:  # the toll of several incidents holds the toll of one
         part, whole = (b, a) if a.several else (a, b)
@@ -338,13 +378,14 @@ def _main_day(doc: Doc) -> str | None:
     return None
 
 
-def _dated_apart(doc: Doc, a: Stated, b: Stated) -> bool:
+def _dated_apart(doc: Doc, a: Stated, b: Stated, one_event: bool = False) -> bool:
     """The figures' clauses name different days ("killed on February 14" against the
-    weekend's toll): two incidents. An undated figure is of the story's day."""
+    weekend's toll): two incidents. An undated figure is of the story's day, unless the
+    events stage holds both figures as one incident's (then only two named days differ)."""
     da, db = _day(doc, _clause(doc, a.figure)), _day(doc, _clause(doc, b.figure))
     if not (da or db):
         return False
-    main = _main_day(doc)
+    main = None if one_event else _main_day(doc)
     da, db = da or main, db or main
     return bool(da and db and da != db)
 
@@ -358,7 +399,20 @@ def _placed_apart(doc: Doc, a: Stated, b: Stated) -> bool:
     return bool(pa and pb and not pa & pb)  # a district within the province is a part of its toll, not the same count
 
 
-MAX_APART = 8  # sentences: a dispute is told where both figures are
+MAX_APART = 8  # sentences: a dispute is told where both figures are, unless one event holds both
+
+
+def _holds(doc: Doc, e: int, s: Stated) -> bool:
+    """Event ``e`` took the figure into its fatalities (the events stage clustered its
+    mention with the incident): its text among the event's figures, its value in the breakdown."""
+    fat = doc.events[e].fatalities
+    return s.figure.text in fat.text.split("; ") and s.value in fat.breakdown.values()
+
+
+def _one_event(doc: Doc, a: Stated, b: Stated) -> bool:
+    """The events stage read both figures as tolls of one incident ("a car bomb killed 80,
+    according to X" ... much later "Y said eight were killed in the bombing")."""
+    return any(not e.background and _holds(doc, i, a) and _holds(doc, i, b) for i, e in enumerate(doc.events))
 
 
 def disputed_figures(doc: Doc) -> list[Contradiction]:
@@ -367,9 +421,12 @@ def disputed_figures(doc: Doc) -> list[Contradiction]:
     for i, a in enumerate(figs):
         for b in figs[i + 1:]:
             ca, cb = doc.claims[a.claim], doc.claims[b.claim]
-            if same_speaker(doc, ca, cb) or not disagree(a, b) or abs(a.figure.sentence - b.figure.sentence) > MAX_APART:
+            one = _one_event(doc, a, b)
+            if same_speaker(doc, ca, cb) or not disagree(a, b, one):
                 continue
-            if _dated_apart(doc, a, b) or _placed_apart(doc, a, b):
+            if abs(a.figure.sentence - b.figure.sentence) > MAX_APART and not one:
+                continue
+            if _dated_apart(doc, a, b, one) or _placed_apart(doc, a, b):
                 continue
             pairs.append((abs(a.figure.sentence - b.figure.sentence), a.figure.span.start, a, b))
     out, used, speakers = [], set(), set()
