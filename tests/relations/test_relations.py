@@ -100,6 +100,20 @@ CASES = [
      ("Nigerian government", "hostile_to", "IPOB")),
     ("A spokesman for the UN High Commissioner for Human Rights, Rupert Colville, said the reports were credible.",
      ("Rupert Colville", "spokesperson_of", "UN")),
+    ("Lebanon's caretaker Prime Minister Najib Mikati told reporters that Lebanon did not want war.",
+     ("Najib Mikati", "leader_of", "Lebanon")),
+    ("The UN peacekeeping force in southern Lebanon, UNIFIL, said it was concerned.",
+     ("UNIFIL", "part_of", "UN")),
+    ("The UN Office for the Coordination of Humanitarian Affairs (OCHA) said aid was blocked.",
+     ("OCHA", "part_of", "United Nations")),
+    ("Egypt and Saudi Arabia, which back the SAF, called for a ceasefire.",
+     ("SAF", "allied_with", "Saudi Arabia")),
+    ("Hezbollah says it fired drones at an Israeli army base near Metula.",
+     ("Hezbollah", "hostile_to", "Israeli army")),
+    ("RSF commander Mohamed Hamdan Dagalo said his forces had repelled an attack by the SAF near the palace.",
+     ("SAF", "hostile_to", "RSF")),
+    ("Touadera relies on military support from MINUSCA as well as Russia and Rwanda.",
+     ("Touadera", "allied_with", "Russia")),
     # an institution named by a common noun, a name the parser took for a conjunct
     ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
      ("Jean Mbala", "spokesperson_of", "Nigerian army")),
@@ -144,6 +158,8 @@ NOT_PRODUCED = [
     ("The spokesman said the army had taken the town.", "spokesperson_of"),
     ("Kenya does not see al-Shabaab as a threat anymore.", "hostile_to"),
     ("Minister for the Middle East, Tobias Ellwood, said the attack was horrific.", "member_of"),
+    ("Iraqi Kurdistan's Deputy Prime Minister Qubad Talabani said two of the victims were journalists.", "leader_of"),
+    ("ISIS fighters had infiltrated into Egypt through tunnels, officials said.", "hostile_to"),
 ]
 
 

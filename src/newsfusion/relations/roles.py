@@ -63,9 +63,12 @@ def role_of(tok) -> tuple[str, str | None] | None:
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
     if word in ("secretary", "director") and (after[:1] == ["general"] or after[:2] == ["-", "general"]):
         return "leader_of", None  # "Secretary-General", "Director General"
+    deputy = bool(mods & DEPUTY_WORDS) or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS
     if word == "minister" and ("prime" in mods or prev == "prime"):
-        return "leader_of", "government"
-    if pred == "leader_of" and (mods & DEPUTY_WORDS or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS):
+        prev2 = tok.doc[tok.i - 2].lower_ if tok.i > 1 else ""
+        deputy = deputy or prev2 in DEPUTY_WORDS
+        return ("member_of" if deputy else "leader_of"), "government"
+    if pred == "leader_of" and deputy:
         return "member_of", body
     if word == "chief" and ("police" in mods or prev == "police"):
         return "member_of", "police"  # police chiefs are members of the national police
@@ -183,7 +186,17 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
     allow_person = pred in PERSON_BODY_ROLES or role.lemma_.lower() in PERSON_BODY_NOUNS
     place_role = implied in ("place", "government")
     iso = None
-    mods = sorted((c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i), key=lambda c: -c.i)
+    mods = [c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
+    if role.dep_ == "compound" and role.head.i > role.i:
+        # a title in the name's chain: "Lebanon's caretaker Prime Minister X" hangs "Lebanon's"
+        # on the name, not on the title
+        head = role
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        for t in ctx.sdoc[head.left_edge.i : role.i]:
+            if t not in mods and t.dep_ in ("poss", "compound", "amod", "nmod") and role_of(t) is None:
+                mods.append(t)
+    mods = sorted(mods, key=lambda c: -c.i)
     mods = [m for m in mods if m.lower_ not in PORTFOLIOS and m.lower_ not in RANKS and m.lower_ not in DEPUTY_WORDS]
     # a name before the role first ("al Shabaab's military spokesman": al Shabaab), then the
     # common nouns of national institutions ("army spokesman", "a military officer")
@@ -214,6 +227,9 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
         if t == "LOCATION":
             if implied == "place":
                 return e, m
+            if implied == "government" and ctx.country_of(m) is None:
+                # "the Kurdistan Region's Prime Minister": the region's head, no state's
+                return (e if pred == "leader_of" else None), m
             iso = ctx.country_of(m) or iso
     # a name right before the role the parser left unattached ("IS leader X")
     left = ctx.sdoc[role.left_edge.i - 1] if role.left_edge.i > role.sent.start else None
