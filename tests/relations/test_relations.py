@@ -136,7 +136,7 @@ CASES = [
 
 ABSENT_LOCATED = [
     # a country's own institution is not located in it: its country is an attribute
-    "Haiti's National Police said officers repelled the attack.",
+    "Mali's National Police said officers repelled the attack.",
     "Egypt's armed forces said the border was closed.",
 ]
 

@@ -110,8 +110,8 @@ class _Places:
         if ctx.type(inner) == "LOCATION" and _is_country(ctx, inner):
             return False
         gi, go = self.doc.entities[inner].geo, self.doc.entities[outer].geo
-        if geo_country and gi and go and gi.precision > go.precision:
-            return False  # a region is not in a town
+        if geo_country and gi and go and gi.lat is not None and go.lat is not None and gi.precision > go.precision:
+            return False  # a region is not in a town (a place only put in a country has no point and no size)
         if geo_country and _is_country(ctx, outer):
             iso = _country_iso(ctx, outer)
             ci = gi.country if gi else None
