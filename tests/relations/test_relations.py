@@ -114,6 +114,11 @@ CASES = [
      ("SAF", "hostile_to", "RSF")),
     ("Touadera relies on military support from MINUSCA as well as Russia and Rwanda.",
      ("Touadera", "allied_with", "Russia")),
+    # a rank and no other role: a member of the army
+    ("Nigerian troops killed ten militants, said Colonel Musa Danladi.",
+     ("Musa Danladi", "member_of", "Nigerian army")),
+    ("The coup was led by senior general Abdoulaye Traore, Burkina Faso's army said.",
+     ("Abdoulaye Traore", "member_of", "Burkinabe army")),
     # an institution named by a common noun, a name the parser took for a conjunct
     ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
      ("Jean Mbala", "spokesperson_of", "Nigerian army")),
@@ -160,6 +165,7 @@ NOT_PRODUCED = [
     ("Minister for the Middle East, Tobias Ellwood, said the attack was horrific.", "member_of"),
     ("Iraqi Kurdistan's Deputy Prime Minister Qubad Talabani said two of the victims were journalists.", "leader_of"),
     ("ISIS fighters had infiltrated into Egypt through tunnels, officials said.", "hostile_to"),
+    ("A separatist commander known as “General Kaka” was killed in fighting with the Congolese army.", "member_of"),
 ]
 
 

@@ -8,7 +8,7 @@ from .common import Ctx
 from .groups import affiliation, allegiance, backed_by, backs, body_nouns, hyphenated, pro, support_from, units, wings
 from .hostility import acts, between, from_events, hostility, regards
 from .places import located
-from .roles import roles, whose_leader
+from .roles import ranks, roles, whose_leader
 
 ROLE_PREDICATES = ("spokesperson_of", "leader_of", "member_of")
 
@@ -41,6 +41,7 @@ def extract_relations(doc: Doc) -> list[Relation]:
     rels: list[Relation] = []
     for pattern in (roles, whose_leader):
         rels.extend(pattern(ctx))
+    rels.extend(ranks(ctx, {r.subject_entity for r in rels if r.predicate in ROLE_PREDICATES}))
     for r in rels:
         if r.subject_entity is not None and r.object_entity is not None and doc.entities[r.object_entity].type == "ORG":
             ctx.speaks_for.setdefault(r.subject_entity, r.object_entity)

@@ -137,6 +137,7 @@ class Ctx:
         # a person -> the organisation they speak for or lead, once the roles are read
         self.speaks_for: dict[int, int] = {}
         self.leaders: set[int] = set()  # persons who lead a body (leader_of found)
+        self.described: set[int] = set()  # persons a role noun describes, its body found or not
 
     def ent(self, tok) -> int | None:
         return self.tok_ent.get(tok.i)

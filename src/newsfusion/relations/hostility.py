@@ -109,9 +109,15 @@ def _sympathisers(ctx: Ctx, arg) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in SYMPATHISERS
 
 
+NON_STATE = re.compile(r"\b(?:separatists?|rebels?|insurgents?|jihadists?|militants?|terrorists?|gunmen|bandits|militias?|secessionists?|extremists?)\b", re.I)
+
+
 def _arg_party(ctx: Ctx, arg) -> int | None:
     """The organisation or country an event argument names."""
     e = arg.entity
+    if e is not None and arg.span is not None and ctx.doc.entities[e].kind in ("state_force", "police", "government", "military"):
+        if NON_STATE.search(ctx.doc.text[arg.span.start : arg.span.end]):
+            return None  # "armed separatist forces" are no state force, whatever the link says
     if e is None and arg.span is not None:
         idx = token_indices(ctx.sdoc, arg.span)
         if idx:

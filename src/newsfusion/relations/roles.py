@@ -326,6 +326,7 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
         who = holder(ctx, tok)
         if who is None:
             continue
+        ctx.described.add(who)
         pred, implied = role
         org, by = body(ctx, tok, pred, implied, who)
         near = [ctx.sdoc[i] for i in ctx.mention_tokens(who, tok)]
@@ -352,6 +353,58 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _copula_lists(ctx)
     yield from _possessed(ctx)
     yield from _led_by(ctx)
+
+
+def _own_phrase(ctx: Ctx, first, last) -> list:
+    """The words of a name's own phrase: back from ``first`` and on from ``last`` to the
+    nearest punctuation or verb ("a rebel commander known as General X")."""
+    out = [first, last]
+    i = first.i - 1
+    while i >= first.sent.start and first.i - i <= 6:
+        t = ctx.sdoc[i]
+        if t.is_quote or t.lower_ in ("known", "dubbed", "nicknamed", "styled", "called"):
+            out.append(t)  # "a commander known as “General X”" reads on through the quote
+        elif t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+        else:
+            out.append(t)
+        i -= 1
+    i = last.i + 1
+    while i < last.sent.end and i - last.i <= 4 and not ctx.sdoc[i].is_punct and ctx.sdoc[i].pos_ not in ("VERB", "AUX"):
+        out.append(ctx.sdoc[i])
+        i += 1
+    return out
+
+
+MILITARY_RANKS = {"general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt", "corporal", "cpl", "brigadier", "brig", "admiral", "adm", "marshal"}
+NON_STATE = re.compile(r"\b(?:separatists?|rebels?|insurgents?|jihadists?|militants?|terrorists?|militias?|secessionists?|gangs?|opposition|known as|nicknamed|dubbed|self-styled)\b", re.I)
+
+
+def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
+    """'senior general X', 'Sgt. X': an officer with a military rank and no other role the text
+    gives is a member of the army (of the country the phrase names, else the article's only
+    army); never in a sentence about rebels or a nickname ("a rebel commander known as General X")."""
+    done: set[int] = set()
+    for tok in ctx.sdoc:
+        who = _person(ctx, tok)
+        if who is None or who in held or who in done or who in ctx.described:
+            continue  # (a person the text gives a role is that role's, found or not)
+        first = tok
+        while first.i > 0 and ctx.ent(ctx.sdoc[first.i - 1]) == who:
+            first = ctx.sdoc[first.i - 1]  # the mention's first word
+        rank = ctx.sdoc[first.i - 1] if first.i > 0 else None
+        if rank is not None and rank.text == "." and rank.i > 0:
+            rank = ctx.sdoc[rank.i - 1]  # "Sgt." split from its stop
+        if rank is None or rank.lower_.rstrip(".") not in MILITARY_RANKS:
+            continue
+        if NON_STATE.search(" ".join(t.text for t in _own_phrase(ctx, rank, tok))):
+            continue
+        iso = next((ctx.country_of(t) for t in ctx.sdoc[max(tok.sent.start, rank.i - 3) : rank.i] if ctx.country_of(t)), None)
+        army = ctx.institution("army", iso)
+        if army is None:
+            continue
+        done.add(who)
+        yield Relation(ctx.name(who), "member_of", ctx.name(army), ctx.span([rank, tok]), who, army, rule="rank")
 
 
 def _unnamed_group(role):
