@@ -166,6 +166,9 @@ NOT_PRODUCED = [
     ("Iraqi Kurdistan's Deputy Prime Minister Qubad Talabani said two of the victims were journalists.", "leader_of"),
     ("ISIS fighters had infiltrated into Egypt through tunnels, officials said.", "hostile_to"),
     ("A separatist commander known as “General Kaka” was killed in fighting with the Congolese army.", "member_of"),
+    ("Iraqi forces advanced on Mosul. One jet bombed a school in the city on Friday, Lt Gen Sergei Rudskoi said.", "member_of"),
+    ("Iraqi forces advanced on Mosul, Pentagon spokesman Navy Capt. Jeff Davis said.", "member_of"),
+    ("The looting of Syria's cultural heritage by Daesh must stop.", "located_in"),
 ]
 
 

@@ -40,7 +40,8 @@ PORTFOLIOS = {
     "communications", "security", "education", "agriculture", "home", "energy", "trade", "economy", "labour", "labor",
     "transport", "culture", "tourism", "environment", "water", "oil", "mines", "petroleum", "war", "state",
 }
-SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "navy", "army", "air", "force", "marine", "marines", "coast", "guard", "naval", "police"}
+SERVICE_WORDS = {"navy", "air", "force", "marine", "marines", "coast", "guard", "naval"}
+SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "army", "police"} | SERVICE_WORDS
 LEAD_VERBS = {"lead", "head", "command", "run", "chair", "found"}
 PERSON_BODY_ROLES = {"spokesperson_of"}
 PERSON_BODY_NOUNS = {"aide", "adviser", "advisor", "secretary"}
@@ -355,6 +356,16 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _led_by(ctx)
 
 
+def _named_near(ctx: Ctx, ent: int, tok) -> bool:
+    """``ent`` is mentioned in ``tok``'s sentence (mended where a rank's abbreviation, "Sgt.",
+    cut it short)."""
+    start = tok.sent.start
+    while start > 1 and ctx.sdoc[start - 1].text == "." and ctx.sdoc[start - 2].lower_ in MILITARY_RANKS | SERVICES:
+        start = ctx.sdoc[start - 2].sent.start
+    lo, hi = ctx.sdoc[start].idx, tok.sent.end_char
+    return any(lo <= ctx.doc.mentions[m].span.start < hi for m in ctx.doc.entities[ent].mentions)
+
+
 def _own_phrase(ctx: Ctx, first, last) -> list:
     """The words of a name's own phrase: back from ``first`` and on from ``last`` to the
     nearest punctuation or verb ("a rebel commander known as General X")."""
@@ -401,8 +412,11 @@ def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
             continue
         iso = next((ctx.country_of(t) for t in ctx.sdoc[max(tok.sent.start, rank.i - 3) : rank.i] if ctx.country_of(t)), None)
         army = ctx.institution("army", iso)
-        if army is None:
-            continue
+        if army is None or (iso is None and not _named_near(ctx, army, tok)):
+            continue  # without a country, only the army the sentence names ("Lt Gen X said" in a
+            # story quoting a foreign officer is not the local army's)
+        if any(t.lower_ in SERVICE_WORDS for t in ctx.sdoc[max(rank.sent.start, rank.i - 2) : rank.i]):
+            continue  # "Navy Capt. X", "Air Force Col. X": a service of a country not named
         done.add(who)
         yield Relation(ctx.name(who), "member_of", ctx.name(army), ctx.span([rank, tok]), who, army, rule="rank")
 
