@@ -137,6 +137,11 @@ CASES = [
     # a dateline the recogniser left out
     ("GOMA, North Kivu (Reuters) - Fighting erupted near Goma on Monday, residents said.",
      ("Goma", "located_in", "North Kivu")),
+    # an armed group naming the one who carried out its attack; a member of the body he sits in
+    ("The Islamic State said in a statement that Abu Musab al-Iraqi carried out the attack on the checkpoint.",
+     ("Abu Musab al-Iraqi", "member_of", "Islamic State")),
+    ("The lawmaker Peter Odhiambo, who represents Kisumu in the National Assembly, called for calm.",
+     ("Peter Odhiambo", "member_of", "National Assembly")),
 ]
 
 ABSENT_LOCATED = [
@@ -169,6 +174,9 @@ NOT_PRODUCED = [
     ("Iraqi forces advanced on Mosul. One jet bombed a school in the city on Friday, Lt Gen Sergei Rudskoi said.", "member_of"),
     ("Iraqi forces advanced on Mosul, Pentagon spokesman Navy Capt. Jeff Davis said.", "member_of"),
     ("The looting of Syria's cultural heritage by Daesh must stop.", "located_in"),
+    # the police naming a suspect make him no member of the police; representing people is no seat
+    ("Police said that Ahmed Karim carried out the attack on the market.", "member_of"),
+    ("Amina Bello, who represents the victims' families, spoke to the National Assembly.", "member_of"),
 ]
 
 

@@ -354,6 +354,8 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _copula_lists(ctx)
     yield from _possessed(ctx)
     yield from _led_by(ctx)
+    yield from claimed_operatives(ctx)
+    yield from represents(ctx)
 
 
 def _named_near(ctx: Ctx, ent: int, tok) -> bool:
@@ -419,6 +421,50 @@ def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
             continue  # "Navy Capt. X", "Air Force Col. X": a service of a country not named
         done.add(who)
         yield Relation(ctx.name(who), "member_of", ctx.name(army), ctx.span([rank, tok]), who, army, rule="rank")
+
+
+PERPETRATE_VERBS = {"carry", "conduct", "execute", "perform", "launch", "detonate", "stage", "mount", "commit"}
+ATTACK_NOUNS = {"attack", "operation", "bombing", "raid", "assault", "strike", "explosion", "ambush", "killing", "blast", "mission"}
+
+
+def claimed_operatives(ctx: Ctx) -> Iterator[Relation]:
+    """'IS said that X carried out the attack': a person an armed group names as the one who
+    carried out its attack is its member."""
+    for c in ctx.doc.claims:
+        org = c.source_entity
+        if org is None or ctx.type(org) != "ORG" or ctx.doc.entities[org].kind not in ("armed_group", "militia", None):
+            continue
+        for tok in ctx.sdoc.char_span(c.content.start, c.content.end, alignment_mode="expand") or []:
+            if tok.lemma_.lower() not in PERPETRATE_VERBS or tok.pos_ != "VERB":
+                continue
+            obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
+            subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
+            if obj is None or subj is None or obj.lemma_.lower() not in ATTACK_NOUNS:
+                continue
+            who = _person(ctx, subj)
+            if who is not None:
+                yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([subj, tok, obj]), who, org, rule="claimed")
+
+
+REPRESENT_PREPS = ("at", "in")
+
+
+def represents(ctx: Ctx) -> Iterator[Relation]:
+    """'X, who represents the district at the Senate': a member of the body he sits in."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() != "represent" or tok.pos_ != "VERB":
+            continue
+        subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+            subj = tok.head
+        who = _person(ctx, subj) if subj is not None else None
+        if who is None:
+            continue
+        for prep in (x for x in tok.children if x.dep_ == "prep" and x.lower_ in REPRESENT_PREPS):
+            for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                org = ctx.resolve(pobj, ("ORG",))
+                if org is not None and ctx.type(org) == "ORG":
+                    yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([subj, tok, *prep.subtree]), who, org, rule="role")
 
 
 def _unnamed_group(role):
