@@ -142,6 +142,13 @@ CASES = [
      ("Abu Musab al-Iraqi", "member_of", "Islamic State")),
     ("The lawmaker Peter Odhiambo, who represents Kisumu in the National Assembly, called for calm.",
      ("Peter Odhiambo", "member_of", "National Assembly")),
+    # the leader of the party that acted is a member of the body, the leader of the body "the group" is
+    ("Army spokesman Col. Ali Traore said more than 40 Ansar Dine fighters had attacked 20 soldiers near Kidal. "
+     "He added that the attacking group had been led by Musa Ibrahim.",
+     ("Musa Ibrahim", "member_of", "Ansar Dine")),
+    ("Army spokesman Col. Ali Traore said Ansar Dine fighters had attacked 20 soldiers near Kidal. "
+     "The group was led by Musa Ibrahim, he said.",
+     ("Musa Ibrahim", "leader_of", "Ansar Dine")),
 ]
 
 ABSENT_LOCATED = [
@@ -177,6 +184,8 @@ NOT_PRODUCED = [
     # the police naming a suspect make him no member of the police; representing people is no seat
     ("Police said that Ahmed Karim carried out the attack on the market.", "member_of"),
     ("Amina Bello, who represents the victims' families, spoke to the National Assembly.", "member_of"),
+    ("Army spokesman Col. Ali Traore said more than 40 Ansar Dine fighters had attacked 20 soldiers near Kidal. "
+     "He added that the attacking group had been led by Musa Ibrahim.", "leader_of"),
 ]
 
 

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from ..model import Relation, Span
 from ..parsing import conjuncts
+from .hostility import ACT_VERBS
 from .common import DEPUTY_WORDS, FORMER_WORDS, GROUP_NOUNS, RANKS, ROLES, Ctx, latest_org_before, latest_person_before
 
 TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "pres.": "president", "sen.": "senator", "rep.": "representative", "cmdr.": "commander", "cdr.": "commander"}
@@ -558,6 +559,13 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
             if subj is not None and subj.lower_ in ("which", "that", "who") and clause.dep_ == "relcl":
                 subj = clause.head
             led = _org_of(ctx, subj) if subj is not None else None
+            if led is not None and _acting_part(subj):
+                # "the attacking group was led by X": X led the party that acted, a part of the
+                # organisation the phrase refers back to, so a member of it, not its leader
+                for who in leaders:
+                    if who is not None and who != led and ctx.type(who) == "PERSON":
+                        yield Relation(ctx.name(who), "member_of", ctx.name(led), ctx.span([tok, *subj.subtree]), who, led, rule="led_by")
+                continue
         else:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
@@ -573,6 +581,21 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
             if who is None or who == led or tok.tag_ == "VBG":
                 continue
             yield Relation(ctx.name(who), "leader_of", ctx.name(led), ctx.span([tok, *(subj.subtree if subj is not None else [])]), who, led, rule="led_by")
+
+
+def _acting_part(tok) -> bool:
+    """A common noun restricted to those who carried out an act: "the attacking group",
+    "the unit that ambushed the convoy" (not "the armed group", "the ruling party")."""
+    if tok.pos_ != "NOUN":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_.endswith("ing"):
+            stem = c.lower_[:-3]  # the parser often takes "attacking" for a noun
+            if {stem, stem + "e", stem[:-1]} & ACT_VERBS:
+                return True
+        if c.dep_ == "relcl" and c.lemma_.lower() in ACT_VERBS:
+            return True
+    return False
 
 
 def _org_of(ctx: Ctx, tok) -> int | None:
