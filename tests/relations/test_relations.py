@@ -149,6 +149,11 @@ CASES = [
     ("Army spokesman Col. Ali Traore said Ansar Dine fighters had attacked 20 soldiers near Kidal. "
      "The group was led by Musa Ibrahim, he said.",
      ("Musa Ibrahim", "leader_of", "Ansar Dine")),
+    # the one blamed, or the one revenge is vowed against, did what the gerund says
+    ("Al-Shabaab has vowed revenge against Ethiopia for sending troops into Somalia to fight the group.",
+     ("Ethiopia", "hostile_to", "Al-Shabaab")),
+    ("The Houthis blamed Saudi Arabia for sending jets to bomb their positions.",
+     ("Saudi Arabia", "hostile_to", "Houthis")),
 ]
 
 ABSENT_LOCATED = [

@@ -71,6 +71,7 @@ FORCE_NOUNS = {
 }
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute"}
 ACCUSE_VERBS = {"accuse", "blame", "charge", "suspect"}
+CENSURE_VERBS = {"punish", "condemn", "sanction", "denounce", "criticise", "criticize", "fault"}
 WITHSTAND_VERBS = {"repel", "repulse", "foil", "thwart", "survive", "withstand", "resist", "fend", "beat", "face"}
 
 
@@ -250,11 +251,22 @@ def _negated(verb) -> bool:
 def _subject(ctx: Ctx, verb):
     """Who does what a verb says: its subject, the agent of a passive, or the subject of the
     clause it hangs on ("groups fighting X", "X ... and then attacked Y")."""
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and _lemma(verb.head.head) in ACCUSE_VERBS:
-        # "accused the rebels of killing a police officer": the accused did it
-        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     v = verb
     for _ in range(6):
+        if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for"):
+            # "accused the rebels of killing a police officer", "blamed X for sending troops to
+            # attack ...", "vowed retribution against X for sending troops to fight ...": the one
+            # accused or blamed did it
+            h = v.head.head
+            if _lemma(h) in ACCUSE_VERBS | CENSURE_VERBS:
+                obj = next((c for c in h.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+            for n in [h, *(c for c in h.children if c.dep_ == "dobj")]:
+                for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "against"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
         subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
