@@ -170,6 +170,7 @@ class Event:
     confidence: float = 0.5
     claims: list[int] = field(default_factory=list)  # indices into Doc.claims that report it
     rule: str = ""  # which rule or model produced it
+    background: bool = False  # told as the story's background ("which they captured in 2016"), not the news
 
 
 @dataclass

@@ -5,4 +5,4 @@
 ``sources`` (who and what kind), ``stance`` (assert, deny, hedge).
 """
 
-from .build import extract_claims  # noqa: F401
+from .build import ClaimBuilder, attribution_from_spans, extract_claims  # noqa: F401

@@ -21,7 +21,7 @@ announce") are not claims of their own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Span
 from .lexicon import lexicon
@@ -46,6 +46,8 @@ class Attribution:
     quote: bool = False
     recipient: str = ""  # "told WND": who was told, for cataphora
     evidence: Span | None = None
+    source_text: str | None = None  # the words of one speaker among several ("medical officials")
+    source_words: Span | None = None  # what the clause names the source with, when not source_span ("who", "A and B")
     extra: dict = field(default_factory=dict)
 
 
@@ -91,21 +93,49 @@ def _children(tok, *deps):
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_RELEASE_VERBS = {"release", "issue", "publish", "post", "put", "send", "circulate", "share", "distribute", "give", "provide", "produce", "present", "make"}
 _STATEMENT_NOUNS = {"statement", "figures", "figure", "report", "video", "letter", "message", "post", "communique", "communiqué", "tally", "data", "release"}
 
 
+def _in_parentheses(tok) -> bool:
+    """A dateline's '(Reuters)' the parser made a subject."""
+    i, j = tok.left_edge.i, tok.right_edge.i
+    doc = tok.doc
+    return i > 0 and doc[i - 1].text in ("(", "[") and j + 1 < len(doc) and doc[j + 1].text in (")", "]")
+
+
+def _acronym_aux(tok):
+    """'IS said ...': the small parser reads the group's acronym as the verb 'is'."""
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and c.i < tok.i and len(c.text) > 1 and c.text.isupper() and c.lemma_ == "be":
+            if not tok.doc[c.sent.start : c.sent.end].text.isupper():
+                return c
+    return None
+
+
 def _subject(tok):
-    subj = _children(tok, *SUBJ)
+    subj = [c for c in _children(tok, *SUBJ) if not _in_parentheses(c)]
     if subj:
-        return subj[0]
-    if tok.dep_ == "acl" and tok.head.lemma_.lower() not in _STATEMENT_NOUNS and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head  # "some outlets saying ...": the noun the participle qualifies
-    if tok.dep_ == "acl" and tok.head.head is not tok.head:
+        before = [c for c in subj if c.i < tok.i]
+        if not before:
+            return subj[0]
+        # "(Reuters) - Russia's ministry said": the nearest; "al - Masri said" (a name split in two) from its start
+        ids = {c.i for c in subj}
+        pick = before[-1]
+        while pick.i - 1 in ids or (pick.i - 2 in ids and pick.doc[pick.i - 1].text in ("-", "–")):
+            pick = pick.doc[pick.i - 1] if pick.i - 1 in ids else pick.doc[pick.i - 2]
+        return pick
+    acr = _acronym_aux(tok)
+    if acr is not None and not _children(tok, "nsubjpass"):
+        return acr
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not (tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.lemma_.lower() in _RELEASE_VERBS):
+        return tok.head  # "some outlets saying ...", "witness reports saying ...": the noun the participle qualifies
+    if tok.dep_ == "acl" and tok.head.head != tok.head:
         head_subj = _children(tok.head.head, *SUBJ)  # "X released figures saying ..."
         if head_subj:
             return head_subj[0]
     # "adding that ..." / "was on video calling on ...": the subject of the verb above
-    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head is not tok:
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head != tok:
         head_subj = _children(tok.head, *SUBJ)
         if head_subj:
             return head_subj[0]
@@ -113,11 +143,84 @@ def _subject(tok):
 
 
 def _is_passive(tok) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    acr = _acronym_aux(tok)
+    return any(c.dep_ in ("auxpass", "nsubjpass") and (acr is None or c.i != acr.i) for c in tok.children)
 
 
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+# the author's doubt written as an adjective on an event or a statement
+_HEDGE_ADJECTIVES = {"alleged", "purported", "suspected", "presumed", "supposed", "unconfirmed", "unverified"}
+_EVENT_OR_STATEMENT_NOUNS = {
+    "attack", "strike", "airstrike", "air strike", "bombing", "killing", "massacre", "raid", "shelling", "abduction",
+    "kidnapping", "ambush", "assault", "explosion", "blast", "shooting", "incident", "plot", "violation", "abuse",
+    "crime", "execution", "torture", "rape", "looting", "arson", "offensive", "incursion", "involvement", "role",
+    "link", "ties", "use", "message", "video", "recording", "statement", "letter", "audio", "footage", "post",
+    "document", "report", "claim", "confession", "leak", "coup", "mutiny", "infiltration", "sabotage", "hack", "cyberattack",
+}
+_WIRE_NAMES = {"Reuters", "AFP", "AP", "BBC", "Xinhua", "Anadolu", "CNN", "Al Jazeera", "Bloomberg", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS", "Interfax"}
+
+# cues whose infinitive complement is what they state: "vowed to retaliate", "claimed to have ..."
+_INFINITIVE_CUES = {"urge", "call", "threaten", "vow", "promise", "pledge", "warn", "claim", "deny", "admit", "acknowledge", "appear"}
+
+
+def _clause_of(tok) -> Span:
+    """The clause ``tok`` belongs to, without the clauses hung on its verb
+    ('The suspected air strike hit the village, targeting ..., said X' ->
+    'The suspected air strike hit the village')."""
+    verb = tok
+    while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "prep", "pcomp", "acl", "amod", "pobj", "agent")):
+        verb = verb.head  # up to the clause's own verb ("regarding the alleged strikes" is not a clause)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return subtree_span(tok)
+    drop = [c for c in verb.children if c.dep_ in ("advcl", "parataxis", "ccomp", "conj", "cc") and tok not in c.subtree and c.i > tok.i]
+    toks = [t for t in verb.subtree if not any(t in d.subtree for d in drop)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return char_span(toks)
+
+
+def _misparsed_finite(tok) -> bool:
+    """'confirmed the result but said turnout was low': the small parser makes
+    the finite 'said' a modifier of the next noun. A past or present tense cue
+    right after 'and'/'but' is a verb of its own."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i == 0:
+        return False
+    prev = tok.doc[tok.i - 1]
+    return prev.lower_ in ("and", "but") and prev.dep_ == "cc" and tok.head.i > tok.i
+
+
+def _that_clause_in_prep(tok) -> Span | None:
+    """The 'that' clause under a prepositional phrase of the cue ("said in a
+    later statement that ...", "confirmed in a statement posted on its website
+    that ...")."""
+    for p in _children(tok, "prep"):
+        if p.i < tok.i or p.lower_ not in ("in", "on", "through", "via", "during", "at"):
+            continue
+        for t in p.subtree:
+            if t.dep_ in ("acl", "relcl", "ccomp", "advcl") and t.pos_ in ("VERB", "AUX"):
+                mark = [m for m in t.children if m.dep_ == "mark" and m.lower_ == "that"]
+                if mark:
+                    return Span(mark[0].idx, subtree_span(t).end)
+    return None
+
+
+def _free_relative(tok) -> bool:
+    """'attacked by what they said were armed criminals': the cue qualifies a
+    noun phrase of another sentence. ('what it described as terrorism' stays a
+    claim: the description is the speaker's.)"""
+    for c in _children(tok, "ccomp", "xcomp"):
+        for w in c.children:
+            if w.lower_ == "what" and w.i < tok.i and w.dep_ in ("nsubj", "attr", "nsubjpass"):
+                return True
+    return False
+
+
+def _future(tok) -> bool:
+    """'the group will announce ...': speech to come is no claim yet."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in tok.children)
 
 
 def _inverted(tok, lemma: str) -> bool:
@@ -209,7 +312,7 @@ class Finder:
         for sent in self.sdoc.sents:
             s = Span(sent.start_char, sent.end_char)
             for tok in sent:
-                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb):
+                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb, self.author_hedge):
                     a = rule(tok, sent, s)
                     if a is not None:
                         found.append(a)
@@ -222,17 +325,30 @@ class Finder:
             return None
         if _is_passive(tok) or _negated(tok):
             return None
-        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.pos_ == "VERB":
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.lemma_.lower() in _RELEASE_VERBS:
             pass  # "Centcom released figures saying ...": the releaser says it
-        elif tok.dep_ == "acl" and (tok.head.lemma_.lower() in self.lex.media_heads or tok.head.lower_ in self.lex.anonymous_heads) and tok.tag_ == "VBG":
-            pass  # "with some outlets saying nine people had died": the outlets say it
+        elif tok.dep_ == "acl" and (tok.head.lemma_.lower() in self.lex.media_heads or tok.head.lower_ in self.lex.anonymous_heads or tok.head.lemma_.lower() in _STATEMENT_NOUNS) and tok.tag_ == "VBG":
+            pass  # "with some outlets saying nine people had died", "confirmed witness reports saying ...": they say it
+        elif tok.dep_ in ("amod", "compound") and _misparsed_finite(tok):
+            return self._misparsed_cue(tok, lemma, s)
         elif tok.dep_ in ("amod", "acl", "csubj"):
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
             return None
-        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
+        if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS and any(c.lower_ == "to" for c in _children(tok, "aux")):
+            return None  # "refused to comment, preferring to say" ('began hours after X claimed' is a claim)
+        if _free_relative(tok) or _future(tok):
             return None
         subj = _subject(tok)
+        relative = None
+        if (subj is not None and subj.lower_ in ("which", "who") and subj.dep_ == "nsubj" and tok.dep_ == "relcl"
+                and tok.head.pos_ in ("NOUN", "PROPN") and subj.i > 0 and tok.doc[subj.i - 1].text == ","):
+            # "the mission, which had earlier announced ...": the antecedent speaks
+            # ("a man who said he spoke for the militia" only says which man)
+            subj = tok.head
+            relative = Span(_children(tok, "nsubj")[0].idx, _children(tok, "nsubj")[0].idx + len(_children(tok, "nsubj")[0]))
+        if subj is None:
+            subj = self._subject_after(tok)  # '"...," said in a statement Brah Mahamat'
         if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":
             return None
         if subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children):
@@ -265,7 +381,39 @@ class Finder:
             stance_hint=self.lex.verbs[lemma],
             quote=how == "quote",
             recipient=recipient,
+            source_words=relative,
             extra={"clause": clause_sp} if clause_sp and not clause_sp.overlaps(content) else {},
+        )
+
+    def _subject_after(self, tok):
+        """The speaker named after the cue when a clause or quotation comes
+        before it ('..., said in a statement Brah Mahamat')."""
+        before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
+        if not before and not any(q.span.end <= tok.idx and self._gap_is(q.span.end, tok.idx) for q in self.quotes):
+            return None
+        for t in tok.doc[tok.i + 1 : min(tok.i + 8, tok.sent.end)]:
+            if t.is_punct and t.text not in ("-",):
+                break
+            if t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and t.dep_ in ("appos", "pobj", "nsubj", "dobj", "npadvmod"):
+                return t
+        return None
+
+    def _misparsed_cue(self, tok, lemma: str, s: Span) -> Attribution | None:
+        """See :func:`_misparsed_finite`: the subject of the verb before the
+        conjunction speaks, the rest of its clause is the content."""
+        verb = tok.doc[tok.i - 1].head
+        subj = _subject(verb)
+        if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return None
+        rest = [t for t in tok.doc[tok.i + 1 : tok.sent.end] if not t.is_space]
+        while rest and rest[-1].is_punct:
+            rest.pop()
+        if len(rest) < 3:
+            return None
+        return Attribution(
+            cue=self._cue_span(tok), cue_lemma=lemma, content=char_span(rest), sentence=s,
+            source_head=subj.i, source_span=source_phrase(subj), rule="verb:misparsed",
+            stance_hint=self.lex.verbs[lemma],
         )
 
     def _cue_span(self, tok) -> Span:
@@ -295,8 +443,14 @@ class Finder:
                     if sib.dep_ == "conj" and sib.i > tok.i and any(m.lower_ == "that" for m in sib.children if m.dep_ == "mark"):
                         sp = Span(sp.start, max(sp.end, subtree_span(sib).end))
             if quote is not None and quote.span.overlaps(sp):
-                return quote.span, "quote"
+                return Span(min(sp.start, quote.span.start), max(sp.end, quote.span.end)), "quote"
             return sp, "ccomp_before" if c.i < tok.i else "ccomp"
+        that = _that_clause_in_prep(tok)
+        if that is not None:
+            # "said in a statement (published on Monday) that ...": the parser hung the clause on the noun
+            if quote is not None and quote.span.overlaps(that):
+                return Span(that.start, max(that.end, quote.span.end)), "quote"
+            return that, "ccomp"
         if _inverted(tok, lemma):
             # "Troops killed 13 civilians, local sources told AFP": the clause before, as content
             inner = set(tok.subtree)
@@ -305,7 +459,7 @@ class Finder:
                 host.pop()
             if host:
                 return char_span(host), "ccomp_before"
-        if tok.dep_ == "parataxis" and tok.head is not tok:
+        if tok.dep_ == "parataxis" and tok.head != tok:
             # "Hamas, they say, seems to ...": the host clause around the cue
             inner = set(tok.subtree)
             host = [t for t in tok.head.subtree if t not in inner and not t.is_space]
@@ -338,8 +492,8 @@ class Finder:
                 return None, ""
             return sp, "object"
         xcomp = _children(tok, "xcomp")
-        if xcomp and lemma in ("urge", "call", "threaten", "vow", "promise", "pledge", "warn", "claim"):
-            return subtree_span(xcomp[0]), "xcomp"
+        if xcomp and (lemma in _INFINITIVE_CUES or xcomp[0].tag_ == "VBG"):
+            return subtree_span(xcomp[0]), "xcomp"  # "denied firing live rounds", "claiming to have downed"
         return None, ""
 
     def according_to(self, tok, sent, s: Span) -> Attribution | None:
@@ -385,9 +539,10 @@ class Finder:
         lex = self.lex
         if head.pos_ == "PRON" or lemma in lex.anonymous_heads or low in lex.anonymous_heads:
             return True
-        if lemma in lex.media_heads or lemma in lex.org_heads or lemma in self._SOURCE_NOUNS:
-            return True
-        return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN"
+        if lemma in lex.media_heads or low in lex.media_heads or lemma in lex.org_heads or lemma in self._SOURCE_NOUNS or low in self._SOURCE_NOUNS:
+            return True  # ("media" has the lemma "medium")
+        # a name ("according to the ministry's Muawiya Hassanin", whatever the recogniser made of it), not a code or a book
+        return head.pos_ == "PROPN" and head.ent_type_ not in ("LAW", "WORK_OF_ART", "DATE", "TIME", "EVENT", "LANGUAGE")
 
     @staticmethod
     def _set_off(tok, src_tokens, sent) -> bool:
@@ -455,11 +610,61 @@ class Finder:
             toks.pop()
         return Attribution(char_span([tok]), tok.lower_, char_span(toks), s, None, None, "hedge_adverb", "hedge", hedge=True)
 
+    def author_hedge(self, tok, sent, s: Span) -> Attribution | None:
+        """The article's own doubt: "it was not clear whether ...", "it is
+        unclear how many ...", "the alleged drone strikes", "a purported audio
+        message", "the suspected Turkish air strike", "could not be
+        independently verified", "Reuters could not confirm ...", "if confirmed"."""
+        low = tok.lower_
+        whole = [t for t in sent if not t.is_space]
+        while whole and whole[-1].is_punct:
+            whole.pop()
+        if not whole:
+            return None
+        sentence = char_span(whole)
+
+        def hedge(cue_toks, content=sentence, lemma=None):
+            own = content != sentence  # a clause of its own: its words are the evidence, not the sentence
+            return Attribution(char_span(cue_toks), lemma or low, content, s, None, None, "author_hedge", "hedge", hedge=True,
+                               extra={"own_words": True} if own else {})
+
+        # "it is unclear how many ...", "it was not (immediately) clear whether/if ...", "it is not known"
+        if low in ("unclear", "clear", "known", "certain") and tok.dep_ in ("acomp", "attr", "ROOT", "ccomp", "conj") or (low == "known" and tok.tag_ == "VBN"):
+            be = tok.head if tok.dep_ != "ROOT" else tok
+            subj = [c for c in be.children if c.dep_ in ("nsubj", "expl", "nsubjpass") and c.lower_ == "it"]
+            subj += [c for c in tok.children if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"]
+            negated = _negated(tok) or _negated(be)
+            if subj and (low == "unclear" or negated):
+                return hedge([subj[0], tok])
+            return None
+        # "the alleged drone strikes", "a purported audio message", "the suspected air strike"
+        if low in _HEDGE_ADJECTIVES and tok.dep_ == "amod" and tok.head.lemma_.lower() in _EVENT_OR_STATEMENT_NOUNS:
+            return hedge([tok], _clause_of(tok.head))
+        # "could not be (independently) verified/confirmed": nobody vouches for it
+        if tok.lemma_.lower() in ("verify", "confirm", "corroborate") and _is_passive(tok) and _negated(tok):
+            return hedge([c for c in tok.children if c.dep_ in ("aux", "neg", "auxpass")] + [tok], _clause_of(tok), lemma=tok.lemma_.lower())
+        # "Reuters could not independently verify the footage": the outlet's own doubt
+        if tok.lemma_.lower() in ("verify", "confirm", "corroborate") and _negated(tok) and not _is_passive(tok):
+            subj = _subject(tok)
+            if subj is not None and (subj.lower_ == "we" or self._is_outlet(subj)):
+                return hedge([c for c in tok.children if c.dep_ in ("aux", "neg")] + [tok], lemma=tok.lemma_.lower())
+        # "..., if confirmed, would be the deadliest": the author's condition
+        if low in ("confirmed", "true", "verified", "accurate") and any(c.lower_ == "if" and c.dep_ == "mark" for c in tok.children):
+            mark = next(c for c in tok.children if c.lower_ == "if")
+            return hedge([mark, tok])
+        return None
+
+    def _is_outlet(self, tok) -> bool:
+        """A news organisation named as subject ('Reuters', 'the BBC', 'AFP')."""
+        return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.text in _WIRE_NAMES or tok.lemma_.lower() in ("newspaper", "outlet")
+
     def passive_agent(self, tok, sent, s: Span) -> Attribution | None:
         """'an allegation denied by the army', 'the attack was claimed by X': the agent speaks."""
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in self.lex.passive_agent_cues:
             return None
+        if _negated(tok):
+            return None  # "could not be confirmed by other sources": the author's doubt (author_hedge)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None:
@@ -481,8 +686,8 @@ class Finder:
         comp = _children(tok, "xcomp", "ccomp")
         subj = _children(tok, "nsubjpass")
         if lemma in self.lex.passive_blame and not comp:
-            # "attacks have been blamed on the group", "fighters have been linked with abuses"
-            comp = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "with")]
+            # "attacks have been blamed on the group", "fighters have been linked with abuses", "are accused of"
+            comp = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "of")]
             if any(c.dep_ == "agent" for c in tok.children):
                 return None
         if not comp or not subj:
@@ -501,3 +706,66 @@ class Finder:
             source_phrase(src) if src is not None else None,
             "passive_hedge", "hedge", hedge=True,
         )
+
+
+def _phrase_without(tok, drop) -> Span:
+    """``tok``'s source phrase without the subtrees of ``drop`` and the
+    conjunctions and commas next to them."""
+    gone = set()
+    for d in drop:
+        gone.update(t.i for t in d.subtree)
+    toks = [t for t in tok.subtree if t.i not in gone]
+    full = source_phrase(tok)
+    toks = [t for t in toks if full.start <= t.idx < full.end]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    toks = [t for t in toks if not (t.dep_ == "cc" and t.head is tok)]
+    return char_span(toks or [tok])
+
+
+def _one_person_twice(tok, conj) -> bool:
+    """'the former minister and current party leader said': two descriptions
+    of one speaker (one determiner, singular common nouns, no organisation);
+    'China, its only ally and lifeline, said': an apposition listed."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and len(conj) == 1:
+        return True
+    heads = [tok] + list(conj)
+    if all(h.pos_ == "NOUN" and h.tag_ == "NN" for h in heads) and not any(c.dep_ == "det" for c in conj[0].children):
+        return not any(h.lemma_.lower() in lexicon().org_heads for h in heads)
+    return False
+
+
+def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
+    """One attribution per speaker: "the army and police said" is two claims,
+    "local officials, including legislator X, said" two, "security and
+    medical officials said" two ("security officials", "medical officials")."""
+    out = []
+    for a in atts:
+        if a.source_head is None:
+            out.append(a)
+            continue
+        tok = sdoc[a.source_head]
+        conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+        conj += [c2 for c in conj for c2 in c.conjuncts if c2.i > c.i and c2.pos_ in ("NOUN", "PROPN") and c2 not in conj]
+        if conj and _one_person_twice(tok, conj):
+            conj = []
+        incl = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "among") for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
+        mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i and any(c.dep_ == "conj" for c in m.children)]
+        if not conj and not incl and not mods:
+            out.append(a)
+            continue
+        whole = a.source_span
+        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), source_words=whole, extra=dict(a.extra))
+        if mods:
+            m = mods[0]
+            words = [m] + [c for c in m.conjuncts]
+            head_words = [t for t in tok.subtree if t.i > max(w.i for w in words) and t.i <= tok.i]
+            tail = " ".join(t.text for t in head_words)
+            for w in sorted(words, key=lambda t: t.i):
+                out.append(replace(a, source_text=f"{w.text} {tail}", source_words=whole, extra=dict(a.extra)))
+        else:
+            out.append(first)
+        for c in conj + incl:
+            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), source_words=whole, extra=dict(a.extra)))
+    return out

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Doc, Span
 from .lexicon import lexicon
+from .titles import TitleIndex, title_of
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|another|some|one)\s+", re.I)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -69,9 +70,54 @@ def _one_person(src: "Source") -> bool:
     return src.kind == "anonymous" and not src.plural and src.head in PERSON_NOUNS
 
 
+# nouns for a post, a body of people or a document that speak for an organisation when one is named with them
+ROLE_NOUNS = {"official", "officer", "representative", "delegate", "delegation", "statement", "communique", "communiqué", "figure", "figures", "data", "tally", "count", "estimate", "release", "report", "message", "post", "video", "letter", "announcement", "bulletin", "update", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"}
+
+_GENERIC_BODIES = {"agency", "group", "organisation", "organization", "ngo", "charity", "union", "party", "committee", "association", "body", "movement"}
+_AMBIGUOUS_MEDIA = {"agency", "agencies", "network", "networks", "service", "services", "station", "stations"}
+
 STATEMENT_ANAPHORS = {"statement", "communique", "communiqué", "post", "message", "letter", "video", "announcement", "release"}
 
 ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", "coalition", "alliance", "militia", "committee", "agency", "body", "party", "army", "force", "ministry", "government", "council", "office", "outfit", "faction", "company", "union", "charity", "observatory", "monitor"}
+
+
+_CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,40}(?:/[A-Z][\w.&' -]{0,40})*)\)")
+
+
+def author_name(doc: Doc) -> str:
+    """Who speaks when the article speaks for itself: the byline, else the
+    outlet, else the news agency the text credits ("BAMAKO, May 2 (Reuters) -",
+    a closing "(AFP)", "Source: Xinhua"), else the agency its sources talked
+    to ("a witness told AFP", "an AFP correspondent"); "author" when none."""
+    art = doc.article
+    if art.author or art.outlet:
+        return re.split(r"\s*\|\s*", art.author or art.outlet or "")[0]  # "Xinhua| 2018-08-27|Editor: ..."
+    text = doc.text
+    outlets = {i for i, e in enumerate(doc.entities) if e.kind == "outlet"}
+    head_end, tail_start = min(len(text), 600), max(0, len(text) - 200)
+    credited: list[int] = []
+    for m in doc.mentions:
+        if m.entity not in outlets:
+            continue
+        before = text[max(0, m.span.start - 12) : m.span.start]
+        after = text[m.span.end : m.span.end + 12]
+        near_edge = m.span.start < head_end or m.span.start >= tail_start
+        in_credit = near_edge and (re.search(r"\(\s*[\w/ ]*$", before) and re.match(r"[\w/ ]*\)", after))
+        source_line = re.search(r"(?:^|\n)\s*(?:Source|By)\s*:?\s*$", text[max(0, m.span.start - 20) : m.span.start])
+        if in_credit or (m.span.start < head_end and source_line):
+            credited.append(m.entity)
+    if credited:
+        return doc.entities[credited[0]].name
+    told: dict[int, int] = {}
+    for m in doc.mentions:
+        if m.entity in outlets:
+            before = text[max(0, m.span.start - 30) : m.span.start].lower()
+            after = text[m.span.end : m.span.end + 20].lower()
+            if re.search(r"\b(?:told|to|an?|the)\s*$", before) and (before.rstrip().endswith("told") or re.match(r"\s*(?:correspondent|reporter|journalist|photographer|tally|count)", after)):
+                told[m.entity] = told.get(m.entity, 0) + 1
+    if told:
+        return doc.entities[max(told, key=told.get)].name
+    return "author"
 
 
 class SourceResolver:
@@ -81,15 +127,33 @@ class SourceResolver:
         self.doc = doc
         self.lex = lexicon()
         self.history: list[tuple[int, Source]] = []
+        self._inner: set[int] = set()  # history entries that speak inside another claim
+        self._author: str | None = None
+        self._titles: TitleIndex | None = None
 
-    def remember(self, pos: int, src: Source) -> None:
+    def remember(self, pos: int, src: Source, inner: bool = False) -> None:
+        """``inner``: the claim is reported inside another claim's content; its
+        source is less salient for a later pronoun than the speakers around it."""
+        if inner:
+            self._inner.add(len(self.history))
         self.history.append((pos, src))
 
+    def salient(self) -> list[tuple[int, Source]]:
+        """Earlier sources, latest first, the speakers of inner claims last."""
+        order = list(reversed(range(len(self.history))))
+        return [self.history[i] for i in order if i not in self._inner] + [self.history[i] for i in order if i in self._inner]
+
     def author(self) -> Source:
-        return Source(self.doc.author_label(), "author", head="author")
+        if self._author is None:
+            self._author = author_name(self.doc)
+        return Source(self._author, "author", head="author")
 
     def from_entity(self, idx: int, span: Span | None) -> Source:
         ent = self.doc.entities[idx]
+        person = self._person_named(idx)
+        if person is not None:
+            longer = max((ent, self.doc.entities[person]), key=lambda e: len(e.name))
+            return Source(longer.name, "named_person", span, person, head=longer.name.lower())
         if ent.type == "PERSON":
             kind = "named_person"
         elif ent.kind == "outlet":
@@ -98,20 +162,17 @@ class SourceResolver:
             kind = "named_org"
         return Source(ent.name, kind, span, idx, head=ent.name.lower(), plural=False)
 
-    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int, _coordinated: bool = False) -> Source:
+    def resolve(self, sdoc, head_i: int | None, phrase: Span | None, pos: int, text: str | None = None) -> Source:
+        """The source of a claim whose source phrase is ``phrase`` headed by token
+        ``head_i`` (None: the author). ``text`` replaces the phrase's words for
+        one of several coordinated speakers ("medical officials" of "security
+        and medical officials")."""
         if head_i is None or phrase is None:
             return self.author()
         tok = sdoc[head_i]
         low = tok.lower_
         if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
             return self._pronoun(low, pos, tok)
-        conj = [] if _coordinated else [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
-        if conj:
-            # "the militant group and Somali officials said": both speak
-            first = self.resolve(sdoc, head_i, self._phrase_no_conj(tok), pos, _coordinated=True)
-            rest = [self.resolve(sdoc, c.i, self._phrase(c), pos, _coordinated=True) for c in conj]
-            text = " and ".join([first.text] + [r.text for r in rest])
-            return Source(text, first.kind, phrase, first.entity, first.head, True, first.resolved_from)
         ent = self._entity_at_head(tok)
         if ent is None:
             # "The governor of North Kivu, Peter Cirimwami, told ...": the named apposition
@@ -122,7 +183,7 @@ class SourceResolver:
                 ent = None
         if ent is not None:
             return self.from_entity(ent, phrase)
-        return self._description(tok, phrase)
+        return self._description(tok, phrase, text)
 
     def _entity_at_head(self, tok) -> int | None:
         hc = head_chunk(tok)
@@ -145,12 +206,12 @@ class SourceResolver:
         if want_person:
             person = self._last_person_before(pos)
             # the latest speaker who can be "he": a named person, or one person described ("a local politician")
-            last_claim = next(((p, s) for p, s in reversed(self.history) if s.kind == "named_person" or _one_person(s)), (-1, None))
+            last_claim = next(((p, s) for p, s in self.salient() if s.kind == "named_person" or _one_person(s)), (-1, None))
             if person is not None and person[1] > last_claim[0]:
                 return Source(self.doc.entities[person[0]].name, "named_person", None, person[0], resolved_from=low)
             if last_claim[1] is not None:
                 return self._copy(last_claim[1], low)
-        for _, src in reversed(self.history):
+        for _, src in self.salient():
             if src.kind == "author":
                 continue
             if want_plural and (src.plural or src.kind in ("named_org", "anonymous", "media")) and src.kind != "named_person":
@@ -201,25 +262,42 @@ class SourceResolver:
     def _copy(src: Source, low: str) -> Source:
         return Source(src.text, src.kind, src.span, src.entity, src.head, src.plural, resolved_from=low)
 
-    def _description(self, tok, phrase: Span) -> Source:
-        text = _DETERMINER.sub("", self.doc.span_text(phrase))  # "the source" speaks as "source"
+    def _description(self, tok, phrase: Span, text: str | None = None) -> Source:
+        text = _DETERMINER.sub("", text or self.doc.span_text(phrase))  # "the source" speaks as "source"
         lemma = tok.lemma_.lower()
         low = tok.lower_
         plural = tok.tag_ in ("NNS", "NNPS")
         det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         definite = bool(det) and det[0] in DEMONSTRATIVE
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss", "prep")]
+        # "the mayor", "the country's Deputy PM", "a local mayor": the one person the article gives that post
+        holder = self.titles.person(tok, self._org_of(tok)) if not plural else None
+        if holder is not None:
+            src = self.from_entity(holder, phrase)
+            src.resolved_from = text
+            return src
+        # "a spokesman for ISAF", "UN officials", "a MINUSCA statement": a role of a named organisation
+        if lemma in ROLE_NOUNS or lemma in ORG_ANAPHORS or title_of(tok) is not None:
+            # ... or the group itself described: "the Islamic Jihad militant group" (a known actor)
+            anaphor = lemma in ORG_ANAPHORS and lemma not in ROLE_NOUNS and title_of(tok) is None
+            org = self._org_of(tok, names_only=anaphor)
+            if org is not None and anaphor and self.doc.entities[org].kind is None:
+                org = None
+            if org is not None:
+                src = self.from_entity(org, phrase)
+                src.resolved_from, src.head = text, lemma
+                return src
         # "the source", "the officials", "the report": anaphora to an earlier source
         if definite and len([m for m in mods if m.dep_ != "prep"]) <= 1:
             prev = self._same_head(tok, text, phrase.start)
             if prev is not None:
                 return prev if prev.resolved_from else self._copy(prev, text)
-        if low in self.lex.media_heads or lemma in self.lex.media_heads:
+        if self._media_head(tok) and not self._speaker_modifier(tok):
             if definite:
                 prev = next((src for _, src in reversed(self.history) if src.kind == "media"), None)
                 if prev is not None:
                     return self._copy(prev, text)
-            outlet = self._entity_inside(subtree_of(tok), ("ORG",))
+            outlet = self._entity_inside(phrase, ("ORG",))
             if outlet is not None:
                 s = self.from_entity(outlet, phrase)
                 kind = self.doc.entities[outlet].kind
@@ -234,13 +312,90 @@ class SourceResolver:
         banner = self._banner_of(tok)
         if banner is not None:
             return self.from_entity(banner, phrase)
-        if lemma in self.lex.org_heads or low in self.lex.org_heads:
-            return Source(text, "named_org", phrase, head=lemma)
+        if plural and lemma in _GENERIC_BODIES and not any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children):
+            return Source(text, "anonymous", phrase, head=lemma, plural=True)  # "aid agencies", "rights groups"
+        if (lemma in self.lex.org_heads or low in self.lex.org_heads) and low not in self.lex.anonymous_heads:
+            return Source(text, "named_org", phrase, head=lemma)  # ("authorities" say who they are no more than "officials")
         if tok.pos_ == "PROPN" and low not in self.lex.anonymous_heads:
             kind = "named_person" if tok.ent_type_ == "PERSON" else "named_org"
             return Source(text, kind, phrase, head=lemma)
         indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
         return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _person_named(self, idx: int) -> int | None:
+        """An organisation the recogniser made of a person's name ("said
+        Nyiyongo" beside "Ezra Nyiyongo"): a name with no gazetteer kind that
+        ends like a person's name of the same article is that person."""
+        ent = self.doc.entities[idx]
+        if ent.type != "ORG" or ent.kind is not None:
+            return None
+        last = ent.name.split()[-1:]
+        for j, p in enumerate(self.doc.entities):
+            if j != idx and p.type == "PERSON" and p.name.split()[-1:] == last:
+                return j
+        return None
+
+    @property
+    def titles(self) -> TitleIndex:
+        if self._titles is None:
+            self._titles = TitleIndex(self.doc, self._org_of)
+        return self._titles
+
+    def _org_of(self, tok, names_only: bool = False) -> int | None:
+        """The organisation entity a role noun is tied to: 'UN officials', 'an
+        army spokesman', 'a spokesman for ISAF', 'the group's statement'
+        (``names_only``: by a proper name only, 'the Islamic Jihad militant group'
+        but not 'the military government')."""
+        for c in tok.children:
+            if names_only and c.pos_ != "PROPN":
+                continue
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
+                ent = self._org_entity_at(c, within=subtree_of(c) if names_only else None)
+                if ent is not None:
+                    return ent
+            elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with") and c.i > tok.i:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ent = self._org_entity_at(p)
+                        if ent is not None:
+                            return ent
+        return None
+
+    def _org_entity_at(self, t, within: Span | None = None) -> int | None:
+        """An organisation entity named by ``t`` (or its own modifiers): a
+        mention there, or the article's one organisation called by that
+        institution noun ("army" -> "Somali army"). "government" alone is too
+        vague ("government officials" stay anonymous)."""
+        for x in [t] + [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]:
+            for m in self.doc.mentions:
+                if m.entity is not None and m.span.start <= x.idx < m.span.end and (within is None or within.contains(m.span)):
+                    e = self.doc.entities[m.entity]
+                    if e.type == "ORG" and e.kind != "outlet":
+                        return m.entity
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma in self.lex.org_heads and lemma not in ("government", "authorities", "authority"):
+            hits = [i for i, e in enumerate(self.doc.entities) if e.type == "ORG" and e.kind != "outlet"
+                    and any(f.lower().split()[-1:] == [lemma] for f in e.forms())]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def _media_head(self, tok) -> bool:
+        """'the newspaper', 'state media', 'a news agency'; an 'agency', 'network'
+        or 'service' is an outlet only as 'news agency', 'wire service' ('aid
+        agencies', 'the intelligence service' are not)."""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if lemma in _AMBIGUOUS_MEDIA or low in _AMBIGUOUS_MEDIA:
+            return any(c.lower_ in ("news", "press", "wire", "media", "broadcasting", "television", "tv", "radio") for c in tok.children if c.i < tok.i)
+        return low in self.lex.media_heads or lemma in self.lex.media_heads
+
+    def _speaker_modifier(self, tok) -> bool:
+        """'witness reports', 'police reports': the reports of people, not of an outlet."""
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i:
+                if c.lemma_.lower() in PERSON_NOUNS or c.lower_ in self.lex.anonymous_heads or c.lemma_.lower() in self.lex.org_heads:
+                    return True
+        return False
 
     def _banner_of(self, tok) -> int | None:
         """'Salafists under the banner of the Omar Brigades': the named group speaks."""

@@ -59,6 +59,7 @@ def doc_record(doc: Doc) -> dict[str, Any]:
                 "fatalities": {"min": ev.fatalities.min, "max": ev.fatalities.max, **({"breakdown": ev.fatalities.breakdown} if ev.fatalities.breakdown else {})},
                 "sources": list(ev.sources),
                 "status": ev.status,
+                "background": ev.background,
                 "weapon": ev.weapon,
                 "plover": {"type": ev.plover_type, "mode": ev.plover_mode},
                 "evidence": doc.span_text(ev.evidence),

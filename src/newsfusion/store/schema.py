@@ -273,7 +273,7 @@ contradictions = Table(
     metadata,
     Column("id", Text, primary_key=True),
     Column("about", Text),
-    Column("kind", Text),  # numeric | polarity
+    Column("kind", Text),  # numeric | polarity | account | blame
     Column("scope", Text),  # article | corpus
     *_side("a"),
     *_side("b"),
