@@ -57,3 +57,19 @@ OTHER_INCIDENTS = [
 def test_other_incidents_stay_apart(events_of, text):
     got = _news(events_of, text)
     assert len(got) == 2, [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+def test_the_incident_an_attack_follows_is_another(events_of):
+    text = ("Gunmen kill nine in village attack\n\n"
+            "Gunmen killed nine villagers in the village of Dolbel on Friday, a local official said.\n\n"
+            "The attack follows the killing on Monday of 20 civilians in another village of the region.")
+    got = _news(events_of, text)
+    assert len(got) == 2, [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+def test_one_town_spelled_two_ways_is_one_place(events_of):
+    text = ("Gunmen kill 12 in Niger village\n\n"
+            "At least 12 people were killed in Tinkim on Friday, the mayor said.\n\n"
+            "The gunmen opened fire on worshippers in the village of Tinkime and killed 12 people, he said.")
+    got = _news(events_of, text)
+    assert len(got) == 1, [(e["acled_sub_type"], e["evidence"]) for e in got]

@@ -198,8 +198,8 @@ def _country(ctx: DocContext, tok) -> bool:
 def _agent(ctx: DocContext, tok) -> bool:
     """Someone who can act: a named group or person, or armed people ("the rebels"), not the
     victims or a toll ("ten civilians died during an attack", "the death toll rose after ...")."""
-    if tok is None:
-        return False
+    if tok is None or tok.head.lemma_.lower() in ("die", "perish"):
+        return False  # "two peacekeepers who died during an ambush"
     from .phrases import counted
     tok = counted(ctx, tok)
     if tok.pos_ == "PRON":

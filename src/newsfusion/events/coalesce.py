@@ -103,7 +103,9 @@ def same_place(la, lb) -> bool:
     if la.entity is not None and la.entity == lb.entity:
         return True
     na, nb = _norm(la.text), _norm(lb.text)
-    return bool(na & nb) or la.text.lower() in lb.text.lower() or lb.text.lower() in la.text.lower()
+    if bool(na & nb) or la.text.lower() in lb.text.lower() or lb.text.lower() in la.text.lower():
+        return True
+    return bool(na and nb) and _same_name(" ".join(sorted(na)), " ".join(sorted(nb)))  # "Thiem" / "Theim"
 
 
 def time_ok(a: Draft, b: Draft) -> bool:
@@ -262,6 +264,8 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 def _separate(d: Draft) -> bool:
     """The sentence marks another incident ("a separate attack", "a similar attack", "earlier");
     "yet another attack" is this one, one more of a series."""
+    if _followed(d.token):
+        return True  # "the attack follows the killing on Monday of 37 civilians": that killing was before
     for t in d.token.sent:
         if t.lower_ in ("reply", "response", "retaliation", "revenge", "reprisal") and t.head.lower_ == "in":
             return True  # "fired rockets in reply": another act, the answer to the first
@@ -274,6 +278,20 @@ def _separate(d: Draft) -> bool:
                 continue  # "yet another attack": this one, one more of a series
             if t.dep_ not in ("det", "amod") or t.head.pos_ not in ("NOUN", "PROPN"):
                 continue  # "another died": another person
+        return True
+    return False
+
+
+def _followed(tok) -> bool:
+    """The mention is what another event followed or came after ("follows the killing of",
+    "came days after an attack on", "was preceded by a car bomb")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    h = t.head
+    if t.dep_ == "dobj" and h.lemma_.lower() in ("follow", "precede"):
+        return True
+    if t.dep_ == "pobj" and h.lower_ in ("after", "by") and h.head.lemma_.lower() in ("come", "follow", "precede"):
         return True
     return False
 
@@ -295,6 +313,8 @@ def richness(ctx: DocContext, d: Draft) -> int:
     reference ("the attack") only summarise or point back."""
     if d.reference or ctx.is_title(d.sent):
         return -1
+    if ctx.is_telegraphic(d.sent):
+        return 0  # a standfirst in headline style sums up like the title
     own_actor = bool(d.actors) and not d.rule.participant  # "protesters" act for themselves
     named = own_actor and any(a.entity is not None for a in d.actors)  # a named group states more than "gunmen"
     score = own_actor + 0.5 * named + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
@@ -433,7 +453,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "attack" and linked:  # "gunmen and suicide bombers attacked", "attacked with rockets"
             absorb(ctx, linked[0], d)
             continue
-        hosts = [h for h in lethal if h is not d]
+        hosts = [h for h in lethal if h is not d and not _followed(h.token)]  # "the attack follows the killing of ..."
         if d.reference and d.frame in ("attack", "kill", "clash") and hosts:  # "... committed the attack"
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue

@@ -91,9 +91,12 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     e = ctx.entity_of(t)
     if e is not None and set(ctx.doc.entities[e].name.lower().split()) & LINE_NAMES:
         return True  # "the Line of Control": a line, not a place
-    if t.dep_ == "pobj" and t.head.lower_ in ("with", "between") and t.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
-            and any(x.lemma_.lower() in LINE_NOUNS for x in [t.head.head, *t.head.head.children]):
-        return True  # "near the border area with Burkina Faso"
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ in ("with", "between") and top.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
+            and any(x.lemma_.lower() in LINE_NOUNS for x in [top.head.head, *top.head.head.children]):
+        return True  # "near the border area with Burkina Faso and Niger"
     if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
         h = t.head
         line = h.lemma_.lower() in LINE_NOUNS and not (h.dep_ == "compound" and h.head.lemma_.lower() in SETTLEMENT | {"area"})

@@ -104,7 +104,7 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
     if d.reference:
         return _reference_host(d, kept, dropped)
     ref = next((m for m in d.merged if m.reference and m.sent == d.sent), None)
-    if ref is not None:  # "the clashes occurred on Monday, when X shelled Y": the sentence tells the incident again
+    if ref is not None and not _separate(d):  # "the clashes occurred on Monday, when X shelled Y": the sentence tells the incident again
         host = _reference_host(ref, kept, dropped)
         if host is not None and host != "drop" and not actors_conflict(ctx, host, d):
             d.colour = True
