@@ -160,6 +160,11 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     n = d.token
     actor_tok, target_tok = _nominal_own(ctx, d, prior)
     gov = governing_verb(n)
+    if gov is not None and n.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS:
+        # "blamed the attack on the militia": the "on" phrase names who did it, not what was hit
+        blamed = next((o for p, o in [*preps(n), *preps(gov)] if p in ("on", "to")), None)
+        if blamed is not None:
+            actor_tok, target_tok = blamed, None if target_tok is not None and target_tok.i == blamed.i else target_tok
     if gov is not None:
         judged = any(c.dep_ in ("oprd", "acomp", "xcomp") for c in gov.children)  # "called the attack cowardly"
         if actor_tok is None and n.dep_ in ("dobj", "pobj") and ((gov.lemma_ in ctx.lex.cue("light_verbs") and not judged) or _responsibility(n)):
@@ -169,7 +174,8 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
                 target_tok = next((o for p, o in preps(gov) if p in TARGET_PREPS), None)
         elif actor_tok is None and n.dep_ == "nsubjpass" and gov.lemma_ in ctx.lex.cue("light_verbs"):
             actor_tok = next((o for p, o in preps(gov) if p == "by"), None)  # "the attack was led by X"
-        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov) and _agent(ctx, subject_of(gov)):
+        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov) and gov.lemma_.lower() not in ("die", "perish", "be") \
+                and _agent(ctx, subject_of(gov)):
             actor_tok = subject_of(gov)
             target_tok = target_tok or first(gov, "dobj")
         if target_tok is None and n.dep_ == "nsubj":
@@ -186,6 +192,7 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
 
 
 NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
+BLAME_VERBS = {"blame", "attribute", "pin"}
 
 
 def _country(ctx: DocContext, tok) -> bool:

@@ -228,6 +228,8 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
     if f in FIXED:
         return FIXED[f]
     if f in ("attack", "kill"):
+        if f == "attack" and d.actors and all(_arg_class(ctx, a) == "protester" for a in d.actors):
+            return RIOTS, "Violent demonstration"  # "demonstrators stormed police stations"
         if f == "attack" and d.token.dep_ == "dobj" and d.token.head.lemma_.lower() in REPELLED:
             return BATTLES, "Armed clash"  # "repelled 30 attacks": the target fought back
         if f == "attack" and d.token.lemma_ == "raid" and state and not d.victims and hit_class(ctx, d) != "armed":

@@ -62,7 +62,7 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
             return True
         if t.head.i == t.i:
             return False
-        if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod"):
+        if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod"):
             return False
         if t.head.pos_ == "VERB" and t.head.lemma_ in SPEECH and t.head.i not in targets:
             return False  # "..., residents said on Friday": the time of the statement
@@ -103,8 +103,8 @@ def _bad_time(head) -> bool:
         return True
     if _length(head) or _comparison(head):
         return True
-    if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
-        return True  # "the 1973 war": the time of another thing
+    if head.dep_ in ("nummod", "compound", "amod", "nmod") and head.head.pos_ == "NOUN":
+        return True  # "the 1973 war", "the December 27 election": the time of another thing
     for anc in head.ancestors:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in STATEMENT_NOUNS:
             return True  # "in a statement issued on Friday"
@@ -142,9 +142,21 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
         for te, h in heads:
             if test(h):
                 d.time, d.time_level = _with_preposition(ctx, te, h), level
+                d.time_claimed = _dates_a_claim(h, d.token)
                 return
     if prev_sentence_time is not None:
         d.time, d.time_inherited, d.time_level = prev_sentence_time, True, 4
+
+
+def _dates_a_claim(head, trigger) -> bool:
+    """"X on Thursday claimed a suicide bombing": the time is when it was claimed, which may
+    not be when it happened."""
+    for anc in head.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.pos_ == "VERB":
+            return anc.lemma_.lower() in ("claim", "admit", "announce") and trigger in anc.subtree
+    return False
 
 
 def _inside_name(ctx: DocContext, te: TimeExpr) -> bool:
