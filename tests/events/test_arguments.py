@@ -30,6 +30,8 @@ ACTORS = [
     ("A Turkish strike on a village near Duhok killed four people on Monday.", "Turkey"),
     # "the attack was led by X"
     ("Gunmen attacked the town of Boni on Monday. The attack on Boni was led by Ansar Dine.", "Ansar Dine"),
+    # an act told in an "after ...ing" clause has the subject of the main verb
+    ("Rebel fighters fled into the forest after killing two soldiers near Kasindi.", "Rebel fighters"),
 ]
 
 

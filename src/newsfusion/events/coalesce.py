@@ -499,7 +499,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             absorb(ctx, host, d, swap=False)
             continue
         hosts = lethal or [x for x in drafts if x.frame == "kill" and x.lethal]
-        if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
+        if d.frame == "destroy" and hosts and not _arson_or_looting(d):  # property a strike or a blast destroyed
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         bare = [x for x in out if x.lethal and not x.participants() and x.frame not in NOT_BARE and not _two_means(x, d)]
@@ -545,6 +545,14 @@ def _coordinated(a, b) -> bool:
 
 
 NOT_BARE = ("kill", "capture", "retake")
+ARSON_LOOTING = {"torch", "burn", "loot", "plunder", "ransack", "pillage", "set", "raze", "arson", "looting", "vandalize",
+                 "vandalise"}
+
+
+def _arson_or_looting(d: Draft) -> bool:
+    """Houses torched, shops looted: an act of its own beside the killing (ACLED codes it apart),
+    unlike what a strike or a blast destroys."""
+    return d.token.lemma_.lower() in ARSON_LOOTING
 
 
 def _two_means(a: Draft, b: Draft) -> bool:
