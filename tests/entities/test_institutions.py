@@ -33,20 +33,20 @@ CASES = [
     ("Security forces and the army were deployed in Mozambique after the raid.",
      [("Mozambican security forces", ["Security forces"]), ("Mozambican army", ["army"])]),
     # a country's forces; its "security forces" take them when no army is named
-    ("Iraqi forces detained two men. Iraqi security forces said the men planned an attack.",
-     [("Iraqi security forces", ["Iraqi forces"])]),
+    ("Malian forces detained two men. Malian security forces said the men planned an attack.",
+     [("Malian security forces", ["Malian forces"])]),
     # the same institution named with its country in the sentence before
     ("Kenyan police raided a house in Mombasa. Police said three men were held. Somalia was not told.",
      [("Kenyan police", ["Kenyan police", "Police"])]),
     # a city's police is its country's police
-    ("Two Nairobi police officers were wounded in Kenya.",
-     [("Kenyan police", ["Nairobi police"])]),
+    ("Two Goma police officers were wounded in Congo.",
+     [("Congolese police", ["Goma police"])]),
     # "the ministry" is the ministry last named
     ("Syria's health ministry said 12 people died. The ministry gave no names.",
      [("Syrian health ministry", ["health ministry", "ministry"])]),
     # a descriptive adjective stays in the form and the bare noun is kept too
-    ("Lebanon's overstretched police force asked for help.",
-     [("Lebanese police", ["police force"])]),
+    ("Mali's weary police force asked for help.",
+     [("Malian police", ["police force"])]),
     # the subject that sends the troops owns them
     ("Chad sent troops into Cameroon last year.",
      [("Chadian army", ["troops"])]),
@@ -57,14 +57,14 @@ CASES = [
 
 ABSENT = [
     # a group's forces, rebel troops, a region's or a town's government, a force led by a country
-    ("Houthi forces fired rockets at Yemeni troops.", ["Yemeni forces"]),
+    ("Shabaab forces fired mortars at Somali troops.", ["Somali forces"]),
     ("Rebel troops and opposition forces entered Goma in Congo.", ["Congolese army"]),
     ("The Kano state government closed schools in Nigeria.", ["Nigerian government"]),
-    ("A Kenyan-led force arrived in Haiti.", ["Kenyan army", "Haitian army"]),
+    ("A Rwandan-led force arrived in Mozambique.", ["Rwandan army", "Mozambican army"]),
     ("Kurdish forces took the town in Syria.", ["Syrian army"]),
     ("The UN sent soldiers to the area in Mali.", ["Malian army"]),
     ("The military operation in Somalia was paused.", ["Somali army"]),
-    ("The liberation army attacked a post in Papua, Indonesia.", ["Indonesian army"]),
+    ("The youth army attacked a post in Ituri, Congo.", ["Congolese army"]),
     ("The group's fighters and its armed forces in Syria regrouped.", ["Syrian army", "Syrian armed forces"]),
     # a government only ever named as a modifier, its country never stated
     ("Gunmen stormed a government compound in Pakistan.", ["Pakistani government"]),

@@ -9,6 +9,7 @@ from ..gazetteer import is_place_name
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Entity, Mention, Span
 from .aliases import RULES, Groups
+from .descriptions import add_described
 from .institutions import generic_cand, countries_inside, group_name, institution_candidates, kind_of, main_actor
 from .places import geocode_entities
 from .lexicon import entity_lexicon
@@ -113,7 +114,7 @@ def _inst_name(g: Groups, members: list[int], inst: tuple[str, str]) -> str:
 def build_entities(doc: Doc) -> None:
     cands = _with_institutions(doc, recognize(doc))
     g = Groups(doc, cands)
-    for rule in RULES:
+    for rule in (*RULES, add_described):
         rule(g)
     for root, members in sorted(g.groups().items(), key=lambda kv: min(g.cands[i].start for i in kv[1])):
         first = g.cands[min(members, key=lambda i: (PRIORITY[g.cands[i].source], g.cands[i].start))]
@@ -134,7 +135,7 @@ def build_entities(doc: Doc) -> None:
             t = g.text(i)
             doc.mentions.append(Mention(Span(c.start, c.end), t, ent.type, idx, c.source))
             ent.mentions.append(len(doc.mentions) - 1)
-            forms = c.forms if c.label == "INST_PART" else [t, *c.forms] if c.label == "INST" else [t]
+            forms = c.forms if c.label == "INST_PART" else [t, *c.forms]
             for form in forms:
                 if name_key(form) not in seen:
                     seen.add(name_key(form))

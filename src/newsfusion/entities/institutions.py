@@ -10,16 +10,16 @@ The country comes, in order, from
 
 1. the phrase itself: an adjective ("Chadian soldiers"), a country as modifier
    ("Cameroon army") or possessor ("Nigeria's armed forces"), "of" and a
-   country ("the government of Benin"), a place of that country ("Bogota
-   police" is the Colombian police);
+   country ("the government of Burundi"), a place of that country ("Goma
+   police" are the Congolese police);
 2. the same institution named with its country in the sentence before or the
-   same sentence ("Indian troops ... the army");
+   same sentence ("Malian troops ... the army");
 3. the article's country (``article_countries``): the country named most, by
    name, adjective and the places of that country, the headline counting double.
 
 Not every such noun is a national institution: a possessor or modifier that is
-another organisation or a person ("the group's army", "Houthi forces",
-"Kenyan-led force"), a word from ``institution_blockers`` ("rebel troops",
+another organisation or a person ("the group's army", "Wagner troops",
+"Rwandan-led force"), a word from ``institution_blockers`` ("rebel troops",
 "local government", "their soldiers"), a capitalised word that is neither a
 country nor a place ("Kurdish forces"), or "loyal to" after it leave the noun
 alone. "forces", "authorities" and "regime" need the country in the phrase.
@@ -38,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..gazetteer import country_by_iso, country_by_name, demonym_country, geocode, load_actors
+from ..gazetteer import country_by_iso, country_by_name, demonym_country, geocode, is_place_name, load_actors
 from ..gazetteer.normalize import name_key
 from ..model import Doc
 from .lexicon import entity_lexicon
@@ -62,11 +62,11 @@ class InstMention:
     head: str  # the head as written, lower case ("troops", "military")
     demonym: str | None  # the adjective written in the phrase ("Kenyan"), if any
     explicit: bool  # the country is stated in the phrase
-    part: bool = False  # one of two coordinated countries: "Azerbaijani [and Armenian] troops"
+    part: bool = False  # one of two coordinated countries: "Rwandan [and Burundian] troops"
     modifier: bool = False  # the head modifies another noun: "government officials", "army spokesman"
     head_i: int = -1  # token index of the head's last word
     head_end: int = -1  # where the head ends
-    full: tuple[int, int] | None = None  # the whole phrase with its country ("Haiti's police force")
+    full: tuple[int, int] | None = None  # the whole phrase with its country ("Mali's police force")
 
 
 @lru_cache(maxsize=1)
@@ -222,7 +222,7 @@ def _left(doc: Doc, cands: list[Cand], h: int, key: str):
         if low in ("and", ",", "or") and countries and k - 1 >= sent_start:
             prev = sdoc[k - 1]
             iso = demonym_country(prev.text) if prev.text[:1].isupper() else None
-            if iso is not None:  # "Azerbaijani and Armenian troops": both countries' troops
+            if iso is not None:  # "Rwandan and Burundian troops": both countries' troops
                 countries.append((iso, prev.text, k - 1, True))
                 k -= 2
                 continue
@@ -238,12 +238,12 @@ def _left(doc: Doc, cands: list[Cand], h: int, key: str):
         if low in lex.institution_blockers:
             return start, countries, True
         if t.text == "-":
-            return start, countries, True  # "Kenyan-led force", "pro-government", "Hamas-run"
+            return start, countries, True  # "Rwandan-led force", "pro-government", "Hamas-run"
         c = _cand_ending(cands, t.idx + len(t))
-        if c is None:  # a country inside a longer gazetteer match: "Cameroon army"
+        if c is None:  # a country inside a longer gazetteer match ("Cameroon army"), a town the model missed
             for n in (3, 2, 1):
                 words = sdoc[max(0, k - n + 1) : k + 1]
-                if len(words) == n and words[0].text[:1].isupper() and country_by_name(words.text) is not None:
+                if len(words) == n and words[0].text[:1].isupper() and (country_by_name(words.text) is not None or (t.pos_ == "PROPN" and is_place_name(words.text))):
                     c = Cand(words.start_char, words.end_char, "LOCATION", "place")
                     break
         iso = demonym_country(t.text) if t.text[:1].isupper() else None
@@ -266,18 +266,18 @@ def _left(doc: Doc, cands: list[Cand], h: int, key: str):
                 start = k
                 k -= 1
                 continue
-            return start, countries, True  # "Houthi forces", "Wagner troops", "Kiir's soldiers"
+            return start, countries, True  # "Shabaab forces", "Wagner troops", "the general's soldiers"
         if not _modifies(t, k, h + len(key.split())):
-            break  # "accused [government security forces]", "the convoy comprised [police]"
+            break  # "accused [government troops]", "the convoy carried [police]"
         if t.text[:1].isupper() and not t.is_sent_start and low not in _MODIFIERS_OK:
             return start, countries, True  # "Kurdish forces", "Tigrayan forces": a group, not a state
         if t.pos_ in ("NOUN", "PROPN") and low not in _MODIFIERS_OK:
-            return start, countries, True  # "liberation army", "youth militia": another body
+            return start, countries, True  # "youth army", "student police": another body
         start = k
         k -= 1
     own = [i for _, _, i, coord in countries if not coord]
     if own:
-        start = min(own)  # "undercover Israeli forces" -> "Israeli forces"
+        start = min(own)  # "masked Ugandan forces" -> "Ugandan forces"
     return start, countries, False
 
 
@@ -330,7 +330,7 @@ def _generic_keys() -> frozenset[str]:
 
 
 def _right(doc: Doc, cands: list[Cand], end: int, key: str) -> tuple[int, str | None, bool]:
-    """'the government of Benin', 'forces loyal to X': (new end token, country, blocked)."""
+    """'the government of Burundi', 'forces loyal to X': (new end token, country, blocked)."""
     sdoc = doc.nlp
     if end < len(sdoc) and sdoc[end].lower_ in ROLE_AFTER:
         return end, None, True
@@ -382,7 +382,7 @@ def find_mentions(doc: Doc, cands: list[Cand]) -> list[InstMention]:
         end, key = m
         head = " ".join(t.lower_ for t in sdoc[i:end])
         hs, he = sdoc[i].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
-        # inside a proper name that is more than the institution: "Army Radio", "Zhoa Gendarmerie Brigade"
+        # inside a proper name that is more than the institution: "Police Academy", "Kasai Gendarmerie Brigade"
         proper = [c for c in cands if c.start < he and hs < c.end and c.source != "author"
                   and not (c.start >= hs and c.end <= he) and not generic_cand(doc, c)]
         if proper or not _noun_use(sdoc, i, end):
@@ -402,7 +402,7 @@ def find_mentions(doc: Doc, cands: list[Cand]) -> list[InstMention]:
             continue
         s, e = sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
         full = (s, e)
-        # "Haiti's police force", "Cameroon army": the country stays its own place mention
+        # "Mali's police force", "Cameroon army": the country stays its own place mention
         places = [c.end for c in cands if c.type == "LOCATION" and s <= c.start and c.end <= hs]
         places += [pe for _, pe in countries_inside(doc, s, hs)] if s < hs else []
         if places:
@@ -546,9 +546,9 @@ def institution_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
         c.inst_head = m.head
         c.inst_head_start = m.head_start
         c.inst_demonym = m.demonym
-        if m.part and m.demonym:  # "Azerbaijani troops" of "Azerbaijani and Armenian troops"
+        if m.part and m.demonym:  # "Rwandan troops" of "Rwandan and Burundian troops"
             c.forms = [f"{m.demonym} {army_noun([m.head]) if key == 'army' and m.head.startswith('arm') else m.head}"]
-        else:  # "police force" of "Haiti's overwhelmed police force", and the whole phrase
+        else:  # "police force" of "Mali's weary police force", and the whole phrase
             c.forms = [doc.text[m.head_start : m.head_end]]
             if m.full and m.full != (m.start, m.end):
                 c.forms.append(doc.text[m.full[0] : m.full[1]])
@@ -585,7 +585,7 @@ def _owner(doc: Doc, cands: list[Cand], placed, m: InstMention) -> str | None:
 
 
 def _forces_as_security(placed):
-    """'Iraqi forces' in an article about 'Iraqi security forces' and no Iraqi army are
+    """'Malian forces' in an article about 'Malian security forces' and no Malian army are
     those security forces."""
     security = {iso for _, iso, key in placed if key == "security forces"}
     army_heads: dict[str, set[str]] = {}

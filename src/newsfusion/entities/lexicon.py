@@ -27,6 +27,12 @@ class EntityLexicon:
     institution_army_names: tuple[str, ...]
     institution_blockers: frozenset[str]
     ministry_topics: frozenset[str]
+    admin_words: frozenset[str]
+    admin_weak_capitalised: frozenset[str]
+    facility_words: tuple[str, ...]
+    platforms: frozenset[str]
+    rank_words: frozenset[str]
+    description_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -50,4 +56,10 @@ def entity_lexicon() -> EntityLexicon:
         institution_army_names=tuple(raw["institution_army_names"]),
         institution_blockers=frozenset(raw["institution_blockers"]),
         ministry_topics=frozenset(raw["ministry_topics"]),
+        admin_words=frozenset(raw["admin_words"]["strong"]),
+        admin_weak_capitalised=frozenset(raw["admin_words"]["weak_capitalised"]),
+        facility_words=tuple(sorted(raw["facility_words"], key=len, reverse=True)),
+        platforms=frozenset(raw["platforms"]),
+        rank_words=frozenset(raw["rank_words"]),
+        description_nouns=frozenset(raw["description_nouns"]),
     )
