@@ -258,7 +258,9 @@ def approximate(ctx: DocContext, a: Arg) -> bool:
 
 
 REGION_WORDS = {"region", "province", "state", "district", "territory", "county", "department", "governorate", "area",
-                "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip"}
+                "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip", "regency", "subdistrict"}
+TOWN_WORDS = {"village", "town", "city", "hamlet", "camp", "commune", "municipality", "township", "neighbourhood",
+              "neighborhood", "suburb", "locality"}
 
 
 def coarseness(ctx: DocContext, a: Arg) -> int:
@@ -267,12 +269,14 @@ def coarseness(ctx: DocContext, a: Arg) -> int:
     if a.entity is not None and ctx.is_building(ctx.doc.entities[a.entity].name):
         return 0
     if a.span is not None:
+        own = ctx.doc.text[a.span.start:a.span.end].lower().split()
         after = ctx.doc.text[a.span.end:a.span.end + 12].lower().split()
-        word = after[0].strip(",.") if after else ""
-        if word in REGION_WORDS:
-            return 3
-        if word in ("village", "town", "city", "hamlet", "camp"):
-            return 1
+        # the kind word inside the name ("Mangu district") or just after it ("Mangu district" untagged)
+        for word in ([own[-1]] if len(own) > 1 else []) + ([after[0].strip(",.")] if after else []):
+            if word in REGION_WORDS:
+                return 3
+            if word in TOWN_WORDS:
+                return 1
     if a.entity is not None and ctx.doc.entities[a.entity].geo is not None:
         return ctx.doc.entities[a.entity].geo.precision
     return 2
