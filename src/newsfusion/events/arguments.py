@@ -63,6 +63,8 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
             patient = v.head  # "of burning homes" parsed as an adjective
         actor_tok = subject_of(v)
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
+    if passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
+        d.actors = _nation(ctx, agent)  # "killed by a Turkish drone": a weapon is no actor, its nationality the state
     d.arg_heads = [t for t in (actor_tok, patient) if t is not None]
     if patient is not None:
         d.objects = conjuncts(patient)
