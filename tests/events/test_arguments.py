@@ -30,6 +30,10 @@ ACTORS = [
     ("A Turkish strike on a village near Duhok killed four people on Monday.", "Turkey"),
     # "the attack was led by X"
     ("Gunmen attacked the town of Boni on Monday. The attack on Boni was led by Ansar Dine.", "Ansar Dine"),
+    # an act told in an "after ...ing" clause has the subject of the main verb
+    ("Rebel fighters fled into the forest after killing two soldiers near Kasindi.", "Rebel fighters"),
+    # a weapon is no actor: the nationality of the weapon that killed names the state
+    ("Three fighters of the rebel group were killed by a Turkish drone near Kobani on Friday.", "Turkey"),
 ]
 
 
@@ -45,6 +49,7 @@ NOT_ACTORS = [
     ("KIDAL, Mali (Reuters) - Rebels attacked an army post on Monday.", "KIDAL"),
     ("Ten villagers died during an attack on Kaya on Sunday.", "villagers"),
     ("The death toll from a rebel attack on Beni has risen to 30.", "toll"),
+    ("Three fighters of the rebel group were killed by a Turkish drone near Kobani on Friday.", "drone"),
 ]
 
 

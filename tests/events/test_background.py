@@ -90,3 +90,16 @@ def test_a_photo_caption_reports_nothing(events_of):
             "Police arrested 20 protesters in Caracas on Monday.")
     got = {e["evidence"][:20] for e in events_of(text)}
     assert got == {"Police arrested 20 p"}, got
+
+
+AGGREGATES = [
+    "Bombings and shootings kill dozens of people in the capital each month.",
+    "Armed groups in the region have killed more than 400 civilians in 2023, a rights group said.",
+    "Fighting between the two sides has left more than 3,000 dead since 2017.",
+]
+
+
+@pytest.mark.parametrize("text", AGGREGATES, ids=[t[:45] for t in AGGREGATES])
+def test_aggregates_are_no_events(events_of, text):
+    got = [e for e in events_of(text, published="2023-11-20") if not e["background"]]
+    assert got == [], [(e["acled_sub_type"], e["evidence"]) for e in got]

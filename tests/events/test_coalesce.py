@@ -145,3 +145,25 @@ def test_a_headline_cut_in_two_is_still_the_headline(events_of):
         "Residents said nine herders were killed in the village of Dioura on Sunday."
     evs = events_of(text, title=title)
     assert [(e["acled_sub_type"], e["location"]) for e in evs] == [("Attack", "Dioura")], evs
+
+
+# --- arson beside a killing is a second act; what a strike destroys is the strike ---
+
+def test_houses_torched_beside_a_killing_are_an_act_of_their_own(events_of):
+    evs = events_of("Armed men killed six farmers in the village of Ruvi on Tuesday and torched a dozen houses.")
+    assert kinds(evs) == [("Strategic developments", "Looting/property destruction"),
+                          ("Violence against civilians", "Attack")]
+
+
+def test_what_a_strike_destroys_belongs_to_the_strike(events_of):
+    evs = events_of("A drone strike destroyed a fuel depot near Mabalo on Friday, killing three guards.")
+    assert len(evs) == 1
+
+
+def test_a_district_named_with_its_kind_word_is_a_region_inside_the_town_story(events_of):
+    # "Mbuko district" (the kind word inside the name) is coarse, so it can be the shelled town's area
+    text = ("Rebels shelled the town of Lokoro on Thursday night, killing four civilians, local officials said. "
+            "\"The rebels targeted a residential building in Mbuko district of Lokoro late on Thursday night,\" "
+            "a local official said.")
+    evs = events_of(text)
+    assert len(evs) == 1 and evs[0]["location"] == "Lokoro", [(e["acled_sub_type"], e["location"]) for e in evs]

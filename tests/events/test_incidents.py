@@ -57,3 +57,34 @@ OTHER_INCIDENTS = [
 def test_other_incidents_stay_apart(events_of, text):
     got = _news(events_of, text)
     assert len(got) == 2, [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+def test_the_incident_an_attack_follows_is_another(events_of):
+    text = ("Gunmen kill nine in village attack\n\n"
+            "Gunmen killed nine villagers in the village of Dolbel on Friday, a local official said.\n\n"
+            "The attack follows the killing on Monday of 20 civilians in another village of the region.")
+    got = _news(events_of, text)
+    assert len(got) == 2, [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+def test_one_town_spelled_two_ways_is_one_place(events_of):
+    text = ("Gunmen kill 12 in Niger village\n\n"
+            "At least 12 people were killed in Tinkim on Friday, the mayor said.\n\n"
+            "The gunmen opened fire on worshippers in the village of Tinkime and killed 12 people, he said.")
+    got = _news(events_of, text)
+    assert len(got) == 1, [(e["acled_sub_type"], e["evidence"]) for e in got]
+
+
+def test_two_acts_coordinated_in_one_sentence_are_two_events(events_of):
+    got = _news(events_of, "Gunmen shot dead a police officer in Cali on Tuesday, then planted explosives by his body and detonated them.")
+    subs = sorted(e["acled_sub_type"] for e in got)
+    assert subs == ["Armed clash", "Remote explosive/landmine/IED"], subs
+
+
+def test_a_blamed_attack_names_its_actor_and_joins_the_incident(events_of):
+    text = ("Gunmen kill two peacekeepers\n\n"
+            "Gunmen killed two peacekeepers near Bria on Monday, the UN mission said.\n\n"
+            "The mission blamed the attack on the Union for Peace in the Central African Republic (UPC).")
+    got = _news(events_of, text)
+    assert len(got) == 1 and got[0]["acled_sub_type"] == "Armed clash", [(e["acled_sub_type"], e["evidence"]) for e in got]
+    assert any("UPC" in a or "Union for Peace" in a for a in got[0]["actors"]), got[0]["actors"]

@@ -63,6 +63,8 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
             patient = v.head  # "of burning homes" parsed as an adjective
         actor_tok = subject_of(v)
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
+    if passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
+        d.actors = _nation(ctx, agent)  # "killed by a Turkish drone": a weapon is no actor, its nationality the state
     d.arg_heads = [t for t in (actor_tok, patient) if t is not None]
     if patient is not None:
         d.objects = conjuncts(patient)
@@ -160,6 +162,11 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     n = d.token
     actor_tok, target_tok = _nominal_own(ctx, d, prior)
     gov = governing_verb(n)
+    if gov is not None and n.dep_ == "dobj" and gov.lemma_.lower() in BLAME_VERBS:
+        # "blamed the attack on the militia": the "on" phrase names who did it, not what was hit
+        blamed = next((o for p, o in [*preps(n), *preps(gov)] if p in ("on", "to")), None)
+        if blamed is not None:
+            actor_tok, target_tok = blamed, None if target_tok is not None and target_tok.i == blamed.i else target_tok
     if gov is not None:
         judged = any(c.dep_ in ("oprd", "acomp", "xcomp") for c in gov.children)  # "called the attack cowardly"
         if actor_tok is None and n.dep_ in ("dobj", "pobj") and ((gov.lemma_ in ctx.lex.cue("light_verbs") and not judged) or _responsibility(n)):
@@ -169,7 +176,8 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
                 target_tok = next((o for p, o in preps(gov) if p in TARGET_PREPS), None)
         elif actor_tok is None and n.dep_ == "nsubjpass" and gov.lemma_ in ctx.lex.cue("light_verbs"):
             actor_tok = next((o for p, o in preps(gov) if p == "by"), None)  # "the attack was led by X"
-        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov) and _agent(ctx, subject_of(gov)):
+        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov) and gov.lemma_.lower() not in ("die", "perish", "be") \
+                and _agent(ctx, subject_of(gov)):
             actor_tok = subject_of(gov)
             target_tok = target_tok or first(gov, "dobj")
         if target_tok is None and n.dep_ == "nsubj":
@@ -186,6 +194,7 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
 
 
 NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
+BLAME_VERBS = {"blame", "attribute", "pin"}
 
 
 def _country(ctx: DocContext, tok) -> bool:
@@ -198,8 +207,8 @@ def _country(ctx: DocContext, tok) -> bool:
 def _agent(ctx: DocContext, tok) -> bool:
     """Someone who can act: a named group or person, or armed people ("the rebels"), not the
     victims or a toll ("ten civilians died during an attack", "the death toll rose after ...")."""
-    if tok is None:
-        return False
+    if tok is None or tok.head.lemma_.lower() in ("die", "perish"):
+        return False  # "two peacekeepers who died during an ambush"
     from .phrases import counted
     tok = counted(ctx, tok)
     if tok.pos_ == "PRON":

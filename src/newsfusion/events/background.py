@@ -61,7 +61,7 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
         return "aggregate ('the fighting has left 3,000 dead')"
     if d.frame == "kill" and not d.nominal and _event_subject(ctx, tok):
         return "aggregate ('the insurgency has killed thousands')"
-    if _running_total(tok if d.frame == "kill" else _killing_verb(tok)):
+    if _running_total(tok if d.frame == "kill" else _killing_verb(tok), ctx.year):
         return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
         return "participle of a present-tense statement"
@@ -69,13 +69,14 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
 
 
 _VAGUE_PERIOD = re.compile(r"^(?:in|over|during|for|throughout|within)?\s*(?:the\s+)?(?:recent|past|last|coming)?\s*"
-                           r"(?:few\s+|several\s+|many\s+)?(?:years|months|weeks|decades)$")
+                           r"(?:few\s+|several\s+|many\s+)?(?:years|months|weeks|decades)$"
+                           r"|^(?:each|every)\s+(?:day|night|week|month|year)$")  # "kill hundreds each month": a habit
 
 
 def _vague_period(d: Draft) -> bool:
     """The mention's own time is a stretch of unnumbered years, months or weeks ("in recent years",
     "for months"): what went on over a period, not an incident."""
-    if d.time is None or d.time_inherited or d.time_level > 2:
+    if d.time is None or d.time_inherited or d.time_level > 3:
         return False
     return bool(_VAGUE_PERIOD.match(" ".join(d.time.text.lower().split())))
 
@@ -199,7 +200,7 @@ def _over_a_period(tok) -> bool:
     a record kept ("were recorded"): not the salvo of the day's story ("warplanes carried out
     dozens of air strikes on the town")."""
     sent = " " + " ".join(t.lower_ for t in tok.sent) + " "
-    if any(f" {m} " in sent for m in PERIOD_MARKERS | {"last year", "last month", "in the past", "over the past"}):
+    if any(f" {m} " in sent for m in PERIOD_MARKERS | {"last year", "last month", "in the past", "over the past", "in the last"}):
         return True
     v = tok.head
     while v.pos_ in ("ADP", "NOUN", "NUM") and v.head.i != v.i:
@@ -234,7 +235,7 @@ def _killing_verb(tok):
     return h if h.pos_ == "VERB" and h.lemma_.lower() in ("kill", "die") else None
 
 
-def _running_total(tok) -> bool:
+def _running_total(tok, year: int | None = None) -> bool:
     """"At least 2,000 people have been killed since January", "the violence has killed 300 so
     far this year": a present-perfect toll over a period is a running total, not an incident."""
     if tok is None:
@@ -243,7 +244,9 @@ def _running_total(tok) -> bool:
     if not perfect:
         return False
     text = " " + " ".join(t.lower_ for t in tok.subtree) + " "
-    return any(f" {m} " in text for m in PERIOD_MARKERS)
+    if any(f" {m} " in text for m in PERIOD_MARKERS):
+        return True
+    return bool(year) and f" in {year} " in text  # "have killed 420 civilians in 2021" (the year of the report)
 
 
 def _habit_adverb(tok) -> bool:

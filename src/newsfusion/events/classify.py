@@ -88,6 +88,8 @@ def is_state(ctx: DocContext, arg: Arg) -> bool:
     when X is a country or nationality ("the Arakan Army" is a rebel group)."""
     if arg.entity is not None and ctx.doc.entities[arg.entity].kind:
         return ctx.doc.entities[arg.entity].kind in STATE_KINDS
+    if arg.entity is not None and _country_entity(ctx.doc.entities[arg.entity]):
+        return True  # "Israel captured the West Bank": a country acts as its state
     name = ctx.doc.entities[arg.entity].name if arg.entity is not None else arg.text
     words = [w.strip(".,'’").lower() for w in name.replace("-", " ").split()]
     if not words or any(w in NONSTATE_WORDS for w in words):
@@ -98,6 +100,10 @@ def is_state(ctx: DocContext, arg: Arg) -> bool:
             return True
         return words[-1] == "army" and _national_prefix(ctx, arg)
     return any(ctx.lex.has("state", w) or ctx.lex.has("state", w.rstrip("s")) for w in words[-2:])
+
+
+def _country_entity(ent) -> bool:
+    return ent.type == "LOCATION" and ent.geo is not None and ent.geo.precision == 3 and ent.geo.admin1 is None and bool(ent.geo.country)
 
 
 def _national_prefix(ctx: DocContext, arg: Arg) -> bool:
@@ -172,7 +178,19 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
         return BATTLES, "Armed clash"
     if cls is None and d.frame == "attack" and not d.victims and any(is_state(ctx, a) for a in d.actors):
         return BATTLES, "Armed clash"  # the state attacking: armed opponents unless told otherwise
+    if cls is None and d.token.lemma_.lower() in CAMPAIGNS and any(_is_territory(ctx, a) for a in d.targets):
+        return BATTLES, "Armed clash"  # "launched an offensive on Marib": a town held and fought for
     return VAC, "Attack"
+
+
+CAMPAIGNS = {"offensive", "incursion", "counteroffensive", "counter-offensive", "push", "advance"}
+
+
+def _is_territory(ctx: DocContext, a: Arg) -> bool:
+    if a.entity is not None:
+        return ctx.doc.entities[a.entity].type == "LOCATION"
+    words = a.text.lower().split()
+    return bool(words) and ctx.lex.has("territory", words[-1])
 
 
 def _object_kind(ctx: DocContext, d: Draft) -> str | None:
@@ -210,6 +228,8 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
     if f in FIXED:
         return FIXED[f]
     if f in ("attack", "kill"):
+        if f == "attack" and d.actors and all(_arg_class(ctx, a) == "protester" for a in d.actors):
+            return RIOTS, "Violent demonstration"  # "demonstrators stormed police stations"
         if f == "attack" and d.token.dep_ == "dobj" and d.token.head.lemma_.lower() in REPELLED:
             return BATTLES, "Armed clash"  # "repelled 30 attacks": the target fought back
         if f == "attack" and d.token.lemma_ == "raid" and state and not d.victims and hit_class(ctx, d) != "armed":

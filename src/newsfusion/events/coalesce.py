@@ -103,7 +103,9 @@ def same_place(la, lb) -> bool:
     if la.entity is not None and la.entity == lb.entity:
         return True
     na, nb = _norm(la.text), _norm(lb.text)
-    return bool(na & nb) or la.text.lower() in lb.text.lower() or lb.text.lower() in la.text.lower()
+    if bool(na & nb) or la.text.lower() in lb.text.lower() or lb.text.lower() in la.text.lower():
+        return True
+    return bool(na and nb) and _same_name(" ".join(sorted(na)), " ".join(sorted(nb)))  # "Thiem" / "Theim"
 
 
 def time_ok(a: Draft, b: Draft) -> bool:
@@ -114,16 +116,36 @@ def time_ok(a: Draft, b: Draft) -> bool:
 def _time_ok(a: Draft, b: Draft) -> bool:
     """The two mentions' own times can be one (a time carried from the sentence before is no
     time of the mention's own)."""
-    ta = None if a.time_inherited else a.time
-    tb = None if b.time_inherited else b.time
+    ta = None if a.time_inherited or a.time_claimed else a.time
+    tb = None if b.time_inherited or b.time_claimed else b.time
     if ta is None or tb is None:
         return True
     if ta.start and tb.start and ta.end and tb.end:
         return ta.start <= tb.end and tb.start <= ta.end
     if not (_dated(ta.text) and _dated(tb.text)):
         return True  # "a day", "recent weeks": too vague to tell two events apart
-    strip = lambda t: " ".join(w for w in t.text.lower().split() if w not in ("in", "on", "at", "over", "during", "just"))
-    return strip(ta) == strip(tb)
+    return _unresolved_times_agree(ta.text, tb.text)
+
+
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"}
+_RELATIVE_DAYS = {"today", "yesterday", "tonight"}
+
+
+def _unresolved_times_agree(x: str, y: str) -> bool:
+    """Two times the article date could not resolve: they disagree only when both name a
+    weekday, a month, a year or a relative day and these differ ("on Monday" / "on Tuesday");
+    "last week" and "last Tuesday" can be one time."""
+    wx = {w.strip(".,'’").lower() for w in x.split()}
+    wy = {w.strip(".,'’").lower() for w in y.split()}
+    for group in (_WEEKDAYS, _MONTHS, _RELATIVE_DAYS):
+        gx, gy = wx & group, wy & group
+        if gx and gy and not gx & gy:
+            return False
+    yx = {w for w in wx if w.isdigit() and len(w) == 4}
+    yy = {w for w in wy if w.isdigit() and len(w) == 4}
+    return not (yx and yy and not yx & yy)
 
 
 _DATE_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -262,6 +284,8 @@ def _same_kind(a: Draft, b: Draft) -> bool:
 def _separate(d: Draft) -> bool:
     """The sentence marks another incident ("a separate attack", "a similar attack", "earlier");
     "yet another attack" is this one, one more of a series."""
+    if _followed(d.token):
+        return True  # "the attack follows the killing on Monday of 37 civilians": that killing was before
     for t in d.token.sent:
         if t.lower_ in ("reply", "response", "retaliation", "revenge", "reprisal") and t.head.lower_ == "in":
             return True  # "fired rockets in reply": another act, the answer to the first
@@ -274,6 +298,20 @@ def _separate(d: Draft) -> bool:
                 continue  # "yet another attack": this one, one more of a series
             if t.dep_ not in ("det", "amod") or t.head.pos_ not in ("NOUN", "PROPN"):
                 continue  # "another died": another person
+        return True
+    return False
+
+
+def _followed(tok) -> bool:
+    """The mention is what another event followed or came after ("follows the killing of",
+    "came days after an attack on", "was preceded by a car bomb")."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    h = t.head
+    if t.dep_ == "dobj" and h.lemma_.lower() in ("follow", "precede"):
+        return True
+    if t.dep_ == "pobj" and h.lower_ in ("after", "by") and h.head.lemma_.lower() in ("come", "follow", "precede"):
         return True
     return False
 
@@ -295,6 +333,8 @@ def richness(ctx: DocContext, d: Draft) -> int:
     reference ("the attack") only summarise or point back."""
     if d.reference or ctx.is_title(d.sent):
         return -1
+    if ctx.is_telegraphic(d.sent):
+        return 0  # a standfirst in headline style sums up like the title
     own_actor = bool(d.actors) and not d.rule.participant  # "protesters" act for themselves
     named = own_actor and any(a.entity is not None for a in d.actors)  # a named group states more than "gunmen"
     score = own_actor + 0.5 * named + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
@@ -363,8 +403,10 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True, told_a
         primary.loc_point, primary.loc_near, primary.loc_admin1 = second.loc_point, second.loc_near, second.loc_admin1
         primary.loc_is_country = second.loc_is_country
     title = ctx.is_title(second.sent)  # the headline only fills what the body leaves empty
-    if second.time is not None and (primary.time is None or (second.time_level < primary.time_level and not title)):
+    better = second.time_level < primary.time_level or (primary.time_claimed and not second.time_claimed)
+    if second.time is not None and (primary.time is None or (better and not title)):
         primary.time, primary.time_inherited, primary.time_level = second.time, second.time_inherited, second.time_level
+        primary.time_claimed = second.time_claimed
     if primary.acled and second.acled and {primary.acled[0], second.acled[0]} <= {"Protests", "Riots"}:
         primary.acled = max(primary.acled, second.acled, key=GATHERING_ORDER.index)
     if not (primary.colour or second.colour) or primary.means_unknown or second.means_unknown:
@@ -433,7 +475,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "attack" and linked:  # "gunmen and suicide bombers attacked", "attacked with rockets"
             absorb(ctx, linked[0], d)
             continue
-        hosts = [h for h in lethal if h is not d]
+        hosts = [h for h in lethal if h is not d and not _followed(h.token)]  # "the attack follows the killing of ..."
         if d.reference and d.frame in ("attack", "kill", "clash") and hosts:  # "... committed the attack"
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
@@ -442,6 +484,10 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             continue
         if d.frame == "kill" and [h for h in lethal if h is not d]:
             strong = [h for h in lethal if h.frame not in ("abduct", "sexual") and h is not d] or [h for h in lethal if h is not d]
+            strong = [h for h in strong if not _coordinated(h.token, d.token)] or ([] if _coordinated(strong[0].token, d.token) else strong)
+            if not strong:  # "killing an officer, then hiding explosives by his body and detonating them": two acts
+                out.append(d)
+                continue
             linked = [h for h in strong if _linked(h.token, d.token) or _same_clause(h.token, d.token)]
             host = min(linked or strong, key=lambda h: abs(h.token.i - d.token.i))  # "killing 95 ... by its bombardment"
             host.victims = host.victims or d.victims
@@ -453,12 +499,21 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             absorb(ctx, host, d, swap=False)
             continue
         hosts = lethal or [x for x in drafts if x.frame == "kill" and x.lethal]
-        if d.frame == "destroy" and hosts:  # property destroyed in a strike, an attack, a riot
+        if d.frame == "destroy" and hosts and not _arson_or_looting(d):  # property a strike or a blast destroyed
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
+            continue
+        bare = [x for x in out if x.lethal and not x.participants() and x.frame not in NOT_BARE and not _two_means(x, d)]
+        if d.lethal and not d.participants() and d.frame not in NOT_BARE and bare:  # "a blast was heard and gunfire broke out"
+            d.colour = True
+            absorb(ctx, bare[0], d, swap=False)
             continue
         purpose = [x for x in drafts if x is not d and _in_purpose(d.token, x.token)]
         if d.frame == "deploy" and purpose:  # "sent policemen to disperse a rally": the deployment serves that event
             absorb(ctx, purpose[0], d, swap=False)
+            continue
+        gathering = next((x for x in drafts if x is not d and x.acled and x.acled[0] == "Protests" and _aimed_at(ctx, d, x)), None)
+        if d.frame == "attack" and gathering is not None:  # "killed five protesters in a raid on the demonstrations"
+            absorb(ctx, gathering, d, swap=False)
             continue
         if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
             absorb(ctx, next(x for x in drafts if x.frame == "arrest"), d)
@@ -475,6 +530,59 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(ctx, host, d)
     return sorted(merged, key=lambda x: x.token.i)
+
+
+def _coordinated(a, b) -> bool:
+    """Two verbs coordinated as successive acts ("killing X, then hiding ... and detonating"),
+    each with an object of its own."""
+    if a.pos_ != "VERB" or b.pos_ != "VERB":
+        return False
+    if b.i not in _sequence(a) and a.i not in _sequence(b):
+        return False
+    obj = lambda v: next((c for c in v.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    oa, ob = obj(a), obj(b)
+    return oa is not None and ob is not None and oa.i != ob.i
+
+
+NOT_BARE = ("kill", "capture", "retake")
+ARSON_LOOTING = {"torch", "burn", "loot", "plunder", "ransack", "pillage", "set", "raze", "arson", "looting", "vandalize",
+                 "vandalise"}
+
+
+def _arson_or_looting(d: Draft) -> bool:
+    """Houses torched, shops looted: an act of its own beside the killing (ACLED codes it apart),
+    unlike what a strike or a blast destroys."""
+    return d.token.lemma_.lower() in ARSON_LOOTING
+
+
+def _two_means(a: Draft, b: Draft) -> bool:
+    """Two remote-violence mentions naming different means (a suicide bombing, a car bomb)."""
+    return bool(a.acled and b.acled) and a.acled[0] == b.acled[0] == "Explosions/Remote violence" and a.acled != b.acled \
+        and not (a.means_unknown or b.means_unknown)
+
+
+def _sequence(v) -> set[int]:
+    """The verbs told as successive acts with ``v``: its conjuncts, and verbs hung on it as a
+    loose "dep" or "parataxis" (", then planted explosives"), with theirs."""
+    out, stack = set(), [v]
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.pos_ == "VERB" and c.dep_ in ("conj", "dep", "parataxis"))
+        if t.dep_ == "conj":
+            stack.append(t.head)
+    return out
+
+
+def _aimed_at(ctx: DocContext, d: Draft, x: Draft) -> bool:
+    """The attack is aimed at a gathering ("a raid on anti-coup demonstrations") the other mention reports."""
+    for a in d.targets:
+        words = a.text.lower().split()
+        if words and any(r.frame == "protest" for r in ctx.lex.rules_for(words[-1], words[-1].rstrip("s"))):
+            return True
+    return False
 
 
 def _same_clause(a, b) -> bool:

@@ -29,7 +29,7 @@ def _name_words(name: str) -> list[str]:
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:s|'s)?\b")  # "1994", "the 1990s"
 # "NAIROBI:", "GOMA, Democratic Republic of Congo, May 2 (Reuters) -", "Kherson, Ukraine -"
-_DATELINE = re.compile(r"[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*(?:\([A-Za-z .]+\))?\s*(?::\s|\s[-–—]+\s|(?<=\))\s*[-–—]+\s*)")
+_DATELINE = re.compile(r"(?:[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*)?(?:\([A-Za-z .]+\))?\s*(?::\s|\s[-–—]+\s|(?<=\))\s*[-–—]+\s*)")
 
 
 def _place_like(head: str) -> bool:
@@ -149,6 +149,17 @@ class DocContext:
         at = self.doc.text.find(title[:40], 0, 5 + len(title[:40]))
         end = s.start + len(self.doc.text[s.start:s.end].rstrip())
         return at != -1 and s.start >= at and end <= at + len(title) + 1  # a headline the parser cut in two
+
+    def is_telegraphic(self, sent_index: int) -> bool:
+        """A headline-style line: "16 people killed in Thiem by gunmen" (a participle with no
+        auxiliary as its verb), the standfirst that sums the story up like its title."""
+        if sent_index >= len(self.doc.sentences):
+            return False
+        s = self.doc.sentences[sent_index]
+        span = self.sdoc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in span)  # no finite verb at all
 
     def is_lede(self, sent_index: int) -> bool:
         """The first sentence of the body (after the title and byline): it summarises the story."""

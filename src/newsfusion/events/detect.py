@@ -226,7 +226,7 @@ def weapon_instrument(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None
         holders.extend(kids(tok, "dobj"))  # "targeted destroyers with drones": the parser hangs it on the object
     for h in holders:
         for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("with", "using", "by"):
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "using", "by"):  # "killed by a drone": the agent
                 o = next((x for x in c.children if x.dep_ == "pobj"), None)
                 got = _means_of(ctx, o) if o is not None else None
                 if got is not None:

@@ -33,6 +33,7 @@ class Draft:
     loc_level: int = 9  # 1 own phrase, 2 participants' phrases, 3 clause, 4 sentence, 5 paragraph, 6 article
     time: TimeExpr | None = None
     time_inherited: bool = False
+    time_claimed: bool = False  # the time dates the claim of the event ("on Thursday claimed the bombing")
     time_level: int = 9  # 1 attached to the trigger, 2 in its clause, 3 in the sentence, 4 previous sentence
     weapon: str | None = None
     figures: list[Figure] = field(default_factory=list)

@@ -205,7 +205,7 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     sources, status = sources_and_status(doc, d, claim_ids, by_author)
     ptype, pmode = plover_for(d.acled[1], d.frame, d.weapon)
     fat = combine(d.figures)
-    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 else d.locations[:1]
+    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background else d.locations[:1]
     rule = f"{d.frame}:{d.token.lemma_.lower()}" + (f" +{len(d.merged)} merged" if d.merged else "")
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
     out = []

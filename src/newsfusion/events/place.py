@@ -95,9 +95,12 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     e = ctx.entity_of(t)
     if e is not None and set(ctx.doc.entities[e].name.lower().split()) & LINE_NAMES:
         return True  # "the Line of Control": a line, not a place
-    if t.dep_ == "pobj" and t.head.lower_ in ("with", "between") and t.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
-            and any(x.lemma_.lower() in LINE_NOUNS for x in [t.head.head, *t.head.head.children]):
-        return True  # "near the border area with Burkina Faso"
+    top = t
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ in ("with", "between") and top.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
+            and any(x.lemma_.lower() in LINE_NOUNS for x in [top.head.head, *top.head.head.children]):
+        return True  # "near the border area with Burkina Faso and Niger"
     if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
         h = t.head
         line = h.lemma_.lower() in LINE_NOUNS and not (h.dep_ == "compound" and h.head.lemma_.lower() in SETTLEMENT | {"area"})
@@ -272,7 +275,9 @@ def approximate(ctx: DocContext, a: Arg) -> bool:
 
 
 REGION_WORDS = {"region", "province", "state", "district", "territory", "county", "department", "governorate", "area",
-                "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip"}
+                "zone", "division", "prefecture", "oblast", "valley", "peninsula", "strip", "regency", "subdistrict"}
+TOWN_WORDS = {"village", "town", "city", "hamlet", "camp", "commune", "municipality", "township", "neighbourhood",
+              "neighborhood", "suburb", "locality"}
 
 
 def coarseness(ctx: DocContext, a: Arg) -> int:
@@ -281,12 +286,14 @@ def coarseness(ctx: DocContext, a: Arg) -> int:
     if a.entity is not None and ctx.is_building(ctx.doc.entities[a.entity].name):
         return 0
     if a.span is not None:
+        own = ctx.doc.text[a.span.start:a.span.end].lower().split()
         after = ctx.doc.text[a.span.end:a.span.end + 12].lower().split()
-        word = after[0].strip(",.") if after else ""
-        if word in REGION_WORDS:
-            return 3
-        if word in ("village", "town", "city", "hamlet", "camp"):
-            return 1
+        # the kind word inside the name ("Mangu district") or just after it ("Mangu district" untagged)
+        for word in ([own[-1]] if len(own) > 1 else []) + ([after[0].strip(",.")] if after else []):
+            if word in REGION_WORDS:
+                return 3
+            if word in TOWN_WORDS:
+                return 1
     if a.entity is not None and ctx.doc.entities[a.entity].geo is not None:
         return ctx.doc.entities[a.entity].geo.precision
     return 2

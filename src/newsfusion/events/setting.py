@@ -62,7 +62,7 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
             return True
         if t.head.i == t.i:
             return False
-        if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod"):
+        if t.head.pos_ in ("NOUN", "PROPN") and t.head.i not in targets and t.dep_ in ("nummod", "compound", "amod", "npadvmod", "nmod"):
             return False
         if t.head.pos_ == "VERB" and t.head.lemma_ in SPEECH and t.head.i not in targets:
             return False  # "..., residents said on Friday": the time of the statement
@@ -71,6 +71,23 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
 
 
 _DURATION_ADJ = re.compile(r"^\S+-(?:year|month|week|day|hour)s?(?:-old|-long)?$|\b(?:years?|months?) old$")
+
+
+def _since_clause(head) -> bool:
+    """The time sits in a "since ..." clause ("since insurgents began operating here years ago")."""
+    return any(a.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since" for c in a.children)
+               for a in head.ancestors)
+
+
+_COMPARISON = re.compile(r"^(?:in|for|since)\s+(?:a|one|nearly a|almost a|more than a|over a|the past|the last)?\s*(?:year|decade|month|week)s?$")
+
+
+def _comparison(head) -> bool:
+    """"the biggest attack in a year": the span of a comparison, not a date."""
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1].text.lower()
+    if head.head.lower_ in ("in", "for", "since"):
+        phrase = head.head.lower_ + " " + phrase
+    return bool(_COMPARISON.match(phrase))
 
 
 def _length(head) -> bool:
@@ -84,10 +101,10 @@ def _bad_time(head) -> bool:
     or an age ("a three-year war", "10 and 12 years old")."""
     if head.head.lower_ == "since" or head.lower_ == "since":
         return True
-    if _length(head):
+    if _length(head) or _comparison(head):
         return True
-    if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
-        return True  # "the 1973 war": the time of another thing
+    if head.dep_ in ("nummod", "compound", "amod", "nmod") and head.head.pos_ == "NOUN":
+        return True  # "the 1973 war", "the December 27 election": the time of another thing
     for anc in head.ancestors:
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in STATEMENT_NOUNS:
             return True  # "in a statement issued on Friday"
@@ -118,16 +135,28 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
         tests = (lambda h: _attached_to(h, own),)  # "took the town on Wednesday, after a day of fighting"
         prev_sentence_time = None
     else:
-        tests = (lambda h: _attached_to(h, targets) and not _length(h),
+        tests = (lambda h: _attached_to(h, targets) and not _length(h) and not _since_clause(h) and not _comparison(h),
                  lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
                  lambda h: not _bad_time(h))
     for level, test in enumerate(tests, start=1):
         for te, h in heads:
             if test(h):
                 d.time, d.time_level = _with_preposition(ctx, te, h), level
+                d.time_claimed = _dates_a_claim(h, d.token)
                 return
     if prev_sentence_time is not None:
         d.time, d.time_inherited, d.time_level = prev_sentence_time, True, 4
+
+
+def _dates_a_claim(head, trigger) -> bool:
+    """"X on Thursday claimed a suicide bombing": the time is when it was claimed, which may
+    not be when it happened."""
+    for anc in head.ancestors:
+        if anc.i == trigger.i:
+            return False
+        if anc.pos_ == "VERB":
+            return anc.lemma_.lower() in ("claim", "admit", "announce") and trigger in anc.subtree
+    return False
 
 
 def _inside_name(ctx: DocContext, te: TimeExpr) -> bool:

@@ -29,7 +29,7 @@ of dead soldiers at 65") go to the latest violent event within three sentences.
 
 from __future__ import annotations
 
-from .coalesce import (WINDOW, actors_conflict, actors_fit, _entities, _same_kind, _separate, _shared, _states,
+from .coalesce import (WINDOW, actors_conflict, members, actors_fit, _entities, _same_kind, _separate, _shared, _states,
                        _unique_figures, absorb, far_apart, participants_ok, place_ok, same_place, time_ok)
 from .context import DocContext
 from .draft import Draft
@@ -72,15 +72,16 @@ def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[D
 def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     for d in drafts:
-        pool = [k for k in kept if k.background == d.background]  # the news and its background are told apart
+        # the news and its background are told apart; what one sentence kept apart stays apart
+        pool = [k for k in kept if k.background == d.background and all(m.sent != d.sent for m in members(k))]
         host = _host_for(ctx, d, pool, dropped)
         if host == "drop":
             continue
         if host is None:
             kept.append(d)
             continue
-        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors)
-        summary = ctx.is_title(host.sent) or host.reference  # the body's statement replaces a headline
+        follow_up = (d.frame == "kill" or d.frame == "attack" and d.figures) and not d.actors  # a toll told after
+        summary = ctx.is_title(host.sent) or host.reference or ctx.is_telegraphic(host.sent)  # the body's statement replaces a headline
         merged = absorb(ctx, host, d, swap=summary or not follow_up, told_apart=True)
         if merged is not host:
             kept[kept.index(host)] = merged
@@ -88,7 +89,9 @@ def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[
 
 
 def _violent(d: Draft) -> bool:
-    return bool(d.acled) and (d.acled in VIOLENT or d.acled[0] == "Explosions/Remote violence")
+    """Violence against people: a clash, an attack, remote violence, force against protesters."""
+    return bool(d.acled) and (d.acled in VIOLENT or d.acled[0] == "Explosions/Remote violence"
+                              or d.acled[1] == "Excessive force against protesters")
 
 
 def _same_sub(a: Draft, b: Draft) -> bool:
@@ -104,7 +107,7 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
     if d.reference:
         return _reference_host(d, kept, dropped)
     ref = next((m for m in d.merged if m.reference and m.sent == d.sent), None)
-    if ref is not None:  # "the clashes occurred on Monday, when X shelled Y": the sentence tells the incident again
+    if ref is not None and not _separate(d):  # "the clashes occurred on Monday, when X shelled Y": the sentence tells the incident again
         host = _reference_host(ref, kept, dropped)
         if host is not None and host != "drop" and not actors_conflict(ctx, host, d):
             d.colour = True
@@ -141,7 +144,8 @@ def _incident_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     actors that can be one, the same means when both name one."""
     if not _violent(d) or _separate(d):
         return None
-    for h in reversed(kept):
+    same = [h for h in kept if h.acled == d.acled]
+    for h in [*reversed(same), *reversed([h for h in kept if h.acled != d.acled])]:  # the same kind first
         if not _violent(h) or _other_means(h, d) or (h.acled != d.acled and _period(d) != _period(h)):
             continue
         if not (time_ok(h, d) and _recent(ctx, d) == _recent(ctx, h) and place_ok(h, d, False)) or far_apart(h, d):
