@@ -152,6 +152,14 @@ class Fatalities:
 
 
 @dataclass
+class EventMention:
+    """One telling of an event in the article: the headline, the lede, a quote, a denial, "the attack"."""
+
+    trigger: Span
+    evidence: Span
+
+
+@dataclass
 class Event:
     acled_type: str
     acled_sub_type: str
@@ -171,6 +179,7 @@ class Event:
     claims: list[int] = field(default_factory=list)  # indices into Doc.claims that report it
     rule: str = ""  # which rule or model produced it
     background: bool = False  # told as the story's background ("which they captured in 2016"), not the news
+    mentions: list[EventMention] = field(default_factory=list)  # every telling merged into it, in text order
 
 
 @dataclass

@@ -31,6 +31,22 @@ def test_one_incident_told_several_times_is_one_event(events_of, text):
     assert len(got) == 1, [(e["acled_sub_type"], e["evidence"]) for e in got]
 
 
+@pytest.mark.parametrize("text, tellings", [
+    (SAME_INCIDENT[0], ["kill", "killed", "opened fire"]),
+    (SAME_INCIDENT[1], ["killed", "clashes", "shelled"]),
+])
+def test_the_event_keeps_every_telling_with_its_span(events_of, text, tellings):
+    """Event.mentions: each telling's trigger and evidence, in text order, so every one can be highlighted."""
+    (ev,) = _news(events_of, text)
+    got = [text[m["trigger_span"][0]:m["trigger_span"][1]] for m in ev["mentions"]]
+    assert all(t in got for t in tellings), got
+    starts = [m["trigger_span"][0] for m in ev["mentions"]]
+    assert starts == sorted(starts) and ev["trigger_span"][0] in starts
+    for m in ev["mentions"]:
+        ev_start, ev_end = m["evidence_span"]
+        assert ev_start <= m["trigger_span"][0] and m["trigger_span"][1] <= ev_end
+
+
 def test_the_attackers_killed_count_with_the_attack(events_of):
     text = SAME_INCIDENT[0]
     got = _news(events_of, text)

@@ -9,11 +9,11 @@ and the PLOVER code (:mod:`.plover`).
 
 from __future__ import annotations
 
-from ..model import Arg, Doc, Event
+from ..model import Arg, Doc, Event, EventMention, Span
 from .arguments import fill_roles
 from .background import background, habitual, not_a_report, tally, told_as_background
 from .classify import classify
-from .coalesce import in_sentence, richness
+from .coalesce import in_sentence, members, richness
 from .context import DocContext
 from .detect import find_drafts
 from .draft import Draft
@@ -208,6 +208,9 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background else d.locations[:1]
     rule = f"{d.frame}:{d.token.lemma_.lower()}" + (f" +{len(d.merged)} merged" if d.merged else "")
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
+    tellings = sorted({(m.trigger_span.start, m.trigger_span.end, m.evidence.start, m.evidence.end)
+                       for m in members(d) if m.evidence is not None})
+    mentions = [EventMention(Span(a, b), Span(c, e)) for a, b, c, e in tellings]
     out = []
     for place in places or [None]:
         country = event_country(ctx, place)
@@ -217,5 +220,6 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
             acled_type=d.acled[0], acled_sub_type=d.acled[1], trigger=d.trigger_span, evidence=d.evidence,
             actors=actors, targets=targets, location=place, time=d.time, fatalities=fat,
             weapon=d.weapon, status=status, sources=sources, plover_type=ptype, plover_mode=pmode,
-            confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule, background=d.background))
+            confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule, background=d.background,
+            mentions=list(mentions)))
     return out

@@ -65,6 +65,7 @@ def doc_record(doc: Doc) -> dict[str, Any]:
                 "evidence": doc.span_text(ev.evidence),
                 "evidence_span": _span(ev.evidence),
                 "trigger_span": _span(ev.trigger),
+                "mentions": [{"trigger_span": _span(m.trigger), "evidence_span": _span(m.evidence)} for m in ev.mentions],
                 "claims": [f"c{c}" for c in ev.claims],
             }
             for i, ev in enumerate(doc.events)
