@@ -139,6 +139,13 @@ def _subject(tok):
         head_subj = _children(tok.head, *SUBJ)
         if head_subj:
             return head_subj[0]
+        # "X said ten rebels were killed, denying reports of ...": the parser hangs the participle
+        # on the reported clause; the one who says it is the speaker
+        h = tok.head
+        if tok.tag_ == "VBG" and h.dep_ == "ccomp" and h.head.lemma_.lower() in lexicon().verbs:
+            spk = _children(h.head, *SUBJ)
+            if spk:
+                return spk[0]
     return None
 
 
@@ -149,6 +156,19 @@ def _is_passive(tok) -> bool:
 
 def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
+
+
+# nouns for a statement whose content can follow ("the claim that ...", "the declaration of ...")
+_CONTENT_NOUNS = {"declaration", "claim", "assertion", "allegation", "accusation", "report", "announcement", "warning",
+                  "promise", "pledge", "threat", "denial", "admission", "insistence", "suggestion", "rumour", "rumor",
+                  "testimony", "account", "confirmation", "statement", "charge", "contention", "estimate", "belief"}
+
+
+def _description_span(tok) -> Span:
+    """The noun with its modifiers before it ("online reports")."""
+    toks = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound", "nmod", "det")] + [tok]
+    toks = [t for t in toks if t.dep_ != "det"]
+    return char_span(toks)
 
 
 # the author's doubt written as an adjective on an event or a statement
@@ -312,7 +332,7 @@ class Finder:
         for sent in self.sdoc.sents:
             s = Span(sent.start_char, sent.end_char)
             for tok in sent:
-                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb, self.author_hedge):
+                for rule in (self.verb_cue, self.noun_cue, self.noun_attribution, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb, self.author_hedge):
                     a = rule(tok, sent, s)
                     if a is not None:
                         found.append(a)
@@ -331,6 +351,8 @@ class Finder:
             pass  # "with some outlets saying nine people had died", "confirmed witness reports saying ...": they say it
         elif tok.dep_ in ("amod", "compound") and _misparsed_finite(tok):
             return self._misparsed_cue(tok, lemma, s)
+        elif tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.sent.root.pos_ not in ("VERB", "AUX") and tok.i == tok.head.i + 1:
+            pass  # "JUBA, July 12 – The opposition dismissed ...": a dateline left the parser no verb; the cue is it
         elif tok.dep_ in ("amod", "acl", "csubj"):
             return None
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
@@ -473,7 +495,7 @@ class Finder:
         preps = [c for c in _children(tok, "prep", "dative", "prt") if c.lower_ in ("of", "about", "as", "at", "for", "on", "to") and c.i > tok.i]
         if lemma in ("tell", "inform", "warn", "complain") and preps:
             return subtree_span(preps[0]), "prep"
-        if objs or (preps and lemma in ("call", "blame")):
+        if objs or (preps and lemma in ("call", "blame", "dismiss", "reject", "describe", "brand", "label")):
             pieces = objs + preps
             first = min(pieces, key=lambda t: t.i)
             side = set()
@@ -576,6 +598,54 @@ class Finder:
             return None
         cue = char_span([verb, tok]) if tok.i - verb.i <= 3 else char_span([verb])
         return Attribution(cue, verb.lemma_.lower(), content, s, subj.i, source_phrase(subj), "noun", "assert", quote=quote is not None and not comp)
+
+    def noun_attribution(self, tok, sent, s: Span) -> Attribution | None:
+        """A statement named by a noun, with its speaker and what it says:
+        "Obama's declaration that ...", "a claim by government officials that
+        ...", "reports from officials that ...", "the coalition's announcement
+        of killing 95 fighters"; and a report or claim that a cue answers
+        ("denied online reports of civilian deaths")."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or lemma not in _CONTENT_NOUNS:
+            return None
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RELEASE_VERBS:
+            return None  # "released a statement that ...": noun_cue
+        that = [c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl", "appos") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        of = [p for p in _children(tok, "prep") if p.lower_ == "of" and any(c.dep_ in ("pcomp", "pobj") for c in p.children)]
+        src = None
+        poss = [c for c in tok.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        by = [p2 for p in _children(tok, "prep") if p.lower_ in ("by", "from") for p2 in p.children if p2.dep_ == "pobj"]
+        if poss:
+            src = poss[0]
+        elif by:
+            src = by[0]
+        if that:
+            content = Span(min(m.idx for m in that[0].children if m.dep_ == "mark"), subtree_span(that[0]).end)
+        elif of and (src is not None or self._answered(tok)):
+            gerund = any(c.dep_ == "pcomp" for c in of[0].children)
+            if src is not None and not gerund:
+                return None  # "the army's report of the incident" says nothing itself
+            content = subtree_span(of[0])
+            if self._answered(tok):
+                # "denied reports of deaths | in the operation": the parser hangs the rest on the verb
+                nxt = [p for p in _children(tok.head, "prep") if p.i == tok.right_edge.i + 1]
+                if nxt:
+                    content = Span(content.start, subtree_span(nxt[0]).end)
+        else:
+            return None
+        if src is None:
+            if not self._answered(tok):
+                return None
+            src = tok  # "denied online reports of civilian deaths": the reports speak
+        sp = source_phrase(src) if src.i != tok.i else _description_span(tok)
+        if src.dep_ == "poss":
+            sp = subtree_span(src, exclude=[c for c in src.children if c.dep_ == "case"])  # "the governor's" -> "the governor"
+        return Attribution(char_span([tok]), lemma, content, s, src.i, sp, "noun:content", "assert",
+                           extra={"own_words": True})
+
+    def _answered(self, tok) -> bool:
+        """A report or claim another speaker denies, confirms or dismisses."""
+        return tok.dep_ == "dobj" and tok.head.lemma_.lower() in self.lex.verbs and tok.head.lemma_.lower() not in _RELEASE_VERBS
 
     def _noun_before(self, tok):
         for t in reversed(list(tok.doc[max(0, tok.i - 12) : tok.i])):

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Doc, Span
+from ..gazetteer.actors import load_actors
 from .lexicon import lexicon
 from .titles import TitleIndex, title_of
 
@@ -73,6 +74,7 @@ def _one_person(src: "Source") -> bool:
 # nouns for a post, a body of people or a document that speak for an organisation when one is named with them
 ROLE_NOUNS = {"official", "officer", "representative", "delegate", "delegation", "statement", "communique", "communiqué", "figure", "figures", "data", "tally", "count", "estimate", "release", "report", "message", "post", "video", "letter", "announcement", "bulletin", "update", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"}
 
+_VAGUE_MODIFIERS = {"armed", "main", "local", "powerful", "new", "small", "large", "major", "other", "same", "whole", "militant", "terrorist", "rival", "notorious", "so-called"}
 _GENERIC_BODIES = {"agency", "group", "organisation", "organization", "ngo", "charity", "union", "party", "committee", "association", "body", "movement"}
 _AMBIGUOUS_MEDIA = {"agency", "agencies", "network", "networks", "service", "services", "station", "stations"}
 
@@ -287,6 +289,13 @@ class SourceResolver:
                 src = self.from_entity(org, phrase)
                 src.resolved_from, src.head = text, lemma
                 return src
+        # "the armed opposition faction": the one organisation whose name says what the description says
+        if lemma in ORG_ANAPHORS and not plural:
+            named = self._org_named_by(tok)
+            if named is not None:
+                src = self.from_entity(named, phrase)
+                src.resolved_from, src.head = text, lemma
+                return src
         # "the source", "the officials", "the report": anaphora to an earlier source
         if definite and len([m for m in mods if m.dep_ != "prep"]) <= 1:
             prev = self._same_head(tok, text, phrase.start)
@@ -379,6 +388,29 @@ class SourceResolver:
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _org_named_by(self, tok) -> int | None:
+        """'the armed opposition faction' -> the article's one organisation with
+        'Opposition' in its name; demonyms and 'armed' say nothing."""
+        words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                 and c.ent_type_ not in ("NORP", "GPE") and c.lower_ not in _VAGUE_MODIFIERS and c.pos_ in ("NOUN", "ADJ")}
+        if not words:
+            return None
+        hits = []
+        own = subtree_of(tok)
+        for i, e in enumerate(self.doc.entities):
+            if e.type != "ORG" or e.kind == "outlet":
+                continue
+            if any(self.doc.mentions[m].span.overlaps(own) for m in e.mentions):
+                continue  # the recogniser's own reading of these words ("Myanmar's military" in "Myanmar's military government")
+            forms = list(e.forms())
+            actor = load_actors().get(e.kb_id) if e.kb_id else None
+            if actor is not None:
+                forms += list(actor.forms())  # the long name the article may not spell out
+            names = {w for f in forms for w in re.findall(r"[a-z]+", f.lower())}
+            if words <= names:
+                hits.append(i)
+        return hits[0] if len(hits) == 1 else None
 
     def _media_head(self, tok) -> bool:
         """'the newspaper', 'state media', 'a news agency'; an 'agency', 'network'
