@@ -108,6 +108,16 @@ CASES = [
     ("The army said four attackers were killed, denying reports that civilians had died.",
      [("army", "named_org", "assert", "said"), ("army", "named_org", "deny", "denying"), ("reports", "media", "assert", "reports")]),
     ("The army's report of the incident was published on Monday.", []),
+    # verbs with other senses than speech
+    ("Police questioned three suspects after the blast.", []),
+    ("The hospital admitted two children with burns.", []),
+    ("Militants blasted the bridge before dawn.", []),
+    ("Troops observed the ceasefire for a week.", []),
+    ("The army maintained control of the town.", []),
+    ("It is crucial to hold those responsible to account.", []),
+    # a statement's own voice
+    ("We welcome the agreement signed in Doha today.", [("author", "author", "assert", "welcome")]),
+    ('"We welcome the agreement," the minister said.', [("minister", "anonymous", "assert", "said")]),
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),

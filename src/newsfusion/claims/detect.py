@@ -99,7 +99,8 @@ _STATEMENT_NOUNS = {"statement", "figures", "figure", "report", "video", "letter
 
 def _in_parentheses(tok) -> bool:
     """A dateline's '(Reuters)' the parser made a subject."""
-    i, j = tok.left_edge.i, tok.right_edge.i
+    words = [t for t in tok.subtree if not t.is_punct]
+    i, j = words[0].i, words[-1].i
     doc = tok.doc
     return i > 0 and doc[i - 1].text in ("(", "[") and j + 1 < len(doc) and doc[j + 1].text in (")", "]")
 
@@ -116,15 +117,7 @@ def _acronym_aux(tok):
 def _subject(tok):
     subj = [c for c in _children(tok, *SUBJ) if not _in_parentheses(c)]
     if subj:
-        before = [c for c in subj if c.i < tok.i]
-        if not before:
-            return subj[0]
-        # "(Reuters) - Russia's ministry said": the nearest; "al - Masri said" (a name split in two) from its start
-        ids = {c.i for c in subj}
-        pick = before[-1]
-        while pick.i - 1 in ids or (pick.i - 2 in ids and pick.doc[pick.i - 1].text in ("-", "–")):
-            pick = pick.doc[pick.i - 1] if pick.i - 1 in ids else pick.doc[pick.i - 2]
-        return pick
+        return subj[0]  # ("(Reuters) - Russia's ministry said": the dateline's agency is no subject)
     acr = _acronym_aux(tok)
     if acr is not None and not _children(tok, "nsubjpass"):
         return acr
@@ -259,6 +252,9 @@ def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
         ok = True
         if cond.get("ccomp"):
             ok &= bool(_children(tok, "ccomp"))
+        if cond.get("clause"):
+            # a reported clause in any form: "added that ...", "“...,” he added", "..., he added", "X, he added, was ..."
+            ok &= bool(_children(tok, "ccomp")) or quote_adjacent or tok.dep_ == "parataxis" or _inverted(tok, lemma)
         if cond.get("quote"):
             ok &= quote_adjacent
         if cond.get("object"):
@@ -355,8 +351,8 @@ class Finder:
             pass  # "JUBA, July 12 – The opposition dismissed ...": a dateline left the parser no verb; the cue is it
         elif tok.dep_ in ("amod", "acl", "csubj"):
             return None
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS:
-            return None
+        if tok.dep_ == "xcomp" and (tok.head.lemma_.lower() in _NOT_SPEECH_HEADS or tok.head.pos_ in ("ADJ", "AUX") or tok.head.lemma_ == "be"):
+            return None  # "plans to announce", "It is crucial to hold those responsible to account"
         if tok.dep_ == "advcl" and tok.head.lemma_.lower() in _NOT_SPEECH_HEADS and any(c.lower_ == "to" for c in _children(tok, "aux")):
             return None  # "refused to comment, preferring to say" ('began hours after X claimed' is a claim)
         if _free_relative(tok) or _future(tok):

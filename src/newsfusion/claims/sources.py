@@ -26,11 +26,13 @@ from dataclasses import dataclass
 from ..model import Doc, Span
 from ..gazetteer.actors import load_actors
 from .lexicon import lexicon
+from .quotes import find_quotes
 from .titles import TitleIndex, title_of
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|another|some|one)\s+", re.I)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them", "we"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 PRONOUNS_THING = {"it"}
 DEMONSTRATIVE = {"the", "this", "that", "these", "those"}
 
@@ -86,6 +88,9 @@ ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", 
 _CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,40}(?:/[A-Z][\w.&' -]{0,40})*)\)")
 
 
+_ISSUER = re.compile(r"^\s*(?:Joint\s+)?(?:Statement|Remarks|Press\s+[Rr]elease|Press\s+[Ss]tatement|Message|Readout|Communiqu[eé])\s+(?:by|from|of)\s+(?:the\s+)?([^,:;(]+?)(?:\s+(?:on|at|in|regarding|concerning|following|about)\b|[,:;(]|$)", re.I)
+
+
 def author_name(doc: Doc) -> str:
     """Who speaks when the article speaks for itself: the byline, else the
     outlet, else the news agency the text credits ("BAMAKO, May 2 (Reuters) -",
@@ -95,6 +100,19 @@ def author_name(doc: Doc) -> str:
     if art.author or art.outlet:
         return re.split(r"\s*\|\s*", art.author or art.outlet or "")[0]  # "Xinhua| 2018-08-27|Editor: ..."
     text = doc.text
+    # a statement's own heading: "Statement by the Secretary-General on ...", "Remarks by X at ..."
+    title = (art.title or text.split("\n", 1)[0])[:200]
+    m = _ISSUER.match(title)
+    if m:
+        start = text.find(title) + m.start(1) if text.find(title) >= 0 else -1
+        inside = [doc.entities[mm.entity] for mm in doc.mentions if mm.entity is not None and start <= mm.span.start < start + len(m.group(1))]
+        issuer = m.group(1).strip()
+        inside += [e for e in doc.entities if e.type == "PERSON" and e.name in issuer]
+        for typ in ("PERSON", "ORG"):  # "Statement by Secretary of Defense Ash Carter": the person
+            named = [e for e in inside if e.type == typ]
+            if named:
+                return max(named, key=lambda e: len(e.name)).name
+        return issuer
     outlets = {i for i, e in enumerate(doc.entities) if e.kind == "outlet"}
     head_end, tail_start = min(len(text), 600), max(0, len(text) - 200)
     credited: list[int] = []
@@ -132,6 +150,7 @@ class SourceResolver:
         self._inner: set[int] = set()  # history entries that speak inside another claim
         self._author: str | None = None
         self._titles: TitleIndex | None = None
+        self._quote_spans = None
 
     def remember(self, pos: int, src: Source, inner: bool = False) -> None:
         """``inner``: the claim is reported inside another claim's content; its
@@ -199,6 +218,11 @@ class SourceResolver:
         return None
 
     def _pronoun(self, low: str, pos: int, tok=None) -> Source:
+        if low in FIRST_PERSON and tok is not None and not any(q.inner.start <= tok.idx < q.inner.end for q in self._quotes()):
+            # "We welcome the agreement", "I condemn ...": outside quotation marks, the text's own voice
+            src = self.author()
+            src.resolved_from = tok.text
+            return src
         want_person = low in PRONOUNS_PERSON
         want_plural = low in PRONOUNS_PLURAL
         if want_plural and tok is not None:
@@ -330,6 +354,11 @@ class SourceResolver:
             return Source(text, kind, phrase, head=lemma)
         indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
         return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _quotes(self):
+        if self._quote_spans is None:
+            self._quote_spans = find_quotes(self.doc.text)
+        return self._quote_spans
 
     def _person_named(self, idx: int) -> int | None:
         """An organisation the recogniser made of a person's name ("said
