@@ -15,7 +15,7 @@ def first_event(events, acled_type=None):
 ACTORS = [
     # subject of an active verb, passive "by" phrase, nominal "by", "between X and Y"
     ("Boko Haram militants abducted 40 schoolgirls from a school in Borno State on Monday.", "Boko Haram"),
-    ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", "Israeli troops"),
+    ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", "Israeli army"),  # troops are the army (GUIDE)
     ("Fighting between the Sudanese Armed Forces and the Rapid Support Forces killed 15 civilians in El Fasher.", "Sudanese Armed Forces"),
     # a member noun attached to an organisation gives the organisation
     ("Fighters of the Arakan Army captured the town of Paletwa on Sunday.", "Arakan Army"),
@@ -37,6 +37,27 @@ ACTORS = [
 def test_actor(events_of, text, actor):
     evs = events_of(text)
     assert any(actor in a for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]
+
+
+NOT_ACTORS = [
+    # a place's possessive says where, the dateline where the report was filed, victims are no agents
+    ("Four soldiers were killed in Tigray's deadliest ambush this year.", "Tigray"),
+    ("KIDAL, Mali (Reuters) - Rebels attacked an army post on Monday.", "KIDAL"),
+    ("Ten villagers died during an attack on Kaya on Sunday.", "villagers"),
+    ("The death toll from a rebel attack on Beni has risen to 30.", "toll"),
+]
+
+
+@pytest.mark.parametrize("text,wrong", NOT_ACTORS, ids=[a[0][:40] for a in NOT_ACTORS])
+def test_not_an_actor(events_of, text, wrong):
+    evs = events_of(text)
+    assert evs and not any(wrong.lower() in a.lower() for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]
+
+
+def test_we_in_a_quote_is_the_speakers_group(events_of):
+    text = 'Abu Salim, a spokesman for the Ahrar Brigade, told AFP: "This morning we stormed the army post near Kafr Nabl."'
+    evs = events_of(text)
+    assert any("Ahrar Brigade" in a for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]
 
 
 TARGETS = [
@@ -90,7 +111,7 @@ TIMES = [
     # the time of a statement does not date the event
     ("A drone strike on a farm killed six herders, residents said on Friday.", None),
     ("In a statement issued on Friday, the group said it had fired rockets at the airport.", None),
-    ("In recent weeks, the militants have been attacking army posts around Djibo with rockets.", "In recent weeks"),
+    ("In recent days, the militants have been attacking army posts around Djibo with rockets.", "In recent days"),
     # a "since" phrase and a year inside a noun do not date the event
     ("Rebels captured Goma on Tuesday, the worst defeat for the army since the 2012 crisis.", "on Tuesday"),
 ]
@@ -128,3 +149,46 @@ def test_the_dateline_is_not_the_place(events_of):
 def test_a_party_between_is_not_the_place(events_of):
     evs = events_of("A farmer was killed in the north on Monday amid exchanges of fire between Armenia and Azerbaijan.")
     assert all(e["location"] != "Armenia" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+PARTIES = [
+    # people who are not armed, and their homes, are civilians (GUIDE.md: targets as ACLED names them)
+    ("Gunmen killed 12 villagers in the village of Kadji on Sunday.", "civilians"),
+    ("Rebels burned dozens of houses in the village of Tula on Monday.", "civilians"),
+    # soldiers and police officers are their country's army and police
+    ("Militants killed four Malian soldiers near Gao on Monday.", "Malian army"),
+    ("Jihadists attacked a checkpoint in northern Burkina Faso on Friday, killing three policemen.", "Burkinabe police"),
+    # fighters are their group
+    ("Two Hamas fighters were killed in an Israeli air strike in Gaza on Tuesday.", "Hamas"),
+]
+
+
+@pytest.mark.parametrize("text,target", PARTIES, ids=[t[0][:40] for t in PARTIES])
+def test_target_named_as_acled_does(events_of, text, target):
+    evs = events_of(text)
+    assert any(t == target for e in evs for t in e["targets"]), [(e["acled_sub_type"], e["targets"]) for e in evs]
+
+
+def test_people_arrested_are_the_persons(events_of):
+    evs = events_of("Police arrested 15 Boko Haram fighters in Maiduguri on Monday.")
+    assert any(t == "Boko Haram fighters" for e in evs for t in e["targets"]), [(e["acled_sub_type"], e["targets"]) for e in evs]
+
+
+FINEST_PLACE = [
+    # a name the text calls a place is a place, whatever type the entities gave it
+    ("Rebels attacked soldiers guarding a road project in Kombo district on Thursday.", "Kombo district"),
+    # the most specific place any telling states: the lede says the country, the body the village
+    ("Gunmen killed six people in northern Nigeria on Sunday, police said.\n\n"
+     "The attack took place in the village of Tungan Kudu, a police spokesman said.", "Tungan Kudu"),
+]
+
+
+@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling"])
+def test_the_most_specific_place(events_of, text, place):
+    evs = events_of(text)
+    assert any(place in (e["location"] or "") for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_a_line_is_no_place(events_of):
+    evs = events_of("Two soldiers were killed near the border area with Niger in northern Benin on Monday.")
+    assert evs and all(e["location"] != "Niger" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

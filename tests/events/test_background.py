@@ -7,8 +7,6 @@ several conflicts); the controls beside them show the incident of the day still 
 import pytest
 
 NOT_EVENTS = [
-    # the start of a period
-    "Fighting has continued in the north since rebels attacked the garrison in Tessit on 3 May.",
     # a pattern, not one incident
     "The two armies have traded almost-daily fire across the frontier for months.",
     "Residents complain of frequent attacks on the road to Dori.",
@@ -23,9 +21,6 @@ NOT_EVENTS = [
     "Prices have soared amid ongoing clashes between rival militias.",
     "Thousands of families who fled the fighting in the hills now live in camps near Kaga Bandoro.",
     "Critics say the withdrawal left border villages vulnerable to attack.",
-    # an earlier year
-    "The faction broke away from the movement in 2016 and seized the town of Gao in 2017.",
-    "Last year the rebels captured the town of Kiwanja.",
     # a participle hanging on a present-tense statement
     "Facing stiff resistance, the army is turning to air power, analysts say.",
     "Aid agencies accuse the militia of burning villages across the region.",
@@ -54,6 +49,28 @@ STILL_EVENTS = [
 def test_the_incident_still_counts(events_of, text, sub):
     got = [e["acled_sub_type"] for e in events_of(text)]
     assert sub in got, got
+
+
+BACKGROUND = [
+    # the start of a period: the event that started it is told, as background
+    ("Fighting has continued in the north since rebels attacked the garrison in Tessit on 3 May.", "Armed clash"),
+    # an earlier year
+    ("Last year the rebels captured the town of Kiwanja.", "Non-state actor overtakes territory"),
+    ("The faction seized the town of Gao in 2017.", "Non-state actor overtakes territory"),
+    ("The militia burned the market of Kalehe four years ago.", "Looting/property destruction"),
+]
+
+
+@pytest.mark.parametrize("text,sub", BACKGROUND, ids=[t[0][:45] for t in BACKGROUND])
+def test_background_events_are_events(events_of, text, sub):
+    """GUIDE.md: events told as background count, with their own time, flagged."""
+    got = [(e["acled_sub_type"], e["background"]) for e in events_of(text, published="2024-06-01")]
+    assert (sub, True) in got, got
+
+
+def test_the_news_is_not_background(events_of):
+    got = events_of("Rebels attacked the garrison in Tessit on Monday, killing four soldiers.", published="2024-06-01")
+    assert [e["background"] for e in got] == [False], got
 
 
 RUNNING_TOTALS = [

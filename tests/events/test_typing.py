@@ -57,8 +57,17 @@ CASES = [
     ("The government and the rebels signed a ceasefire agreement in Doha on Saturday.", (S, "Agreement")),
     ("Troops defused a bomb planted on a road near Kidal on Monday.", (S, "Disrupted weapons use")),
     ("Most of the drones were intercepted over the Black Sea on Monday, the navy said.", (S, "Disrupted weapons use")),
-    ("The insurgents also took six pickup trucks and a cache of rifles from the garrison in Bulo Burte.", (S, "Other")),
+    # ACLED: goods and equipment seized by an armed group are looting
+    ("The insurgents also took six pickup trucks and a cache of rifles from the garrison in Bulo Burte.",
+     (S, "Looting/property destruction")),
     ("The rebels set up a new base in the hills above Bunia last month.", (S, "Headquarters or base established")),
+    ("The government deployed 2,000 troops to the northern province of Cabo Delgado last week.", (S, "Other")),
+    ("The general deposed the civilian government on Monday and suspended the constitution.", (S, "Other")),
+    ("The two factions agreed to open peace talks in Addis Ababa on Friday.", (S, "Agreement")),
+    ("Army units neutralised eight insurgents near Mopti on Sunday.", (B, "Armed clash")),
+    # a war or an insurgency told with its start (background, with its own time)
+    ("The insurgency, which erupted in the Pool region in 2016, has displaced thousands.", (B, "Armed clash")),
+    ("The rebels launched an insurgency against the government in 1998.", (B, "Armed clash")),
 ]
 
 
@@ -81,7 +90,14 @@ NOT_EVENTS = [
     "Police intercepted phone calls between the suspects in Kampala.",             # not weapons
     "The administration targeted 13 more officials with sanctions on Wednesday.",  # no armed act
     "Thousands have been arrested since the protests began, activists say.",      # a running count
+    "The rebels have been waging an insurgency in the hills for years.",           # over a period
+    "The army has deployed thousands of troops in the region in recent years.",    # over a period
 ]
+
+
+def test_a_deployment_for_another_event_is_part_of_it(events_of):
+    got = [e["acled_sub_type"] for e in events_of("Police sent officers to disperse the march in Lome on Monday.")]
+    assert got == ["Protest with intervention"], got
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:40] for t in NOT_EVENTS])

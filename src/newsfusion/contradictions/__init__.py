@@ -2,7 +2,9 @@
 
 ``find_contradictions(doc)`` works inside one article; the corpus step
 ``resolve.contradictions`` adds those across articles (docs/claims.md).
+Casualty figures are read by ``events.fatalities.read_figures``, the reader
+the events use too, so an event and a contradiction never read a number
+differently.
 """
 
-from .figures import Figure, find_figures  # noqa: F401
 from .find import find_contradictions  # noqa: F401

@@ -15,8 +15,9 @@ adds a surface form, and records why in ``Entity.evidence``:
                    "Gaza" of "Gaza City" nor "Sudan" of "South Sudan";
 - ``epithet``      "the Jewish state" for Israel when Israel is in the article;
 - ``controlled``   "the Hamas-controlled Ministry of Interior";
-- ``state_force``  "the Egyptian military", "Egypt's general command for the
-                   armed forces" and a later "the army" are one force.
+- ``institution``  "the Malian military", "Mali's armed forces" and a later
+                   "the army" are one force; one entity per country and
+                   institution (institutions.py).
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..gazetteer import country_by_name, demonym_country, geocode
+from ..gazetteer import country_by_name, geocode
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Span
 from ..unionfind import UnionFind
+from .institutions import actor_institution
 from .lexicon import entity_lexicon
 from .recognize import Cand
 
@@ -85,6 +87,8 @@ def _tokens(text: str) -> list[str]:
 def join_same(g: Groups) -> None:
     seen: dict[tuple, int] = {}
     for i, c in enumerate(g.cands):
+        if c.inst is not None:
+            continue  # "the army" of one country is not "the army" of another: join_institutions
         key = ("actor", c.actor.id) if c.actor is not None else ("name", name_key(g.text(i)))
         if key in seen:
             g.union(seen[key], i, "gazetteer" if c.actor is not None else "same_name", any_type=True)
@@ -93,7 +97,8 @@ def join_same(g: Groups) -> None:
     # a gazetteer actor and a model mention with the same name
     by_name: dict[tuple[str, str], int] = {}
     for i, c in enumerate(g.cands):
-        by_name.setdefault((c.type, name_key(g.text(i))), i)
+        if c.inst is None:
+            by_name.setdefault((c.type, name_key(g.text(i))), i)
     for i, c in enumerate(g.cands):
         if c.actor is not None:
             for form in c.actor.forms():
@@ -109,6 +114,13 @@ _KNOWN_AS = re.compile(
 )
 
 
+LANGUAGES = r"(?:Arabic|Somali|Pashto|Dari|Hausa|Swahili|French|Persian|Farsi|Kurdish|Urdu|Hebrew|Turkish|Amharic|Tigrinya|Oromo|Russian|Ukrainian|Spanish|Portuguese|Burmese|Tamil|Bengali|Hindi|Fulani|Tamasheq|Lingala|Kinyarwanda)"
+_GLOSS = re.compile(
+    r"\s*[,(]\s*(?:which\s+means|meaning|(?:the\s+|an?\s+)?" + LANGUAGES + r"\s+(?:word\s+|term\s+|name\s+|acronym\s+|phrase\s+)?(?:for|meaning))\s+"
+    r"[\"“‘']?(?P<g>(?:the\s+)?[^\"”’',;()\n]{2,60}?)[\"”’']?\s*[,;.)]"
+)
+
+
 def join_brackets(g: Groups) -> None:
     text = g.doc.text
     starts = {c.start: i for i, c in enumerate(g.cands)}
@@ -119,12 +131,20 @@ def join_brackets(g: Groups) -> None:
             j = starts.get(inner_start)
             if j is not None and g.cands[j].end == m.end(1):
                 if _is_alias_of(g.text(i), inner):
+                    if _looks_acronym(inner) and c.source != "author":
+                        for k, other in enumerate(g.cands):  # "Zone of Control (ZoC)": every later ZoC is the zone
+                            if g.text(k) == inner and other.source in ("model", "place") and other.type != c.type:
+                                other.type = c.type
                     g.union(i, j, "bracket")
             elif _is_alias_of(g.text(i), inner):
                 g.add_form(i, inner, Span(inner_start, m.end(1)), "bracket")
             end = m.end()
         else:
             end = c.end
+        gl = _GLOSS.match(text, c.end)
+        if gl and c.type == "ORG":  # "Boko Haram (Hausa for 'Western education is forbidden')": a translated gloss
+            form = re.sub(r"^the\s+", "", gl.group("g").strip())
+            g.add_form(i, form, None, "gloss")
         k = _KNOWN_AS.match(text, end)
         if k:
             grp = "q" if k.group("q") else "w"
@@ -153,16 +173,24 @@ def _is_acronym_of(short: str, long: str) -> bool:
     return all(ch in it for ch in letters) and len(letters) >= 0.6 * len(initials)
 
 
+def _looks_acronym(text: str) -> bool:
+    """'PA', 'U.N.', 'AFC/M23', 'GoK', 'ZoC': short, with two capitals or more and no lower-case word."""
+    if not 2 <= len(text) <= 10:
+        return False
+    bare = text.replace(".", "").replace("/", "").replace("-", "")
+    return bare.isupper() or (len(re.findall(r"[A-Z]", bare)) >= 2 and " " not in text and bare[:1].isupper())
+
+
 def _is_alias_of(name: str, inner: str) -> bool:
     """'Palestinian Authority [PA]', 'Abu Qatadah Al-Filistini (Palestinian Abu Qatadah)'."""
-    if inner.replace(".", "").replace("/", "").replace("-", "").isupper() and 2 <= len(inner) <= 10:
+    if _looks_acronym(inner):
         return _is_acronym_of(inner, name)
     shared = set(_tokens(name)) & set(_tokens(inner)) - {"al", "the", "of"}
     return bool(shared) and inner[:1].isupper()
 
 
 def join_acronyms(g: Groups) -> None:
-    longs = [(i, _acronym(g.text(i))) for i, c in enumerate(g.cands) if len(g.text(i).split()) >= 2]
+    longs = [(i, _acronym(g.text(i))) for i, c in enumerate(g.cands) if len(g.text(i).split()) >= 2 and c.inst is None]
     for j, c in enumerate(g.cands):
         t = g.text(j)
         if t.isupper() and 2 <= len(t) <= 8 and c.actor is None:
@@ -176,15 +204,32 @@ def _contains(full: list[str], part: list[str]) -> bool:
     return any(full[k : k + n] == part for k in range(len(full) - n + 1))
 
 
+def _org_like(text: str) -> bool:
+    lex = entity_lexicon()
+    words = text.split()
+    return any(w in lex.org_heads or w in lex.facility_heads or w in lex.place_suffixes or w.lower() in lex.admin_words for w in words) or geocode(text) is not None
+
+
 def join_part_names(g: Groups) -> None:
-    """A person's surname or leading names, when one person in the article has them."""
+    """A person's surname or leading names, when one person in the article has them.
+    A surname the model read as an organisation or an unknown place ("Dossou said")
+    is that person; a surname match wins over a first-name match ("Musa said" is the
+    spokesman Ali Musa, not Musa Hamid)."""
     lex = entity_lexicon()
     generic = {k.lower() for k in lex.kunya} | {p.lower() for p in lex.name_particles}
+    person_names = [_tokens(g.text(k)) for k, p in enumerate(g.cands) if p.type == "PERSON"]
     for i, c in enumerate(g.cands):  # "Al-Ansari's" tagged as a place, surname of a person here
-        if c.type == "LOCATION" and c.source == "model" and geocode(g.text(i)) is None:
-            toks = _tokens(g.text(i))
-            if any(p.type == "PERSON" and len(_tokens(g.text(k))) > len(toks) and _contains(_tokens(g.text(k)), toks) for k, p in enumerate(g.cands)):
-                c.type = "PERSON"
+        if c.source != "model" or c.inst is not None or c.type == "PERSON" or c.actor is not None:
+            continue
+        if c.type == "LOCATION" and geocode(g.text(i)) is not None:
+            continue
+        toks = _tokens(g.text(i))
+        if len(toks) >= 2 and [toks[-1]] in person_names and not _org_like(g.text(i)):
+            c.type = "PERSON"  # "Aime Dossou" read as an organisation, "Dossou" as a person
+        elif c.type == "ORG" and len(toks) != 1:
+            continue  # an organisation's name may share a word with a person's
+        elif any(len(full) > len(toks) and _contains(full, toks) for full in person_names):
+            c.type = "PERSON"
     persons = [i for i, c in enumerate(g.cands) if c.type == "PERSON"]
     fulls = {}
     for i in persons:
@@ -195,30 +240,93 @@ def join_part_names(g: Groups) -> None:
         short = _tokens(g.text(j))
         if not short or all(t in generic for t in short):
             continue
-        hits = set()
+        surname, first = set(), set()
+        n = len(short)
         for full, i in fulls.items():
-            n = len(short)
             if n >= len(full):
                 continue
-            if tuple(full[-n:]) == tuple(short) or (tuple(full[:n]) == tuple(short) and n >= 2):
-                hits.add(g.find(i))
+            if tuple(full[-n:]) == tuple(short):
+                surname.add(g.find(i))
+            elif tuple(full[:n]) == tuple(short) and (n >= 2 or full[0] not in generic):
+                first.add(g.find(i))  # "Yohannes" of "Yohannes Tesfaye", when no one else is called so
+        hits = surname or first
         if len(hits) == 1:
             g.union(hits.pop(), j, "part_name")
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by one letter replaced, added or dropped ('Tawila' / 'Tawilla')."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def _variant(a: str, b: str, shortest: int = 5) -> bool:
+    """Two spellings of one name: the same words but one, which differs by a letter and keeps
+    its first letter ('Bura Kamte' / 'Bara Kamte', 'Mohamed Saleh' / 'Mohamed Salih')."""
+    wa, wb = name_key(a).split(), name_key(b).split()
+    if len(wa) != len(wb) or wa == wb:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(diff) == 1 and diff[0][0][0] == diff[0][1][0] and min(len(diff[0][0]), len(diff[0][1])) >= shortest and _one_edit(*diff[0])
+
+
+def join_variants(g: Groups) -> None:
+    """Spelling variants of one place or person in an article join (transliterations), unless
+    the geocoder knows them as two different places."""
+    for t in ("LOCATION", "PERSON"):
+        idx = [i for i, c in enumerate(g.cands) if c.type == t and c.inst is None and country_by_name(g.text(i)) is None]
+        for n, i in enumerate(idx):
+            for j in idx[n + 1 :]:
+                if g.find(i) == g.find(j) or not _variant(g.text(i), g.text(j), 4 if t == "LOCATION" else 5):
+                    continue
+                if t == "LOCATION":
+                    gi, gj = geocode(g.text(i)), geocode(g.text(j))
+                    if gi is not None and gj is not None and (gi.geonames_id, gi.country) != (gj.geonames_id, gj.country):
+                        continue
+                g.union(i, j, "variant")
+    # a variant the model read as a person: "Bura Kamte" beside the place "Bara Kamte"
+    locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is None]
+    for j, c in enumerate(g.cands):
+        if c.type != "PERSON" or c.source != "model":
+            continue
+        i = next((k for k in locs if _variant(g.text(k), g.text(j), 4)), None)
+        if i is not None:
+            c.type = "LOCATION"
+            g.union(i, j, "variant")
+
+
+_FEATURES = ("Lake", "River", "Mount", "Mountain", "Mountains", "Gulf", "Sea", "Bay")
+
+
 def join_places(g: Groups) -> None:
+    """'Harmal' and 'Harmal province', 'Sinai' and 'North Sinai': one place. A country and
+    'X region', or a lake and its region ('Lake Kivu' / 'Lake Kivu region'), stay two."""
     lex = entity_lexicon()
     locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION"]
     for j in locs:
         short = g.text(j).split()
+        if country_by_name(g.text(j)) is not None or short[0] in _FEATURES:
+            continue
         for i in locs:
             long = g.text(i).split()
             if len(long) != len(short) + 1 or g.find(i) == g.find(j):
                 continue
-            if long[:-1] == short and long[-1] in lex.place_suffixes:
+            if long[:-1] == short and (long[-1] in lex.place_suffixes or long[-1] in lex.admin_words):  # never 'Gaza' of 'Gaza City'
                 g.union(i, j, "place_part")
             elif long[1:] == short and long[0] in lex.directions and country_by_name(g.text(i)) is None:
                 g.union(j, i, "place_part")
+    # the bare name of 'X district' read by the model as a person or an organisation: 'Harmal said ...'
+    bare = {name_key(f): i for i, c in enumerate(g.cands) if c.label == "PLACE_CONTEXT" for f in c.forms
+            if g.text(i).split()[-1] in lex.admin_words}
+    for j, c in enumerate(g.cands):
+        i = bare.get(name_key(g.text(j)))
+        if i is not None and c.source in ("model", "place") and c.inst is None and g.find(i) != g.find(j):
+            c.type = "LOCATION"
+            g.union(i, j, "place_part")
 
 
 def add_apposition(g: Groups) -> None:
@@ -282,60 +390,22 @@ def _target(g: Groups, target: str) -> int | None:
     return None
 
 
-_FORCE = re.compile(
-    r"\b(?P<nat>[A-Z][a-z]+)(?:['’]s)?\s+(?:(?:general|high|supreme|military)\s+command\s+(?:for|of)\s+the\s+armed\s+forces|armed\s+forces|army|military)\b"
-)
-
-
-def state_forces(doc: Doc, cands: list[Cand]) -> list[Cand]:
-    """'the Egyptian military', "Egypt's general command for the armed forces": the
-    country's military, as an ORG candidate (unless the gazetteer already has the span)."""
-    out = []
-    taken = [(c.start, c.end) for c in cands if c.source in ("actor", "rule")]
-    for m in _FORCE.finditer(doc.text):
-        iso = demonym_country(m.group("nat")) or (country_by_name(m.group("nat")).iso2 if country_by_name(m.group("nat")) else None)
-        if iso is None:
-            continue
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        c = Cand(m.start(), m.end(), "ORG", "rule")
-        c.forms = [f"force:{iso}"]
-        out.append(c)
-    return out
-
-
-def force_country(c: Cand) -> str | None:
-    """The country of a military found by ``state_forces`` (None for any other candidate)."""
-    return next((f[6:] for f in c.forms if f.startswith("force:")), None)
-
-
-def join_forces(g: Groups) -> None:
-    """One military per country in an article; a later 'the army' is that military."""
-    by_country: dict[str, int] = {}
-    actor_of: dict[str, str] = {}  # country -> the gazetteer force already standing for it
+def join_institutions(g: Groups) -> None:
+    """One entity per country and institution ('the army', 'Chadian soldiers' and
+    'Chad's armed forces'); the gazetteer's entry for that institution ('FARDC' for the
+    Congolese army) joins it. Two countries' armies stay two."""
+    first: dict[tuple[str, str], int] = {}
     for i, c in enumerate(g.cands):
-        iso = force_country(c)
-        if iso is None and c.actor is not None and c.actor.kind == "state_force" and c.actor.country:
-            iso = c.actor.country
-            if actor_of.setdefault(iso, c.actor.id) != c.actor.id:
-                continue  # two different forces of one country (the army, Central Command) stay two
-        if iso is None:
+        key = c.inst
+        if key is None and c.actor is not None:
+            inst = actor_institution(c.actor)
+            key = (c.actor.country, inst) if inst else None
+        if key is None:
             continue
-        if iso in by_country:
-            g.union(by_country[iso], i, "state_force")
+        if key in first:
+            g.union(first[key], i, "institution", any_type=True)
         else:
-            by_country[iso] = i
-    if len({g.find(i) for i in by_country.values()}) != 1:
-        return
-    i = next(iter(by_country.values()))
-    heads = set(entity_lexicon().military_heads)
-    for j, c in enumerate(g.cands):
-        if c.type == "ORG" and c.actor is None and g.text(j).lower() in heads:
-            g.union(i, j, "state_force")
-    first = g.cands[i].start
-    for m in re.finditer(r"\b[Tt]he (army|military|armed forces|junta)\b", g.doc.text):
-        if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
-            g.add_form(i, m.group(0)[4:], Span(m.start() + 4, m.end()), "state_force")
+            first[key] = i
 
 
 def join_countries(g: Groups) -> None:
@@ -361,21 +431,17 @@ _DESCRIPTOR = re.compile(r"\b[Tt]he ((?:[\w.]+ ){1,3}(?:agency|newspaper|daily|b
 def add_descriptions(g: Groups) -> None:
     """Descriptions that name an entity of the article:
     'the African nation' / 'the Sahel state' for the country the article is most about;
-    'the government' for its one government; 'the al Qaeda-linked group' for the armed group
+    'the al Qaeda-linked group' for the armed group
     last named; 'the U.N. humanitarian agency OCHA' for the name that follows."""
     text = g.doc.text
     countries = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is not None]
     if countries:
         main = max({g.find(i) for i in countries}, key=lambda r: sum(1 for i in countries if g.find(i) == r))
         for m in _NATION.finditer(text):
+            head = g.doc.nlp.char_span(m.end(1) - 1, m.end(1), alignment_mode="expand")
+            if head is not None and head[-1].dep_ in ("compound", "amod", "nmod") and head[-1].head.i > head[-1].i:
+                continue  # "the Iraqi-Syrian state border": 'state' qualifies the border
             g.add_form(main, m.group(1), Span(m.start(1), m.end(1)), "epithet")
-    govs = {g.find(i) for i, c in enumerate(g.cands) if c.type == "ORG" and (g.text(i).lower().endswith("government") or (c.actor is not None and c.actor.kind == "government"))}
-    if len(govs) == 1:
-        gov = govs.pop()
-        first = min(g.cands[i].start for i in range(len(g.cands)) if g.find(i) == gov)
-        for m in re.finditer(r"\b[Tt]he (government)\b", text):
-            if m.start() > first and not any(c.start <= m.start() < c.end for c in g.cands):
-                g.add_form(gov, m.group(1), Span(m.start(1), m.end(1)), "government")
     for m in _LINKED.finditer(text):
         before = [i for i, c in enumerate(g.cands) if c.type == "ORG" and c.end <= m.start() and c.actor is not None and c.actor.kind in ("armed_group", "militia")]
         if before:
@@ -385,10 +451,13 @@ def add_descriptions(g: Groups) -> None:
     for i, c in enumerate(g.cands):
         if c.type != "ORG":
             continue
+        kind = re.match(r"\s+(news agency|news service|newspaper|daily|broadcaster|television|channel|radio)\b", text[c.end : c.end + 20])
+        if kind and c.actor is not None and c.actor.kind == "outlet":  # "the AP news agency"
+            g.add_form(i, text[c.start : c.end + kind.end()], Span(c.start, c.end + kind.end()), "apposition")
         d = _DESCRIPTOR.search(text[max(0, c.start - 60) : c.start])
         if d:
             start = c.start - (len(text[max(0, c.start - 60) : c.start]) - d.start(1))
             g.add_form(i, d.group(1), Span(start, start + len(d.group(1))), "apposition")
 
 
-RULES = (join_same, join_countries, join_brackets, join_acronyms, join_part_names, join_places, add_apposition, add_controlled, add_epithets, join_forces, add_descriptions)
+RULES = (join_same, join_countries, join_institutions, join_brackets, join_acronyms, join_part_names, join_places, join_variants, add_apposition, add_controlled, add_epithets, add_descriptions)

@@ -8,10 +8,12 @@ from collections import Counter
 from ..gazetteer import is_place_name
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Entity, Mention, Span
-from .aliases import RULES, Groups, force_country, state_forces
+from .aliases import RULES, Groups
+from .descriptions import add_described
+from .institutions import generic_cand, countries_inside, group_name, institution_candidates, kind_of, main_actor
 from .places import geocode_entities
 from .lexicon import entity_lexicon
-from .recognize import PRIORITY, recognize
+from .recognize import PRIORITY, Cand, recognize
 
 
 def _name(g: Groups, members: list[int]) -> str:
@@ -78,26 +80,54 @@ def _title_aliases(doc: Doc) -> None:
                 ent.evidence.append(f"title: {form!r}")
 
 
+def _with_institutions(doc: Doc, cands: list) -> list:
+    """Add the national institutions named by common nouns (institutions.py). The model's
+    reading of the same words ("Israeli forces" as an ORG) and the gazetteer's generic forms
+    ("Kenyan police") give way; a country named in the phrase stays a place mention."""
+    insts = institution_candidates(doc, cands)
+    kept, dropped = [], []
+    for c in cands:
+        over = [x for x in insts if x.start < c.end and c.start < x.end]
+        if over and not (c.type == "LOCATION" and all(c.end <= x.inst_head_start for x in over)):
+            if c.source == "model" or generic_cand(doc, c):
+                dropped.append(c)
+                continue
+        kept.append(c)
+    for c in dropped:  # "government of Burundi": Burundi stays a place mention
+        for s, e in countries_inside(doc, c.start, c.end):
+            if not any(k.start < e and s < k.end for k in kept):
+                kept.append(Cand(s, e, "LOCATION", "place"))
+    return sorted(kept + insts, key=lambda c: c.start)
+
+
+def _inst_name(g: Groups, members: list[int], inst: tuple[str, str]) -> str:
+    """A named force keeps its name ('FARDC'); otherwise the country and the institution."""
+    proper = [i for i in members if g.cands[i].inst is None and g.cands[i].actor is not None]
+    if proper:
+        return _name(g, proper)
+    insts = sorted((i for i in members if g.cands[i].inst), key=lambda i: g.cands[i].start)
+    heads = [g.cands[i].inst_head for i in insts]
+    dems = [g.cands[i].inst_demonym for i in insts]
+    return group_name(inst[0], inst[1], heads, dems, [g.text(i) for i in insts])
+
+
 def build_entities(doc: Doc) -> None:
-    cands = recognize(doc)
-    forces = state_forces(doc, cands)
-    # a force's name may hold its country ("Egypt's general command ..."): both stay
-    cands = [c for c in cands if not any(f.start < c.end and c.start < f.end and c.source == "model" for f in forces)] + forces
-    cands.sort(key=lambda c: c.start)
+    cands = _with_institutions(doc, recognize(doc))
     g = Groups(doc, cands)
-    for rule in RULES:
+    for rule in (*RULES, add_described):
         rule(g)
     for root, members in sorted(g.groups().items(), key=lambda kv: min(g.cands[i].start for i in kv[1])):
         first = g.cands[min(members, key=lambda i: (PRIORITY[g.cands[i].source], g.cands[i].start))]
-        name = _name(g, members)
+        inst = next((g.cands[i].inst for i in members if g.cands[i].inst), None)
+        name = _inst_name(g, members, inst) if inst else _name(g, members)
         etype = _group_type(g, members, first, name)
         actor = next((g.cands[i].actor for i in members if g.cands[i].actor is not None), None)
         ent = Entity(name=name, type=etype, evidence=list(g.why.get(root, [])))
         if actor is not None:
             ent.kb_id, ent.kind, ent.country = actor.id, actor.kind, actor.country
-        force = next((iso for i in members if (iso := force_country(g.cands[i]))), None)
-        if force and actor is None:
-            ent.kind, ent.country, ent.kb_id = "state_force", force, None
+        elif inst is not None:
+            known = main_actor(*inst)
+            ent.kind, ent.country, ent.kb_id = kind_of(inst[1]), inst[0], known.id if known is not None else None
         seen = {name_key(name)}
         idx = len(doc.entities)
         for i in sorted(members, key=lambda i: g.cands[i].start):
@@ -105,9 +135,11 @@ def build_entities(doc: Doc) -> None:
             t = g.text(i)
             doc.mentions.append(Mention(Span(c.start, c.end), t, ent.type, idx, c.source))
             ent.mentions.append(len(doc.mentions) - 1)
-            if name_key(t) not in seen:
-                seen.add(name_key(t))
-                ent.aliases.append(t)
+            forms = c.forms if c.label == "INST_PART" else [t, *c.forms]
+            for form in forms:
+                if name_key(form) not in seen:
+                    seen.add(name_key(form))
+                    ent.aliases.append(form)
         for form, span in g.extra.get(root, []):
             if span is not None and not any(doc.mentions[m].span.overlaps(span) for m in ent.mentions):
                 doc.mentions.append(Mention(span, form, ent.type, idx, "rule"))

@@ -20,9 +20,19 @@ class EntityLexicon:
     directions: frozenset[str]
     apposition_heads: frozenset[str]
     control_modifiers: frozenset[str]
-    military_heads: tuple[str, ...]
-    police_heads: tuple[str, ...]
     epithets: dict[str, str]
+    institution_heads: dict[str, str]
+    institution_kinds: dict[str, str]
+    institution_need_country: frozenset[str]
+    institution_army_names: tuple[str, ...]
+    institution_blockers: frozenset[str]
+    ministry_topics: frozenset[str]
+    admin_words: frozenset[str]
+    admin_weak_capitalised: frozenset[str]
+    facility_words: tuple[str, ...]
+    platforms: frozenset[str]
+    rank_words: frozenset[str]
+    description_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +49,17 @@ def entity_lexicon() -> EntityLexicon:
         directions=frozenset(raw["directions"]),
         apposition_heads=frozenset(raw["apposition_heads"]),
         control_modifiers=frozenset(raw["control_modifiers"]),
-        military_heads=tuple(raw["military_heads"]),
-        police_heads=tuple(raw["police_heads"]),
         epithets=dict(raw["epithets"]),
+        institution_heads={k: v for k, v in raw["institution_heads"].items() if not k.startswith("_")},
+        institution_kinds=dict(raw["institution_kinds"]),
+        institution_need_country=frozenset(raw["institution_need_country"]),
+        institution_army_names=tuple(raw["institution_army_names"]),
+        institution_blockers=frozenset(raw["institution_blockers"]),
+        ministry_topics=frozenset(raw["ministry_topics"]),
+        admin_words=frozenset(raw["admin_words"]["strong"]),
+        admin_weak_capitalised=frozenset(raw["admin_words"]["weak_capitalised"]),
+        facility_words=tuple(sorted(raw["facility_words"], key=len, reverse=True)),
+        platforms=frozenset(raw["platforms"]),
+        rank_words=frozenset(raw["rank_words"]),
+        description_nouns=frozenset(raw["description_nouns"]),
     )

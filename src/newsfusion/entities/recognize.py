@@ -44,10 +44,17 @@ class Cand:
     actor: Actor | None = None
     label: str = ""
     forms: list[str] = field(default_factory=list)  # extra surface forms found by rules
+    inst: tuple[str, str] | None = None  # (country, institution) of "the army", "Kenyan police" (institutions.py)
+    inst_head: str = ""  # the institution's head as written, lower case ("troops")
+    inst_head_start: int = -1  # where the head starts (the country before it may be a place mention)
+    inst_demonym: str | None = None  # the country's adjective as written in the phrase
 
     @property
     def length(self) -> int:
         return self.end - self.start
+
+
+_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
 
 
 @lru_cache(maxsize=4)
@@ -64,6 +71,11 @@ def _matchers(vocab_id: int, nlp):
         forms[key] = actor
         matcher = exact if form in actor.ambiguous else lower
         matcher.add(key, [nlp.make_doc(form)])
+        bare = _DISAMBIGUATOR.sub("", form)
+        if bare != form and actor.country:
+            key = f"C{len(forms)}"  # "General Intelligence Directorate (Egypt)" written without its country
+            forms[key] = actor
+            lower.add(key, [nlp.make_doc(bare)])
     places = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = {f for p in load_places().places for f in p.forms()}
     for country in country_table().by_iso.values():
@@ -81,16 +93,29 @@ def actor_candidates(doc: Doc) -> list[Cand]:
             span = sdoc[start:end]
             if not any(ch.isupper() for ch in span.text):
                 continue  # "the army" is not the actor "Army"
-            actor = forms[sdoc.vocab.strings[key]]
+            name = sdoc.vocab.strings[key]
+            actor = forms[name]
+            if name.startswith("C") and actor.country not in _named_countries(doc):
+                continue  # a name the gazetteer tells apart by its country, in an article not about it
             bucket = by_span.setdefault((span.start_char, span.end_char), [])
             if actor not in bucket:
                 bucket.append(actor)
     out = []
+    titles = [t for t in entity_lexicon().titles if " " in t]
     for (start, end), actors in by_span.items():
+        if any(doc.text.startswith(t, start) or doc.text[max(0, start - len(t)) : end].endswith(t) for t in titles):
+            continue  # "Vice" of "Vice President" is no outlet
         actor = actors[0] if len(actors) == 1 else _disambiguate(doc, actors)
         if actor is not None:
             out.append(Cand(start, end, actor.type, "actor", actor))
     return out
+
+
+def _named_countries(doc: Doc) -> set[str]:
+    """Countries the article names, by name or adjective."""
+    found = {c.iso2 for c in country_table().by_iso.values() if c.name in doc.text}
+    found.update(iso for t in doc.nlp if t.text[:1].isupper() and (iso := demonym_country(t.text)))
+    return found
 
 
 def _disambiguate(doc: Doc, actors: list[Actor]) -> Actor | None:
@@ -156,8 +181,10 @@ def model_candidates(doc: Doc) -> list[Cand]:
         text = ent.text
         first = ent[0].text if ent[0].lower_ != "the" or len(ent) == 1 else ent[1].text
         last = ent[-1].text
-        if label in ("PERSON", "ORG", "NORP") and len(ent) == 1 and demonym_country(text):
-            continue  # "Gazan", "Egyptians": nationalities, not entities
+        if len(ent) == 1 and demonym_country(text) and (label in ("PERSON", "ORG", "NORP") or country_table().by_any_name(text) is None):
+            continue  # "Gazan", "Egyptians", "Saudi": nationalities, not entities
+        if len(ent) == 1 and text.lower() in lex.description_nouns:
+            continue  # "Gunmen" opening a sentence names no one
         if last in lex.facility_heads and typ is not None:
             typ = "LOCATION"
         elif last in lex.org_heads and typ in ("PERSON", "LOCATION"):
@@ -246,7 +273,7 @@ def rule_candidates(doc: Doc) -> list[Cand]:
         if ent.label_ != "ORG" or ent[-1].text not in lex.org_heads:
             continue
         j = ent.end
-        if j < len(sdoc) and sdoc[j].lower_ == "of":
+        if j < len(sdoc) and sdoc[j].lower_ in ("of", "for"):
             k = j + 1
             if k < len(sdoc) and sdoc[k].lower_ == "the":
                 k += 1
@@ -258,16 +285,21 @@ def rule_candidates(doc: Doc) -> list[Cand]:
     text = doc.text
     for m in _UNIT.finditer(text):  # "6th Infantry Division", "3rd Assault Brigade"
         out.append(Cand(m.start(), m.end(), "ORG", "rule"))
-    for m in _FACILITY.finditer(text):  # "Saudi Hospital", "Al-Shifa Hospital"
-        out.append(Cand(m.start(), m.end(), "LOCATION", "rule"))
+    out += admin_place_candidates(doc) + facility_candidates(doc)
     for m in _dateline_places(doc):
         out.append(m)
+    for m in _NICKNAME.finditer(text):  # 'a rebel commander known as "General Fire Storm"'
+        out.append(Cand(m.start("n"), m.end("n"), "PERSON", "model", label="NICKNAME"))
     for pat in (_PLACE_OF, _PLACE_APPOS):  # "the town of Nyanzale", "Goma, capital of North Kivu"
         for m in pat.finditer(text):
             out.append(Cand(m.start(1), m.end(1), "LOCATION", "rule", label="PLACE_CONTEXT"))
     return out
 
 
+_NICKNAME = re.compile(
+    r"\b(?:commander|leader|warlord|chief|fighter|militant|man|general|boss|kingpin|rebel|gunman)\s+"
+    r"(?:(?:who\s+(?:is|was)\s+)?(?:also\s+|better\s+|popularly\s+)?known\s+as|nicknamed|dubbed|alias)\s+[\"“](?P<n>[A-Z][^\"”\n]{1,40})[\"”]"
+)
 _PLACE_APPOS = re.compile(r"\b((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:capital|city|town|village|port|hub)\s+(?:of|in)\b")
 
 
@@ -275,7 +307,99 @@ _PLACE_OF = re.compile(r"\b(?:town|village|city|district|region|province|commune
 
 
 _UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Division|Brigade|Battalion|Regiment|Corps|Army|Infantry|Squadron|Company|Group|Fleet|Command)\b")
-_FACILITY = re.compile(r"\b(?:(?:Al|al|El|el)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}\s+(?:Hospital|Mosque|Cathedral|Church|Airport|Prison|Stadium|Refinery|Barracks|Air Base|Airbase|Camp)\b")
+
+
+_NAME = r"(?:(?:al|el|Al|El|ad|ar|as|ash|an|at|az)[-\s])?[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|du|la|des|wa)[-\s])?[A-Z][\w'’-]*){0,3}"
+_LEAD = {"The", "A", "An", "This", "That", "These", "Its", "Their", "His", "Her", "Each", "Every", "Another", "One",
+         "Some", "Our", "In", "On", "At", "For", "From", "Of", "And", "But", "As", "By", "Near", "Outside", "Inside",
+         "Across", "Into", "To", "With", "While", "When", "After", "Before", "Since", "Meanwhile", "Last", "Next"}
+
+
+@lru_cache(maxsize=1)
+def _admin_re() -> re.Pattern:
+    words = sorted(entity_lexicon().admin_words, key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(" + _NAME + r")\s+((?i:" + "|".join(re.escape(w) for w in words) + r"))\b")
+
+
+def _name_part(doc: Doc, start: int, name: str) -> tuple[int, str] | None:
+    """Drop capitalised function words opening a name ('In Mugi' -> 'Mugi'); None when nothing is left
+    or what is left is no place name (a demonym, a country, a weekday, an organisation word)."""
+    lex = entity_lexicon()
+    words = name.split()
+    while words and words[0] in _LEAD:
+        start += len(words[0]) + 1
+        while start < len(doc.text) and doc.text[start] == " ":
+            start += 1
+        words = words[1:]
+    if not words:
+        return None
+    poss = [k for k, w in enumerate(words) if re.search(r"['’]s$", w)]
+    if poss and poss[-1] < len(words) - 1:  # "Sudan's Darfur region": the name is what follows the possessor
+        cut = poss[-1] + 1
+        start = doc.text.index(words[cut], start + sum(len(w) + 1 for w in words[:cut]) - 1)
+        words = words[cut:]
+    name = " ".join(words)
+    if demonym_country(name) or country_table().by_any_name(name) is not None:
+        return None
+    if any(demonym_country(part) for part in re.split(r"[-\s]", name)) and not is_place_name(name):
+        return None  # "the Iraqi-Syrian state border"
+    span = doc.nlp.char_span(start, start + len(name), alignment_mode="expand")
+    if span is not None and all(t.pos_ == "ADJ" for t in span if not t.is_punct):
+        return None  # "a Kurdish state", "the Anglophone region": an adjective, not a name
+    if any(w.lower() in lex.not_entities or w in lex.titles or w in lex.org_heads for w in words):
+        return None
+    return start, name
+
+
+def admin_place_candidates(doc: Doc) -> list[Cand]:
+    """'Harmal province', 'Kot township', 'Dabbo village', 'Zamzam camp': the administrative word
+    belongs to the place (GUIDE), and the name before it is a place whatever the model read.
+    The bare name is kept as a form ('Harmal' of 'Harmal province')."""
+    lex = entity_lexicon()
+    out = []
+    for m in _admin_re().finditer(doc.text):
+        part = _name_part(doc, m.start(1), m.group(1))
+        if part is None:
+            continue
+        start, name = part
+        word = m.group(2)
+        if word[:1].isupper() and (word in lex.admin_weak_capitalised or word.lower() not in lex.admin_words) and not is_place_name(name):
+            continue  # "Islamic State", "Defence Department": not a place with its administrative word
+        if word.lower() == "state" and (re.search(r"\bthe\s+$", doc.text[max(0, start - 5) : start], re.I) or not is_place_name(name)):
+            continue  # "the Sahel state", "the Gulf state": an epithet of a country, not "Kaduna state"
+        c = Cand(start, m.end(2), "LOCATION", "rule", label="PLACE_CONTEXT")
+        if word.islower() and name.split()[0] not in _FEATURE_WORDS:
+            c.forms = [name]  # "Harmal" of "Harmal province"; but "Lake Kivu" is not its region, "Gaza" not "Gaza City"
+        out.append(c)
+    for m in _FEATURE_RE.finditer(doc.text):  # "Lake Kivu", "River Niger", "Mount Elgon"
+        out.append(Cand(m.start(), m.end(), "LOCATION", "rule", label="PLACE_CONTEXT"))
+    return out
+
+
+_FEATURE_WORDS = {"Lake", "River", "Mount", "Mt.", "Gulf", "Bay", "Sea", "Cape", "Lac", "Wadi", "Jebel", "Jabal"}
+_FEATURE_RE = re.compile(r"\b(?:Lake|River|Mount|Mt\.|Lac|Wadi|Jebel|Jabal|Gulf of|Bay of|Sea of|Cape)\s+(?:(?:al|el)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+
+
+@lru_cache(maxsize=1)
+def _facility_re() -> re.Pattern:
+    words = entity_lexicon().facility_words
+    return re.compile(r"(?<![\w'’-])(" + _NAME + r"(?:['’]s)?)\s+((?i:" + "|".join(re.escape(w) for w in words) + r"))\b")
+
+
+def facility_candidates(doc: Doc) -> list[Cand]:
+    """'al-Nour mosque', 'al-Salam market', 'Sarit shopping center', 'St Joseph's Church':
+    the facility word belongs to the name. A known place before a lower-case facility word is
+    a description ('a Gaza hospital'), not a name."""
+    out = []
+    for m in _facility_re().finditer(doc.text):
+        part = _name_part(doc, m.start(1), m.group(1))
+        if part is None:
+            continue
+        start, name = part
+        if m.group(2)[:1].islower() and (is_place_name(re.sub(r"['’]s$", "", name)) or load_actors().lookup(name)):
+            continue
+        out.append(Cand(start, m.end(2), "LOCATION", "rule", label="FACILITY"))
+    return out
 
 
 def _dateline_places(doc: Doc) -> list[Cand]:
@@ -308,15 +432,19 @@ def name_candidates(doc: Doc, taken: list[Cand]) -> list[Cand]:
         j = i
         while j < len(sdoc) and sdoc[j].pos_ == "PROPN" and sdoc[j].text[:1].isupper() and sdoc[j].text.isalpha():
             j += 1
-        if 2 <= j - i <= 4:
+        while i < j and _is_rank(sdoc[i].text):
+            i += 1  # "Staff Sgt. Ochieng": the rank is no part of the name
+        r = i - 2 if i >= 2 and sdoc[i - 1].text == "." else i - 1  # "Sgt ." split by the tokenizer
+        rank_before = r >= 0 and _is_rank(sdoc[r].text) and sdoc[r].text[:1].isupper()
+        if (2 if not rank_before else 1) <= j - i <= 4:
             span = sdoc[i:j]
             s, e = span.start_char, span.end_char
-            if not any(c.start < e and s < c.end for c in taken) and not is_place_name(span.text) and not any(t.text in lex.titles for t in span):
+            if not any(c.start < e and s < c.end for c in taken) and not is_place_name(span.text) and not any(t.text in lex.titles or t.text in lex.org_heads or _is_rank(t.text) for t in span):
                 after = [t.lower_ for t in sdoc[j : j + 4]]
                 before = sdoc[i - 1].lower_ if i > 0 else ""
                 role_after = after[:1] == [","] and any(w in ROLE_NOUNS for w in after[1:])
                 role_before = before in ROLE_NOUNS
-                if role_after or role_before:
+                if role_after or role_before or rank_before:
                     out.append(Cand(s, e, "PERSON", "model", label="RULE"))
         i = max(j, i + 1)
     return out
@@ -329,8 +457,11 @@ def surname_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
     lasts = {}
     for c in cands:
         words = doc.text[c.start : c.end].split()
-        if c.type == "PERSON" and len(words) >= 2 and len(words[-1]) >= 4 and words[-1][:1].isupper():
-            lasts.setdefault(words[-1], c)
+        if c.type != "PERSON" or len(words) < 2:
+            continue
+        last = re.sub(r"^(?:al|el|Al|El|ad|ar|as|ash|at|az|an)-", "", words[-1])  # "Hassani" of "al-Hassani"
+        if len(last) >= 4 and last[:1].isupper():
+            lasts.setdefault(last, c)
     for last in lasts:
         if is_place_name(last) or load_actors().lookup(last):
             continue
@@ -358,8 +489,17 @@ def expand_person(doc: Doc, c: Cand) -> Cand:
             j += 1
         else:
             break
-    if j > span.end:
-        return Cand(c.start, sdoc[j - 1].idx + len(sdoc[j - 1]), c.type, c.source, c.actor, c.label, c.forms)
+    i = span.start  # "led by Tembo Mwenda" where the model took the surname only
+    while i > 0:
+        t = sdoc[i - 1]
+        if (t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() and t.ent_type_ in ("", "PERSON")
+                and not t.is_sent_start and not _is_rank(t.text) and not demonym_country(t.text) and not is_place_name(t.text)
+                and not sdoc[i].is_sent_start):
+            i -= 1
+        else:
+            break
+    if j > span.end or i < span.start:
+        return Cand(sdoc[i].idx, sdoc[j - 1].idx + len(sdoc[j - 1]), c.type, c.source, c.actor, c.label, c.forms)
     return c
 
 
@@ -371,6 +511,7 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     """Strip a leading 'the', a trailing possessive and punctuation; cut at an inner possessive."""
     text = doc.text[c.start : c.end]
     start, end = c.start, c.end
+    forms = list(c.forms)
     m = re.match(r"(?i)(the|a|an|their|its|his|her)\s+", text)
     if m:
         start += m.end()
@@ -385,12 +526,20 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
     if "\n" in text.strip():
         end = start + text.index("\n", len(text) - len(text.lstrip()))  # a name never runs across lines
     text = doc.text[start:end]
+    bar = text.find("|")
+    if bar > 0:
+        end = start + bar  # "Agency| 2020-01-01 08:00|Editor: ...": a header run into a name
+    text = doc.text[start:end]
+    agency = re.search(r"\s+(?:news agency|newspaper|news service|broadcaster|daily)$", text)
+    if agency and c.type == "ORG" and load_actors().lookup(text[: agency.start()]) is not None:
+        end = start + agency.start()  # "the AP news agency" -> "AP" (the long form: aliases.add_descriptions)
+    text = doc.text[start:end]
     paren = re.search(r"\s*[(\[]", text)
     if paren and paren.start() > 0:
         end = start + paren.start()  # "Allied Democratic Forces (ADF": the bracket is another mention
     text = doc.text[start:end]
     inner = _INNER_POSSESSIVE.search(text)
-    if inner and c.source in ("model", "rule"):
+    if inner and c.source in ("model", "rule") and c.label != "FACILITY":
         end = start + inner.start()
     text = doc.text[start:end]
     pm = _POSSESSIVE.search(text)
@@ -400,21 +549,33 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
         if doc.text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$", doc.text[start:end]):
             break  # "U.N.", "U.S.": the dot belongs to the abbreviation
         end -= 1
-    if c.type == "LOCATION" and c.source == "model":
-        low = re.search(r"\s+(?:region|province|state|district|territory|governorate|county|area)$", doc.text[start:end])
-        if low:
-            end = start + low.start()  # "the Lower Shabelle region" -> "Lower Shabelle"
+    if c.source == "model":
+        words = re.finditer(r"\S+", doc.text[start:end])
+        ranks = 0
+        new_start = start
+        for w in words:
+            if _is_rank(w.group(0)):
+                ranks += 1
+                new_start = start + w.end()
+            else:
+                break
+        rest = doc.text[new_start:end].strip()
+        if ranks and rest and rest[:1].isupper() and rest.split()[-1] not in entity_lexicon().org_heads:
+            start = new_start + (len(doc.text[new_start:end]) - len(doc.text[new_start:end].lstrip()))
+            c = Cand(start, end, "PERSON", c.source, c.actor, c.label, c.forms)  # a rank is followed by a person
     tail = re.search(r"(?:\s+(?:of|and|the|for|in|on|at))+$", doc.text[start:end])
     if tail:
         end = start + tail.start()  # "the Joint Force of the": the model stopped mid-name
     if end <= start:
         return None
-    return Cand(start, end, c.type, c.source, c.actor, c.label, c.forms)
+    return Cand(start, end, c.type, c.source, c.actor, c.label, forms)
 
 
 def plausible(doc: Doc, c: Cand) -> bool:
     lex = entity_lexicon()
     text = doc.text[c.start : c.end]
+    if text in lex.platforms:
+        return False  # "Twitter", "Telegram": where something was said, not who
     if c.source in ("actor", "author"):
         return True
     words = re.findall(r"[\w']+", text)
@@ -427,9 +588,35 @@ def plausible(doc: Doc, c: Cand) -> bool:
         return False  # "Islamists", "State of the Caliphate"; but "Islamic Resistance" stays
     if len(text) < 2:
         return False
-    if all(w in lex.titles or w.lower() in ("lieutenant", "general", "major", "colonel", "captain") for w in words):
-        return False  # "Major General", "Colonel": a rank, not a name
+    if all(_is_rank(w) for w in text.replace("-", " ").split()):
+        return False  # "Major General", "Second Sgt", "Vice": a rank, not a name
+    if c.source == "model" and all(w.lower() in lex.ministry_topics or w in lex.titles for w in words):
+        return False  # "Defence" of "Defence Minister X"
+    if c.source == "model" and _headline_fragment(doc, c):
+        return False
     return True
+
+
+def _is_rank(word: str) -> bool:
+    lex = entity_lexicon()
+    return word in lex.titles or word in lex.rank_words or word.rstrip(".") in lex.rank_words or word.lower() in ("lieutenant", "general", "major", "colonel", "captain")
+
+
+def _headline_fragment(doc: Doc, c: Cand) -> bool:
+    """Title-case words of a headline read as a name: 'Kivu Attack', 'Kill 3 Guards',
+    'Mali Niger'. A word the article writes in lower case elsewhere, or a number,
+    betrays a fragment; so does a 'person' made of place names only."""
+    title_end = doc.text.find("\n")
+    if title_end <= 0 or c.start >= title_end:
+        return False
+    words = doc.text[c.start : c.end].split()
+    if any(any(ch.isdigit() for ch in w) for w in words):
+        return True
+    body = doc.text[title_end:]
+    for w in words:
+        if w[:1].isupper() and re.search(r"(?<![\w-])" + re.escape(w.lower()) + r"(?![\w-])", body):
+            return True
+    return c.type == "PERSON" and len(words) > 1 and all(is_place_name(w) for w in words)
 
 
 def resolve_overlaps(cands: list[Cand], doc: Doc) -> list[Cand]:
@@ -479,4 +666,18 @@ def recognize(doc: Doc) -> list[Cand]:
         if t.type == "PERSON" and t.source == "model":
             t = expand_person(doc, t)
         cands.append(t)
+    cands += case_variants(doc, cands)
     return resolve_overlaps(cands, doc)
+
+
+def case_variants(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """'Kasai police brigade' after 'Kasai Police Brigade': a name written again in
+    other case is a mention of the same name (the model reads only its first word)."""
+    out = []
+    names = {doc.text[c.start : c.end]: c for c in cands if c.type in ("ORG", "LOCATION") and c.source in ("model", "rule", "actor") and len(doc.text[c.start : c.end].split()) >= 2}
+    for name, c in names.items():
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text, re.I):
+            found = doc.text[m.start() : m.end()]
+            if found != name and found[:1].isupper() and found.lower() != found:
+                out.append(Cand(m.start(), m.end(), c.type, "model", c.actor, label=c.label))
+    return out

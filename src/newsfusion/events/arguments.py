@@ -94,7 +94,8 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         patient = next((o for p, o in preps(v) if p in ("to", "on")), None)
     if patient is None or frame == "shelling":
         patient = patient or next((o for p, o in preps(v) if p in TARGET_PREPS), None)
-    d.targets = make_args(ctx, patient, actor=False, prior_actors=prior)
+    # people arrested or abducted are the persons, not their group ("arrested 15 ISIS fighters")
+    d.targets = make_args(ctx, patient, actor=False, prior_actors=prior, members=frame not in ("arrest", "abduct"))
 
 
 def _allegiance_target(ctx: DocContext, v, obj, prior: list[Arg]) -> list[Arg]:
@@ -136,6 +137,8 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
             if c.ent_type_ in ("DATE", "TIME"):
                 continue  # "Saturday's attack"
             if c.dep_ == "poss" and c.pos_ != "PRON":
+                if ctx.etype(c) == "LOCATION" and not _country(ctx, c):
+                    continue  # "Kashmir's biggest attack": where, not who
                 if frame in ("kill", "abduct", "arrest", "sexual") and target_tok is None:
                     target_tok = c  # "the Jesuits' murder", "his arrest": the victim
                 else:
@@ -166,7 +169,7 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
                 target_tok = next((o for p, o in preps(gov) if p in TARGET_PREPS), None)
         elif actor_tok is None and n.dep_ == "nsubjpass" and gov.lemma_ in ctx.lex.cue("light_verbs"):
             actor_tok = next((o for p, o in preps(gov) if p == "by"), None)  # "the attack was led by X"
-        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov):
+        elif actor_tok is None and _instrument_of(n, gov) and not is_passive(gov) and _agent(ctx, subject_of(gov)):
             actor_tok = subject_of(gov)
             target_tok = target_tok or first(gov, "dobj")
         if target_tok is None and n.dep_ == "nsubj":
@@ -183,6 +186,29 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
 
 
 NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
+
+
+def _country(ctx: DocContext, tok) -> bool:
+    """The place is a whole country (a state that can act: "Russia's strikes")."""
+    e = ctx.entity_of(tok)
+    geo = ctx.doc.entities[e].geo if e is not None else None
+    return geo is not None and geo.precision == 3 and geo.admin1 is None and bool(geo.country)
+
+
+def _agent(ctx: DocContext, tok) -> bool:
+    """Someone who can act: a named group or person, or armed people ("the rebels"), not the
+    victims or a toll ("ten civilians died during an attack", "the death toll rose after ...")."""
+    if tok is None:
+        return False
+    from .phrases import counted
+    tok = counted(ctx, tok)
+    if tok.pos_ == "PRON":
+        return True
+    if ctx.etype(tok) in ("ORG", "PERSON") and not ctx.is_demonym(tok):
+        return True
+    if ctx.etype(tok) == "LOCATION":
+        return _country(ctx, tok)
+    return (ctx.lex.has_tok("armed", tok) or ctx.lex.has_tok("group", tok)) and not ctx.lex.has_tok("civilian", tok)
 
 
 def _nation(ctx: DocContext, n) -> list[Arg]:

@@ -23,7 +23,7 @@ from .syntax import first, kids
 DURATIVE = {"ongoing", "continuing", "continued", "persistent", "escalating", "rising", "growing", "mounting",
             "increasing", "intensifying", "near-daily", "daily", "nightly", "weekly", "frequent", "repeated",
             "regular", "sporadic", "constant", "incessant", "relentless", "routine", "periodic", "occasional",
-            "recurrent", "recurring", "endless", "perennial", "protracted", "years-long", "decades-long",
+            "recurrent", "recurring", "endless", "perennial", "protracted", "years-long", "decades-long", "months-long", "weeks-long",
             "long-running", "cross-border"}
 # "near-daily" is split by the tokenizer: the word before the hyphen
 DURATIVE_PARTS = {"near", "almost", "nearly"}
@@ -46,8 +46,6 @@ _PAST_YEAR = ("last year", "years ago", "a year ago", "previous year", "past dec
 def not_a_report(ctx: DocContext, d: Draft) -> str:
     """Why the mention is context rather than an incident ('' when it reports one)."""
     tok = d.token
-    if _in_since(tok):
-        return "start of a period ('since X attacked ...')"
     if _displacement(tok):
         return "a cause of flight ('fled fighting')"
     if d.nominal and not d.rule.participant:
@@ -56,13 +54,61 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
             return reason
     if _habit_adverb(tok):
         return "habitual ('repeatedly', 'regularly')"
+    if _vague_period(d):
+        return "aggregate over a period ('in recent years', 'for months')"
+    own_time = d.time is not None and d.time_level <= 2 and not d.time_inherited
+    if d.nominal and _perfect_subject(tok) and not own_time:
+        return "aggregate ('the fighting has left 3,000 dead')"
+    if d.frame == "kill" and not d.nominal and _event_subject(ctx, tok):
+        return "aggregate ('the insurgency has killed thousands')"
     if _running_total(tok if d.frame == "kill" else _killing_verb(tok)):
         return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
         return "participle of a present-tense statement"
-    if past_year(ctx, d):
-        return "background: dated to an earlier year"
     return ""
+
+
+_VAGUE_PERIOD = re.compile(r"^(?:in|over|during|for|throughout|within)?\s*(?:the\s+)?(?:recent|past|last|coming)?\s*"
+                           r"(?:few\s+|several\s+|many\s+)?(?:years|months|weeks|decades)$")
+
+
+def _vague_period(d: Draft) -> bool:
+    """The mention's own time is a stretch of unnumbered years, months or weeks ("in recent years",
+    "for months"): what went on over a period, not an incident."""
+    if d.time is None or d.time_inherited or d.time_level > 2:
+        return False
+    return bool(_VAGUE_PERIOD.match(" ".join(d.time.text.lower().split())))
+
+
+def _perfect_subject(tok) -> bool:
+    """The event noun is the subject of a verb in the present perfect ("fighting ... have left
+    more than 3,000 dead", "the conflict has displaced thousands"): what it has done so far."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX"):
+        return False
+    v = t.head
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in v.children)
+
+
+AGGREGATE_NOUNS = {"violence", "conflict", "war", "insurgency", "fighting", "unrest", "crisis", "rebellion", "uprising",
+                   "campaign", "attacks", "clashes", "bombings", "strikes", "raids"}
+
+
+def _event_subject(ctx: DocContext, tok) -> bool:
+    """A killing verb in the present perfect whose subject is a war, an insurgency or violence
+    ("the insurgency has killed more than 350,000 people"): a running toll."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
+    subj = first(tok, "nsubj")
+    return perfect and subj is not None and subj.lemma_.lower() in AGGREGATE_NOUNS | {s.rstrip("s") for s in AGGREGATE_NOUNS}
+
+
+def told_as_background(ctx: DocContext, d: Draft) -> bool:
+    """The mention tells an earlier event as the story's background: it starts a period
+    ("since the army seized power"), or its own time is an earlier year ("captured the town
+    in 2016", "last year", "four years ago"). Such events are kept, flagged ``background``."""
+    return _in_since(d.token) or past_year(ctx, d)
 
 
 def _nominal_context(ctx: DocContext, tok, one_day: bool) -> str:
@@ -288,4 +334,4 @@ def habitual(ctx: DocContext, tok, dated: bool) -> bool:
     return v.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
 
 
-__all__ = ["background", "habitual", "not_a_report", "past_year", "tally"]
+__all__ = ["background", "habitual", "not_a_report", "past_year", "tally", "told_as_background"]

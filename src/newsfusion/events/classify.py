@@ -62,6 +62,8 @@ FIXED = {
     "agreement": (SD, "Agreement"),
     "intel": (SD, "Other"),
     "disrupt": (SD, "Disrupted weapons use"),
+    "deploy": (SD, "Other"),
+    "coup": (SD, "Other"),
 }
 REPELLED = {"repel", "repulse", "fend", "beat", "thwart", "foil", "counter", "rebuff"}
 STATE_KINDS = {"state_force", "government", "military", "police", "state"}
@@ -126,6 +128,9 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
         ent = ctx.doc.entities[arg.entity]
         if ent.kind:
             return "armed" if ent.kind in ARMED_KINDS else ("civilian" if ent.type == "PERSON" else None)
+        if ent.type == "ORG" and ctx.is_building(ent.name):  # "the Bisharo Guest House", "Al-Noor Mosque"
+            words = set(ent.name.lower().split())
+            return "armed" if words & ARMED_PLACES else "civilian"
         if ent.type == "ORG":
             return "civilian" if _norp(ctx, arg) else "armed"
         return "civilian" if ent.type == "PERSON" else None
@@ -135,6 +140,9 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
             if ctx.lex.has(cls, w) or ctx.lex.has(cls, w.rstrip("s")):
                 return cls
     return None
+
+
+ARMED_PLACES = {"police", "military", "army", "base", "barracks", "checkpoint", "garrison", "camp", "gendarmerie"}
 
 
 def _norp(ctx: DocContext, arg: Arg) -> bool:
@@ -168,12 +176,13 @@ def _violence(ctx: DocContext, d: Draft) -> tuple[str, str]:
 
 
 def _object_kind(ctx: DocContext, d: Draft) -> str | None:
-    from .phrases import resolve_pronoun
+    from .phrases import counted, resolve_pronoun
 
     objects = []
     for o in d.objects:
         if o.pos_ == "PRON":  # "after capturing them"
             o = resolve_pronoun(ctx, o) or o
+        o = counted(ctx, o)  # "much of the province", "dozens of rifles"
         if o.lemma_.lower() == "control":  # "took control of the town" (the parser may hang "of" on the verb)
             objects.extend(x for p, x in [*preps(o), *preps(o.head)] if p in ("of", "over"))
         else:
@@ -219,7 +228,7 @@ def classify(ctx: DocContext, d: Draft, sentence_words: set[str]) -> tuple[str, 
         if kind == "weapon":
             if not d.actors:
                 return None  # weapons seized by no one named: part of another report
-            return (SD, "Disrupted weapons use") if state else (SD, "Other")
+            return (SD, "Disrupted weapons use") if state else (SD, "Looting/property destruction")  # ACLED: goods seized
         if kind == "person":
             return (SD, "Arrests") if state else (VAC, "Abduction/forced disappearance")
         return None

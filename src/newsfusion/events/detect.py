@@ -149,7 +149,11 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
         return None
     if rule.nationality and not any(c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in tok.children):
         return None
-    if rule.head_verb is not None and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rule.head_verb):
+    if rule.head_verb is not None and not (tok.dep_ == "nsubj" and tok.head.lemma_.lower() in rule.head_verb) and not any(
+            c.dep_ == "relcl" and c.lemma_.lower() in rule.head_verb and any(x.dep_ == "nsubj" and x.lower_ in ("which", "that") for x in c.children)
+            for c in tok.children):  # "the insurgency, which erupted in 2009"
+        return None
+    if rule.infinitive and not any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
         return None
     if rule.object_of is not None and not (tok.dep_ == "dobj" and tok.head.lemma_.lower() in rule.object_of):
         return None
@@ -233,6 +237,15 @@ def weapon_instrument(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None
                 if got is not None:
                     return got
     return None
+
+
+def _fired_from_the_air(ctx: DocContext, tok) -> bool:
+    """A missile or rocket whose launcher is an aircraft, a jet, a helicopter or a drone."""
+    v = tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok
+    s = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+    if s is None:
+        s = next((o for p, o in preps(v) if p in ("by", "from")), None)
+    return s is not None and ctx.lex.has_tok("aerial", s)
 
 
 def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
@@ -433,6 +446,8 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
                 d.frame, d.rule = wm[0].frame, wm[0]
                 d.extra.append(wm[1])
                 claimed.add(wm[1].i)
+            if d.frame == "shelling" and _fired_from_the_air(ctx, tok):
+                d.frame, d.rule = "airstrike", AERIAL_RULE  # "aircraft fired missiles at gunmen": an air strike
             d.drop = skip_reason(ctx, tok, rule)
             if not d.drop and d.nominal and is_generic(ctx, tok, d.sent in anchored_sentences):
                 d.drop = "generic plural"

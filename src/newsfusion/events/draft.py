@@ -45,10 +45,12 @@ class Draft:
     loc_coarse: int = 9  # 1 a town, 2 unknown, 3 a region or country (9: no place)
     loc_country: str | None = None  # ISO country of the place, when geocoded
     loc_point: tuple[float, float] | None = None  # its coordinates, when geocoded
+    loc_admin1: str | None = None  # its first-level region, when geocoded
     loc_near: bool = False  # the place is approximate ("near Mogadishu", "outside Goma")
     loc_is_country: bool = False  # the place is a whole country
     richness: int = 0  # how much the mention itself states: actor, target, place, time, toll, means
     summary_used: bool = False  # the lede has already taken the body's account of its event
+    background: bool = False  # told as the story's background, with a time of its own ("captured the town in 2016")
     colour: bool = False  # joins an incident as colour ("a loud explosion"): it does not retype it
 
     @property

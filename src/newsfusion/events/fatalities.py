@@ -32,7 +32,8 @@ UNITS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 OPEN_LOW = {"least", "more", "over", "above", "exceeding", "upwards", "plus"}
 UP_TO = {"up", "as"}  # "up to N", "as many as N"
-KILL_VERBS = {"kill", "slay", "murder", "execute", "behead", "massacre", "slaughter", "assassinate", "lynch", "gun", "shoot"}
+KILL_VERBS = {"kill", "slay", "murder", "execute", "behead", "massacre", "slaughter", "assassinate", "lynch", "gun", "shoot",
+              "martyr"}
 DIE_VERBS = {"die", "perish"}
 DEATH_NOUNS = {"death", "deaths", "toll", "fatality", "fatalities", "killing", "killings", "life", "lives", "body", "bodies"}
 GENERIC_SIDES = {"people", "person", "persons", "individual", "individuals", "toll", "deaths", "death", "life", "lives", "bodies", "body", "victim", "victims", "total", "others", "other"}
@@ -48,6 +49,7 @@ class Figure:
     text: str
     span: Span
     sentence: int = -1
+    victims: Span | None = None  # the noun phrase of who died ("two of its fighters")
 
 
 def word_number(text: str) -> int | None:
@@ -155,7 +157,14 @@ def _side(tok) -> str:
         return SIDE_SYNONYMS[word]
     if word == "officer" and any(c.lower_ == "police" for c in tok.children):
         return "police"
+    if tok.tag_ in ("NNS", "NNPS") and tok.lower_.isalpha():
+        return tok.lower_  # "children", "fishermen"
     return word if word.endswith("s") else word + "s"
+
+
+def _lost_lives(tok) -> bool:
+    """"five troops lost their lives": a die verb in two words."""
+    return tok.lemma_.lower() == "lose" and any(c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in tok.children)
 
 
 def victims_of(tok) -> list:
@@ -164,14 +173,21 @@ def victims_of(tok) -> list:
     if lemma in ("shoot", "gun") and not any(c.lower_ in ("dead", "down") for c in tok.children):
         return []  # "shot three protesters": wounded, not killed
     if tok.pos_ == "VERB" and lemma in KILL_VERBS:
-        if is_passive(tok):
+        if tok.tag_ == "VBN":  # "there were at least 24 killed": the number hangs on the participle
+            num = next((c for c in tok.children if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
+            if num is not None:
+                return [num]
+        counted = first(tok, "dobj") or next((o for p, o in preps(tok) if p == "between" and any(c.pos_ == "NUM" for c in o.children)), None)
+        if is_passive(tok) and (counted is None or first(tok, "nsubjpass") is not None):
+            # (a passive has no object: "the shelling killed between 10 and 12 people" read as
+            # a reduced relative is active)
             subj = first(tok, "nsubjpass")
             if subj is not None:
                 return [subj]
             return [tok.head] if tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM") else []
         obj = first(tok, "dobj") or next((o for p, o in preps(tok) if p == "between"), None)
         return [obj] if obj is not None else []  # "killed (between 10 and 15) civilians"
-    if lemma in DIE_VERBS:
+    if lemma in DIE_VERBS or _lost_lives(tok):
         subj = first(tok, "nsubj")
         return [subj] if subj is not None else []
     if lemma == "dead" and tok.pos_ == "ADJ":
@@ -200,8 +216,26 @@ def _figure_for(ctx: DocContext, head, anchor) -> list[Figure]:
         if shared:  # "killed 9 troops and police": one number for all of them
             side = "people"
         start, end = min(anchor.idx, h.idx), max(anchor.idx + len(anchor.text), h.idx + len(h.text))
-        out.append(Figure(side, low, high, ctx.doc.text[start:end], Span(start, end)))
+        out.append(Figure(side, low, high, ctx.doc.text[start:end], Span(start, end), victims=noun_phrase(h)))
     return out
+
+
+def noun_phrase(h) -> Span:
+    """``h`` with its modifiers, without relative clauses or appositions: "two of its fighters"."""
+    cut = {t.i for c in h.subtree if c.i != h.i and (c.dep_ in ("relcl", "acl", "appos", "cc", "conj")
+           or (c.dep_ == "prep" and c.lower_ != "of")) for t in c.subtree}
+    keep = {t.i for t in h.subtree} - cut
+    lo = hi = h.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    doc = h.doc
+    while hi > h.i and doc[hi].is_punct and doc[hi].text not in ")]":
+        hi -= 1
+    while lo < h.i and doc[lo].is_punct and doc[lo].text not in "([":
+        lo += 1
+    return Span(doc[lo].idx, doc[hi].idx + len(doc[hi].text))
 
 
 TOLL_WORDS = {"toll", "number", "figure", "tally", "count", "total"}
@@ -220,10 +254,11 @@ def toll_figures(ctx: DocContext, sent) -> list[Figure]:  # sent: a sequence of 
             if q is not None:
                 out.append(Figure("people", q[0], q[1], t.text, Span(t.idx, t.idx + len(t.text))))
             continue
-        if t.dep_ != "pobj" or t.head.lower_ not in ("at", "to", "of"):
+        slot = t.head if t.dep_ == "nummod" and t.head.lemma_.lower() in ("people", "person") else t  # "rose to 109 people"
+        if slot.dep_ != "pobj" or slot.head.lower_ not in ("at", "to", "of"):
             continue
         # climb to the verb (or toll noun) the number completes
-        v = t.head
+        v = slot.head
         while v.head.i != v.i and v.pos_ not in ("VERB",) and v.lemma_.lower() not in TOLL_WORDS:
             v = v.head
         phrase = list(v.subtree)
@@ -235,7 +270,8 @@ def toll_figures(ctx: DocContext, sent) -> list[Figure]:  # sent: a sequence of 
         if q is None:
             continue
         side = next((x.head for x in dead if x.lemma_ == "dead" and x.dep_ == "amod"), None)
-        out.append(Figure(_side(side) if side is not None else "people", q[0], q[1], t.text, Span(t.idx, t.idx + len(t.text))))
+        out.append(Figure(_side(side) if side is not None else "people", q[0], q[1], t.text, Span(t.idx, t.idx + len(t.text)),
+                          victims=noun_phrase(side) if side is not None else None))
     return out
 
 
@@ -281,7 +317,7 @@ def is_fatality_word(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in ("shoot", "gun") and not any(c.lower_ in ("dead", "down") for c in tok.children):
         return False
-    return ((tok.pos_ == "VERB" and (lemma in KILL_VERBS or lemma in DIE_VERBS))
+    return ((tok.pos_ == "VERB" and (lemma in KILL_VERBS or lemma in DIE_VERBS or _lost_lives(tok)))
             or (lemma == "dead" and tok.pos_ == "ADJ")
             or (tok.pos_ == "NOUN" and lemma in ("death", "killing")))
 
@@ -336,3 +372,82 @@ def combine(figs: list[Figure]) -> Fatalities:
         lo = min([lo, *totals_lo])
         hi = max([hi, *totals_hi])
     return Fatalities(lo, hi, text, breakdown)
+
+
+FOUND_VERBS = {"find", "retrieve", "recover", "discover", "pull", "exhume", "unearth", "collect", "bring"}
+
+
+def body_counts(ctx: DocContext, sent) -> list[Figure]:
+    """"eight bodies were retrieved", "the bodies of 12 people were found": a count of the dead."""
+    out = []
+    for t in sent:
+        if t.lemma_.lower() != "body" or t.tag_ != "NNS":
+            continue
+        v = t.head
+        if not (v.pos_ == "VERB" and v.lemma_.lower() in FOUND_VERBS):
+            continue
+        num = next((c for c in t.children if c.dep_ == "nummod"), None)
+        if num is not None:
+            q, side, head = quantity(num), "people", t
+        else:
+            head = next((o for p, o in preps(t) if p == "of"), None)
+            got = _count_head(ctx, head) if head is not None else None
+            if got is None:
+                continue
+            q, side = got[:2], got[2]
+        if q is None:
+            continue
+        start, end = min(t.idx, head.idx), max(v.idx + len(v.text), head.idx + len(head.text))
+        out.append(Figure(side, q[0], q[1], ctx.doc.text[start:end], Span(start, end), victims=noun_phrase(head)))
+    return out
+
+
+DENY_VERBS = {"deny", "reject", "dismiss", "refute"}
+
+
+def zero_figures(ctx: DocContext, sent, counted: bool = False) -> list[Figure]:
+    """Nobody died, as stated: "no casualties were reported", "no one was killed" (unless the
+    sentence ``counted`` dead: "killed four; no one else was hurt"), "denied any casualties",
+    "all the rebels survived" (nobody on that side)."""
+    out = []
+    zero = None if counted else zero_toll(ctx, sent)
+    other = any(t.lower_ in ("else", "other", "further", "more") for t in sent)  # "no one else was hurt"
+    if zero is not None and not other and zero.text.lower() not in ("injury", "injuries"):
+        out.append(zero)
+    for t in sent:
+        if (t.lemma_.lower() in ZERO_NOUNS - {"injury", "injuries", "loss", "losses"} and t.dep_ in ("dobj", "pobj")
+                and any(c.dep_ == "det" and c.lower_ == "any" for c in t.children) and t.head.lemma_.lower() in DENY_VERBS):
+            out.append(Figure("people", 0, 0, t.text, Span(t.idx, t.idx + len(t.text))))
+        if t.lemma_.lower() == "survive" and t.pos_ == "VERB":
+            subj = first(t, "nsubj")
+            if subj is not None and any(c.lower_ == "all" for c in subj.children):
+                out.append(Figure(_side(subj), 0, 0, ctx.doc.text[subj.left_edge.idx:t.idx + len(t.text)],
+                                  Span(subj.left_edge.idx, t.idx + len(t.text)), victims=noun_phrase(subj)))
+    return out
+
+
+def read_figures(doc, ctx: DocContext | None = None) -> list[Figure]:
+    """Every casualty figure ``doc`` states, in text order, each with its sentence index.
+
+    The one figure reader of the project: events take their fatalities from the
+    same calls (:func:`figures_near`, :func:`toll_figures`, :func:`zero_toll`),
+    contradictions compare the figures this returns, so the two cannot read a
+    number differently. Besides, it reads bodies found (:func:`body_counts`)
+    and stated zeros (:func:`zero_figures`). Needs the parse (``doc.nlp``) and
+    the entity mentions.
+    """
+    if doc.nlp is None:
+        return []
+    ctx = ctx or DocContext.build(doc)
+    out: list[Figure] = []
+    for sent in ctx.sdoc.sents:
+        toks = list(sent)
+        found = [f for t in toks if is_fatality_word(t) for f in figures_near(ctx, t)]
+        found += toll_figures(ctx, toks) + body_counts(ctx, toks)
+        found += zero_figures(ctx, toks, counted=bool(found))
+        for f in found:
+            if any(g.span.overlaps(f.span) and (g.low, g.high) == (f.low, f.high) for g in out):
+                continue  # one number read twice (a kill word and a toll phrase)
+            f.sentence = ctx.sent_index_at(f.span.start)
+            out.append(f)
+    return sorted(out, key=lambda f: f.span.start)

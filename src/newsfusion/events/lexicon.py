@@ -44,13 +44,14 @@ class TriggerRule:
     head_verb: frozenset[str] | None = None  # the noun is the subject of one of these verbs
     object_of: frozenset[str] | None = None  # the noun is the object of one of these verbs ("carried out a strike")
     nominal_use: bool = False  # a gerund used as a noun ("Fighting between X and Y killed ...")
+    infinitive: bool = False  # the verb takes a "to" infinitive ("agreed to open talks")
 
     @property
     def specificity(self) -> int:
         """How many conditions the rule sets: the most specific matching rule wins."""
         conds = (self.particle, self.objects or self.object_class, self.compound, self.prep,
                  self.purpose, self.subject_class, self.object_entity, self.advmod, self.intransitive,
-                 self.nationality, self.head_verb, self.object_of)
+                 self.nationality, self.head_verb, self.object_of, self.infinitive)
         return sum(1 for c in conds if c)
 
 
@@ -128,6 +129,7 @@ def _rule(entry: dict[str, Any]) -> TriggerRule:
         head_verb=frozenset(entry["head_verb"]) if entry.get("head_verb") else None,
         object_of=frozenset(entry["object_of"]) if entry.get("object_of") else None,
         nominal_use=bool(entry.get("subject_of_verb")),
+        infinitive=bool(entry.get("infinitive")),
     )
 
 

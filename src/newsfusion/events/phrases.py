@@ -31,8 +31,14 @@ _COREF_NOUNS = {"group", "faction", "organization", "organisation", "movement", 
                 "militiaman", "militiamen"}
 
 
+PART_WORDS = {"much", "part", "parts", "swath", "swaths", "swathe", "swathes", "half", "rest", "bulk", "portion",
+              "portions", "most", "large", "chunk", "chunks"}
+
+
 def _is_quantity(ctx: DocContext, tok) -> bool:
-    return tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple")
+    """A number, a vague quantity or a part ("much of the province", "swaths of the country")."""
+    return (tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lower_ in PART_WORDS
+            or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple"))
 
 
 def counted(ctx: DocContext, tok):
@@ -78,9 +84,18 @@ def resolve_pronoun(ctx: DocContext, tok):
         if prev.root.lemma_ in SPEECH_VERBS:
             return None
         s = subject_of(prev.root)
-        if s is not None and s.lower_ not in PRONOUNS:
+        if s is not None and s.lower_ not in PRONOUNS and _agrees(ctx, tok, s):
             return counted(ctx, s)
     return None
+
+
+def _agrees(ctx: DocContext, pron, noun) -> bool:
+    """"they" stands for a plural or a group, not for one person ("Aidi said ... 'They attacked'")."""
+    if pron.lower_ in ("they", "them", "their"):
+        return noun.tag_ in ("NNS", "NNPS") or ctx.etype(noun) == "ORG" or noun.pos_ == "NUM"
+    if pron.lower_ in ("he", "she", "him", "her", "his"):
+        return noun.tag_ not in ("NNS", "NNPS") and ctx.etype(noun) != "ORG"
+    return True
 
 
 SPEECH_VERBS = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "explain", "note", "write",
@@ -132,7 +147,7 @@ def _entity_in_name(ctx: DocContext, tok) -> int | None:
     return None
 
 
-def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None:
+def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0, members: bool = True) -> int | None:
     """Rules 2-4 for one head token."""
     for ap in kids(tok, "appos"):  # "a jihadist, Younis X": the name is the more specific
         e = ctx.entity_of(ap)
@@ -146,8 +161,8 @@ def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None
             for p2, o2 in preps(o):
                 if p2 == "of" and ctx.entity_of(o2) is not None:
                     return ctx.entity_of(o2)
-    if not actor or depth > 2 or ctx.lex.has_tok("nonmember", tok) or not ctx.lex.has_tok("member", tok):
-        return None
+    if not (actor or members) or depth > 2 or ctx.lex.has_tok("nonmember", tok) or not ctx.lex.has_tok("member", tok):
+        return None  # "ISIS fighters", "two of its fighters": the group (as actor or as target)
     owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")] + [o for p, o in preps(tok) if p == "of"]
     owners = [(resolve_pronoun(ctx, o) or o) if o.lower_ in ("its", "their") else o for o in owners]  # "its fighters"
     for o in owners:
@@ -157,7 +172,7 @@ def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None
         if e is not None:
             return e
         if ctx.lex.has_tok("member", o):
-            e = _entity_via(ctx, o, actor, depth + 1)
+            e = _entity_via(ctx, o, actor, depth + 1, members)
             if e is not None:
                 return e
     return None
@@ -214,15 +229,47 @@ def resolve_head(ctx: DocContext, tok, prior_actors: list[Arg]):
     return t
 
 
-def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None) -> list[Arg]:
+FIRST_PLURAL = {"we", "us", "our"}
+NOT_PARTICIPANTS = {"those", "these", "this", "that", "toll", "number", "figure", "tally", "death", "deaths",
+                    "strength", "ability", "capacity", "control", "power"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "commander", "leader", "official", "chief",
+          "member", "head"}
+
+
+def _speaker_org(ctx: DocContext, tok) -> Arg | None:
+    """"we" in a quote: the organisation of the person quoted ("X, the group's spokesman, said: 'we ...'")."""
+    from .syntax import subject_of as subj_of
+    sent = tok.sent
+    speakers = [t for t in sent if t.pos_ == "VERB" and t.lemma_ in SPEECH_VERBS | {"tell"}]
+    for v in speakers:
+        s = subj_of(v)
+        if s is None:
+            continue
+        for t in [s, *s.subtree]:
+            if t.lemma_.lower() in SPOKES:
+                owners = [c for c in t.children if c.dep_ in ("poss", "compound", "nmod")] + [o for p, o in preps(t) if p in ("for", "of")]
+                for o in owners:
+                    e = _entity_in_name(ctx, o)
+                    if e is not None and ctx.doc.entities[e].type == "ORG":
+                        return Arg(ctx.doc.entities[e].name, ctx.mention_span(o) or Span(o.idx, o.idx + len(o.text)), e)
+    return None
+
+
+def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None, members: bool = True) -> list[Arg]:
     """The arguments ``tok`` (a head token) stands for: one per named entity, else one description."""
     if tok is None:
         return []
+    if actor and tok.lower_ in FIRST_PLURAL:
+        org = _speaker_org(ctx, tok)  # '"we stormed the base," said X, the group's spokesman'
+        if org is not None:
+            return [org]
     head = resolve_head(ctx, tok, prior_actors or [])
     if head is None:
         return []
     if isinstance(head, Arg):
         return [head]
+    if ctx.in_dateline(head) or head.lower_ in NOT_PARTICIPANTS:
+        return []  # "JENIN, West Bank (Reuters) -": where the report was filed; "those", "the toll"
     if head.pos_ == "NUM" or (head.lower_ in ("most", "some", "many", "all") and head.pos_ != "NOUN"):
         return []
     if ctx.lex.has("vague_quantity", head.lower_) and not any(p == "of" for p, _ in preps(head)):
@@ -230,7 +277,7 @@ def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | No
     out: list[Arg] = []
     plain: list = []
     for h in conjuncts(head):
-        e = _entity_via(ctx, h, actor)
+        e = _entity_via(ctx, h, actor, members=members)
         if e is not None:
             if all(a.entity != e for a in out):
                 sp = ctx.mention_span(h) or Span(h.idx, h.idx + len(h.text))

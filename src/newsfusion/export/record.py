@@ -59,6 +59,7 @@ def doc_record(doc: Doc) -> dict[str, Any]:
                 "fatalities": {"min": ev.fatalities.min, "max": ev.fatalities.max, **({"breakdown": ev.fatalities.breakdown} if ev.fatalities.breakdown else {})},
                 "sources": list(ev.sources),
                 "status": ev.status,
+                "background": ev.background,
                 "weapon": ev.weapon,
                 "plover": {"type": ev.plover_type, "mode": ev.plover_mode},
                 "evidence": doc.span_text(ev.evidence),
@@ -81,6 +82,7 @@ def doc_record(doc: Doc) -> dict[str, Any]:
                 "content_span": _span(c.content),
                 "evidence_span": _span(c.evidence),
                 "source_span": _span(c.source_span),
+                "source_entity": f"e{c.source_entity}" if c.source_entity is not None and 0 <= c.source_entity < len(doc.entities) else None,
                 "resolved_from": c.resolved_from,
             }
             for i, c in enumerate(doc.claims)

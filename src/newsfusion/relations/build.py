@@ -5,10 +5,12 @@ from __future__ import annotations
 from ..model import Doc, Relation
 from ..parsing import token_indices
 from .common import Ctx
-from .groups import affiliation, allegiance, backed_by, hyphenated, units, wings
-from .hostility import conflicts, hostility
-from .places import located, located_in_phrase, national_possessive
+from .groups import affiliation, allegiance, backed_by, body_nouns, hyphenated, pro, support_from, units, wings
+from .hostility import acts, between, from_events, hostility, regards
+from .places import located
 from .roles import roles, whose_leader
+
+ROLE_PREDICATES = ("spokesperson_of", "leader_of", "member_of")
 
 
 def _claim_sources(doc: Doc) -> dict[int, str]:
@@ -23,7 +25,7 @@ def _claim_sources(doc: Doc) -> dict[int, str]:
 
 def _speakers(doc: Doc, rels: list[Relation]) -> list:
     """(claim content, the speaker's organisation) from the role relations found."""
-    org_of = {r.subject: r.object for r in rels if r.predicate in ("spokesperson_of", "leader_of", "member_of")}
+    org_of = {r.subject: r.object for r in rels if r.predicate in ROLE_PREDICATES}
     out = []
     for c in doc.claims:
         org = org_of.get(c.source)
@@ -37,14 +39,34 @@ def _speakers(doc: Doc, rels: list[Relation]) -> list:
 def extract_relations(doc: Doc) -> list[Relation]:
     ctx = Ctx(doc)
     rels: list[Relation] = []
-    for pattern in (roles, whose_leader, wings, units, hyphenated, affiliation, backed_by, located, located_in_phrase, national_possessive, conflicts):
+    for pattern in (roles, whose_leader):
+        rels.extend(pattern(ctx))
+    for r in rels:
+        if r.subject_entity is not None and r.object_entity is not None and doc.entities[r.object_entity].type == "ORG":
+            ctx.speaks_for.setdefault(r.subject_entity, r.object_entity)
+        if r.predicate == "leader_of" and r.subject_entity is not None:
+            ctx.leaders.add(r.subject_entity)
+    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, pro, support_from, located, from_events, acts, between, regards):
         rels.extend(pattern(ctx))
     rels.extend(allegiance(ctx, _claim_sources(doc)))
     rels.extend(hostility(ctx, _speakers(doc, rels)))
+    return _dedupe(doc, rels)
+
+
+def _dedupe(doc: Doc, rels: list[Relation]) -> list[Relation]:
+    """One relation per (subject, predicate, object); a person with a role in a body is not
+    also listed as a plain member of it; "fighting between X and Y" gives both directions
+    only when the text states neither (an attack of X on Y told elsewhere gives the direction);
+    each kept relation gets the claim it rests on."""
+    roles_held = {(r.subject.lower(), r.object.lower()) for r in rels if r.predicate in ("spokesperson_of", "leader_of")}
+    directed = {(r.subject.lower(), r.object.lower()) for r in rels if r.predicate == "hostile_to" and r.rule != "conflict"}
+    rels = [r for r in rels if not (r.rule == "conflict" and (r.object.lower(), r.subject.lower()) in directed and (r.subject.lower(), r.object.lower()) not in directed)]
     seen, out = set(), []
     for r in rels:
         key = (r.subject.lower(), r.predicate, r.object.lower())
         if key in seen or r.subject.lower() == r.object.lower():
+            continue
+        if r.predicate == "member_of" and (key[0], key[2]) in roles_held:
             continue
         seen.add(key)
         r.claim = next((i for i, c in enumerate(doc.claims) if c.evidence.contains(r.evidence) or c.content.contains(r.evidence)), None)

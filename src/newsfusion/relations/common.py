@@ -1,34 +1,121 @@
-"""What the relation patterns share: word lists, the token-to-entity index, small helpers."""
+"""What the relation patterns share: word lists, the token-to-entity index, small helpers.
+
+Every pattern names its two sides through :class:`Ctx`, so a subject or object is
+always the canonical name of one of the article's entities (``doc.entities``):
+a mention's entity, or, for a common noun ("the army", "police", "the
+government", "a military officer"), the article's national institution entity
+of that kind (see :meth:`Ctx.institution`).
+"""
 
 from __future__ import annotations
 
+from ..gazetteer import country_by_name, demonym_country
 from ..model import Doc, Span
 from ..parsing import conjuncts, token_indices
 
-ROLE_PREDICATE = {
-    "spokesman": "spokesperson_of", "spokeswoman": "spokesperson_of", "spokesperson": "spokesperson_of",
-    "leader": "leader_of", "head": "leader_of", "chief": "leader_of", "commander": "member_of", "founder": "leader_of",
-    "emir": "leader_of", "chairman": "leader_of", "ringleader": "leader_of", "boss": "leader_of",
-    "member": "member_of", "fighter": "member_of", "militant": "member_of", "aide": "member_of", "adviser": "member_of",
-    "advisor": "member_of", "deputy": "member_of", "official": "member_of", "operative": "member_of", "officer": "member_of",
-    "soldier": "member_of", "activist": "member_of", "loyalist": "member_of", "recruit": "member_of",
+# A role noun: the predicate it gives its holder, and the kind of body it belongs
+# to when the text names none ("Defence Minister X": the government).
+ROLES: dict[str, tuple[str, str | None]] = {
+    "spokesman": ("spokesperson_of", None), "spokeswoman": ("spokesperson_of", None),
+    "spokesperson": ("spokesperson_of", None), "mouthpiece": ("spokesperson_of", None),
+    "leader": ("leader_of", None), "head": ("leader_of", None), "chief": ("leader_of", None),
+    "commander": ("leader_of", None), "founder": ("leader_of", None), "co-founder": ("leader_of", None),
+    "emir": ("leader_of", None), "amir": ("leader_of", None), "chairman": ("leader_of", None),
+    "chairwoman": ("leader_of", None), "chairperson": ("leader_of", None), "chair": ("leader_of", None),
+    "ringleader": ("leader_of", None), "boss": ("leader_of", None), "director": ("leader_of", None),
+    "president": ("leader_of", "government"), "premier": ("leader_of", "government"),
+    "governor": ("leader_of", "place"), "mayor": ("leader_of", "place"),
+    "member": ("member_of", None), "fighter": ("member_of", None), "militant": ("member_of", None),
+    "aide": ("member_of", None), "adviser": ("member_of", None), "advisor": ("member_of", None),
+    "deputy": ("member_of", None), "official": ("member_of", None), "operative": ("member_of", None),
+    "officer": ("member_of", "army"), "soldier": ("member_of", "army"), "activist": ("member_of", None),
+    "loyalist": ("member_of", None), "recruit": ("member_of", None), "minister": ("member_of", "government"),
+    "lawmaker": ("member_of", None), "legislator": ("member_of", None), "senator": ("member_of", None),
+    "correspondent": ("member_of", None), "reporter": ("member_of", None), "journalist": ("member_of", None),
+    "researcher": ("member_of", None), "analyst": ("member_of", None), "policeman": ("member_of", "police"),
+    "policewoman": ("member_of", "police"), "agent": ("member_of", None), "envoy": ("member_of", None),
+    "negotiator": ("member_of", None), "staffer": ("member_of", None), "employee": ("member_of", None),
+    "secretary": ("member_of", None), "representative": ("member_of", None), "delegate": ("member_of", None),
+    "coordinator": ("member_of", None), "militiaman": ("member_of", None), "gunman": ("member_of", None),
+    "commissioner": ("member_of", None),
 }
+# Military and police ranks: a member of the army (the police when the phrase says so).
+RANKS = {
+    "general", "gen", "gen.", "lieutenant", "lt", "lt.", "colonel", "col", "col.", "major", "maj", "maj.",
+    "captain", "capt", "capt.", "sergeant", "sgt", "sgt.", "corporal", "cpl", "cpl.", "private", "pvt", "pvt.",
+    "brigadier", "brig", "brig.", "admiral", "adm", "adm.", "marshal", "commodore", "inspector",
+    "superintendent", "commissioner", "warrant", "lance", "staff", "first", "second",
+}
+# A qualifier that makes a role someone else's deputy or a former one.
+DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
+FORMER_WORDS = {"former", "ex", "ex-", "late", "then", "onetime", "erstwhile", "would-be"}
+
+# The national institutions a common noun names, by kind: the words that, alone or
+# after a country's name or adjective, stand for that body.
+INSTITUTION_WORDS: dict[str, str] = {
+    "army": "army", "military": "army", "troops": "army", "soldiers": "army", "soldier": "army",
+    "armed forces": "army", "defence forces": "army", "defense forces": "army", "junta": "army",
+    "police": "police", "policemen": "police", "gendarmerie": "police", "gendarmes": "police",
+    "government": "government", "cabinet": "government", "administration": "government",
+    "regime": "government",
+}
+# The words an institution entity's name or alias holds, by kind.
+INSTITUTION_NAMES: dict[str, tuple[str, ...]] = {
+    "army": ("army", "military", "armed forces", "defence forces", "defense forces", "troops", "national army"),
+    "police": ("police", "gendarmerie", "police force"),
+    "government": ("government", "cabinet", "administration"),
+}
+INSTITUTION_KINDS: dict[str, tuple[str, ...]] = {
+    "army": ("state_force", "military"),
+    "police": ("police",),
+    "government": ("government",),
+}
+
 ORG_ANAPHORS = {"group", "movement", "militia", "organisation", "organization", "faction", "network", "outfit", "rebels", "insurgents", "jihadists", "militants"}
 UNIT_NOUNS = {"wing", "arm", "branch", "unit", "division", "faction", "offshoot", "bureau", "office", "cell", "battalion", "brigade", "province", "department", "ministry", "agency", "media"}
 ALLY_LEMMAS = {"ally", "link", "affiliate", "tie", "align", "associate", "connect", "loyal"}
 HOSTILE_VERBS = {"declare": "war", "wage": "war"}
 NON_CLASSIFYING = {"rival", "other", "various", "several", "many", "some", "new", "old", "former", "small", "large", "big", "main", "major", "minor", "certain", "different", "numerous", "few", "such", "dozens", "most", "local", "both", "all", "more", "fellow"}
-GROUP_NOUNS = {"group", "groups", "faction", "factions", "organization", "organizations", "organisation", "organisations", "movement", "militia", "militias", "network", "cell", "cells", "outfit", "brigade", "brigades"}
+GROUP_NOUNS = {"group", "groups", "faction", "factions", "organization", "organizations", "organisation", "organisations", "movement", "movements", "militia", "militias", "network", "networks", "cell", "cells", "outfit", "outfits", "brigade", "brigades", "coalition", "alliance"}
 SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "state", "governorate", "port", "area", "oasis", "suburb", "neighbourhood", "neighborhood", "camp"}
+PLACE_KINDS = {"place", "government"}
 
 
-def latest_org_before(ctx: "Ctx", pos: int, kinds=("armed_group", "militia", None)) -> int | None:
-    """The organisation an article last named before ``pos``: what "the group" refers to."""
-    best, best_pos = None, -1
+def latest_org_before(ctx: "Ctx", pos: int, kinds=("armed_group", "militia", None), topic: bool = False) -> int | None:
+    """The organisation an article last named before ``pos``: what "the group" refers to.
+    With ``topic``, the last one that was a subject within the four sentences before (the
+    group a new sentence goes on about), else the last one named."""
+    cands = []
     for m in ctx.doc.mentions:
         if m.entity is None or m.span.end > pos or ctx.doc.entities[m.entity].type != "ORG":
             continue
         if ctx.doc.entities[m.entity].kind not in kinds:
+            continue
+        cands.append(m)
+    if not cands:
+        return None
+    cands.sort(key=lambda m: m.span.start)
+    if topic and ctx.sdoc is not None:
+        sents = list(ctx.sdoc.sents)
+        cur = next((k for k, s in enumerate(sents) if s.start_char <= pos < s.end_char), len(sents) - 1)
+        window = sents[max(0, cur - 4) : cur + 1]
+        for m in reversed(cands):
+            if not any(s.start_char <= m.span.start < s.end_char for s in window):
+                break
+            toks = token_indices(ctx.sdoc, m.span)
+            head = ctx.sdoc[toks[-1]] if toks else None
+            while head is not None and head.dep_ in ("compound", "flat") and head.head is not head:
+                head = head.head
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                return m.entity
+    return cands[-1].entity
+
+
+def latest_person_before(ctx: "Ctx", pos: int, window: int = 400) -> int | None:
+    """The person an article last named before ``pos`` (within ``window`` characters): what "his" refers to."""
+    best, best_pos = None, -1
+    for m in ctx.doc.mentions:
+        if m.entity is None or m.span.end > pos or pos - m.span.end > window or ctx.type(m.entity) != "PERSON":
             continue
         if m.span.start > best_pos:
             best, best_pos = m.entity, m.span.start
@@ -46,6 +133,10 @@ class Ctx:
             if m.entity is not None:
                 for i in token_indices(self.sdoc, m.span):
                     self.tok_ent.setdefault(i, m.entity)
+        self._country: str | None | bool = False
+        # a person -> the organisation they speak for or lead, once the roles are read
+        self.speaks_for: dict[int, int] = {}
+        self.leaders: set[int] = set()  # persons who lead a body (leader_of found)
 
     def ent(self, tok) -> int | None:
         return self.tok_ent.get(tok.i)
@@ -69,12 +160,137 @@ class Ctx:
                 return e
         return None
 
+    # --- national institutions -------------------------------------------------
+
+    def country_of(self, tok) -> str | None:
+        """The country a word names or qualifies ("Chadian", "Nigeria", "Nigeria's"): its ISO code."""
+        iso = demonym_country(tok.text)
+        if iso is None:
+            e = self.ent(tok)
+            if e is not None and self.type(e) == "LOCATION":
+                c = country_by_name(self.name(e)) or next((country_by_name(f) for f in self.doc.entities[e].forms() if country_by_name(f)), None)
+                iso = c.iso2 if c is not None else None
+            elif e is None:
+                c = country_by_name(tok.text)
+                iso = c.iso2 if c is not None and tok.pos_ == "PROPN" else None
+        return iso
+
+    def article_country(self) -> str | None:
+        """The country the article is mostly about: the one its places are most often in."""
+        if self._country is False:
+            counts: dict[str, int] = {}
+            for e in self.doc.entities:
+                iso = e.country or (e.geo.country if e.geo else None)
+                if iso and e.type in ("LOCATION", "ORG"):
+                    counts[iso] = counts.get(iso, 0) + max(1, len(e.mentions))
+            self._country = max(counts, key=counts.get) if counts else None
+        return self._country or None
+
+    def institution(self, kind: str, iso: str | None = None, word: str | None = None) -> int | None:
+        """The article's entity for a national institution of ``kind`` (army, police, government):
+        of country ``iso`` when given, else the one whose forms hold ``word`` as written, else the
+        only one there is."""
+        words = INSTITUTION_NAMES.get(kind, ())
+        kinds = INSTITUTION_KINDS.get(kind, ())
+        named, kinded = [], []
+        for i, e in enumerate(self.doc.entities):
+            if e.type != "ORG":
+                continue
+            forms = [f.lower() for f in e.forms()]
+            if any(f.endswith(" " + w) or f == w or f == "the " + w for f in forms for w in words):
+                named.append(i)
+                if e.kind in kinds or e.kind is None and self._ent_country(i) is not None:
+                    kinded.append(i)
+            elif e.kind in kinds and kind != "army":
+                kinded.append(i)
+        # a state body ("Cameroonian government") before a name that merely ends in the word
+        # ("Southern Cameroons Interim Government")
+        cands = kinded or named
+        if not cands:
+            return None
+        if iso is not None:
+            own = [i for i in cands if self._ent_country(i) == iso]
+            return own[0] if len(own) == 1 else (self._by_word(own, word) if own else None)
+        if word is not None:
+            hit = self._by_word(cands, word)
+            if hit is not None:
+                return hit
+        if len(cands) == 1:
+            return cands[0]
+        home = self.article_country()
+        own = [i for i in cands if self._ent_country(i) == home]
+        return own[0] if len(own) == 1 else None
+
+    def _by_word(self, cands: list[int], word: str | None) -> int | None:
+        if word is None:
+            return cands[0] if len(cands) == 1 else None
+        w = word.lower()
+        hits = [i for i in cands if any(f.lower() in (w, "the " + w) for f in self.doc.entities[i].forms())]
+        if len(hits) == 1:
+            return hits[0]
+        hits = [i for i in cands if any(f.lower().endswith(" " + w) for f in self.doc.entities[i].forms())]
+        return hits[0] if len(hits) == 1 else (cands[0] if len(cands) == 1 else None)
+
+    def _ent_country(self, i: int) -> str | None:
+        e = self.doc.entities[i]
+        if e.country:
+            return e.country
+        first = e.name.split()[0] if e.name.split() else ""
+        return demonym_country(first) or (country_by_name(first).iso2 if country_by_name(first) else None)
+
+    def country_entity(self, iso: str) -> int | None:
+        """The article's LOCATION entity for country ``iso``."""
+        for i, e in enumerate(self.doc.entities):
+            if e.type == "LOCATION":
+                c = country_by_name(e.name)
+                if c is not None and c.iso2 == iso:
+                    return i
+        return None
+
+    def institution_of(self, tok) -> int | None:
+        """The institution a common noun phrase names ("the army", "Chadian soldiers",
+        "police", "Nigeria's government", "military" in "a military officer")."""
+        low = tok.lower_
+        if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" for c in tok.children):
+            return None  # a word of a name ("Sudan People's Liberation Army")
+        kind = INSTITUTION_WORDS.get(low) or INSTITUTION_WORDS.get(tok.lemma_.lower())
+        if kind is None:
+            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and f"{prev.lower_} {low}" in INSTITUTION_WORDS:
+                kind = INSTITUTION_WORDS[f"{prev.lower_} {low}"]
+            else:
+                return None
+        iso = None
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+                iso = self.country_of(c) or iso
+        if iso is None and tok.dep_ in ("amod", "compound"):
+            for c in tok.head.children:
+                if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i:
+                    iso = self.country_of(c) or iso
+        return self.institution(kind, iso, low)
+
+    def resolve(self, tok, types=("ORG", "PERSON", "LOCATION")) -> int | None:
+        """A phrase's entity: a name in it, else the national institution a common noun stands for."""
+        e = self.ent_in(tok, types)
+        if e is None and "ORG" in types:
+            e = self.institution_of(tok)
+        return e
+
     def span(self, toks) -> Span:
         toks = list(toks)
         return Span(min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
 
     def sentence_span(self, tok) -> Span:
         return Span(tok.sent.start_char, tok.sent.end_char)
+
+    def mention_tokens(self, ent: int, near) -> list[int]:
+        """The token of ``ent``'s mention nearest to token ``near``."""
+        best = None
+        for i, e in self.tok_ent.items():
+            if e == ent and (best is None or abs(i - near.i) < abs(best - near.i)):
+                best = i
+        return [best] if best is not None else []
 
 
 def describe(tok) -> str:
@@ -97,15 +313,13 @@ def describe(tok) -> str:
     return " ".join(words)
 
 
-
-
 def objects(ctx: Ctx, prep, types=("ORG", "PERSON", "LOCATION"), head_only: bool = False) -> list[int]:
     """Entities a preposition's objects name ('to Al-Qaeda and ISIS'); with ``head_only``
     'with ISIS ideology' names none (ISIS only modifies the noun)."""
     out = []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         for t in conjuncts(pobj):
-            e = ctx.ent(t) if head_only else ctx.ent_in(t, types)
+            e = ctx.ent(t) if head_only else ctx.resolve(t, types)
             if e is not None and ctx.type(e) not in types:
                 e = None
             if e is not None and e not in out:

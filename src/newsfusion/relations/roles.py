@@ -1,4 +1,28 @@
-"""Roles: spokesperson_of, leader_of, member_of from titles and appositions."""
+"""Roles: spokesperson_of, leader_of, member_of from a grammar of role nouns.
+
+A role noun ("spokesman", "governor", "minister", "commander", ``ROLES``) ties
+the person it describes (its holder) to a body; both are read off the
+dependency parse, in any order:
+
+| holder | example |
+|---|---|
+| title before the name (compound) | "army spokesman Col. X", "Defence Minister X", "Kunar governor X" |
+| apposition after the name | "X, a spokesman for Y", "X, Y's military spokesman" |
+| apposition before the name | "the mayor of Z, X", "spokesman for Y, X" |
+| copula | "X is the leader of Y", "the three soldiers are Sgt. A, Sgt. B and C" |
+
+| body | example |
+|---|---|
+| a name modifying the role | "a Hamas official", "MINUSCA spokesman" |
+| a possessive | "al Shabaab's spokesman", "the country's minister of information", "his spokesman" |
+| a preposition's object, through nouns that name none | "spokesman for the army", "Chief of General Staff of the SPLA-IO" |
+| a common noun for a national institution | "army spokesman", "police spokeswoman", "a military officer" |
+| the body the role implies | a minister or president: the government; a governor or mayor: the place |
+
+Besides role nouns: "ORG's X" (member_of), "X of ORG" after a title
+("Lieutenant General X of the Indian army"), "Y, led by X" / "X, who leads Y"
+(leader_of) and "Y, whose leader, X".
+"""
 
 from __future__ import annotations
 
@@ -6,7 +30,430 @@ import re
 from collections.abc import Iterator
 
 from ..model import Relation, Span
-from .common import GROUP_NOUNS, ROLE_PREDICATE, Ctx, objects
+from ..parsing import conjuncts
+from .common import DEPUTY_WORDS, FORMER_WORDS, GROUP_NOUNS, RANKS, ROLES, Ctx, latest_org_before, latest_person_before
+
+TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "pres.": "president", "sen.": "senator", "rep.": "representative", "cmdr.": "commander", "cdr.": "commander"}
+# Portfolios: "Defence Minister", "Interior Ministry spokesman" name a post, not the body.
+PORTFOLIOS = {
+    "defence", "defense", "interior", "foreign", "finance", "information", "justice", "health", "communication",
+    "communications", "security", "education", "agriculture", "home", "energy", "trade", "economy", "labour", "labor",
+    "transport", "culture", "tourism", "environment", "water", "oil", "mines", "petroleum", "war", "state",
+}
+SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "navy", "army", "air", "force", "marine", "marines", "coast", "guard", "naval", "police"}
+LEAD_VERBS = {"lead", "head", "command", "run", "chair", "found"}
+PERSON_BODY_ROLES = {"spokesperson_of"}
+PERSON_BODY_NOUNS = {"aide", "adviser", "advisor", "secretary"}
+
+
+def role_of(tok) -> tuple[str, str | None] | None:
+    """The role a noun names, as (predicate, implied body), or None."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    low = tok.lower_
+    word = TITLE_ABBREVIATIONS.get(low) or tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and word not in ROLES:
+        word = low
+    role = ROLES.get(word)
+    if role is None:
+        return None
+    pred, body = role
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")}
+    prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+    if word in ("secretary", "director") and (after[:1] == ["general"] or after[:2] == ["-", "general"]):
+        return "leader_of", None  # "Secretary-General", "Director General"
+    if word == "minister" and ("prime" in mods or prev == "prime"):
+        return "leader_of", "government"
+    if pred == "leader_of" and (mods & DEPUTY_WORDS or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS):
+        return "member_of", body
+    if word == "chief" and ("police" in mods or prev == "police"):
+        return "member_of", "police"  # police chiefs are members of the national police
+    return pred, body
+
+
+def _former(tok) -> bool:
+    """A role the holder no longer has ("former police officer", "the late leader")."""
+    for c in tok.children:
+        if c.lower_ in FORMER_WORDS or (c.dep_ in ("amod", "advmod") and c.lower_.startswith("ex")):
+            return True
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT", "ADV") and tok.doc[i].text not in (",", "(", ")"):
+        if tok.doc[i].lower_ in FORMER_WORDS:
+            return True
+        i -= 1
+    return False
+
+
+def _person(ctx: Ctx, tok) -> int | None:
+    e = ctx.ent(tok)
+    if e is None or ctx.type(e) != "PERSON":
+        return None
+    if all(w.lower().rstrip(".") in RANKS | SERVICES for w in ctx.name(e).split()):
+        return None  # "Second Sgt": a rank the recogniser took for a name
+    return e
+
+
+def holder(ctx: Ctx, role) -> int | None:
+    """The person a role noun describes."""
+    e = _person(ctx, role)
+    if e is not None:
+        return e  # the title is inside the person's mention ("Minister Luis Carlos Villegas")
+    # a title before the name: "army spokesman Col. X" (role -> compound -> ... -> X)
+    head = role
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head
+        e = _person(ctx, head)
+        if e is not None:
+            return e
+    # "X, a spokesman for Y": the role in apposition to the name
+    if role.dep_ == "appos":
+        e = _person(ctx, role.head)
+        if e is not None:
+            return e
+    # "the mayor of Z, X" / "spokesman for Y, X": the name in apposition to the role phrase
+    for t in role.subtree:
+        # (the parser may take "Z, X" for a list: X a conjunct of the place or body)
+        appos = t.dep_ == "appos" or (t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.head == role and _person(ctx, t.head) is None)
+        # "army spokesman, Colonel X": the name taken for a conjunct of the role
+        appos = appos or (t.dep_ == "conj" and t.head == role and not any(c.dep_ == "cc" for c in role.children))
+        if appos and t.i > role.i and (ctx.sdoc[t.left_edge.i - 1].text == "," or (t.dep_ == "appos" and t.head == role and t.left_edge.i == role.i + 1)):
+            e = _person(ctx, t)
+            if e is not None and not _between_other_role(ctx, role, t):
+                return e
+    # "Director of Defence Media Operations, Major General X, said": the name after the
+    # role's phrase when the parser hung it elsewhere
+    end = max(t.i for t in role.subtree)
+    if ctx.ent(ctx.sdoc[end]) is not None:
+        e_end = ctx.ent(ctx.sdoc[end])
+        while end + 1 < len(ctx.sdoc) and ctx.ent(ctx.sdoc[end + 1]) == e_end:
+            end += 1
+    if end + 2 < len(ctx.sdoc) and ctx.sdoc[end + 1].text == "," and role.i == role.left_edge.i and (role.i == role.sent.start or ctx.sdoc[role.i - 1].pos_ == "DET"):
+        nxt = ctx.sdoc[end + 2]
+        while nxt.i + 1 < len(ctx.sdoc) and nxt.lower_.rstrip(".") in RANKS and ctx.ent(nxt) is None:
+            nxt = ctx.sdoc[nxt.i + 1]
+        e = _person(ctx, nxt)
+        if e is not None:
+            return e
+    # "X is the leader of Y"
+    if role.dep_ == "attr" and role.head.lemma_ == "be":
+        subj = next((c for c in role.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            e = _person(ctx, subj)
+            if e is not None:
+                return e
+    # "X (Palestinian X), an ISIS member": the person right before the comma
+    i = role.left_edge.i - 1
+    if i >= 0 and ctx.sdoc[i].text == "," and role.dep_ not in ("pobj", "dobj"):
+        i -= 1
+        if i >= 0 and ctx.sdoc[i].text in (")", "]"):
+            while i >= 0 and ctx.sdoc[i].text not in ("(", "["):
+                i -= 1
+            i -= 1
+        e = _person(ctx, ctx.sdoc[i]) if i >= 0 else None
+        # a role that is a subject of its own is an apposition only when the name is a
+        # subject of the same verb (the parser's reading of "X, a member, was ...")
+        if e is not None and (role.dep_ not in ("nsubj", "nsubjpass") or _subject_of(ctx.sdoc[i], role.head)):
+            return e
+    return None
+
+
+def _subject_of(tok, verb) -> bool:
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.head == verb and tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _between_other_role(ctx: Ctx, role, t) -> bool:
+    """Another role noun between the role and the name: the name is that role's, unless it is
+    the role's own body ("spokesman for the High Commissioner, X": X is the spokesman)."""
+    return any(role_of(x) is not None and not _in_body(x, role) for x in ctx.sdoc[role.i + 1 : t.i])
+
+
+def _in_body(x, role) -> bool:
+    while x.head is not x and x != role:
+        if x.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+            return False
+        x = x.head
+    return x == role
+
+
+def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int | None, object]:
+    """The body a role belongs to, with the token that names it."""
+    allow_person = pred in PERSON_BODY_ROLES or role.lemma_.lower() in PERSON_BODY_NOUNS
+    place_role = implied in ("place", "government")
+    iso = None
+    mods = sorted((c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i), key=lambda c: -c.i)
+    mods = [m for m in mods if m.lower_ not in PORTFOLIOS and m.lower_ not in RANKS and m.lower_ not in DEPUTY_WORDS]
+    # a name before the role first ("al Shabaab's military spokesman": al Shabaab), then the
+    # common nouns of national institutions ("army spokesman", "a military officer")
+    for m in mods:
+        if m.dep_ == "poss" and m.pos_ == "PRON":
+            if m.lower_ in ("his", "her") and allow_person:
+                p = latest_person_before(ctx, m.idx)
+                if p is not None and p != who:
+                    return p, m
+            if m.lower_ in ("its", "their"):
+                o = latest_org_before(ctx, m.idx, kinds=("armed_group", "militia", "state_force", "government", None))
+                if o is not None:
+                    return o, m
+            continue
+        if m.lower_ == "country" and implied == "government":
+            iso = ctx.article_country()
+            continue
+        e = ctx.ent(m)
+        if e is None:
+            e = _owner_in_phrase(ctx, m)
+        if e is None or e == who or _portfolio(ctx, e):
+            continue
+        t = ctx.type(e)
+        if t == "ORG":
+            return e, m
+        if t == "PERSON" and allow_person and m.dep_ == "poss":
+            return e, m
+        if t == "LOCATION":
+            if implied == "place":
+                return e, m
+            iso = ctx.country_of(m) or iso
+    # a name right before the role the parser left unattached ("IS leader X")
+    left = ctx.sdoc[role.left_edge.i - 1] if role.left_edge.i > role.sent.start else None
+    if left is not None and not mods and role.dep_ == "compound" and ctx.ent(left) is not None and ctx.ent(left) != who:
+        e = ctx.ent(left)
+        if ctx.type(e) == "ORG" and not _portfolio(ctx, e):
+            return e, left
+        if ctx.type(e) == "LOCATION" and implied == "place":
+            return e, left
+    for m in mods:
+        if ctx.ent(m) is None:
+            iso = ctx.country_of(m) or iso
+    for m in mods:
+        if ctx.ent(m) is None or _portfolio(ctx, ctx.ent(m)):
+            inst = ctx.institution_of(m) if m.lower_ not in ("country",) else None
+            if inst is not None:
+                return inst, m
+    # "spokesman for the army", "Chief of General Staff of the SPLA-IO", "the mayor of Z"
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "with", "in", "within", "from")):
+        found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0, mayor_like=implied == "place")
+        if found is not None:
+            return found, prep
+    if implied == "government":
+        gov = ctx.institution("government", iso)
+        if gov is not None:
+            return gov, None
+        if iso is not None and pred == "leader_of":
+            return ctx.country_entity(iso), None
+    elif implied in ("police", "army"):
+        return ctx.institution(implied, iso), None
+    return None, None
+
+
+def _portfolio(ctx: Ctx, e: int) -> bool:
+    """An 'organisation' that is a minister's portfolio ("Communication Minister")."""
+    words = ctx.name(e).lower().split()
+    return bool(words) and ctx.type(e) == "ORG" and any(w in PORTFOLIOS for w in words) and len(words) <= 2 and "ministry" not in words
+
+
+def _owner_in_phrase(ctx: Ctx, m) -> int | None:
+    """A name inside a modifier phrase: "the al Shabaab militant group's spokesman"."""
+    for c in m.children:
+        if c.dep_ in ("compound", "poss", "nmod") and c.i < m.i:
+            e = ctx.ent(c)
+            if e is not None:
+                return e
+    return None
+
+
+def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, depth: int, mayor_like: bool = False) -> int | None:
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        e = ctx.resolve(pobj)
+        if e is not None and e != who:
+            t = ctx.type(e)
+            if t == "ORG" and prep.lower_ in ("in", "at", "within") and ctx.doc.entities[e].kind is None:
+                continue  # "fighters in Nduga": a place the recogniser took for a body
+            if t == "ORG" and prep.lower_ != "from":
+                return e
+            if t == "PERSON" and allow_person and prep.lower_ in ("for", "to", "of"):
+                return e
+            if t == "LOCATION" and place_role and prep.lower_ in ("of", "for"):
+                if not mayor_like and ctx.country_of(pobj) is None:
+                    continue  # "Minister for the Middle East": a portfolio, not a state
+                return e
+            continue
+        # "of the Sudan People's Liberation Army in Opposition (SPLA-IO)": the acronym the name is given
+        for t in pobj.subtree:
+            if t.dep_ == "appos" and ctx.ent(t) is not None and ctx.type(ctx.ent(t)) == "ORG" and ctx.ent(t) != who:
+                return ctx.ent(t)
+        if depth < 1 and pobj.pos_ in ("NOUN", "PROPN"):
+            for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in")):
+                found = _prep_body(ctx, p2, allow_person, place_role, who, depth + 1, mayor_like)
+                if found is not None:
+                    return found
+    return None
+
+
+def _evidence(ctx: Ctx, toks) -> Span:
+    toks = [t for t in toks if t is not None]
+    sent = toks[0].sent
+    toks = [t for t in toks if t.sent == sent] or toks[:1]
+    return ctx.span(toks)
+
+
+def roles(ctx: Ctx) -> Iterator[Relation]:
+    groups: dict[int, str] = {}  # a person -> "X's group", the unnamed group X leads
+    aides = []
+    for tok in ctx.sdoc:
+        role = role_of(tok)
+        if role is None or _former(tok) or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if tok.dep_ == "pobj" and role_of(tok.head.head) is not None and tok.head.head.i < tok.i:
+            continue  # "spokesman for the High Commissioner, X": X is the spokesman
+        who = holder(ctx, tok)
+        if who is None:
+            continue
+        pred, implied = role
+        org, by = body(ctx, tok, pred, implied, who)
+        near = [ctx.sdoc[i] for i in ctx.mention_tokens(who, tok)]
+        ev = _evidence(ctx, [tok, *near, by])
+        if org is None and pred == "leader_of":
+            group = _unnamed_group(tok)
+            if group is not None:
+                # "X, a leader of a Salafi group": the group is known only as X's
+                groups[who] = f"{ctx.name(who)}'s {group.lower_}"
+                yield Relation(ctx.name(who), pred, groups[who], ev, who, None, rule="role")
+            continue
+        if org is None or org == who:
+            continue
+        if ctx.type(org) == "LOCATION" and implied not in ("place", "government"):
+            continue
+        if ctx.type(org) == "PERSON" and pred != "spokesperson_of":
+            if pred == "member_of":
+                aides.append((who, org, ev))  # "an aide to X"
+            continue
+        yield Relation(ctx.name(who), pred, ctx.name(org), ev, who, org, rule="role")
+    for who, boss, ev in aides:
+        # "an aide to X": a member of X's group when X leads one, else of X
+        yield Relation(ctx.name(who), "member_of", groups.get(boss, ctx.name(boss)), ev, who, None if boss in groups else boss, rule="role")
+    yield from _copula_lists(ctx)
+    yield from _possessed(ctx)
+    yield from _led_by(ctx)
+
+
+def _unnamed_group(role):
+    for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            if pobj.lower_ in GROUP_NOUNS and pobj.tag_ == "NN":
+                return pobj
+    return None
+
+
+def _copula_lists(ctx: Ctx) -> Iterator[Relation]:
+    """'The three soldiers are Sgt. A, Sgt. B and C': each named person holds the subject's role."""
+    for tok in ctx.sdoc:
+        if tok.lemma_ != "be" or tok.pos_ not in ("AUX", "VERB"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if subj is None or attr is None or subj.tag_ not in ("NNS", "NNPS"):
+            continue
+        role = role_of(subj)
+        if role is None or role[0] != "member_of":
+            continue
+        org, by = body(ctx, subj, role[0], role[1], -1)
+        if org is None:
+            org = ctx.institution_of(subj)
+        if org is None or ctx.type(org) != "ORG":
+            continue
+        for t in conjuncts(attr):
+            p = _person(ctx, t)
+            if p is not None:
+                yield Relation(ctx.name(p), "member_of", ctx.name(org), ctx.span([subj, t]), p, org, rule="role")
+
+
+def _possessed(ctx: Ctx) -> Iterator[Relation]:
+    """"Al Jazeera's X", "the ministry's X": a person an organisation owns is its member;
+    "Lieutenant General X of the Indian army": a titled person of an organisation."""
+    for tok in ctx.sdoc:
+        who = _person(ctx, tok)
+        if who is None:
+            continue
+        if tok.i + 1 < len(ctx.sdoc) and ctx.ent(ctx.sdoc[tok.i + 1]) == who:
+            continue  # not the mention's head
+        for c in tok.children:
+            org = None
+            if c.dep_ == "poss":
+                org = ctx.resolve(c, ("ORG",))
+                if org is None and c.lower_ in ("ministry", "agency", "office", "department", "mission"):
+                    org = _latest_named(ctx, c)
+            elif c.dep_ == "prep" and c.lower_ == "of" and _titled(ctx, tok, who):
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                org = ctx.resolve(pobj, ("ORG",)) if pobj is not None else None
+            if org is not None and org != who and ctx.type(org) == "ORG":
+                yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([c, tok]), who, org, rule="role")
+
+
+def _latest_named(ctx: Ctx, tok) -> int | None:
+    """'the ministry': the latest organisation named with that word."""
+    word = tok.lower_
+    best, best_pos = None, -1
+    for m in ctx.doc.mentions:
+        if m.entity is None or m.span.end > tok.idx or ctx.type(m.entity) != "ORG":
+            continue
+        if any(word in f.lower().split() for f in ctx.doc.entities[m.entity].forms()) and m.span.start > best_pos:
+            best, best_pos = m.entity, m.span.start
+    return best
+
+
+def _titled(ctx: Ctx, tok, who: int) -> bool:
+    """The person is named with a rank or title ("Lieutenant General X", "Sheikh X")."""
+    left = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i]
+    if any(c.lower_ in RANKS or role_of(c) is not None for c in left):
+        return True
+    return any(f.split()[0].lower() in RANKS for f in ctx.doc.entities[who].aliases if f.split())
+
+
+def _led_by(ctx: Ctx) -> Iterator[Relation]:
+    """'Y, led by X', 'Y is led by X', 'X, who leads Y': X is Y's leader."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in LEAD_VERBS or tok.pos_ != "VERB":
+            continue
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            leaders = [ctx.resolve(p, ("PERSON", "ORG")) for c in agent.children if c.dep_ == "pobj" for p in conjuncts(c)]
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            clause = tok
+            while clause.dep_ == "conj" and subj is None:  # "which was behind the attack and is led by X"
+                clause = clause.head
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and clause.dep_ in ("acl", "relcl", "advcl") and clause.head.pos_ in ("NOUN", "PROPN"):
+                subj = clause.head
+            if subj is not None and subj.lower_ in ("which", "that", "who") and clause.dep_ == "relcl":
+                subj = clause.head
+            led = _org_of(ctx, subj) if subj is not None else None
+        else:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                subj = tok.head
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if subj is None or obj is None or tok.lemma_.lower() == "run":
+                continue
+            leaders = [_person(ctx, subj)]
+            led = _org_of(ctx, obj)
+        if led is None:
+            continue
+        for who in leaders:
+            if who is None or who == led or tok.tag_ == "VBG":
+                continue
+            yield Relation(ctx.name(who), "leader_of", ctx.name(led), ctx.span([tok, *(subj.subtree if subj is not None else [])]), who, led, rule="led_by")
+
+
+def _org_of(ctx: Ctx, tok) -> int | None:
+    e = ctx.resolve(tok, ("ORG",))
+    if e is None and tok.lemma_.lower() in GROUP_NOUNS | {"gang", "mission", "force", "coalition", "operation"}:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                e = ctx.resolve(c, ("ORG",))
+    return e
+
 
 def whose_leader(ctx: Ctx) -> Iterator[Relation]:
     """'the Viv Ansanm group, whose leader, former police officer Jimmy Chérizier, ...'."""
@@ -15,81 +462,9 @@ def whose_leader(ctx: Ctx) -> Iterator[Relation]:
         person = next((x for x in ctx.doc.mentions if x.entity is not None and x.span.start >= m.end() and ctx.type(x.entity) == "PERSON" and x.span.start - m.end() <= 60), None)
         if org is None or person is None:
             continue
-        pred = ROLE_PREDICATE.get(m.group(1).lower(), "leader_of")
+        pred = ROLES.get(m.group(1).lower(), ("leader_of", None))[0]
         start = next(x.span.start for x in ctx.doc.mentions if x.entity == org and x.span.end <= m.start())
         yield Relation(ctx.name(person.entity), pred, ctx.name(org), Span(start, person.span.end), person.entity, org, rule="role")
 
 
 _WHOSE = re.compile(r",?\s+whose\s+(leader|head|chief|founder|commander|spokesman|spokesperson|spokeswoman)\b,?\s+", re.I)
-
-
-def roles(ctx: Ctx) -> Iterator[Relation]:
-    leaders: dict[int, str] = {}
-    pending_aides = []
-    for tok in ctx.sdoc:
-        pred = ROLE_PREDICATE.get(tok.lemma_.lower())
-        if pred is None or tok.pos_ != "NOUN":
-            continue
-        person = _role_holder(ctx, tok)
-        if person is None:
-            continue
-        ev = ctx.span([t for t in tok.subtree] + [ctx.sdoc[i] for i in _mention_tokens(ctx, person, tok)])
-        org = ctx.ent_in(tok, ("ORG",))
-        target = ctx.name(org) if org is not None and org != person else None
-        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "with", "in", "at")), None)
-        if target is None and prep is not None:
-            objs = objects(ctx, prep, ("ORG", "PERSON"))
-            if objs:
-                if ctx.type(objs[0]) == "PERSON":
-                    pending_aides.append((person, pred, objs[0], ev))
-                    continue
-                target = ctx.name(objs[0])
-            else:
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.lower_ in GROUP_NOUNS and pred == "leader_of":
-                    target = f"{ctx.name(person)}'s {pobj.lower_}"
-                    leaders[person] = target
-        if target is None:
-            continue
-        yield Relation(ctx.name(person), pred, target, ev, person, org, rule="role")
-    for person, pred, boss, ev in pending_aides:
-        # "an aide to X": a member of X's group when X leads one, else of X
-        yield Relation(ctx.name(person), "member_of", leaders.get(boss, ctx.name(boss)), ev, person, None, rule="role")
-
-
-def _mention_tokens(ctx: Ctx, ent: int, near) -> list[int]:
-    best = None
-    for i, e in ctx.tok_ent.items():
-        if e == ent and (best is None or abs(i - near.i) < abs(best - near.i)):
-            best = i
-    return [best] if best is not None else []
-
-
-def _role_holder(ctx: Ctx, role):
-    """The person a role noun describes: 'X, a spokesman for ...' (apposition), 'spokesman X' (compound)."""
-    if role.dep_ == "appos":
-        e = ctx.ent(role.head)
-        if e is not None and ctx.type(e) == "PERSON":
-            return e
-    if role.dep_ in ("compound", "appos") or role.head.dep_ == "appos":
-        e = ctx.ent(role.head)
-        if e is not None and ctx.type(e) == "PERSON" and role.head.i > role.i:
-            return e
-    # "Abu Qatadah ... (Palestinian Abu Qatadah), an ISIS member": apposition attached one level up
-    for c in role.children:
-        if c.dep_ == "appos":
-            e = ctx.ent(c)
-            if e is not None and ctx.type(e) == "PERSON":
-                return e
-    # "X (Palestinian X), an ISIS member": the person right before the comma
-    i = role.left_edge.i - 1
-    if i >= 0 and ctx.sdoc[i].text == ",":
-        i -= 1
-        if i >= 0 and ctx.sdoc[i].text in (")", "]"):
-            while i >= 0 and ctx.sdoc[i].text not in ("(", "["):
-                i -= 1
-            i -= 1
-        e = ctx.ent(ctx.sdoc[i]) if i >= 0 else None
-        if e is not None and ctx.type(e) == "PERSON":
-            return e
-    return None

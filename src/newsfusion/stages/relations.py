@@ -8,7 +8,7 @@ from ..pipeline import stage
 from ..relations import extract_relations
 
 
-@stage("relations", requires=["nlp", "entities", "claims"], assigns=["relations"], version="1")
+@stage("relations", requires=["nlp", "entities", "claims", "events"], assigns=["relations"], version="2")
 def relations_stage(doc: Doc) -> Doc:
     doc.relations = extract_relations(doc)
     return doc

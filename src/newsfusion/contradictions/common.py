@@ -1,0 +1,138 @@
+"""What every kind of contradiction needs: who states a span, whether two statements come
+from the same speaker, and the tight evidence of a statement (one clause or sentence)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Claim, Doc, Span
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
+_STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "that", "is", "was", "were", "has", "have", "had", "for", "with",
+         "by", "from", "as", "at", "it", "its", "this", "be", "been", "are", "their", "they", "he", "she", "his", "her",
+         "not", "no", "any", "said", "told"}
+
+
+def words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def overlap(a: str, b: str) -> float:
+    wa, wb = words(a), words(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def claim_of(doc: Doc, span: Span) -> int | None:
+    """The innermost claim holding ``span``: '... reported the strikes, with some outlets
+    saying nine had died' is the outlets' figure, not the reporter's."""
+    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span)] \
+        or [i for i, c in enumerate(doc.claims) if c.evidence.contains(span)]  # a claim's content says it; else its sentence
+    return min(holding, key=lambda i: doc.claims[i].content.end - doc.claims[i].content.start) if holding else None
+
+
+def source_of(doc: Doc, claim: int | None) -> str:
+    return doc.claims[claim].source if claim is not None else doc.author_label()
+
+
+def attributed(doc: Doc, claim: int | None) -> bool:
+    """The statement has a source other than the article itself."""
+    return claim is not None and doc.claims[claim].source_kind != "author"
+
+
+GENERIC_SOURCES = {"official", "officials", "source", "sources", "local", "security", "senior", "government",
+                   "witness", "witnesses", "residents", "resident", "spokesman", "spokesperson", "statement", "media",
+                   "reports", "report", "authorities", "sources'", "military", "medical", "health", "and"}
+_SAME_SIDE = {"spokesperson_of", "member_of", "leader_of", "part_of"}
+
+
+def _name(text: str) -> str:
+    return " ".join(w for w in re.findall(r"[\w']+", text.lower()) if w not in ("the", "a", "an"))
+
+
+def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
+    """Two claims from one speaker: the same entity or name, or a spokesman and his body
+    ('government spokesman X' and 'the government', joined by a relation)."""
+    if c1.source_entity is not None and c1.source_entity == c2.source_entity:
+        return True
+    n1, n2 = _name(c1.source), _name(c2.source)
+    if n1 == n2 or (c1.source_kind == c2.source_kind == "author"):
+        return True
+    t1, t2 = doc.span_text(c1.source_span).lower(), doc.span_text(c2.source_span).lower()
+    for t, other in ((t1, n2), (t2, n1)):
+        words_t = t.split()
+        if len(words_t) == 2 and words_t[0] in ("the", "this", "that") and words_t[1] in other.split():
+            return True  # "the resident" after "a resident of Quarit"
+    w1, w2 = set(n1.split()), set(n2.split())
+    small = min((w1, w2), key=len)
+    if (w1 <= w2 or w2 <= w1) and small - GENERIC_SOURCES:
+        return True  # "police" and "the provincial police office"; not "officials" and "US officials"
+    ents1 = entities_in(doc, c1.source_span) if c1.source_span is not None else set()
+    ents2 = entities_in(doc, c2.source_span) if c2.source_span is not None else set()
+    if ents1 & ents2 and not _persons(doc, ents1 ^ ents2):
+        return True  # "the IS statement" and "the Islamic State group"
+    e1, e2 = c1.source_entity, c2.source_entity
+    if e1 is not None and e2 is not None:
+        for r in doc.relations:
+            if r.predicate in _SAME_SIDE and {r.subject_entity, r.object_entity} == {e1, e2}:
+                return True
+    return False
+
+
+def _persons(doc: Doc, ents: set[int]) -> bool:
+    return any(doc.entities[e].type == "PERSON" for e in ents)
+
+
+def sentence_in_paragraph(doc: Doc, span: Span) -> Span | None:
+    """The sentence holding ``span``, cut at paragraph breaks (the parser may run two
+    paragraphs into one sentence)."""
+    sent = doc.sentence_of(span)
+    if sent is None:
+        return None
+    text = doc.text
+    start = text.rfind("\n", sent.start, span.start)
+    end = text.find("\n", span.end, sent.end)
+    return Span(start + 1 if start != -1 else sent.start, end if end != -1 else sent.end)
+
+
+def statement(doc: Doc, claim: int | None, focus: Span) -> Span:
+    """The evidence of the statement that says ``focus``: the claim's evidence when it lies in
+    one sentence, else its part in the sentence of ``focus``; the sentence without a claim."""
+    sent = sentence_in_paragraph(doc, focus) or focus
+    if claim is None:
+        return _trim(doc, sent)
+    c = doc.claims[claim]
+    ev = Span(min(c.evidence.start, c.content.start), max(c.evidence.end, c.content.end))
+    inside = doc.sentence_of(Span(ev.start, ev.start + 1))
+    if inside is not None and ev.end <= inside.end + 2 and "\n" not in doc.text[ev.start:ev.end].strip():
+        return _trim(doc, ev)
+    lo, hi = max(ev.start, sent.start), min(ev.end, sent.end)
+    return _trim(doc, Span(lo, hi) if lo < hi and lo <= focus.start and focus.end <= hi else sent)
+
+
+def _trim(doc: Doc, span: Span) -> Span:
+    """Without surrounding blanks, a dangling 'but'/'and' or stray quote marks."""
+    text = doc.span_text(span)
+    m = re.search(r"(?:\s*,?\s+(?:but|and|while|whereas))?[\s,;:]*$", text)
+    end = span.start + (m.start() if m else len(text))
+    start = span.start + (len(text) - len(text.lstrip()))
+    return Span(start, max(start + 1, end))
+
+
+def entities_in(doc: Doc, span: Span) -> set[int]:
+    return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
+
+
+def speaker_at(doc: Doc, span: Span) -> int | None:
+    """The claim a span belongs to: the claim holding it, or the "According to X, ..." claim of
+    the sentence before in its paragraph, which the sentence goes on telling."""
+    c = claim_of(doc, span)
+    if c is not None:
+        return c
+    sent = doc.sentence_of(span)
+    if sent is None:
+        return None
+    k = doc.sentences.index(sent)
+    if k == 0 or "\n" in doc.text[doc.sentences[k - 1].end:sent.start]:
+        return None
+    prev = doc.sentences[k - 1]
+    return next((i for i, c in enumerate(doc.claims) if c.rule.startswith("according") and prev.contains(c.evidence)), None)
