@@ -108,6 +108,11 @@ CASES = [
     ("The army said four attackers were killed, denying reports that civilians had died.",
      [("army", "named_org", "assert", "said"), ("army", "named_org", "deny", "denying"), ("reports", "media", "assert", "reports")]),
     ("The army's report of the incident was published on Monday.", []),
+    ("The minister was quoted as saying that the border would stay closed.",
+     [("minister", "anonymous", "assert", "quoted as saying")]),
+    ("State television quoted the governor as saying 12 people had died.",
+     [("governor", "anonymous", "assert", "quoted the governor as saying")]),
+    ("The rebels claimed to have downed a government helicopter.", [("rebels", "anonymous", "assert", "claimed")]),
     # verbs with other senses than speech
     ("Police questioned three suspects after the blast.", []),
     ("The hospital admitted two children with burns.", []),

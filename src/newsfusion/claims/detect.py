@@ -105,6 +105,15 @@ def _in_parentheses(tok) -> bool:
     return i > 0 and doc[i - 1].text in ("(", "[") and j + 1 < len(doc) and doc[j + 1].text in (")", "]")
 
 
+def _quoted_as(tok):
+    """'X was quoted as saying ...', 'TV quoted X as saying ...': X speaks."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    q = tok.head.head
+    who = _children(q, "nsubjpass") or _children(q, "dobj")
+    return who[0] if who else None
+
+
 def _acronym_aux(tok):
     """'IS said ...': the small parser reads the group's acronym as the verb 'is'."""
     for c in tok.children:
@@ -121,6 +130,9 @@ def _subject(tok):
     acr = _acronym_aux(tok)
     if acr is not None and not _children(tok, "nsubjpass"):
         return acr
+    quoted = _quoted_as(tok)
+    if quoted is not None:
+        return quoted
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and not (tok.head.lemma_.lower() in _STATEMENT_NOUNS and tok.head.head.lemma_.lower() in _RELEASE_VERBS):
         return tok.head  # "some outlets saying ...", "witness reports saying ...": the noun the participle qualifies
     if tok.dep_ == "acl" and tok.head.head != tok.head:
@@ -435,6 +447,9 @@ class Finder:
         )
 
     def _cue_span(self, tok) -> Span:
+        if _quoted_as(tok) is not None:
+            q = tok.head.head
+            return Span(min(q.idx, tok.idx), max(q.idx + len(q), tok.idx + len(tok)))  # "quoted ... as saying"
         toks = [tok] + _children(tok, "prt")
         if tok.lemma_.lower() in ("claim", "declare"):
             toks += [c for c in _children(tok, "dobj") if c.lemma_.lower() in ("responsibility", "allegiance", "credit")]
