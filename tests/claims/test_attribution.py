@@ -126,6 +126,15 @@ CASES = [
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),
+    # frames: a verb with other senses needs its reported clause or predicate
+    ("The governor said in a statement published on Sunday that twelve villagers died.",
+     [("governor", "anonymous", "assert", "said")]),
+    ("The minister said nothing about the casualties.", []),
+    ("The spokesman called the shelling a massacre.", [("spokesman", "anonymous", "assert", "called")]),
+    ("The governor called the mayor on Friday.", []),
+    ("Officials agreed that the truce had collapsed.", [("Officials", "anonymous", "assert", "agreed")]),
+    ("The two sides agreed on a prisoner exchange.", []),
+    ("Soldiers found a weapons cache near the river.", []),
 ]
 
 
