@@ -135,6 +135,10 @@ CASES = [
     ("Officials agreed that the truce had collapsed.", [("Officials", "anonymous", "assert", "agreed")]),
     ("The two sides agreed on a prisoner exchange.", []),
     ("Soldiers found a weapons cache near the river.", []),
+    # a quotation that closes its sentence is no content for the next sentence's verb with an object
+    ('The mayor said: "Our men held the bridge." Both clans claim the valley of Sarn.',
+     [("mayor", "anonymous", "assert", "said")]),
+    ('"Our men held the bridge." Captain Ruiz said.', [("Ruiz", "named_person", "assert", "said")]),
 ]
 
 

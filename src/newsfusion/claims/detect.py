@@ -344,6 +344,11 @@ class Finder:
                 return q
         return None
 
+    def closes_sentence(self, q: Quote) -> bool:
+        """A quotation whose words end a sentence (“... fire.”), not one
+        running into its cue (“... fire,” he said)."""
+        return self.text[q.inner.start : q.inner.end].rstrip().endswith((".", "!", "?"))
+
     def extend_to_quotes(self, content: Span) -> tuple[Span, bool]:
         """Content that runs into a quotation takes the whole quotation."""
         for q in self.quotes:
@@ -418,6 +423,9 @@ class Finder:
         head_span = source_phrase(subj)
         clause = Span(min(clause.start, head_span.start), max(clause.end, tok.idx + len(tok)))
         quote = self.adjacent_quote(Span(min(head_span.start, tok.idx), clause.end))
+        if quote is not None and quote.span.end <= clause.start and self.closes_sentence(quote) and any(
+                c.pos_ in ("NOUN", "PROPN") for c in _children(tok, "dobj")):
+            quote = None  # '“... returned fire.” Both countries claim the territory': a new sentence with its own object
         if not _frame_ok(tok, lemma, quote is not None):
             return None
         content, how = self._content(tok, subj, sent, quote)
