@@ -139,6 +139,11 @@ CASES = [
     ('The mayor said: "Our men held the bridge." Both clans claim the valley of Sarn.',
      [("mayor", "anonymous", "assert", "said")]),
     ('"Our men held the bridge." Captain Ruiz said.', [("Ruiz", "named_person", "assert", "said")]),
+    # an 'as' clause reports the clause it modifies
+    ("As the commander said, the town fell within hours.", [("commander", "anonymous", "assert", "said")]),
+    ("As police reported, the gunmen fled north.", [("police", "named_org", "assert", "reported")]),
+    ("As the commander spoke, shells hit the square.", []),
+    ("As the fighting continued, families fled the district.", []),
 ]
 
 

@@ -259,6 +259,19 @@ def _inverted(tok, lemma: str) -> bool:
     return (set_off and lemma in ("tell", "say", "add", "report", "confirm")) or not _children(tok, "dobj", "prep")
 
 
+def _as_clause(tok) -> bool:
+    """'As the governor said, the town fell within hours': a bare cue in an
+    'as' clause reports the clause it modifies ('as soon as X announced the
+    toll', 'as the army announced the toll' are not)."""
+    if tok.dep_ != "advcl" or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX") or not _children(tok, "nsubj"):
+        return False
+    if _children(tok, "dobj", "ccomp", "xcomp"):
+        return False
+    marks = [m for m in tok.children if m.dep_ == "mark"]
+    return (len(marks) == 1 and marks[0].lower_ == "as" and marks[0].i == tok.left_edge.i
+            and not any(c.dep_ == "advmod" and c.i < tok.i for c in tok.children))
+
+
 def _time_object(prep) -> bool:
     """'called the mayor on Friday', 'pressed for hours': a preposition of time
     is no frame ('called on the government', 'pressed for talks' are)."""
@@ -273,12 +286,12 @@ def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
     for cond in frames:
         ok = True
         if cond.get("ccomp"):
-            ok &= bool(_children(tok, "ccomp"))
+            ok &= bool(_children(tok, "ccomp")) or _as_clause(tok)
         if cond.get("clause"):
             # a reported clause in any form: "added that ...", "“...,” he added", "..., he added", "X, he added, was ...",
             # "said in a statement that ..."
             ok &= (bool(_children(tok, "ccomp")) or quote_adjacent or tok.dep_ == "parataxis" or _inverted(tok, lemma)
-                   or _that_clause_in_prep(tok) is not None or bool(_children(tok, "xcomp")))
+                   or _that_clause_in_prep(tok) is not None or bool(_children(tok, "xcomp")) or _as_clause(tok))
         if cond.get("predicative"):
             # "called the strike a massacre", "called him a liar"
             ok &= (any(c.lower_ not in ("what", "whatever") for c in _children(tok, "dobj"))  # not "what he called the tyrants"
@@ -533,6 +546,16 @@ class Finder:
             # "Hamas, they say, seems to ...": the host clause around the cue
             inner = set(tok.subtree)
             host = [t for t in tok.head.subtree if t not in inner and not t.is_space]
+            while host and host[-1].is_punct and host[-1].text not in "”\"":
+                host.pop()
+            if host:
+                return char_span(host), "parataxis"
+        if _as_clause(tok):
+            # "As the governor said, the town fell ...": the clause the cue modifies
+            inner = set(tok.subtree)
+            host = [t for t in tok.head.subtree if t not in inner and not t.is_space]
+            while host and host[0].is_punct:
+                host.pop(0)
             while host and host[-1].is_punct and host[-1].text not in "”\"":
                 host.pop()
             if host:
