@@ -100,9 +100,50 @@ CASES = [
     ("The casualties, if confirmed, would make it the deadliest attack this year.", [("author", "author", "hedge", "if confirmed")]),
     ("Thousands of detainees are accused of links to the militia.", [("author", "author", "hedge", "are accused")]),
     ("The suspected militants fled into the forest.", []),
+    # statements named by a noun
+    ("The raid came hours after the governor's announcement that the curfew would be lifted.",
+     [("governor", "anonymous", "assert", "announcement")]),
+    ("Villagers rejected a claim by the army that the dead were fighters.",
+     [("Villagers", "anonymous", "deny", "rejected"), ("army", "named_org", "assert", "claim")]),
+    ("The army said four attackers were killed, denying reports that civilians had died.",
+     [("army", "named_org", "assert", "said"), ("army", "named_org", "deny", "denying"), ("reports", "media", "assert", "reports")]),
+    ("The army's report of the incident was published on Monday.", []),
+    ("The minister was quoted as saying that the border would stay closed.",
+     [("minister", "anonymous", "assert", "quoted as saying")]),
+    ("State television quoted the governor as saying 12 people had died.",
+     [("governor", "anonymous", "assert", "quoted the governor as saying")]),
+    ("The rebels claimed to have downed a government helicopter.", [("rebels", "anonymous", "assert", "claimed")]),
+    # verbs with other senses than speech
+    ("Police questioned three suspects after the blast.", []),
+    ("The hospital admitted two children with burns.", []),
+    ("Militants blasted the bridge before dawn.", []),
+    ("Troops observed the ceasefire for a week.", []),
+    ("The army maintained control of the town.", []),
+    ("It is crucial to hold those responsible to account.", []),
+    # a statement's own voice
+    ("We welcome the agreement signed in Doha today.", [("author", "author", "assert", "welcome")]),
+    ('"We welcome the agreement," the minister said.', [("minister", "anonymous", "assert", "said")]),
     ("Police arrested twelve protesters in the capital.", []),
     ("He hopes to say more next week.", []),
     ("The town was governed according to customary law.", []),
+    # frames: a verb with other senses needs its reported clause or predicate
+    ("The governor said in a statement published on Sunday that twelve villagers died.",
+     [("governor", "anonymous", "assert", "said")]),
+    ("The minister said nothing about the casualties.", []),
+    ("The spokesman called the shelling a massacre.", [("spokesman", "anonymous", "assert", "called")]),
+    ("The governor called the mayor on Friday.", []),
+    ("Officials agreed that the truce had collapsed.", [("Officials", "anonymous", "assert", "agreed")]),
+    ("The two sides agreed on a prisoner exchange.", []),
+    ("Soldiers found a weapons cache near the river.", []),
+    # a quotation that closes its sentence is no content for the next sentence's verb with an object
+    ('The mayor said: "Our men held the bridge." Both clans claim the valley of Sarn.',
+     [("mayor", "anonymous", "assert", "said")]),
+    ('"Our men held the bridge." Captain Ruiz said.', [("Ruiz", "named_person", "assert", "said")]),
+    # an 'as' clause reports the clause it modifies
+    ("As the commander said, the town fell within hours.", [("commander", "anonymous", "assert", "said")]),
+    ("As police reported, the gunmen fled north.", [("police", "named_org", "assert", "reported")]),
+    ("As the commander spoke, shells hit the square.", []),
+    ("As the fighting continued, families fled the district.", []),
 ]
 
 

@@ -62,3 +62,27 @@ def test_proposal_on_a_rule_cue_is_dropped(parsed):
     prop = attribution_from_spans(doc, None, _span(text, "said"), _span(text, "three men were arrested"))
     claims = extract_claims(doc, proposals=[prop])
     assert len(claims) == 1 and claims[0].source_kind != "author"
+
+
+def test_an_odd_parse_loses_its_sentence_not_the_article(parsed, monkeypatch):
+    """A rule that fails on one sentence: in production the other sentences
+    keep their claims and the article a warning; strict runs raise."""
+    from newsfusion.claims import detect
+
+    text = "Residents said the market burned. The weird sentence is here. The governor said two shops were looted."
+    doc = parsed(Article(text=text))
+    real = detect.Finder.adjective_cue
+
+    def broken(self, tok, sent, s):
+        if "weird" in sent.text:
+            raise IndexError("boom")
+        return real(self, tok, sent, s)
+
+    monkeypatch.setattr(detect.Finder, "adjective_cue", broken)
+    monkeypatch.setenv("NEWSFUSION_STRICT", "0")
+    claims = extract_claims(doc)
+    assert [c.source for c in claims] == ["Residents", "governor"]
+    assert any("skipped" in w for w in doc.warnings)
+    monkeypatch.setenv("NEWSFUSION_STRICT", "1")
+    with pytest.raises(IndexError):
+        extract_claims(doc)

@@ -26,6 +26,12 @@ def test_author_from_the_text(ents, text, expected):
     assert expected in author_name(doc)
 
 
+def test_a_statement_heading_names_its_issuer(ents):
+    text = "Statement by Foreign Minister Amina Yusuf on the attack in Kidal\n\nI condemn the attack on the convoy."
+    doc = ents(Article(text=text, title="Statement by Foreign Minister Amina Yusuf on the attack in Kidal"))
+    assert author_name(doc) == "Amina Yusuf"
+
+
 def test_byline_and_outlet_come_first(ents):
     doc = ents(Article(text="Two soldiers were killed near Gao, a local official told AFP.", outlet="Sahel Post"))
     assert author_name(doc) == "Sahel Post"

@@ -17,6 +17,7 @@ CASES = [
     ("The group believes the ceasefire will hold.", ["assert"]),
     ("The governor denied the report and accused the opposition of spreading panic.", ["deny", "assert"]),
     ("The ministry said three soldiers were killed.", ["assert"]),
+    ('"We do not comment on ongoing operations," a military spokesman said.', ["hedge"]),
 ]
 
 

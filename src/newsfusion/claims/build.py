@@ -229,6 +229,7 @@ def extract_claims(doc: Doc, proposals: list[Attribution] | None = None) -> list
     rule found."""
     finder = Finder(doc.nlp, doc.text)
     atts = finder.run()
+    doc.warnings.extend(finder.failures)
     if proposals:
         atts += [p for p in proposals if not any(p.cue.overlaps(a.cue) for a in atts)]
     atts = [a for a in _dedupe(atts) if not _in_headline(doc, a)]

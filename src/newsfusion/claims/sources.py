@@ -24,12 +24,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import Doc, Span
+from ..gazetteer.actors import load_actors
 from .lexicon import lexicon
+from .quotes import find_quotes
 from .titles import TitleIndex, title_of
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|another|some|one)\s+", re.I)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_PLURAL = {"they", "them", "we"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 PRONOUNS_THING = {"it"}
 DEMONSTRATIVE = {"the", "this", "that", "these", "those"}
 
@@ -73,6 +76,7 @@ def _one_person(src: "Source") -> bool:
 # nouns for a post, a body of people or a document that speak for an organisation when one is named with them
 ROLE_NOUNS = {"official", "officer", "representative", "delegate", "delegation", "statement", "communique", "communiqué", "figure", "figures", "data", "tally", "count", "estimate", "release", "report", "message", "post", "video", "letter", "announcement", "bulletin", "update", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"}
 
+_VAGUE_MODIFIERS = {"armed", "main", "local", "powerful", "new", "small", "large", "major", "other", "same", "whole", "militant", "terrorist", "rival", "notorious", "so-called"}
 _GENERIC_BODIES = {"agency", "group", "organisation", "organization", "ngo", "charity", "union", "party", "committee", "association", "body", "movement"}
 _AMBIGUOUS_MEDIA = {"agency", "agencies", "network", "networks", "service", "services", "station", "stations"}
 
@@ -84,6 +88,9 @@ ORG_ANAPHORS = {"group", "network", "organisation", "organization", "movement", 
 _CREDIT = re.compile(r"\(([A-Z][\w.&' -]{0,40}(?:/[A-Z][\w.&' -]{0,40})*)\)")
 
 
+_ISSUER = re.compile(r"^\s*(?:Joint\s+)?(?:Statement|Remarks|Press\s+[Rr]elease|Press\s+[Ss]tatement|Message|Readout|Communiqu[eé])\s+(?:by|from|of)\s+(?:the\s+)?([^,:;(]+?)(?:\s+(?:on|at|in|regarding|concerning|following|about)\b|[,:;(]|$)", re.I)
+
+
 def author_name(doc: Doc) -> str:
     """Who speaks when the article speaks for itself: the byline, else the
     outlet, else the news agency the text credits ("BAMAKO, May 2 (Reuters) -",
@@ -93,6 +100,19 @@ def author_name(doc: Doc) -> str:
     if art.author or art.outlet:
         return re.split(r"\s*\|\s*", art.author or art.outlet or "")[0]  # "Xinhua| 2018-08-27|Editor: ..."
     text = doc.text
+    # a statement's own heading: "Statement by the Secretary-General on ...", "Remarks by X at ..."
+    title = (art.title or text.split("\n", 1)[0])[:200]
+    m = _ISSUER.match(title)
+    if m:
+        start = text.find(title) + m.start(1) if text.find(title) >= 0 else -1
+        inside = [doc.entities[mm.entity] for mm in doc.mentions if mm.entity is not None and start <= mm.span.start < start + len(m.group(1))]
+        issuer = m.group(1).strip()
+        inside += [e for e in doc.entities if e.type == "PERSON" and e.name in issuer]
+        for typ in ("PERSON", "ORG"):  # "Statement by Secretary of Defense Ash Carter": the person
+            named = [e for e in inside if e.type == typ]
+            if named:
+                return max(named, key=lambda e: len(e.name)).name
+        return issuer
     outlets = {i for i, e in enumerate(doc.entities) if e.kind == "outlet"}
     head_end, tail_start = min(len(text), 600), max(0, len(text) - 200)
     credited: list[int] = []
@@ -130,6 +150,7 @@ class SourceResolver:
         self._inner: set[int] = set()  # history entries that speak inside another claim
         self._author: str | None = None
         self._titles: TitleIndex | None = None
+        self._quote_spans = None
 
     def remember(self, pos: int, src: Source, inner: bool = False) -> None:
         """``inner``: the claim is reported inside another claim's content; its
@@ -197,6 +218,11 @@ class SourceResolver:
         return None
 
     def _pronoun(self, low: str, pos: int, tok=None) -> Source:
+        if low in FIRST_PERSON and tok is not None and not any(q.inner.start <= tok.idx < q.inner.end for q in self._quotes()):
+            # "We welcome the agreement", "I condemn ...": outside quotation marks, the text's own voice
+            src = self.author()
+            src.resolved_from = tok.text
+            return src
         want_person = low in PRONOUNS_PERSON
         want_plural = low in PRONOUNS_PLURAL
         if want_plural and tok is not None:
@@ -287,6 +313,13 @@ class SourceResolver:
                 src = self.from_entity(org, phrase)
                 src.resolved_from, src.head = text, lemma
                 return src
+        # "the armed opposition faction": the one organisation whose name says what the description says
+        if lemma in ORG_ANAPHORS and not plural:
+            named = self._org_named_by(tok)
+            if named is not None:
+                src = self.from_entity(named, phrase)
+                src.resolved_from, src.head = text, lemma
+                return src
         # "the source", "the officials", "the report": anaphora to an earlier source
         if definite and len([m for m in mods if m.dep_ != "prep"]) <= 1:
             prev = self._same_head(tok, text, phrase.start)
@@ -321,6 +354,11 @@ class SourceResolver:
             return Source(text, kind, phrase, head=lemma)
         indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
         return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _quotes(self):
+        if self._quote_spans is None:
+            self._quote_spans = find_quotes(self.doc.text)
+        return self._quote_spans
 
     def _person_named(self, idx: int) -> int | None:
         """An organisation the recogniser made of a person's name ("said
@@ -379,6 +417,29 @@ class SourceResolver:
             if len(hits) == 1:
                 return hits[0]
         return None
+
+    def _org_named_by(self, tok) -> int | None:
+        """'the armed opposition faction' -> the article's one organisation with
+        'Opposition' in its name; demonyms and 'armed' say nothing."""
+        words = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                 and c.ent_type_ not in ("NORP", "GPE") and c.lower_ not in _VAGUE_MODIFIERS and c.pos_ in ("NOUN", "ADJ")}
+        if not words:
+            return None
+        hits = []
+        own = subtree_of(tok)
+        for i, e in enumerate(self.doc.entities):
+            if e.type != "ORG" or e.kind == "outlet":
+                continue
+            if any(self.doc.mentions[m].span.overlaps(own) for m in e.mentions):
+                continue  # the recogniser's own reading of these words ("Myanmar's military" in "Myanmar's military government")
+            forms = list(e.forms())
+            actor = load_actors().get(e.kb_id) if e.kb_id else None
+            if actor is not None:
+                forms += list(actor.forms())  # the long name the article may not spell out
+            names = {w for f in forms for w in re.findall(r"[a-z]+", f.lower())}
+            if words <= names:
+                hits.append(i)
+        return hits[0] if len(hits) == 1 else None
 
     def _media_head(self, tok) -> bool:
         """'the newspaper', 'state media', 'a news agency'; an 'agency', 'network'

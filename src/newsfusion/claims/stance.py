@@ -36,6 +36,7 @@ _UNCERTAIN = re.compile(
     r"|\b(?:is|are|was|were|be|been|being)\s+(?:\w+\s+)?(?:suspected|believed|thought|presumed|feared)\s+(?:of|to)\b"
     r"|\b(?:may|might)\s+(?:well\s+)?have\s+\w+"
     r"|\b(?:theory|hypothesis|speculation)\b"
+    r"|\b(?:not|n't|never)\s+(?:\w+\s+)?comment\b|\bno\s+comment\b"
     r"|\b(?:are|is|were|was)\s+(?:\w+\s+)?(?:assessing|investigating|examining|looking\s+into|checking)\b",
     re.I,
 )
