@@ -46,7 +46,7 @@ def main(argv=None) -> int:
     from newsfusion.pipeline import Pipeline
 
     if load_model() is None:
-        print("no attribution model packaged: nothing to compare (make train-attribution)", file=sys.stderr)
+        print("no attribution model built: nothing to compare (make train-attribution; it is not in the repository)", file=sys.stderr)
         return 1
     before = os.environ.get(ENV)
     pipe = Pipeline()

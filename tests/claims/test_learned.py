@@ -271,3 +271,18 @@ def test_the_setting_chooses_rules_model_or_both(nlp, tiny_model, monkeypatch, m
     assert [doc.span_text(c.cue) for c in claims] == ["said"]
     assert (claims[0].rule != "learned") == rules  # a cue both found stays the rules' claim
     assert claims[0].source == "mayor" or "mayor" in claims[0].source
+
+
+@pytest.mark.parametrize("value, mode", [("", "off"), ("off", "off"), ("0", "off"), ("ON", "on"), ("yes", "on"), (" only ", "only")])
+def test_attribution_setting_values(value, mode):
+    from newsfusion.config import _attribution_mode
+
+    assert _attribution_mode(value) == mode
+
+
+def test_attribution_setting_refuses_other_values():
+    from newsfusion.config import _attribution_mode
+    from newsfusion.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="on, off or only"):
+        _attribution_mode("maybe")
