@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install install-embeddings demo test eval clean lock
+.PHONY: install install-embeddings demo test eval train-attribution clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,8 +40,12 @@ test: install
 eval: install-embeddings
 	$(BIN)/newsfusion eval all --report docs/results.md --readme README.md
 
+# The learned attribution model (docs/claims.md#learned-attribution): PolNeAR train, tuned on dev.
+train-attribution: install
+	nice $(BIN)/python -m newsfusion.claims.learned.train --cache .cache
+
 lock:
 	$(BIN)/pip freeze --exclude-editable | sed 's/+cpu//' > requirements.lock
 
 clean:
-	rm -rf $(VENV) newsfusion.db build src/*.egg-info
+	rm -rf $(VENV) newsfusion.db build .cache src/*.egg-info

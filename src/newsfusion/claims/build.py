@@ -12,6 +12,7 @@ import re
 
 from ..model import Claim, Doc, Span
 from .detect import Attribution, Finder, one_per_source
+from .learned import combine
 from .lexicon import lexicon
 from .quotes import find_quotes
 from .sources import Source, SourceResolver
@@ -228,7 +229,7 @@ def extract_claims(doc: Doc, proposals: list[Attribution] | None = None) -> list
     (e.g. a learned model's, see :func:`attribution_from_spans`) whose cue no
     rule found."""
     finder = Finder(doc.nlp, doc.text)
-    atts = finder.run()
+    atts = combine(doc, finder.run())  # the learned model's attributions beside the rules' (claims/learned/)
     doc.warnings.extend(finder.failures)
     if proposals:
         atts += [p for p in proposals if not any(p.cue.overlaps(a.cue) for a in atts)]

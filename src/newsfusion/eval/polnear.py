@@ -14,6 +14,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..claims.learned import attribution_scope
 from ..errors import InputError
 from ..model import Article, Doc
 from .base import PRF, Published, Result
@@ -97,11 +98,23 @@ def _seg(span) -> Segments | None:
     return None if span is None else ((span.start, span.end),)
 
 
+def _minus(span, holes) -> Segments | None:
+    """A content span without the claim's own cue and source inside it ("“...,” he said, “...”")."""
+    if span is None:
+        return None
+    segs = [(span.start, span.end)]
+    for h in holes:
+        if h is None:
+            continue
+        segs = [p for a, b in segs for p in ((a, min(b, h.start)), (max(a, h.end), b)) if p[0] < p[1]]
+    return tuple(segs) or None
+
+
 def predicted(doc: Doc) -> AnnDoc:
     """newsfusion's claims as attribution spans."""
     out = AnnDoc(doc.doc_id, doc.text, {r: [] for r in ROLES})
     for c in doc.claims:
-        rel = Attribution(_seg(c.source_span), _seg(c.cue), _seg(c.content))
+        rel = Attribution(_seg(c.source_span), _seg(c.cue), _minus(c.content, (c.cue, c.source_span)))
         out.relations.append(rel)
         for role in ROLES:
             s = getattr(rel, role)
@@ -142,9 +155,10 @@ def run(ctx: EvalContext) -> Result:
     split = ctx.split or REPORT_SPLIT
     root = ctx.folder(NAME, "metadata.tsv", f"{split}/text", f"{split}/attributions")
     golds = ctx.take(load_split(root, split))
-    res = Result(NAME, split, published=list(PUBLISHED), n_docs=len(golds), setting="end to end from raw text")
+    res = Result(NAME, split, published=list(PUBLISHED), n_docs=len(golds), setting="end to end from raw text; every attribution kept, thoughts and intentions included (PolNeAR's definition)")
     arts = [Article(text=g.text, name=Path(g.name).stem) for g in golds]
-    pairs = [(g, predicted(d)) for g, d in zip(golds, ctx.run(arts, [a.name for a in arts]))]
+    with attribution_scope("attributions"):  # PolNeAR annotates thoughts and intentions too
+        pairs = [(g, predicted(d)) for g, d in zip(golds, ctx.run(arts, [a.name for a in arts]))]
     order = ["source exact", "cue exact", "content exact", "source overlap", "cue overlap", "content overlap",
              "relation exact", "relation overlap"]
     counts = score(pairs)
