@@ -2,8 +2,7 @@
 
 Our setting: gold triggers are used only to *align*: each gold event takes
 the arguments of the newsfusion event whose trigger overlaps the gold trigger
-(else of an event one of whose other tellings, ``Event.mentions``, has such a
-trigger, else of an event whose evidence span holds it, preferring an ACLED sub-type
+(else of an event whose evidence span holds it, preferring an ACLED sub-type
 compatible with the gold KAIROS type, then the nearest trigger). newsfusion's
 own event detection decides whether there is such an event; arguments are
 mapped onto KAIROS roles by ``kairos_roles.json``. Scored on the Conflict,
@@ -149,10 +148,8 @@ def _align(doc: Doc, trig: Span, typ: str) -> Event | None:
     """The newsfusion event that stands for a gold event (see module doc)."""
     compat = _roles()["acled_kairos"]
     cands = [ev for ev in doc.events if ev.trigger.overlaps(trig)]
-    if not cands:  # another telling of the same incident (the event keeps every mention)
-        cands = [ev for ev in doc.events if any(m.trigger.overlaps(trig) for m in ev.mentions)]
     if not cands:
-        cands = [ev for ev in doc.events if ev.evidence.contains(trig) or any(m.evidence.contains(trig) for m in ev.mentions)]
+        cands = [ev for ev in doc.events if ev.evidence.contains(trig)]
     if not cands:
         return None
     return min(cands, key=lambda ev: (typ not in compat.get(ev.acled_sub_type, []), abs(ev.trigger.start - trig.start)))
