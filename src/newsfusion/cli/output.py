@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
@@ -18,8 +18,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..kb import KnowledgeBase
 from .common import emit_json
+
+if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
+    from ..kb import KnowledgeBase
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -81,6 +83,8 @@ def pick_db(ctx: click.Context, db: str) -> str:
 
 
 def open_kb(db: str) -> KnowledgeBase:
+    from ..kb import KnowledgeBase
+
     return KnowledgeBase(db)
 
 
