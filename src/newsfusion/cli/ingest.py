@@ -60,7 +60,7 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     """
     from ..kb import IngestInterrupted
 
-    kb = open_kb(db)
+    kb = open_kb(db, create=True)
     try:
         with _sigterm_as_interrupt(), _progress() as progress:
             report = kb.ingest(list(paths), published=published, outlet=outlet, progress=progress)

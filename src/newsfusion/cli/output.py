@@ -82,9 +82,19 @@ def pick_db(ctx: click.Context, db: str) -> str:
     return db
 
 
-def open_kb(db: str) -> KnowledgeBase:
+def open_kb(db: str, *, create: bool = False) -> KnowledgeBase:
+    """The knowledge base at ``db``. Only ``ingest`` creates one (``create=True``): every
+    other command refuses a SQLite path that does not exist (E309), so a mistyped ``--db``
+    is not silently a new empty database."""
+    from ..errors import StoreError
     from ..kb import KnowledgeBase
+    from ..store.connect import resolve
 
+    target = resolve(db)
+    if not create and target.dialect == "sqlite" and target.path is not None and not target.path.exists():
+        raise StoreError(
+            "E309", "no such database", "check the --db path, or create it with: newsfusion ingest --db FILE PATHS", path=db
+        )
     return KnowledgeBase(db)
 
 
