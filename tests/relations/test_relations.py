@@ -100,6 +100,25 @@ CASES = [
      ("Nigerian government", "hostile_to", "IPOB")),
     ("A spokesman for the UN High Commissioner for Human Rights, Rupert Colville, said the reports were credible.",
      ("Rupert Colville", "spokesperson_of", "UN")),
+    ("Lebanon's caretaker Prime Minister Najib Mikati told reporters that Lebanon did not want war.",
+     ("Najib Mikati", "leader_of", "Lebanon")),
+    ("The UN peacekeeping force in southern Lebanon, UNIFIL, said it was concerned.",
+     ("UNIFIL", "part_of", "UN")),
+    ("The UN Office for the Coordination of Humanitarian Affairs (OCHA) said aid was blocked.",
+     ("OCHA", "part_of", "United Nations")),
+    ("Egypt and Saudi Arabia, which back the SAF, called for a ceasefire.",
+     ("SAF", "allied_with", "Saudi Arabia")),
+    ("Hezbollah says it fired drones at an Israeli army base near Metula.",
+     ("Hezbollah", "hostile_to", "Israeli army")),
+    ("RSF commander Mohamed Hamdan Dagalo said his forces had repelled an attack by the SAF near the palace.",
+     ("SAF", "hostile_to", "RSF")),
+    ("Touadera relies on military support from MINUSCA as well as Russia and Rwanda.",
+     ("Touadera", "allied_with", "Russia")),
+    # a rank and no other role: a member of the army
+    ("Nigerian troops killed ten militants, said Colonel Musa Danladi.",
+     ("Musa Danladi", "member_of", "Nigerian army")),
+    ("The coup was led by senior general Abdoulaye Traore, Burkina Faso's army said.",
+     ("Abdoulaye Traore", "member_of", "Burkinabe army")),
     # an institution named by a common noun, a name the parser took for a conjunct
     ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
      ("Jean Mbala", "spokesperson_of", "Nigerian army")),
@@ -118,6 +137,23 @@ CASES = [
     # a dateline the recogniser left out
     ("GOMA, North Kivu (Reuters) - Fighting erupted near Goma on Monday, residents said.",
      ("Goma", "located_in", "North Kivu")),
+    # an armed group naming the one who carried out its attack; a member of the body he sits in
+    ("The Islamic State said in a statement that Abu Musab al-Iraqi carried out the attack on the checkpoint.",
+     ("Abu Musab al-Iraqi", "member_of", "Islamic State")),
+    ("The lawmaker Peter Odhiambo, who represents Kisumu in the National Assembly, called for calm.",
+     ("Peter Odhiambo", "member_of", "National Assembly")),
+    # the leader of the party that acted is a member of the body, the leader of the body "the group" is
+    ("Army spokesman Col. Ali Traore said more than 40 Ansar Dine fighters had attacked 20 soldiers near Kidal. "
+     "He added that the attacking group had been led by Musa Ibrahim.",
+     ("Musa Ibrahim", "member_of", "Ansar Dine")),
+    ("Army spokesman Col. Ali Traore said Ansar Dine fighters had attacked 20 soldiers near Kidal. "
+     "The group was led by Musa Ibrahim, he said.",
+     ("Musa Ibrahim", "leader_of", "Ansar Dine")),
+    # the one blamed, or the one revenge is vowed against, did what the gerund says
+    ("Al-Shabaab has vowed revenge against Ethiopia for sending troops into Somalia to fight the group.",
+     ("Ethiopia", "hostile_to", "Al-Shabaab")),
+    ("The Houthis blamed Saudi Arabia for sending jets to bomb their positions.",
+     ("Saudi Arabia", "hostile_to", "Houthis")),
 ]
 
 ABSENT_LOCATED = [
@@ -144,6 +180,17 @@ NOT_PRODUCED = [
     ("The spokesman said the army had taken the town.", "spokesperson_of"),
     ("Kenya does not see al-Shabaab as a threat anymore.", "hostile_to"),
     ("Minister for the Middle East, Tobias Ellwood, said the attack was horrific.", "member_of"),
+    ("Iraqi Kurdistan's Deputy Prime Minister Qubad Talabani said two of the victims were journalists.", "leader_of"),
+    ("ISIS fighters had infiltrated into Egypt through tunnels, officials said.", "hostile_to"),
+    ("A separatist commander known as “General Kaka” was killed in fighting with the Congolese army.", "member_of"),
+    ("Iraqi forces advanced on Mosul. One jet bombed a school in the city on Friday, Lt Gen Sergei Rudskoi said.", "member_of"),
+    ("Iraqi forces advanced on Mosul, Pentagon spokesman Navy Capt. Jeff Davis said.", "member_of"),
+    ("The looting of Syria's cultural heritage by Daesh must stop.", "located_in"),
+    # the police naming a suspect make him no member of the police; representing people is no seat
+    ("Police said that Ahmed Karim carried out the attack on the market.", "member_of"),
+    ("Amina Bello, who represents the victims' families, spoke to the National Assembly.", "member_of"),
+    ("Army spokesman Col. Ali Traore said more than 40 Ansar Dine fighters had attacked 20 soldiers near Kidal. "
+     "He added that the attacking group had been led by Musa Ibrahim.", "leader_of"),
 ]
 
 

@@ -163,3 +163,30 @@ def test_an_analyst_merge_overrides_the_constraints():
     a, b = (e.id for e in resolve(*docs))
     ents = resolve(*docs, overrides=[{"action": "merge", "a": a, "b": b}])
     assert len(ents) == 1 and ents[0].merges[-1]["rule"] == "analyst"
+
+
+@pytest.mark.parametrize("form, descriptive", [
+    ("Venezuelan state", True), ("Central American nation", True), ("Nigerian army", True), ("the Somali national army", True),
+    ("Islamic State", False), ("Allied Democratic Forces", False), ("Kivu Dispatch", False),
+])
+def test_descriptive_forms(form, descriptive):
+    from newsfusion.resolve.entities import is_descriptive
+
+    assert is_descriptive(form) is descriptive
+
+
+def test_a_description_joins_only_within_its_country():
+    ents = resolve(
+        doc("d1", [ent(0, "Nigerian army", "ORG", country="NG")]), doc("d2", [ent(0, "Nigerian army", "ORG", country="NG")]),
+        doc("d3", [ent(0, "Nigerian army", "ORG")]),  # no country: joins nothing
+        doc("d4", [ent(0, "Colombia", "LOCATION", ["South American nation"])]), doc("d5", [ent(0, "Peru", "LOCATION", ["South American nation"])]),
+    )
+    assert groups(ents) == [["d1:e0", "d2:e0"], ["d3:e0"], ["d4:e0"], ["d5:e0"]]
+    assert "(of NG)" in next(e for e in ents if len(e.members) == 2).merges[0]["evidence"]
+
+
+def test_a_rare_longer_spelling_does_not_name_the_entity():
+    docs = [doc(f"d{i}", [ent(0, "Amina Diallo", "PERSON")]) for i in range(5)]
+    docs.append(doc("d9", [ent(0, "Amina Diallo Sides", "PERSON", ["Amina Diallo"])]))
+    ents = resolve(*docs)
+    assert len(ents) == 1 and ents[0].name == "Amina Diallo" and "Amina Diallo Sides" in ents[0].aliases

@@ -7,4 +7,4 @@ the events use too, so an event and a contradiction never read a number
 differently.
 """
 
-from .find import find_contradictions  # noqa: F401
+from .find import find_contradictions, find_updates  # noqa: F401

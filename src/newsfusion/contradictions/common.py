@@ -102,6 +102,8 @@ def statement(doc: Doc, claim: int | None, focus: Span) -> Span:
         return _trim(doc, sent)
     c = doc.claims[claim]
     ev = Span(min(c.evidence.start, c.content.start), max(c.evidence.end, c.content.end))
+    if not ev.overlaps(focus):
+        return _trim(doc, sent)  # a sentence the claim goes on telling (a long quote, "According to X, ...")
     inside = doc.sentence_of(Span(ev.start, ev.start + 1))
     if inside is not None and ev.end <= inside.end + 2 and "\n" not in doc.text[ev.start:ev.end].strip():
         return _trim(doc, ev)
@@ -122,12 +124,38 @@ def entities_in(doc: Doc, span: Span) -> set[int]:
     return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
 
 
+_OPEN = "\"“"
+
+
+def _paragraph_quote(doc: Doc, span: Span) -> int | None:
+    """A paragraph that opens with a quote mark and ends '..." colonel X said.' is X's quote
+    throughout, whatever quote marks stand inside it ('were also "neutralized"')."""
+    text = doc.text
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    end = len(text) if end == -1 else end
+    para = text[start:end]
+    lead = len(para) - len(para.lstrip())
+    if not para.strip() or para.lstrip()[0] not in _OPEN:
+        return None
+    closing = [i for i, c in enumerate(doc.claims) if c.rule == "verb:quote" and c.cue is not None
+               and start <= c.cue.start < end and c.cue.start > span.end]
+    if not closing:
+        return None
+    i = closing[-1]
+    tail = text[doc.claims[i].cue.end:end].strip()
+    return i if len(tail.split()) <= 8 and start + lead <= span.start else None
+
+
 def speaker_at(doc: Doc, span: Span) -> int | None:
     """The claim a span belongs to: the claim holding it, or the "According to X, ..." claim of
     the sentence before in its paragraph, which the sentence goes on telling."""
     c = claim_of(doc, span)
     if c is not None:
         return c
+    quoted = _paragraph_quote(doc, span)
+    if quoted is not None:
+        return quoted
     sent = doc.sentence_of(span)
     if sent is None:
         return None

@@ -140,7 +140,7 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     return [i for i in before if _accusing(doc, doc.claims[i]) == best][-1]
 
 
-_VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*|train\w*|infiltrat\w*|support\w*|fund\w*)\b", re.I)
+_VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|kidnap\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*|train\w*|infiltrat\w*|support\w*|fund\w*|carried out|behind)\b", re.I)
 
 
 def _accusing(doc: Doc, c: Claim) -> int:
@@ -173,6 +173,37 @@ ACTS = [re.compile(p, re.I) for p in (
     r"\b(?:burn(?:ed|t|ing) (?:down )?(?:the |their )?(?:houses|homes|villages?|market)|torched|set (?:ablaze|on fire))\b",
 )]
 _HARM = re.compile(r"\b(?:kill\w*|dead|died|wounded|injur\w+|hit|struck|destroy\w*|damag\w*|abduct\w*|kidnap\w*|tortur\w*|burn\w*)\b", re.I)
+
+
+_RESPONSIBLE = re.compile(r"\b(?:involvement|involved|responsib\w*|role|behind|part in|hand in|links?|connection|"
+                         r"carried out|perpetrat\w*|culpab\w*|complicit\w*)\b", re.I)
+_NAME_STOP = {"group", "association", "movement", "party", "council", "union", "forces", "front", "army", "spokesman",
+              "spokesperson", "official", "officials", "leader", "leaders", "statement", "members"}
+
+
+def _responsibility_target(doc: Doc, d: int) -> int | None:
+    """'A herders' association denied any involvement': the nearest claim before it, by
+    another speaker, that blames the denier ('Police blamed Fulani herders for the attack')."""
+    deny = doc.claims[d]
+    if deny.cue is None or not _RESPONSIBLE.search(_content(doc, deny)):
+        return None
+    me = {deny.source_entity} if deny.source_entity is not None else set()
+    if deny.source_span is not None:
+        me |= _entities_in(doc, deny.source_span)
+    names = words(deny.source) - _NAME_STOP
+    k = next((i for i, s in enumerate(doc.sentences) if s.contains(deny.cue)), len(doc.sentences))
+    for i in range(d - 1, -1, -1):
+        c = doc.claims[i]
+        if c.cue is None or c.cue.start >= deny.cue.start:
+            continue
+        if doc.sentence_of(c.cue) in doc.sentences[:max(0, k - 6)]:
+            break
+        if denies(doc, c) or same_speaker(doc, c, deny) or c.source_kind == "author" or part_of_denial(doc, i):
+            continue
+        named = bool(me & _entities_in(doc, c.content)) or bool(names & words(_content(doc, c)))
+        if named and _accusing(doc, c):
+            return i
+    return None
 
 
 def _act_target(doc: Doc, d: int) -> Span | None:
@@ -246,6 +277,8 @@ def polarity(doc: Doc) -> list[Contradiction]:
             answered[d] = target
         if target is None:
             target = _overlap_target(doc, d)
+        if target is None:
+            target = _responsibility_target(doc, d)
         if target is None:
             act = _act_target(doc, d)
             if act is not None:

@@ -19,7 +19,7 @@ from .common import overlap, same_speaker, words  # noqa: F401  (words, overlap:
 from .accounts import conflicting_accounts
 from .blame import mutual_blame
 from .denials import polarity
-from .numeric import disputed_figures, exaggerated
+from .numeric import disputed_figures, exaggerated, revised_figures
 
 
 def find_contradictions(doc: Doc) -> list[Contradiction]:
@@ -27,6 +27,11 @@ def find_contradictions(doc: Doc) -> list[Contradiction]:
     accounts = [a for a in conflicting_accounts(doc) + mutual_blame(doc) if not any(_same_claims(a, n) for n in numeric)]
     denials = [p for p in polarity(doc) if not any(_same_dispute(doc, p, n) for n in numeric + accounts)]
     return numeric + accounts + denials
+
+
+def find_updates(doc: Doc) -> list[Contradiction]:
+    """A speaker revising its own figure: shown as an update, never as a contradiction."""
+    return revised_figures(doc)
 
 
 def _same_claims(x: Contradiction, y: Contradiction) -> bool:

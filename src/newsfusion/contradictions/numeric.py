@@ -17,7 +17,9 @@ least 5" = [5, ∞), "between 10 and 12" = [10, 12], "up to 40" = [0, 40]):
 
 A speaker giving two figures for the same victims is revising its own count: an
 update, not a contradiction. Of several disagreeing pairs, the closest in the
-text stand for a pair of speakers. A statement that another party's figures are
+text stand for a pair of speakers. Figures far apart (more than ``MAX_APART``
+sentences) dispute only when the events stage holds both in one event's
+fatalities. A statement that another party's figures are
 exaggerated ("the group routinely inflates its tolls") disputes that party's
 figure.
 """
@@ -31,7 +33,7 @@ from ..events.background import PERIOD_MARKERS
 from ..events.fatalities import Figure, read_figures, word_number
 from ..gazetteer.countries import country_by_name, demonym_country
 from ..model import Contradiction, Doc, Side, Span
-from .common import attributed, claim_of, entities_in, same_speaker, source_of, statement
+from .common import attributed, claim_of, entities_in, same_speaker, sentence_in_paragraph, source_of, speaker_at, statement
 
 GENERIC = {"people", "persons", "others", "victims", "bodies", "individuals", "totals", "deaths", "lives"}
 SECURITY = {"soldiers", "police", "personnel", "personnels", "servicemen", "officers", "gendarmes", "guards", "marines",
@@ -185,16 +187,49 @@ def _anchored(verb) -> bool:
                for t in verb.subtree)
 
 
+def _compared(doc: Doc, span: Span, figure: Span | None = None) -> set[int]:
+    """Token indices of a superlative comparison in ``span``: "the deadliest attack in the
+    region this year", "one of the worst attacks of the conflict" ranks the incident among
+    others; its period and its plural are not the figure's. Not "the deadliest year" (a period
+    noun) nor a comparison holding the ``figure`` itself."""
+    toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
+    out: set[int] = set()
+    for t in toks or []:
+        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "amod" and (c.tag_ == "JJS" or any(g.lower_ == "most" for g in c.children)) for c in t.children):
+            continue
+        sub = sorted(t.subtree, key=lambda x: x.i)
+        if figure is not None and Span(sub[0].idx, sub[-1].idx + len(sub[-1].text)).overlaps(figure):
+            continue
+        out |= {x.i for x in sub}
+    return out
+
+
+def _uncompared_text(doc: Doc, span: Span, figure: Span | None = None) -> str:
+    """``span``'s text with its superlative comparisons blanked."""
+    skip = _compared(doc, span, figure)
+    if not skip:
+        return doc.span_text(span)
+    text = list(doc.span_text(span))
+    for t in doc.nlp.char_span(span.start, span.end, alignment_mode="expand") or []:
+        if t.i in skip:
+            for k in range(max(t.idx, span.start) - span.start, min(t.idx + len(t.text), span.end) - span.start):
+                text[k] = " "
+    return "".join(text)
+
+
 def _period(doc: Doc, f: Figure) -> bool:
     """A running total: "since January", "this year", "in the last five months", "the war
-    left 30,000 dead", "11 civilians have been killed" (present perfect, tied to no incident)."""
+    left 30,000 dead", "11 civilians have been killed" (present perfect, tied to no incident);
+    not "the deadliest attack this year" (a comparison ranks the incident)."""
     verb = _verb(doc, f)
     if verb is not None:  # the figure's own clause: "since the UN said 70 died in the attack" is no period
         toks = sorted(verb.subtree, key=lambda t: t.i)
-        text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+        text = _uncompared_text(doc, Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)), f.span)
     else:
-        text = doc.span_text(doc.sentence_of(f.span) or f.span)
-    if _PERIOD.search(text) or _AGGREGATE.search(doc.span_text(doc.sentence_of(f.span) or f.span)):
+        text = _uncompared_text(doc, doc.sentence_of(f.span) or f.span, f.span)
+    if _PERIOD.search(text) or _AGGREGATE.search(_uncompared_text(doc, doc.sentence_of(f.span) or f.span, f.span)):
         return True
     if _WAR.search(text) and re.search(r"\b(?:have|has) been killed\b|\bleft\b|\bclaimed\b", text, re.I) and (f.low or 0) >= 50:
         return True
@@ -207,13 +242,17 @@ def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
     "the attacks") or one told apart from the story's ("two other explosions", "a separate
     attack")."""
     span = _clause(doc, f)
-    if span == f.span:  # no clause of its own ("so there were no casualties"): its sentence
-        span = doc.sentence_of(f.span) or span
     toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
+    verb = _verb(doc, f)
+    if (verb is None or verb.lemma_ == "be") and not any(t.lemma_.lower() in INCIDENT_NOUNS for t in toks or []):
+        # "so there were no casualties": no act, no incident in its clause; its sentence's incident
+        sent = sentence_in_paragraph(doc, f.span) or span
+        toks = doc.nlp.char_span(sent.start, sent.end, alignment_mode="expand") if doc.nlp is not None else None
     several = another = False
+    compared = _compared(doc, Span(toks[0].idx, toks[-1].idx + len(toks[-1].text)), f.span) if toks else set()
     for t in toks or []:
-        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN":
-            continue
+        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN" or t.i in compared:
+            continue  # "one of the worst attacks" ranks the incident, it counts no other
         if t.tag_ == "NNS" or any(c.dep_ == "nummod" for c in t.children):
             several = True
         if any(c.lower_ in ("other", "another", "separate", "similar", "earlier", "previous", "second", "latest")
@@ -244,7 +283,7 @@ def stated_figures(doc: Doc) -> list[Stated]:
             continue
         if title and f.span.start < len(title) + 2 and doc.text.startswith(title[:30]):
             continue  # the headline rounds what the body reports
-        c = claim_of(doc, f.span)
+        c = speaker_at(doc, f.span)
         if not attributed(doc, c) or _period(doc, f) or _not_a_count(doc, f):
             continue
         st = Stated(f, c, _class(doc, f), _party(doc, f, c), own=speaker_party(doc, c))
@@ -274,14 +313,18 @@ def _additional(doc: Doc, f: Figure) -> bool:
     return f.victims is not None and bool(_MORE.search(doc.span_text(f.victims)))
 
 
-def disagree(a: Stated, b: Stated) -> bool:
-    """Interval logic on two figures (see the module docstring)."""
+def disagree(a: Stated, b: Stated, one_event: bool = False) -> bool:
+    """Interval logic on two figures (see the module docstring). An incident told apart
+    ("a separate attack on the bus station") is apart from the figures told before it; a
+    later figure the events stage holds with it (``one_event``: "nine were killed in the
+    attack on the bus station") counts the same incident."""
     if a.party and b.party and not (a.party & b.party):
         return False  # the dead of two sides
     for x, y in ((a, b), (b, a)):
         if x.low == 0 and not x.party and y.party and y.party <= y.own and not (x.own & y.own):
             return False  # "no casualties" from one side against the other side's own losses
-    if a.another or b.another:
+    first, later = (a, b) if a.figure.span.start <= b.figure.span.start else (b, a)
+    if later.another or (first.another and not one_event):
         return False  # another incident's toll
     if a.several != b.several:  # the toll of several incidents holds the toll of one
         part, whole = (b, a) if a.several else (a, b)
@@ -335,13 +378,14 @@ def _main_day(doc: Doc) -> str | None:
     return None
 
 
-def _dated_apart(doc: Doc, a: Stated, b: Stated) -> bool:
+def _dated_apart(doc: Doc, a: Stated, b: Stated, one_event: bool = False) -> bool:
     """The figures' clauses name different days ("killed on February 14" against the
-    weekend's toll): two incidents. An undated figure is of the story's day."""
+    weekend's toll): two incidents. An undated figure is of the story's day, unless the
+    events stage holds both figures as one incident's (then only two named days differ)."""
     da, db = _day(doc, _clause(doc, a.figure)), _day(doc, _clause(doc, b.figure))
     if not (da or db):
         return False
-    main = _main_day(doc)
+    main = None if one_event else _main_day(doc)
     da, db = da or main, db or main
     return bool(da and db and da != db)
 
@@ -355,7 +399,20 @@ def _placed_apart(doc: Doc, a: Stated, b: Stated) -> bool:
     return bool(pa and pb and not pa & pb)  # a district within the province is a part of its toll, not the same count
 
 
-MAX_APART = 8  # sentences: a dispute is told where both figures are
+MAX_APART = 8  # sentences: a dispute is told where both figures are, unless one event holds both
+
+
+def _holds(doc: Doc, e: int, s: Stated) -> bool:
+    """Event ``e`` took the figure into its fatalities (the events stage clustered its
+    mention with the incident): its text among the event's figures, its value in the breakdown."""
+    fat = doc.events[e].fatalities
+    return s.figure.text in fat.text.split("; ") and s.value in fat.breakdown.values()
+
+
+def _one_event(doc: Doc, a: Stated, b: Stated) -> bool:
+    """The events stage read both figures as tolls of one incident ("a car bomb killed 80,
+    according to X" ... much later "Y said eight were killed in the bombing")."""
+    return any(not e.background and _holds(doc, i, a) and _holds(doc, i, b) for i, e in enumerate(doc.events))
 
 
 def disputed_figures(doc: Doc) -> list[Contradiction]:
@@ -364,9 +421,12 @@ def disputed_figures(doc: Doc) -> list[Contradiction]:
     for i, a in enumerate(figs):
         for b in figs[i + 1:]:
             ca, cb = doc.claims[a.claim], doc.claims[b.claim]
-            if same_speaker(doc, ca, cb) or not disagree(a, b) or abs(a.figure.sentence - b.figure.sentence) > MAX_APART:
+            one = _one_event(doc, a, b)
+            if same_speaker(doc, ca, cb) or not disagree(a, b, one):
                 continue
-            if _dated_apart(doc, a, b) or _placed_apart(doc, a, b):
+            if abs(a.figure.sentence - b.figure.sentence) > MAX_APART and not one:
+                continue
+            if _dated_apart(doc, a, b, one) or _placed_apart(doc, a, b):
                 continue
             pairs.append((abs(a.figure.sentence - b.figure.sentence), a.figure.span.start, a, b))
     out, used, speakers = [], set(), set()
@@ -410,33 +470,70 @@ def _event_of(doc: Doc, f: Figure) -> int | None:
 
 # -- "the toll is exaggerated" ---------------------------------------------------------------
 
-_EXAGGERATED = re.compile(r"\b(exaggerat\w*|inflat\w*|overstat\w*|overestimat\w*|inflated|padded|bloated|"
-                          r"far fewer|much lower|grossly)\b", re.I)
-_FIGURE_WORDS = re.compile(r"\b(figures?|tolls?|casualt\w+|numbers?|counts?|tallies|tally|claims?|losses|deaths?|dead)\b", re.I)
+_EXAGGERATED = re.compile(r"\b(?:exaggerat\w*|inflat\w*|overstat\w*|overestimat\w*|understat\w*|underestimat\w*|"
+                          r"padded|bloated|far fewer|much lower|grossly)\b|"
+                          r"\b(?:tolls?|numbers?|figures?|casualt\w+)\b[^.;]{0,30}?\b(?:is|was|were|are)(?: \w+)? "
+                          r"(?:much |far |significantly |considerably )?(?:higher|lower|greater|smaller)\b"
+                          r"(?! than (?!reported|stated|announced|claimed|given|the official))|"
+                          r"\bmany more (?:people|civilians|soldiers) (?:were killed|died)\b", re.I)
+_FIGURE_WORDS = re.compile(r"\b(figures?|tolls?|casualt\w+|numbers?|counts?|tallies|tally|claims?|losses|deaths?|dead|died|killed)\b", re.I)
 _GROUP_NOUN = re.compile(r"\b(?:the|this|that)\s+(group|movement|militants|rebels|insurgents|jihadists|organi[sz]ation|army|military|ministry|government)\b", re.I)
 
 
 def exaggerated(doc: Doc) -> list[Contradiction]:
-    """'The group routinely exaggerates casualty figures' against that party's figure."""
+    """A figure against a statement that it is wrong without a figure of its own: 'the group
+    routinely exaggerates casualty figures', 'residents said the real toll was much higher'."""
     figs = stated_figures(doc)
-    out = []
-    for sent in doc.sentences:
+    out, used = [], set()
+    for k, sent in enumerate(doc.sentences):
         text = doc.span_text(sent)
-        if not (_EXAGGERATED.search(text) and _FIGURE_WORDS.search(text)):
+        m = _EXAGGERATED.search(text)
+        if not (m and _FIGURE_WORDS.search(text)):
             continue
-        c = claim_of(doc, Span(sent.start + _EXAGGERATED.search(text).start(), sent.start + _EXAGGERATED.search(text).end()))
-        before = [s for s in figs if s.figure.span.end <= sent.start
+        at = Span(sent.start + m.start(), sent.start + m.end())
+        if any(sent.contains(s.figure.span) and s.figure.span.start >= at.start for s in figs):
+            continue  # it gives its own figure: a numeric dispute, if any
+        c = claim_of(doc, at)
+        group = _GROUP_NOUN.search(text)  # "the group routinely exaggerates": its figures anywhere before
+        before = [s for s in figs if s.figure.span.end <= at.start and (group or k - s.figure.sentence <= MAX_APART)
                   and (c is None or not same_speaker(doc, doc.claims[s.claim], doc.claims[c]))]
         if not before:
             continue
-        if _GROUP_NOUN.search(text):  # "the group": a figure an organisation gave
+        if group:  # a figure an organisation gave
             orgs = [s for s in before if doc.claims[s.claim].source_kind == "named_org"]
             before = orgs or before
         s = before[-1]
-        mine = statement(doc, c, sent) if c is not None else sent
+        if id(s) in used:
+            continue
+        used.add(id(s))
+        mine = statement(doc, c, at) if c is not None else sentence_in_paragraph(doc, at) or sent
         out.append(Contradiction(
-            about=f"number of {s.victims} killed ({source_of(doc, s.claim)}: {_shown(s)}; disputed as exaggerated)",
+            about=f"number of {s.victims} killed ({source_of(doc, s.claim)}: {_shown(s)}; {source_of(doc, c)}: disputes the figure)",
             kind="numeric",
             a=Side(statement(doc, s.claim, s.figure.span), source_of(doc, s.claim), s.claim, _event_of(doc, s.figure), s.value),
             b=Side(mine, source_of(doc, c), c, None, None)))
+    return out
+
+
+def revised_figures(doc: Doc) -> list[Contradiction]:
+    """One speaker giving two different counts of the same victims for one incident: an
+    update ("police said seven died ... police later said 11"), a the earlier, b the later."""
+    figs = stated_figures(doc)
+    out, used = [], set()
+    for i, a in enumerate(figs):
+        for b in figs[i + 1:]:
+            if id(a) in used or id(b) in used or (a.low, a.high) == (b.low, b.high) or not (a.value and b.value):
+                continue
+            if a.victims != b.victims or a.party != b.party or a.another or b.another or a.several != b.several:
+                continue
+            if not same_speaker(doc, doc.claims[a.claim], doc.claims[b.claim]) or abs(a.figure.sentence - b.figure.sentence) > MAX_APART:
+                continue
+            if _dated_apart(doc, a, b) or _placed_apart(doc, a, b):
+                continue
+            used |= {id(a), id(b)}
+            sa = source_of(doc, a.claim)
+            out.append(Contradiction(
+                about=f"{sa} revised the number of {a.victims} killed from {_shown(a)} to {_shown(b)}", kind="update",
+                a=Side(statement(doc, a.claim, a.figure.span), sa, a.claim, _event_of(doc, a.figure), a.value),
+                b=Side(statement(doc, b.claim, b.figure.span), source_of(doc, b.claim), b.claim, _event_of(doc, b.figure), b.value)))
     return out

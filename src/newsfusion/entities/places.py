@@ -10,6 +10,9 @@ word ("Chadian soldiers") and a state body's or an armed group's country half
 the story is: AFP does not put "US" in France). Places whose candidates lie in
 one country, and large ones, are resolved first so they can serve as context.
 
+A name followed by a region word ("the Tillaberi region", "Mandera county",
+"Tillaberi and Tahoua regions") is read as the region when one has the name.
+
 A name no table knows ("the village of Chawgam") is put in the country of the
 places in its sentence, else in the country the article is about when one
 dominates: precision 2, no coordinates and no ``place_id`` (it is a spot
@@ -119,10 +122,29 @@ def _in_country(iso: str, why: str) -> Geo | None:
     return Geo(country=iso, precision=2, method=f"not in the gazetteer: in {c.name}, {why}")
 
 
+# "the Tillaberi region", "Mandera county", "Tillaberi and Tahoua regions": the word after the name says it is a region
+_REGION_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:region|province|state|county|district|governorate|"
+                           r"department|prefecture|oblast|territory|municipality)s?\b", re.IGNORECASE)
+
+
+def _said_region(doc: Doc, ent_idx: int) -> bool:
+    """True when a mention of the entity is followed by a region word ("the Tillaberi region")."""
+    return any(_REGION_AFTER.match(doc.text, doc.mentions[m].span.end) for m in doc.entities[ent_idx].mentions)
+
+
 def _easy(name: str) -> bool:
     """Resolved without context: candidates in one country only, none of them a small town."""
     cands = place_candidates(name)
     return bool(cands) and len({c.country for c in cands}) <= 1 and all(c.tier >= 2.5 or c.source in ("places", "country") for c in cands)
+
+
+def _geocode(name: str, countries: tuple[str, ...], kind: str | None) -> Geo | None:
+    """The region reading when the text says region, else (or when no region has the name) any."""
+    if kind:
+        geo = geocode(name, countries=countries, kind=kind)
+        if geo is not None:
+            return geo
+    return geocode(name, countries=countries)
 
 
 def geocode_entities(doc: Doc) -> None:
@@ -130,12 +152,14 @@ def geocode_entities(doc: Doc) -> None:
     ctx = _Context(doc)
     located: dict[int, Geo] = {}
     hard = []
+    kinds: dict[int, str | None] = {}
     for i, ent in enumerate(doc.entities):
         if ent.type != "LOCATION":
             continue
         forms = [ent.name, *ent.aliases]
+        kinds[i] = "region" if _said_region(doc, i) else None
         easy = next((f for f in forms if _easy(f)), None)
-        if easy is not None and (geo := geocode(easy)) is not None:
+        if easy is not None and (geo := _geocode(easy, (), kinds[i])) is not None:
             located[i] = geo
         else:
             hard.append(i)
@@ -144,7 +168,7 @@ def geocode_entities(doc: Doc) -> None:
         ent = doc.entities[i]
         near, wide = ctx.countries(located, i)
         countries = tuple(near + [c for c, _ in wide.most_common() if c not in near])
-        geo = next((g for f in [ent.name, *ent.aliases] if (g := geocode(f, countries=countries)) is not None), None)
+        geo = next((g for f in [ent.name, *ent.aliases] if (g := _geocode(f, countries, kinds[i])) is not None), None)
         if geo is not None:
             located[i] = geo
         else:

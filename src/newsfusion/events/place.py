@@ -10,7 +10,8 @@ of the event told just before (in the paragraph, or within three sentences when 
 the country the article is about); the article's dominant place. Places coordinated in the
 winning phrase ("two towns, A and B") are all kept: the event is split into one per place,
 as ACLED codes one event per location. Never a place: a building, a possessor ("Syria's
-forces"), the dateline ("NAIROBI:"), a weapon's name ("Grad rockets"), a line ("near the
+forces"), the dateline ("NAIROBI:"), where a source or a force sits ("the UK-based
+monitor", "the US-led coalition"), a weapon's name ("Grad rockets"), a line ("near the
 Malian border"), a party ("fighting between Armenia and Azerbaijan").
 """
 
@@ -82,11 +83,14 @@ LINE_NAMES = {"line", "border", "frontier", "boundary"}
 
 def not_a_place_here(ctx: DocContext, t) -> bool:
     """A place name that does not say where: a possessor ("Syria's forces"), the dateline
-    ("NAIROBI:"), a weapon's name ("Grad rockets"), a line ("near the Malian border"),
-    or a party named in "fighting between X and Y"."""
+    ("NAIROBI:"), where someone sits ("the UK-based monitor"), a weapon's name ("Grad
+    rockets"), a line ("near the Malian border"), or a party named in "fighting between X
+    and Y"."""
     if t.dep_ == "poss" or (t.head.dep_ == "poss" and t.dep_ == "compound"):
         return True
     if ctx.in_dateline(t):
+        return True
+    if _where_someone_sits(t):
         return True
     e = ctx.entity_of(t)
     if e is not None and set(ctx.doc.entities[e].name.lower().split()) & LINE_NAMES:
@@ -107,6 +111,19 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     if top.dep_ == "pobj" and top.head.lower_ == "between" and ctx.lex.rules_for(top.head.head.lemma_.lower()):
         return True
     return False
+
+
+SEAT_PARTICIPLES = {"based", "headquartered", "led", "backed", "funded", "sponsored", "supported", "born", "registered"}
+
+
+def _where_someone_sits(t) -> bool:
+    """"the UK-based war monitor", "the US-led coalition", "Iran-backed militias": the place
+    says where an organisation sits or who leads it, not where the event happened."""
+    doc = t.doc
+    end = t.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":  # the rest of a multi-word name
+        end += 1
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in SEAT_PARTICIPLES
 
 
 def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:

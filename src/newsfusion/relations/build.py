@@ -5,10 +5,10 @@ from __future__ import annotations
 from ..model import Doc, Relation
 from ..parsing import token_indices
 from .common import Ctx
-from .groups import affiliation, allegiance, backed_by, body_nouns, hyphenated, pro, support_from, units, wings
+from .groups import affiliation, allegiance, backed_by, backs, body_nouns, hyphenated, pro, support_from, units, wings
 from .hostility import acts, between, from_events, hostility, regards
 from .places import located
-from .roles import roles, whose_leader
+from .roles import ranks, roles, whose_leader
 
 ROLE_PREDICATES = ("spokesperson_of", "leader_of", "member_of")
 
@@ -41,12 +41,13 @@ def extract_relations(doc: Doc) -> list[Relation]:
     rels: list[Relation] = []
     for pattern in (roles, whose_leader):
         rels.extend(pattern(ctx))
+    rels.extend(ranks(ctx, {r.subject_entity for r in rels if r.predicate in ROLE_PREDICATES}))
     for r in rels:
         if r.subject_entity is not None and r.object_entity is not None and doc.entities[r.object_entity].type == "ORG":
             ctx.speaks_for.setdefault(r.subject_entity, r.object_entity)
         if r.predicate == "leader_of" and r.subject_entity is not None:
             ctx.leaders.add(r.subject_entity)
-    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, pro, support_from, located, from_events, acts, between, regards):
+    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, backs, pro, support_from, located, from_events, acts, between, regards):
         rels.extend(pattern(ctx))
     rels.extend(allegiance(ctx, _claim_sources(doc)))
     rels.extend(hostility(ctx, _speakers(doc, rels)))

@@ -137,6 +137,7 @@ class Ctx:
         # a person -> the organisation they speak for or lead, once the roles are read
         self.speaks_for: dict[int, int] = {}
         self.leaders: set[int] = set()  # persons who lead a body (leader_of found)
+        self.described: set[int] = set()  # persons a role noun describes, its body found or not
 
     def ent(self, tok) -> int | None:
         return self.tok_ent.get(tok.i)
@@ -293,6 +294,20 @@ class Ctx:
         return [best] if best is not None else []
 
 
+def coordinated(tok) -> list:
+    """``tok`` and what is coordinated with it, "as well as" included ("MINUSCA as well as
+    Russia and Rwanda": the parser hangs Russia on the second "as")."""
+    out = []
+    for t in conjuncts(tok):
+        out.append(t)
+        for c in t.children:
+            if c.dep_ == "cc" and c.lower_ == "as":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(x for x in coordinated(p) if x not in out)
+    return out
+
+
 def describe(tok) -> str:
     """A short description of an unnamed group: the classifying words before the head
     ('rival Salafist groups' -> 'Salafist groups', 'masked militiamen')."""
@@ -318,7 +333,7 @@ def objects(ctx: Ctx, prep, types=("ORG", "PERSON", "LOCATION"), head_only: bool
     'with ISIS ideology' names none (ISIS only modifies the noun)."""
     out = []
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-        for t in conjuncts(pobj):
+        for t in coordinated(pobj):
             e = ctx.ent(t) if head_only else ctx.resolve(t, types)
             if e is not None and ctx.type(e) not in types:
                 e = None

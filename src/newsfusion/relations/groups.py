@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..gazetteer import demonym_country, load_actors
 from ..model import Relation, Span
 from ..parsing import conjuncts
-from .common import ALLY_LEMMAS, GROUP_NOUNS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, describe, latest_org_before, objects
+from .common import ALLY_LEMMAS, GROUP_NOUNS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, coordinated, describe, latest_org_before, objects
 
 _WING = re.compile(r"['’]s?\s+(?:so-called\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(UNIT_NOUNS)) + r")\s*,\s+(?:the\s+)?$", re.I)
 
@@ -247,6 +247,28 @@ UNIT_WORDS = r"agency|body|unit|arm|wing|branch|division|command|office|force|co
 NOT_PARTS = {"outlet"}
 
 
+def backs(ctx: Ctx) -> Iterator[Relation]:
+    """'Egypt and Saudi Arabia, which back the army': the body backed is allied with its backers
+    (as with 'backed by')."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in _BACKED or tok.pos_ != "VERB" or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if obj is None or subj is None:
+            continue
+        if subj.lower_ in ("which", "who", "that") and tok.dep_ == "relcl":
+            subj = tok.head
+        backed = ctx.resolve(obj, ("ORG", "PERSON"))
+        if backed is None:
+            continue
+        ev = ctx.span([tok, *obj.subtree, subj])
+        for b in coordinated(subj):
+            e = ctx.resolve(b, ("ORG", "LOCATION"))
+            if e is not None and e != backed:
+                yield Relation(ctx.name(backed), "allied_with", ctx.name(e), ev, backed, e, rule="backed_by")
+
+
 def units(ctx: Ctx) -> Iterator[Relation]:
     """'the Sudanese Armed Forces' 6th Infantry Division', 'NATO's ISAF', 'the UN's MINUSCA
     mission', 'the U.N. humanitarian agency OCHA', 'the UN migration agency': part_of."""
@@ -266,23 +288,25 @@ def units(ctx: Ctx) -> Iterator[Relation]:
         yield Relation(ctx.name(b.entity), "part_of", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="unit")
     # "the UN human rights office": a body named after the organisation it belongs to
     for i, e in enumerate(doc.entities):
-        if e.type != "ORG" or not (re.search(r"\b(?:" + UNIT_WORDS + r")$", e.name, re.I) or re.search(r"\b(?:" + UNIT_WORDS + r") (?:in|for|to|on) ", e.name, re.I)):
+        # the entity's longest form that is a unit's name ("OCHA" is "the UN Office for ...")
+        unit = next((f for f in sorted(e.forms(), key=len, reverse=True) if re.search(r"\b(?:" + UNIT_WORDS + r")$", f, re.I) or re.search(r"\b(?:" + UNIT_WORDS + r") (?:in|for|to|on|of) ", f, re.I)), None)
+        if e.type != "ORG" or unit is None or not unit.split():
             continue
-        first = e.name.split()[0]
+        first = unit.split()[0]
         known = load_actors().lookup(first) if first.isupper() else None  # "UN ...": the gazetteer's UN
         for j, o in enumerate(doc.entities):
             if j == i or o.type != "ORG" or o.kind in NOT_PARTS:
                 continue
-            form = next((f for f in o.forms() if len(f) >= 2 and e.name.startswith(f + " ") and len(e.name) > len(f) + 4), None)
+            form = next((f for f in o.forms() if len(f) >= 2 and unit.startswith(f + " ") and len(unit) > len(f) + 4), None)
             if form is None and known is not None and o.kb_id == known.id:
                 form = first
-            if form is not None and not re.match(r"(?:" + UNIT_WORDS + r")$", e.name[len(form) + 1 :], re.I):
+            if form is not None and not re.match(r"(?:" + UNIT_WORDS + r")$", unit[len(form) + 1 :], re.I):
                 yield Relation(e.name, "part_of", o.name, _first_mention(doc, i), i, j, rule="unit")
                 break
         else:
             # the organisation is named only inside the body's name ("the UN Mission in South
             # Sudan"): the gazetteer's name for it
-            if known is not None and known.kind in ("intl_org", "government", "armed_group", "state_force") and len(e.name) > len(first) + 4:
+            if known is not None and known.kind in ("intl_org", "government", "armed_group", "state_force") and len(unit) > len(first) + 4 and known.name != e.name:
                 yield Relation(e.name, "part_of", known.name, _first_mention(doc, i), i, None, rule="unit")
 
 
@@ -294,6 +318,7 @@ BODY_NOUNS = {
     "department": "part_of", "ministry": "part_of", "organ": "part_of", "subsidiary": "part_of", "battalion": "part_of",
     "brigade": "part_of", "command": "part_of", "component": "part_of", "affiliate": "allied_with", "ally": "allied_with",
     "partner": "allied_with", "proxy": "allied_with", "backer": "allied_with", "sponsor": "allied_with",
+    "force": "part_of", "operation": "part_of",
 }
 
 
@@ -332,6 +357,10 @@ def _org_holder(ctx: Ctx, tok) -> int | None:
 
     if tok.dep_ == "appos" and org(tok.head) is not None:
         return org(tok.head)
+    # "the UN peacekeeping force in southern Lebanon, UNIFIL": the name in apposition after it
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i and org(c) is not None and ctx.sdoc[c.left_edge.i - 1].text == ",":
+            return org(c)
     if tok.dep_ == "attr" and tok.head.lemma_ == "be":
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is not None and org(subj) is not None:
@@ -405,11 +434,7 @@ def support_from(ctx: Ctx) -> Iterator[Relation]:
             continue
         givers = []
         for pobj in (c for c in frm.children if c.dep_ == "pobj"):
-            givers.extend(conjuncts(pobj))
-            # "from X as well as Y and Z": the parser hangs the rest on the first
-            for t in pobj.subtree:
-                if t.dep_ == "conj" and t not in givers:
-                    givers.append(t)
+            givers.extend(coordinated(pobj))
         ev = ctx.span([verb, *tok.subtree])
         for g in givers:
             e = ctx.resolve(g, ("ORG", "LOCATION", "PERSON"))

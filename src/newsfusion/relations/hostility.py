@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from ..gazetteer import country_by_name, demonym_country
 from ..model import Relation, Span
 from ..parsing import conjuncts, token_indices
-from .common import HOSTILE_VERBS, ORG_ANAPHORS, Ctx, latest_org_before, objects
+from .common import HOSTILE_VERBS, ORG_ANAPHORS, Ctx, latest_org_before, latest_person_before, objects
 
 # Event types whose actor acts against its target: violence, and the state's raids and arrests.
 HOSTILE_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -37,10 +37,13 @@ ACT_VERBS = {
     "attack", "strike", "raid", "ambush", "shell", "bomb", "bombard", "storm", "target", "fight", "battle", "combat",
     "invade", "besiege", "overrun", "assault", "topple", "overthrow", "oust", "defeat", "kill", "shoot", "clash",
     "engage", "rout", "repel", "repulse", "dislodge", "capture", "abduct", "kidnap", "ambush", "massacre", "behead",
-    "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "infiltrate", "confront",
+    "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
     "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
+    "fire", "launch",
 }
+# Verbs whose object is the weapon, not the target: the target follows "at", "on", "toward".
+AIM_VERBS = {"fire", "launch", "shoot"}
 # What is taken or destroyed is no party: "captured Egyptian tanks" is no attack on the army.
 EQUIPMENT = {"aircraft", "jet", "jets", "warplane", "drone", "drones", "tank", "tanks", "helicopter", "weapon", "weapons", "vehicle", "vehicles", "ammunition", "equipment", "arms", "rifle", "rifles", "truck", "trucks"}
 TAKE_VERBS = {"capture", "seize", "loot", "burn", "torch", "destroy", "retake", "recapture"}
@@ -50,8 +53,9 @@ WITH_VERBS = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "tra
 ACT_NOUNS = {
     "attack", "offensive", "war", "insurgency", "campaign", "operation", "strike", "airstrike", "raid", "assault",
     "ambush", "invasion", "rebellion", "fight", "struggle", "crackdown", "retribution", "reprisal", "retaliation",
-    "bombing", "shelling", "incursion", "onslaught", "revenge", "jihad", "uprising", "hostilities",
+    "bombing", "shelling", "incursion", "onslaught", "revenge", "jihad", "uprising", "hostilities", "mission",
 }
+AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight"}
 BETWEEN_NOUNS = {
     "conflict", "war", "fighting", "clash", "battle", "hostility", "confrontation", "ceasefire", "truce", "skirmish",
     "violence", "fight", "combat", "tension",
@@ -67,6 +71,7 @@ FORCE_NOUNS = {
 }
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute"}
 ACCUSE_VERBS = {"accuse", "blame", "charge", "suspect"}
+CENSURE_VERBS = {"punish", "condemn", "sanction", "denounce", "criticise", "criticize", "fault"}
 WITHSTAND_VERBS = {"repel", "repulse", "foil", "thwart", "survive", "withstand", "resist", "fend", "beat", "face"}
 
 
@@ -105,9 +110,15 @@ def _sympathisers(ctx: Ctx, arg) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in SYMPATHISERS
 
 
+NON_STATE = re.compile(r"\b(?:separatists?|rebels?|insurgents?|jihadists?|militants?|terrorists?|gunmen|bandits|militias?|secessionists?|extremists?)\b", re.I)
+
+
 def _arg_party(ctx: Ctx, arg) -> int | None:
     """The organisation or country an event argument names."""
     e = arg.entity
+    if e is not None and arg.span is not None and ctx.doc.entities[e].kind in ("state_force", "police", "government", "military"):
+        if NON_STATE.search(ctx.doc.text[arg.span.start : arg.span.end]):
+            return None  # "armed separatist forces" are no state force, whatever the link says
     if e is None and arg.span is not None:
         idx = token_indices(ctx.sdoc, arg.span)
         if idx:
@@ -139,8 +150,12 @@ def party(ctx: Ctx, tok) -> int | None:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return party(ctx, pobj)
         return None
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
     if owner is not None and _lemma(tok) in FORCE_NOUNS:
+        if owner.lower_ in ("his", "her"):
+            # "his forces": the body the person last named leads or speaks for
+            p = latest_person_before(ctx, owner.idx)
+            return ctx.speaks_for.get(p) if p is not None else None
         # "its fighters": the organisation last named
         return latest_org_before(ctx, owner.idx, kinds=("armed_group", "militia", "state_force", "police", None))
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ("use", "run", "hold", "control", "operate", "occupy", "man")):
@@ -151,7 +166,11 @@ def party(ctx: Ctx, tok) -> int | None:
                 return e
     force = _lemma(tok) in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
     # the words before the head, nearest first: "a Bogota police officer" is the police's
-    for c in sorted((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i), key=lambda c: -c.i):
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i]
+    prev = ctx.sdoc[tok.i - 1] if tok.i > tok.sent.start else None
+    if prev is not None and prev not in mods and ctx.ent(prev) is not None and ctx.type(ctx.ent(prev)) == "ORG":
+        mods.append(prev)  # "IS holdouts" with "IS" taken for a verb
+    for c in sorted(mods, key=lambda c: -c.i):
         e = ctx.ent(c)
         if e is None and c.dep_ in ("compound", "amod"):
             e = ctx.institution_of(c)
@@ -232,11 +251,22 @@ def _negated(verb) -> bool:
 def _subject(ctx: Ctx, verb):
     """Who does what a verb says: its subject, the agent of a passive, or the subject of the
     clause it hangs on ("groups fighting X", "X ... and then attacked Y")."""
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and _lemma(verb.head.head) in ACCUSE_VERBS:
-        # "accused the rebels of killing a police officer": the accused did it
-        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     v = verb
     for _ in range(6):
+        if v.dep_ == "pcomp" and v.head.lower_ in ("of", "for"):
+            # "accused the rebels of killing a police officer", "blamed X for sending troops to
+            # attack ...", "vowed retribution against X for sending troops to fight ...": the one
+            # accused or blamed did it
+            h = v.head.head
+            if _lemma(h) in ACCUSE_VERBS | CENSURE_VERBS:
+                obj = next((c for c in h.children if c.dep_ == "dobj"), None)
+                if obj is not None:
+                    return obj
+            for n in [h, *(c for c in h.children if c.dep_ == "dobj")]:
+                for prep in (c for c in n.children if c.dep_ == "prep" and c.lower_ == "against"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
         subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
         if subj is not None:
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
@@ -271,7 +301,9 @@ def _pronoun_party(ctx: Ctx, tok) -> int | None:
         v = v.head
         subj = next((c for c in v.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
         if subj is not None:
-            return party(ctx, subj)  # "Russia has ... since it invaded Ukraine"
+            # "Russia has ... since it invaded Ukraine"; a description ("the group said it ...")
+            # is one guess too many
+            return party(ctx, subj) if subj.lemma_.lower() not in ORG_ANAPHORS | {"group"} else None
     return None
 
 
@@ -308,11 +340,13 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         patients = [p for c in tok.children if c.dep_ == "dobj" for p in conjuncts(c)]
         if lemma in ("force", "drive", "push", "chase") and not any(c.lower_ in ("out", "from", "back", "away") for c in tok.children):
             patients = []  # "forced the government out of the capital", not "forced them to pay"
+        if lemma in AIM_VERBS:
+            patients = [p for p in patients if party(ctx, p) is not None and _lemma(p) not in EQUIPMENT]
         if lemma in WITH_VERBS or not patients:
             # "clashed with X", "traded fire with X", "fired on X"
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "blow", "shot", "gunfire")]
             for h in holders:
-                for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against")):
+                for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against", "toward", "towards")):
                     if prep.lower_ == "with" and lemma not in WITH_VERBS:
                         continue
                     patients += [p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
@@ -327,6 +361,8 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
 
 def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "of", "with", "upon", "targeting", "at")]
+    if lemma in AGAINST_ONLY:
+        preps = [p for p in preps if p.lower_ == "against"]  # "a mission against X", not "the UN mission in X"
     if lemma not in ("invasion", "bombing", "shelling") and not any(p.lower_ != "of" for p in preps):
         preps = [p for p in preps if p.lower_ != "of"]
     if lemma not in ("war", "fight", "hostilities"):
@@ -356,8 +392,9 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             agent = _agent_party(ctx, _subject(ctx, verb))
         elif tok.dep_ == "pobj" and verb.lower_ == "at" and verb.head.lemma_ == "be":
             agent = _agent_party(ctx, _subject(ctx, verb.head))  # "X is at war with Y"
-        elif tok.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
-            # "A NATO airstrike has killed ten ... in a raid on a Taliban hideout"
+        elif tok.dep_ == "pobj" and verb.lower_ in ("in", "on", "during") and verb.head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.head.children):
+            # "A NATO airstrike has killed ten ... in a raid on a Taliban hideout", "its
+            # members died while on a mission against X"
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             agent = _agent_party(ctx, subj) if subj is not None else None
     if agent is None:

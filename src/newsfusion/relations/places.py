@@ -36,6 +36,8 @@ ADMIN = (
 )
 DIR = r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|upper|lower|occupied|far|mid|coastal|restive|remote)"
 _SP = r"[ \t]+"
+# a word that is no function word: "Syria's cultural heritage by Daesh" is no place chain
+_CONTENT = r"(?!(?:by|of|in|on|at|for|with|from|to|and|or|but|the|a|an|is|are|was|were|has|had|have|said|says|that|which|who|as)\b)"
 _ADJS = r"(?:[a-z][\w-]*[ \t]+){0,3}?"
 
 # inner, then words, then the outer place
@@ -54,7 +56,7 @@ _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?", re.I)
 # outer, then words, then the inner place
 _OUTER_FIRST = [
     # "Dara province's Kolo village", "Dara's southern port city of Kolo", "Dara's capital Kolo"
-    ("poss", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?['’]s?[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:(?:" + ADMIN + r")[ \t]+(?:of[ \t]+)?)?", re.I)),
+    ("poss", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?['’]s?[ \t]+(?:" + _CONTENT + r"[\w-]+[ \t]+){0,3}?(?:(?:" + ADMIN + r")[ \t]+(?:of[ \t]+)?)?", re.I)),
     # "the Dara border town of Kolo", "the Dara State capital Kolo"
     ("admin", re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}?(?:(?:" + ADMIN + r")[ \t]+of|capital)[ \t]+", re.I)),
     ("includes", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?,[ \t]+which[ \t]+(?:includes|contains|encompasses|comprises)[ \t]+(?:the[ \t]+)?", re.I)),

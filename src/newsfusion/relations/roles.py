@@ -31,6 +31,7 @@ from collections.abc import Iterator
 
 from ..model import Relation, Span
 from ..parsing import conjuncts
+from .hostility import ACT_VERBS
 from .common import DEPUTY_WORDS, FORMER_WORDS, GROUP_NOUNS, RANKS, ROLES, Ctx, latest_org_before, latest_person_before
 
 TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "pres.": "president", "sen.": "senator", "rep.": "representative", "cmdr.": "commander", "cdr.": "commander"}
@@ -40,7 +41,8 @@ PORTFOLIOS = {
     "communications", "security", "education", "agriculture", "home", "energy", "trade", "economy", "labour", "labor",
     "transport", "culture", "tourism", "environment", "water", "oil", "mines", "petroleum", "war", "state",
 }
-SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "navy", "army", "air", "force", "marine", "marines", "coast", "guard", "naval", "police"}
+SERVICE_WORDS = {"navy", "air", "force", "marine", "marines", "coast", "guard", "naval"}
+SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "army", "police"} | SERVICE_WORDS
 LEAD_VERBS = {"lead", "head", "command", "run", "chair", "found"}
 PERSON_BODY_ROLES = {"spokesperson_of"}
 PERSON_BODY_NOUNS = {"aide", "adviser", "advisor", "secretary"}
@@ -63,9 +65,12 @@ def role_of(tok) -> tuple[str, str | None] | None:
     after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
     if word in ("secretary", "director") and (after[:1] == ["general"] or after[:2] == ["-", "general"]):
         return "leader_of", None  # "Secretary-General", "Director General"
+    deputy = bool(mods & DEPUTY_WORDS) or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS
     if word == "minister" and ("prime" in mods or prev == "prime"):
-        return "leader_of", "government"
-    if pred == "leader_of" and (mods & DEPUTY_WORDS or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS):
+        prev2 = tok.doc[tok.i - 2].lower_ if tok.i > 1 else ""
+        deputy = deputy or prev2 in DEPUTY_WORDS
+        return ("member_of" if deputy else "leader_of"), "government"
+    if pred == "leader_of" and deputy:
         return "member_of", body
     if word == "chief" and ("police" in mods or prev == "police"):
         return "member_of", "police"  # police chiefs are members of the national police
@@ -183,7 +188,17 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
     allow_person = pred in PERSON_BODY_ROLES or role.lemma_.lower() in PERSON_BODY_NOUNS
     place_role = implied in ("place", "government")
     iso = None
-    mods = sorted((c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i), key=lambda c: -c.i)
+    mods = [c for c in role.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < role.i]
+    if role.dep_ == "compound" and role.head.i > role.i:
+        # a title in the name's chain: "Lebanon's caretaker Prime Minister X" hangs "Lebanon's"
+        # on the name, not on the title
+        head = role
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        for t in ctx.sdoc[head.left_edge.i : role.i]:
+            if t not in mods and t.dep_ in ("poss", "compound", "amod", "nmod") and role_of(t) is None:
+                mods.append(t)
+    mods = sorted(mods, key=lambda c: -c.i)
     mods = [m for m in mods if m.lower_ not in PORTFOLIOS and m.lower_ not in RANKS and m.lower_ not in DEPUTY_WORDS]
     # a name before the role first ("al Shabaab's military spokesman": al Shabaab), then the
     # common nouns of national institutions ("army spokesman", "a military officer")
@@ -214,6 +229,9 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
         if t == "LOCATION":
             if implied == "place":
                 return e, m
+            if implied == "government" and ctx.country_of(m) is None:
+                # "the Kurdistan Region's Prime Minister": the region's head, no state's
+                return (e if pred == "leader_of" else None), m
             iso = ctx.country_of(m) or iso
     # a name right before the role the parser left unattached ("IS leader X")
     left = ctx.sdoc[role.left_edge.i - 1] if role.left_edge.i > role.sent.start else None
@@ -310,6 +328,7 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
         who = holder(ctx, tok)
         if who is None:
             continue
+        ctx.described.add(who)
         pred, implied = role
         org, by = body(ctx, tok, pred, implied, who)
         near = [ctx.sdoc[i] for i in ctx.mention_tokens(who, tok)]
@@ -336,6 +355,117 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _copula_lists(ctx)
     yield from _possessed(ctx)
     yield from _led_by(ctx)
+    yield from claimed_operatives(ctx)
+    yield from represents(ctx)
+
+
+def _named_near(ctx: Ctx, ent: int, tok) -> bool:
+    """``ent`` is mentioned in ``tok``'s sentence (mended where a rank's abbreviation, "Sgt.",
+    cut it short)."""
+    start = tok.sent.start
+    while start > 1 and ctx.sdoc[start - 1].text == "." and ctx.sdoc[start - 2].lower_ in MILITARY_RANKS | SERVICES:
+        start = ctx.sdoc[start - 2].sent.start
+    lo, hi = ctx.sdoc[start].idx, tok.sent.end_char
+    return any(lo <= ctx.doc.mentions[m].span.start < hi for m in ctx.doc.entities[ent].mentions)
+
+
+def _own_phrase(ctx: Ctx, first, last) -> list:
+    """The words of a name's own phrase: back from ``first`` and on from ``last`` to the
+    nearest punctuation or verb ("a rebel commander known as General X")."""
+    out = [first, last]
+    i = first.i - 1
+    while i >= first.sent.start and first.i - i <= 6:
+        t = ctx.sdoc[i]
+        if t.is_quote or t.lower_ in ("known", "dubbed", "nicknamed", "styled", "called"):
+            out.append(t)  # "a commander known as “General X”" reads on through the quote
+        elif t.is_punct or t.pos_ in ("VERB", "AUX"):
+            break
+        else:
+            out.append(t)
+        i -= 1
+    i = last.i + 1
+    while i < last.sent.end and i - last.i <= 4 and not ctx.sdoc[i].is_punct and ctx.sdoc[i].pos_ not in ("VERB", "AUX"):
+        out.append(ctx.sdoc[i])
+        i += 1
+    return out
+
+
+MILITARY_RANKS = {"general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj", "captain", "capt", "sergeant", "sgt", "corporal", "cpl", "brigadier", "brig", "admiral", "adm", "marshal"}
+NON_STATE = re.compile(r"\b(?:separatists?|rebels?|insurgents?|jihadists?|militants?|terrorists?|militias?|secessionists?|gangs?|opposition|known as|nicknamed|dubbed|self-styled)\b", re.I)
+
+
+def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
+    """'senior general X', 'Sgt. X': an officer with a military rank and no other role the text
+    gives is a member of the army (of the country the phrase names, else the article's only
+    army); never in a sentence about rebels or a nickname ("a rebel commander known as General X")."""
+    done: set[int] = set()
+    for tok in ctx.sdoc:
+        who = _person(ctx, tok)
+        if who is None or who in held or who in done or who in ctx.described:
+            continue  # (a person the text gives a role is that role's, found or not)
+        first = tok
+        while first.i > 0 and ctx.ent(ctx.sdoc[first.i - 1]) == who:
+            first = ctx.sdoc[first.i - 1]  # the mention's first word
+        rank = ctx.sdoc[first.i - 1] if first.i > 0 else None
+        if rank is not None and rank.text == "." and rank.i > 0:
+            rank = ctx.sdoc[rank.i - 1]  # "Sgt." split from its stop
+        if rank is None or rank.lower_.rstrip(".") not in MILITARY_RANKS:
+            continue
+        if NON_STATE.search(" ".join(t.text for t in _own_phrase(ctx, rank, tok))):
+            continue
+        iso = next((ctx.country_of(t) for t in ctx.sdoc[max(tok.sent.start, rank.i - 3) : rank.i] if ctx.country_of(t)), None)
+        army = ctx.institution("army", iso)
+        if army is None or (iso is None and not _named_near(ctx, army, tok)):
+            continue  # without a country, only the army the sentence names ("Lt Gen X said" in a
+            # story quoting a foreign officer is not the local army's)
+        if any(t.lower_ in SERVICE_WORDS for t in ctx.sdoc[max(rank.sent.start, rank.i - 2) : rank.i]):
+            continue  # "Navy Capt. X", "Air Force Col. X": a service of a country not named
+        done.add(who)
+        yield Relation(ctx.name(who), "member_of", ctx.name(army), ctx.span([rank, tok]), who, army, rule="rank")
+
+
+PERPETRATE_VERBS = {"carry", "conduct", "execute", "perform", "launch", "detonate", "stage", "mount", "commit"}
+ATTACK_NOUNS = {"attack", "operation", "bombing", "raid", "assault", "strike", "explosion", "ambush", "killing", "blast", "mission"}
+
+
+def claimed_operatives(ctx: Ctx) -> Iterator[Relation]:
+    """'IS said that X carried out the attack': a person an armed group names as the one who
+    carried out its attack is its member."""
+    for c in ctx.doc.claims:
+        org = c.source_entity
+        if org is None or ctx.type(org) != "ORG" or ctx.doc.entities[org].kind not in ("armed_group", "militia", None):
+            continue
+        for tok in ctx.sdoc.char_span(c.content.start, c.content.end, alignment_mode="expand") or []:
+            if tok.lemma_.lower() not in PERPETRATE_VERBS or tok.pos_ != "VERB":
+                continue
+            obj = next((x for x in tok.children if x.dep_ == "dobj"), None)
+            subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
+            if obj is None or subj is None or obj.lemma_.lower() not in ATTACK_NOUNS:
+                continue
+            who = _person(ctx, subj)
+            if who is not None:
+                yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([subj, tok, obj]), who, org, rule="claimed")
+
+
+REPRESENT_PREPS = ("at", "in")
+
+
+def represents(ctx: Ctx) -> Iterator[Relation]:
+    """'X, who represents the district at the Senate': a member of the body he sits in."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() != "represent" or tok.pos_ != "VERB":
+            continue
+        subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+            subj = tok.head
+        who = _person(ctx, subj) if subj is not None else None
+        if who is None:
+            continue
+        for prep in (x for x in tok.children if x.dep_ == "prep" and x.lower_ in REPRESENT_PREPS):
+            for pobj in (x for x in prep.children if x.dep_ == "pobj"):
+                org = ctx.resolve(pobj, ("ORG",))
+                if org is not None and ctx.type(org) == "ORG":
+                    yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([subj, tok, *prep.subtree]), who, org, rule="role")
 
 
 def _unnamed_group(role):
@@ -429,6 +559,13 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
             if subj is not None and subj.lower_ in ("which", "that", "who") and clause.dep_ == "relcl":
                 subj = clause.head
             led = _org_of(ctx, subj) if subj is not None else None
+            if led is not None and _acting_part(subj):
+                # "the attacking group was led by X": X led the party that acted, a part of the
+                # organisation the phrase refers back to, so a member of it, not its leader
+                for who in leaders:
+                    if who is not None and who != led and ctx.type(who) == "PERSON":
+                        yield Relation(ctx.name(who), "member_of", ctx.name(led), ctx.span([tok, *subj.subtree]), who, led, rule="led_by")
+                continue
         else:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
@@ -444,6 +581,21 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
             if who is None or who == led or tok.tag_ == "VBG":
                 continue
             yield Relation(ctx.name(who), "leader_of", ctx.name(led), ctx.span([tok, *(subj.subtree if subj is not None else [])]), who, led, rule="led_by")
+
+
+def _acting_part(tok) -> bool:
+    """A common noun restricted to those who carried out an act: "the attacking group",
+    "the unit that ambushed the convoy" (not "the armed group", "the ruling party")."""
+    if tok.pos_ != "NOUN":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.i < tok.i and c.lower_.endswith("ing"):
+            stem = c.lower_[:-3]  # the parser often takes "attacking" for a noun
+            if {stem, stem + "e", stem[:-1]} & ACT_VERBS:
+                return True
+        if c.dep_ == "relcl" and c.lemma_.lower() in ACT_VERBS:
+            return True
+    return False
 
 
 def _org_of(ctx: Ctx, tok) -> int | None:

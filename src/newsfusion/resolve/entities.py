@@ -32,7 +32,8 @@ gazetteer entries, people whose names conflict ("Mohamed Ali Hassan" /
 Names (:func:`canonical_name`): the gazetteer's name where the entity is in
 it (the actor table, the country table, our place table, a GeoNames town
 whose name is plainly spelled), otherwise the fullest, best-spelled name its
-members use (accents kept: "Désiré", not "Desire"), never just the first seen.
+members use (accents kept: "Désiré", not "Desire"; of the names at least a
+quarter as many members use as the most used one), never just the first seen.
 
 Analysts: ``newsfusion entities split ID`` undoes the joins of an entity,
 ``merge A B`` joins two, ``rename ID NAME`` names one; the decisions are
@@ -102,6 +103,20 @@ def is_generic(form: str) -> bool:
     return not words or all(w in GENERIC_WORDS for w in words)
 
 
+DIRECTIONS = frozenset("north south east west northern southern eastern western central northeastern northwestern southeastern southwestern".split())
+
+
+def is_descriptive(form: str) -> bool:
+    """A nationality and common nouns ("Venezuelan state", "Central American nation",
+    "Nigerian army"): it says which country, not which one of its kind, so it joins
+    only members of that country."""
+    from ..gazetteer import demonym_country
+
+    words = name_key(form).split()
+    demonyms = [w for w in words if demonym_country(w)]
+    return bool(demonyms) and all(w in GENERIC_WORDS or w in DIRECTIONS or demonym_country(w) for w in words)
+
+
 def _tokens(name: str) -> list[str]:
     return [t for t in name_key(name).split() if t not in PARTICLES]
 
@@ -144,7 +159,8 @@ class _M:
         return {name_key(f) for f in self.names()}
 
     def join_forms(self) -> set[str]:
-        """Forms that may join this member to one of another article."""
+        """Forms that may join this member to one of another article; a descriptive one
+        ("Nigerian army") carries the member's country, and none without one."""
         out = set()
         for f in self.names():
             k = name_key(f)
@@ -152,6 +168,10 @@ class _M:
                 continue
             if self.type == "PERSON" and len(_tokens(f)) < 2:
                 continue  # "al-Masri", "Abu": a partial name is no one's across articles
+            if is_descriptive(f):
+                if not self.country:
+                    continue
+                k = f"{k}@{self.country}"
             out.add(k)
         return out
 
@@ -325,9 +345,9 @@ def _same_name(j: _Joins) -> None:
     by: dict[tuple, list[int]] = {}
     for i, m in enumerate(j.m):
         name = m.ent["name"]
-        if is_generic(name) or len(name_key(name)) < 2:
+        if is_generic(name) or len(name_key(name)) < 2 or (is_descriptive(name) and not m.country):
             continue
-        key: tuple = (m.type, name_key(name))
+        key: tuple = (m.type, name_key(name)) + ((m.country,) if is_descriptive(name) else ())
         if m.type == "PERSON" and len(_tokens(name)) < 2:
             if not m.doc_country:
                 continue
@@ -335,7 +355,8 @@ def _same_name(j: _Joins) -> None:
         by.setdefault(key, []).append(i)
     for key, idx in by.items():
         for i in idx[1:]:
-            why = f"both named {j.m[i].ent['name']!r}" + (f" in articles about {key[2]}" if len(key) > 2 else "")
+            where = "" if len(key) < 3 else f" in articles about {key[2]}" if key[0] == "PERSON" else f" (of {key[2]})"
+            why = f"both named {j.m[i].ent['name']!r}{where}"
             j.union(idx[0], i, "same_name", 0.98, why)
 
 
@@ -347,7 +368,7 @@ def _alias(j: _Joins) -> None:
     for (typ, form), idx in by_form.items():
         if len(idx) < 2:
             continue
-        shown = next((n for n in j.m[idx[0]].names() if name_key(n) == form), form)
+        shown = next((n for n in j.m[idx[0]].names() if name_key(n) == form.split("@")[0]), form)
         for i in idx[1:]:
             j.union(idx[0], i, "alias", 0.95, f"both go by {shown!r}")
 
@@ -459,6 +480,8 @@ def canonical_name(ms: list[_M], geo: dict[str, Any] | None, kb: str | None) -> 
     if kb and (n := actor_name(kb)):
         return n, "the gazetteer's name"
     p = place_id(geo)
+    if p and geo and not geo.get("name"):  # a record stored before geocodes carried their entry's name
+        geo = dict(geo, name=_entry_name(p))
     if p and geo and geo.get("name"):
         gname = geo["name"]
         forms = {strip_accents(n).casefold() for m in ms for n in m.names()}
@@ -467,11 +490,24 @@ def canonical_name(ms: list[_M], geo: dict[str, Any] | None, kb: str | None) -> 
             return gname, "the gazetteer's name"
     votes = Counter(m.ent["name"] for m in ms)
     names = [n for n in votes if not is_generic(n)] or list(votes)
+    top = max(votes[n] for n in names)
+    names = [n for n in names if votes[n] >= 0.25 * top]  # a spelling one member in forty uses is a slip, however full
     best = max(names, key=lambda n: _spelling_rank(n, votes))
     return best, "the fullest, best-spelled name of its members"
 
 
-def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str]) -> KBEntity:
+def _entry_name(p: str) -> str | None:
+    if p.startswith("country:"):
+        from ..gazetteer import country_by_iso
+
+        c = country_by_iso(p.split(":", 1)[1])
+        return c.name if c else None
+    if p.startswith("places:"):
+        return p.split(":", 1)[1]
+    return None
+
+
+def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str], earliest_of: dict[str, int]) -> KBEntity:
     ms = sorted((j.m[i] for i in idx), key=lambda m: m.order)
     first = ms[0]
     kb = Counter(m.ent["kb_id"] for m in ms if m.ent.get("kb_id")).most_common(1)
@@ -490,8 +526,7 @@ def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str]) -> KB
                 aliases.append(f)
     # the id of the first member's own key, unless an earlier member with that key lives
     # in another entity (a split part): then the first member's own id
-    earliest = min(m.order for m in j.m if m.own_key == first.own_key)
-    eid = first.own_id if earliest == first.order else stable_id("ent", *first.key)
+    eid = first.own_id if earliest_of[first.own_key] == first.order else stable_id("ent", *first.key)
     eid = next((j.named[i] for i in idx if i in j.named), eid)
     countries = Counter(m.country for m in ms if m.country)
     return KBEntity(
@@ -514,5 +549,8 @@ def resolve_entities(state: CorpusState) -> CorpusState:
     _rules(j)
     renames = _apply_overrides(j, state.overrides)
     groups = sorted(j.groups().items(), key=lambda kv: min(j.m[i].order for i in kv[1]))
-    state.entities = [_entity(j, root, idx, renames) for root, idx in groups]
+    earliest_of: dict[str, int] = {}
+    for m in j.m:
+        earliest_of.setdefault(m.own_key, m.order)
+    state.entities = [_entity(j, root, idx, renames, earliest_of) for root, idx in groups]
     return state

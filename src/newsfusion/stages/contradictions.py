@@ -1,13 +1,15 @@
-"""In-article contradictions stage: disputed figures and denials with what they deny."""
+"""In-article contradictions stage: disputed figures, conflicting accounts, denials with what
+they deny; and updates (a speaker revising its own figure)."""
 
 from __future__ import annotations
 
-from ..contradictions import find_contradictions
+from ..contradictions import find_contradictions, find_updates
 from ..model import Doc
 from ..pipeline import stage
 
 
-@stage("contradictions", requires=["claims", "events"], assigns=["contradictions"], version="1")
+@stage("contradictions", requires=["claims", "events"], assigns=["contradictions", "updates"], version="2")
 def contradictions_stage(doc: Doc) -> Doc:
     doc.contradictions = find_contradictions(doc)
+    doc.updates = find_updates(doc)
     return doc

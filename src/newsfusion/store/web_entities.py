@@ -33,8 +33,13 @@ def _contains(col, value: str):
 
 
 def entity_docs(conn: Connection, ids: list[str]) -> list[str]:
-    em = t.entity_members.c
-    return list(conn.execute(select(em.doc_id).where(em.entity_id.in_(ids)).distinct()).scalars()) if ids else []
+    """The documents the entities appear in, or are quoted in as a source."""
+    if not ids:
+        return []
+    em, cs = t.entity_members.c, t.claim_sources.c
+    docs = set(conn.execute(select(em.doc_id).where(em.entity_id.in_(ids)).distinct()).scalars())
+    docs |= set(conn.execute(select(cs.doc_id).where(cs.entity_id.in_(ids)).distinct()).scalars())
+    return sorted(docs)
 
 
 def relation_view(r: RelationLink, eid: str, names: dict[str, str]) -> dict[str, Any]:
