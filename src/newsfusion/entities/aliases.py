@@ -109,7 +109,7 @@ def join_same(g: Groups) -> None:
 
 _BRACKET = re.compile(r"\s*[\(\[]\s*([^\)\]\n]{1,60}?)\s*[\)\]]")
 _KNOWN_AS = re.compile(
-    r"[\s,\-–—]*(?:(?:who|which) (?:is|are|was|were) )?(?:also|better|formerly|commonly|widely)?\s*(?:known as|called|nicknamed|a\.k\.a\.?|aka)\s+"
+    r"[\s,\-–—]*+(?:(?:who|which) (?:is|are|was|were) )?(?:also|better|formerly|commonly|widely)?\s*(?:known as|called|nicknamed|a\.k\.a\.?|aka)\s+"
     r"(?:[\"“](?P<q>[^\"”\n]{2,60})[\"”]|(?P<w>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of|al|the|and\s+)?[A-Z][\w'’-]*)*))"
 )
 

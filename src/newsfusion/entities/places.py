@@ -31,7 +31,7 @@ from ..model import Doc, Geo
 # ORG kinds whose country says where the story is.
 CONTEXT_KINDS = frozenset({"government", "state_force", "police", "ministry", "intelligence", "armed_group", "militia", "political_party"})
 # "JENIN, West Bank (Reuters) -", "SRINAGAR:", "TEHRAN (Tasnim) -" opening a paragraph
-_DATELINE = re.compile(r"[A-Z][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,6}?\s*(?:\([^)\n]{1,40}\))?\s*(?::|\s[-–—]+|[-–—])\s")
+_DATELINE = re.compile(r"[A-Z][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,6}?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|\s[-–—]+|[-–—])\s")
 
 
 def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -619,4 +619,4 @@ def whose_leader(ctx: Ctx) -> Iterator[Relation]:
         yield Relation(ctx.name(person.entity), pred, ctx.name(org), Span(start, person.span.end), person.entity, org, rule="role")
 
 
-_WHOSE = re.compile(r",?\s+whose\s+(leader|head|chief|founder|commander|spokesman|spokesperson|spokeswoman)\b,?\s+", re.I)
+_WHOSE = re.compile(r"(?:,|(?<![\s,]))\s+whose\s+(leader|head|chief|founder|commander|spokesman|spokesperson|spokeswoman)\b,?\s+", re.I)
