@@ -288,10 +288,10 @@ def join_variants(g: Groups) -> None:
                     if gi is not None and gj is not None and (gi.geonames_id, gi.country) != (gj.geonames_id, gj.country):
                         continue
                 g.union(i, j, "variant")
-    # a variant the model read as a person: "Bura Kamte" beside the place "Bara Kamte"
+    # a variant the model read as a person or an organisation: "Bura Kamte" beside the place "Bara Kamte"
     locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is None]
     for j, c in enumerate(g.cands):
-        if c.type != "PERSON" or c.source != "model":
+        if c.type not in ("PERSON", "ORG") or c.source != "model" or c.actor is not None or _org_like(g.text(j)):
             continue
         i = next((k for k in locs if _variant(g.text(k), g.text(j), 4)), None)
         if i is not None:
