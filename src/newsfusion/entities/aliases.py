@@ -146,9 +146,11 @@ def join_brackets(g: Groups) -> None:
             form = re.sub(r"^the\s+", "", gl.group("g").strip())
             g.add_form(i, form, None, "gloss")
         k = _KNOWN_AS.match(text, end)
-        if k:
+        if k and c.inst is None:
             grp = "q" if k.group("q") else "w"
-            form = k.group(grp).strip()
+            form = k.group(grp).strip().rstrip(".,;:")
+            if not form[:1].isupper():
+                continue  # 'police, known as "militias."': a description of others, not a name
             j = starts.get(k.start(grp))
             if j is not None:
                 g.union(i, j, "known_as")
@@ -194,9 +196,13 @@ def join_acronyms(g: Groups) -> None:
     for j, c in enumerate(g.cands):
         t = g.text(j)
         if t.isupper() and 2 <= len(t) <= 8 and c.actor is None:
-            hits = [i for i, _ in longs if _is_acronym_of(t, g.text(i)) and g.cands[i].type == c.type]
+            hits = [i for i, _ in longs if _is_acronym_of(t, g.text(i)) and (g.cands[i].type == c.type or c.source == "model")]
             if len({g.find(i) for i in hits}) == 1:
-                g.union(hits[0], j, "acronym")
+                if c.source == "model":  # the model's type for an acronym is a guess: it takes its expansion's
+                    for k, other in enumerate(g.cands):
+                        if g.text(k) == t and other.source == "model":
+                            other.type = g.cands[hits[0]].type
+                g.union(hits[0], j, "acronym", any_type=c.source == "model")
 
 
 def _contains(full: list[str], part: list[str]) -> bool:
@@ -350,6 +356,8 @@ def add_apposition(g: Groups) -> None:
         mods = [t for t in mods if not t.text.startswith("so")]
         words = mods + [head]
         start = min(t.idx for t in words)
+        if any(k.start < head.idx + len(head) and start < k.end for k in g.cands):
+            continue  # "in Dabbo village, Tembo district ...": a name of its own, not a description
         form = g.doc.text[start : head.idx + len(head)]
         g.add_form(i, form, Span(start, head.idx + len(head)), "apposition")
 

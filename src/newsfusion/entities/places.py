@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..gazetteer import geocode, place_candidates
+from ..gazetteer import country_by_name, geocode, place_candidates
 from ..model import Doc, Geo
 
 
@@ -47,6 +47,13 @@ def geocode_entities(doc: Doc) -> None:
         if ent.type != "LOCATION":
             continue
         cands = place_candidates(ent.name)
+        country = country_by_name(ent.name)
+        if country is not None:  # "Mexico" is the country, never a town of that name elsewhere
+            cands = [c for c in cands if c.kind == "country" and c.country == country.iso2] or cands
+            geo = geocode(ent.name, countries=(country.iso2,))
+            if geo is not None and geo.country == country.iso2:
+                located[i] = geo
+                continue
         countries = {c.country for c in cands}
         if len(countries) <= 1:
             geo = geocode(ent.name) or next((geocode(a) for a in ent.aliases if geocode(a)), None)
