@@ -14,8 +14,8 @@ Example::
 pipeline in batches, stores each article in its own transaction, then runs the
 corpus steps (``newsfusion.resolve``) over everything stored and replaces the
 knowledge-base tables. Analyst decisions (``merge_entities``, ``split_entity``,
-``rate_source``) are stored forever and handed to the corpus steps on every
-later run.
+``rename_entity``, ``rate_source``) are stored forever and handed to the corpus
+steps on every later run.
 """
 
 from __future__ import annotations
@@ -267,6 +267,19 @@ class KnowledgeBase:
         override = self.store.add_override("split", entity=eid, note=f"split {name!r}")
         return Change(override, self.rebuild())
 
+    def rename_entity(self, ref: str, name: str) -> Change:
+        """Remember the name an analyst gives entity ``ref`` (id, name or alias); rebuild.
+
+        The name stays on every later rebuild; the entity's other names stay its aliases."""
+        name = " ".join((name or "").split())
+        if not name:
+            raise QueryError("E307", "the new name is empty", "give the name the entity should have, e.g. \"Islamic State\"")
+        with self.store.read() as conn:
+            eid = q.find_entity(conn, ref)
+            old = q.entity(conn, eid).entity.name
+        override = self.store.add_override("rename", entity=eid, name=clean(name), note=f"rename {old!r} to {name!r}")
+        return Change(override, self.rebuild())
+
     def rate_source(self, name: str, grade: str) -> Change:
         """Rate a source's reliability (Admiralty A..F); rebuild so grades use it."""
         name = (name or "").strip()
@@ -275,7 +288,7 @@ class KnowledgeBase:
             raise QueryError("E307", "the source name is empty", "give the name as 'newsfusion sources' lists it")
         if len(code) != 1 or code not in GRADES:
             raise QueryError("E307", f"{grade!r} is not a reliability grade", "use one letter A-F: A reliable ... E unreliable, F cannot be judged")
-        known = any(s.name == name for s in self.sources())
+        known = any(name in (s.name, s.id, *s.aliases) for s in self.sources())
         self.store.rate_source(name, code)
         return Change({"source": name, "reliability": code, "known": known}, self.rebuild())
 

@@ -99,7 +99,9 @@ class Geo:
     admin1: str | None = None
     geonames_id: int | None = None
     precision: int = 3  # ACLED geo_precision: 1 town, 2 near/part of region, 3 region/country
-    method: str = ""  # how it was resolved
+    method: str = ""  # how it was resolved, and why this candidate
+    place_id: str | None = None  # the gazetteer entry: "geonames:<id>", "country:<ISO2>", "places:<name>"; None when no table knows the place
+    name: str | None = None  # the gazetteer's name for it ("Yaoundé" for "YAOUNDE")
 
 
 @dataclass

@@ -198,7 +198,7 @@ def test_entities_commands(filled):
     kidal = next(e for e in ents if e["name"] == "Kidal")
     shown = run("entities", "show", "kidal", "--db", filled)
     assert shown.exit_code == 0 and kidal["id"] in shown.stdout and "report_000" in shown.stdout
-    merged = run("entities", "--db", filled, "merge", "Kidal", "Fighters")  # --db given to the group
+    merged = run("entities", "--db", filled, "merge", "Kidal", "Monday")  # --db given to the group
     assert merged.exit_code == 0 and merged.stdout.startswith("recorded decision #1: merge ")
     split = run("entities", "split", kidal["id"][:10], "--db", filled)
     assert split.exit_code == 0 and f"split {kidal['id']}" in split.stdout

@@ -50,3 +50,42 @@ def test_a_denial_answers_the_nearest_accusation(contradictions_of, text, accuse
     got = contradictions_of(text, "polarity")
     assert len(got) == 1, got
     assert accused in got[0][0] and denial in got[0][1]
+
+
+NO_ANSWER = [
+    # "the accusations" with no accusation told
+    "The former commander died on Monday in Bukavu, his family said. He had long denied the accusations.",
+    # the denial reported inside another claim is no claim it answers
+    "The governor denies the doctors' claims, according to a local newspaper.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ANSWER, ids=[t[:40] for t in NO_ANSWER])
+def test_a_denial_without_what_it_denies(contradictions_of, text):
+    assert contradictions_of(text, "polarity") == []
+
+
+# a denial of doing something, by its means, against the nearest report of it by someone else
+ACTS = [
+    ("Doctors said three protesters were shot dead near the palace on Sunday. Police denied using live ammunition.",
+     "three protesters were shot dead", "denied using live ammunition"),
+    ("Residents said warplanes bombed the market in Kafr Nabl, killing nine people. "
+     "The air force denied carrying out any air strikes in the area.",
+     "warplanes bombed the market", "denied carrying out any air strikes"),
+    # the sentence after "According to X, ..." goes on telling X's account
+    ("According to a medical committee, two of the dead were students. Four were shot dead near the bridge. "
+     "The police denied firing live rounds.",
+     "Four were shot dead", "denied firing live rounds"),
+]
+
+
+@pytest.mark.parametrize("text,act,denial", ACTS, ids=[a[2] for a in ACTS])
+def test_a_denial_of_an_act_answers_its_report(contradictions_of, text, act, denial):
+    got = contradictions_of(text, "polarity")
+    assert len(got) == 1, got
+    assert act in got[0][0] and denial in got[0][1]
+
+
+def test_a_speaker_denying_its_own_act_is_no_dispute(contradictions_of):
+    text = "Police said officers fired tear gas and shot two rioters dead. Police denied firing live rounds at the march."
+    assert contradictions_of(text, "polarity") == []

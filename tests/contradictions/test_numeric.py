@@ -31,6 +31,28 @@ NUMERIC = [
      [("12 Congolese soldiers", "denied any casualties")]),
     # the dead of two sides
     ("The army said four soldiers were killed in the clash. The rebels said 20 of their fighters died in the clash.", []),
+    # figures for incidents in different places
+    ("Officials said 10 people were killed in the shelling of Kharkiv. "
+     "Regional authorities said three people died in a strike on Odesa.", []),
+    # another incident, told apart
+    ("Police said a car bomb killed seven people at the market. "
+     "Two other explosions killed three people, a hospital official said.", []),
+    # the toll of several incidents holds the toll of one
+    ("Police said seven militants were killed in two explosions in the province. "
+     "Four militants were killed when their vehicle hit a mine, a local official said.", []),
+    # one speaker under two descriptions
+    ("The regional police office said six people were killed in the attack. "
+     "Police later said eight people were killed in the attack.", []),
+    # "bringing the toll to four" counts the peacekeepers the sentence counts, not the attackers
+    ("Two more peacekeepers were found dead after the ambush, UN officials said, bringing the death toll to four. "
+     "Nine attackers were killed in the crossfire, the mission added.", []),
+    # "the resident" is the resident quoted before; a second attack is another incident
+    ("A resident of Mabass said at least 20 people were killed in the first strike. "
+     "The resident said the second strike hit a forest, so there were no casualties.", []),
+    # a figure is the claim's whose content says it, not a remark on it in the same sentence
+    ("The militants said 40 soldiers had been killed in the raid, but that could not be confirmed by other sources. "
+     "The army said nine soldiers died in the raid.",
+     [("The militants said 40 soldiers", "nine soldiers")]),
     # figures for incidents on different days
     ("Officials said 10 civilians were killed in Saturday's raid on Kimbo. "
      "A rights group also accused the army of killing 21 civilians on March 3 in another village.", []),

@@ -25,7 +25,7 @@ def test_all_without_data_writes_a_report_of_skips(tmp_path):
     res = CliRunner().invoke(main, ["eval", "all", "--data", str(tmp_path / "none"), "--report", str(report)])
     assert res.exit_code == 1
     text = report.read_text()
-    for name in ("muc4", "wikievents", "polnear", "ecbplus", "re3d", "seeds"):
+    for name in ("muc4", "wikievents", "polnear", "ecbplus", "re3d", "devset", "seeds"):
         assert f"| {name} | – | skipped |" in text
 
 
@@ -71,7 +71,7 @@ EMBEDDINGS = all(importlib.util.find_spec(m) is not None for m in ("sentence_tra
 
 @pytest.mark.shared
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["muc4", "wikievents", "polnear", "ecbplus", "re3d", "seeds"])
+@pytest.mark.parametrize("name", ["muc4", "wikievents", "polnear", "ecbplus", "re3d", "devset", "seeds"])
 def test_smoke_run_with_limit(shared_dir, tmp_path, name):
     data = shared_dir / "benchmarks"
     res = CliRunner().invoke(main, ["eval", name, "--limit", "2", "--json", "--data", str(data), "--results", str(tmp_path)])
@@ -107,3 +107,18 @@ def test_all_with_a_split_falls_back_where_a_benchmark_lacks_it(tmp_path):
     res = CliRunner().invoke(main, ["eval", "all", "--split", "dev", "--data", str(tmp_path)])
     assert res.exception is None or isinstance(res.exception, SystemExit)
     assert "seeds: skipped" in res.output and "muc4: skipped" in res.output
+
+
+def test_readme_summary_shows_the_devset_per_kind_and_its_halves():
+    from newsfusion.eval.report import readme_summary
+
+    r = Result("devset", "all", n_docs=30, setting="s", runtime_s=1.0)
+    r.metrics = {"macro F1 (score.py)": {"p": None, "r": None, "f1": 80.0},
+                 "events": {"p": 50.0, "r": 60.0, "f1": 54.5, "attributes": {"type": 0.9}},
+                 "half A macro F1": {"p": None, "r": None, "f1": 85.0},
+                 "half B macro F1": {"p": None, "r": None, "f1": 75.0}}
+    text = readme_summary([r, _result()], "2026-01-01T00:00:00Z")
+    assert "| events | 50.00 | 60.00 | 54.50 | type 0.90 |" in text
+    assert "half A macro F1 85.00; half B macro F1 75.00" in text
+    # the devset is summarised per kind, never as a benchmark headline row
+    assert "| devset |" not in text and "| muc4 | test |" in text

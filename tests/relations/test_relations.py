@@ -49,7 +49,24 @@ CASES = [
      ("Dmitry Utkin", "leader_of", "Wagner Group")),
     ("Hezbollah, led by Hassan Nasrallah, fired rockets.",
      ("Hassan Nasrallah", "leader_of", "Hezbollah")),
+    # groups: allies, parts, support
+    ("Hezbollah, a Hamas ally, fired rockets at the base.",
+     ("Hezbollah", "allied_with", "Hamas")),
+    ("UNICEF, the United Nations' children's agency, warned of famine.",
+     ("UNICEF", "part_of", "United Nations")),
+    ("The YPG, the backbone of the SDF, holds the town.",
+     ("YPG", "part_of", "SDF")),
+    ("JNIM, an al-Qaeda affiliate based in Mali, claimed the attack.",
+     ("JNIM", "allied_with", "al-Qaeda")),
+    ("Touadera relies on military support from Russia as well as Rwanda and the UN.",
+     ("Touadera", "allied_with", "Rwanda")),
+    ("NATO's International Security Assistance Force (ISAF) confirmed the strike.",
+     ("International Security Assistance Force", "part_of", "NATO")),
+    ("The UN's MONUSCO mission said its peacekeepers were attacked.",
+     ("MONUSCO", "part_of", "UN")),
     # places
+    ("JNIM, an al-Qaeda affiliate based in Mali, claimed the attack.",
+     ("JNIM", "located_in", "Mali")),
     ("The strike hit the Panjwai district of Kandahar province on Monday.",
      ("Panjwai", "located_in", "Kandahar")),
     ("Gunmen raided Mabanga village in Irumu territory overnight.",
@@ -71,6 +88,36 @@ CASES = [
      ("Al-Shabaab", "hostile_to", "Kenyan police")),
     ("A drone strike by the TPLF on an Ethiopian army base killed two.",
      ("TPLF", "hostile_to", "Ethiopian army")),
+    ("The SDF said two of its fighters were killed by a Turkish drone near Hasaka. Turkey did not comment.",
+     ("Turkey", "hostile_to", "SDF")),
+    ("Kenya accused al-Shabaab of killing three Kenyan soldiers near the border.",
+     ("al-Shabaab", "hostile_to", "Kenyan army")),
+    ("Israel regards Hezbollah as its most dangerous enemy.",
+     ("Israel", "hostile_to", "Hezbollah")),
+    ("The Taliban are wary of Islamic State fighters in the east and see them as a threat to their rule.",
+     ("Taliban", "hostile_to", "Islamic State")),
+    ("Nigeria's government has long viewed the IPOB as a threat.",
+     ("Nigerian government", "hostile_to", "IPOB")),
+    ("A spokesman for the UN High Commissioner for Human Rights, Rupert Colville, said the reports were credible.",
+     ("Rupert Colville", "spokesperson_of", "UN")),
+    # an institution named by a common noun, a name the parser took for a conjunct
+    ("Nigeria's army spokesman, Colonel Jean Mbala, said Boko Haram attacked a village in Borno.",
+     ("Jean Mbala", "spokesperson_of", "Nigerian army")),
+    ("UN Secretary-General Antonio Guterres condemned the attack on Monday.",
+     ("Antonio Guterres", "leader_of", "UN")),
+    ("Director of Defence Media Operations, Major General Edward Buba, said troops killed 20 terrorists.",
+     ("Edward Buba", "leader_of", "Defence Media Operations")),
+    ("The UN Mission in South Sudan (UNMISS) said peacekeepers repelled the assault.",
+     ("UN Mission in South Sudan", "part_of", "United Nations")),
+    ("The Nigerian Army said its troops repelled an attack by ISWAP fighters in Borno State.",
+     ("ISWAP", "hostile_to", "Nigerian Army")),
+    ("Gunmen struck the capital Mogadishu, where militants stormed the Hayat Hotel in 2022.",
+     ("Hayat Hotel", "located_in", "Mogadishu")),
+    ("Clashes broke out in northeast Syria (Rojava) on Monday.",
+     ("Rojava", "located_in", "Syria")),
+    # a dateline the recogniser left out
+    ("GOMA, North Kivu (Reuters) - Fighting erupted near Goma on Monday, residents said.",
+     ("Goma", "located_in", "North Kivu")),
 ]
 
 ABSENT_LOCATED = [
@@ -92,7 +139,21 @@ NOT_PRODUCED = [
     ("Fighters linked to al-Qaeda attacked the town.", "allied_with"),
     ("The former Hamas leader Khaled Meshaal spoke in Doha.", "leader_of"),
     ("The fighters captured Ethiopian tanks near the border.", "hostile_to"),
+    ("Hamas's Qassam Brigades commanders were killed.", "part_of"),
+    ("Supporters of the PKK attacked a Turkish police station, officials said.", "hostile_to"),
+    ("The spokesman said the army had taken the town.", "spokesperson_of"),
+    ("Kenya does not see al-Shabaab as a threat anymore.", "hostile_to"),
+    ("Minister for the Middle East, Tobias Ellwood, said the attack was horrific.", "member_of"),
 ]
+
+
+def test_between_gives_both_ways_only_without_a_stated_direction(pipe):
+    doc = pipe(Article(text="The M23 shelled FARDC positions on Monday. Fighting between the M23 and the FARDC has displaced thousands."))
+    pairs = {(r.subject, r.object) for r in doc.relations if r.predicate == "hostile_to"}
+    assert ("M23", "FARDC") in pairs and ("FARDC", "M23") not in pairs
+    doc = pipe(Article(text="Fighting between the M23 and the FARDC has displaced thousands."))
+    pairs = {(r.subject, r.object) for r in doc.relations if r.predicate == "hostile_to"}
+    assert pairs == {("M23", "FARDC"), ("FARDC", "M23")}
 
 
 @pytest.fixture(scope="module")

@@ -52,7 +52,7 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
     doc = build_doc(article(2))
     s = Store(store_url)
     with s.write() as conn:  # take it back to 0001, as an older newsfusion left it
-        for name in ("source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
+        for name in ("claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
             conn.execute(text(f"DROP TABLE {name}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     assert s.add_document(doc)
@@ -61,6 +61,33 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
         assert s.revision() == migrate.head()
         assert s.stored_ids([doc.doc_id]) == {doc.doc_id}
         assert s.counts()["entities"] == 0
+
+
+def test_a_0003_database_gains_sources_as_entities_and_keeps_its_data(store_url):
+    """0003 -> 0004: claim_sources, entities.scope and overrides.name appear; documents,
+    analyst decisions and ratings stay, and the knowledge base is marked for a rebuild."""
+    from sqlalchemy import create_engine, inspect
+
+    from newsfusion.store.connect import resolve
+
+    engine = create_engine(resolve(store_url).url)
+    with engine.begin() as conn:  # a database as newsfusion with schema 0003 left it
+        migrate.upgrade(conn, "0003")
+        conn.execute(text("UPDATE meta SET value = '0' WHERE key = 'kb_stale'"))
+        conn.execute(text("INSERT INTO overrides (action, a, b, created_at) VALUES ('merge', 'ent_a', 'ent_b', '2026-01-01')"))
+        conn.execute(text("INSERT INTO source_ratings (source, reliability, rated_at) VALUES ('Sahel Post', 'B', '2026-01-01')"))
+        conn.execute(text("INSERT INTO entities (id, name, type, n_members, n_documents) VALUES ('ent_a', 'Kidal', 'LOCATION', 1, 1)"))
+        conn.execute(text("INSERT INTO documents (id, text, record, ingested_at) VALUES ('d1', 'x', '{}', '2026-01-01')"))
+    engine.dispose()
+    with Store(store_url) as s:
+        assert s.revision() == migrate.head()
+        with s.read() as conn:
+            cols = {t: {c["name"] for c in inspect(conn).get_columns(t)} for t in ("entities", "overrides", "claim_sources")}
+            assert "scope" in cols["entities"] and "name" in cols["overrides"] and cols["claim_sources"] >= {"doc_id", "local_id", "entity_id"}
+            assert conn.execute(text("SELECT a, b FROM overrides")).all() == [("ent_a", "ent_b")]
+            assert conn.execute(text("SELECT source, reliability FROM source_ratings")).all() == [("Sahel Post", "B")]
+            assert conn.execute(text("SELECT name FROM entities")).all() == [("Kidal",)]
+        assert s.kb_stale()
 
 
 def test_newer_schema_is_refused(store_url):

@@ -40,20 +40,22 @@ def _in_headline(doc: Doc, a: Attribution) -> bool:
     return 0 <= start <= 5 and a.cue.start < start + len(title)
 
 
-_AUTHOR_RULES = ("passive_hedge", "hedge_adverb")
+_AUTHOR_RULES = ("passive_hedge", "hedge_adverb", "author_hedge")
 
 
 def _nested(a: Attribution, others: list[Attribution], quotes) -> bool:
     """Reported speech inside another claim that is no claim of its own: an
     attribution inside a direct quotation ("“... they said they would not
-    shoot,” said one protester"), or the author's hedge inside a source's
-    words. Other reported speech inside a claim's content is a claim of its
-    own ("X said hours after the court confirmed that ...")."""
+    shoot,” said one protester"), or a hedge inside a source's quoted words.
+    Other reported speech inside a claim's content is a claim of its own ("X
+    said hours after the court confirmed that ..."), and so is the author's
+    hedge in indirect speech ("the suspected air strike hit the camp, the
+    group said")."""
     for b in others:
         if b is a or not b.content.contains(a.cue) or a.content.contains(b.cue):
             continue
-        if a.rule in _AUTHOR_RULES and b.rule not in _AUTHOR_RULES:
-            return True
+        if a.rule in _AUTHOR_RULES and b.rule not in _AUTHOR_RULES and any(q.inner.contains(a.cue) for q in quotes):
+            return True  # the speaker's own hedge, in their quoted words
         if b.rule in _AUTHOR_RULES:
             continue  # a named attribution is never swallowed by the author's hedge around it
         if any(q.inner.contains(a.cue) and b.content.overlaps(q.inner) for q in quotes):
@@ -119,7 +121,7 @@ def _evidence(a: Attribution, finder: Finder) -> Span:
     if para is not None:
         s_start, s_end = max(s_start, para.start), min(s_end, para.end)
     whole = Span(min(start, s_start), max(end, s_end))
-    if a.extra.get("inner"):
+    if a.extra.get("inner") or a.extra.get("own_words"):
         whole = Span(start, end)  # speech reported inside another claim: its own words, not the host sentence
     if _nwords(text, whole.start, whole.end) <= _MAX_EVIDENCE_WORDS:
         return _strip(text, whole)
@@ -157,7 +159,7 @@ class ClaimBuilder:
         self.resolver = SourceResolver(doc)
         self.sources: list[Source] = []
         self.attributions: list[Attribution] = []
-        self._last: tuple[Source, str, int] | None = None  # previous claim: source, stance, paragraph index
+        self._last: tuple[Source, str, int, int] | None = None  # previous claim: source, stance, paragraph, sentence start
 
     def from_spans(self, source: Span | None, cue: Span, content: Span, rule: str = "spans") -> Claim:
         """A claim from character spans: ``source`` None for the author's own hedge."""
@@ -170,11 +172,12 @@ class ClaimBuilder:
         pidx = self.finder.paragraph_index(a.cue.start)
         last = self._last
         continues_denial = last is not None and last[1] == "deny" and last[0].text == src.text and pidx - last[2] <= 1
+        same_sentence = last is not None and last[3] == a.sentence.start
         context = doc.text[a.sentence.start : a.cue.start]
         cue_tok = doc.nlp.char_span(a.cue.start, a.cue.end, alignment_mode="expand")
         mods = [c.text for t in (cue_tok or []) for c in t.children if c.dep_ == "advmod"]
-        stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods)
-        self._last = (src, stance, pidx)
+        stance = stance_of(a.cue_lemma, a.stance_hint, a.hedge, doc.span_text(a.content), context, continues_denial, mods, same_sentence)
+        self._last = (src, stance, pidx, a.sentence.start)
         a.content = _strip(doc.text, a.content)
         self.sources.append(src)
         self.attributions.append(a)
@@ -185,7 +188,7 @@ class ClaimBuilder:
             cue=a.cue,
             content=a.content,
             evidence=_evidence(a, self.finder),
-            source_span=a.source_span or src.span,  # the words of this article that name the source
+            source_span=a.source_words or a.source_span or src.span,  # the words of this article that name the source
             source_entity=src.entity,
             resolved_from=src.resolved_from,
             rule=a.rule,
@@ -234,7 +237,7 @@ def extract_claims(doc: Doc, proposals: list[Attribution] | None = None) -> list
     atts = one_per_source(atts, doc.nlp)
     atts.sort(key=lambda a: a.cue.start)
     for a in atts:
-        if any(b is not a and b.content.contains(a.cue) and not a.content.contains(b.cue) for b in atts):
+        if any(b is not a and b.rule not in _AUTHOR_RULES and b.content.contains(a.cue) and not a.content.contains(b.cue) for b in atts):
             a.extra["inner"] = True
     builder = ClaimBuilder(doc, finder)
     claims = [builder.claim(a) for a in atts]

@@ -47,6 +47,7 @@ class Attribution:
     recipient: str = ""  # "told WND": who was told, for cataphora
     evidence: Span | None = None
     source_text: str | None = None  # the words of one speaker among several ("medical officials")
+    source_words: Span | None = None  # what the clause names the source with, when not source_span ("who", "A and B")
     extra: dict = field(default_factory=dict)
 
 
@@ -150,8 +151,35 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" for c in tok.children)
 
 
+# the author's doubt written as an adjective on an event or a statement
+_HEDGE_ADJECTIVES = {"alleged", "purported", "suspected", "presumed", "supposed", "unconfirmed", "unverified"}
+_EVENT_OR_STATEMENT_NOUNS = {
+    "attack", "strike", "airstrike", "air strike", "bombing", "killing", "massacre", "raid", "shelling", "abduction",
+    "kidnapping", "ambush", "assault", "explosion", "blast", "shooting", "incident", "plot", "violation", "abuse",
+    "crime", "execution", "torture", "rape", "looting", "arson", "offensive", "incursion", "involvement", "role",
+    "link", "ties", "use", "message", "video", "recording", "statement", "letter", "audio", "footage", "post",
+    "document", "report", "claim", "confession", "leak", "coup", "mutiny", "infiltration", "sabotage", "hack", "cyberattack",
+}
+_WIRE_NAMES = {"Reuters", "AFP", "AP", "BBC", "Xinhua", "Anadolu", "CNN", "Al Jazeera", "Bloomberg", "dpa", "DPA", "EFE", "ANSA", "Kyodo", "Yonhap", "TASS", "Interfax"}
+
 # cues whose infinitive complement is what they state: "vowed to retaliate", "claimed to have ..."
 _INFINITIVE_CUES = {"urge", "call", "threaten", "vow", "promise", "pledge", "warn", "claim", "deny", "admit", "acknowledge", "appear"}
+
+
+def _clause_of(tok) -> Span:
+    """The clause ``tok`` belongs to, without the clauses hung on its verb
+    ('The suspected air strike hit the village, targeting ..., said X' ->
+    'The suspected air strike hit the village')."""
+    verb = tok
+    while verb.head.i != verb.i and (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in ("aux", "auxpass", "prep", "pcomp", "acl", "amod", "pobj", "agent")):
+        verb = verb.head  # up to the clause's own verb ("regarding the alleged strikes" is not a clause)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return subtree_span(tok)
+    drop = [c for c in verb.children if c.dep_ in ("advcl", "parataxis", "ccomp", "conj", "cc") and tok not in c.subtree and c.i > tok.i]
+    toks = [t for t in verb.subtree if not any(t in d.subtree for d in drop)]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return char_span(toks)
 
 
 def _misparsed_finite(tok) -> bool:
@@ -284,7 +312,7 @@ class Finder:
         for sent in self.sdoc.sents:
             s = Span(sent.start_char, sent.end_char)
             for tok in sent:
-                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb):
+                for rule in (self.verb_cue, self.noun_cue, self.according_to, self.adjective_cue, self.passive_agent, self.passive_hedge, self.hedge_adverb, self.author_hedge):
                     a = rule(tok, sent, s)
                     if a is not None:
                         found.append(a)
@@ -312,11 +340,13 @@ class Finder:
         if _free_relative(tok) or _future(tok):
             return None
         subj = _subject(tok)
+        relative = None
         if (subj is not None and subj.lower_ in ("which", "who") and subj.dep_ == "nsubj" and tok.dep_ == "relcl"
                 and tok.head.pos_ in ("NOUN", "PROPN") and subj.i > 0 and tok.doc[subj.i - 1].text == ","):
             # "the mission, which had earlier announced ...": the antecedent speaks
             # ("a man who said he spoke for the militia" only says which man)
             subj = tok.head
+            relative = Span(_children(tok, "nsubj")[0].idx, _children(tok, "nsubj")[0].idx + len(_children(tok, "nsubj")[0]))
         if subj is None:
             subj = self._subject_after(tok)  # '"...," said in a statement Brah Mahamat'
         if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":
@@ -351,6 +381,7 @@ class Finder:
             stance_hint=self.lex.verbs[lemma],
             quote=how == "quote",
             recipient=recipient,
+            source_words=relative,
             extra={"clause": clause_sp} if clause_sp and not clause_sp.overlaps(content) else {},
         )
 
@@ -508,9 +539,10 @@ class Finder:
         lex = self.lex
         if head.pos_ == "PRON" or lemma in lex.anonymous_heads or low in lex.anonymous_heads:
             return True
-        if lemma in lex.media_heads or lemma in lex.org_heads or lemma in self._SOURCE_NOUNS:
-            return True
-        return head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and head.pos_ == "PROPN"
+        if lemma in lex.media_heads or low in lex.media_heads or lemma in lex.org_heads or lemma in self._SOURCE_NOUNS or low in self._SOURCE_NOUNS:
+            return True  # ("media" has the lemma "medium")
+        # a name ("according to the ministry's Muawiya Hassanin", whatever the recogniser made of it), not a code or a book
+        return head.pos_ == "PROPN" and head.ent_type_ not in ("LAW", "WORK_OF_ART", "DATE", "TIME", "EVENT", "LANGUAGE")
 
     @staticmethod
     def _set_off(tok, src_tokens, sent) -> bool:
@@ -578,11 +610,61 @@ class Finder:
             toks.pop()
         return Attribution(char_span([tok]), tok.lower_, char_span(toks), s, None, None, "hedge_adverb", "hedge", hedge=True)
 
+    def author_hedge(self, tok, sent, s: Span) -> Attribution | None:
+        """The article's own doubt: "it was not clear whether ...", "it is
+        unclear how many ...", "the alleged drone strikes", "a purported audio
+        message", "the suspected Turkish air strike", "could not be
+        independently verified", "Reuters could not confirm ...", "if confirmed"."""
+        low = tok.lower_
+        whole = [t for t in sent if not t.is_space]
+        while whole and whole[-1].is_punct:
+            whole.pop()
+        if not whole:
+            return None
+        sentence = char_span(whole)
+
+        def hedge(cue_toks, content=sentence, lemma=None):
+            own = content != sentence  # a clause of its own: its words are the evidence, not the sentence
+            return Attribution(char_span(cue_toks), lemma or low, content, s, None, None, "author_hedge", "hedge", hedge=True,
+                               extra={"own_words": True} if own else {})
+
+        # "it is unclear how many ...", "it was not (immediately) clear whether/if ...", "it is not known"
+        if low in ("unclear", "clear", "known", "certain") and tok.dep_ in ("acomp", "attr", "ROOT", "ccomp", "conj") or (low == "known" and tok.tag_ == "VBN"):
+            be = tok.head if tok.dep_ != "ROOT" else tok
+            subj = [c for c in be.children if c.dep_ in ("nsubj", "expl", "nsubjpass") and c.lower_ == "it"]
+            subj += [c for c in tok.children if c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it"]
+            negated = _negated(tok) or _negated(be)
+            if subj and (low == "unclear" or negated):
+                return hedge([subj[0], tok])
+            return None
+        # "the alleged drone strikes", "a purported audio message", "the suspected air strike"
+        if low in _HEDGE_ADJECTIVES and tok.dep_ == "amod" and tok.head.lemma_.lower() in _EVENT_OR_STATEMENT_NOUNS:
+            return hedge([tok], _clause_of(tok.head))
+        # "could not be (independently) verified/confirmed": nobody vouches for it
+        if tok.lemma_.lower() in ("verify", "confirm", "corroborate") and _is_passive(tok) and _negated(tok):
+            return hedge([c for c in tok.children if c.dep_ in ("aux", "neg", "auxpass")] + [tok], _clause_of(tok), lemma=tok.lemma_.lower())
+        # "Reuters could not independently verify the footage": the outlet's own doubt
+        if tok.lemma_.lower() in ("verify", "confirm", "corroborate") and _negated(tok) and not _is_passive(tok):
+            subj = _subject(tok)
+            if subj is not None and (subj.lower_ == "we" or self._is_outlet(subj)):
+                return hedge([c for c in tok.children if c.dep_ in ("aux", "neg")] + [tok], lemma=tok.lemma_.lower())
+        # "..., if confirmed, would be the deadliest": the author's condition
+        if low in ("confirmed", "true", "verified", "accurate") and any(c.lower_ == "if" and c.dep_ == "mark" for c in tok.children):
+            mark = next(c for c in tok.children if c.lower_ == "if")
+            return hedge([mark, tok])
+        return None
+
+    def _is_outlet(self, tok) -> bool:
+        """A news organisation named as subject ('Reuters', 'the BBC', 'AFP')."""
+        return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.text in _WIRE_NAMES or tok.lemma_.lower() in ("newspaper", "outlet")
+
     def passive_agent(self, tok, sent, s: Span) -> Attribution | None:
         """'an allegation denied by the army', 'the attack was claimed by X': the agent speaks."""
         lemma = tok.lemma_.lower()
         if tok.pos_ != "VERB" or lemma not in self.lex.passive_agent_cues:
             return None
+        if _negated(tok):
+            return None  # "could not be confirmed by other sources": the author's doubt (author_hedge)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None:
@@ -604,8 +686,8 @@ class Finder:
         comp = _children(tok, "xcomp", "ccomp")
         subj = _children(tok, "nsubjpass")
         if lemma in self.lex.passive_blame and not comp:
-            # "attacks have been blamed on the group", "fighters have been linked with abuses"
-            comp = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "with")]
+            # "attacks have been blamed on the group", "fighters have been linked with abuses", "are accused of"
+            comp = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "of")]
             if any(c.dep_ == "agent" for c in tok.children):
                 return None
         if not comp or not subj:
@@ -641,6 +723,19 @@ def _phrase_without(tok, drop) -> Span:
     return char_span(toks or [tok])
 
 
+def _one_person_twice(tok, conj) -> bool:
+    """'the former minister and current party leader said': two descriptions
+    of one speaker (one determiner, singular common nouns, no organisation);
+    'China, its only ally and lifeline, said': an apposition listed."""
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "," and len(conj) == 1:
+        return True
+    heads = [tok] + list(conj)
+    if all(h.pos_ == "NOUN" and h.tag_ == "NN" for h in heads) and not any(c.dep_ == "det" for c in conj[0].children):
+        return not any(h.lemma_.lower() in lexicon().org_heads for h in heads)
+    return False
+
+
 def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
     """One attribution per speaker: "the army and police said" is two claims,
     "local officials, including legislator X, said" two, "security and
@@ -653,22 +748,24 @@ def one_per_source(atts: list[Attribution], sdoc) -> list[Attribution]:
         tok = sdoc[a.source_head]
         conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
         conj += [c2 for c in conj for c2 in c.conjuncts if c2.i > c.i and c2.pos_ in ("NOUN", "PROPN") and c2 not in conj]
+        if conj and _one_person_twice(tok, conj):
+            conj = []
         incl = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("including", "among") for p in c.children if p.dep_ == "pobj" and p.pos_ in ("NOUN", "PROPN")]
         mods = [m for m in tok.children if m.dep_ in ("amod", "compound", "nmod") and m.i < tok.i and any(c.dep_ == "conj" for c in m.children)]
         if not conj and not incl and not mods:
             out.append(a)
             continue
-        extra = conj + [c.head for c in incl]
-        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), extra=dict(a.extra))
+        whole = a.source_span
+        first = replace(a, source_span=_phrase_without(tok, conj + [c.head for c in incl]), source_words=whole, extra=dict(a.extra))
         if mods:
             m = mods[0]
             words = [m] + [c for c in m.conjuncts]
             head_words = [t for t in tok.subtree if t.i > max(w.i for w in words) and t.i <= tok.i]
             tail = " ".join(t.text for t in head_words)
             for w in sorted(words, key=lambda t: t.i):
-                out.append(replace(a, source_text=f"{w.text} {tail}", extra=dict(a.extra)))
+                out.append(replace(a, source_text=f"{w.text} {tail}", source_words=whole, extra=dict(a.extra)))
         else:
             out.append(first)
         for c in conj + incl:
-            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), extra=dict(a.extra)))
+            out.append(replace(a, source_head=c.i, source_span=source_phrase(c) if c.dep_ != "conj" else _phrase_without(c, [x for x in c.children if x.dep_ == "conj"]), source_words=whole, extra=dict(a.extra)))
     return out

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from ..model import Doc, Span
 from .lexicon import lexicon
+from .titles import TitleIndex, title_of
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|another|some|one)\s+", re.I)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -68,6 +69,12 @@ PERSON_NOUNS = {"official", "source", "resident", "inhabitant", "politician", "l
 def _one_person(src: "Source") -> bool:
     return src.kind == "anonymous" and not src.plural and src.head in PERSON_NOUNS
 
+
+# nouns for a post, a body of people or a document that speak for an organisation when one is named with them
+ROLE_NOUNS = {"official", "officer", "representative", "delegate", "delegation", "statement", "communique", "communiqué", "figure", "figures", "data", "tally", "count", "estimate", "release", "report", "message", "post", "video", "letter", "announcement", "bulletin", "update", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen"}
+
+_GENERIC_BODIES = {"agency", "group", "organisation", "organization", "ngo", "charity", "union", "party", "committee", "association", "body", "movement"}
+_AMBIGUOUS_MEDIA = {"agency", "agencies", "network", "networks", "service", "services", "station", "stations"}
 
 STATEMENT_ANAPHORS = {"statement", "communique", "communiqué", "post", "message", "letter", "video", "announcement", "release"}
 
@@ -122,6 +129,7 @@ class SourceResolver:
         self.history: list[tuple[int, Source]] = []
         self._inner: set[int] = set()  # history entries that speak inside another claim
         self._author: str | None = None
+        self._titles: TitleIndex | None = None
 
     def remember(self, pos: int, src: Source, inner: bool = False) -> None:
         """``inner``: the claim is reported inside another claim's content; its
@@ -142,6 +150,10 @@ class SourceResolver:
 
     def from_entity(self, idx: int, span: Span | None) -> Source:
         ent = self.doc.entities[idx]
+        person = self._person_named(idx)
+        if person is not None:
+            longer = max((ent, self.doc.entities[person]), key=lambda e: len(e.name))
+            return Source(longer.name, "named_person", span, person, head=longer.name.lower())
         if ent.type == "PERSON":
             kind = "named_person"
         elif ent.kind == "outlet":
@@ -258,12 +270,29 @@ class SourceResolver:
         det = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
         definite = bool(det) and det[0] in DEMONSTRATIVE
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "poss", "prep")]
+        # "the mayor", "the country's Deputy PM", "a local mayor": the one person the article gives that post
+        holder = self.titles.person(tok, self._org_of(tok)) if not plural else None
+        if holder is not None:
+            src = self.from_entity(holder, phrase)
+            src.resolved_from = text
+            return src
+        # "a spokesman for ISAF", "UN officials", "a MINUSCA statement": a role of a named organisation
+        if lemma in ROLE_NOUNS or lemma in ORG_ANAPHORS or title_of(tok) is not None:
+            # ... or the group itself described: "the Islamic Jihad militant group" (a known actor)
+            anaphor = lemma in ORG_ANAPHORS and lemma not in ROLE_NOUNS and title_of(tok) is None
+            org = self._org_of(tok, names_only=anaphor)
+            if org is not None and anaphor and self.doc.entities[org].kind is None:
+                org = None
+            if org is not None:
+                src = self.from_entity(org, phrase)
+                src.resolved_from, src.head = text, lemma
+                return src
         # "the source", "the officials", "the report": anaphora to an earlier source
         if definite and len([m for m in mods if m.dep_ != "prep"]) <= 1:
             prev = self._same_head(tok, text, phrase.start)
             if prev is not None:
                 return prev if prev.resolved_from else self._copy(prev, text)
-        if (low in self.lex.media_heads or lemma in self.lex.media_heads) and not self._speaker_modifier(tok):
+        if self._media_head(tok) and not self._speaker_modifier(tok):
             if definite:
                 prev = next((src for _, src in reversed(self.history) if src.kind == "media"), None)
                 if prev is not None:
@@ -283,13 +312,82 @@ class SourceResolver:
         banner = self._banner_of(tok)
         if banner is not None:
             return self.from_entity(banner, phrase)
-        if lemma in self.lex.org_heads or low in self.lex.org_heads:
-            return Source(text, "named_org", phrase, head=lemma)
+        if plural and lemma in _GENERIC_BODIES and not any(c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in tok.children):
+            return Source(text, "anonymous", phrase, head=lemma, plural=True)  # "aid agencies", "rights groups"
+        if (lemma in self.lex.org_heads or low in self.lex.org_heads) and low not in self.lex.anonymous_heads:
+            return Source(text, "named_org", phrase, head=lemma)  # ("authorities" say who they are no more than "officials")
         if tok.pos_ == "PROPN" and low not in self.lex.anonymous_heads:
             kind = "named_person" if tok.ent_type_ == "PERSON" else "named_org"
             return Source(text, kind, phrase, head=lemma)
         indefinite = bool(det) and det[0] in ("a", "an", "one", "some")
         return Source(text, "anonymous", phrase, head=lemma, plural=plural, indefinite=indefinite)
+
+    def _person_named(self, idx: int) -> int | None:
+        """An organisation the recogniser made of a person's name ("said
+        Nyiyongo" beside "Ezra Nyiyongo"): a name with no gazetteer kind that
+        ends like a person's name of the same article is that person."""
+        ent = self.doc.entities[idx]
+        if ent.type != "ORG" or ent.kind is not None:
+            return None
+        last = ent.name.split()[-1:]
+        for j, p in enumerate(self.doc.entities):
+            if j != idx and p.type == "PERSON" and p.name.split()[-1:] == last:
+                return j
+        return None
+
+    @property
+    def titles(self) -> TitleIndex:
+        if self._titles is None:
+            self._titles = TitleIndex(self.doc, self._org_of)
+        return self._titles
+
+    def _org_of(self, tok, names_only: bool = False) -> int | None:
+        """The organisation entity a role noun is tied to: 'UN officials', 'an
+        army spokesman', 'a spokesman for ISAF', 'the group's statement'
+        (``names_only``: by a proper name only, 'the Islamic Jihad militant group'
+        but not 'the military government')."""
+        for c in tok.children:
+            if names_only and c.pos_ != "PROPN":
+                continue
+            if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i:
+                ent = self._org_entity_at(c, within=subtree_of(c) if names_only else None)
+                if ent is not None:
+                    return ent
+            elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "from", "with") and c.i > tok.i:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        ent = self._org_entity_at(p)
+                        if ent is not None:
+                            return ent
+        return None
+
+    def _org_entity_at(self, t, within: Span | None = None) -> int | None:
+        """An organisation entity named by ``t`` (or its own modifiers): a
+        mention there, or the article's one organisation called by that
+        institution noun ("army" -> "Somali army"). "government" alone is too
+        vague ("government officials" stay anonymous)."""
+        for x in [t] + [c for c in t.children if c.dep_ in ("compound", "amod", "poss")]:
+            for m in self.doc.mentions:
+                if m.entity is not None and m.span.start <= x.idx < m.span.end and (within is None or within.contains(m.span)):
+                    e = self.doc.entities[m.entity]
+                    if e.type == "ORG" and e.kind != "outlet":
+                        return m.entity
+        lemma = t.lemma_.lower()
+        if t.pos_ == "NOUN" and lemma in self.lex.org_heads and lemma not in ("government", "authorities", "authority"):
+            hits = [i for i, e in enumerate(self.doc.entities) if e.type == "ORG" and e.kind != "outlet"
+                    and any(f.lower().split()[-1:] == [lemma] for f in e.forms())]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def _media_head(self, tok) -> bool:
+        """'the newspaper', 'state media', 'a news agency'; an 'agency', 'network'
+        or 'service' is an outlet only as 'news agency', 'wire service' ('aid
+        agencies', 'the intelligence service' are not)."""
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        if lemma in _AMBIGUOUS_MEDIA or low in _AMBIGUOUS_MEDIA:
+            return any(c.lower_ in ("news", "press", "wire", "media", "broadcasting", "television", "tv", "radio") for c in tok.children if c.i < tok.i)
+        return low in self.lex.media_heads or lemma in self.lex.media_heads
 
     def _speaker_modifier(self, tok) -> bool:
         """'witness reports', 'police reports': the reports of people, not of an outlet."""

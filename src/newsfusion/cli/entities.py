@@ -9,14 +9,14 @@ from .output import cell, console, echo_err, open_kb, pick_db, print_list, table
 
 
 @main.group(invoke_without_command=True)
-@click.option("--type", "type_", type=click.Choice(["PERSON", "ORG", "LOCATION"], case_sensitive=False), help="Only this entity type.")
+@click.option("--type", "type_", type=click.Choice(["PERSON", "ORG", "LOCATION", "SOURCE"], case_sensitive=False), help="Only this entity type (SOURCE: anonymous sources, one per outlet quoting them).")
 @click.option("--name", metavar="TEXT", help="Only entities whose name or an alias contains TEXT.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
 @db_option
 @json_option
 @click.pass_context
 def entities(ctx: click.Context, type_: str | None, name: str | None, limit: int | None, db: str, as_json: bool) -> None:
-    """List the knowledge base's entities, or show, merge or split one.
+    """List the knowledge base's entities, or show, merge, split or rename one.
 
     Entities are resolved across articles: one row per real-world person,
     organisation or place, with all its names. ID arguments take an entity
@@ -28,6 +28,7 @@ def entities(ctx: click.Context, type_: str | None, name: str | None, limit: int
       newsfusion entities show "Islamic State"
       newsfusion entities merge ent_1a2b ent_3c4d
       newsfusion entities split ent_1a2b
+      newsfusion entities rename ent_1a2b "Allied Democratic Forces"
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -65,9 +66,11 @@ def show_entity(ctx: click.Context, entity_id: str, db: str, as_json: bool) -> N
         out.print(table(None, ["", ""], [(k, v) for k, v in facts if v]))
     out.print(table("members", ["document", "local id", "name there"], [(m.doc_name or m.doc_id, m.local_id, m.name) for m in d.members]))
     if d.merges:
-        out.print(table("merge evidence", ["a", "b", "rule", "score"], [(m.get("a"), m.get("b"), m.get("rule") or m.get("reason"), m.get("score")) for m in d.merges]))
+        out.print(table("merge evidence", ["a", "b", "rule", "score", "evidence"],
+                        [(m.get("a"), m.get("b"), m.get("rule") or m.get("reason"), m.get("score"), m.get("evidence")) for m in d.merges]))
     if d.overrides:
-        out.print(table("analyst decisions", ["#", "action", "a", "b", "entity", "at"], [(o["id"], o["action"], o.get("a"), o.get("b"), o.get("entity"), o["created_at"]) for o in d.overrides]))
+        out.print(table("analyst decisions", ["#", "action", "a", "b", "entity", "name", "at"],
+                        [(o["id"], o["action"], o.get("a"), o.get("b"), o.get("entity"), o.get("name"), o["created_at"]) for o in d.overrides]))
 
 
 @entities.command()
@@ -110,3 +113,27 @@ def split(ctx: click.Context, entity_id: str, db: str) -> None:
     for w in change.warnings:
         echo_err(f"warning: {w}")
     click.echo(f"recorded decision #{change.override['id']}: split {change.override['entity']}; knowledge base rebuilt")
+
+
+@entities.command()
+@click.argument("entity_id")
+@click.argument("name")
+@db_option
+@click.pass_context
+def rename(ctx: click.Context, entity_id: str, name: str, db: str) -> None:
+    """Give entity ENTITY_ID the name NAME, and rebuild.
+
+    The decision is stored and applied on every later ingest and rebuild; the
+    entity's other names stay its aliases.
+
+    \b
+    Example:
+      newsfusion entities rename ent_1a2b "Allied Democratic Forces"
+    """
+    with open_kb(pick_db(ctx, db)) as kb:
+        change = kb.rename_entity(entity_id, name)
+    for w in change.warnings:
+        echo_err(f"warning: {w}")
+    o = change.override
+    click.echo(f"recorded decision #{o['id']}: rename {o['entity']} to {o['name']!r}; knowledge base rebuilt")
+

@@ -11,7 +11,7 @@ from .common import emit_json, main
 
 
 @main.command("eval")
-@click.argument("name", type=click.Choice(["muc4", "wikievents", "polnear", "ecbplus", "re3d", "seeds", "all"]))
+@click.argument("name", type=click.Choice(["muc4", "wikievents", "polnear", "ecbplus", "re3d", "devset", "seeds", "all"]))
 @click.option("--split", type=click.Choice(["train", "dev", "test", "all", "gold"]), default=None,
               help="Split to score [default: the benchmark's reporting split, usually test].")
 @click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -15,6 +15,10 @@ from .output import echo_err, open_kb, pick_db, print_list
 def sources(ctx: click.Context, db: str, as_json: bool) -> None:
     """List sources (claim sources, outlets, authors) with counts and ratings.
 
+    Each source is listed once under all its spellings: the person or
+    organisation behind a claim is a knowledge-base entity, and an anonymous
+    source ("residents", "a security source") is one per outlet quoting it.
+
     \b
     Example:
       newsfusion sources
@@ -25,8 +29,8 @@ def sources(ctx: click.Context, db: str, as_json: bool) -> None:
     with open_kb(db) as kb:
         items = kb.sources()
     print_list(
-        items, as_json, "sources", ["source", "kinds", "documents", "claims", "rating"],
-        lambda s: [s.name, s.kinds, s.documents, s.claims, s.rating],
+        items, as_json, "sources", ["source", "also written", "kinds", "documents", "claims", "rating", "id"],
+        lambda s: [s.name + (f" ({s.scope})" if s.scope else ""), s.aliases, s.kinds, s.documents, s.claims, s.rating, s.id],
         "no sources yet",
     )
 
@@ -38,6 +42,9 @@ def sources(ctx: click.Context, db: str, as_json: bool) -> None:
 @click.pass_context
 def rate(ctx: click.Context, name: str, grade: str, db: str) -> None:
     """Rate the reliability of source NAME: GRADE is A (reliable) to E (unreliable), F (cannot judge).
+
+    NAME is any spelling of the source, or its entity id: the rating applies to
+    every spelling.
 
     The rating is kept and used by the grades of every claim and event the
     source reports, now and after later ingests.

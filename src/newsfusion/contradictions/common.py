@@ -25,7 +25,8 @@ def overlap(a: str, b: str) -> float:
 def claim_of(doc: Doc, span: Span) -> int | None:
     """The innermost claim holding ``span``: '... reported the strikes, with some outlets
     saying nine had died' is the outlets' figure, not the reporter's."""
-    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span) or c.evidence.contains(span)]
+    holding = [i for i, c in enumerate(doc.claims) if c.content.contains(span)] \
+        or [i for i, c in enumerate(doc.claims) if c.evidence.contains(span)]  # a claim's content says it; else its sentence
     return min(holding, key=lambda i: doc.claims[i].content.end - doc.claims[i].content.start) if holding else None
 
 
@@ -38,6 +39,9 @@ def attributed(doc: Doc, claim: int | None) -> bool:
     return claim is not None and doc.claims[claim].source_kind != "author"
 
 
+GENERIC_SOURCES = {"official", "officials", "source", "sources", "local", "security", "senior", "government",
+                   "witness", "witnesses", "residents", "resident", "spokesman", "spokesperson", "statement", "media",
+                   "reports", "report", "authorities", "sources'", "military", "medical", "health", "and"}
 _SAME_SIDE = {"spokesperson_of", "member_of", "leader_of", "part_of"}
 
 
@@ -53,12 +57,29 @@ def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     n1, n2 = _name(c1.source), _name(c2.source)
     if n1 == n2 or (c1.source_kind == c2.source_kind == "author"):
         return True
+    t1, t2 = doc.span_text(c1.source_span).lower(), doc.span_text(c2.source_span).lower()
+    for t, other in ((t1, n2), (t2, n1)):
+        words_t = t.split()
+        if len(words_t) == 2 and words_t[0] in ("the", "this", "that") and words_t[1] in other.split():
+            return True  # "the resident" after "a resident of Quarit"
+    w1, w2 = set(n1.split()), set(n2.split())
+    small = min((w1, w2), key=len)
+    if (w1 <= w2 or w2 <= w1) and small - GENERIC_SOURCES:
+        return True  # "police" and "the provincial police office"; not "officials" and "US officials"
+    ents1 = entities_in(doc, c1.source_span) if c1.source_span is not None else set()
+    ents2 = entities_in(doc, c2.source_span) if c2.source_span is not None else set()
+    if ents1 & ents2 and not _persons(doc, ents1 ^ ents2):
+        return True  # "the IS statement" and "the Islamic State group"
     e1, e2 = c1.source_entity, c2.source_entity
     if e1 is not None and e2 is not None:
         for r in doc.relations:
             if r.predicate in _SAME_SIDE and {r.subject_entity, r.object_entity} == {e1, e2}:
                 return True
     return False
+
+
+def _persons(doc: Doc, ents: set[int]) -> bool:
+    return any(doc.entities[e].type == "PERSON" for e in ents)
 
 
 def sentence_in_paragraph(doc: Doc, span: Span) -> Span | None:
@@ -99,3 +120,19 @@ def _trim(doc: Doc, span: Span) -> Span:
 
 def entities_in(doc: Doc, span: Span) -> set[int]:
     return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
+
+
+def speaker_at(doc: Doc, span: Span) -> int | None:
+    """The claim a span belongs to: the claim holding it, or the "According to X, ..." claim of
+    the sentence before in its paragraph, which the sentence goes on telling."""
+    c = claim_of(doc, span)
+    if c is not None:
+        return c
+    sent = doc.sentence_of(span)
+    if sent is None:
+        return None
+    k = doc.sentences.index(sent)
+    if k == 0 or "\n" in doc.text[doc.sentences[k - 1].end:sent.start]:
+        return None
+    prev = doc.sentences[k - 1]
+    return next((i for i, c in enumerate(doc.claims) if c.rule.startswith("according") and prev.contains(c.evidence)), None)

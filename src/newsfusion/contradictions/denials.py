@@ -20,7 +20,8 @@ import re
 from ..claims.lexicon import lexicon
 from ..claims.stance import is_dismissive
 from ..model import Claim, Contradiction, Doc, Side, Span
-from .common import claim_of as _claim_of, entities_in as _entities_in, overlap, same_speaker, sentence_in_paragraph, source_of as _source, statement, words
+from .common import (claim_of as _claim_of, entities_in as _entities_in, overlap, same_speaker, sentence_in_paragraph,
+                     source_of as _source, speaker_at, statement, words)
 
 PRESENCE = {"presence", "present", "operating", "operate", "operates", "active", "followers", "members", "cells", "branch", "branches", "representing", "represent", "based", "fighters", "foothold", "infiltrated", "infiltrate"}
 
@@ -110,7 +111,7 @@ def _same_sentence_target(doc: Doc, d: int) -> int | None:
 
 
 _ANAPHORIC = re.compile(r"\b(?:these|those|the|such|this|that|an?|[A-Z][\w-]+['’]s?)\s+(?:\w+\s+)?(?:accusations?|allegations?|claims?|reports?|charges?|assertions?|accounts?|information|figures?|version|statements?)\b", re.I)
-ACCUSING_CUES = ("accus", "alleg", "charg", "blam", "claim", "responsib")
+ACCUSING_CUES = ("accus", "alleg", "charg", "blam", "hold", "responsib")
 
 
 def _anaphoric_target(doc: Doc, d: int) -> int | None:
@@ -123,14 +124,19 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     if m is None or len(content.split()) > 25 or deny.cue is None:
         return None
     before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and c.cue.start < deny.cue.start
-              and not same_speaker(doc, c, deny) and c.stance != "deny" and c.source_kind != "author"]
+              and not same_speaker(doc, c, deny) and not denies(doc, c) and c.source_kind != "author"
+              and not part_of_denial(doc, i)]
     owner = re.match(r"([A-Z][\w-]+)['’]", m.group(0))
     if owner:  # "Ukraine's claim": a claim made by or for Ukraine
         who = owner.group(1).lower()
         before = [i for i in before if who in (doc.claims[i].source + " " + doc.span_text(doc.claims[i].source_span)).lower()]
     if not before:
         return None
+    if not re.search(r"accus|alleg|charge", m.group(0), re.I):
+        return before[-1]  # "that information", "the claim", "these reports": what was just said
     best = max(_accusing(doc, doc.claims[i]) for i in before)
+    if best == 0:
+        return None  # "denied the accusations" with no accusation told
     return [i for i in before if _accusing(doc, doc.claims[i]) == best][-1]
 
 
@@ -148,7 +154,7 @@ def _overlap_target(doc: Doc, d: int) -> int | None:
     ents = _entities_in(doc, deny.content)
     best, best_score = None, 0.0
     for i, c in enumerate(doc.claims):
-        if i == d or c.stance == "deny" or c.source == deny.source:
+        if i == d or denies(doc, c) or c.source == deny.source or part_of_denial(doc, i):
             continue
         shared = ents & _entities_in(doc, c.content)
         score = overlap(_content(doc, deny), _content(doc, c))
@@ -157,13 +163,67 @@ def _overlap_target(doc: Doc, d: int) -> int | None:
     return best
 
 
+# what a denial may deny doing, by the means ("denied firing live rounds", "denies carrying out air strikes")
+ACTS = [re.compile(p, re.I) for p in (
+    r"\b(?:live (?:rounds?|ammunition|fire|bullets)|bullets?|gunfire|gunshots?|firearms?|shot (?:dead|and killed)|opened fire|firing|shooting)\b",
+    r"\b(?:air ?strikes?|air raids?|warplanes?|drones? strikes?|bomb(?:ed|ing|ings)?|aircraft)\b",
+    r"\b(?:shell(?:ed|ing)|artillery|mortars?)\b",
+    r"\b(?:abduct\w*|kidnap\w*)\b",
+    r"\b(?:tortur\w+)\b",
+    r"\b(?:burn(?:ed|t|ing) (?:down )?(?:the |their )?(?:houses|homes|villages?|market)|torched|set (?:ablaze|on fire))\b",
+)]
+_HARM = re.compile(r"\b(?:kill\w*|dead|died|wounded|injur\w+|hit|struck|destroy\w*|damag\w*|abduct\w*|kidnap\w*|tortur\w*|burn\w*)\b", re.I)
+
+
+def _act_target(doc: Doc, d: int) -> Span | None:
+    """'They denied firing live rounds': the nearest statement before it, by another speaker,
+    that someone was shot ('four were shot dead'); likewise air strikes, shelling, abductions."""
+    deny = doc.claims[d]
+    content = _content(doc, deny)
+    families = [a for a in ACTS if a.search(content)]
+    if not families or deny.cue is None:
+        return None
+    k = next((i for i, s in enumerate(doc.sentences) if s.contains(deny.cue)), None)
+    if k is None:
+        return None
+    for sent in reversed(doc.sentences[max(0, k - 6):k]):
+        text = doc.span_text(sent)
+        if not any(a.search(text) for a in families) or not _HARM.search(text) or _NEGATIVE.search(text):
+            continue
+        who = speaker_at(doc, sent)
+        if who is None or same_speaker(doc, doc.claims[who], deny) or denies(doc, doc.claims[who]):
+            continue
+        return sentence_in_paragraph(doc, sent)
+    return None
+
+
+_REJECTS = re.compile(r"\b(?:not|n['’]t|never) (?:been )?(?:correct|accurate|true|right)\b|\b(?:incorrect|inaccurate|misleading|untrue)\b", re.I)
+
+
+def denies(doc: Doc, c: Claim) -> bool:
+    """A denial: the claims stage's stance, or a statement that something said is wrong
+    ("that information was not correct", "they were misleading")."""
+    return c.stance == "deny" or (c.source_kind != "author" and bool(_REJECTS.search(_content(doc, c))))
+
+
+def part_of_denial(doc: Doc, i: int) -> bool:
+    """'said the claim was not true, adding that the generals are safe': what a denier adds in
+    the denial's sentence is part of the denial, never a claim it answers."""
+    c = doc.claims[i]
+    sent = doc.sentence_of(c.cue) if c.cue is not None else None
+    if sent is None:
+        return False
+    return any(j != i and denies(doc, o) and o.source == c.source and o.cue is not None and sent.contains(o.cue)
+               for j, o in enumerate(doc.claims))
+
+
 def polarity(doc: Doc) -> list[Contradiction]:
     out: list[Contradiction] = []
     linked = _response_link(doc)
     chosen: dict[tuple[str, object], tuple[int, float, list[int]]] = {}
     answered: dict[int, int] = {}  # deny claim -> the claim it answers
     for d, c in enumerate(doc.claims):
-        if c.stance != "deny":
+        if not denies(doc, c):
             if c.source_kind != "author":
                 span = _presence_target(doc, d)  # "There is no presence of X in Y", said as a fact
                 if span is not None:
@@ -186,15 +246,23 @@ def polarity(doc: Doc) -> list[Contradiction]:
             answered[d] = target
         if target is None:
             target = _overlap_target(doc, d)
+        if target is None:
+            act = _act_target(doc, d)
+            if act is not None:
+                _keep(chosen, doc, d, ("span", act), 0.5)
+                continue
         if target is not None:
             _keep(chosen, doc, d, ("claim", target), _rank(doc, d, target))
-    for (source, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
+    for (_, (what, ref)), (d, _, group) in sorted(chosen.items(), key=lambda kv: kv[1][0]):
+        source = doc.claims[d].source
         if what == "claim":
             t = doc.claims[ref]
             a = Side(statement(doc, ref, _focus(doc, ref, d)), t.source, ref, None, None)
         else:
-            a = Side(ref, _source(doc, _claim_of(doc, ref)), _claim_of(doc, ref), None, None)
+            a = Side(ref, _source(doc, speaker_at(doc, ref)), speaker_at(doc, ref), None, None)
         b = Side(_denial_span(doc, d, group, a.evidence), source, d, None, None)
+        if a.evidence.overlaps(b.evidence):
+            continue  # "X denies Y's claims, according to Z": the denial is no claim it answers
         out.append(Contradiction(about=_about(doc, a.evidence), kind="polarity", a=a, b=b))
     return out
 
@@ -262,8 +330,9 @@ def _rank(doc: Doc, d: int, target: int) -> float:
 
 
 def _keep(chosen: dict, doc: Doc, d: int, target, score: float) -> None:
-    """Per speaker and denied claim: the best-matching denial, with all of that speaker's denials of it."""
-    key = (doc.claims[d].source, target)
+    """Per denied claim: the best-matching denial, with all the denials of it (one dispute,
+    one contradiction, however many deny it)."""
+    key = (None, target)
     best, best_score, group = chosen.get(key, (d, -1.0, []))
     group = group + [d]
     if score > best_score:

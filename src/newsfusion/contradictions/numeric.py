@@ -50,6 +50,9 @@ _PERIOD = re.compile(
     r"\b(?:" + "|".join(re.escape(m) for m in sorted(PERIOD_MARKERS, key=len, reverse=True)) + r"|last (?:year|month)|"
     r"in (?:the )?(?:last|past) (?:\w+ )?(?:days|weeks|months|years|decades?)|this (?:year|month)|in (?:19|20)\d\d\b|"
     r"a total of|in total|overall|tally|cumulative|all told)\b", re.I)
+# what marks a whole sentence as a count over a period ("according to an AFP tally", "in June")
+_AGGREGATE = re.compile(r"\b(?:tally|in total|overall|cumulative|all told|(?:in|during|since) (?:early |late |mid-)?"
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?! \d))", re.I)
 _WAR = re.compile(r"\b(?:conflict|war|insurgency|violence|uprising|crisis|campaign|fighting)\b", re.I)
 
 
@@ -62,6 +65,8 @@ class Stated:
     victims: str  # class: security, combatants, civilians, people, or the victims' own word
     party: set[str] = field(default_factory=set)  # whose dead: "country:AM", "entity:3"
     own: set[str] = field(default_factory=set)  # the speaker's side
+    several: bool = False  # counts the dead of several incidents ("two explosions killed 7")
+    another: bool = False  # an incident told apart ("two other explosions", "a separate attack")
     extra: int = 0  # dead the same speaker adds next ("a third was shot dead")
 
     @property
@@ -78,6 +83,16 @@ class Stated:
         return None if v is None else v + self.extra
 
 
+def _class_word(side: str) -> str:
+    """The class of victims a plural noun names: security, combatants, civilians, people, or itself."""
+    if side in GENERIC:
+        return "people"
+    for name, words in (("security", SECURITY), ("combatants", COMBATANTS), ("civilians", CIVILIANS)):
+        if side in words:
+            return name
+    return side
+
+
 def _class(doc: Doc, f: Figure) -> str:
     side = f.side
     if side in GENERIC:
@@ -88,10 +103,7 @@ def _class(doc: Doc, f: Figure) -> str:
             return "security"
         if kinds & GROUP_KINDS:
             return "combatants"
-    for name, words in (("security", SECURITY), ("combatants", COMBATANTS), ("civilians", CIVILIANS)):
-        if side in words:
-            return name
-    return side
+    return _class_word(side)
 
 
 def party_key(doc: Doc, e: int) -> str:
@@ -102,7 +114,7 @@ def party_key(doc: Doc, e: int) -> str:
     return f"entity:{e}"
 
 
-def _speaker_party(doc: Doc, claim: int) -> set[str]:
+def speaker_party(doc: Doc, claim: int) -> set[str]:
     """The speaker's side: its entity's, or a country its description names
     ("Azerbaijan's defence ministry", "Israeli officials")."""
     c = doc.claims[claim]
@@ -129,13 +141,13 @@ def _party(doc: Doc, f: Figure, claim: int) -> set[str]:
             for v in (verb, verb.head if verb is not None and verb.dep_ == "conj" else None):
                 subj = subj or (next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None else None)
             if verb is not None and verb.lemma_.lower() in ("suffer", "sustain", "incur", "record") and subj is not None:
-                return _party_of(doc, Span(subj.left_edge.idx, subj.idx + len(subj.text)), claim)
-            return _speaker_party(doc, claim)
+                return party_of(doc, Span(subj.left_edge.idx, subj.idx + len(subj.text)), claim)
+            return speaker_party(doc, claim)
         return set()
-    return _party_of(doc, f.victims, claim)
+    return party_of(doc, f.victims, claim)
 
 
-def _party_of(doc: Doc, span: Span, claim: int) -> set[str]:
+def party_of(doc: Doc, span: Span, claim: int) -> set[str]:
     out = {party_key(doc, e) for e in entities_in(doc, span)}
     toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") or []
     for t in toks:
@@ -144,7 +156,7 @@ def _party_of(doc: Doc, span: Span, claim: int) -> set[str]:
             if iso:
                 out.add(f"country:{iso}")
         if t.lower_ in ("our", "its", "own"):
-            out |= _speaker_party(doc, claim)
+            out |= speaker_party(doc, claim)
     return out
 
 
@@ -182,12 +194,32 @@ def _period(doc: Doc, f: Figure) -> bool:
         text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     else:
         text = doc.span_text(doc.sentence_of(f.span) or f.span)
-    if _PERIOD.search(text):
+    if _PERIOD.search(text) or _AGGREGATE.search(doc.span_text(doc.sentence_of(f.span) or f.span)):
         return True
     if _WAR.search(text) and re.search(r"\b(?:have|has) been killed\b|\bleft\b|\bclaimed\b", text, re.I) and (f.low or 0) >= 50:
         return True
     perfect = verb is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve") for c in verb.children)
     return perfect and not _anchored(verb) and "toll" not in text.lower()
+
+
+def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
+    """(several, another): the figure's clause counts several incidents ("two explosions",
+    "the attacks") or one told apart from the story's ("two other explosions", "a separate
+    attack")."""
+    span = _clause(doc, f)
+    if span == f.span:  # no clause of its own ("so there were no casualties"): its sentence
+        span = doc.sentence_of(f.span) or span
+    toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
+    several = another = False
+    for t in toks or []:
+        if t.lemma_.lower() not in INCIDENT_NOUNS or t.pos_ != "NOUN":
+            continue
+        if t.tag_ == "NNS" or any(c.dep_ == "nummod" for c in t.children):
+            several = True
+        if any(c.lower_ in ("other", "another", "separate", "similar", "earlier", "previous", "second", "latest")
+               for c in t.children if c.dep_ in ("amod", "det")):
+            another = True
+    return several, another
 
 
 def _not_a_count(doc: Doc, f: Figure) -> bool:
@@ -206,7 +238,7 @@ def _not_a_count(doc: Doc, f: Figure) -> bool:
 def stated_figures(doc: Doc) -> list[Stated]:
     """Figures a source other than the article states about an incident."""
     title = (doc.article.title or "").strip()
-    out = []
+    out, added = [], []
     for f in read_figures(doc):
         if f.low is None and f.high is None:
             continue
@@ -215,14 +247,22 @@ def stated_figures(doc: Doc) -> list[Stated]:
         c = claim_of(doc, f.span)
         if not attributed(doc, c) or _period(doc, f) or _not_a_count(doc, f):
             continue
-        st = Stated(f, c, _class(doc, f), _party(doc, f, c), own=_speaker_party(doc, c))
+        st = Stated(f, c, _class(doc, f), _party(doc, f, c), own=speaker_party(doc, c))
+        st.several, st.another = _incidents(doc, f)
         if _additional(doc, f):
             prev = next((p for p in reversed(out) if p.victims == st.victims and p.claim is not None
                          and same_speaker(doc, doc.claims[p.claim], doc.claims[c]) and f.sentence - p.figure.sentence <= 2), None)
             if prev is not None:  # "two Palestinians had been killed ... a third was shot dead": three
                 prev.extra += st.low
+            added.append(st)
             continue  # a count added to another is no toll of its own
         out.append(st)
+    for st in out:  # "three more peacekeepers were found dead, bringing the death toll to four": four peacekeepers
+        if st.victims == "people" and not st.party:
+            like = next((o for o in out + added if o is not st and o.figure.sentence == st.figure.sentence and o.victims != "people"
+                         and o.claim == st.claim), None)
+            if like is not None:
+                st.victims, st.party = like.victims, set(like.party)
     return out
 
 
@@ -241,6 +281,11 @@ def disagree(a: Stated, b: Stated) -> bool:
     for x, y in ((a, b), (b, a)):
         if x.low == 0 and not x.party and y.party and y.party <= y.own and not (x.own & y.own):
             return False  # "no casualties" from one side against the other side's own losses
+    if a.another or b.another:
+        return False  # another incident's toll
+    if a.several != b.several:  # the toll of several incidents holds the toll of one
+        part, whole = (b, a) if a.several else (a, b)
+        return (part.victims == whole.victims or whole.victims == "people") and part.low > whole.high
     if a.victims == b.victims and bool(a.party) == bool(b.party):
         return a.low > b.high or b.low > a.high
     part, whole = (a, b) if _within(a, b) else (b, a) if _within(b, a) else (None, None)
@@ -268,9 +313,12 @@ def _day(doc: Doc, span: Span) -> str | None:
 
 
 def _clause(doc: Doc, f: Figure) -> Span:
+    """The clause that tells the figure; for "..., killing 15 soldiers" the clause it hangs on."""
     verb = _verb(doc, f)
     if verb is None:
         return f.span
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ == "VERB":
+        verb = verb.head
     toks = sorted(verb.subtree, key=lambda t: t.i)
     return Span(toks[0].idx, toks[-1].idx + len(toks[-1].text))
 
@@ -298,13 +346,27 @@ def _dated_apart(doc: Doc, a: Stated, b: Stated) -> bool:
     return bool(da and db and da != db)
 
 
+def _placed_apart(doc: Doc, a: Stated, b: Stated) -> bool:
+    """The figures' clauses name different places ("killed in Kidal" against "died in Gao",
+    or in a district of the province the other names): two incidents, or a part."""
+    def places(s: Stated) -> set[int]:
+        return {e for e in entities_in(doc, _clause(doc, s.figure)) if doc.entities[e].type == "LOCATION"}
+    pa, pb = places(a), places(b)
+    return bool(pa and pb and not pa & pb)  # a district within the province is a part of its toll, not the same count
+
+
+MAX_APART = 8  # sentences: a dispute is told where both figures are
+
+
 def disputed_figures(doc: Doc) -> list[Contradiction]:
     figs = stated_figures(doc)
     pairs = []
     for i, a in enumerate(figs):
         for b in figs[i + 1:]:
             ca, cb = doc.claims[a.claim], doc.claims[b.claim]
-            if same_speaker(doc, ca, cb) or not disagree(a, b) or _dated_apart(doc, a, b):
+            if same_speaker(doc, ca, cb) or not disagree(a, b) or abs(a.figure.sentence - b.figure.sentence) > MAX_APART:
+                continue
+            if _dated_apart(doc, a, b) or _placed_apart(doc, a, b):
                 continue
             pairs.append((abs(a.figure.sentence - b.figure.sentence), a.figure.span.start, a, b))
     out, used, speakers = [], set(), set()

@@ -1,7 +1,7 @@
 """The evaluation harness: newsfusion on public benchmarks, in each one's own metric.
 
 One module per benchmark (``muc4``, ``wikievents``, ``polnear``, ``ecbplus``,
-``re3d``, ``seeds``), each with ``NAME``, ``SPLITS``, ``REPORT_SPLIT`` and
+``re3d``, ``devset``, ``seeds``), each with ``NAME``, ``SPLITS``, ``REPORT_SPLIT`` and
 ``run(ctx) -> Result``; the scorers live in their own modules
 (``*_scorer.py``, ``coref_metrics.py``, ``spans.py``) so they can be tested
 on hand-made examples. See docs/eval.md.
@@ -23,7 +23,7 @@ from ..errors import ConfigError
 from .base import Result, default_data_dir, default_results_dir
 from .context import DataMissing, EvalContext
 
-BENCHMARKS = ("muc4", "wikievents", "polnear", "ecbplus", "re3d", "seeds")
+BENCHMARKS = ("muc4", "wikievents", "polnear", "ecbplus", "re3d", "devset", "seeds")
 
 __all__ = ["BENCHMARKS", "EvalContext", "Result", "benchmark", "default_data_dir", "default_results_dir", "run_benchmark"]
 

@@ -170,22 +170,25 @@ README_END = "<!-- results:end -->"
 
 
 def readme_summary(results: list[Result], date: str) -> str:
-    """The README's results table: the seeds per kind with their attributes, then each benchmark's headline."""
+    """The README's results: the development set and the seeds per kind with attributes, then each benchmark's headline."""
     out = [f"Measured by `make eval` at commit `{git_commit()}` on {date[:10]}; every number in docs/results.md.", ""]
-    seeds = next((r for r in results if r.benchmark == "seeds" and not r.skipped), None)
-    if seeds is not None:
-        out += ["Seeds (`../shared/eval/score.py ../shared/seeds/gold`):", "",
-                "| kind | P | R | F1 | attributes |", "|---|---|---|---|---|"]
+    for name, title in (("devset", "Development set, 30 real reports (`../shared/eval/score.py ../shared/devset/gold`)"),
+                        ("seeds", "Seeds (`../shared/eval/score.py ../shared/seeds/gold`)")):
+        res = next((r for r in results if r.benchmark == name and not r.skipped), None)
+        if res is None:
+            continue
+        out += [f"{title}:", "", "| kind | P | R | F1 | attributes |", "|---|---|---|---|---|"]
         for kind in ("entities", "events", "claims", "relations", "contradictions"):
-            m = seeds.metrics.get(kind)
+            m = res.metrics.get(kind)
             if not m:
                 continue
             attrs = ", ".join(f"{k} {v:.2f}" for k, v in (m.get("attributes") or {}).items())
             out.append(f"| {kind} | {_n(m.get('p'))} | {_n(m.get('r'))} | {_n(m.get('f1'))} | {attrs or '–'} |")
-        out.append("")
+        macros = [f"{k} {_n(m.get('f1'))}" for k, m in res.metrics.items() if "macro" in k]
+        out += ["", "; ".join(macros) + ".", ""]
     out += ["| benchmark | split | main metric | newsfusion | best published |", "|---|---|---|---|---|"]
     for r in results:
-        if r.skipped or r.benchmark == "seeds":
+        if r.skipped or r.benchmark in ("seeds", "devset"):
             continue
         metric, m = next(iter(r.metrics.items()), ("–", {}))
         best = max((p.f1 for p in r.published if p.metric == metric and p.f1 is not None), default=None)

@@ -46,29 +46,41 @@ def run_scorer(scorer: Path, gold: Path, pred: Path) -> dict:
     return json.loads(proc.stdout)
 
 
-def run(ctx: EvalContext) -> Result:
-    seeds, gold, scorer = _paths(ctx)
+def kind_metrics(out: dict) -> dict:
+    """score.py's JSON as result rows: macro F1 first, then each kind with its attributes."""
+    rows = {}
+    for kind in KINDS:
+        r = out.get(kind, {})
+        rows[kind] = {"p": round(100 * r.get("precision", 0), 1), "r": round(100 * r.get("recall", 0), 1),
+                      "f1": round(100 * r.get("f1", 0), 1), "gold": r.get("gold"), "predicted": r.get("predicted"),
+                      "attributes": {k: v for k, v in r.items() if k not in ("precision", "recall", "f1", "gold", "predicted")}}
+    macro = sum(rows[k]["f1"] for k in KINDS) / len(KINDS)
+    return {"macro F1 (score.py)": {"p": None, "r": None, "f1": round(macro, 1)}, **rows}
+
+
+def extract_to(ctx: EvalContext, folder: Path, pred: Path) -> int:
+    """Read ``folder/*.txt`` (with sidecars) as ``newsfusion extract`` does, write FORMAT.md records to ``pred``."""
     articles, ids = [], []
-    for item in read_paths(sorted(str(p) for p in seeds.glob("*.txt"))):
+    for item in read_paths(sorted(str(p) for p in folder.glob("*.txt"))):
         if isinstance(item, InputError):
             continue
         articles.append(item)
         ids.append(item.name or Path(item.source_path or "stdin").stem)
     articles, ids = ctx.take(articles), ctx.take(ids)
-    res = Result(NAME, "gold", n_docs=len(articles), setting="newsfusion extract on ../shared/seeds/*.txt")
+    with pred.open("w", encoding="utf-8") as f:
+        for doc in ctx.run(articles, ids):
+            f.write(json.dumps(doc_record(doc), ensure_ascii=False) + "\n")
+    return len(articles)
+
+
+def run(ctx: EvalContext) -> Result:
+    seeds, gold, scorer = _paths(ctx)
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
-        with pred.open("w", encoding="utf-8") as f:
-            for doc in ctx.run(articles, ids):
-                f.write(json.dumps(doc_record(doc), ensure_ascii=False) + "\n")
+        n = extract_to(ctx, seeds, pred)
         out = run_scorer(scorer, gold, pred)
-    for kind in KINDS:
-        r = out.get(kind, {})
-        res.metrics[kind] = {"p": round(100 * r.get("precision", 0), 1), "r": round(100 * r.get("recall", 0), 1),
-                             "f1": round(100 * r.get("f1", 0), 1), "gold": r.get("gold"), "predicted": r.get("predicted"),
-                             "attributes": {k: v for k, v in r.items() if k not in ("precision", "recall", "f1", "gold", "predicted")}}
-    macro = sum(res.metrics[k]["f1"] for k in KINDS) / len(KINDS)
-    res.metrics = {"macro F1 (score.py)": {"p": None, "r": None, "f1": round(macro, 1)}, **res.metrics}
+    res = Result(NAME, "gold", n_docs=n, setting="newsfusion extract on ../shared/seeds/*.txt")
+    res.metrics = kind_metrics(out)
     if out.get("missing_documents"):
         res.notes.append(f"documents missing from the prediction: {', '.join(out['missing_documents'])}")
     res.notes.append("score.py rounds to three decimals; shown here as percentages.")

@@ -94,7 +94,8 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         patient = next((o for p, o in preps(v) if p in ("to", "on")), None)
     if patient is None or frame == "shelling":
         patient = patient or next((o for p, o in preps(v) if p in TARGET_PREPS), None)
-    d.targets = make_args(ctx, patient, actor=False, prior_actors=prior)
+    # people arrested or abducted are the persons, not their group ("arrested 15 ISIS fighters")
+    d.targets = make_args(ctx, patient, actor=False, prior_actors=prior, members=frame not in ("arrest", "abduct"))
 
 
 def _allegiance_target(ctx: DocContext, v, obj, prior: list[Arg]) -> list[Arg]:

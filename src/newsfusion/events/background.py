@@ -56,6 +56,11 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
         return "habitual ('repeatedly', 'regularly')"
     if _vague_period(d):
         return "aggregate over a period ('in recent years', 'for months')"
+    own_time = d.time is not None and d.time_level <= 2 and not d.time_inherited
+    if d.nominal and _perfect_subject(tok) and not own_time:
+        return "aggregate ('the fighting has left 3,000 dead')"
+    if d.frame == "kill" and not d.nominal and _event_subject(ctx, tok):
+        return "aggregate ('the insurgency has killed thousands')"
     if _running_total(tok if d.frame == "kill" else _killing_verb(tok)):
         return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
@@ -73,6 +78,30 @@ def _vague_period(d: Draft) -> bool:
     if d.time is None or d.time_inherited or d.time_level > 2:
         return False
     return bool(_VAGUE_PERIOD.match(" ".join(d.time.text.lower().split())))
+
+
+def _perfect_subject(tok) -> bool:
+    """The event noun is the subject of a verb in the present perfect ("fighting ... have left
+    more than 3,000 dead", "the conflict has displaced thousands"): what it has done so far."""
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX"):
+        return False
+    v = t.head
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in v.children)
+
+
+AGGREGATE_NOUNS = {"violence", "conflict", "war", "insurgency", "fighting", "unrest", "crisis", "rebellion", "uprising",
+                   "campaign", "attacks", "clashes", "bombings", "strikes", "raids"}
+
+
+def _event_subject(ctx: DocContext, tok) -> bool:
+    """A killing verb in the present perfect whose subject is a war, an insurgency or violence
+    ("the insurgency has killed more than 350,000 people"): a running toll."""
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
+    subj = first(tok, "nsubj")
+    return perfect and subj is not None and subj.lemma_.lower() in AGGREGATE_NOUNS | {s.rstrip("s") for s in AGGREGATE_NOUNS}
 
 
 def told_as_background(ctx: DocContext, d: Draft) -> bool:

@@ -128,6 +128,9 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
         ent = ctx.doc.entities[arg.entity]
         if ent.kind:
             return "armed" if ent.kind in ARMED_KINDS else ("civilian" if ent.type == "PERSON" else None)
+        if ent.type == "ORG" and ctx.is_building(ent.name):  # "the Bisharo Guest House", "Al-Noor Mosque"
+            words = set(ent.name.lower().split())
+            return "armed" if words & ARMED_PLACES else "civilian"
         if ent.type == "ORG":
             return "civilian" if _norp(ctx, arg) else "armed"
         return "civilian" if ent.type == "PERSON" else None
@@ -137,6 +140,9 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
             if ctx.lex.has(cls, w) or ctx.lex.has(cls, w.rstrip("s")):
                 return cls
     return None
+
+
+ARMED_PLACES = {"police", "military", "army", "base", "barracks", "checkpoint", "garrison", "camp", "gendarmerie"}
 
 
 def _norp(ctx: DocContext, arg: Arg) -> bool:

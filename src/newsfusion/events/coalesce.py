@@ -33,6 +33,7 @@ TIME_ORDER = {"earlier", "previous", "prior"}
 SPEECH_OR_CLAIM = {"say", "tell", "claim", "announce", "report", "confirm", "state", "add", "deny", "accuse", "blame",
                    "note", "warn", "allege", "acknowledge", "admit"}
 WINDOW = 3
+LEDE_BONUS = 0.25
 
 
 def _norm(name: str) -> set[str]:
@@ -45,7 +46,26 @@ def _stated_place(d: Draft):
     return d.location if d.loc_level <= (1 if d.reference else 3) else None
 
 
+def members(d: Draft) -> list[Draft]:
+    """The mention and every mention merged into it."""
+    out, stack = [], [d]
+    while stack:
+        x = stack.pop()
+        out.append(x)
+        stack.extend(x.merged)
+    return out
+
+
 def place_ok(a: Draft, b: Draft, strict: bool) -> bool:
+    """``b``'s place can be the place of event ``a``: compatible with the place every mention of
+    ``a`` states (complete link); ``strict`` also asks that both state one."""
+    stated = [m for m in members(a) if _stated_place(m) is not None]
+    if any(not _place_ok(m, b, False) for m in stated):
+        return False
+    return not strict or any(_place_ok(m, b, True) for m in stated)
+
+
+def _place_ok(a: Draft, b: Draft, strict: bool) -> bool:
     """The two mentions' places can be one place: the same, or a town inside the region or
     country the other names ("in Mali" / "in the village of X"), unless geocodes differ."""
     la, lb = _stated_place(a), _stated_place(b)
@@ -53,14 +73,18 @@ def place_ok(a: Draft, b: Draft, strict: bool) -> bool:
         return not strict
     if same_place(la, lb):
         return True
+    if far_apart(a, b):
+        return False
     if a.loc_country and b.loc_country and a.loc_country != b.loc_country:
         return False
-    if (a.loc_is_country and b.loc_country == a.loc_country) or (b.loc_is_country and a.loc_country == b.loc_country):
-        return True  # "in Nigeria" and "in Borno State"
+    if (a.loc_is_country and b.loc_country in (a.loc_country, None)) or (b.loc_is_country and a.loc_country in (b.loc_country, None)):
+        return True  # "in Nigeria" and "in Borno State" (or a district the gazetteer does not know)
     if a.loc_point and b.loc_point and _km(a.loc_point, b.loc_point) <= NEAR_KM:
         return True  # a suburb and its city
     if a.loc_near or b.loc_near:
         return True  # "near Mogadishu": a landmark, the spot is elsewhere
+    if 0 in (a.loc_coarse, b.loc_coarse):
+        return True  # a named building and the town it stands in
     return (a.loc_coarse == 3) != (b.loc_coarse == 3)
 
 
@@ -83,6 +107,11 @@ def same_place(la, lb) -> bool:
 
 
 def time_ok(a: Draft, b: Draft) -> bool:
+    """``b``'s own time can be the time of event ``a``: compatible with every mention of ``a``."""
+    return all(_time_ok(m, b) for m in members(a))
+
+
+def _time_ok(a: Draft, b: Draft) -> bool:
     """The two mentions' own times can be one (a time carried from the sentence before is no
     time of the mention's own)."""
     ta = None if a.time_inherited else a.time
@@ -115,6 +144,87 @@ def actors_fit(ctx: DocContext, a: Draft, b: Draft) -> bool:
     """The actors can be the same: one names none, or they share one (a place as target does
     not count against it)."""
     return not a.actors or not b.actors or _shared(ctx, a.actors, b.actors)
+
+
+GENERIC_ARMED = {"gunman", "gunmen", "militant", "militants", "attacker", "attackers", "assailant", "assailants",
+                 "fighter", "fighters", "rebel", "rebels", "insurgent", "insurgents", "jihadist", "jihadists",
+                 "terrorist", "terrorists", "bandit", "bandits", "militiaman", "militiamen", "perpetrator",
+                 "perpetrators", "men", "group", "militia", "militias", "extremist", "extremists", "guerrilla",
+                 "guerrillas"}
+
+
+def _generic(a) -> bool:
+    """A description that names no one: "gunmen", "suspected jihadists", "the attackers"."""
+    words = a.text.lower().replace("-", " ").split()
+    return a.entity is None and bool(words) and words[-1] in GENERIC_ARMED
+
+
+def _fits(ctx: DocContext, x, y) -> bool:
+    """Two actor arguments can be the same party."""
+    from .classify import is_state
+    if x.entity is not None and x.entity == y.entity:
+        return True
+    sx, sy = is_state(ctx, x) or _is_country(ctx, x), is_state(ctx, y) or _is_country(ctx, y)
+    if sx and sy:
+        return True
+    if (_generic(x) and not sy) or (_generic(y) and not sx):
+        return True  # "gunmen" ... "the ADF"
+    if (x.entity is None or y.entity is None) and not (sx or sy):
+        return True  # a description ("Salafists", "the attacking group") may be the group named
+    lx, ly = x.text.lower().split()[-1:], y.text.lower().split()[-1:]
+    return bool(lx) and lx == ly
+
+
+def _same_party(ctx: DocContext, x, y) -> bool:
+    """Surely one party: one entity, or both the state (its forces or the country)."""
+    from .classify import is_state
+    if x.entity is not None and x.entity == y.entity:
+        return True
+    return (is_state(ctx, x) or _is_country(ctx, x)) and (is_state(ctx, y) or _is_country(ctx, y))
+
+
+def _is_country(ctx: DocContext, a) -> bool:
+    if a.entity is None:
+        return False
+    e = ctx.doc.entities[a.entity]
+    return e.type == "LOCATION" and e.geo is not None and e.geo.precision == 3 and e.geo.admin1 is None
+
+
+def actors_conflict(ctx: DocContext, a: Draft, b: Draft) -> bool:
+    """The two mentions name different parties as the actor, or the roles are reversed (the
+    strike on Hezbollah and Hezbollah's drones launched in reply)."""
+    if "clash" in (a.frame, b.frame):  # in a clash both sides act: the two sides are its participants
+        pa, pb = a.participants(), b.participants()
+        return bool(a.actors and b.actors) and not any(_fits(ctx, x, y) for x in pa for y in pb)
+    if a.actors and b.actors and not any(_fits(ctx, x, y) for x in a.actors for y in b.actors):
+        return True
+    a_hits_b = any(_same_party(ctx, x, y) for x in a.actors for y in b.targets)
+    b_hits_a = any(_same_party(ctx, x, y) for x in b.actors for y in a.targets)
+    same_actor = any(_fits(ctx, x, y) for x in a.actors for y in b.actors)
+    return (a_hits_b or b_hits_a) and not same_actor  # "Israeli forces killed two" / "a rocket was fired into Israel"
+
+
+def far_apart(a: Draft, b: Draft) -> bool:
+    """Both places are geocoded inside the same country but in different first-level regions, or
+    towns more than 25 km apart."""
+    if a.loc_point and b.loc_point:
+        return _km(a.loc_point, b.loc_point) > (3 * NEAR_KM if (a.loc_near or b.loc_near) else NEAR_KM)
+    return bool(a.loc_admin1 and b.loc_admin1 and a.loc_country == b.loc_country and a.loc_level <= 3 and b.loc_level <= 3
+                and not _same_name(a.loc_admin1, b.loc_admin1))
+
+
+def _same_name(x: str, y: str) -> bool:
+    """Spellings of one region name across gazetteers ("Amhara" / "Amara", "Ma’rib" / "Marib")."""
+    from difflib import SequenceMatcher
+    fx, fy = _fold(x), _fold(y)
+    return fx == fy or SequenceMatcher(None, fx, fy).ratio() >= 0.75
+
+
+def _fold(name: str) -> str:
+    """"Ma’rib" and "Marib" are one name."""
+    import unicodedata
+    s = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return "".join(ch for ch in s if ch.isalnum())
 
 
 def participants_ok(a: Draft, b: Draft) -> bool:
@@ -153,6 +263,8 @@ def _separate(d: Draft) -> bool:
     """The sentence marks another incident ("a separate attack", "a similar attack", "earlier");
     "yet another attack" is this one, one more of a series."""
     for t in d.token.sent:
+        if t.lower_ in ("reply", "response", "retaliation", "revenge", "reprisal") and t.head.lower_ == "in":
+            return True  # "fired rockets in reply": another act, the answer to the first
         if t.lower_ not in SEPARATE:
             continue
         if t.lower_ in TIME_ORDER and not _orders_the_event(d, t):
@@ -184,13 +296,16 @@ def richness(ctx: DocContext, d: Draft) -> int:
     if d.reference or ctx.is_title(d.sent):
         return -1
     own_actor = bool(d.actors) and not d.rule.participant  # "protesters" act for themselves
-    score = own_actor + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
+    named = own_actor and any(a.entity is not None for a in d.actors)  # a named group states more than "gunmen"
+    score = own_actor + 0.5 * named + bool(d.targets) + bool(d.figures) + (d.frame in WEAPON_FRAMES and not d.means_unknown)
     if d.location is not None and d.loc_level <= 3:
         score += 1 + (d.loc_coarse < 3)
     if d.time is not None and d.time_level <= 2 and not d.time_inherited:
         score += 1
     if ctx.is_lede(d.sent):
-        score -= 0.5  # the lede sums up; the body's account wins a tie
+        score += LEDE_BONUS  # the lede sums up; the body wins only with more
+    if d.status in ("alleged", "denied"):
+        score -= 1  # "were reportedly killed", "accused X of": a statement that asserts it states it better
     return score
 
 
@@ -221,7 +336,7 @@ def _states(ctx: DocContext, d: Draft) -> bool:
     return not (d.nominal and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in d.token.children))
 
 
-def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Draft:
+def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True, told_apart: bool = False) -> Draft:
     """Merge ``other`` into ``host``; the mention that states the event keeps the evidence
     (``swap=False``: the host keeps it, as when a toll or a killing joins the attack)."""
     primary, second = host, other
@@ -245,7 +360,7 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
     if (second.loc_level < primary.loc_level and not (weak and primary.loc_level <= 4) and not coarser) or finer:
         primary.locations, primary.loc_level = second.locations, second.loc_level
         primary.loc_coarse, primary.loc_country = second.loc_coarse, second.loc_country
-        primary.loc_point, primary.loc_near = second.loc_point, second.loc_near
+        primary.loc_point, primary.loc_near, primary.loc_admin1 = second.loc_point, second.loc_near, second.loc_admin1
         primary.loc_is_country = second.loc_is_country
     title = ctx.is_title(second.sent)  # the headline only fills what the body leaves empty
     if second.time is not None and (primary.time is None or (second.time_level < primary.time_level and not title)):
@@ -253,7 +368,7 @@ def absorb(ctx: DocContext, host: Draft, other: Draft, swap: bool = True) -> Dra
     if primary.acled and second.acled and {primary.acled[0], second.acled[0]} <= {"Protests", "Riots"}:
         primary.acled = max(primary.acled, second.acled, key=GATHERING_ORDER.index)
     if not (primary.colour or second.colour) or primary.means_unknown or second.means_unknown:
-        _stronger_means(primary, second)
+        _stronger_means(primary, second, told_apart)
     primary.status = min(primary.status, second.status, key=["occurred", "alleged", "planned", "denied"].index) if {primary.status, second.status} <= {"occurred", "alleged", "planned", "denied"} else primary.status
     primary.merged.append(second)
     primary.weapon = primary.weapon or second.weapon
@@ -273,13 +388,15 @@ def _strength(d: Draft) -> int:
     return VIOLENT_ORDER.index(d.acled) if d.acled in VIOLENT_ORDER else -1
 
 
-def _stronger_means(primary: Draft, second: Draft) -> None:
+def _stronger_means(primary: Draft, second: Draft, told_apart: bool = False) -> None:
     """One incident told twice keeps the most telling type: a bare "strike" takes the means
     another mention states ("a ballistic missile hit the blocks"); remote violence by means beats an
     armed clash, which beats an attack on civilians ("six militiamen died in an attack" / "an
-    army post was targeted by gunmen")."""
+    army post was targeted by gunmen"). Told in other sentences (``told_apart``), only the means
+    retypes: between a clash and an attack on civilians the fullest account decides (accounts of
+    one incident disagree on who was hit)."""
     a, b = _strength(primary), _strength(second)
-    if a < 0 or b < 0:
+    if a < 0 or b < 0 or (told_apart and b < 1.5 and not primary.means_unknown):
         return
     if b > a or (primary.means_unknown and b == 2):
         primary.acled = second.acled
@@ -325,7 +442,8 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             continue
         if d.frame == "kill" and [h for h in lethal if h is not d]:
             strong = [h for h in lethal if h.frame not in ("abduct", "sexual") and h is not d] or [h for h in lethal if h is not d]
-            host = min(strong, key=lambda h: abs(h.token.i - d.token.i))
+            linked = [h for h in strong if _linked(h.token, d.token) or _same_clause(h.token, d.token)]
+            host = min(linked or strong, key=lambda h: abs(h.token.i - d.token.i))  # "killing 95 ... by its bombardment"
             host.victims = host.victims or d.victims
             if host.acled and host.acled[1] == "Excessive force against protesters" and d.actors:
                 host.actors = d.actors  # the force that fired is the actor, the protesters the target
@@ -357,6 +475,12 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(ctx, host, d)
     return sorted(merged, key=lambda x: x.token.i)
+
+
+def _same_clause(a, b) -> bool:
+    """``b`` lies in the phrase or clause ``a`` governs, or the reverse."""
+    return a.left_edge.i <= b.i <= a.right_edge.i and a.pos_ in ("VERB", "NOUN") and b.head.i != a.head.i or \
+        b.left_edge.i <= a.i <= b.right_edge.i and b.pos_ in ("VERB", "NOUN") and a.head.i != b.head.i
 
 
 def _in_purpose(v, tok) -> bool:

@@ -29,7 +29,7 @@ def _name_words(name: str) -> list[str]:
 
 _YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})(?:s|'s)?\b")  # "1994", "the 1990s"
 # "NAIROBI:", "GOMA, Democratic Republic of Congo, May 2 (Reuters) -", "Kherson, Ukraine -"
-_DATELINE = re.compile(r"[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*(?:\([A-Za-z .]+\))?\s*(?::|\s[-–—]+)\s")
+_DATELINE = re.compile(r"[A-Z][\w'’.]*(?:[ ,]+[\w'’.]+){0,9}?\s*(?:\([A-Za-z .]+\))?\s*(?::\s|\s[-–—]+\s|(?<=\))\s*[-–—]+\s*)")
 
 
 def _place_like(head: str) -> bool:
@@ -157,11 +157,15 @@ class DocContext:
         return bool(body) and body[0] == sent_index
 
     def _dateline_only(self, i: int) -> bool:
-        """"NAIROBI:" read as a sentence of its own."""
+        """"NAIROBI:" or "October 29, 2021" read as a sentence of its own."""
         s = self.doc.sentences[i]
         if self.dateline is not None and s.start >= self.dateline.start and s.end <= self.dateline.end + 1:
             return True
-        return len(self.doc.text[s.start:s.end].split()) <= 1
+        text = self.doc.text[s.start:s.end].strip()
+        if len(text.split()) <= 1:
+            return True
+        dated = sum(t.span.end - t.span.start for t in self.doc.times if s.start <= t.span.start and t.span.end <= s.end)
+        return dated >= len(text.rstrip(".")) - 2  # the line is a date
 
     def _byline_only(self, i: int) -> bool:
         s = self.doc.sentences[i]

@@ -239,6 +239,15 @@ def weapon_instrument(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None
     return None
 
 
+def _fired_from_the_air(ctx: DocContext, tok) -> bool:
+    """A missile or rocket whose launcher is an aircraft, a jet, a helicopter or a drone."""
+    v = tok.head if tok.dep_ in ("dobj", "nsubjpass") else tok
+    s = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+    if s is None:
+        s = next((o for p, o in preps(v) if p in ("by", "from")), None)
+    return s is not None and ctx.lex.has_tok("aerial", s)
+
+
 def skip_reason(ctx: DocContext, tok, rule: TriggerRule) -> str:
     """Why a matched trigger is not an event mention ('' when it is one)."""
     if ctx.mention_of(tok) is not None and ctx.etype(tok) in ("ORG", "PERSON", "LOCATION") and tok.pos_ == "PROPN":
@@ -437,6 +446,8 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
                 d.frame, d.rule = wm[0].frame, wm[0]
                 d.extra.append(wm[1])
                 claimed.add(wm[1].i)
+            if d.frame == "shelling" and _fired_from_the_air(ctx, tok):
+                d.frame, d.rule = "airstrike", AERIAL_RULE  # "aircraft fired missiles at gunmen": an air strike
             d.drop = skip_reason(ctx, tok, rule)
             if not d.drop and d.nominal and is_generic(ctx, tok, d.sent in anchored_sentences):
                 d.drop = "generic plural"

@@ -45,6 +45,7 @@ class Draft:
     loc_coarse: int = 9  # 1 a town, 2 unknown, 3 a region or country (9: no place)
     loc_country: str | None = None  # ISO country of the place, when geocoded
     loc_point: tuple[float, float] | None = None  # its coordinates, when geocoded
+    loc_admin1: str | None = None  # its first-level region, when geocoded
     loc_near: bool = False  # the place is approximate ("near Mogadishu", "outside Goma")
     loc_is_country: bool = False  # the place is a whole country
     richness: int = 0  # how much the mention itself states: actor, target, place, time, toll, means

@@ -19,6 +19,7 @@ from .detect import find_drafts
 from .draft import Draft
 from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
+from .parties import event_country, normalise
 from .plover import plover_for
 from .place import approximate, coarseness, find_locations
 from .setting import evidence_span, find_time, find_weapon, is_historical, sentence_time
@@ -104,6 +105,7 @@ def _place_facts(ctx: DocContext, d: Draft) -> None:
     e = d.location.entity
     geo = ctx.doc.entities[e].geo if e is not None else None
     d.loc_country = geo.country if geo is not None else None
+    d.loc_admin1 = geo.admin1 if geo is not None else None
     d.loc_is_country = geo is not None and geo.precision == 3 and geo.admin1 is None and bool(geo.country)
     if geo is not None and geo.lat is not None and geo.lon is not None and geo.precision == 1:
         d.loc_point = (geo.lat, geo.lon)
@@ -175,7 +177,25 @@ def extract_events(doc: Doc) -> list[Event]:
     with_trigger = {d.sent for d in drafts}
     tolls = [(i, f) for i, s in enumerate(ctx.sdoc.sents) if i not in with_trigger for f in toll_figures(ctx, s)]
     attach_tolls(ctx, events, tolls)
+    for d in events:
+        _finest_place(d)
     return [ev for d in events for ev in to_events(ctx, d)]
+
+
+def _finest_place(d: Draft) -> None:
+    """The event's place is the most specific place any telling of it states ("in eastern
+    Afghanistan" ... "the strike occurred in the village of Chawgam")."""
+    from .coalesce import members
+    best = d
+    for m in members(d):
+        if m is d or m.location is None or m.loc_level > 3 or m.loc_coarse >= best.loc_coarse:
+            continue
+        if d.loc_country and m.loc_country and d.loc_country != m.loc_country:
+            continue
+        best = m
+    if best is not d:
+        d.locations, d.loc_level, d.loc_coarse = best.locations, best.loc_level, best.loc_coarse
+        d.loc_country, d.loc_point, d.loc_admin1 = best.loc_country, best.loc_point, best.loc_admin1
 
 
 def to_events(ctx: DocContext, d: Draft) -> list[Event]:
@@ -190,9 +210,12 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
     out = []
     for place in places or [None]:
+        country = event_country(ctx, place)
+        actors = normalise(ctx, d.actors, country=country, target=False)
+        targets = normalise(ctx, d.targets, country=country, target=True)
         out.append(Event(
             acled_type=d.acled[0], acled_sub_type=d.acled[1], trigger=d.trigger_span, evidence=d.evidence,
-            actors=list(d.actors), targets=list(d.targets), location=place, time=d.time, fatalities=fat,
+            actors=actors, targets=targets, location=place, time=d.time, fatalities=fat,
             weapon=d.weapon, status=status, sources=sources, plover_type=ptype, plover_mode=pmode,
             confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule, background=d.background))
     return out

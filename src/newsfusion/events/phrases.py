@@ -84,9 +84,18 @@ def resolve_pronoun(ctx: DocContext, tok):
         if prev.root.lemma_ in SPEECH_VERBS:
             return None
         s = subject_of(prev.root)
-        if s is not None and s.lower_ not in PRONOUNS:
+        if s is not None and s.lower_ not in PRONOUNS and _agrees(ctx, tok, s):
             return counted(ctx, s)
     return None
+
+
+def _agrees(ctx: DocContext, pron, noun) -> bool:
+    """"they" stands for a plural or a group, not for one person ("Aidi said ... 'They attacked'")."""
+    if pron.lower_ in ("they", "them", "their"):
+        return noun.tag_ in ("NNS", "NNPS") or ctx.etype(noun) == "ORG" or noun.pos_ == "NUM"
+    if pron.lower_ in ("he", "she", "him", "her", "his"):
+        return noun.tag_ not in ("NNS", "NNPS") and ctx.etype(noun) != "ORG"
+    return True
 
 
 SPEECH_VERBS = {"say", "tell", "add", "state", "report", "announce", "confirm", "claim", "explain", "note", "write",
@@ -138,7 +147,7 @@ def _entity_in_name(ctx: DocContext, tok) -> int | None:
     return None
 
 
-def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None:
+def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0, members: bool = True) -> int | None:
     """Rules 2-4 for one head token."""
     for ap in kids(tok, "appos"):  # "a jihadist, Younis X": the name is the more specific
         e = ctx.entity_of(ap)
@@ -152,8 +161,8 @@ def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None
             for p2, o2 in preps(o):
                 if p2 == "of" and ctx.entity_of(o2) is not None:
                     return ctx.entity_of(o2)
-    if not actor or depth > 2 or ctx.lex.has_tok("nonmember", tok) or not ctx.lex.has_tok("member", tok):
-        return None
+    if not (actor or members) or depth > 2 or ctx.lex.has_tok("nonmember", tok) or not ctx.lex.has_tok("member", tok):
+        return None  # "ISIS fighters", "two of its fighters": the group (as actor or as target)
     owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod")] + [o for p, o in preps(tok) if p == "of"]
     owners = [(resolve_pronoun(ctx, o) or o) if o.lower_ in ("its", "their") else o for o in owners]  # "its fighters"
     for o in owners:
@@ -163,7 +172,7 @@ def _entity_via(ctx: DocContext, tok, actor: bool, depth: int = 0) -> int | None
         if e is not None:
             return e
         if ctx.lex.has_tok("member", o):
-            e = _entity_via(ctx, o, actor, depth + 1)
+            e = _entity_via(ctx, o, actor, depth + 1, members)
             if e is not None:
                 return e
     return None
@@ -222,7 +231,7 @@ def resolve_head(ctx: DocContext, tok, prior_actors: list[Arg]):
 
 FIRST_PLURAL = {"we", "us", "our"}
 NOT_PARTICIPANTS = {"those", "these", "this", "that", "toll", "number", "figure", "tally", "death", "deaths",
-                    "strength", "ability", "capacity"}
+                    "strength", "ability", "capacity", "control", "power"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "commander", "leader", "official", "chief",
           "member", "head"}
 
@@ -246,7 +255,7 @@ def _speaker_org(ctx: DocContext, tok) -> Arg | None:
     return None
 
 
-def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None) -> list[Arg]:
+def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None, members: bool = True) -> list[Arg]:
     """The arguments ``tok`` (a head token) stands for: one per named entity, else one description."""
     if tok is None:
         return []
@@ -268,7 +277,7 @@ def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | No
     out: list[Arg] = []
     plain: list = []
     for h in conjuncts(head):
-        e = _entity_via(ctx, h, actor)
+        e = _entity_via(ctx, h, actor, members=members)
         if e is not None:
             if all(a.entity != e for a in out):
                 sp = ctx.mention_span(h) or Span(h.idx, h.idx + len(h.text))

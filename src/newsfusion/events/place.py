@@ -27,13 +27,38 @@ TARGET_PLACE_PREPS = {"on", "against", "toward", "towards", "into", "over", "upo
 IN_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout"}
 
 
+SETTLEMENT = {"village", "town", "city", "district", "regency", "county", "municipality", "commune", "province",
+              "region", "department", "prefecture", "governorate", "locality", "hamlet", "township", "suburb",
+              "neighbourhood", "neighborhood", "camp", "state", "division", "subdistrict", "sub-district"}
+
+
 def _loc_entity(ctx: DocContext, tok) -> int | None:
-    if ctx.etype(tok) != "LOCATION":
-        return None
     e = ctx.entity_of(tok)
-    if e is None or ctx.is_building(ctx.doc.entities[e].name):
+    if e is None:
         return None
-    return e
+    ent = ctx.doc.entities[e]
+    if ctx.etype(tok) == "LOCATION" or (ent.type != "LOCATION" and _named_as_place(ctx, tok)):
+        return None if _unnamed_building(ctx, ent.name) else e
+    if ent.type == "ORG" and ctx.is_building(ent.name) and tok.pos_ == "PROPN":
+        return e  # "the Bisharo Guest House": a named building is the most specific place
+    return None
+
+
+def _named_as_place(ctx: DocContext, tok) -> bool:
+    """A name the text calls a place whatever its tagged type: "in Nduga regency", "the
+    village of Windi", "Mugi district"."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound":
+        return True
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in SETTLEMENT:
+        return True  # "the village of Windi"
+    return tok.dep_ == "appos" and h.lower_ in SETTLEMENT
+
+
+def _unnamed_building(ctx: DocContext, name: str) -> bool:
+    """A building word with no name of its own ("the mosque"): not a place."""
+    return ctx.is_building(name) and len(name.split()) < 2
 
 
 def _group(ctx: DocContext, tok) -> list[Arg]:
@@ -52,6 +77,7 @@ def _group(ctx: DocContext, tok) -> list[Arg]:
 
 
 LINE_NOUNS = {"border", "frontier", "boundary", "coast", "coastline"}
+LINE_NAMES = {"line", "border", "frontier", "boundary"}
 
 
 def not_a_place_here(ctx: DocContext, t) -> bool:
@@ -62,10 +88,17 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
         return True
     if ctx.in_dateline(t):
         return True
+    e = ctx.entity_of(t)
+    if e is not None and set(ctx.doc.entities[e].name.lower().split()) & LINE_NAMES:
+        return True  # "the Line of Control": a line, not a place
+    if t.dep_ == "pobj" and t.head.lower_ in ("with", "between") and t.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
+            and any(x.lemma_.lower() in LINE_NOUNS for x in [t.head.head, *t.head.head.children]):
+        return True  # "near the border area with Burkina Faso"
     if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
         h = t.head
-        if ctx.lex.has_tok("weapon", h) or ctx.lex.has_tok("heavy_weapon", h) or h.lemma_.lower() in LINE_NOUNS:
-            return True
+        line = h.lemma_.lower() in LINE_NOUNS and not (h.dep_ == "compound" and h.head.lemma_.lower() in SETTLEMENT | {"area"})
+        if ctx.lex.has_tok("weapon", h) or ctx.lex.has_tok("heavy_weapon", h) or line:
+            return True  # "the Malian border", not "the Nagorno-Karabakh border region"
         if ctx.etype(h) == "PERSON" or ctx.lex.has_tok("person_noun", h) or ctx.lex.has_tok("title", h):
             return True  # "US President Barack Obama", "the Kunar governor": whose, not where
     top = t
@@ -83,6 +116,11 @@ def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
         e = _loc_entity(ctx, t)
         if e is not None and e not in avoid:
             return _group(ctx, t)
+        if e is None and ctx.entity_of(t) is None and t.pos_ == "PROPN" and _named_as_place(ctx, t):
+            h = t.head if t.dep_ == "compound" else t  # "Mugi district", a name the entities missed
+            toks = [x for x in h.subtree if x.dep_ == "compound" or x is h] if h is not t else [t]
+            lo, hi = min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks)
+            return [Arg(ctx.doc.text[lo:hi], Span(lo, hi), None)]
     return []
 
 
@@ -221,12 +259,17 @@ REGION_WORDS = {"region", "province", "state", "district", "territory", "county"
 
 
 def coarseness(ctx: DocContext, a: Arg) -> int:
-    """1 a town, 2 unknown, 3 a region or country: the text's word first ("the Tillaberi
-    region"), then the geocoded precision."""
+    """0 a named building, 1 a town, 2 unknown, 3 a region or country: the text's word first
+    ("the Tillaberi region", "Windi village"), then the geocoded precision."""
+    if a.entity is not None and ctx.is_building(ctx.doc.entities[a.entity].name):
+        return 0
     if a.span is not None:
         after = ctx.doc.text[a.span.end:a.span.end + 12].lower().split()
-        if after and after[0].strip(",.") in REGION_WORDS:
+        word = after[0].strip(",.") if after else ""
+        if word in REGION_WORDS:
             return 3
+        if word in ("village", "town", "city", "hamlet", "camp"):
+            return 1
     if a.entity is not None and ctx.doc.entities[a.entity].geo is not None:
         return ctx.doc.entities[a.entity].geo.precision
     return 2

@@ -11,6 +11,7 @@ the article (or "CE", "century") makes it historical.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import replace
 
 from ..model import Span, TimeExpr
@@ -69,9 +70,21 @@ def _attached_to(head, targets: set[int], hops: int = 4) -> bool:
     return t.i in targets
 
 
+_DURATION_ADJ = re.compile(r"^\S+-(?:year|month|week|day|hour)s?(?:-old|-long)?$|\b(?:years?|months?) old$")
+
+
+def _length(head) -> bool:
+    """A length or an age, not a date: "a three-year war", "10 and 12 years old"."""
+    phrase = head.doc[head.left_edge.i:head.right_edge.i + 1].text.lower()
+    return bool(_DURATION_ADJ.search(phrase)) or head.lower_ == "old" or head.head.lower_ == "old"
+
+
 def _bad_time(head) -> bool:
-    """A "since" phrase, a time inside another noun, or one that dates a statement."""
+    """A "since" phrase, a time inside another noun, one that dates a statement, or a length
+    or an age ("a three-year war", "10 and 12 years old")."""
     if head.head.lower_ == "since" or head.lower_ == "since":
+        return True
+    if _length(head):
         return True
     if head.dep_ in ("nummod", "compound", "amod") and head.head.pos_ == "NOUN":
         return True  # "the 1973 war": the time of another thing
@@ -105,7 +118,7 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
         tests = (lambda h: _attached_to(h, own),)  # "took the town on Wednesday, after a day of fighting"
         prev_sentence_time = None
     else:
-        tests = (lambda h: _attached_to(h, targets),
+        tests = (lambda h: _attached_to(h, targets) and not _length(h),
                  lambda h: clause.left_edge.i <= h.i <= clause.right_edge.i and not _bad_time(h),
                  lambda h: not _bad_time(h))
     for level, test in enumerate(tests, start=1):

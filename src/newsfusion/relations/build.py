@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..model import Doc, Relation
 from ..parsing import token_indices
 from .common import Ctx
-from .groups import affiliation, allegiance, backed_by, hyphenated, units, wings
-from .hostility import acts, between, from_events, hostility
+from .groups import affiliation, allegiance, backed_by, body_nouns, hyphenated, pro, support_from, units, wings
+from .hostility import acts, between, from_events, hostility, regards
 from .places import located
 from .roles import roles, whose_leader
 
@@ -44,7 +44,9 @@ def extract_relations(doc: Doc) -> list[Relation]:
     for r in rels:
         if r.subject_entity is not None and r.object_entity is not None and doc.entities[r.object_entity].type == "ORG":
             ctx.speaks_for.setdefault(r.subject_entity, r.object_entity)
-    for pattern in (wings, units, hyphenated, affiliation, backed_by, located, from_events, acts, between):
+        if r.predicate == "leader_of" and r.subject_entity is not None:
+            ctx.leaders.add(r.subject_entity)
+    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, pro, support_from, located, from_events, acts, between, regards):
         rels.extend(pattern(ctx))
     rels.extend(allegiance(ctx, _claim_sources(doc)))
     rels.extend(hostility(ctx, _speakers(doc, rels)))
@@ -53,8 +55,12 @@ def extract_relations(doc: Doc) -> list[Relation]:
 
 def _dedupe(doc: Doc, rels: list[Relation]) -> list[Relation]:
     """One relation per (subject, predicate, object); a person with a role in a body is not
-    also listed as a plain member of it; each kept relation gets the claim it rests on."""
+    also listed as a plain member of it; "fighting between X and Y" gives both directions
+    only when the text states neither (an attack of X on Y told elsewhere gives the direction);
+    each kept relation gets the claim it rests on."""
     roles_held = {(r.subject.lower(), r.object.lower()) for r in rels if r.predicate in ("spokesperson_of", "leader_of")}
+    directed = {(r.subject.lower(), r.object.lower()) for r in rels if r.predicate == "hostile_to" and r.rule != "conflict"}
+    rels = [r for r in rels if not (r.rule == "conflict" and (r.object.lower(), r.subject.lower()) in directed and (r.subject.lower(), r.object.lower()) not in directed)]
     seen, out = set(), []
     for r in rels:
         key = (r.subject.lower(), r.predicate, r.object.lower())

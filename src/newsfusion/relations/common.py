@@ -37,6 +37,7 @@ ROLES: dict[str, tuple[str, str | None]] = {
     "negotiator": ("member_of", None), "staffer": ("member_of", None), "employee": ("member_of", None),
     "secretary": ("member_of", None), "representative": ("member_of", None), "delegate": ("member_of", None),
     "coordinator": ("member_of", None), "militiaman": ("member_of", None), "gunman": ("member_of", None),
+    "commissioner": ("member_of", None),
 }
 # Military and police ranks: a member of the army (the police when the phrase says so).
 RANKS = {
@@ -80,17 +81,34 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", 
 PLACE_KINDS = {"place", "government"}
 
 
-def latest_org_before(ctx: "Ctx", pos: int, kinds=("armed_group", "militia", None)) -> int | None:
-    """The organisation an article last named before ``pos``: what "the group" refers to."""
-    best, best_pos = None, -1
+def latest_org_before(ctx: "Ctx", pos: int, kinds=("armed_group", "militia", None), topic: bool = False) -> int | None:
+    """The organisation an article last named before ``pos``: what "the group" refers to.
+    With ``topic``, the last one that was a subject within the four sentences before (the
+    group a new sentence goes on about), else the last one named."""
+    cands = []
     for m in ctx.doc.mentions:
         if m.entity is None or m.span.end > pos or ctx.doc.entities[m.entity].type != "ORG":
             continue
         if ctx.doc.entities[m.entity].kind not in kinds:
             continue
-        if m.span.start > best_pos:
-            best, best_pos = m.entity, m.span.start
-    return best
+        cands.append(m)
+    if not cands:
+        return None
+    cands.sort(key=lambda m: m.span.start)
+    if topic and ctx.sdoc is not None:
+        sents = list(ctx.sdoc.sents)
+        cur = next((k for k, s in enumerate(sents) if s.start_char <= pos < s.end_char), len(sents) - 1)
+        window = sents[max(0, cur - 4) : cur + 1]
+        for m in reversed(cands):
+            if not any(s.start_char <= m.span.start < s.end_char for s in window):
+                break
+            toks = token_indices(ctx.sdoc, m.span)
+            head = ctx.sdoc[toks[-1]] if toks else None
+            while head is not None and head.dep_ in ("compound", "flat") and head.head is not head:
+                head = head.head
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                return m.entity
+    return cands[-1].entity
 
 
 def latest_person_before(ctx: "Ctx", pos: int, window: int = 400) -> int | None:
@@ -118,6 +136,7 @@ class Ctx:
         self._country: str | None | bool = False
         # a person -> the organisation they speak for or lead, once the roles are read
         self.speaks_for: dict[int, int] = {}
+        self.leaders: set[int] = set()  # persons who lead a body (leader_of found)
 
     def ent(self, tok) -> int | None:
         return self.tok_ent.get(tok.i)

@@ -1,11 +1,14 @@
-"""Between groups: part_of (wings, units, controlled bodies), allied_with, pledged_allegiance_to."""
+"""Between groups: part_of (wings, units, missions, controlled bodies), allied_with (allies,
+affiliates, backers, "pro-X", support received), pledged_allegiance_to."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
+from ..gazetteer import demonym_country, load_actors
 from ..model import Relation, Span
+from ..parsing import conjuncts
 from .common import ALLY_LEMMAS, GROUP_NOUNS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, describe, latest_org_before, objects
 
 _WING = re.compile(r"['’]s?\s+(?:so-called\s+)?(?:[\w-]+\s+){0,2}(?:" + "|".join(sorted(UNIT_NOUNS)) + r")\s*,\s+(?:the\s+)?$", re.I)
@@ -30,7 +33,7 @@ def wings(ctx: Ctx) -> Iterator[Relation]:
 
 
 _HYPHEN = re.compile(r"\b((?!(?:The|A|An) )(?:[Aa]l[- ])?[A-Z]\w*(?: [A-Z]\w*)?)-(controlled|run|led|backed|allied|linked|tied|affiliated|aligned|supported|sponsored|funded)\b")
-_PART = {"controlled", "run", "led"}
+_PART = {"controlled", "run"}
 
 
 def hyphenated(ctx: Ctx) -> Iterator[Relation]:
@@ -39,6 +42,11 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
         owner = next((x.entity for x in ctx.doc.mentions if x.entity is not None and m.start(1) <= x.span.start and x.span.end <= m.end(1)), None)
         if owner is None:
             owner = next((e for e in range(len(ctx.doc.entities)) if m.group(1) in ctx.doc.entities[e].forms()), None)
+        if owner is None:
+            iso = demonym_country(m.group(1))
+            owner = ctx.country_entity(iso) if iso else None  # "Saudi-backed": Saudi Arabia, when the article names it
+        # the owner is one of the article's entities, or an organisation the gazetteer knows named
+        # inside another's name ("the Hamas-run Health Ministry")
         owner_name = ctx.name(owner) if owner is not None else _actor_name(m.group(1))
         if owner_name is None:
             continue
@@ -60,20 +68,31 @@ def hyphenated(ctx: Ctx) -> Iterator[Relation]:
         if subject is None or subject == owner:
             continue
         pred = "part_of" if m.group(2) in _PART and ctx.type(subject) == "ORG" else "allied_with"
-        if m.group(2) in _PART and (ctx.type(subject) != "ORG" or (owner is not None and ctx.type(owner) != "ORG")):
+        if m.group(2) in _PART | {"led"} and (ctx.type(subject) != "ORG" or (owner is not None and ctx.type(owner) not in ("ORG", "LOCATION"))):
             continue  # "a Tutsi-led group" is not part of a people
+        if m.group(2) in _PART and owner is not None and ctx.type(owner) != "ORG":
+            continue
+        if m.group(2) == "led":
+            if owner is None:
+                continue
+            # "the Saudi-led coalition": the leader leads it
+            yield Relation(owner_name, "leader_of", ctx.name(subject), Span(m.start(), max(t.idx + len(t) for t in head.subtree)), owner, subject, rule="hyphenated")
+            continue
         end = max(t.idx + len(t) for t in head.subtree)
         name = ctx.name(subject)
-        if owner is None and name.startswith(m.group(0)):
+        if name.startswith(m.group(0)):
             name = name[len(m.group(0)) :].strip() or name  # the gazetteer's "Hamas-run Health Ministry"
         yield Relation(name, pred, owner_name, Span(m.start(), end), subject, owner, rule="hyphenated")
 
 
-def _actor_name(text: str) -> str | None:
-    from ..gazetteer import load_actors
+def _first_mention(doc, i: int) -> Span:
+    m = next((doc.mentions[k] for k in doc.entities[i].mentions), None)
+    return m.span if m is not None else Span(0, 0)
 
+
+def _actor_name(text: str) -> str | None:
     actor = load_actors().lookup(text)
-    return text if actor is not None else None
+    return actor.name if actor is not None else None
 
 
 def affiliation(ctx: Ctx) -> Iterator[Relation]:
@@ -224,17 +243,175 @@ def backed_by(ctx: Ctx) -> Iterator[Relation]:
                 yield Relation(ctx.name(who), "allied_with", ctx.name(o), ev, who, o, rule="backed_by")
 
 
+UNIT_WORDS = r"agency|body|unit|arm|wing|branch|division|command|office|force|committee|commission|mission|council|ministry|department|bureau|programme|program|fund|court|battalion|brigade|regiment|corps|directorate|service"
+NOT_PARTS = {"outlet"}
+
+
 def units(ctx: Ctx) -> Iterator[Relation]:
-    """'the Sudanese Armed Forces' 6th Infantry Division', 'the U.N. humanitarian agency OCHA': part_of."""
+    """'the Sudanese Armed Forces' 6th Infantry Division', 'NATO's ISAF', 'the UN's MINUSCA
+    mission', 'the U.N. humanitarian agency OCHA', 'the UN migration agency': part_of."""
     doc = ctx.doc
     ms = sorted((m for m in doc.mentions if m.entity is not None and ctx.type(m.entity) == "ORG"), key=lambda m: m.span.start)
     for a, b in zip(ms, ms[1:]):
-        if a.entity == b.entity:
+        if a.entity == b.entity or {doc.entities[a.entity].kind, doc.entities[b.entity].kind} & NOT_PARTS:
             continue
         gap = doc.text[a.span.end : b.span.start]
+        after = doc.text[b.span.end : b.span.end + 20]
         # a possessive owner right before the unit, or "<owner> <descriptive noun(s)> <unit>"
-        if re.fullmatch(r"['’]s?\s*(?:\([^)]{0,12}\)\s*)?", gap) or re.fullmatch(r"\s+(?:[a-z]+\s+){1,3}", gap) and re.search(r"\b(agency|body|unit|arm|wing|branch|division|command|office|force|committee|commission|mission)\s+$", gap):
-            unit_name = doc.entities[b.entity].name
-            if not (_unit_name(unit_name) or re.search(r"\b(agency|body|unit|arm|wing|branch|command|office|mission)\s+$", gap)):
+        if re.fullmatch(r"['’]s?[ \t]*(?:\([^)]{0,12}\)[ \t]*)?", gap):
+            if re.match(r"\s+(?:rulers|leaders|fighters|militants|members|officials|supporters|commanders|chief|leader|spokes\w+)\b", after):
+                continue  # "Hamas's Qassam commanders" are people
+        elif not (re.fullmatch(r"[ \t]+(?:[a-z]+[ \t]+){1,3}", gap) and re.search(r"\b(?:" + UNIT_WORDS + r")[ \t]+$", gap)):
+            continue
+        yield Relation(ctx.name(b.entity), "part_of", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="unit")
+    # "the UN human rights office": a body named after the organisation it belongs to
+    for i, e in enumerate(doc.entities):
+        if e.type != "ORG" or not (re.search(r"\b(?:" + UNIT_WORDS + r")$", e.name, re.I) or re.search(r"\b(?:" + UNIT_WORDS + r") (?:in|for|to|on) ", e.name, re.I)):
+            continue
+        first = e.name.split()[0]
+        known = load_actors().lookup(first) if first.isupper() else None  # "UN ...": the gazetteer's UN
+        for j, o in enumerate(doc.entities):
+            if j == i or o.type != "ORG" or o.kind in NOT_PARTS:
                 continue
-            yield Relation(unit_name, "part_of", ctx.name(a.entity), Span(a.span.start, b.span.end), b.entity, a.entity, rule="unit")
+            form = next((f for f in o.forms() if len(f) >= 2 and e.name.startswith(f + " ") and len(e.name) > len(f) + 4), None)
+            if form is None and known is not None and o.kb_id == known.id:
+                form = first
+            if form is not None and not re.match(r"(?:" + UNIT_WORDS + r")$", e.name[len(form) + 1 :], re.I):
+                yield Relation(e.name, "part_of", o.name, _first_mention(doc, i), i, j, rule="unit")
+                break
+        else:
+            # the organisation is named only inside the body's name ("the UN Mission in South
+            # Sudan"): the gazetteer's name for it
+            if known is not None and known.kind in ("intl_org", "government", "armed_group", "state_force") and len(e.name) > len(first) + 4:
+                yield Relation(e.name, "part_of", known.name, _first_mention(doc, i), i, None, rule="unit")
+
+
+# A noun that makes one body another's part or ally: "Hezbollah, a Hamas ally", "X, the
+# backbone of Y", "UNICEF, the United Nations' children's agency", "X is the main ally of Y".
+BODY_NOUNS = {
+    "wing": "part_of", "arm": "part_of", "branch": "part_of", "unit": "part_of", "agency": "part_of",
+    "mission": "part_of", "office": "part_of", "backbone": "part_of", "core": "part_of", "division": "part_of",
+    "department": "part_of", "ministry": "part_of", "organ": "part_of", "subsidiary": "part_of", "battalion": "part_of",
+    "brigade": "part_of", "command": "part_of", "component": "part_of", "affiliate": "allied_with", "ally": "allied_with",
+    "partner": "allied_with", "proxy": "allied_with", "backer": "allied_with", "sponsor": "allied_with",
+}
+
+
+def body_nouns(ctx: Ctx) -> Iterator[Relation]:
+    for tok in ctx.sdoc:
+        pred = BODY_NOUNS.get(tok.lemma_.lower())
+        if pred is None or tok.pos_ != "NOUN" or tok.tag_ == "NNS" or ctx.ent(tok) is not None:
+            continue  # (a noun inside a name, "the Military Wing", is no description of another)
+        holder = _org_holder(ctx, tok)
+        if holder is None or (pred == "part_of" and ctx.type(holder) != "ORG"):
+            continue
+        other = None
+        for t in reversed(list(ctx.sdoc[tok.left_edge.i : tok.i])):
+            e = ctx.ent(t)
+            if e is not None and e != holder and ctx.type(e) in ("ORG", "LOCATION"):
+                other = e  # "a Hamas ally", "the United Nations' children's agency"
+                break
+        if other is None:
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")):
+                objs = [o for o in objects(ctx, prep, ("ORG", "LOCATION")) if o != holder]
+                if objs:
+                    other = objs[0]
+                    break
+        if other is None or (pred == "part_of" and ctx.type(other) != "ORG"):
+            continue
+        ev = ctx.span([t for t in tok.subtree] + [ctx.sdoc[i] for i in ctx.mention_tokens(holder, tok)])
+        yield Relation(ctx.name(holder), pred, ctx.name(other), ev, holder, other, rule="body")
+
+
+def _org_holder(ctx: Ctx, tok) -> int | None:
+    """The organisation a noun describes: in apposition ("X, a Y ally"), as a copula's
+    subject ("X is the main ally of Y"), or named right before the comma."""
+    def org(t):
+        e = ctx.ent(t)
+        return e if e is not None and ctx.type(e) in ("ORG", "LOCATION") else None
+
+    if tok.dep_ == "appos" and org(tok.head) is not None:
+        return org(tok.head)
+    if tok.dep_ == "attr" and tok.head.lemma_ == "be":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and org(subj) is not None:
+            return org(subj)
+    i = tok.left_edge.i - 1
+    if i > tok.sent.start and ctx.sdoc[i].text == "," and _np_start(ctx, tok):
+        i -= 1
+        if ctx.sdoc[i].text == ")":
+            while i > tok.sent.start and ctx.sdoc[i].text != "(":
+                i -= 1
+            i -= 1
+        e = org(ctx.sdoc[i])
+        if e is not None and tok.dep_ not in ("dobj", "pobj"):
+            return e
+    return None
+
+
+def _np_start(ctx: Ctx, tok) -> bool:
+    """The phrase before ``tok`` is a plain description ("a Hamas ally", "the main ally"),
+    not a clause of its own."""
+    first = ctx.sdoc[tok.left_edge.i]
+    return first.pos_ == "DET" or ctx.ent(first) is not None or first.dep_ in ("amod", "compound", "poss")
+
+
+_PRO = re.compile(r"\bpro-([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)*|government|regime)\b")
+
+
+def pro(ctx: Ctx) -> Iterator[Relation]:
+    """'the pro-Iran group', 'pro-government militias': the body named sides with X."""
+    for m in _PRO.finditer(ctx.doc.text):
+        word = m.group(1)
+        if word in ("government", "regime"):
+            ally = ctx.institution("government")
+        else:
+            ally = next((i for i, e in enumerate(ctx.doc.entities) if word in e.forms() and e.type in ("ORG", "LOCATION", "PERSON")), None)
+            if ally is None and demonym_country(word):
+                ally = ctx.country_entity(demonym_country(word))
+        if ally is None:
+            continue
+        head = next((t for t in ctx.sdoc if t.idx > m.end() and not t.is_punct), None)
+        if head is None:
+            continue
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i:
+            head = head.head
+        who = ctx.ent(head)
+        if who is None and head.lemma_.lower() in ORG_ANAPHORS | {"group"} and any(c.lower_ in ("the", "this") for c in head.children):
+            who = latest_org_before(ctx, m.start(), topic=True)  # "the pro-Iran group": the group the text is about
+        if who is None or who == ally:
+            continue
+        yield Relation(ctx.name(who), "allied_with", ctx.name(ally), Span(m.start(), head.idx + len(head)), who, ally, rule="pro")
+
+
+_SUPPORT_NOUNS = {"support", "backing", "aid", "assistance", "help", "protection"}
+_RECEIVE_VERBS = {"rely", "receive", "get", "enjoy", "depend", "count", "have", "win", "secure"}
+
+
+def support_from(ctx: Ctx) -> Iterator[Relation]:
+    """'X relies on military support from Y as well as Z': X is allied with Y and Z."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in _SUPPORT_NOUNS or tok.pos_ != "NOUN":
+            continue
+        frm = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        if frm is None:
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if verb.lemma_.lower() not in _RECEIVE_VERBS:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        who = ctx.resolve(subj, ("ORG", "PERSON", "LOCATION")) if subj is not None else None
+        if who is None:
+            continue
+        givers = []
+        for pobj in (c for c in frm.children if c.dep_ == "pobj"):
+            givers.extend(conjuncts(pobj))
+            # "from X as well as Y and Z": the parser hangs the rest on the first
+            for t in pobj.subtree:
+                if t.dep_ == "conj" and t not in givers:
+                    givers.append(t)
+        ev = ctx.span([verb, *tok.subtree])
+        for g in givers:
+            e = ctx.resolve(g, ("ORG", "LOCATION", "PERSON"))
+            if e is not None and e != who:
+                yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="support")

@@ -20,6 +20,7 @@ jets" when the article has that army); never civilians, a town or a person.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..gazetteer import country_by_name, demonym_country
@@ -38,12 +39,12 @@ ACT_VERBS = {
     "engage", "rout", "repel", "repulse", "dislodge", "capture", "abduct", "kidnap", "ambush", "massacre", "behead",
     "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "infiltrate", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
-    "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn",
+    "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
 }
 # What is taken or destroyed is no party: "captured Egyptian tanks" is no attack on the army.
 EQUIPMENT = {"aircraft", "jet", "jets", "warplane", "drone", "drones", "tank", "tanks", "helicopter", "weapon", "weapons", "vehicle", "vehicles", "ammunition", "equipment", "arms", "rifle", "rifles", "truck", "trucks"}
 TAKE_VERBS = {"capture", "seize", "loot", "burn", "torch", "destroy", "retake", "recapture"}
-MEMBER_NOUNS = {"element", "member", "fighter", "militant", "unit", "faction", "part", "remnant", "cell", "supporter", "loyalist", "follower", "gunman", "rebel", "soldier", "troop", "officer", "commander"}
+MEMBER_NOUNS = {"element", "member", "fighter", "militant", "unit", "faction", "part", "remnant", "cell", "gunman", "rebel", "soldier", "troop", "officer", "commander"}
 LEMMA_FIXES = {"waging": "wage", "waged": "wage", "wages": "wage"}
 WITH_VERBS = {"clash", "fight", "battle", "engage", "skirmish", "exchange", "trade"}
 ACT_NOUNS = {
@@ -65,6 +66,8 @@ FORCE_NOUNS = {
     "installation", "installations", "soldier",
 }
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute"}
+ACCUSE_VERBS = {"accuse", "blame", "charge", "suspect"}
+WITHSTAND_VERBS = {"repel", "repulse", "foil", "thwart", "survive", "withstand", "resist", "fend", "beat", "face"}
 
 
 def from_events(ctx: Ctx) -> Iterator[Relation]:
@@ -75,12 +78,31 @@ def from_events(ctx: Ctx) -> Iterator[Relation]:
             continue
         if ev.status == "denied":
             continue
-        actors = [a for a in (_arg_party(ctx, arg) for arg in ev.actors) if a is not None]
+        actors = [a for a in (_arg_party(ctx, arg) for arg in ev.actors if not _sympathisers(ctx, arg)) if a is not None]
         targets = [t for t in (_arg_party(ctx, arg) for arg in ev.targets) if t is not None]
         for a in dict.fromkeys(actors):
             for t in dict.fromkeys(targets):
                 if a != t and not _same_side(ctx, a, t):
                     yield Relation(ctx.name(a), "hostile_to", ctx.name(t), ev.evidence, a, t, rule="event")
+
+
+SYMPATHISERS = {"follower", "supporter", "sympathiser", "sympathizer", "admirer", "fan", "inspired"}
+
+
+def _sympathisers(ctx: Ctx, arg) -> bool:
+    """'followers of ISIS', 'ISIS supporters': people who side with a group are not the group."""
+    if arg.span is None:
+        return False
+    idx = token_indices(ctx.sdoc, arg.span)
+    if not idx:
+        return False
+    toks = [ctx.sdoc[i] for i in idx]
+    if any(_lemma(t) in SYMPATHISERS for t in toks):
+        return True
+    head = next((t for t in toks if t.head.i not in idx or t.head is t), toks[-1])
+    if head.dep_ in ("compound", "amod") and _lemma(head.head) in SYMPATHISERS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and _lemma(head.head.head) in SYMPATHISERS
 
 
 def _arg_party(ctx: Ctx, arg) -> int | None:
@@ -111,25 +133,44 @@ def party(ctx: Ctx, tok) -> int | None:
     e = ctx.ent(tok)
     if e is not None:
         return e if _is_party(ctx, e) else None
-    e = ctx.resolve(tok, ("ORG", "LOCATION"))
-    if e is not None:
-        # a country through a modifier is a party only for a force ("Chadian soldiers"),
-        # not for a place ("an eastern DRC commune")
-        if ctx.type(e) == "LOCATION" and _lemma(tok) not in FORCE_NOUNS and tok.lower_ not in FORCE_NOUNS:
-            return None
-        return e if _is_party(ctx, e) else None
-    if _lemma(tok) in MEMBER_NOUNS:
+    if tok.pos_ in ("NUM", "PRON", "DET") or tok.lower_ in ("some", "many", "most", "several", "dozens", "scores", "hundreds"):
+        # "two of its fighters", "some of the rebels": the party of the whole
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                e = party(ctx, pobj)  # "elements of the Boko Haram sect"
-                if e is not None:
-                    return e
+                return party(ctx, pobj)
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if owner is not None and _lemma(tok) in FORCE_NOUNS:
+        # "its fighters": the organisation last named
+        return latest_org_before(ctx, owner.idx, kinds=("armed_group", "militia", "state_force", "police", None))
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ("use", "run", "hold", "control", "operate", "occupy", "man")):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
         for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
             e = party(ctx, pobj)  # "a compound used by the Hezbollah organisation"
             if e is not None:
                 return e
+    force = _lemma(tok) in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
+    # the words before the head, nearest first: "a Bogota police officer" is the police's
+    for c in sorted((c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") and c.i < tok.i), key=lambda c: -c.i):
+        e = ctx.ent(c)
+        if e is None and c.dep_ in ("compound", "amod"):
+            e = ctx.institution_of(c)
+        if e is None or not _is_party(ctx, e):
+            continue
+        # a country through a modifier is a party only for a force ("Chadian soldiers"),
+        # not for a place ("an eastern DRC commune")
+        if ctx.type(e) == "LOCATION" and not force:
+            continue
+        return e
+    e = ctx.institution_of(tok)
+    if e is not None:
+        return e
+    if _lemma(tok) in MEMBER_NOUNS:
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                e = party(ctx, pobj)  # "elements of the Boko Haram sect"
+                if e is not None:
+                    return e
     if tok.lemma_.lower() in ORG_ANAPHORS and any(c.lower_ in ("the", "this") for c in tok.children):
         e = latest_org_before(ctx, tok.idx)  # "the group"
         return e
@@ -161,6 +202,17 @@ def _same_side(ctx: Ctx, a: int, b: int) -> bool:
     return False
 
 
+def _patient(ctx: Ctx, tok) -> int | None:
+    """A party acted against; also a person who heads a state or body ("an offensive against
+    President X")."""
+    e = party(ctx, tok)
+    if e is None:
+        p = ctx.ent(tok)
+        if p is not None and ctx.type(p) == "PERSON" and p in ctx.leaders:
+            return p
+    return e
+
+
 def _rel(ctx: Ctx, a: int | None, b: int | None, ev: Span, rule: str) -> Iterator[Relation]:
     if a is not None and b is not None and a != b and not _same_side(ctx, a, b):
         yield Relation(ctx.name(a), "hostile_to", ctx.name(b), ev, a, b, rule=rule)
@@ -180,6 +232,9 @@ def _negated(verb) -> bool:
 def _subject(ctx: Ctx, verb):
     """Who does what a verb says: its subject, the agent of a passive, or the subject of the
     clause it hangs on ("groups fighting X", "X ... and then attacked Y")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and _lemma(verb.head.head) in ACCUSE_VERBS:
+        # "accused the rebels of killing a police officer": the accused did it
+        return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
     v = verb
     for _ in range(6):
         subj = next((c for c in v.children if c.dep_ in ("nsubj",)), None)
@@ -251,6 +306,8 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         subj = _subject(ctx, tok)
         agents = conjuncts(subj) if subj is not None else []
         patients = [p for c in tok.children if c.dep_ == "dobj" for p in conjuncts(c)]
+        if lemma in ("force", "drive", "push", "chase") and not any(c.lower_ in ("out", "from", "back", "away") for c in tok.children):
+            patients = []  # "forced the government out of the capital", not "forced them to pay"
         if lemma in WITH_VERBS or not patients:
             # "clashed with X", "traded fire with X", "fired on X"
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "blow", "shot", "gunfire")]
@@ -265,7 +322,7 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
-            yield from _rel(ctx, pa, party(ctx, p), ev, "act")
+            yield from _rel(ctx, pa, _patient(ctx, p), ev, "act")
 
 
 def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
@@ -275,6 +332,8 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     if lemma not in ("war", "fight", "hostilities"):
         preps = [p for p in preps if p.lower_ != "with"]  # "a raid with drones"
     patients = [p for prep in preps for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
+    if not patients and tok.dep_ == "dobj" and _lemma(tok.head) in WITHSTAND_VERBS:
+        patients = [p for p in [_subject(ctx, tok.head)] if p is not None]  # "troops repelled an attack by X"
     if not patients:
         return
     agent = None
@@ -305,7 +364,7 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         return
     ev = ctx.span([t for t in tok.subtree if t.sent == tok.sent] or [tok])
     for p in patients:
-        yield from _rel(ctx, agent, party(ctx, p), ev, "act")
+        yield from _rel(ctx, agent, _patient(ctx, p), ev, "act")
 
 
 def _owner(ctx: Ctx, owner, noun) -> int | None:
@@ -344,6 +403,8 @@ def between(ctx: Ctx) -> Iterator[Relation]:
                 e = party(ctx, t)
                 if e is not None and e not in sides:
                     sides.append(e)
+        if len(sides) < 2:
+            sides = _sides_in_text(ctx, prep)  # the parser lost the coordination
         if len(sides) != 2:
             continue
         a, b = sides
@@ -351,6 +412,51 @@ def between(ctx: Ctx) -> Iterator[Relation]:
         # "between X and Y" says nothing of who started it: both directions
         yield from _rel(ctx, a, b, ev, "conflict")
         yield from _rel(ctx, b, a, ev, "conflict")
+
+
+def _sides_in_text(ctx: Ctx, prep) -> list[int]:
+    """'between the X and the Y' read off the text: the next two parties, joined by 'and'."""
+    start = prep.idx + len(prep.text)
+    ms = sorted((m for m in ctx.doc.mentions if m.entity is not None and start <= m.span.start <= start + 80), key=lambda m: m.span.start)
+    ms = [m for m in ms if _is_party(ctx, m.entity)]
+    if len(ms) < 2 or ms[0].entity == ms[1].entity:
+        return []
+    if not re.fullmatch(r"\s+(?:the\s+)?", ctx.doc.text[start : ms[0].span.start]):
+        return []
+    if not re.fullmatch(r"\s+and\s+(?:the\s+)?(?:[a-z-]+\s+)?", ctx.doc.text[ms[0].span.end : ms[1].span.start]):
+        return []
+    return [ms[0].entity, ms[1].entity]
+
+
+REGARD_VERBS = {"see", "view", "regard", "consider", "perceive", "deem", "treat", "brand", "label", "designate"}
+ENEMY_NOUNS = {"threat", "enemy", "challenge", "danger", "adversary", "foe", "menace", "rival", "target"}
+
+
+def regards(ctx: Ctx) -> Iterator[Relation]:
+    """'X sees Y as a direct challenge to its rule', 'X considers Y an enemy': X is hostile to Y."""
+    for tok in ctx.sdoc:
+        if _lemma(tok) not in REGARD_VERBS or tok.pos_ != "VERB" or _negated(tok):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        as_noun = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+        if as_noun is None:
+            as_noun = next((c for c in tok.children if c.dep_ in ("oprd", "xcomp", "attr", "ccomp") and c.pos_ == "NOUN"), None)
+        if obj is None and as_noun is not None:
+            obj = next((c for c in as_noun.children if c.dep_ == "nsubj"), None)  # "considers X a threat"
+        if obj is None or as_noun is None or _lemma(as_noun) not in ENEMY_NOUNS:
+            continue
+        who = _agent_party(ctx, _subject(ctx, tok))
+        other = _antecedent(ctx, obj, who) if obj.pos_ == "PRON" else party(ctx, obj)
+        yield from _rel(ctx, who, other, ctx.span([tok, *as_noun.subtree, obj]), "regards")
+
+
+def _antecedent(ctx: Ctx, pron, other_than: int | None) -> int | None:
+    """'them', 'it': the party named last before the pronoun in its sentence."""
+    for t in reversed(list(ctx.sdoc[pron.sent.start : pron.i])):
+        e = party(ctx, t) if t.pos_ in ("NOUN", "PROPN") else None
+        if e is not None and e != other_than:
+            return e
+    return None
 
 
 def hostility(ctx: Ctx, speakers: list[tuple[Span, str | None]]) -> Iterator[Relation]:

@@ -68,6 +68,15 @@ _ORG_COUNTRY_AFTER = re.compile(r"^,[ \t]+(?:the|a|an)[ \t]+(?:[a-z-]+[ \t]+){0,
 _BASED = re.compile(r"\b([A-Z][\w.’']*(?:[ -][A-Z][\w.’']*){0,3})-based\b")
 
 
+def _kind(ctx: Ctx, e: int) -> str:
+    """The entity's type, a body the recogniser typed ORG but named as a place
+    ("the Ouest department") counted as a place."""
+    ent = ctx.doc.entities[e]
+    if ent.type == "ORG" and ent.kind is None and _ADMIN_END.search(ent.name) and not re.search(r"\b(?:police|security|health|state|fire|defen[cs]e)\b", ent.name, re.I):
+        return "LOCATION"
+    return ent.type
+
+
 def _is_country(ctx: Ctx, e: int) -> bool:
     ent = ctx.doc.entities[e]
     return country_by_name(ent.name) is not None
@@ -91,17 +100,19 @@ class _Places:
     def at(self, pos: int) -> Mention | None:
         return self.starting.get(pos)
 
-    def fits(self, inner: int, outer: int) -> bool:
-        """Whether ``inner`` can lie in ``outer``: not itself, not a country, not larger."""
+    def fits(self, inner: int, outer: int, geo_country: bool = True) -> bool:
+        """Whether ``inner`` can lie in ``outer``: not itself, not a country; with ``geo_country``
+        also not geocoded as larger or to another country than ``outer`` (for bare chains,
+        where the text says little; an explicit "X district of Y" outweighs the geocoder)."""
         ctx = self.ctx
-        if inner == outer or ctx.type(outer) != "LOCATION":
+        if inner == outer or _kind(ctx, outer) != "LOCATION":
             return False
         if ctx.type(inner) == "LOCATION" and _is_country(ctx, inner):
             return False
         gi, go = self.doc.entities[inner].geo, self.doc.entities[outer].geo
-        if gi and go and gi.precision > go.precision:
-            return False  # a region is not in a town
-        if _is_country(ctx, outer):
+        if geo_country and gi and go and gi.lat is not None and go.lat is not None and gi.precision > go.precision:
+            return False  # a region is not in a town (a place only put in a country has no point and no size)
+        if geo_country and _is_country(ctx, outer):
             iso = _country_iso(ctx, outer)
             ci = gi.country if gi else None
             if ci and iso and ci != iso:
@@ -154,13 +165,13 @@ def located(ctx: Ctx) -> Iterator[Relation]:
     P = _Places(ctx)
     text = ctx.doc.text
     for a in P.ms:
-        ta = ctx.type(a.entity)
+        ta = _kind(ctx, a.entity)
         if ta == "PERSON":
             continue
         after = text[a.span.end : a.span.end + 120]
         for name, rx in _INNER_FIRST:
             m, b = P.gap_to(a, rx, lambda b: ctx.type(b.entity) != "PERSON")
-            if b is None or not P.fits(a.entity, b.entity):
+            if b is None or not P.fits(a.entity, b.entity, geo_country=name == "chain"):
                 continue
             if ta == "ORG" and not _org_may_be_in(ctx, a, m.group(0), name):
                 continue
@@ -169,10 +180,10 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                     continue
                 if _variant(a.text, b.text):
                     continue  # "Khaybar, Khaibar": two spellings of one name
-            if name == "in" and P.followed_by_possessive(b):
+            if name in ("in", "of") and P.followed_by_possessive(b):
                 # "Wum in the Cameroon's Anglophone region of North West": in the possessed place
-                _, c = P.gap_to(b, _OUTER_FIRST[0][1])
-                if c is not None and P.fits(a.entity, c.entity):
+                _, c = P.gap_to(b, _OUTER_FIRST[0][1], lambda c: ctx.type(c.entity) == "LOCATION")
+                if c is not None and P.fits(a.entity, c.entity, geo_country=False):
                     yield P.rel(a, c, a.span.start, c.span.end)
                 continue
             if name == "of" and ta == "ORG":
@@ -204,7 +215,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                         continue  # "Haiti's police", "Egypt's armed forces": the country's own institution, not a location
                     yield P.rel(b, a, a.span.start, b.span.end)
                     break
-                if P.fits(b.entity, a.entity):
+                if P.fits(b.entity, a.entity, geo_country=False):
                     yield P.rel(b, a, a.span.start, b.span.end)
                     break
         # "Kolo - the eastern Nigerian city", "Kolo, the Somali port city"
@@ -237,6 +248,10 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 if c is not None:
                     yield Relation(ctx.name(a.entity), "located_in", c[1], Span(a.span.start - len(before) + m.start(), a.span.end), a.entity, c[0], rule="located")
     yield from _based(ctx, P)
+    yield from _based_in(ctx)
+    yield from _dateline(ctx, P)
+    yield from _where(ctx)
+    yield from _parenthesis(ctx, P)
 
 
 def _variant(a: str, b: str) -> bool:
@@ -283,3 +298,82 @@ def _based(ctx: Ctx, P: _Places) -> Iterator[Relation]:
         if org is None or "." in text[m.end() : org.span.start] or "\n" in text[m.end() : org.span.start]:
             continue
         yield Relation(ctx.name(org.entity), "located_in", ctx.name(place_e), Span(m.start(), org.span.end), org.entity, place_e, rule="located")
+
+
+_BASED_VERBS = {"base", "headquarter", "locate", "situate", "establish", "found", "station"}
+
+
+def _based_in(ctx: Ctx) -> Iterator[Relation]:
+    """'JNIM, an al-Qaeda affiliate based in Mali': the body the participle describes is there."""
+    from .groups import _org_holder
+
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in _BASED_VERBS or tok.tag_ != "VBN" or tok.dep_ not in ("acl", "amod", "relcl"):
+            continue
+        prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        place = ctx.ent(pobj) if pobj is not None else None
+        if place is None or ctx.type(place) != "LOCATION":
+            continue
+        noun = tok.head
+        who = ctx.ent(noun)
+        if who is None:
+            who = _org_holder(ctx, noun)
+        if who is None or who == place or ctx.type(who) != "ORG":
+            continue
+        yield Relation(ctx.name(who), "located_in", ctx.name(place), ctx.span([noun, tok, pobj]), who, place, rule="located")
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}),[ \t]+", re.M)
+
+
+def _dateline(ctx: Ctx, P: _Places) -> Iterator[Relation]:
+    """'KOLO, North Region (Reuters) -': the dateline's town lies in the place after it, even
+    when the recogniser left the capitalised town out."""
+    for m in _DATELINE.finditer(ctx.doc.text):
+        if P.at(m.start()) is not None:
+            continue  # a mention: the chain rule has it
+        b = P.at(m.end())
+        if b is None or ctx.type(b.entity) != "LOCATION":
+            continue
+        word = m.group(1).casefold()
+        inner = next((i for i, e in enumerate(ctx.doc.entities) if e.type == "LOCATION" and any(f.casefold() == word for f in e.forms())), None)
+        if inner is not None and P.fits(inner, b.entity):
+            yield P.rel(inner, b, m.start(), b.span.end)
+
+
+def _where(ctx: Ctx) -> Iterator[Relation]:
+    """'the capital Nairobi, where gunmen attacked the Westgate shopping centre': a facility
+    named in a 'where' clause is in the place the clause hangs on."""
+    for tok in ctx.sdoc:
+        if tok.lower_ != "where" or tok.dep_ != "advmod" or tok.head.dep_ != "relcl":
+            continue
+        verb, place = tok.head, tok.head.head
+        outer = ctx.ent(place)
+        if outer is None or _kind(ctx, outer) != "LOCATION":
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        objs += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "in", "inside") for p in c.children if p.dep_ == "pobj"]
+        for o in objs:
+            e = ctx.ent_in(o, ("ORG", "LOCATION"))
+            if e is None or e == outer or not (_FACILITY_NAME.search(ctx.name(e)) or _FACILITY_NAME.fullmatch(o.text)):
+                continue
+            yield Relation(ctx.name(e), "located_in", ctx.name(outer), ctx.span([place, tok, verb, *o.subtree]), e, outer, rule="located")
+
+
+_FACILITY_NAME = re.compile(r"\b(?:cent(?:er|re)|mall|market|mosque|church|hospital|clinic|school|university|college|hotel|airport|stadium|camp|base|barracks|prison|station|embassy|bank|bridge|port|compound)\b", re.I)
+_DIR_BEFORE = re.compile(r"\b" + DIR + r"[ \t]+$", re.I)
+
+
+def _parenthesis(ctx: Ctx, P: "_Places") -> Iterator[Relation]:
+    """'northeast Syria (Rojava)': the name in brackets after a part of a place is in it."""
+    text = ctx.doc.text
+    for a in P.ms:
+        if _kind(ctx, a.entity) != "LOCATION" or not _DIR_BEFORE.search(text[max(0, a.span.start - 20) : a.span.start]):
+            continue
+        m = re.match(r"[ \t]*\([ \t]*", text[a.span.end : a.span.end + 5])
+        b = P.at(a.span.end + m.end()) if m else None
+        if b is None or _kind(ctx, b.entity) != "LOCATION" or text[b.span.end : b.span.end + 1] != ")":
+            continue
+        if P.fits(b.entity, a.entity):
+            yield P.rel(b, a, a.span.start, b.span.end + 1)

@@ -40,6 +40,7 @@ PORTFOLIOS = {
     "communications", "security", "education", "agriculture", "home", "energy", "trade", "economy", "labour", "labor",
     "transport", "culture", "tourism", "environment", "water", "oil", "mines", "petroleum", "war", "state",
 }
+SERVICES = {"sgt", "gen", "col", "lt", "capt", "maj", "navy", "army", "air", "force", "marine", "marines", "coast", "guard", "naval", "police"}
 LEAD_VERBS = {"lead", "head", "command", "run", "chair", "found"}
 PERSON_BODY_ROLES = {"spokesperson_of"}
 PERSON_BODY_NOUNS = {"aide", "adviser", "advisor", "secretary"}
@@ -59,6 +60,9 @@ def role_of(tok) -> tuple[str, str | None] | None:
     pred, body = role
     mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")}
     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 3]]
+    if word in ("secretary", "director") and (after[:1] == ["general"] or after[:2] == ["-", "general"]):
+        return "leader_of", None  # "Secretary-General", "Director General"
     if word == "minister" and ("prime" in mods or prev == "prime"):
         return "leader_of", "government"
     if pred == "leader_of" and (mods & DEPUTY_WORDS or prev in DEPUTY_WORDS or prev.rstrip("-") in DEPUTY_WORDS):
@@ -83,7 +87,11 @@ def _former(tok) -> bool:
 
 def _person(ctx: Ctx, tok) -> int | None:
     e = ctx.ent(tok)
-    return e if e is not None and ctx.type(e) == "PERSON" else None
+    if e is None or ctx.type(e) != "PERSON":
+        return None
+    if all(w.lower().rstrip(".") in RANKS | SERVICES for w in ctx.name(e).split()):
+        return None  # "Second Sgt": a rank the recogniser took for a name
+    return e
 
 
 def holder(ctx: Ctx, role) -> int | None:
@@ -107,10 +115,26 @@ def holder(ctx: Ctx, role) -> int | None:
     for t in role.subtree:
         # (the parser may take "Z, X" for a list: X a conjunct of the place or body)
         appos = t.dep_ == "appos" or (t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.head == role and _person(ctx, t.head) is None)
+        # "army spokesman, Colonel X": the name taken for a conjunct of the role
+        appos = appos or (t.dep_ == "conj" and t.head == role and not any(c.dep_ == "cc" for c in role.children))
         if appos and t.i > role.i and (ctx.sdoc[t.left_edge.i - 1].text == "," or (t.dep_ == "appos" and t.head == role and t.left_edge.i == role.i + 1)):
             e = _person(ctx, t)
             if e is not None and not _between_other_role(ctx, role, t):
                 return e
+    # "Director of Defence Media Operations, Major General X, said": the name after the
+    # role's phrase when the parser hung it elsewhere
+    end = max(t.i for t in role.subtree)
+    if ctx.ent(ctx.sdoc[end]) is not None:
+        e_end = ctx.ent(ctx.sdoc[end])
+        while end + 1 < len(ctx.sdoc) and ctx.ent(ctx.sdoc[end + 1]) == e_end:
+            end += 1
+    if end + 2 < len(ctx.sdoc) and ctx.sdoc[end + 1].text == "," and role.i == role.left_edge.i and (role.i == role.sent.start or ctx.sdoc[role.i - 1].pos_ == "DET"):
+        nxt = ctx.sdoc[end + 2]
+        while nxt.i + 1 < len(ctx.sdoc) and nxt.lower_.rstrip(".") in RANKS and ctx.ent(nxt) is None:
+            nxt = ctx.sdoc[nxt.i + 1]
+        e = _person(ctx, nxt)
+        if e is not None:
+            return e
     # "X is the leader of Y"
     if role.dep_ == "attr" and role.head.lemma_ == "be":
         subj = next((c for c in role.head.children if c.dep_ == "nsubj"), None)
@@ -141,8 +165,17 @@ def _subject_of(tok, verb) -> bool:
 
 
 def _between_other_role(ctx: Ctx, role, t) -> bool:
-    """Another role noun between the role and the name: the name is that role's."""
-    return any(role_of(x) is not None for x in ctx.sdoc[role.i + 1 : t.i])
+    """Another role noun between the role and the name: the name is that role's, unless it is
+    the role's own body ("spokesman for the High Commissioner, X": X is the spokesman)."""
+    return any(role_of(x) is not None and not _in_body(x, role) for x in ctx.sdoc[role.i + 1 : t.i])
+
+
+def _in_body(x, role) -> bool:
+    while x.head is not x and x != role:
+        if x.dep_ not in ("pobj", "prep", "compound", "amod", "poss"):
+            return False
+        x = x.head
+    return x == role
 
 
 def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int | None, object]:
@@ -200,7 +233,7 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
                 return inst, m
     # "spokesman for the army", "Chief of General Staff of the SPLA-IO", "the mayor of Z"
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "with", "in", "within", "from")):
-        found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0)
+        found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0, mayor_like=implied == "place")
         if found is not None:
             return found, prep
     if implied == "government":
@@ -232,7 +265,7 @@ def _owner_in_phrase(ctx: Ctx, m) -> int | None:
     return None
 
 
-def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, depth: int) -> int | None:
+def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, depth: int, mayor_like: bool = False) -> int | None:
     for pobj in (c for c in prep.children if c.dep_ == "pobj"):
         e = ctx.resolve(pobj)
         if e is not None and e != who:
@@ -244,6 +277,8 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
             if t == "PERSON" and allow_person and prep.lower_ in ("for", "to", "of"):
                 return e
             if t == "LOCATION" and place_role and prep.lower_ in ("of", "for"):
+                if not mayor_like and ctx.country_of(pobj) is None:
+                    continue  # "Minister for the Middle East": a portfolio, not a state
                 return e
             continue
         # "of the Sudan People's Liberation Army in Opposition (SPLA-IO)": the acronym the name is given
@@ -252,7 +287,7 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
                 return ctx.ent(t)
         if depth < 1 and pobj.pos_ in ("NOUN", "PROPN"):
             for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "in")):
-                found = _prep_body(ctx, p2, allow_person, place_role, who, depth + 1)
+                found = _prep_body(ctx, p2, allow_person, place_role, who, depth + 1, mayor_like)
                 if found is not None:
                     return found
     return None
@@ -272,6 +307,8 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
         role = role_of(tok)
         if role is None or _former(tok) or tok.tag_ in ("NNS", "NNPS"):
             continue
+        if tok.dep_ == "pobj" and role_of(tok.head.head) is not None and tok.head.head.i < tok.i:
+            continue  # "spokesman for the High Commissioner, X": X is the spokesman
         who = holder(ctx, tok)
         if who is None:
             continue

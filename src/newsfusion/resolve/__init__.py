@@ -7,9 +7,9 @@ runner). The steps work on typed data, not on the database: the store loads a
 :class:`CorpusState` from its tables, runs the steps, and writes back what they
 produced. That keeps every step testable on a handful of hand-built records.
 
-Default order: ``entities`` (cross-article entity resolution), ``events``
-(event fusion), ``contradictions``, ``grading`` (corroboration and Admiralty
-grades).
+Default order: ``entities`` (cross-article entity resolution), ``sources``
+(every claim's source tied to an entity), ``events`` (event fusion),
+``contradictions``, ``grading`` (corroboration and Admiralty grades).
 """
 
 from .base import (  # noqa: F401

@@ -8,7 +8,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-DEFAULT_STEPS = ("entities", "events", "contradictions", "grading")
+DEFAULT_STEPS = ("entities", "sources", "events", "contradictions", "grading")
+
+
+# More dead than this in one incident is no incident's toll: a war's, a year's, a species'
+# ("99,000,000 elephants") or a misread number. Such a figure is flagged on the event, not
+# stored or counted as its toll.
+MAX_INCIDENT_FATALITIES = 10_000
+
+
+def plausible_toll(value: Any) -> int | None:
+    """``value`` as a toll of one incident, or None when it is missing or beyond the bound."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        return None
+    return n if 0 <= n <= MAX_INCIDENT_FATALITIES else None
+
+
+def toll_warning(value: Any, where: str) -> str | None:
+    """The warning for a figure beyond the bound, or None."""
+    if value is None or plausible_toll(value) is not None:
+        return None
+    return f"fatalities {value:,} in {where} exceed what one incident can take ({MAX_INCIDENT_FATALITIES:,}): flagged, not counted as its toll" if isinstance(value, int) else None
 
 
 def stable_id(prefix: str, *parts: str) -> str:
@@ -29,7 +53,9 @@ class KBEntity:
     kind: str | None = None
     country: str | None = None
     geo: dict[str, Any] | None = None
-    merges: list[dict[str, Any]] = field(default_factory=list)  # {"a","b","rule","score"}
+    merges: list[dict[str, Any]] = field(default_factory=list)  # {"a","b","rule","score","evidence"}
+    claims: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, claim id "c3") it is the source of
+    scope: str | None = None  # an anonymous source (type SOURCE): the outlet, or the article, that quotes it
 
 
 @dataclass
@@ -76,8 +102,9 @@ class CorpusState:
 
     docs: list[dict[str, Any]]  # per-document records (export.record.doc_record), doc_id = stored document id
     overrides: list[dict[str, Any]] = field(default_factory=list)  # analyst decisions, oldest first
-    source_ratings: dict[str, str] = field(default_factory=dict)  # source name -> A..F
+    source_ratings: dict[str, str] = field(default_factory=dict)  # source name, alias or entity id -> A..F
     entities: list[KBEntity] = field(default_factory=list)
+    claim_sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc_id, claim id) -> source entity id
     events: list[KBEvent] = field(default_factory=list)
     contradictions: list[KBContradiction] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)

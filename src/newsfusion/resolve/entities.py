@@ -1,17 +1,20 @@
 """Cross-article entity resolution: one knowledge-base entity per real-world entity.
 
-Every per-article entity (a *member*) is joined to others by rules, each join
-recorded in ``KBEntity.merges`` with its rule and score so it can be explained:
+Every per-article entity (a *member*) is joined to others by rules, strongest
+first, each join recorded in ``KBEntity.merges`` with its rule, its score and
+the evidence an analyst can read:
 
 ============  =====  =========================================================
 rule          score  joins
 ============  =====  =========================================================
 gazetteer     1.00   members that are the same gazetteer actor
-same_name     0.98   same type and the same name up to case, hyphens, "al-"
-alias         0.95   a name of one is an alias of the other (ORG, LOCATION;
-                     never a short or one-word person name: two men called
-                     "Abu ..." stay apart)
-same_place    0.95   two LOCATIONs geocoded to the same place
+same_place    0.97   LOCATIONs geocoded to the same gazetteer entry (a GeoNames
+                     id, a country, an entry of our place table)
+same_name     0.98   the same type and the same name up to case, accents,
+                     hyphens and "al-"; a one-word person's name only when both
+                     articles are about the same country
+alias         0.95   a name of one is a name or alias of the other (ORG,
+                     LOCATION; a person's full name); four letters or more
 fuzzy_name    ratio  PERSONs with the same surname and near-identical given
                      names ("Aaron Klein" / "Aron Klein", ratio >= 0.85) seen
                      in the same role (both bylines, or the same organisation);
@@ -19,23 +22,88 @@ fuzzy_name    ratio  PERSONs with the same surname and near-identical given
 analyst       1.00   ``newsfusion entities merge A B``
 ============  =====  =========================================================
 
-``newsfusion entities split ID`` undoes the joins of an entity and keeps them
-undone on every later run. A knowledge-base id is the id of its first member's
-own key, so ids survive re-ingests and analysts' decisions keep pointing at
-the entities they named.
+A join never happens, whatever the rule, between two groups that are
+different things (:func:`_conflict`): different types, different gazetteer
+actors, different countries (an ORG's or a place's), places with different
+gazetteer entries, people whose names conflict ("Mohamed Ali Hassan" /
+"Mohamed Ahmed Hassan"). Common nouns ("the army", "police", "the group",
+"residents") are no names to join on: one country's army is not another's.
+
+Names (:func:`canonical_name`): the gazetteer's name where the entity is in
+it (the actor table, the country table, our place table, a GeoNames town
+whose name is plainly spelled), otherwise the fullest, best-spelled name its
+members use (accents kept: "Désiré", not "Desire"), never just the first seen.
+
+Analysts: ``newsfusion entities split ID`` undoes the joins of an entity,
+``merge A B`` joins two, ``rename ID NAME`` names one; the decisions are
+stored and applied on every later run. A knowledge-base id is the id of its
+first member's own key, so ids survive re-ingests and the decisions keep
+pointing at the entities they named.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..gazetteer.normalize import name_key
+from ..gazetteer.normalize import name_key, strip_accents
 from ..unionfind import UnionFind
 from .base import CorpusState, KBEntity, corpus_step, stable_id
 
 Member = tuple[str, str]  # (doc_id, local entity id)
+
+# Words of common-noun references: a form made only of these (or with no capital
+# letter at all) names no one in particular and joins nothing across articles.
+GENERIC_WORDS = frozenset("""
+the a an its their his her our of and in for to on at by
+army armies military militaries forces force troops soldiers soldier police policemen policeman gendarmerie gendarmes
+government governments authorities authority administration regime state ministry ministries minister officials official
+security defence defense interior national federal armed special elite presidential republican guard guards
+group groups militants militant rebels rebel insurgents insurgent fighters fighter jihadists jihadist gunmen gunman
+attackers assailants extremists terrorists terrorist militia militias gang gangs cartel faction movement organisation organization
+coalition alliance party council committee agency office command unit units brigade battalion
+residents resident witnesses witness people civilians villagers locals sources source spokesman spokeswoman spokesperson
+agency news media newspaper outlet network channel station radio television
+country nation capital city town village region province district area border territory island coast
+""".split())
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "umm", "de", "del", "la", "da", "van", "von", "der", "di", "dos", "ul", "ud"})
+
+
+# ------------------------------------------------------------------- members
+
+
+def place_id(geo: dict[str, Any] | None) -> str | None:
+    """The gazetteer entry a geocode names (``Geo.place_id``); for records stored before
+    geocodes named it, read from the GeoNames id or the method. None when no table knows
+    the place (a village put in its article's country)."""
+    if not geo:
+        return None
+    if "place_id" in geo:
+        return geo["place_id"]
+    if geo.get("geonames_id"):
+        return f"geonames:{geo['geonames_id']}"
+    m = re.match(r"^(places|country): '([^']+)'", geo.get("method") or "")
+    if m:
+        return f"places:{m.group(2)}" if m.group(1) == "places" else f"country:{geo.get('country')}"
+    return None
+
+
+def is_generic(form: str) -> bool:
+    """A common-noun reference ("the army", "Security forces", "residents"), no name."""
+    if not any(ch.isupper() for ch in form):
+        return True
+    words = name_key(form).split()
+    return not words or all(w in GENERIC_WORDS for w in words)
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in name_key(name).split() if t not in PARTICLES]
 
 
 @dataclass
@@ -44,6 +112,11 @@ class _M:
     doc: dict
     ent: dict
     order: int
+    doc_country: str | None = None
+
+    @property
+    def type(self) -> str:
+        return self.ent["type"]
 
     @property
     def own_key(self) -> str:
@@ -54,44 +127,153 @@ class _M:
     def own_id(self) -> str:
         return stable_id("ent", self.own_key)
 
+    @property
+    def country(self) -> str | None:
+        if self.type == "LOCATION":
+            return (self.ent.get("geo") or {}).get("country") or self.ent.get("country")
+        return self.ent.get("country")
+
+    @property
+    def place(self) -> str | None:
+        return place_id(self.ent.get("geo")) if self.type == "LOCATION" else None
+
+    def names(self) -> list[str]:
+        return [f for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f]
+
     def forms(self) -> set[str]:
-        return {name_key(f) for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f}
+        return {name_key(f) for f in self.names()}
+
+    def join_forms(self) -> set[str]:
+        """Forms that may join this member to one of another article."""
+        out = set()
+        for f in self.names():
+            k = name_key(f)
+            if len(k) < 4 or is_generic(f):
+                continue
+            if self.type == "PERSON" and len(_tokens(f)) < 2:
+                continue  # "al-Masri", "Abu": a partial name is no one's across articles
+            out.add(k)
+        return out
+
+
+@dataclass
+class _Group:
+    """What a group of joined members is: the facts that keep it apart from others."""
+
+    type: str
+    kbs: set[str] = field(default_factory=set)
+    countries: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    persons: list[list[str]] = field(default_factory=list)  # token lists of the people's full names
+
+    @classmethod
+    def of(cls, m: _M) -> "_Group":
+        g = cls(m.type)
+        if m.ent.get("kb_id"):
+            g.kbs.add(m.ent["kb_id"])
+        if m.country:
+            g.countries.add(m.country)
+        if m.place:
+            g.places.add(m.place)
+        if m.type == "PERSON":
+            g.persons = [t for f in m.names() if len(t := _tokens(f)) >= 2][:4] or [_tokens(m.ent["name"])]
+        return g
+
+    def absorb(self, other: "_Group") -> None:
+        self.kbs |= other.kbs
+        self.countries |= other.countries
+        self.places |= other.places
+        for p in other.persons:
+            if p not in self.persons:
+                self.persons.append(p)
+
+
+def _names_conflict(a: list[str], b: list[str]) -> bool:
+    """Two people's names that cannot be one person's: neither holds the other, and they
+    are not one name spelled two ways."""
+    if not a or not b or a == b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    it = iter(long_)
+    if all(any(fuzz.ratio(t, u) >= 85 for u in it) for t in short):
+        return False  # "Wahidi" in "Fazlullah Wahidi", "Desire Mbussa Kakule" in "Désiré Mbusa Kakule"
+    return fuzz.ratio(" ".join(a), " ".join(b)) < 85  # the fuzzy_name rule's own bar
+
+
+def _conflict(a: _Group, b: _Group) -> str | None:
+    """Why two groups are different things, or None."""
+    if a.type != b.type:
+        return "different types"
+    if a.kbs and b.kbs and a.kbs != b.kbs:
+        return "different gazetteer actors"
+    if a.places and b.places and a.places != b.places:
+        return "different places"
+    if a.countries and b.countries and a.countries != b.countries:
+        return "different countries"
+    if a.type == "PERSON" and any(_names_conflict(x, y) for x in a.persons for y in b.persons):
+        return "conflicting names"
+    return None
 
 
 class _Joins(UnionFind):
     def __init__(self, members: list[_M]):
         super().__init__(len(members))
         self.m = members
+        self.data = [_Group.of(m) for m in members]
         self.why: dict[int, list[dict]] = {}
-        self.forbid: set[frozenset[int]] = set()  # pairs of roots that must stay apart
+        self.forbid: list[tuple[int, int]] = []  # members an analyst split apart
         self.named: dict[int, str] = {}  # member -> the id an analyst merged others into
 
-    def union(self, i: int, j: int, rule: str, score: float) -> bool:
+    def union(self, i: int, j: int, rule: str, score: float, evidence: str = "", *, force: bool = False) -> bool:
         a, b = self.find(i), self.find(j)
         if a == b or self._forbidden(a, b):
+            return False
+        if not force and _conflict(self.data[a], self.data[b]):
             return False
         if self.m[b].order < self.m[a].order:
             a, b = b, a
         self.parent[b] = a
+        self.data[a].absorb(self.data[b])
         self.why.setdefault(a, []).extend(self.why.pop(b, []))
         self.why[a].append({"a": self.m[i].ent["name"], "b": self.m[j].ent["name"], "rule": rule, "score": round(score, 3),
-                            "members": [list(self.m[i].key), list(self.m[j].key)]})
+                            "evidence": evidence, "members": [list(self.m[i].key), list(self.m[j].key)]})
         return True
 
     def _forbidden(self, a: int, b: int) -> bool:
-        if not self.forbid:
-            return False
-        ga = {k for k in range(len(self.m)) if self.find(k) == a}
-        gb = {k for k in range(len(self.m)) if self.find(k) == b}
-        return any(len(pair & ga) == 1 and len(pair & gb) == 1 for pair in self.forbid)
+        for x, y in self.forbid:
+            rx, ry = self.find(x), self.find(y)
+            if {rx, ry} == {a, b}:
+                return True
+        return False
 
+    def reset(self, i: int) -> None:
+        self.parent[i] = i
+        self.data[i] = _Group.of(self.m[i])
+        self.why.pop(i, None)
+
+
+# --------------------------------------------------------------------- rules
+
+
+def _doc_country(doc: dict) -> str | None:
+    """The country an article is about: the one most of its places' mentions are in."""
+    w: Counter[str] = Counter()
+    for e in doc.get("entities", []):
+        c = (e.get("geo") or {}).get("country") if e.get("type") == "LOCATION" else None
+        if c:
+            w[c] += max(1, len(e.get("mentions") or []))
+    top = w.most_common(2)
+    if not top or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _members(state: CorpusState) -> list[_M]:
     out, n = [], 0
     for d in state.docs:
+        country = _doc_country(d)
         for e in d.get("entities", []):
-            out.append(_M((d["doc_id"], e["id"]), d, e, n))
+            out.append(_M((d["doc_id"], e["id"]), d, e, n, country))
             n += 1
     return out
 
@@ -107,44 +289,74 @@ def _orgs_of(m: _M) -> set[str]:
 
 
 def _rules(j: _Joins) -> None:
-    by_key: dict[str, int] = {}
-    by_form: dict[tuple[str, str], list[int]] = {}
-    for i, m in enumerate(j.m):
-        if m.own_key in by_key:
-            rule = "gazetteer" if m.ent.get("kb_id") else "same_name"
-            j.union(by_key[m.own_key], i, rule, 1.0 if rule == "gazetteer" else 0.98)
-        else:
-            by_key[m.own_key] = i
-        if m.ent["type"] != "PERSON":
-            for f in m.forms():
-                by_form.setdefault((m.ent["type"], f), []).append(i)
-    for (typ, form), idx in by_form.items():
-        if len(form) < 4 or len(idx) < 2:
-            continue  # "PA", "IS": too short to join on alone
-        for i in idx[1:]:
-            j.union(idx[0], i, "alias", 0.95)
-    _places(j)
+    _gazetteer(j)
+    _same_place(j)
+    _same_name(j)
+    _alias(j)
     _persons(j)
 
 
-def _places(j: _Joins) -> None:
-    seen: dict[tuple, int] = {}
+def _gazetteer(j: _Joins) -> None:
+    first: dict[str, int] = {}
     for i, m in enumerate(j.m):
-        geo = m.ent.get("geo") or {}
-        if m.ent["type"] != "LOCATION" or geo.get("lat") is None:
+        kb = m.ent.get("kb_id")
+        if not kb:
             continue
-        key = (geo.get("geonames_id"),) if geo.get("geonames_id") else (round(geo["lat"], 2), round(geo["lon"], 2), geo.get("precision"))
-        if key in seen:
-            j.union(seen[key], i, "same_place", 0.95)
+        if kb in first:
+            j.union(first[kb], i, "gazetteer", 1.0, f"both are the gazetteer's actor {actor_name(kb) or kb!r} ({kb})")
         else:
-            seen[key] = i
+            first[kb] = i
+
+
+def _same_place(j: _Joins) -> None:
+    first: dict[str, int] = {}
+    for i, m in enumerate(j.m):
+        p = m.place
+        if not p:
+            continue
+        if p in first:
+            geo = m.ent.get("geo") or {}
+            j.union(first[p], i, "same_place", 0.97, f"both geocoded to {geo.get('name') or p!r} ({p})")
+        else:
+            first[p] = i
+
+
+def _same_name(j: _Joins) -> None:
+    by: dict[tuple, list[int]] = {}
+    for i, m in enumerate(j.m):
+        name = m.ent["name"]
+        if is_generic(name) or len(name_key(name)) < 2:
+            continue
+        key: tuple = (m.type, name_key(name))
+        if m.type == "PERSON" and len(_tokens(name)) < 2:
+            if not m.doc_country:
+                continue
+            key += (m.doc_country,)  # "Mahamat" in two articles about one country
+        by.setdefault(key, []).append(i)
+    for key, idx in by.items():
+        for i in idx[1:]:
+            why = f"both named {j.m[i].ent['name']!r}" + (f" in articles about {key[2]}" if len(key) > 2 else "")
+            j.union(idx[0], i, "same_name", 0.98, why)
+
+
+def _alias(j: _Joins) -> None:
+    by_form: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(j.m):
+        for f in m.join_forms():
+            by_form.setdefault((m.type, f), []).append(i)
+    for (typ, form), idx in by_form.items():
+        if len(idx) < 2:
+            continue
+        shown = next((n for n in j.m[idx[0]].names() if name_key(n) == form), form)
+        for i in idx[1:]:
+            j.union(idx[0], i, "alias", 0.95, f"both go by {shown!r}")
 
 
 def _persons(j: _Joins) -> None:
     by_surname: dict[str, list[int]] = {}
     for i, m in enumerate(j.m):
         toks = name_key(m.ent["name"]).split()
-        if m.ent["type"] == "PERSON" and len(toks) >= 2:
+        if m.type == "PERSON" and len(toks) >= 2:
             by_surname.setdefault(toks[-1], []).append(i)
     pairs = ((i, k) for same in by_surname.values() for x, i in enumerate(same) for k in same[x + 1 :])
     for i, k in pairs:
@@ -153,12 +365,17 @@ def _persons(j: _Joins) -> None:
         if ta == tb:
             continue
         score = fuzz.ratio(" ".join(ta), " ".join(tb)) / 100
-        same_role = (_is_author(a) and _is_author(b)) or bool(_orgs_of(a) & _orgs_of(b))
+        bylines = _is_author(a) and _is_author(b)
+        orgs = _orgs_of(a) & _orgs_of(b)
         # a three-part name that differs by a letter or two is one person whatever the role
         # ("Désiré Mbusa Kakule" / "Desire Mbussa Kakule"); shorter names need a shared role
         close_full = len(ta) >= 3 and len(ta) == len(tb) and ta[0] == tb[0] and score >= 0.92
-        if score >= 0.85 and (same_role or close_full):
-            j.union(i, k, "fuzzy_name", score)
+        if score >= 0.85 and (bylines or orgs or close_full):
+            role = "both bylines" if bylines else f"both tied to {sorted(orgs)[0]!r}" if orgs else "a full name off by a letter or two"
+            j.union(i, k, "fuzzy_name", score, f"{a.ent['name']!r} and {b.ent['name']!r} spelled alike ({score:.2f}); {role}")
+
+
+# ----------------------------------------------------------------- analysts
 
 
 def _resolve_ref(j: _Joins, ref: str) -> list[int]:
@@ -167,23 +384,34 @@ def _resolve_ref(j: _Joins, ref: str) -> list[int]:
     if hits:
         root = j.find(hits[0])
         return [i for i in range(len(j.m)) if j.find(i) == root]
+    roots = {j.find(i) for i, eid in j.named.items() if eid == ref}  # an id kept by an earlier merge
+    if roots:
+        return [i for i in range(len(j.m)) if j.find(i) in roots]
     key = name_key(ref)
     return [i for i, m in enumerate(j.m) if key in m.forms()]
 
 
-def _apply_overrides(j: _Joins, overrides: list[dict]) -> None:
+def _apply_overrides(j: _Joins, overrides: list[dict]) -> dict[int, str]:
+    """Merges and splits, in order; returns renames (a member of the entity -> its name)."""
+    renames: dict[int, str] = {}
     for o in overrides:
-        if o.get("action") == "merge":
+        action = o.get("action")
+        if action == "merge":
             a, b = _resolve_ref(j, o.get("a") or ""), _resolve_ref(j, o.get("b") or "")
             if a and b:
-                pair = frozenset((j.find(a[0]), j.find(b[0])))
-                j.forbid = {f for f in j.forbid if not ({j.find(x) for x in f} == set(pair))}
-                if j.union(a[0], b[0], "analyst", 1.0) and (o.get("a") or "").startswith("ent_"):
+                ra, rb = j.find(a[0]), j.find(b[0])
+                j.forbid = [(x, y) for x, y in j.forbid if {j.find(x), j.find(y)} != {ra, rb}]
+                if j.union(a[0], b[0], "analyst", 1.0, "merged by an analyst", force=True) and (o.get("a") or "").startswith("ent_"):
                     j.named[a[0]] = o["a"]  # "merge A B" keeps A's id
-        elif o.get("action") == "split":
+        elif action == "split":
             group = _resolve_ref(j, o.get("entity") or "")
             if len(group) > 1:
                 _split(j, group)
+        elif action == "rename" and o.get("name"):
+            group = _resolve_ref(j, o.get("entity") or "")
+            if group:
+                renames[group[0]] = o["name"]
+    return renames
 
 
 def _split(j: _Joins, group: list[int]) -> None:
@@ -193,42 +421,89 @@ def _split(j: _Joins, group: list[int]) -> None:
         keys.setdefault(j.m[i].own_key, []).append(i)
     parts = list(keys.values()) if len(keys) > 1 else [[i] for i in group]
     for i in group:
-        j.parent[i] = i
-        j.why.pop(i, None)
+        j.reset(i)
     for part in parts:
         for i in part[1:]:
-            j.union(part[0], i, "split_kept", 1.0)
+            j.union(part[0], i, "split_kept", 1.0, "kept together by an analyst's split", force=True)
     for x, p in enumerate(parts):
         for q in parts[x + 1 :]:
-            j.forbid.add(frozenset((p[0], q[0])))
+            j.forbid.append((p[0], q[0]))
 
 
-def _entity(j: _Joins, root: int, idx: list[int]) -> KBEntity:
+# -------------------------------------------------------------------- names
+
+
+@lru_cache(maxsize=4096)
+def actor_name(kb_id: str) -> str | None:
+    from ..gazetteer import load_actors
+
+    a = load_actors().get(kb_id)
+    return a.name if a else None
+
+
+def _plain(s: str) -> bool:
+    """Spelled with the letters English copy uses (accents of Latin-1 kept), not a transliteration's marks."""
+    return all(ord(ch) <= 0xFF for ch in s)
+
+
+def _spelling_rank(name: str, votes: Counter[str]) -> tuple:
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    caps = sum(1 for w in words if w[:1].isupper())
+    proper = not name.isupper() or len(name) <= 5  # "YAOUNDE" is a dateline's shouting, "ADF" an acronym
+    accents = any(unicodedata.combining(ch) for ch in unicodedata.normalize("NFD", name))
+    return (proper, len(_tokens(name)), caps, accents, votes[name], len(name), name)
+
+
+def canonical_name(ms: list[_M], geo: dict[str, Any] | None, kb: str | None) -> tuple[str, str]:
+    """(name, why): the gazetteer's name where the entity is in it, else the fullest, best-spelled name."""
+    if kb and (n := actor_name(kb)):
+        return n, "the gazetteer's name"
+    p = place_id(geo)
+    if p and geo and geo.get("name"):
+        gname = geo["name"]
+        forms = {strip_accents(n).casefold() for m in ms for n in m.names()}
+        if p.startswith(("country:", "places:")) or (p.startswith("geonames:") and _plain(gname)
+                                                      and ((geo.get("precision") == 1) or strip_accents(gname).casefold() in forms)):
+            return gname, "the gazetteer's name"
+    votes = Counter(m.ent["name"] for m in ms)
+    names = [n for n in votes if not is_generic(n)] or list(votes)
+    best = max(names, key=lambda n: _spelling_rank(n, votes))
+    return best, "the fullest, best-spelled name of its members"
+
+
+def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str]) -> KBEntity:
     ms = sorted((j.m[i] for i in idx), key=lambda m: m.order)
     first = ms[0]
-    kb = next((m.ent.get("kb_id") for m in ms if m.ent.get("kb_id")), None)
-    names = [m.ent["name"] for m in ms]
-    name = max(set(names), key=lambda n: (names.count(n), len(n)))
+    kb = Counter(m.ent["kb_id"] for m in ms if m.ent.get("kb_id")).most_common(1)
+    kb = kb[0][0] if kb else None
+    places = Counter(m.place for m in ms if m.place)
+    top = places.most_common(1)[0][0] if places else None
+    geo = next((m.ent.get("geo") for m in ms if top and m.place == top), None) or next((m.ent.get("geo") for m in ms if m.ent.get("geo")), None)
+    name, _why = canonical_name(ms, geo, kb)
+    renamed = next((renames[i] for i in idx if i in renames), None)
+    if renamed:
+        name = renamed
     aliases: list[str] = []
     for m in ms:
-        for f in [m.ent["name"], *(m.ent.get("aliases") or [])]:
-            if f and f != name and f not in aliases:
+        for f in m.names():
+            if f != name and f not in aliases:
                 aliases.append(f)
     # the id of the first member's own key, unless an earlier member with that key lives
     # in another entity (a split part): then the first member's own id
     earliest = min(m.order for m in j.m if m.own_key == first.own_key)
     eid = first.own_id if earliest == first.order else stable_id("ent", *first.key)
     eid = next((j.named[i] for i in idx if i in j.named), eid)
+    countries = Counter(m.country for m in ms if m.country)
     return KBEntity(
         id=eid,
         name=name,
-        type=first.ent["type"],
+        type=first.type,
         aliases=aliases,
         members=[m.key for m in ms],
         kb_id=kb,
         kind=next((m.ent.get("kind") for m in ms if m.ent.get("kind")), None),
-        country=next((m.ent.get("country") for m in ms if m.ent.get("country")), None),
-        geo=next((m.ent.get("geo") for m in ms if m.ent.get("geo")), None),
+        country=countries.most_common(1)[0][0] if countries else None,
+        geo=geo,
         merges=list(j.why.get(root, [])),
     )
 
@@ -237,6 +512,7 @@ def _entity(j: _Joins, root: int, idx: list[int]) -> KBEntity:
 def resolve_entities(state: CorpusState) -> CorpusState:
     j = _Joins(_members(state))
     _rules(j)
-    _apply_overrides(j, state.overrides)
-    state.entities = [_entity(j, root, idx) for root, idx in sorted(j.groups().items(), key=lambda kv: min(j.m[i].order for i in kv[1]))]
+    renames = _apply_overrides(j, state.overrides)
+    groups = sorted(j.groups().items(), key=lambda kv: min(j.m[i].order for i in kv[1]))
+    state.entities = [_entity(j, root, idx, renames) for root, idx in groups]
     return state

@@ -22,7 +22,10 @@ Pairs scoring at least :data:`THRESHOLD` are joined, best first, into clusters
 that never hold two events of the same article (complete link on the hard
 constraints). Each merge keeps its score and a readable reason in
 ``KBEvent.merges``; differing fatality figures stay side by side per report in
-``KBEvent.summary["fatalities"]`` (the contradictions step reads them). The KB
+``KBEvent.summary["fatalities"]`` (the contradictions step reads them); a figure
+beyond what one incident can take (``MAX_INCIDENT_FATALITIES``, "99,000,000
+dead" from a wildlife story) is left out there and flagged in
+``summary["warnings"]``. The KB
 event id is ``stable_id`` of the earliest report (by publication date, then
 document and event id), so re-running gives the same ids.
 """
@@ -35,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..events.similarity import Similarity
-from .base import CorpusState, KBEvent, corpus_step, stable_id
+from .base import CorpusState, KBEvent, corpus_step, plausible_toll, stable_id, toll_warning
 
 WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
 THRESHOLD = 0.55
@@ -281,18 +284,32 @@ def _order(r: Report) -> tuple:
     return (r.published or "9999", r.doc_id, r.local)
 
 
+def _toll(r: Report, key: str) -> int | None:
+    return plausible_toll((r.rec.get("fatalities") or {}).get(key))
+
+
+def _warnings(group: list[Report]) -> list[str]:
+    out = []
+    for r in group:
+        fat = r.rec.get("fatalities") or {}
+        for key in ("min", "max"):
+            w = toll_warning(fat.get(key), f"{r.doc_id}:{r.local}")
+            if w and w not in out:
+                out.append(w)
+    return out
+
+
 def _summary(group: list[Report], method: str) -> dict[str, Any]:
     first = group[0]
     starts = sorted(r.start for r in group if r.start)
     ends = sorted(r.end for r in group if r.end)
-    return {
+    summary = {
         "location": first.rec.get("location") or next((r.rec.get("location") for r in group if r.rec.get("location")), None),
         "time": {"start": starts[0] if starts else None, "end": ends[-1] if ends else None},
         "actors": list(dict.fromkeys(a for r in group for a in r.rec.get("actors") or [])),
         "targets": list(dict.fromkeys(t for r in group for t in r.rec.get("targets") or [])),
         "fatalities": [
-            {"doc_id": r.doc_id, "event": r.local, "min": (r.rec.get("fatalities") or {}).get("min"),
-             "max": (r.rec.get("fatalities") or {}).get("max"), "sources": r.rec.get("sources") or [],
+            {"doc_id": r.doc_id, "event": r.local, "min": _toll(r, "min"), "max": _toll(r, "max"), "sources": r.rec.get("sources") or [],
              "evidence": r.rec.get("evidence", "")}
             for r in group
         ],
@@ -300,6 +317,9 @@ def _summary(group: list[Report], method: str) -> dict[str, Any]:
         "statuses": sorted({r.rec.get("status") or "occurred" for r in group}),
         "similarity": method,
     }
+    if warnings := _warnings(group):
+        summary["warnings"] = warnings
+    return summary
 
 
 @corpus_step("events")

@@ -23,10 +23,14 @@ Information credibility (1–6):
 - 3 possibly true: one source, neither confirmed nor contradicted;
 - 6 cannot be judged: nothing checkable (no content).
 
-Independent sources: a source counts once however many articles quote it,
-an anonymous source is told apart only by its outlet and description (two
-articles of one outlet quoting "a security source" count once), and the
-author restating a source adds nothing.
+Independent sources: a source counts once however many articles quote it
+and however they spell it: sources are the entities the ``sources`` step tied
+each claim to (``state.claim_sources``), so "Residents" and "residents", or
+two spellings of one spokesman, are one source; an anonymous source is told
+apart only by its outlet and description (two articles of one outlet quoting
+"a security source" count once), and the author restating a source adds
+nothing. A rating given to any name or alias of a source (or its id) is the
+rating of that source.
 """
 
 from __future__ import annotations
@@ -53,8 +57,11 @@ KIND_RELIABILITY = {
 }
 
 
-def source_key(doc: dict, claim: dict) -> str:
-    """Who a claim's source is, for counting independent sources."""
+def source_key(doc: dict, claim: dict, state: CorpusState | None = None) -> str:
+    """Who a claim's source is, for counting independent sources: its source entity when
+    the ``sources`` step tied it to one, else its kind and name."""
+    if state is not None and claim.get("id") and (eid := state.claim_sources.get((doc["doc_id"], claim["id"]))):
+        return f"entity:{eid}"
     kind = claim.get("source_kind")
     name = name_key(claim.get("source") or "")
     if kind == "anonymous":
@@ -65,10 +72,43 @@ def source_key(doc: dict, claim: dict) -> str:
     return f"{kind}:{name}"
 
 
-def reliability(state: CorpusState, doc: dict, source: str, kind: str) -> tuple[str, str]:
+def _entities_by_id(state: CorpusState) -> dict:
+    cache = getattr(state, "_entity_index", None)
+    if cache is None or len(cache) != len(state.entities):
+        cache = {e.id: e for e in state.entities}
+        state._entity_index = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def rating_of(state: CorpusState, source: str, entity_id: str | None = None) -> str | None:
+    """The analyst's rating of a source: given to its entity id, or to any of its names."""
+    if not state.source_ratings:
+        return None
     ratings = {name_key(k): v for k, v in state.source_ratings.items()}
-    if name_key(source) in ratings:
-        return ratings[name_key(source)], f"rated {ratings[name_key(source)]} by the analyst"
+    if entity_id:
+        if entity_id in state.source_ratings:
+            return state.source_ratings[entity_id]
+        e = _entities_by_id(state).get(entity_id)
+        if e is not None:
+            for f in [e.name, *e.aliases]:
+                if f and name_key(f) in ratings:
+                    return ratings[name_key(f)]
+    return ratings.get(name_key(source))
+
+
+def _kb_of_member(state: CorpusState) -> dict:
+    cache = getattr(state, "_member_index", None)
+    if cache is None:
+        cache = {m: e.id for e in state.entities for m in e.members}
+        state._member_index = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def reliability(state: CorpusState, doc: dict, source: str, kind: str, claim_id: str | None = None, entity_id: str | None = None) -> tuple[str, str]:
+    eid = entity_id or (state.claim_sources.get((doc["doc_id"], claim_id)) if claim_id else None)
+    rated = rating_of(state, source, eid)
+    if rated:
+        return rated, f"rated {rated} by the analyst"
     if kind == "author":
         return "C", "the article's author or outlet"
     if kind == "anonymous":
@@ -77,13 +117,18 @@ def reliability(state: CorpusState, doc: dict, source: str, kind: str) -> tuple[
     if kind == "named_person":
         org = next((r["object"] for r in doc.get("relations", []) if r.get("subject") == source and r.get("predicate") == "spokesperson_of"), None)
         if org is not None:
-            letter, why = reliability(state, doc, org, "named_org")
+            org_ent = next((e for e in doc.get("entities", []) if e.get("name") == org), None)
+            org_id = _kb_of_member(state).get((doc["doc_id"], org_ent["id"])) if org_ent else None
+            letter, why = reliability(state, doc, org, "named_org", entity_id=org_id)
             return letter, f"spokesperson of {org}: {why}"
         return "C", "a source named in the report"
     if kind == "media":
         return "C", "another news outlet"
     if ent is not None and ent.get("kind") in KIND_RELIABILITY:
         return KIND_RELIABILITY[ent["kind"]]
+    kb = _entities_by_id(state).get(eid) if eid else None
+    if kb is not None and kb.kind in KIND_RELIABILITY:
+        return KIND_RELIABILITY[kb.kind]
     return "C", "a named organisation"
 
 
@@ -99,10 +144,10 @@ def _claim_groups(state: CorpusState) -> dict[tuple[str, str], set[str]]:
     support: dict[tuple[str, str], set[str]] = {}
     for i, (d, c, ws) in enumerate(claims):
         shared = Counter(j for w in ws for j in index[w] if j != i)
-        keys = {source_key(d, c)}
+        keys = {source_key(d, c, state)}
         for j, n in shared.items():
             if ws and claims[j][2] and n / min(len(ws), len(claims[j][2])) >= 0.6:
-                keys.add(source_key(claims[j][0], claims[j][1]))
+                keys.add(source_key(claims[j][0], claims[j][1], state))
         support[(d["doc_id"], c["id"])] = keys
     return support
 
@@ -124,8 +169,8 @@ def grade_claims(state: CorpusState) -> list[Grade]:
     for d in state.docs:
         for c in d.get("claims", []):
             key = (d["doc_id"], c["id"])
-            letter, why = reliability(state, d, c.get("source") or "", c.get("source_kind") or "")
-            keys = support.get(key, {source_key(d, c)})
+            letter, why = reliability(state, d, c.get("source") or "", c.get("source_kind") or "", c.get("id"))
+            keys = support.get(key, {source_key(d, c, state)})
             n = len(keys)
             reasons = [f"source {c.get('source')!r}: {why}"]
             if not (c.get("content") or "").strip():
@@ -169,8 +214,8 @@ def grade_events(state: CorpusState) -> list[Grade]:
                 continue
             linked = [c for c in d.get("claims", []) if c["id"] in (r.get("claims") or [])]
             for c in linked:
-                keys.add(source_key(d, c))
-                letters.append(reliability(state, d, c.get("source") or "", c.get("source_kind") or ""))
+                keys.add(source_key(d, c, state))
+                letters.append(reliability(state, d, c.get("source") or "", c.get("source_kind") or "", c.get("id")))
             if not linked:  # the author's own report: one source per outlet
                 keys.add(source_key(d, {"source_kind": "author", "source": (d.get("document") or {}).get("author")}))
                 letters.append(("C", "the article's author or outlet"))
@@ -198,7 +243,7 @@ def grade_relations(state: CorpusState) -> list[Grade]:
         for i, r in enumerate(d.get("relations", [])):
             key = (name_key(r["subject"]), r["predicate"], name_key(r["object"]))
             claim = next((c for c in d.get("claims", []) if c["id"] == r.get("claim")), None)
-            src = source_key(d, claim) if claim else source_key(d, {"source_kind": "author", "source": None})
+            src = source_key(d, claim, state) if claim else source_key(d, {"source_kind": "author", "source": None})
             seen.setdefault(key, set()).add(src)
             where.setdefault(key, []).append(f"{d['doc_id']}:r{i}")
     grades = []

@@ -1,3 +1,3 @@
 """Registers the built-in corpus steps (each lives in its own module)."""
 
-from . import entities, events, contradictions, grading  # noqa: F401
+from . import entities, sources, events, contradictions, grading  # noqa: F401

@@ -2,7 +2,9 @@
 
 Events get ACLED-style columns (date, location, geo, actors, fatalities,
 sources) computed from the reports that make them up, unless the corpus step
-already put a value under the same ACLED name in ``KBEvent.summary``.
+already put a value under the same ACLED name in ``KBEvent.summary``. A
+fatality figure beyond what one incident can take is not a toll
+(``resolve.base.MAX_INCIDENT_FATALITIES``; the event's summary flags it).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from datetime import date
 from typing import Any
 
 from ..resolve import CorpusState, Grade, KBContradiction, KBEntity, KBEvent
-from .rows import _c, _span, int32, to_json
+from ..resolve.base import plausible_toll
+from .rows import _c, _span, to_json
 
 # Event columns a corpus step may set directly through KBEvent.summary.
 ACLED_SUMMARY_KEYS = (
@@ -48,7 +51,8 @@ def entity_rows(ents: list[KBEntity]) -> tuple[list[dict], list[dict], list[dict
                     "geo": to_json(e.geo),
                     "merges": to_json(e.merges),
                     "n_members": len(members),
-                    "n_documents": len({d for d, _ in members}),
+                    "n_documents": len({d for d, _ in members} | {d for d, _ in e.claims}),
+                    "scope": e.scope,
                 }
             )
         )
@@ -56,6 +60,12 @@ def entity_rows(ents: list[KBEntity]) -> tuple[list[dict], list[dict], list[dict
             alias_rows.append(_c({"entity_id": e.id, "alias": alias}))
         member_rows += [{"entity_id": e.id, "doc_id": d, "local_id": l} for d, l in members]
     return ent_rows, alias_rows, member_rows
+
+
+def claim_source_rows(state: CorpusState) -> list[dict]:
+    """Rows for ``claim_sources``: which entity makes each claim."""
+    known = {e.id for e in state.entities}
+    return [{"doc_id": d, "local_id": c, "entity_id": eid} for (d, c), eid in state.claim_sources.items() if eid in known]
 
 
 def event_rows(state: CorpusState) -> tuple[list[dict], list[dict]]:
@@ -74,8 +84,8 @@ def event_row(ev: KBEvent, found: list[tuple[dict, dict]], n_reports: int) -> di
     """One ``events`` row; ``found`` pairs each report's document record with its event."""
     evs = [r for _, r in found]
     start, end = _dates(evs)
-    mins = [v for r in evs if (v := int32((r.get("fatalities") or {}).get("min"))) is not None]
-    maxs = [v for r in evs if (v := int32((r.get("fatalities") or {}).get("max"))) is not None]
+    mins = [v for r in evs if (v := plausible_toll((r.get("fatalities") or {}).get("min"))) is not None]
+    maxs = [v for r in evs if (v := plausible_toll((r.get("fatalities") or {}).get("max"))) is not None]
     location = _most_common(r.get("location") for r in evs)
     geo = _geo_of(location, [d for d, _ in found])
     actors = _most_common(r["actors"][0] for r in evs if r.get("actors"))

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..model import Article, Mention
+from ..resolve.base import plausible_toll
 
 # NUL cannot be stored in PostgreSQL text and lone surrogates cannot be encoded
 # as UTF-8: both become U+FFFD, one character for one, so offsets still hold.
@@ -130,8 +131,8 @@ def event_rows(doc_id: str, record: dict[str, Any]) -> list[dict[str, Any]]:
                 "time_text": ev.get("time_text"),
                 "time_start": time.get("start"),
                 "time_end": time.get("end"),
-                "fatalities_min": int32(fat.get("min")),
-                "fatalities_max": int32(fat.get("max")),
+                "fatalities_min": plausible_toll(fat.get("min")),  # beyond one incident's toll: NULL (the record keeps it)
+                "fatalities_max": plausible_toll(fat.get("max")),
                 "status": ev.get("status"),
                 "weapon": ev.get("weapon"),
                 "sources": to_json(ev.get("sources") or []),

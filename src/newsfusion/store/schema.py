@@ -7,8 +7,8 @@ Three groups of tables (see docs/store.md for every column):
   ``mentions``, ``event_reports``, ``claims``, ``relations``;
 * **knowledge-base** tables, replaced as a whole (one transaction) each time the
   corpus steps run: ``entities``, ``entity_aliases``, ``entity_members``,
-  ``events``, ``event_members``, ``contradictions``, ``grades``;
-* **analyst** tables, kept forever: ``overrides`` (merge/split decisions) and
+  ``claim_sources``, ``events``, ``event_members``, ``contradictions``, ``grades``;
+* **analyst** tables, kept forever: ``overrides`` (merge/split/rename decisions) and
   ``source_ratings``; plus ``ingest_runs`` and ``meta`` (the newsfusion marker).
 
 Columns are plain (TEXT, INTEGER, REAL) so the SQLite file opens in Datasette
@@ -189,6 +189,7 @@ entities = Table(
     Column("merges", Text),  # JSON list: why members were joined
     Column("n_members", Integer),
     Column("n_documents", Integer),
+    Column("scope", Text),  # an anonymous source (type SOURCE): the outlet, or the article, it is scoped to
     Index("ix_entities_type", "type"),
     Index("ix_entities_name", "name"),
 )
@@ -208,6 +209,15 @@ entity_members = Table(
     Column("doc_id", Text, _doc_fk(), primary_key=True),
     Column("local_id", Text, primary_key=True),  # doc_entities.local_id
     Index("ix_entity_members_doc", "doc_id", "local_id"),
+)
+
+claim_sources = Table(
+    "claim_sources",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("local_id", Text, primary_key=True),  # claims.local_id, "c3"
+    Column("entity_id", Text, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False),
+    Index("ix_claim_sources_entity", "entity_id"),
 )
 
 events = Table(
@@ -263,7 +273,7 @@ contradictions = Table(
     metadata,
     Column("id", Text, primary_key=True),
     Column("about", Text),
-    Column("kind", Text),  # numeric | polarity
+    Column("kind", Text),  # numeric | polarity | account | blame
     Column("scope", Text),  # article | corpus
     *_side("a"),
     *_side("b"),
@@ -291,7 +301,8 @@ overrides = Table(
     Column("action", Text, nullable=False),  # merge | split
     Column("a", Text),  # merge: entity id or name
     Column("b", Text),  # merge: entity id or name
-    Column("entity", Text),  # split: entity id
+    Column("entity", Text),  # split, rename: entity id
+    Column("name", Text),  # rename: the new name
     Column("created_at", Text, nullable=False),
     Column("note", Text),
 )
@@ -305,7 +316,7 @@ source_ratings = Table(
 )
 
 # Tables replaced as a whole by the corpus steps, children first (delete order).
-KB_TABLES = (entity_aliases, entity_members, entities, event_members, events, contradictions, grades)
+KB_TABLES = (claim_sources, entity_aliases, entity_members, entities, event_members, events, contradictions, grades)
 # Columns holding JSON text.
 JSON_COLUMNS = {
     "ingest_runs": ("inputs", "warnings"),

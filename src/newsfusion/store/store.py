@@ -229,6 +229,7 @@ class Store:
             (t.entities, _unique(ents, "id")),
             (t.entity_aliases, _unique(aliases, "entity_id", "alias")),
             (t.entity_members, _unique(members, "entity_id", "doc_id", "local_id")),
+            (t.claim_sources, _unique(kbrows.claim_source_rows(state), "doc_id", "local_id")),
             (t.events, _unique(events, "id")),
             (t.event_members, _unique(ev_members, "event_id", "doc_id", "local_id")),
             (t.contradictions, kbrows.contradiction_rows(state.contradictions)),
@@ -245,8 +246,9 @@ class Store:
 
     # ----------------------------------------------------------------- analyst
 
-    def add_override(self, action: str, *, a: str | None = None, b: str | None = None, entity: str | None = None, note: str | None = None) -> dict[str, Any]:
-        row = rows._c({"action": action, "a": a, "b": b, "entity": entity, "created_at": rows.now(), "note": note})
+    def add_override(self, action: str, *, a: str | None = None, b: str | None = None, entity: str | None = None, name: str | None = None,
+                     note: str | None = None) -> dict[str, Any]:
+        row = rows._c({"action": action, "a": a, "b": b, "entity": entity, "name": name, "created_at": rows.now(), "note": note})
         with self.write() as conn:
             oid = conn.execute(insert(t.overrides).values(**row)).inserted_primary_key[0]
             self.set_meta(conn, "kb_stale", "1")
@@ -271,6 +273,8 @@ def override_dict(o: Any) -> dict[str, Any]:
     o = dict(o)
     if o["action"] == "split":
         d = {"action": "split", "entity": o["entity"]}
+    elif o["action"] == "rename":
+        d = {"action": "rename", "entity": o["entity"], "name": o.get("name")}
     else:
         d = {"action": o["action"], "a": o["a"], "b": o["b"]}
     return {**d, "id": o.get("id"), "created_at": o.get("created_at")}

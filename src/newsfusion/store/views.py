@@ -153,6 +153,9 @@ class SourceInfo(View):
     claims: int
     documents: int
     rating: str | None
+    id: str | None = None  # the source's knowledge-base entity
+    aliases: list[str] = field(default_factory=list)  # its other spellings
+    scope: str | None = None  # an anonymous source: the outlet (or article) that quotes it
 
 
 @dataclass

@@ -94,7 +94,9 @@ def claim(conn: Connection, ref: str) -> ClaimItem:
 def _entity_keys(conn: Connection, entity: str, role: str) -> list[tuple[str, str]]:
     eid = q.find_entity(conn, entity)
     em = t.entity_members.c
+    cs = t.claim_sources.c
     docs = list(conn.execute(select(em.doc_id).where(em.entity_id == eid).distinct()).scalars())
+    docs += [d for d in conn.execute(select(cs.doc_id).where(cs.entity_id == eid).distinct()).scalars() if d not in docs]  # a source quoted there
     lk = links(conn, docs)
     keys = []
     for c in lk.claims:

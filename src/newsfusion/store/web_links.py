@@ -6,9 +6,9 @@ entities (``entity_members``). :class:`EntityIndex` maps a document's surface
 forms and mention spans back to KB entity ids, and :func:`links` uses it to
 say, for a set of documents,
 
-* which entity made each claim (the source is one of the entity's names in
-  that article, else a person or organisation mentioned in the claim's source
-  span) and which
+* which entity made each claim (its source entity in ``claim_sources``; for a
+  knowledge base built before that table, the entity named like the source in
+  that article, else a person or organisation mentioned in its source span) and which
   entities the claim is about (a mention inside the claim's content span);
 * which entities each event report names as actor, target or location;
 * which entities each relation joins.
@@ -136,11 +136,12 @@ class Links:
 
 
 def claim_links(conn: Connection, idx: EntityIndex) -> list[ClaimLink]:
-    c = t.claims.c
+    c, cs = t.claims.c, t.claim_sources.c
     q = select(c.doc_id, c.local_id, c.source, c.source_start, c.source_end, c.content_start, c.content_end).order_by(c.doc_id, c.local_id)
+    made_by = {(d, l): e for d, l, e in _in_docs(conn, select(cs.doc_id, cs.local_id, cs.entity_id), cs.doc_id, idx.docs)}
     out = []
     for r in _in_docs(conn, q, c.doc_id, idx.docs):
-        by = idx.speaker(r.doc_id, r.source, r.source_start, r.source_end)
+        by = made_by.get((r.doc_id, r.local_id)) or idx.speaker(r.doc_id, r.source, r.source_start, r.source_end)
         about = [e for e in idx.inside(r.doc_id, r.content_start, r.content_end) if e != by]
         out.append(ClaimLink(r.doc_id, r.local_id, by, about))
     return out

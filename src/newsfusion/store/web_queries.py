@@ -140,10 +140,10 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
 
 def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SourceItem]:
     """Claim sources, outlets and authors, most documents first."""
-    items = [SourceItem(s.name, s.kinds, s.claims, s.documents, s.rating) for s in q.sources(conn)]
-    items.sort(key=lambda s: (-s.documents, -s.claims, s.name.lower(), s.name))  # a total order: pages never overlap
+    items = [SourceItem(s.name, s.kinds, s.claims, s.documents, s.rating, s.id, s.aliases, s.scope) for s in q.sources(conn)]
+    items.sort(key=lambda s: (-s.documents, -s.claims, s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
     if name:
-        items = [s for s in items if name.lower() in s.name.lower()]
+        items = [s for s in items if any(name.lower() in n.lower() for n in [s.name, *s.aliases])]
     if kind:
         items = [s for s in items if kind in s.kinds]
     return Page(items[offset : offset + limit] if limit > 0 else [], len(items), limit, offset)

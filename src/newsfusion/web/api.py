@@ -146,7 +146,7 @@ def claim(request: Request, claim_id: Annotated[str, Path(description="<document
 def contradictions(
     request: Request,
     doc: Annotated[str | None, Query(max_length=200, description="only those with a side in this document")] = None,
-    kind: Annotated[str | None, Query(pattern="^(numeric|polarity)$")] = None,
+    kind: Annotated[str | None, Query(pattern="^(numeric|polarity|account|blame)$")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
