@@ -34,6 +34,11 @@ CASES += [
     ("Havildar Ram Singh was killed in the ambush, the army said in India.", [("Ram Singh", "PERSON", [])]),
     ("The attack was first reported by the Kaduna Herald on Monday.", [("Kaduna Herald", "ORG", [])]),
     ("Families fled Dabbo village, Tembo district commissioner Ali Khan said.", [("Dabbo village", "LOCATION", [])]),
+    # a capitalised adjective inside an organisation's name; the name ends on a proper noun
+    ("The toll was given by the Central Committee for Yemeni Lawyers, which counts the dead.",
+     [("Central Committee for Yemeni Lawyers", "ORG", [])]),
+    ("A statement from the independent Central Committee for Ethiopian Doctors listed 14 names.",
+     [("Central Committee for Ethiopian Doctors", "ORG", [])]),
 ]
 
 ABSENT = [

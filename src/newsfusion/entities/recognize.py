@@ -310,7 +310,7 @@ def _modifier_only(ent) -> bool:
 
 
 def rule_candidates(doc: Doc) -> list[Cand]:
-    """Organisation names the model cuts short: '<ORG ending in Bureau/Ministry/...> of (the) <Name>'."""
+    """Organisation names the model cuts short: '<ORG ending in Bureau/Ministry/...> of/for (the) <Name>'."""
     lex = entity_lexicon()
     sdoc = doc.nlp
     out = []
@@ -323,8 +323,10 @@ def rule_candidates(doc: Doc) -> list[Cand]:
             if k < len(sdoc) and sdoc[k].lower_ == "the":
                 k += 1
             m = k
-            while m < len(sdoc) and sdoc[m].pos_ == "PROPN" and sdoc[m].text[:1].isupper():
-                m += 1
+            while m < len(sdoc) and sdoc[m].pos_ in ("PROPN", "ADJ", "NOUN") and sdoc[m].text[:1].isupper():
+                m += 1  # "Committee for Sudanese Doctors": capitalised words the tagger read as adjective or noun
+            while m > k and sdoc[m - 1].pos_ == "ADJ":
+                m -= 1  # "Committee for Kurdish refugees": a name does not end on an adjective
             if m > k:
                 out.append(Cand(ent.start_char, sdoc[m - 1].idx + len(sdoc[m - 1]), "ORG", "rule"))
     text = doc.text
