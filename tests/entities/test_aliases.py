@@ -81,3 +81,21 @@ def test_kept_apart(pipe, text, name, not_forms):
     ent = _find(doc, name)
     assert ent is not None, [(e.name, e.aliases) for e in doc.entities]
     assert not {name_key(f) for f in not_forms} & {name_key(f) for f in ent.forms()}, (ent.name, ent.aliases)
+
+
+def test_bracketed_acronym_takes_the_model_misreadings():
+    """'the Line of Contact (LoC)' adds 'LoC' as a form; a later 'LoC' the model read as a
+    person is a mention of the line, of its type (invented sentence, candidates set by hand)."""
+    from types import SimpleNamespace
+
+    from newsfusion.entities.aliases import Groups, join_brackets
+    from newsfusion.entities.recognize import Cand
+
+    text = "Troops hold the Line of Contact (LoC) near Tartar. Snipers fire across the LoC dividing the villages."
+    line = text.index("Line of Contact")
+    later = text.rindex("LoC")
+    cands = [Cand(line, line + len("Line of Contact"), "LOCATION", "rule"),
+             Cand(later, later + 3, "PERSON", "model")]
+    g = Groups(SimpleNamespace(text=text), cands)
+    join_brackets(g)
+    assert cands[1].type == "LOCATION" and g.find(0) == g.find(1)

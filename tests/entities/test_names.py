@@ -105,3 +105,9 @@ def test_not_names(pipe, text, absent):
     doc = pipe(Article(text=text))
     names = {f for e in doc.entities for f in e.forms()}
     assert not names & set(absent), [(e.name, e.type, e.aliases) for e in doc.entities]
+
+
+def test_armed_group_acronym_needs_no_country(pipe):
+    """A bare acronym drops its gazetteer reading only for a state body: an armed group's initials travel with it."""
+    doc = pipe(Article(text="The M23 shelled positions in the hills on Monday."))
+    assert [e for e in doc.entities if "M23" in e.forms() and e.type == "ORG"], [(e.name, e.type) for e in doc.entities]

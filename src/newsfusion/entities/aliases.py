@@ -131,13 +131,12 @@ def join_brackets(g: Groups) -> None:
             j = starts.get(inner_start)
             if j is not None and g.cands[j].end == m.end(1):
                 if _is_alias_of(g.text(i), inner):
-                    if _looks_acronym(inner) and c.source != "author":
-                        for k, other in enumerate(g.cands):  # "Zone of Control (ZoC)": every later ZoC is the zone
-                            if g.text(k) == inner and other.source in ("model", "place") and other.type != c.type:
-                                other.type = c.type
+                    _retype_acronym(g, i, inner)
                     g.union(i, j, "bracket")
             elif _is_alias_of(g.text(i), inner):
                 g.add_form(i, inner, Span(inner_start, m.end(1)), "bracket")
+                for k in _retype_acronym(g, i, inner):
+                    g.union(i, k, "bracket")
             end = m.end()
         else:
             end = c.end
@@ -173,6 +172,20 @@ def _is_acronym_of(short: str, long: str) -> bool:
         return False
     it = iter(initials)
     return all(ch in it for ch in letters) and len(letters) >= 0.6 * len(initials)
+
+
+def _retype_acronym(g: Groups, i: int, inner: str) -> list[int]:
+    """'Zone of Control (ZoC)': every other 'ZoC' the model read is the zone, of its type
+    (returned, to be joined to it)."""
+    c = g.cands[i]
+    if not _looks_acronym(inner) or c.source == "author":
+        return []
+    out = []
+    for k, other in enumerate(g.cands):
+        if k != i and g.text(k) == inner and other.source in ("model", "place") and other.actor is None:
+            other.type = c.type
+            out.append(k)
+    return out
 
 
 def _looks_acronym(text: str) -> bool:

@@ -134,10 +134,11 @@ def _generic_state_form(actor: Actor, text: str) -> bool:
 
 
 def _bare_acronym(doc: Doc, actor: Actor, text: str) -> bool:
-    """A short acronym ('ONA', 'PLA') of an actor tied to one country, whose longer names the
-    article never writes: another body's initials as likely as this one's."""
-    if actor.country is None or actor.kind in ("outlet", "intl_org", "ngo", "company") or not text.replace(".", "").isupper() or len(text) > 3:
-        return False  # an agency's initials ('AFP') travel with its reports
+    """A short acronym ('PLA', 'NSS') of a state body tied to one country, whose longer names
+    the article never writes: another body's initials as likely as this one's. Armed groups'
+    and agencies' initials ('M23', 'AFP') travel with them and are kept."""
+    if actor.country is None or actor.kind not in _STATE_KINDS or not text.replace(".", "").isupper() or len(text) > 3:
+        return False
     low = doc.text.lower()
     return not any(len(f) > 5 and f.lower() in low for f in actor.forms())
 
