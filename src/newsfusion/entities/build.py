@@ -30,10 +30,12 @@ def _name(g: Groups, members: list[int]) -> str:
         name = _DISAMBIGUATOR.sub("", actor.name)
         stems = [re.sub(r"\s+(?:" + "|".join(_DESCRIPTOR_WORDS) + r")$", "", t) for t in texts]
         written = [t for t in stems if name_key(t) == name_key(name)]
+        known = {name_key(f) for f in actor.forms()}
+        if name.replace(".", "").isupper() and any(name_key(t) in known and len(t.split()) > 1 for t in texts):
+            written = []  # an acronym ('UNMISS') when the article writes the name in full
         if written:  # written here, maybe with a descriptor ("Islamic State group"), as the article spells it
             return name if name in written else Counter(written).most_common(1)[0][0]
         # the gazetteer's name is not written here: the fullest of its forms the article uses
-        known = {name_key(f) for f in actor.forms()}
         plain = [t for t in texts if not _CONTROL_PREFIX.match(t) and t.split()[-1] not in _DESCRIPTOR_WORDS] or texts
         forms = [t for t in plain if name_key(t) in known and not t.isupper()] or [t for t in plain if name_key(t) in known] or plain
         counts = Counter(name_key(t) for t in texts)
