@@ -156,6 +156,12 @@ def geocode_entities(doc: Doc) -> None:
     for i, ent in enumerate(doc.entities):
         if ent.type != "LOCATION":
             continue
+        country = country_by_name(ent.name)
+        if country is not None:  # "Mexico" is the country, never a town of that name elsewhere
+            geo = geocode(ent.name, countries=(country.iso2,))
+            if geo is not None and geo.country == country.iso2:
+                located[i] = geo
+                continue
         forms = [ent.name, *ent.aliases]
         kinds[i] = "region" if _said_region(doc, i) else None
         easy = next((f for f in forms if _easy(f)), None)

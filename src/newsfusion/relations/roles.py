@@ -268,6 +268,8 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
 def _portfolio(ctx: Ctx, e: int) -> bool:
     """An 'organisation' that is a minister's portfolio ("Communication Minister")."""
     words = ctx.name(e).lower().split()
+    if ctx.doc.entities[e].kb_id is not None:
+        return False  # a gazetteer actor ("Islamic State") is no portfolio
     return bool(words) and ctx.type(e) == "ORG" and any(w in PORTFOLIOS for w in words) and len(words) <= 2 and "ministry" not in words
 
 
