@@ -58,6 +58,19 @@ CASES = [
      ("YPG", "part_of", "SDF")),
     ("JNIM, an al-Qaeda affiliate based in Mali, claimed the attack.",
      ("JNIM", "allied_with", "al-Qaeda")),
+    # attacks told in other shapes; a place after a direction word; a rank after a force's name
+    ("Kenyan troops came under fire from Al-Shabaab near the border.",
+     ("Al-Shabaab", "hostile_to", "Kenyan army")),
+    ("Houthi fighters attempted to seize the port from the Yemeni army, officials said.",
+     ("Houthi", "hostile_to", "Yemeni army")),
+    ("The talks aim at ending years of fighting by the ELN rebels against the Colombian government.",
+     ("ELN rebels", "hostile_to", "Colombian government")),
+    ("Shelling continued in Kobani, northern Syria, on Monday.",
+     ("Kobani", "located_in", "Syria")),
+    ("Coalition spokesman US Army Col. Mark Tillson said the strikes hit a bridge.",
+     ("Mark Tillson", "member_of", "US Army")),
+    ("A statement by Kenya Defence Forces Maj. Gen. Peter Mutua said the camp was taken.",
+     ("Peter Mutua", "member_of", "Kenya Defence Forces")),
     ("Touadera relies on military support from Russia as well as Rwanda and the UN.",
      ("Touadera", "allied_with", "Rwanda")),
     ("NATO's International Security Assistance Force (ISAF) confirmed the strike.",
@@ -170,6 +183,9 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    # a bare title with no country: never the only (foreign) government the article names
+    ("Ukrainian troops retook Kupiansk in the Kharkiv region of Ukraine on Monday, and shelling hit Izium in Kharkiv. "
+     "The Russian government denied the loss. President Taras told soldiers the town was free.", "leader_of"),
     ("Refugees fled Mali, Burkina Faso and Niger.", "located_in"),
     ("Troops from Chad, Niger and Cameroon joined the force.", "located_in"),
     ("Fighters linked to al-Qaeda attacked the town.", "allied_with"),

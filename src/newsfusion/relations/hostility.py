@@ -40,7 +40,7 @@ ACT_VERBS = {
     "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
     "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
-    "fire", "launch",
+    "fire", "launch", "seize",
 }
 # Verbs whose object is the weapon, not the target: the target follows "at", "on", "toward".
 AIM_VERBS = {"fire", "launch", "shoot"}
@@ -54,8 +54,11 @@ ACT_NOUNS = {
     "attack", "offensive", "war", "insurgency", "campaign", "operation", "strike", "airstrike", "raid", "assault",
     "ambush", "invasion", "rebellion", "fight", "struggle", "crackdown", "retribution", "reprisal", "retaliation",
     "bombing", "shelling", "incursion", "onslaught", "revenge", "jihad", "uprising", "hostilities", "mission",
+    "fighting",
 }
-AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight"}
+AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight", "fighting"}
+# "troops came under fire from X": the one the fire comes from attacks the subject
+UNDER_NOUNS = {"fire", "attack", "assault", "bombardment", "shelling", "gunfire", "mortar", "rocket", "siege"}
 BETWEEN_NOUNS = {
     "conflict", "war", "fighting", "clash", "battle", "hostility", "confrontation", "ceasefire", "truce", "skirmish",
     "violence", "fight", "combat", "tension",
@@ -319,6 +322,8 @@ def acts(ctx: Ctx) -> Iterator[Relation]:
     """Hostile acts a sentence states with a verb or a noun."""
     for tok in ctx.sdoc:
         lemma = _lemma(tok)
+        if tok.lower_ == "under" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            yield from _under_fire(ctx, tok)
         if tok.pos_ == "VERB" and lemma in ACT_VERBS | WITH_VERBS and not _negated(tok):
             yield from _verb_act(ctx, tok, lemma)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in ACT_NOUNS:
@@ -352,11 +357,31 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
                     patients += [p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
     if lemma in TAKE_VERBS:
         patients = [p for p in patients if p.lower_ not in EQUIPMENT and _lemma(p) not in EQUIPMENT]
+        if not passive:
+            # "seized the hospital from X": X held what was taken
+            patients += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
     ev = ctx.span([t for t in tok.subtree if t.sent == tok.sent] or [tok])
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
             yield from _rel(ctx, pa, _patient(ctx, p), ev, "act")
+
+
+def _under_fire(ctx: Ctx, under) -> Iterator[Relation]:
+    """'troops came under fire from X', 'the base was under attack by X': X attacked the subject."""
+    noun = next((c for c in under.children if c.dep_ == "pobj"), None)
+    if noun is None or _lemma(noun) not in UNDER_NOUNS:
+        return
+    verb = under.head
+    src = [c for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i]
+    agents = [p for c in src for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not agents or _negated(verb):
+        return
+    ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+    for a in agents:
+        for p in conjuncts(subj):
+            yield from _rel(ctx, _agent_party(ctx, a), _patient(ctx, p), ev, "act")
 
 
 def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
@@ -367,6 +392,10 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         preps = [p for p in preps if p.lower_ != "of"]
     if lemma not in ("war", "fight", "hostilities"):
         preps = [p for p in preps if p.lower_ != "with"]  # "a raid with drones"
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if lemma in AGAINST_ONLY and not preps and by is not None:
+        # "fighting by X against Y": the parser hangs "against" on the agent
+        preps = [c for x in by.children if x.dep_ == "pobj" for c in x.children if c.dep_ == "prep" and c.lower_ == "against"]
     patients = [p for prep in preps for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
     if not patients and tok.dep_ == "dobj" and _lemma(tok.head) in WITHSTAND_VERBS:
         patients = [p for p in [_subject(ctx, tok.head)] if p is not None]  # "troops repelled an attack by X"
