@@ -260,7 +260,9 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
             gov = None  # the only government named is a foreign one: not this title's
         if gov is not None:
             return gov, None
-        if iso is not None and pred == "leader_of":
+        if iso is not None:
+            # "Russian Foreign Minister X": of the country the phrase names, when it has no
+            # government entity
             return ctx.country_entity(iso), None
     elif implied in ("police", "army"):
         return ctx.institution(implied, iso), None
