@@ -57,6 +57,8 @@ ACT_NOUNS = {
     "fighting",
 }
 AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight", "fighting"}
+# "soldiers died / were killed in an X ambush": the ambush's author attacked the soldiers' side
+SUFFER_VERBS = {"die", "kill", "wound", "injure", "perish", "hurt"}
 # "troops came under fire from X": the one the fire comes from attacks the subject
 UNDER_NOUNS = {"fire", "attack", "assault", "bombardment", "shelling", "gunfire", "mortar", "rocket", "siege"}
 BETWEEN_NOUNS = {
@@ -359,7 +361,8 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         patients = [p for p in patients if p.lower_ not in EQUIPMENT and _lemma(p) not in EQUIPMENT]
         if not passive:
             # "seized the hospital from X": X held what was taken
-            patients += [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
+            holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "captured towns from X"
+            patients += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
     ev = ctx.span([t for t in tok.subtree if t.sent == tok.sent] or [tok])
     for a in agents:
         pa = _agent_party(ctx, a)
@@ -399,6 +402,10 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     patients = [p for prep in preps for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
     if not patients and tok.dep_ == "dobj" and _lemma(tok.head) in WITHSTAND_VERBS:
         patients = [p for p in [_subject(ctx, tok.head)] if p is not None]  # "troops repelled an attack by X"
+    if not patients and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and _lemma(tok.head.head) in SUFFER_VERBS:
+        # "four soldiers died in a X ambush", "troops were wounded in X attacks"
+        v = tok.head.head
+        patients = [p for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for p in conjuncts(c)]
     if not patients:
         return
     agent = None
