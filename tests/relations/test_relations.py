@@ -81,6 +81,8 @@ CASES = [
      ("JNIM", "hostile_to", "Malian army")),
     ("The ADF rebels have captured two villages from the Ugandan army.",
      ("ADF rebels", "hostile_to", "Ugandan army")),
+    ("The Peruvian government signed the deal. Then-President Ana Quispe ordered the army to pursue the rebels.",
+     ("Ana Quispe", "leader_of", "Peruvian government")),
     ("Touadera relies on military support from Russia as well as Rwanda and the UN.",
      ("Touadera", "allied_with", "Rwanda")),
     ("NATO's International Security Assistance Force (ISAF) confirmed the strike.",
