@@ -83,6 +83,8 @@ CASES = [
      ("ADF rebels", "hostile_to", "Ugandan army")),
     ("The Peruvian government signed the deal. Then-President Ana Quispe ordered the army to pursue the rebels.",
      ("Ana Quispe", "leader_of", "Peruvian government")),
+    ("Rebels attacked the Al-Nour Hospital in the heart of East Mosul on Monday.",
+     ("Al-Nour Hospital", "located_in", "East Mosul")),
     ("Touadera relies on military support from Russia as well as Rwanda and the UN.",
      ("Touadera", "allied_with", "Rwanda")),
     ("NATO's International Security Assistance Force (ISAF) confirmed the strike.",
