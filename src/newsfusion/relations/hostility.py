@@ -155,8 +155,10 @@ def party(ctx: Ctx, tok) -> int | None:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return party(ctx, pobj)
         return None
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")), None)
     if owner is not None and _lemma(tok) in FORCE_NOUNS:
+        if owner.lower_ == "our":
+            return _speaker_party(ctx, owner)  # "our forces": the organisation speaking
         if owner.lower_ in ("his", "her"):
             # "his forces": the body the person last named leads or speaks for
             p = latest_person_before(ctx, owner.idx)
@@ -287,6 +289,18 @@ def _subject(ctx: Ctx, verb):
     return None
 
 
+def _speaker_party(ctx: Ctx, tok) -> int | None:
+    """The organisation whose claim holds ``tok`` (directly or through its spokesperson)."""
+    for c in ctx.doc.claims:
+        if c.content.start <= tok.idx < c.content.end and c.source_entity is not None:
+            e = c.source_entity
+            if ctx.type(e) == "PERSON":
+                e = ctx.speaks_for.get(e)
+            if e is not None and _is_party(ctx, e):
+                return e
+    return None
+
+
 def _pronoun_party(ctx: Ctx, tok) -> int | None:
     """'they', 'we', 'it' as a subject: the organisation speaking (a claim's source, or the
     organisation its spokesperson speaks for), else the party the main clause's subject names."""
@@ -367,7 +381,12 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
-            yield from _rel(ctx, pa, _patient(ctx, p), ev, "act")
+            pp = _patient(ctx, p)
+            if pp is not None and pp == pa and any(c.dep_ == "poss" and c.lower_ == "its" for c in p.children):
+                # "the army said RSF fighters shelled its positions": not the attacker's own
+                # positions, the speaker's
+                pp = _speaker_party(ctx, p)
+            yield from _rel(ctx, pa, pp, ev, "act")
 
 
 def _under_fire(ctx: Ctx, under) -> Iterator[Relation]:
