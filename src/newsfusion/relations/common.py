@@ -48,7 +48,7 @@ RANKS = {
 }
 # A qualifier that makes a role someone else's deputy or a former one.
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
-FORMER_WORDS = {"former", "ex", "ex-", "late", "then", "onetime", "erstwhile", "would-be"}
+FORMER_WORDS = {"former", "ex", "ex-", "late", "onetime", "erstwhile", "would-be"}
 
 # The national institutions a common noun names, by kind: the words that, alone or
 # after a country's name or adjective, stand for that body.

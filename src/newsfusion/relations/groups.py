@@ -406,6 +406,8 @@ def pro(ctx: Ctx) -> Iterator[Relation]:
         while head.dep_ in ("compound", "amod") and head.head.i > head.i:
             head = head.head
         who = ctx.ent(head)
+        if who is None and head.dep_ == "appos":
+            who = ctx.resolve(head.head, ("ORG",))  # "X, a pro-government militia"
         if who is None and head.lemma_.lower() in ORG_ANAPHORS | {"group"} and any(c.lower_ in ("the", "this") for c in head.children):
             who = latest_org_before(ctx, m.start(), topic=True)  # "the pro-Iran group": the group the text is about
         if who is None or who == ally:
@@ -440,3 +442,24 @@ def support_from(ctx: Ctx) -> Iterator[Relation]:
             e = ctx.resolve(g, ("ORG", "LOCATION", "PERSON"))
             if e is not None and e != who:
                 yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="support")
+
+
+def in_support_of(ctx: Ctx) -> Iterator[Relation]:
+    """'In support of X, Y aircraft struck ...', 'Y deployed troops in support of X': Y sides with X."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in ("support", "backing") or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        verb = tok.head.head
+        if of is None or verb.pos_ != "VERB":
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = ctx.resolve(subj, ("ORG", "LOCATION")) if subj is not None else None
+        if who is None:
+            continue
+        ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            for g in coordinated(pobj):
+                e = ctx.resolve(g, ("ORG", "LOCATION"))
+                if e is not None and e != who and ctx.type(e) == "ORG":
+                    yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="support")

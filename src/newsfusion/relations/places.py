@@ -42,10 +42,10 @@ _ADJS = r"(?:[a-z][\w-]*[ \t]+){0,3}?"
 
 # inner, then words, then the outer place
 _INNER_FIRST = [
-    # "Kolo, Dara" (a comma chain) -- checked against lists below
-    ("chain", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?,[ \t]+", re.I)),
-    # "Kolo in (the) (northern) Dara", "X, located in Y", "(in the Y commune"
-    ("in", re.compile(r",?[ \t]*(?:\(|,[ \t]+)?(?:(?:which|that)[ \t]+(?:is|are|was)[ \t]+(?:[a-z]+[ \t]+){0,5}?)?(?:(?:located|situated|based|headquartered|established|founded|nestled|lying)[ \t]+)?(?:" + ADMIN + r")?[ \t]*in[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?(?:part[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.I)),
+    # "Kolo, Dara", "Kolo, northern Dara" (a comma chain) -- checked against lists below
+    ("chain", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?,[ \t]+(?:" + DIR + r"[ \t]+)?", re.I)),
+    # "Kolo in (the) (northern) Dara", "X, located in Y", "(in the Y commune", "X in the heart of Y"
+    ("in", re.compile(r",?[ \t]*(?:\(|,[ \t]+)?(?:(?:which|that)[ \t]+(?:is|are|was)[ \t]+(?:[a-z]+[ \t]+){0,5}?)?(?:(?:located|situated|based|headquartered|established|founded|nestled|lying)[ \t]+)?(?:" + ADMIN + r")?[ \t]*in[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?(?:(?:part|heart|cent(?:re|er)|middle)[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.I)),
     # "Kolo town of southern Dara", "Kolo, the second largest city of Dara", "Kolo district of Dara"
     ("of", re.compile(r"(?:,[ \t]+(?:(?:the|a)[ \t]+)?" + _ADJS + r"|[ \t]+" + _ADJS + r")(?:" + ADMIN + r")[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?", re.I)),
     # "the Ouest department, which includes Kolo" (outer first, read backwards below)

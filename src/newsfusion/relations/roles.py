@@ -256,9 +256,13 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
             return found, prep
     if implied == "government":
         gov = ctx.institution("government", iso)
+        if gov is not None and iso is None and ctx._ent_country(gov) not in (None, ctx.article_country()):
+            gov = None  # the only government named is a foreign one: not this title's
         if gov is not None:
             return gov, None
-        if iso is not None and pred == "leader_of":
+        if iso is not None:
+            # "Russian Foreign Minister X": of the country the phrase names, when it has no
+            # government entity
             return ctx.country_entity(iso), None
     elif implied in ("police", "army"):
         return ctx.institution(implied, iso), None
@@ -359,6 +363,7 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _led_by(ctx)
     yield from claimed_operatives(ctx)
     yield from represents(ctx)
+    yield from force_ranks(ctx)
 
 
 def _named_near(ctx: Ctx, ent: int, tok) -> bool:
@@ -424,6 +429,38 @@ def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
             continue  # "Navy Capt. X", "Air Force Col. X": a service of a country not named
         done.add(who)
         yield Relation(ctx.name(who), "member_of", ctx.name(army), ctx.span([rank, tok]), who, army, rule="rank")
+
+
+# words of a rank that follow a force's name: "Division General", "Brigade General", "Staff Sgt."
+RANK_PARTS = MILITARY_RANKS | {"brigade", "division", "staff", "first", "second", "private", "pvt", "specialist", "spc", "warrant", "officer", "general", "chief", "master"}
+FORCE_KINDS = ("state_force", "armed_group", "militia", "police", None)
+
+
+def force_ranks(ctx: Ctx) -> Iterator[Relation]:
+    """'US Army Col. X', 'the National Guard Division General X': a rank right after a force's
+    name makes the person a member of that force (whatever other role the text gives him)."""
+    done: set[int] = set()
+    for tok in ctx.sdoc:
+        who = _person(ctx, tok)
+        if who is None or who in done or (tok.i > 0 and ctx.ent(ctx.sdoc[tok.i - 1]) == who):
+            continue  # from the mention's first word
+        i, seen = tok.i - 1, []
+        while i >= tok.sent.start and (ctx.sdoc[i].text == "." or ctx.sdoc[i].lower_.rstrip(".") in RANK_PARTS) and ctx.ent(ctx.sdoc[i]) is None:
+            if ctx.sdoc[i].text != ".":
+                seen.append(ctx.sdoc[i].lower_.rstrip("."))
+            i -= 1
+        if i < tok.sent.start or not set(seen) & MILITARY_RANKS:
+            continue
+        j = i
+        if ctx.sdoc[j].text == ")":  # "the National Guard (NG) Division General X"
+            while j > tok.sent.start and ctx.sdoc[j].text != "(":
+                j -= 1
+            j -= 1
+        org = ctx.ent(ctx.sdoc[j]) if j >= tok.sent.start else None
+        if org is None or org == who or ctx.type(org) != "ORG" or ctx.doc.entities[org].kind not in FORCE_KINDS:
+            continue
+        done.add(who)
+        yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([ctx.sdoc[j], tok]), who, org, rule="rank")
 
 
 PERPETRATE_VERBS = {"carry", "conduct", "execute", "perform", "launch", "detonate", "stage", "mount", "commit"}
