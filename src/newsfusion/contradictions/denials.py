@@ -238,7 +238,7 @@ def denies(doc: Doc, c: Claim) -> bool:
 
 
 def part_of_denial(doc: Doc, i: int) -> bool:
-    """'said the claim was not true, adding that the generals are safe': what a denier adds in
+    """'said the allegation was false, adding that the generals are safe': what a denier adds in
     the denial's sentence is part of the denial, never a claim it answers."""
     c = doc.claims[i]
     sent = doc.sentence_of(c.cue) if c.cue is not None else None

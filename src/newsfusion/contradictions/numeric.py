@@ -296,7 +296,7 @@ def stated_figures(doc: Doc) -> list[Stated]:
             added.append(st)
             continue  # a count added to another is no toll of its own
         out.append(st)
-    for st in out:  # "three more peacekeepers were found dead, bringing the death toll to four": four peacekeepers
+    for st in out:  # "two more guards were found dead, raising the death toll to five": five guards
         if st.victims == "people" and not st.party:
             like = next((o for o in out + added if o is not st and o.figure.sentence == st.figure.sentence and o.victims != "people"
                          and o.claim == st.claim), None)

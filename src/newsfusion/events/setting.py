@@ -149,7 +149,7 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
 
 
 def _dates_a_claim(head, trigger) -> bool:
-    """"X on Thursday claimed a suicide bombing": the time is when it was claimed, which may
+    """"X on Sunday claimed a car bombing": the time is when it was claimed, which may
     not be when it happened."""
     for anc in head.ancestors:
         if anc.i == trigger.i:
