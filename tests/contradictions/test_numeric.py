@@ -45,7 +45,7 @@ NUMERIC = [
      "Police later said eight people were killed in the attack.", []),
     # "bringing the toll to five" counts the guards the sentence counts, not the attackers
     ("Two more guards were found dead after the raid, UN officials said, bringing the death toll to five. "
-     "Eight attackers were killed in the gunfight, the mission added.", []),
+     "Eight assailants were killed in the gunfight, the mission added.", []),
     # "the resident" is the resident quoted before; a second attack is another incident
     ("A resident of Mabass said at least 20 people were killed in the first strike. "
      "The resident said the second strike fell on empty farmland and there were no casualties.", []),
