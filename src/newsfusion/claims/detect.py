@@ -586,7 +586,7 @@ class Finder:
             return sp, "object"
         xcomp = _children(tok, "xcomp")
         if xcomp and (lemma in _INFINITIVE_CUES or xcomp[0].tag_ == "VBG"):
-            return subtree_span(xcomp[0]), "xcomp"  # "denied firing live rounds", "claiming to have downed"
+            return subtree_span(xcomp[0]), "xcomp"  # "denied using tear gas", "claiming to have downed"
         return None, ""
 
     def according_to(self, tok, sent, s: Span) -> Attribution | None:
@@ -675,7 +675,7 @@ class Finder:
         "the president's declaration that ...", "a claim by local officials that
         ...", "reports from officials that ...", "the coalition's announcement
         of killing 95 fighters"; and a report or claim that a cue answers
-        ("denied online reports of civilian deaths")."""
+        ("denied media reports of civilian casualties")."""
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or lemma not in _CONTENT_NOUNS:
             return None
@@ -707,7 +707,7 @@ class Finder:
         if src is None:
             if not self._answered(tok):
                 return None
-            src = tok  # "denied online reports of civilian deaths": the reports speak
+            src = tok  # "denied media reports of civilian casualties": the reports speak
         sp = source_phrase(src) if src.i != tok.i else _description_span(tok)
         if src.dep_ == "poss":
             sp = subtree_span(src, exclude=[c for c in src.children if c.dep_ == "case"])  # "the governor's" -> "the governor"

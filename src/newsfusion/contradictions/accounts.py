@@ -1,7 +1,7 @@
 """Conflicting accounts of one incident: who was hit.
 
 One speaker says the dead or the targets were civilians, another that they were
-fighters ("ten civilians were killed by troops" / "ten separatist terrorists were
+fighters ("ten civilians were killed by troops" / "ten rebel terrorists were
 neutralised"; "two children were killed" / "forces targeted two militants"; "a
 militia commander, his bodyguard and a cook were killed" / "three of the dead were
 teachers, not members of any militia"). An account is

@@ -475,7 +475,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "attack" and linked:  # "gunmen and suicide bombers attacked", "attacked with rockets"
             absorb(ctx, linked[0], d)
             continue
-        hosts = [h for h in lethal if h is not d and not _followed(h.token)]  # "the attack follows the killing of ..."
+        hosts = [h for h in lethal if h is not d and not _followed(h.token)]  # "the raid follows the murder of ..."
         if d.reference and d.frame in ("attack", "kill", "clash") and hosts:  # "... committed the attack"
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
@@ -503,7 +503,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         bare = [x for x in out if x.lethal and not x.participants() and x.frame not in NOT_BARE and not _two_means(x, d)]
-        if d.lethal and not d.participants() and d.frame not in NOT_BARE and bare:  # "a blast was heard and gunfire broke out"
+        if d.lethal and not d.participants() and d.frame not in NOT_BARE and bare:  # "an explosion rang out and shooting followed"
             d.colour = True
             absorb(ctx, bare[0], d, swap=False)
             continue

@@ -334,7 +334,7 @@ def body_nouns(ctx: Ctx) -> Iterator[Relation]:
         for t in reversed(list(ctx.sdoc[tok.left_edge.i : tok.i])):
             e = ctx.ent(t)
             if e is not None and e != holder and ctx.type(e) in ("ORG", "LOCATION"):
-                other = e  # "a Hamas ally", "the United Nations' children's agency"
+                other = e  # "a Hamas ally", "the United Nations' food agency"
                 break
         if other is None:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")):

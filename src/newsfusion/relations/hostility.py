@@ -161,7 +161,7 @@ def party(ctx: Ctx, tok) -> int | None:
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ("use", "run", "hold", "control", "operate", "occupy", "man")):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
         for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
-            e = party(ctx, pobj)  # "a compound used by the Hezbollah organisation"
+            e = party(ctx, pobj)  # "a house used by the Hamas movement"
             if e is not None:
                 return e
     force = _lemma(tok) in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
@@ -429,7 +429,7 @@ def between(ctx: Ctx) -> Iterator[Relation]:
                 demonyms = [c for c in t.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)]
                 more = [x for c in demonyms for x in conjuncts(c)[1:] if demonym_country(x.text)]
                 if ctx.ent_in(t, ("ORG", "LOCATION")) is None and len(demonyms) + len(more) >= 2:
-                    # "between Azerbaijani and Armenian troops": one side per country
+                    # "between Eritrean and Ethiopian troops": one side per country
                     for d in demonyms + more:
                         iso = demonym_country(d.text)
                         e = ctx.institution("army", iso) if t.lemma_.lower() in ("troop", "force", "soldier", "army") else None

@@ -206,7 +206,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 if re.search(r"\b(?:twin|sister|neighbou?ring|nearby|rival|fellow|other)\b", m.group(0), re.I):
                     continue  # "X's twin city of Y" is beside X, not in it
                 if name == "admin" and not (_is_country(ctx, a.entity) or "capital" in m.group(0).lower()):
-                    continue  # "the Iraq border town of Y"; but "Kolo town of Dara" is Kolo in Dara
+                    continue  # "the Chad border town of Y"; but "Kolo town of Dara" is Kolo in Dara
                 if ctx.type(b.entity) == "ORG":
                     if name != "poss" or _PEOPLE_AFTER.match(text[b.span.end : b.span.end + 20]) or text[b.span.end : b.span.end + 1] == "-":
                         continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
