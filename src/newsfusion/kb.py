@@ -31,6 +31,7 @@ from typing import IO, Any
 
 from .errors import InputError, NewsfusionError, PipelineError, QueryError, SkippedInput
 from .model import Article
+from .pipeline import too_long
 from .resolve import run_steps
 from .store import Store
 from .store import queries as q
@@ -194,6 +195,10 @@ class KnowledgeBase:
                 continue
             art = prepare(item, published=published, outlet=outlet)
             label = art.source_path or art.name or "article"
+            error = too_long(art, label)
+            if error is not None:
+                report.failed.append(error)
+                continue
             doc_id = art.content_hash
             if doc_id in pending:
                 report.duplicates.append((label, doc_id))

@@ -14,8 +14,21 @@ lines are joined by replacing the single newline with a space, so an offset in
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# A lone UTF-16 surrogate ("\ud800", as a JSON escape can give) is no character:
+# it cannot be encoded, hashed, parsed or stored.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def no_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate replaced by U+FFFD (same length); non-strings unchanged."""
+    if isinstance(value, str) and not value.isascii() and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
 
 # The entity types newsfusion emits (FORMAT.md).
 ENTITY_TYPES = ("PERSON", "ORG", "LOCATION")
@@ -70,12 +83,24 @@ class Article:
     name: str | None = None  # a human handle, e.g. the file stem
     encoding: str | None = None  # encoding the source was decoded with (utf-8, cp1252, ...)
 
+    def __post_init__(self) -> None:
+        self.sanitize()
+
+    def sanitize(self) -> "Article":
+        """Replace lone surrogates in every text field by U+FFFD (lengths, so spans, unchanged).
+
+        Run on construction; readers run it again after setting metadata."""
+        for name, value in vars(self).items():
+            if isinstance(value, str):
+                setattr(self, name, no_surrogates(value))
+        return self
+
     @property
     def content_hash(self) -> str:
         """Stable id: a hash of the text and the metadata that changes its meaning."""
         h = hashlib.sha256()
         for part in (self.text, self.title or "", self.author or "", self.outlet or "", self.published or ""):
-            h.update(part.encode("utf-8"))
+            h.update(no_surrogates(part).encode("utf-8"))
             h.update(b"\x00")
         return h.hexdigest()[:16]
 

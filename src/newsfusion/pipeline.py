@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from .config import settings
-from .errors import PipelineError
+from .errors import InputError, PipelineError
 from .model import Article, Doc
 
 StageFn = Callable[[Doc], Doc]
@@ -86,6 +86,22 @@ def registered_stages() -> dict[str, StageInfo]:
     return dict(_REGISTRY)
 
 
+def too_long(article: Article, path: str | None = None) -> InputError | None:
+    """E212 when the article is longer than ``NEWSFUSION_MAX_CHARS`` (default 1,000,000,
+    spaCy's own limit), else None. Checked before any stage runs: the readers refuse such
+    an article, ``KnowledgeBase.ingest`` reports it and ``Pipeline.pipe`` raises it."""
+    limit = settings().max_chars
+    n = len(article.text)
+    if n <= limit:
+        return None
+    return InputError(
+        "E212",
+        f"article too long: {n:,} characters, the limit is {limit:,}",
+        "split it into articles, or raise NEWSFUSION_MAX_CHARS",
+        path=path or article.source_path,
+    )
+
+
 # Fields that exist on a fresh Doc.
 _INITIAL = {"article", "doc_id"}
 
@@ -127,10 +143,16 @@ class Pipeline:
         return next(iter(self.pipe([article], doc_ids=[doc_id] if doc_id else None)))
 
     def pipe(self, articles: Iterable[Article], doc_ids: Iterable[str] | None = None) -> Iterator[Doc]:
-        """Stream ``Doc`` objects, batching the spaCy stage."""
+        """Stream ``Doc`` objects, batching the spaCy stage.
+
+        An article longer than ``NEWSFUSION_MAX_CHARS`` raises InputError E212
+        before any stage runs on it (:func:`too_long`)."""
         ids = iter(doc_ids) if doc_ids is not None else None
         batch: list[Doc] = []
         for art in articles:
+            error = too_long(art)
+            if error is not None:
+                raise error
             batch.append(Doc(art, doc_id=next(ids) if ids else ""))
             if len(batch) >= self.batch_size:
                 yield from self._run_batch(batch)

@@ -6,6 +6,7 @@ Each expected item: (a name or alias that finds the entity, forms that must be a
 
 import pytest
 
+from newsfusion.gazetteer.normalize import name_key
 from newsfusion.model import Article
 from newsfusion.pipeline import Pipeline
 
@@ -60,7 +61,7 @@ def pipe():
 
 
 def _find(doc, name):
-    return next((e for e in doc.entities if name in e.forms()), None)
+    return next((e for e in doc.entities if name_key(name) in {name_key(f) for f in e.forms()}), None)
 
 
 @pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
@@ -71,7 +72,7 @@ def test_aliases(pipe, text, expected):
         ent = _find(doc, name)
         assert ent is not None, got
         for f in forms:
-            assert f in ent.forms(), got
+            assert name_key(f) in {name_key(x) for x in ent.forms()}, got
 
 
 @pytest.mark.parametrize("text,name,not_forms", APART, ids=[c[0][:40] for c in APART])
@@ -79,4 +80,22 @@ def test_kept_apart(pipe, text, name, not_forms):
     doc = pipe(Article(text=text))
     ent = _find(doc, name)
     assert ent is not None, [(e.name, e.aliases) for e in doc.entities]
-    assert not set(not_forms) & set(ent.forms()), (ent.name, ent.aliases)
+    assert not {name_key(f) for f in not_forms} & {name_key(f) for f in ent.forms()}, (ent.name, ent.aliases)
+
+
+def test_bracketed_acronym_takes_the_model_misreadings():
+    """'the Line of Contact (LoC)' adds 'LoC' as a form; a later 'LoC' the model read as a
+    person is a mention of the line, of its type (invented sentence, candidates set by hand)."""
+    from types import SimpleNamespace
+
+    from newsfusion.entities.aliases import Groups, join_brackets
+    from newsfusion.entities.recognize import Cand
+
+    text = "Troops hold the Line of Contact (LoC) near Tartar. Snipers fire across the LoC dividing the villages."
+    line = text.index("Line of Contact")
+    later = text.rindex("LoC")
+    cands = [Cand(line, line + len("Line of Contact"), "LOCATION", "rule"),
+             Cand(later, later + 3, "PERSON", "model")]
+    g = Groups(SimpleNamespace(text=text), cands)
+    join_brackets(g)
+    assert cands[1].type == "LOCATION" and g.find(0) == g.find(1)

@@ -101,6 +101,18 @@ def test_not_institutions(pipe, text, absent):
     assert not names & set(absent), [(e.name, e.aliases) for e in doc.entities]
 
 
+def test_plain_name_after_the_country_named(pipe):
+    doc = pipe(Article(text="Venezuela's National Guard seized the drugs. Later the National Guard said three officers were held."))
+    guards = [e for e in doc.entities if "National Guard" in e.forms()]
+    assert len(guards) == 1 and guards[0].country == "VE", [(e.name, e.aliases) for e in doc.entities]
+
+
+def test_authorities_alone_stay_anonymous(pipe):
+    doc = pipe(Article(text="Chadian authorities said 12 died. The authorities added that 5 were wounded."))
+    gov = next(e for e in doc.entities if e.kind == "government")
+    assert "authorities" not in gov.aliases
+
+
 def test_two_countries_two_entities(pipe):
     doc = pipe(Article(text="Nigerian troops and Chadian troops attacked the camp. The Nigerian army said 12 died."))
     armies = [e for e in doc.entities if e.kind == "state_force"]

@@ -36,7 +36,8 @@ def extract(paths: tuple[str, ...], fmt: str) -> None:
             continue
         articles.append(item)
         ids.append(item.name or Path(item.source_path or "stdin").stem)
-    for doc in Pipeline().pipe(articles, doc_ids=ids):
-        sys.stdout.write(json.dumps(doc_record(doc), ensure_ascii=False) + "\n")
+    if articles:  # the inputs are checked before the model loads
+        for doc in Pipeline().pipe(articles, doc_ids=ids):
+            sys.stdout.write(json.dumps(doc_record(doc), ensure_ascii=False) + "\n")
     if not articles and failed:
         sys.exit(1)

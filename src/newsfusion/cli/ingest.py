@@ -6,14 +6,16 @@ import signal
 import sys
 import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import click
 
-from ..kb import IngestInterrupted, IngestReport, Progress, check_date
 from ..errors import NewsfusionError
 from .common import db_option, main
 from .output import console, echo_err, open_kb
+
+if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
+    from ..kb import IngestReport, Progress
 
 # Print the duplicates one by one up to this many, then a count.
 MAX_DUPLICATE_LINES = 10
@@ -24,6 +26,8 @@ PLAIN_PROGRESS_MIN = 100
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
+    from ..kb import check_date
+
     try:
         return check_date(value)
     except NewsfusionError as e:
@@ -54,7 +58,9 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
       newsfusion ingest --published 2024-03-15 --outlet "Sahel Post" report.txt
       cat article.txt | newsfusion ingest -
     """
-    kb = open_kb(db)
+    from ..kb import IngestInterrupted
+
+    kb = open_kb(db, create=True)
     try:
         with _sigterm_as_interrupt(), _progress() as progress:
             report = kb.ingest(list(paths), published=published, outlet=outlet, progress=progress)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from click.core import ParameterSource
@@ -18,8 +18,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..kb import KnowledgeBase
 from .common import emit_json
+
+if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
+    from ..kb import KnowledgeBase
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -80,7 +82,19 @@ def pick_db(ctx: click.Context, db: str) -> str:
     return db
 
 
-def open_kb(db: str) -> KnowledgeBase:
+def open_kb(db: str, *, create: bool = False) -> KnowledgeBase:
+    """The knowledge base at ``db``. Only ``ingest`` creates one (``create=True``): every
+    other command refuses a SQLite path that does not exist (E309), so a mistyped ``--db``
+    is not silently a new empty database."""
+    from ..errors import StoreError
+    from ..kb import KnowledgeBase
+    from ..store.connect import resolve
+
+    target = resolve(db)
+    if not create and target.dialect == "sqlite" and target.path is not None and not target.path.exists():
+        raise StoreError(
+            "E309", "no such database", "check the --db path, or create it with: newsfusion ingest --db FILE PATHS", path=db
+        )
     return KnowledgeBase(db)
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from rich.text import Text
 
-from ..store.views import DocumentView
 from .common import db_option, emit_json, json_option, main
 from .output import cell, console, fatalities, open_kb, print_list, safe, table
+
+if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
+    from ..store.views import DocumentView
 
 LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
 

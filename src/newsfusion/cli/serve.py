@@ -8,9 +8,6 @@ import socket
 
 import click
 
-from ..store.connect import resolve
-from ..web.errors import ServeError
-from ..web.security import LOOPBACK_HOSTS
 from .common import db_option, main
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9._~-]{16,256}$")
@@ -30,6 +27,8 @@ def is_loopback(host: str) -> bool:
 
 def check_serve(host: str, token: str | None) -> None:
     """Refuse to start beyond loopback without a token, or with a weak token (E701, E702)."""
+    from ..web.errors import ServeError
+
     if token is not None and not TOKEN_RE.match(token):
         raise ServeError("E702", "the token is too short or has characters that do not fit a header or a cookie", TOKEN_FIX)
     if token is None and not is_loopback(host):
@@ -38,6 +37,9 @@ def check_serve(host: str, token: str | None) -> None:
 
 def check_db(db: str) -> None:
     """A SQLite file must exist: serving a typo'd path would create an empty database (E704)."""
+    from ..store.connect import resolve
+    from ..web.errors import ServeError
+
     target = resolve(db)
     if target.dialect == "sqlite" and target.path is not None and not target.path.exists():
         raise ServeError("E704", f"no database at {db}", "ingest articles first (newsfusion ingest --db FILE PATHS) or give the right --db", path=db)
@@ -45,6 +47,8 @@ def check_db(db: str) -> None:
 
 def bind(host: str, port: int) -> socket.socket:
     """The listening socket, or E703 on one line (port in use, no permission, unknown host)."""
+    from ..web.errors import ServeError
+
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
         family, kind, proto, _, addr = infos[0]
@@ -82,6 +86,7 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     import uvicorn
 
     from ..kb import KnowledgeBase
+    from ..web.security import LOOPBACK_HOSTS
     from ..web import create_app
     from ..web.basemap import countries
 

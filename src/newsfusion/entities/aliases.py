@@ -109,7 +109,7 @@ def join_same(g: Groups) -> None:
 
 _BRACKET = re.compile(r"\s*[\(\[]\s*([^\)\]\n]{1,60}?)\s*[\)\]]")
 _KNOWN_AS = re.compile(
-    r"[\s,\-–—]*(?:(?:who|which) (?:is|are|was|were) )?(?:also|better|formerly|commonly|widely)?\s*(?:known as|called|nicknamed|a\.k\.a\.?|aka)\s+"
+    r"[\s,\-–—]*+(?:(?:who|which) (?:is|are|was|were) )?(?:also|better|formerly|commonly|widely)?\s*(?:known as|called|nicknamed|a\.k\.a\.?|aka)\s+"
     r"(?:[\"“](?P<q>[^\"”\n]{2,60})[\"”]|(?P<w>(?:[Tt]he\s+)?[A-Z][\w'’-]*(?:\s+(?:of|al|the|and\s+)?[A-Z][\w'’-]*)*))"
 )
 
@@ -131,13 +131,12 @@ def join_brackets(g: Groups) -> None:
             j = starts.get(inner_start)
             if j is not None and g.cands[j].end == m.end(1):
                 if _is_alias_of(g.text(i), inner):
-                    if _looks_acronym(inner) and c.source != "author":
-                        for k, other in enumerate(g.cands):  # "Zone of Control (ZoC)": every later ZoC is the zone
-                            if g.text(k) == inner and other.source in ("model", "place") and other.type != c.type:
-                                other.type = c.type
+                    _retype_acronym(g, i, inner)
                     g.union(i, j, "bracket")
             elif _is_alias_of(g.text(i), inner):
                 g.add_form(i, inner, Span(inner_start, m.end(1)), "bracket")
+                for k in _retype_acronym(g, i, inner):
+                    g.union(i, k, "bracket")
             end = m.end()
         else:
             end = c.end
@@ -146,9 +145,11 @@ def join_brackets(g: Groups) -> None:
             form = re.sub(r"^the\s+", "", gl.group("g").strip())
             g.add_form(i, form, None, "gloss")
         k = _KNOWN_AS.match(text, end)
-        if k:
+        if k and c.inst is None:
             grp = "q" if k.group("q") else "w"
-            form = k.group(grp).strip()
+            form = k.group(grp).strip().rstrip(".,;:")
+            if not form[:1].isupper():
+                continue  # 'police, known as "militias."': a description of others, not a name
             j = starts.get(k.start(grp))
             if j is not None:
                 g.union(i, j, "known_as")
@@ -173,6 +174,20 @@ def _is_acronym_of(short: str, long: str) -> bool:
     return all(ch in it for ch in letters) and len(letters) >= 0.6 * len(initials)
 
 
+def _retype_acronym(g: Groups, i: int, inner: str) -> list[int]:
+    """'Zone of Control (ZoC)': every other 'ZoC' the model read is the zone, of its type
+    (returned, to be joined to it)."""
+    c = g.cands[i]
+    if not _looks_acronym(inner) or c.source == "author":
+        return []
+    out = []
+    for k, other in enumerate(g.cands):
+        if k != i and g.text(k) == inner and other.source in ("model", "place") and other.actor is None:
+            other.type = c.type
+            out.append(k)
+    return out
+
+
 def _looks_acronym(text: str) -> bool:
     """'PA', 'U.N.', 'AFC/M23', 'GoK', 'ZoC': short, with two capitals or more and no lower-case word."""
     if not 2 <= len(text) <= 10:
@@ -194,9 +209,13 @@ def join_acronyms(g: Groups) -> None:
     for j, c in enumerate(g.cands):
         t = g.text(j)
         if t.isupper() and 2 <= len(t) <= 8 and c.actor is None:
-            hits = [i for i, _ in longs if _is_acronym_of(t, g.text(i)) and g.cands[i].type == c.type]
+            hits = [i for i, _ in longs if _is_acronym_of(t, g.text(i)) and (g.cands[i].type == c.type or c.source == "model")]
             if len({g.find(i) for i in hits}) == 1:
-                g.union(hits[0], j, "acronym")
+                if c.source == "model":  # the model's type for an acronym is a guess: it takes its expansion's
+                    for k, other in enumerate(g.cands):
+                        if g.text(k) == t and other.source == "model":
+                            other.type = g.cands[hits[0]].type
+                g.union(hits[0], j, "acronym", any_type=c.source == "model")
 
 
 def _contains(full: list[str], part: list[str]) -> bool:
@@ -288,10 +307,10 @@ def join_variants(g: Groups) -> None:
                     if gi is not None and gj is not None and (gi.geonames_id, gi.country) != (gj.geonames_id, gj.country):
                         continue
                 g.union(i, j, "variant")
-    # a variant the model read as a person: "Bura Kamte" beside the place "Bara Kamte"
+    # a variant the model read as a person or an organisation: "Bura Kamte" beside the place "Bara Kamte"
     locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is None]
     for j, c in enumerate(g.cands):
-        if c.type != "PERSON" or c.source != "model":
+        if c.type not in ("PERSON", "ORG") or c.source != "model" or c.actor is not None or _org_like(g.text(j)):
             continue
         i = next((k for k in locs if _variant(g.text(k), g.text(j), 4)), None)
         if i is not None:
@@ -350,6 +369,8 @@ def add_apposition(g: Groups) -> None:
         mods = [t for t in mods if not t.text.startswith("so")]
         words = mods + [head]
         start = min(t.idx for t in words)
+        if any(k.start < head.idx + len(head) and start < k.end for k in g.cands):
+            continue  # "in Dabbo village, Tembo district ...": a name of its own, not a description
         form = g.doc.text[start : head.idx + len(head)]
         g.add_form(i, form, Span(start, head.idx + len(head)), "apposition")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..gazetteer import is_place_name
+from ..gazetteer import country_by_name, is_place_name
 from ..gazetteer.normalize import name_key
 from ..model import Doc, Entity, Mention, Span
 from .aliases import RULES, Groups
@@ -17,14 +17,44 @@ from .recognize import PRIORITY, Cand, recognize
 
 
 def _name(g: Groups, members: list[int]) -> str:
-    """A gazetteer actor goes by the form the article uses most; anyone else by their
-    fullest name ('Mushir al Masri' over 'al-Masri')."""
+    """The canonical name: a gazetteer actor goes by the gazetteer's name ('Islamic State'
+    for an article's 'IS'; a disambiguator such as '(Lebanon)' dropped), a country by the
+    country table's ('United States' for 'US'); anyone else by the fullest form of the
+    article ('Mushir al Masri' over 'al-Masri', 'Harmal province' over 'Harmal'), then the
+    spelling written most, then the one with its accents ('Déby' over 'Deby') - never
+    simply the first seen."""
     texts = [g.text(i) for i in members]
-    if any(g.cands[i].actor is not None for i in members):
+    actors = Counter(g.cands[i].actor for i in members if g.cands[i].actor is not None)
+    if actors:
+        actor = max(actors, key=lambda a: actors[a])
+        name = _DISAMBIGUATOR.sub("", actor.name)
+        stems = [re.sub(r"\s+(?:" + "|".join(_DESCRIPTOR_WORDS) + r")$", "", t) for t in texts]
+        written = [t for t in stems if name_key(t) == name_key(name)]
+        known = {name_key(f) for f in actor.forms()}
+        if name.replace(".", "").isupper() and any(name_key(t) in known and len(t.split()) > 1 for t in texts):
+            written = []  # an acronym ('UNMISS') when the article writes the name in full
+        if written:  # written here, maybe with a descriptor ("Islamic State group"), as the article spells it
+            return name if name in written else Counter(written).most_common(1)[0][0]
+        # the gazetteer's name is not written here: the fullest of its forms the article uses
+        plain = [t for t in texts if not _CONTROL_PREFIX.match(t) and t.split()[-1] not in _DESCRIPTOR_WORDS] or texts
+        forms = [t for t in plain if name_key(t) in known and not t.isupper()] or [t for t in plain if name_key(t) in known] or plain
         counts = Counter(name_key(t) for t in texts)
-        return max(texts, key=lambda t: (counts[name_key(t)], -texts.index(t)))
+        return max(forms, key=lambda t: (len(t.split()), counts[name_key(t)], len(t)))
+    if g.cands[members[0]].type == "LOCATION" or all(g.cands[i].type == "LOCATION" for i in members):
+        country = next((c for t in texts if (c := country_by_name(t)) is not None), None)
+        if country is not None and all(country_by_name(t) in (country, None) for t in texts):
+            return country.name
+    counts = Counter(texts)
     full = [t for t in texts if not t.isupper() and not _CONTROL_PREFIX.match(t)] or texts
-    return max(full, key=lambda t: (len(t.split()), len(t)))
+    return max(full, key=lambda t: (len(t.split()), counts[t], _accents(t), len(t)))
+
+
+def _accents(text: str) -> int:
+    return sum(1 for ch in text if ord(ch) > 127 and ch.isalpha())
+
+
+_DESCRIPTOR_WORDS = {"group", "militia", "militants", "fighters", "rebels", "jihadists", "movement", "organisation", "organization"}  # lower case: "Islamic State group", not "Islamic Resistance Movement"
+_DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
 
 
 _CONTROL_PREFIX = re.compile(r"[\w'’]+-(?:controlled|run|led|backed)\s")

@@ -122,6 +122,8 @@ def add_described(g: Groups) -> None:
         form = text[span.start : span.end]
         if names and low in GROUP_HEADS | {"forces", "fighters"}:
             i = names[-1]  # "the Shabaab militant group", "Hamas forces"
+            if text[g.cands[i].end : g.cands[i].end + 2] in ("'s", "’s"):
+                continue  # "the Guard's drug trafficking network": the name owns the group, is not it
             g.add_form(i, form, span, "name_descriptor")
             after = sdoc[max(t.i for t in sdoc[start : tok.i] if _cand_at(g, t.idx) == i) + 1 : tok.i + 1]
             if len(after) >= 2:

@@ -67,6 +67,7 @@ class InstMention:
     head_i: int = -1  # token index of the head's last word
     head_end: int = -1  # where the head ends
     full: tuple[int, int] | None = None  # the whole phrase with its country ("Mali's police force")
+    needs_country: bool = False  # "the National Guard", "the authorities": only after that country's was named
 
 
 @lru_cache(maxsize=1)
@@ -397,9 +398,9 @@ def find_mentions(doc: Doc, cands: list[Cand]) -> list[InstMention]:
         if of_country:
             countries.append((of_country, None, end, False))
             end = new_end
-        if not countries and head in need:
+        if not countries and head in ("forces", "authorities"):
             i = end
-            continue
+            continue  # "forces" alone are anyone's; "authorities" alone speak anonymously (GUIDE)
         s, e = sdoc[start].idx, sdoc[end - 1].idx + len(sdoc[end - 1])
         full = (s, e)
         # "Mali's police force", "Cameroon army": the country stays its own place mention
@@ -414,7 +415,8 @@ def find_mentions(doc: Doc, cands: list[Cand]) -> list[InstMention]:
         hi = head_end_tok - 1
         last = sdoc[hi]
         modifier = last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i
-        out.append(InstMention(s, e, hs, iso, key, head, dem, bool(own), modifier=modifier, head_i=hi, head_end=he, full=full))
+        out.append(InstMention(s, e, hs, iso, key, head, dem, bool(own), modifier=modifier, head_i=hi, head_end=he, full=full,
+                               needs_country=head in need))
         for iso2, dem2, ti, coord in countries:
             if coord and iso2 != iso:
                 t = sdoc[ti]
@@ -515,6 +517,7 @@ def institution_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
     sent_of = {s.start: n for n, s in enumerate(doc.nlp.sents)}
     placed: list[tuple[InstMention, str, str]] = []  # (mention, country, key)
     recent: dict[str, tuple[str, int]] = {}  # key -> (country, sentence) of the last mention naming its country
+    ever: dict[str, str] = {}  # key -> the country of the last mention naming it, anywhere before
     last_ministry: tuple[str, str] | None = None
     for m in mentions:
         si = sent_of.get(doc.nlp[m.head_i].sent.start, -1)
@@ -523,6 +526,10 @@ def institution_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
             if last_ministry is None:
                 continue
             iso, key = last_ministry
+        elif iso is None and m.needs_country:
+            if key not in ever:
+                continue  # "the authorities", "the National Guard" with no country named for them
+            iso = ever[key]
         elif iso is None:
             owner = _owner(doc, cands, placed, m)
             if owner == "":
@@ -531,6 +538,7 @@ def institution_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
             iso = owner or (last[0] if last is not None and si - last[1] <= 1 else main)
         else:
             recent[key] = (iso, si)
+            ever[key] = iso
         if iso is None:
             continue
         if key.endswith("ministry"):
@@ -549,7 +557,7 @@ def institution_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if m.part and m.demonym:  # "Rwandan troops" of "Rwandan and Burundian troops"
             c.forms = [f"{m.demonym} {army_noun([m.head]) if key == 'army' and m.head.startswith('arm') else m.head}"]
         else:  # "police force" of "Mali's weary police force", and the whole phrase
-            c.forms = [doc.text[m.head_start : m.head_end]]
+            c.forms = [] if m.head in entity_lexicon().institution_need_country else [doc.text[m.head_start : m.head_end]]
             if m.full and m.full != (m.start, m.end):
                 c.forms.append(doc.text[m.full[0] : m.full[1]])
         out.append(c)

@@ -33,6 +33,8 @@ class EntityLexicon:
     platforms: frozenset[str]
     rank_words: frozenset[str]
     description_nouns: frozenset[str]
+    outlet_words: frozenset[str]
+    weapon_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -62,4 +64,6 @@ def entity_lexicon() -> EntityLexicon:
         platforms=frozenset(raw["platforms"]),
         rank_words=frozenset(raw["rank_words"]),
         description_nouns=frozenset(raw["description_nouns"]),
+        outlet_words=frozenset(raw["outlet_words"]),
+        weapon_words=frozenset(raw["weapon_words"]),
     )

@@ -31,7 +31,7 @@ from ..model import Doc, Geo
 # ORG kinds whose country says where the story is.
 CONTEXT_KINDS = frozenset({"government", "state_force", "police", "ministry", "intelligence", "armed_group", "militia", "political_party"})
 # "JENIN, West Bank (Reuters) -", "SRINAGAR:", "TEHRAN (Tasnim) -" opening a paragraph
-_DATELINE = re.compile(r"[A-Z][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,6}?\s*(?:\([^)\n]{1,40}\))?\s*(?::|\s[-–—]+|[-–—])\s")
+_DATELINE = re.compile(r"[A-Z][\w'’.-]*(?:[ ,]+[\w'’.-]+){0,6}?\s*(?:\([^)\n]{1,40}\)\s*)?(?::|\s[-–—]+|[-–—])\s")
 
 
 def _dateline_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -156,6 +156,12 @@ def geocode_entities(doc: Doc) -> None:
     for i, ent in enumerate(doc.entities):
         if ent.type != "LOCATION":
             continue
+        country = country_by_name(ent.name)
+        if country is not None:  # "Mexico" is the country, never a town of that name elsewhere
+            geo = geocode(ent.name, countries=(country.iso2,))
+            if geo is not None and geo.country == country.iso2:
+                located[i] = geo
+                continue
         forms = [ent.name, *ent.aliases]
         kinds[i] = "region" if _said_region(doc, i) else None
         easy = next((f for f in forms if _easy(f)), None)

@@ -88,6 +88,7 @@ def actor_candidates(doc: Doc) -> list[Cand]:
     sdoc = doc.nlp
     lower, exact, _, forms = _matchers(id(sdoc.vocab), _nlp_of(sdoc))
     by_span: dict[tuple[int, int], list[Actor]] = {}
+    named: set[str] | None = None
     for matcher in (lower, exact):
         for key, start, end in matcher(sdoc):
             span = sdoc[start:end]
@@ -95,8 +96,10 @@ def actor_candidates(doc: Doc) -> list[Cand]:
                 continue  # "the army" is not the actor "Army"
             name = sdoc.vocab.strings[key]
             actor = forms[name]
-            if name.startswith("C") and actor.country not in _named_countries(doc):
-                continue  # a name the gazetteer tells apart by its country, in an article not about it
+            if name.startswith("C") or _generic_state_form(actor, span.text) or _bare_acronym(doc, actor, span.text):
+                named = _named_countries(doc) if named is None else named
+                if actor.country not in named:
+                    continue  # "Border Police", "(Lebanon)", "ONA": a country's body, in an article not about that country
             bucket = by_span.setdefault((span.start_char, span.end_char), [])
             if actor not in bucket:
                 bucket.append(actor)
@@ -111,10 +114,49 @@ def actor_candidates(doc: Doc) -> list[Cand]:
     return out
 
 
+_STATE_KINDS = {"state_force", "police", "government", "ministry", "intelligence"}
+_GENERIC_WORDS = {"border", "federal", "national", "special", "republican", "presidential", "security", "general", "state",
+                  "central", "counter", "terrorism", "counter-terrorism", "intelligence", "media", "government", "air",
+                  "naval", "coast", "reserve", "rapid", "intervention", "royal", "internal", "public", "armed", "defence",
+                  "defense", "forces", "force", "police", "army", "military", "navy", "guard", "guards", "ministry",
+                  "office", "service", "services", "agency", "directorate", "command", "department", "authority",
+                  "council", "unit", "corps", "brigade", "division", "gendarmerie", "of", "the", "and", "for"}
+
+
+def _generic_state_form(actor: Actor, text: str) -> bool:
+    """A state body's form made of generic words only ('Border Police', 'Federal Police',
+    'Interior Ministry'): it names that country's body only in an article about the country."""
+    if actor.country is None or actor.kind not in _STATE_KINDS:
+        return False
+    lex = entity_lexicon()
+    words = [w for w in re.split(r"[\s'’]+", text.lower()) if w and w != "s"]
+    return bool(words) and all(w in _GENERIC_WORDS or w in lex.ministry_topics for w in words)
+
+
+def _bare_acronym(doc: Doc, actor: Actor, text: str) -> bool:
+    """A short acronym ('PLA', 'NSS') of a state body tied to one country, whose longer names
+    the article never writes: another body's initials as likely as this one's. Armed groups'
+    and agencies' initials ('M23', 'AFP') travel with them and are kept."""
+    if actor.country is None or actor.kind not in _STATE_KINDS or not text.replace(".", "").isupper() or len(text) > 3:
+        return False
+    low = doc.text.lower()
+    return not any(len(f) > 5 and f.lower() in low for f in actor.forms())
+
+
 def _named_countries(doc: Doc) -> set[str]:
-    """Countries the article names, by name or adjective."""
+    """Countries the article names, by any of their names ('DRC', 'Congo') or adjective."""
     found = {c.iso2 for c in country_table().by_iso.values() if c.name in doc.text}
-    found.update(iso for t in doc.nlp if t.text[:1].isupper() and (iso := demonym_country(t.text)))
+    toks = [t for t in doc.nlp if not t.is_space]
+    for k, t in enumerate(toks):
+        if not t.text[:1].isupper():
+            continue
+        if iso := demonym_country(t.text):
+            found.add(iso)
+        for n in (1, 2, 3):
+            words = " ".join(x.text for x in toks[k : k + n])
+            country = country_table().by_any_name(words) if len(words) >= 2 else None
+            if country is not None:
+                found.add(country.iso2)
     return found
 
 
@@ -185,6 +227,10 @@ def model_candidates(doc: Doc) -> list[Cand]:
             continue  # "Gazan", "Egyptians", "Saudi": nationalities, not entities
         if len(ent) == 1 and text.lower() in lex.description_nouns:
             continue  # "Gunmen" opening a sentence names no one
+        if ent[-1].lower_ in lex.weapon_words and typ in ("ORG", "PERSON"):
+            continue  # "Rocket Propelled Grenades": a weapon, not an actor
+        if typ == "PERSON" and len(ent) > 1 and ent[-1].text in lex.outlet_words:
+            typ = "ORG"  # "reports Deccan Herald": a newspaper
         if last in lex.facility_heads and typ is not None:
             typ = "LOCATION"
         elif last in lex.org_heads and typ in ("PERSON", "LOCATION"):
@@ -265,7 +311,7 @@ def _modifier_only(ent) -> bool:
 
 
 def rule_candidates(doc: Doc) -> list[Cand]:
-    """Organisation names the model cuts short: '<ORG ending in Bureau/Ministry/...> of (the) <Name>'."""
+    """Organisation names the model cuts short: '<ORG ending in Bureau/Ministry/...> of/for (the) <Name>'."""
     lex = entity_lexicon()
     sdoc = doc.nlp
     out = []
@@ -278,8 +324,10 @@ def rule_candidates(doc: Doc) -> list[Cand]:
             if k < len(sdoc) and sdoc[k].lower_ == "the":
                 k += 1
             m = k
-            while m < len(sdoc) and sdoc[m].pos_ == "PROPN" and sdoc[m].text[:1].isupper():
-                m += 1
+            while m < len(sdoc) and sdoc[m].pos_ in ("PROPN", "ADJ", "NOUN") and sdoc[m].text[:1].isupper():
+                m += 1  # "Committee for Sudanese Doctors": capitalised words the tagger read as adjective or noun
+            while m > k and sdoc[m - 1].pos_ == "ADJ":
+                m -= 1  # "Committee for Kurdish refugees": a name does not end on an adjective
             if m > k:
                 out.append(Cand(ent.start_char, sdoc[m - 1].idx + len(sdoc[m - 1]), "ORG", "rule"))
     text = doc.text
@@ -300,7 +348,7 @@ _NICKNAME = re.compile(
     r"\b(?:commander|leader|warlord|chief|fighter|militant|man|general|boss|kingpin|rebel|gunman)\s+"
     r"(?:(?:who\s+(?:is|was)\s+)?(?:also\s+|better\s+|popularly\s+)?known\s+as|nicknamed|dubbed|alias)\s+[\"“](?P<n>[A-Z][^\"”\n]{1,40})[\"”]"
 )
-_PLACE_APPOS = re.compile(r"\b((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the\s+)?(?:[a-z]+\s+){0,3}(?:capital|city|town|village|port|hub)\s+(?:of|in)\b")
+_PLACE_APPOS = re.compile(r"\b((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,3}(?:capital|city|town|village|port|hub|favela|slum|neighbou?rhood|suburb|district|settlement|township|municipality|commune|locality|province|region|camp|oasis|island)\s+(?:(?:located|situated|lying)\s+)?(?:of|in|near)\b")
 
 
 _PLACE_OF = re.compile(r"\b(?:town|village|city|district|region|province|commune|locality|municipality|area)\s+of\s+((?:(?:al|el|Al|El)-)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
@@ -309,7 +357,7 @@ _PLACE_OF = re.compile(r"\b(?:town|village|city|district|region|province|commune
 _UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th)\s+(?:[A-Z][a-z]+\s+){0,3}(?:Division|Brigade|Battalion|Regiment|Corps|Army|Infantry|Squadron|Company|Group|Fleet|Command)\b")
 
 
-_NAME = r"(?:(?:al|el|Al|El|ad|ar|as|ash|an|at|az)[-\s])?[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|du|la|des|wa)[-\s])?[A-Z][\w'’-]*){0,3}"
+_NAME = r"(?:(?:al|el|Al|El)[-\s]|(?:ad|ar|as|ash|an|at|az)-)?[A-Z][\w'’-]*(?:\s+(?:(?:al|el|de|du|la|des|wa)[-\s])?[A-Z][\w'’-]*){0,3}"
 _LEAD = {"The", "A", "An", "This", "That", "These", "Its", "Their", "His", "Her", "Each", "Every", "Another", "One",
          "Some", "Our", "In", "On", "At", "For", "From", "Of", "And", "But", "As", "By", "Near", "Outside", "Inside",
          "Across", "Into", "To", "With", "While", "When", "After", "Before", "Since", "Meanwhile", "Last", "Next"}
@@ -563,6 +611,9 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
         if ranks and rest and rest[:1].isupper() and rest.split()[-1] not in entity_lexicon().org_heads:
             start = new_start + (len(doc.text[new_start:end]) - len(doc.text[new_start:end].lstrip()))
             c = Cand(start, end, "PERSON", c.source, c.actor, c.label, c.forms)  # a rank is followed by a person
+    last = doc.text[start:end].split()
+    if c.source == "model" and len(last) > 1 and last[-1].lower() in entity_lexicon().description_nouns and last[-1].lower() not in ("army", "military", "police", "militia", "security"):
+        end = start + len(doc.text[start:end][: doc.text[start:end].rindex(last[-1])].rstrip())  # "Daily Excelsior Militants": the next sentence's subject
     tail = re.search(r"(?:\s+(?:of|and|the|for|in|on|at))+$", doc.text[start:end])
     if tail:
         end = start + tail.start()  # "the Joint Force of the": the model stopped mid-name

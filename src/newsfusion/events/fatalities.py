@@ -52,11 +52,14 @@ class Figure:
     victims: Span | None = None  # the noun phrase of who died ("two of its fighters")
 
 
+MAX_DIGITS = 15  # longer digit strings are not counts (and int() refuses over 4,300 digits)
+
+
 def word_number(text: str) -> int | None:
     """"17", "1,200", "seventeen", "twenty-five", "a hundred" -> int; anything else None."""
     s = text.lower().replace(",", "").strip()
     if re.fullmatch(r"\d+", s):
-        return int(s)
+        return int(s) if len(s) <= MAX_DIGITS else None  # a 5,000-digit "number" is no count
     parts = [p for p in re.split(r"[\s-]+", s) if p and p not in ("and", "a", "an")]
     if not parts:
         return 1 if s in ("a", "an") else None
@@ -68,7 +71,7 @@ def word_number(text: str) -> int | None:
             current = max(current, 1) * SCALES[p]
             if SCALES[p] >= 1000:
                 total, current = total + current, 0
-        elif re.fullmatch(r"\d+", p):
+        elif re.fullmatch(r"\d+", p) and len(p) <= MAX_DIGITS:
             current += int(p)
         else:
             return None

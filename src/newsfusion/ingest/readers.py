@@ -21,6 +21,7 @@ from pathlib import Path
 from ..config import settings
 from ..errors import ConfigError, InputError, SkippedInput
 from ..model import Article
+from ..pipeline import too_long
 from .dates import normalise_date
 from .decode import decode
 from .feeds import read_feed
@@ -108,6 +109,7 @@ def read_file(p: Path, shown: str | None = None, **overrides: str | None) -> Ite
     for item in read_bytes(data, path=shown, name=p.stem, fmt=fmt, **overrides):
         if meta and isinstance(item, Article):
             apply_sidecar(item, meta)
+            item.sanitize()
         yield item
 
 
@@ -178,12 +180,17 @@ def check_overrides(overrides: dict[str, str | None]) -> dict[str, str]:
 
 
 def _finish(art: Article, src: Source, overrides: dict[str, str]) -> Article | InputError:
-    """Apply overrides, refuse empty or non-English articles."""
+    """Apply overrides, refuse empty, too long or non-English articles."""
     for key, value in overrides.items():
         setattr(art, key, value)
+    art.sanitize()
     label = f"{art.name}: " if art.name and art.name != src.name else ""
     if not art.text.strip():
         return src.error("E203", f"{label}article has no text", "check the file has content")
+    error = too_long(art, src.path)
+    if error is not None:
+        error.message = label + error.message
+        return error
     code, prob = detect_language(art.text)
     reliable = code is not None and prob >= MIN_CONFIDENCE
     if reliable and code != "en":

@@ -268,6 +268,8 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
 def _portfolio(ctx: Ctx, e: int) -> bool:
     """An 'organisation' that is a minister's portfolio ("Communication Minister")."""
     words = ctx.name(e).lower().split()
+    if ctx.doc.entities[e].kb_id is not None:
+        return False  # a gazetteer actor ("Islamic State") is no portfolio
     return bool(words) and ctx.type(e) == "ORG" and any(w in PORTFOLIOS for w in words) and len(words) <= 2 and "ministry" not in words
 
 
@@ -619,4 +621,4 @@ def whose_leader(ctx: Ctx) -> Iterator[Relation]:
         yield Relation(ctx.name(person.entity), pred, ctx.name(org), Span(start, person.span.end), person.entity, org, rule="role")
 
 
-_WHOSE = re.compile(r",?\s+whose\s+(leader|head|chief|founder|commander|spokesman|spokesperson|spokeswoman)\b,?\s+", re.I)
+_WHOSE = re.compile(r"(?:,|(?<![\s,]))\s+whose\s+(leader|head|chief|founder|commander|spokesman|spokesperson|spokeswoman)\b,?\s+", re.I)

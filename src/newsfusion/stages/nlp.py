@@ -62,6 +62,8 @@ def load_nlp(name: str | None = None):
             f"spaCy model {name!r} is not installed",
             "run 'make install' or set NEWSFUSION_SPACY_MODEL to an installed model",
         ) from exc
+    # Longer articles are refused before any stage runs (E212); up to that limit the parser runs.
+    nlp.max_length = max(nlp.max_length, settings().max_chars + 1)
     if "parser" in nlp.pipe_names and "newsfusion_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsfusion_paragraphs", before="parser")
     return nlp
