@@ -295,8 +295,8 @@ class Ctx:
 
 
 def coordinated(tok) -> list:
-    """``tok`` and what is coordinated with it, "as well as" included ("MINUSCA as well as
-    Russia and Rwanda": the parser hangs Russia on the second "as")."""
+    """``tok`` and what is coordinated with it, "as well as" included ("AMISOM as well as
+    Kenya and Uganda": the parser hangs Kenya on the second "as")."""
     out = []
     for t in conjuncts(tok):
         out.append(t)

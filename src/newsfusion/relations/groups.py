@@ -113,7 +113,7 @@ def affiliation(ctx: Ctx) -> Iterator[Relation]:
             continue  # "fighters linked to X", "people affiliated with X": people, not a body
         subj = ctx.name(subj_ent) if subj_ent is not None else describe(subj_tok)
         if tok.lemma_.lower() == "loyal" and subj_ent is not None and ctx.type(subj_ent) == "ORG":
-            # "SPLA forces loyal to President Kiir": the person leads the body
+            # "LNA forces loyal to General Haftar": the person leads the body
             for o in objs:
                 if ctx.type(o) == "PERSON":
                     yield Relation(ctx.name(o), "leader_of", subj, ctx.span(list(tok.subtree) + [subj_tok]), o, subj_ent, rule="affiliation")
@@ -311,7 +311,7 @@ def units(ctx: Ctx) -> Iterator[Relation]:
 
 
 # A noun that makes one body another's part or ally: "Hezbollah, a Hamas ally", "X, the
-# backbone of Y", "UNICEF, the United Nations' children's agency", "X is the main ally of Y".
+# backbone of Y", "WFP, the United Nations' food agency", "X is the main ally of Y".
 BODY_NOUNS = {
     "wing": "part_of", "arm": "part_of", "branch": "part_of", "unit": "part_of", "agency": "part_of",
     "mission": "part_of", "office": "part_of", "backbone": "part_of", "core": "part_of", "division": "part_of",
@@ -334,7 +334,7 @@ def body_nouns(ctx: Ctx) -> Iterator[Relation]:
         for t in reversed(list(ctx.sdoc[tok.left_edge.i : tok.i])):
             e = ctx.ent(t)
             if e is not None and e != holder and ctx.type(e) in ("ORG", "LOCATION"):
-                other = e  # "a Hamas ally", "the United Nations' children's agency"
+                other = e  # "a Hamas ally", "the United Nations' food agency"
                 break
         if other is None:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")):

@@ -168,7 +168,7 @@ def party(ctx: Ctx, tok) -> int | None:
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ("use", "run", "hold", "control", "operate", "occupy", "man")):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
         for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
-            e = party(ctx, pobj)  # "a compound used by the Hezbollah organisation"
+            e = party(ctx, pobj)  # "a house used by the Hamas movement"
             if e is not None:
                 return e
     force = _lemma(tok) in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
@@ -194,7 +194,7 @@ def party(ctx: Ctx, tok) -> int | None:
     if _lemma(tok) in MEMBER_NOUNS:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                e = party(ctx, pobj)  # "elements of the Boko Haram sect"
+                e = party(ctx, pobj)  # "units of the al-Shabaab movement"
                 if e is not None:
                     return e
     if tok.lemma_.lower() in ORG_ANAPHORS and any(c.lower_ in ("the", "this") for c in tok.children):
@@ -281,7 +281,7 @@ def _subject(ctx: Ctx, verb):
             return subj
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        # "played a key role in fighting IS": up through the preposition and its noun
+        # "had a central part in fighting IS": up through the preposition and its noun
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj") and v.head is not v:
             v = v.head
             continue
@@ -449,7 +449,7 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             agent = _agent_party(ctx, _subject(ctx, verb.head))  # "X is at war with Y"
         elif tok.dep_ == "pobj" and verb.lower_ in ("in", "on", "during") and verb.head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.head.children):
             # "A NATO airstrike has killed ten ... in a raid on a Taliban hideout", "its
-            # members died while on a mission against X"
+            # fighters died while on an operation against X"
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             agent = _agent_party(ctx, subj) if subj is not None else None
     if agent is None:
@@ -484,7 +484,7 @@ def between(ctx: Ctx) -> Iterator[Relation]:
                 demonyms = [c for c in t.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)]
                 more = [x for c in demonyms for x in conjuncts(c)[1:] if demonym_country(x.text)]
                 if ctx.ent_in(t, ("ORG", "LOCATION")) is None and len(demonyms) + len(more) >= 2:
-                    # "between Azerbaijani and Armenian troops": one side per country
+                    # "between Eritrean and Ethiopian troops": one side per country
                     for d in demonyms + more:
                         iso = demonym_country(d.text)
                         e = ctx.institution("army", iso) if t.lemma_.lower() in ("troop", "force", "soldier", "army") else None

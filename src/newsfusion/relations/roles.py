@@ -15,7 +15,7 @@ dependency parse, in any order:
 |---|---|
 | a name modifying the role | "a Hamas official", "MINUSCA spokesman" |
 | a possessive | "al Shabaab's spokesman", "the country's minister of information", "his spokesman" |
-| a preposition's object, through nouns that name none | "spokesman for the army", "Chief of General Staff of the SPLA-IO" |
+| a preposition's object, through nouns that name none | "spokesman for the army", "Chief of Defence Staff of the FARDC" |
 | a common noun for a national institution | "army spokesman", "police spokeswoman", "a military officer" |
 | the body the role implies | a minister or president: the government; a governor or mayor: the place |
 
@@ -103,7 +103,7 @@ def holder(ctx: Ctx, role) -> int | None:
     """The person a role noun describes."""
     e = _person(ctx, role)
     if e is not None:
-        return e  # the title is inside the person's mention ("Minister Luis Carlos Villegas")
+        return e  # the title is inside the person's mention ("Minister Jorge Arturo Mendez")
     # a title before the name: "army spokesman Col. X" (role -> compound -> ... -> X)
     head = role
     while head.dep_ == "compound" and head.head.i > head.i:
@@ -249,7 +249,7 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
             inst = ctx.institution_of(m) if m.lower_ not in ("country",) else None
             if inst is not None:
                 return inst, m
-    # "spokesman for the army", "Chief of General Staff of the SPLA-IO", "the mayor of Z"
+    # "spokesman for the army", "Chief of Defence Staff of the FARDC", "the mayor of Z"
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "with", "in", "within", "from")):
         found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0, mayor_like=implied == "place")
         if found is not None:
@@ -293,7 +293,7 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
         if e is not None and e != who:
             t = ctx.type(e)
             if t == "ORG" and prep.lower_ in ("in", "at", "within") and ctx.doc.entities[e].kind is None:
-                continue  # "fighters in Nduga": a place the recogniser took for a body
+                continue  # "fighters in Puncak": a place the recogniser took for a body
             if t == "ORG" and prep.lower_ != "from":
                 return e
             if t == "PERSON" and allow_person and prep.lower_ in ("for", "to", "of"):
@@ -303,7 +303,7 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
                     continue  # "Minister for the Middle East": a portfolio, not a state
                 return e
             continue
-        # "of the Sudan People's Liberation Army in Opposition (SPLA-IO)": the acronym the name is given
+        # "of the Allied Democratic Forces (ADF)": the acronym the name is given
         for t in pobj.subtree:
             if t.dep_ == "appos" and ctx.ent(t) is not None and ctx.type(ctx.ent(t)) == "ORG" and ctx.ent(t) != who:
                 return ctx.ent(t)
@@ -590,7 +590,7 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
             leaders = [ctx.resolve(p, ("PERSON", "ORG")) for c in agent.children if c.dep_ == "pobj" for p in conjuncts(c)]
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             clause = tok
-            while clause.dep_ == "conj" and subj is None:  # "which was behind the attack and is led by X"
+            while clause.dep_ == "conj" and subj is None:  # "which claimed the raid and is headed by X"
                 clause = clause.head
                 subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and clause.dep_ in ("acl", "relcl", "advcl") and clause.head.pos_ in ("NOUN", "PROPN"):
