@@ -197,3 +197,35 @@ def test_the_most_specific_place(events_of, text, place):
 def test_a_line_is_no_place(events_of):
     evs = events_of("Two soldiers were killed near the border area with Niger in northern Benin on Monday.")
     assert evs and all(e["location"] != "Niger" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+# the agent of fire, the owner behind a stand-in target, a rank's army, a weapon's state
+GENERIC_ROLES = [
+    ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "actors", "Islamic State"),
+    ("An army patrol came under rocket fire from al-Shabaab militants near Jowhar on Tuesday.", "actors", "al-Shabaab"),
+    ("Two soldiers were wounded by sniper fire from Houthi rebels in Hodeidah on Wednesday.", "actors", "Houthi"),
+    ("Iraqi aircraft carried out a precision strike on a militant hideout near Rutba on Thursday.", "actors", "Iraqi"),
+    ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "opposition leader"),
+    ("Islamic State fighters launched an attack on a Peshmerga frontline position near Sinjar on Sunday.", "targets", "Peshmerga"),
+    ("A brigadier general of the Syrian army was killed by a roadside bomb near Palmyra on Monday.", "targets", "Syrian army"),
+]
+
+
+@pytest.mark.parametrize("text,role,expected", GENERIC_ROLES, ids=[t[0][:40] for t in GENERIC_ROLES])
+def test_generic_roles(events_of, text, role, expected):
+    evs = events_of(text)
+    assert any(expected in a for e in evs for a in e[role]), [(e["acled_sub_type"], e[role]) for e in evs]
+
+
+NOT_ARGUMENTS = [
+    ("Coalition jets carried out a strike on the location to hit militants near Tabqa.", "targets", "location"),
+    ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "life"),
+    ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "location", "Islamic State"),
+]
+
+
+@pytest.mark.parametrize("text,role,wrong", NOT_ARGUMENTS, ids=[t[0][:40] for t in NOT_ARGUMENTS])
+def test_not_these_arguments(events_of, text, role, wrong):
+    evs = events_of(text)
+    vals = [e[role] if isinstance(e[role], list) else [e[role] or ""] for e in evs]
+    assert evs and not any(wrong.lower() in (v or "").lower() for vs in vals for v in vs), vals

@@ -62,8 +62,11 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         if patient is None and v.tag_ == "VBG" and v.dep_ == "amod":
             patient = v.head  # "of burning homes" parsed as an adjective
         actor_tok = subject_of(v)
+    shooter = _fired_from(ctx, agent, v) if passive and agent is not None else None
+    if shooter is not None:  # "killed by mortar fire from X": X did it
+        actor_tok = shooter
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
-    if passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
+    if shooter is None and passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
         d.actors = _nation(ctx, agent)  # "killed by a Turkish drone": a weapon is no actor, its nationality the state
     d.arg_heads = [t for t in (actor_tok, patient) if t is not None]
     if patient is not None:
@@ -123,7 +126,9 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
     actor_tok = target_tok = None
     for p, o in preps(n):
         if p == "by" and actor_tok is None:
-            actor_tok = o
+            actor_tok = _fired_from(ctx, o) or o
+        elif p == "from" and actor_tok is None and _shooter(ctx, o):
+            actor_tok = o  # "came under rocket fire from militants"
         elif p == "between" and actor_tok is None:
             actor_tok = o
         elif p in TARGET_PREPS and target_tok is None:
@@ -195,6 +200,26 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
 
 NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
 BLAME_VERBS = {"blame", "attribute", "pin"}
+
+
+FIRE_WORDS = {"fire", "gunfire", "shelling", "shot", "shots", "barrage", "salvo", "volley", "bombardment", "attack", "strike"}
+
+
+def _shooter(ctx: DocContext, tok) -> bool:
+    """Who fire comes from: a named group or person, or armed people -- not a place
+    ("rocket fire from Gaza" says where the rockets came from, not who fired them)."""
+    if tok is None or ctx.etype(tok) == "LOCATION":
+        return False
+    return _agent(ctx, tok) and tok.pos_ != "PRON"
+
+
+def _fired_from(ctx: DocContext, tok, verb=None):
+    """"by mortar fire from X", "by a rocket from X": the means' "from" phrase (or the verb's, as
+    parsed) names who used it."""
+    if tok is None or not (tok.lemma_.lower() in FIRE_WORDS or ctx.lex.has_tok("weapon", tok) or ctx.lex.has_tok("aerial", tok)):
+        return None
+    holders = [tok] if verb is None else [tok, verb]
+    return next((o for h in holders for p, o in preps(h) if p == "from" and _shooter(ctx, o)), None)
 
 
 def _country(ctx: DocContext, tok) -> bool:
@@ -291,7 +316,9 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     if subj is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) \
             and (ctx.lex.has("weapon", subj.lemma_) or ctx.lex.rules_for(subj.lemma_)):
         d.reference = True
-    d.actors = [a for a in d.actors if not _means(ctx, a)]
+    if d.actors and all(_means(ctx, a) for a in d.actors):  # "Iraqi aircraft carried out a strike": Iraq's forces
+        d.actors = [_armed_forces(ctx, x) for a in d.actors for x in _nation(ctx, _head_of(ctx, a))] if all(a.span for a in d.actors) else []
+    d.actors = [a for a in d.actors if not _means(ctx, a) and not _is_time(ctx, a)]
     d.targets = [a for a in d.targets if a.text.lower() not in REFLEXIVE and not _is_time(ctx, a)]
     if d.rule.participant and d.frame in ("protest", "riot"):
         d.targets = []
@@ -313,6 +340,19 @@ def _is_time(ctx: DocContext, a: Arg) -> bool:
         return False
     span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
     return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span)
+
+
+def _armed_forces(ctx: DocContext, nation: Arg) -> Arg:
+    """The army of a state that used a weapon ("Israeli aircraft" -> the article's Israeli army)."""
+    from ..gazetteer.countries import country_by_name
+    from .parties import _force
+    c = country_by_name(nation.text)
+    return (_force(ctx, nation, c.iso2, police=False) if c is not None else None) or nation
+
+
+def _head_of(ctx: DocContext, a: Arg):
+    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    return span.root if span is not None else ctx.sdoc[0]
 
 
 def _means(ctx: DocContext, a: Arg) -> bool:

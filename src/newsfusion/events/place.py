@@ -50,7 +50,9 @@ def _named_as_place(ctx: DocContext, tok) -> bool:
     village of Windi", "Mugi district"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound":
-        return True
+        mi = ctx.tok_mention.get(tok.i)
+        # "Islamic State", "Arakan Army": a settlement word inside an organisation's name
+        return not (mi is not None and ctx.tok_mention.get(nxt.i) == mi and ctx.doc.mentions[mi].type == "ORG")
     h = tok.head
     if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in SETTLEMENT:
         return True  # "the village of Windi"
