@@ -208,6 +208,8 @@ GENERIC_ROLES = [
     ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "opposition leader"),
     ("Islamic State fighters launched an attack on a Peshmerga frontline position near Sinjar on Sunday.", "targets", "Peshmerga"),
     ("A brigadier general of the Syrian army was killed by a roadside bomb near Palmyra on Monday.", "targets", "Syrian army"),
+    ("A colonel was killed in a roadside bombing in Idlib province on Monday.", "targets", "Syrian army"),
+    ("Coalition jets carried out a strike on the location to hit Islamic State militants near Tabqa.", "targets", "Islamic State"),
 ]
 
 
@@ -221,6 +223,7 @@ NOT_ARGUMENTS = [
     ("Coalition jets carried out a strike on the location to hit militants near Tabqa.", "targets", "location"),
     ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "life"),
     ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "location", "Islamic State"),
+    ("People attacked a police station in the town of Sibut on Friday.", "actors", "people"),
 ]
 
 

@@ -318,8 +318,10 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         d.reference = True
     if d.actors and all(_means(ctx, a) for a in d.actors):  # "Iraqi aircraft carried out a strike": Iraq's forces
         d.actors = [_armed_forces(ctx, x) for a in d.actors for x in _nation(ctx, _head_of(ctx, a))] if all(a.span for a in d.actors) else []
-    d.actors = [a for a in d.actors if not _means(ctx, a) and not _is_time(ctx, a)]
+    d.actors = [a for a in d.actors if not _means(ctx, a) and not _is_time(ctx, a) and a.text.lower() not in NOBODY]
     d.targets = [a for a in d.targets if a.text.lower() not in REFLEXIVE and not _is_time(ctx, a)]
+    if not d.targets and d.frame not in ("protest", "riot", "clash", "allegiance", "agreement", "intel"):
+        d.targets = _purpose_target(ctx, d, prior)  # "a strike on the location to target X"
     if d.rule.participant and d.frame in ("protest", "riot"):
         d.targets = []
     if not d.actors and d.rule.participant:  # "protesters gathered", "a mob lynched"
@@ -339,7 +341,14 @@ def _is_time(ctx: DocContext, a: Arg) -> bool:
     if a.span is None or a.entity is not None:
         return False
     span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
-    return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span)
+    return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.lower_ in TIME_WORDS for t in span)
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "morning", "evening", "night", "weekend", "week", "month", "year", "day", "dawn", "dusk",
+              "midnight", "afternoon", "january", "february", "march", "april", "june", "july", "august",
+              "september", "october", "november", "december", "last", "this", "early", "late", "on"}
+NOBODY = {"people", "person", "persons", "someone", "anyone"}  # a bare "people" names no actor
 
 
 def _armed_forces(ctx: DocContext, nation: Arg) -> Arg:
@@ -348,6 +357,22 @@ def _armed_forces(ctx: DocContext, nation: Arg) -> Arg:
     from .parties import _force
     c = country_by_name(nation.text)
     return (_force(ctx, nation, c.iso2, police=False) if c is not None else None) or nation
+
+
+def _purpose_target(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
+    """What a strike was meant to hit, as its purpose clause says: "... to target / hit X"."""
+    holders = [d.token] + ([governing_verb(d.token)] if d.nominal and governing_verb(d.token) is not None else [])
+    for h in holders:
+        for c in h.subtree:
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in PURPOSE_HITS \
+                    and any(a.lower_ == "to" for a in c.children):
+                obj = first(c, "dobj")
+                if obj is not None:
+                    return make_args(ctx, obj, actor=False, prior_actors=prior)
+    return []
+
+
+PURPOSE_HITS = {"target", "hit", "strike", "destroy", "kill", "eliminate", "neutralise", "neutralize"}
 
 
 def _head_of(ctx: DocContext, a: Arg):
