@@ -232,3 +232,10 @@ def test_not_these_arguments(events_of, text, role, wrong):
     evs = events_of(text)
     vals = [e[role] if isinstance(e[role], list) else [e[role] or ""] for e in evs]
     assert evs and not any(wrong.lower() in (v or "").lower() for vs in vals for v in vs), vals
+
+
+def test_nationality_of_a_strike_is_the_army_the_article_names(events_of):
+    text = ("The Israeli army said it was reviewing the incident. An Israeli strike on a house in Rafah "
+            "killed four people on Tuesday.")
+    evs = events_of(text)
+    assert any("Israeli army" in a for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]

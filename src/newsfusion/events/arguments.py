@@ -189,7 +189,7 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
             target_tok = first(gov, "dobj")
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
     if not d.actors and d.frame in NATION_FRAMES:
-        d.actors = _nation(ctx, n)
+        d.actors = [_armed_forces(ctx, a, named_only=True) for a in _nation(ctx, n)]  # "an Israeli strike": its army
     d.arg_heads = [t for t in (actor_tok, target_tok) if t is not None]
     if actor_tok is not None and actor_tok.head.lower_ == "between":
         d.actors, d.targets = _split_pair(d.actors)
@@ -351,12 +351,14 @@ TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 NOBODY = {"people", "person", "persons", "someone", "anyone"}  # a bare "people" names no actor
 
 
-def _armed_forces(ctx: DocContext, nation: Arg) -> Arg:
-    """The army of a state that used a weapon ("Israeli aircraft" -> the article's Israeli army)."""
+def _armed_forces(ctx: DocContext, nation: Arg, named_only: bool = False) -> Arg:
+    """The army of a state that used a weapon ("Israeli aircraft" -> the article's Israeli army);
+    ``named_only``: only when the article names that army, else the state."""
     from ..gazetteer.countries import country_by_name
     from .parties import _force
     c = country_by_name(nation.text)
-    return (_force(ctx, nation, c.iso2, police=False) if c is not None else None) or nation
+    f = _force(ctx, nation, c.iso2, police=False) if c is not None else None
+    return f if f is not None and (f.entity is not None or not named_only) else nation
 
 
 def _purpose_target(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
