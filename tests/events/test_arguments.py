@@ -185,10 +185,12 @@ FINEST_PLACE = [
     # the most specific place any telling states: the lede says the country, the body the village
     ("Gunmen killed six people in northern Nigeria on Sunday, police said.\n\n"
      "The attack took place in the village of Tungan Kudu, a police spokesman said.", "Tungan Kudu"),
+    # a country modifying the town it is in: the town
+    ("A car bomb exploded at a checkpoint on the outskirts of the Syria border town of Rutba on Monday.", "Rutba"),
 ]
 
 
-@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling"])
+@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling", "country-then-town"])
 def test_the_most_specific_place(events_of, text, place):
     evs = events_of(text)
     assert any(place in (e["location"] or "") for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

@@ -70,6 +70,8 @@ CASES = [
     # a war or an insurgency told with its start (background, with its own time)
     ("The insurgency, which erupted in the Pool region in 2016, has displaced thousands.", (B, "Armed clash")),
     ("The rebels launched an insurgency against the government in 1998.", (B, "Armed clash")),
+    # a lede in the present perfect with an indefinite subject tells one incident, not a running total
+    ("A suicide bomber has killed three policemen near a market in Kirkuk, officials said.", ("Explosions/Remote violence", "Suicide bomb")),
 ]
 
 

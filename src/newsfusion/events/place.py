@@ -132,17 +132,38 @@ def _where_someone_sits(t) -> bool:
 
 
 def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
-    for t in tokens:
+    """The first place named among ``tokens``; a finer one in the same phrase wins ("the Iraq
+    border town of Rutba", "a checkpoint near X in the Y region" -> the town)."""
+    tokens = list(tokens)
+    for i, t in enumerate(tokens):
         if not_a_place_here(ctx, t):
             continue
         e = _loc_entity(ctx, t)
         if e is not None and e not in avoid:
-            return _group(ctx, t)
+            got = _group(ctx, t)
+            if got and coarseness(ctx, got[0]) >= 3:
+                finer = _finer_place(ctx, tokens[i + 1:], avoid, t, coarseness(ctx, got[0]))
+                if finer:
+                    return finer
+            return got
         if e is None and ctx.entity_of(t) is None and t.pos_ == "PROPN" and _named_as_place(ctx, t):
             h = t.head if t.dep_ == "compound" else t  # "Mugi district", a name the entities missed
             toks = [x for x in h.subtree if x.dep_ == "compound" or x is h] if h is not t else [t]
             lo, hi = min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks)
             return [Arg(ctx.doc.text[lo:hi], Span(lo, hi), None)]
+    return []
+
+
+def _finer_place(ctx: DocContext, tokens, avoid: set[int], first_tok, level: int) -> list[Arg]:
+    """A named place after ``first_tok`` in the same phrase that is finer than ``level``."""
+    for t in tokens:
+        if not_a_place_here(ctx, t) or ctx.entity_of(t) == ctx.entity_of(first_tok):
+            continue
+        e = _loc_entity(ctx, t)
+        if e is not None and e not in avoid:
+            got = _group(ctx, t)
+            if got and coarseness(ctx, got[0]) < level:
+                return got
     return []
 
 
