@@ -226,6 +226,7 @@ NOT_ARGUMENTS = [
     ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "life"),
     ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "location", "Islamic State"),
     ("People attacked a police station in the town of Sibut on Friday.", "actors", "people"),
+    ("Russian warplanes struck the town of Saraqeb on Monday, killing nine civilians.", "actors", "warplanes"),
 ]
 
 

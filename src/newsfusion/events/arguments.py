@@ -358,7 +358,9 @@ def _armed_forces(ctx: DocContext, nation: Arg, named_only: bool = False) -> Arg
     from .parties import _force
     c = country_by_name(nation.text)
     f = _force(ctx, nation, c.iso2, police=False) if c is not None else None
-    return f if f is not None and (f.entity is not None or not named_only) else nation
+    if f is None or _means(ctx, f) or (f.entity is None and named_only):
+        return nation
+    return f
 
 
 def _purpose_target(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
@@ -385,13 +387,15 @@ def _head_of(ctx: DocContext, a: Arg):
 def _means(ctx: DocContext, a: Arg) -> bool:
     """A weapon or an event noun, not an actor ("a roadside bomb", "fighting", "a drone strike")."""
     if a.entity is not None:
-        return False
+        last = ctx.doc.entities[a.entity].name.split()[-1:]  # "Russian warplanes" taken for a name: still a weapon
+        if not last or not last[0].islower() or not (ctx.lex.has("aerial", last[0]) or ctx.lex.has("weapon", last[0].rstrip("s"))):
+            return False
     words = a.text.lower().replace("-", " ").split()
     if not words:
         return True
     head, stem = words[-1], words[-1].rstrip("s")
-    if ctx.lex.has("weapon", head) or ctx.lex.has("weapon", stem):
-        return True
+    if ctx.lex.has("weapon", head) or ctx.lex.has("weapon", stem) or ctx.lex.has("aerial", head) or ctx.lex.has("aerial", stem):
+        return not (stem == "bomber" and "suicide" in words)  # an aircraft, not a suicide bomber
     rules = ctx.lex.rules_for(head, stem)
     return bool(rules) and not any(r.participant for r in rules)
 
