@@ -227,6 +227,8 @@ NOT_ARGUMENTS = [
     ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "location", "Islamic State"),
     ("People attacked a police station in the town of Sibut on Friday.", "actors", "people"),
     ("Russian warplanes struck the town of Saraqeb on Monday, killing nine civilians.", "actors", "warplanes"),
+    ("Government forces shelled rebel-held territory on Monday.", "location", "territory"),
+    ("Artillery shelled the town of Binnish on Tuesday, killing four residents.", "targets", "town"),
 ]
 
 

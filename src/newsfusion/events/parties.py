@@ -46,7 +46,8 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "villager", "v
 PROPERTY = {"house", "houses", "home", "homes", "vehicle", "vehicles", "car", "cars", "shop", "shops", "store",
             "stores", "village", "villages", "hut", "huts", "property", "properties", "neighbourhood", "neighborhood",
             "farm", "farms", "crops", "granary", "granaries", "residence", "residences", "dwelling", "dwellings",
-            "livestock", "cattle"}
+            "livestock", "cattle", "town", "towns", "city", "cities", "neighbourhoods", "neighborhoods", "hamlet",
+            "hamlets", "settlement", "settlements"}
 MUNITIONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "helicopter",
              "plane", "warplane", "uav", "projectile", "projectiles"}
 FORCE_KINDS = {"state_force", "military", "police"}

@@ -33,11 +33,22 @@ SETTLEMENT = {"village", "town", "city", "district", "regency", "county", "munic
               "neighbourhood", "neighborhood", "camp", "state", "division", "subdistrict", "sub-district"}
 
 
+HELD_BY = ("-controlled", "-held", "-occupied", "-run", " controlled", " held")
+
+
+def held_area(name: str) -> bool:
+    """"IS-controlled territory", "rebel-held areas": who holds it, no place."""
+    low = name.lower()
+    return any(h in low for h in HELD_BY) and low.split()[-1] in REGION_WORDS | {"territory", "territories", "areas", "parts"}
+
+
 def _loc_entity(ctx: DocContext, tok) -> int | None:
     e = ctx.entity_of(tok)
     if e is None:
         return None
     ent = ctx.doc.entities[e]
+    if held_area(ent.name):
+        return None
     if ctx.etype(tok) == "LOCATION" or (ent.type != "LOCATION" and _named_as_place(ctx, tok)):
         return None if _unnamed_building(ctx, ent.name) else e
     if ent.type == "ORG" and ctx.is_building(ent.name) and tok.pos_ == "PROPN":
@@ -208,7 +219,7 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
     # 5. the previous event of the paragraph, 6. the dominant place
     if prev is not None:
         d.locations, d.loc_level = [prev], 5
-    elif dominant is not None:
+    elif dominant is not None and not held_area(ctx.doc.entities[dominant].name):
         ent = ctx.doc.entities[dominant]
         d.locations, d.loc_level = [Arg(ent.name, None, dominant)], 6
 
