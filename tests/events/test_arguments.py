@@ -229,6 +229,7 @@ NOT_ARGUMENTS = [
     ("Russian warplanes struck the town of Saraqeb on Monday, killing nine civilians.", "actors", "warplanes"),
     ("Government forces shelled rebel-held territory on Monday.", "location", "territory"),
     ("Artillery shelled the town of Binnish on Tuesday, killing four residents.", "targets", "town"),
+    ("An air strike documented by Human Rights Watch killed seven civilians in Zinjibar on Sunday.", "actors", "Human Rights Watch"),
 ]
 
 

@@ -153,6 +153,8 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
             elif c.dep_ in ("compound", "nmod", "amod") and ctx.etype(c) in ("ORG", "PERSON") and not ctx.is_demonym(c):
                 actor_tok = c
     for acl in kids(n, "acl", "relcl"):
+        if acl.lemma_.lower() in TELLING_VERBS:
+            continue  # "an attack reported by the monitor": who told it, not who did it
         if actor_tok is None:
             blame = acl.lemma_ in ("blame", "attribute")  # "a roadside bomb blamed on the group"
             actor_tok = next((o for p, o in preps(acl) if p == "by" or (blame and p in ("on", "to"))), None)
@@ -198,6 +200,8 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         d.objects = conjuncts(target_tok)
 
 
+TELLING_VERBS = {"report", "document", "record", "verify", "confirm", "cite", "monitor", "tally", "count", "announce",
+                 "describe", "condemn", "denounce", "investigate", "film", "publish", "photograph", "see", "witness"}
 NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
 BLAME_VERBS = {"blame", "attribute", "pin"}
 
