@@ -185,10 +185,12 @@ FINEST_PLACE = [
     # the most specific place any telling states: the lede says the country, the body the village
     ("Gunmen killed six people in northern Nigeria on Sunday, police said.\n\n"
      "The attack took place in the village of Tungan Kudu, a police spokesman said.", "Tungan Kudu"),
+    # a country modifying the town it is in: the town
+    ("A car bomb exploded at a checkpoint on the outskirts of the Syria border town of Rutba on Monday.", "Rutba"),
 ]
 
 
-@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling"])
+@pytest.mark.parametrize("text,place", FINEST_PLACE, ids=["named-as-place", "finest-telling", "country-then-town"])
 def test_the_most_specific_place(events_of, text, place):
     evs = events_of(text)
     assert any(place in (e["location"] or "") for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
@@ -197,3 +199,49 @@ def test_the_most_specific_place(events_of, text, place):
 def test_a_line_is_no_place(events_of):
     evs = events_of("Two soldiers were killed near the border area with Niger in northern Benin on Monday.")
     assert evs and all(e["location"] != "Niger" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+# the agent of fire, the owner behind a stand-in target, a rank's army, a weapon's state
+GENERIC_ROLES = [
+    ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "actors", "Islamic State"),
+    ("An army patrol came under rocket fire from al-Shabaab militants near Jowhar on Tuesday.", "actors", "al-Shabaab"),
+    ("Two soldiers were wounded by sniper fire from Houthi rebels in Hodeidah on Wednesday.", "actors", "Houthi"),
+    ("Iraqi aircraft carried out a precision strike on a militant hideout near Rutba on Thursday.", "actors", "Iraqi"),
+    ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "opposition leader"),
+    ("Islamic State fighters launched an attack on a Peshmerga frontline position near Sinjar on Sunday.", "targets", "Peshmerga"),
+    ("A brigadier general of the Syrian army was killed by a roadside bomb near Palmyra on Monday.", "targets", "Syrian army"),
+    ("A colonel was killed in a roadside bombing in Idlib province on Monday.", "targets", "Syrian army"),
+    ("Coalition jets carried out a strike on the location to hit Islamic State militants near Tabqa.", "targets", "Islamic State"),
+]
+
+
+@pytest.mark.parametrize("text,role,expected", GENERIC_ROLES, ids=[t[0][:40] for t in GENERIC_ROLES])
+def test_generic_roles(events_of, text, role, expected):
+    evs = events_of(text)
+    assert any(expected in a for e in evs for a in e[role]), [(e["acled_sub_type"], e[role]) for e in evs]
+
+
+NOT_ARGUMENTS = [
+    ("Coalition jets carried out a strike on the location to hit militants near Tabqa.", "targets", "location"),
+    ("The opposition leader survived an attack on his life in Goma on Sunday.", "targets", "life"),
+    ("A policeman was killed by mortar fire from the Islamic State near Baiji on Monday.", "location", "Islamic State"),
+    ("People attacked a police station in the town of Sibut on Friday.", "actors", "people"),
+    ("Russian warplanes struck the town of Saraqeb on Monday, killing nine civilians.", "actors", "warplanes"),
+    ("Government forces shelled rebel-held territory on Monday.", "location", "territory"),
+    ("Artillery shelled the town of Binnish on Tuesday, killing four residents.", "targets", "town"),
+    ("An air strike documented by Human Rights Watch killed seven civilians in Zinjibar on Sunday.", "actors", "Human Rights Watch"),
+]
+
+
+@pytest.mark.parametrize("text,role,wrong", NOT_ARGUMENTS, ids=[t[0][:40] for t in NOT_ARGUMENTS])
+def test_not_these_arguments(events_of, text, role, wrong):
+    evs = events_of(text)
+    vals = [e[role] if isinstance(e[role], list) else [e[role] or ""] for e in evs]
+    assert evs and not any(wrong.lower() in (v or "").lower() for vs in vals for v in vs), vals
+
+
+def test_nationality_of_a_strike_is_the_army_the_article_names(events_of):
+    text = ("The Israeli army said it was reviewing the incident. An Israeli strike on a house in Rafah "
+            "killed four people on Tuesday.")
+    evs = events_of(text)
+    assert any("Israeli army" in a for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]

@@ -70,6 +70,8 @@ CASES = [
     # a war or an insurgency told with its start (background, with its own time)
     ("The insurgency, which erupted in the Pool region in 2016, has displaced thousands.", (B, "Armed clash")),
     ("The rebels launched an insurgency against the government in 1998.", (B, "Armed clash")),
+    # a lede in the present perfect with an indefinite subject tells one incident, not a running total
+    ("A suicide bomber has killed three policemen near a market in Kirkuk, officials said.", ("Explosions/Remote violence", "Suicide bomb")),
 ]
 
 
@@ -94,6 +96,8 @@ NOT_EVENTS = [
     "Thousands have been arrested since the protests began, activists say.",      # a running count
     "The rebels have been waging an insurgency in the hills for years.",           # over a period
     "The army has deployed thousands of troops in the region in recent years.",    # over a period
+    # the toll of a count of incidents is no incident of its own
+    "The monitor said jets have carried out 40 air raids on the province in the last six months, killing 90 people.",
 ]
 
 

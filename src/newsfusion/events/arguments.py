@@ -62,8 +62,11 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         if patient is None and v.tag_ == "VBG" and v.dep_ == "amod":
             patient = v.head  # "of burning homes" parsed as an adjective
         actor_tok = subject_of(v)
+    shooter = _fired_from(ctx, agent, v) if passive and agent is not None else None
+    if shooter is not None:  # "killed by mortar fire from X": X did it
+        actor_tok = shooter
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
-    if passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
+    if shooter is None and passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
         d.actors = _nation(ctx, agent)  # "killed by an Iranian drone": a weapon is no actor, its nationality the state
     d.arg_heads = [t for t in (actor_tok, patient) if t is not None]
     if patient is not None:
@@ -123,7 +126,9 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
     actor_tok = target_tok = None
     for p, o in preps(n):
         if p == "by" and actor_tok is None:
-            actor_tok = o
+            actor_tok = _fired_from(ctx, o) or o
+        elif p == "from" and actor_tok is None and _shooter(ctx, o):
+            actor_tok = o  # "came under rocket fire from militants"
         elif p == "between" and actor_tok is None:
             actor_tok = o
         elif p in TARGET_PREPS and target_tok is None:
@@ -148,6 +153,8 @@ def _nominal_own(ctx: DocContext, d: Draft, prior: list[Arg]) -> tuple:
             elif c.dep_ in ("compound", "nmod", "amod") and ctx.etype(c) in ("ORG", "PERSON") and not ctx.is_demonym(c):
                 actor_tok = c
     for acl in kids(n, "acl", "relcl"):
+        if acl.lemma_.lower() in TELLING_VERBS:
+            continue  # "an attack reported by the monitor": who told it, not who did it
         if actor_tok is None:
             blame = acl.lemma_ in ("blame", "attribute")  # "a roadside bomb blamed on the group"
             actor_tok = next((o for p, o in preps(acl) if p == "by" or (blame and p in ("on", "to"))), None)
@@ -184,7 +191,7 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
             target_tok = first(gov, "dobj")
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
     if not d.actors and d.frame in NATION_FRAMES:
-        d.actors = _nation(ctx, n)
+        d.actors = [_armed_forces(ctx, a, named_only=True) for a in _nation(ctx, n)]  # "an Israeli strike": its army
     d.arg_heads = [t for t in (actor_tok, target_tok) if t is not None]
     if actor_tok is not None and actor_tok.head.lower_ == "between":
         d.actors, d.targets = _split_pair(d.actors)
@@ -193,8 +200,30 @@ def _nominal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         d.objects = conjuncts(target_tok)
 
 
+TELLING_VERBS = {"report", "document", "record", "verify", "confirm", "cite", "monitor", "tally", "count", "announce",
+                 "describe", "condemn", "denounce", "investigate", "film", "publish", "photograph", "see", "witness"}
 NATION_FRAMES = ("airstrike", "shelling", "attack", "chemical")
 BLAME_VERBS = {"blame", "attribute", "pin"}
+
+
+FIRE_WORDS = {"fire", "gunfire", "shelling", "shot", "shots", "barrage", "salvo", "volley", "bombardment", "attack", "strike"}
+
+
+def _shooter(ctx: DocContext, tok) -> bool:
+    """Who fire comes from: a named group or person, or armed people -- not a place
+    ("rocket fire from Gaza" says where the rockets came from, not who fired them)."""
+    if tok is None or ctx.etype(tok) == "LOCATION":
+        return False
+    return _agent(ctx, tok) and tok.pos_ != "PRON"
+
+
+def _fired_from(ctx: DocContext, tok, verb=None):
+    """"by mortar fire from X", "by a rocket from X": the means' "from" phrase (or the verb's, as
+    parsed) names who used it."""
+    if tok is None or not (tok.lemma_.lower() in FIRE_WORDS or ctx.lex.has_tok("weapon", tok) or ctx.lex.has_tok("aerial", tok)):
+        return None
+    holders = [tok] if verb is None else [tok, verb]
+    return next((o for h in holders for p, o in preps(h) if p == "from" and _shooter(ctx, o)), None)
 
 
 def _country(ctx: DocContext, tok) -> bool:
@@ -291,8 +320,12 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
     if subj is not None and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in subj.children) \
             and (ctx.lex.has("weapon", subj.lemma_) or ctx.lex.rules_for(subj.lemma_)):
         d.reference = True
-    d.actors = [a for a in d.actors if not _means(ctx, a)]
+    if d.actors and all(_means(ctx, a) for a in d.actors):  # "Iraqi aircraft carried out a strike": Iraq's forces
+        d.actors = [_armed_forces(ctx, x) for a in d.actors for x in _nation(ctx, _head_of(ctx, a))] if all(a.span for a in d.actors) else []
+    d.actors = [a for a in d.actors if not _means(ctx, a) and not _is_time(ctx, a) and a.text.lower() not in NOBODY]
     d.targets = [a for a in d.targets if a.text.lower() not in REFLEXIVE and not _is_time(ctx, a)]
+    if not d.targets and d.frame not in ("protest", "riot", "clash", "allegiance", "agreement", "intel"):
+        d.targets = _purpose_target(ctx, d, prior)  # "a strike on the location to target X"
     if d.rule.participant and d.frame in ("protest", "riot"):
         d.targets = []
     if not d.actors and d.rule.participant:  # "protesters gathered", "a mob lynched"
@@ -312,19 +345,61 @@ def _is_time(ctx: DocContext, a: Arg) -> bool:
     if a.span is None or a.entity is not None:
         return False
     span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
-    return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct for t in span)
+    return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.lower_ in TIME_WORDS for t in span)
+
+
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+              "tonight", "morning", "evening", "night", "weekend", "week", "month", "year", "day", "dawn", "dusk",
+              "midnight", "afternoon", "january", "february", "march", "april", "june", "july", "august",
+              "september", "october", "november", "december", "last", "this", "early", "late", "on"}
+NOBODY = {"people", "person", "persons", "someone", "anyone"}  # a bare "people" names no actor
+
+
+def _armed_forces(ctx: DocContext, nation: Arg, named_only: bool = False) -> Arg:
+    """The army of a state that used a weapon ("Israeli aircraft" -> the article's Israeli army);
+    ``named_only``: only when the article names that army, else the state."""
+    from ..gazetteer.countries import country_by_name
+    from .parties import _force
+    c = country_by_name(nation.text)
+    f = _force(ctx, nation, c.iso2, police=False) if c is not None else None
+    if f is None or _means(ctx, f) or (f.entity is None and named_only):
+        return nation
+    return f
+
+
+def _purpose_target(ctx: DocContext, d: Draft, prior: list[Arg]) -> list[Arg]:
+    """What a strike was meant to hit, as its purpose clause says: "... to target / hit X"."""
+    holders = [d.token] + ([governing_verb(d.token)] if d.nominal and governing_verb(d.token) is not None else [])
+    for h in holders:
+        for c in h.subtree:
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in PURPOSE_HITS \
+                    and any(a.lower_ == "to" for a in c.children):
+                obj = first(c, "dobj")
+                if obj is not None:
+                    return make_args(ctx, obj, actor=False, prior_actors=prior)
+    return []
+
+
+PURPOSE_HITS = {"target", "hit", "strike", "destroy", "kill", "eliminate", "neutralise", "neutralize"}
+
+
+def _head_of(ctx: DocContext, a: Arg):
+    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    return span.root if span is not None else ctx.sdoc[0]
 
 
 def _means(ctx: DocContext, a: Arg) -> bool:
     """A weapon or an event noun, not an actor ("a roadside bomb", "fighting", "a drone strike")."""
     if a.entity is not None:
-        return False
+        last = ctx.doc.entities[a.entity].name.split()[-1:]  # "Russian warplanes" taken for a name: still a weapon
+        if not last or not last[0].islower() or not (ctx.lex.has("aerial", last[0]) or ctx.lex.has("weapon", last[0].rstrip("s"))):
+            return False
     words = a.text.lower().replace("-", " ").split()
     if not words:
         return True
     head, stem = words[-1], words[-1].rstrip("s")
-    if ctx.lex.has("weapon", head) or ctx.lex.has("weapon", stem):
-        return True
+    if ctx.lex.has("weapon", head) or ctx.lex.has("weapon", stem) or ctx.lex.has("aerial", head) or ctx.lex.has("aerial", stem):
+        return not (stem == "bomber" and "suicide" in words)  # an aircraft, not a suicide bomber
     rules = ctx.lex.rules_for(head, stem)
     return bool(rules) and not any(r.participant for r in rules)
 

@@ -136,6 +136,16 @@ def _retype(ctx: DocContext, d: Draft) -> None:
             d.acled = new
 
 
+COUNT_DROPS = ("a count of incidents", "aggregate")
+
+
+def _toll_of_count(d: Draft, counted_verbs: set[int]) -> bool:
+    """"carried out 13 air strikes in five months, killing 20": the participle tells what the
+    counted incidents did together, no incident of its own."""
+    t = d.token
+    return t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.head.i in counted_verbs
+
+
 def extract_events(doc: Doc) -> list[Event]:
     """All events ``doc`` states, with arguments, fatalities, status, sources and PLOVER code."""
     if doc.nlp is None:
@@ -149,10 +159,15 @@ def extract_events(doc: Doc) -> list[Event]:
     last_loc: tuple[int, Arg] | None = None  # the latest place an event stated, and its sentence
     dominant = ctx.dominant_place()
     kept, dropped = [], []
+    counted_verbs: set[int] = set()  # verbs whose object is a count of incidents ("has carried out 13 strikes")
     for d in drafts:
         near = last_loc[1] if last_loc is not None and d.sent - last_loc[0] <= PLACE_CARRY and _refines(ctx, last_loc[1], dominant) else None
         d.drop = d.drop or _build(ctx, d, prior, {**prev_loc, d.para: prev_loc.get(d.para) or near}, dominant, times, anchored)
+        if not d.drop and _toll_of_count(d, counted_verbs):
+            d.drop = "the toll of a count of incidents ('carried out 13 strikes, killing 20')"
         if d.drop:
+            if d.drop.startswith(COUNT_DROPS) and d.nominal and d.token.head.pos_ in ("VERB", "AUX"):
+                counted_verbs.add(d.token.head.i)
             dropped.append(d)
             continue
         prior.extend(a for a in d.actors if a.entity is not None)

@@ -27,6 +27,8 @@ from .context import DocContext
 
 ARMY_WORDS = {"soldier", "soldiers", "troop", "troops", "serviceman", "servicemen", "personnel", "army", "military",
               "paratrooper", "paratroopers", "conscript", "conscripts", "infantry", "marine", "marines"}
+RANKS = {"general", "generals", "colonel", "colonels", "brigadier", "brigadiers", "lieutenant", "lieutenants",
+         "captain", "captains", "sergeant", "sergeants", "corporal", "corporals", "major", "majors"}
 POLICE_WORDS = {"police", "policeman", "policemen", "policewoman", "policewomen", "gendarme", "gendarmes",
                 "officer", "officers", "cop", "cops"}
 ARMY_PLACES = {"base", "barracks", "camp", "post", "outpost", "garrison", "checkpoint", "position", "positions"}
@@ -44,7 +46,8 @@ PEOPLE = {"people", "person", "persons", "civilian", "civilians", "villager", "v
 PROPERTY = {"house", "houses", "home", "homes", "vehicle", "vehicles", "car", "cars", "shop", "shops", "store",
             "stores", "village", "villages", "hut", "huts", "property", "properties", "neighbourhood", "neighborhood",
             "farm", "farms", "crops", "granary", "granaries", "residence", "residences", "dwelling", "dwellings",
-            "livestock", "cattle"}
+            "livestock", "cattle", "town", "towns", "city", "cities", "neighbourhoods", "neighborhoods", "hamlet",
+            "hamlets", "settlement", "settlements"}
 MUNITIONS = {"drone", "drones", "missile", "missiles", "rocket", "rockets", "aircraft", "jet", "jets", "helicopter",
              "plane", "warplane", "uav", "projectile", "projectiles"}
 FORCE_KINDS = {"state_force", "military", "police"}
@@ -82,6 +85,8 @@ def _party(ctx: DocContext, a: Arg, country: str | None, target: bool) -> Arg:
         return _force(ctx, a, own, police=False) or a
     if head in POLICE_WORDS and ("police" in words or head not in ("officer", "officers") or _police_context(ctx, a)):
         return _force(ctx, a, own, police=True) or a
+    if head in RANKS:  # "a major general was killed": his force, as ACLED names the target
+        return _force(ctx, a, own, police="police" in words) or a
     if head in ARMY_PLACES | POLICE_PLACES and (set(words) & (ARMY_WORDS | POLICE_WORDS | {"security"})):
         return _force(ctx, a, own, police=bool(set(words) & POLICE_WORDS) and not set(words) & ARMY_WORDS) or a
     if head in ARMY_PLACES and head in ("base", "barracks", "garrison", "outpost"):

@@ -255,6 +255,30 @@ def _speaker_org(ctx: DocContext, tok) -> Arg | None:
     return None
 
 
+# what an attack is "on" when it is really on someone: "an attack on his life", "a strike on the
+# location", "an attack on a Peshmerga position" -- the owner named in the phrase, else nothing
+STAND_INS = {"life", "lives", "location", "locations", "position", "positions", "range", "whereabouts", "vicinity",
+             "frontline", "front", "line", "lines"}
+_VAGUE_STAND_INS = {"life", "lives", "location", "locations", "range", "whereabouts", "vicinity"}
+
+
+def _stood_for(ctx: DocContext, head, prior_actors: list[Arg]) -> list[Arg]:
+    for t in (t for t in head.subtree if t.i < head.i):
+        if t.lower_ in ("his", "her", "their", "its"):
+            ante = resolve_pronoun(ctx, t) if t.lower_ in ("their", "its") else next(
+                (s for a in t.ancestors for s in [first(a, "nsubj", "nsubjpass")]
+                 if s is not None and s.i < t.i and s.lower_ not in PRONOUNS), None)  # "X survived an attack on his life"
+            if ante is not None:
+                return make_args(ctx, ante, actor=False, prior_actors=prior_actors)
+        e = ctx.entity_of(t)
+        if e is not None and ctx.doc.entities[e].type in ("ORG", "PERSON"):
+            return [Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e)]
+    if head.lower_ in _VAGUE_STAND_INS:
+        return []
+    desc = description(ctx, [head])
+    return [Arg(desc[0], desc[1], None)] if desc is not None else []
+
+
 def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | None = None, members: bool = True) -> list[Arg]:
     """The arguments ``tok`` (a head token) stands for: one per named entity, else one description."""
     if tok is None:
@@ -274,6 +298,8 @@ def make_args(ctx: DocContext, tok, *, actor: bool, prior_actors: list[Arg] | No
         return []
     if ctx.lex.has("vague_quantity", head.lower_) and not any(p == "of" for p, _ in preps(head)):
         return []  # "killing dozens": a count, not a participant
+    if not actor and head.lower_ in STAND_INS:
+        return _stood_for(ctx, head, prior_actors or [])
     out: list[Arg] = []
     plain: list = []
     for h in conjuncts(head):

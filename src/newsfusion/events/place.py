@@ -33,11 +33,22 @@ SETTLEMENT = {"village", "town", "city", "district", "regency", "county", "munic
               "neighbourhood", "neighborhood", "camp", "state", "division", "subdistrict", "sub-district"}
 
 
+HELD_BY = ("-controlled", "-held", "-occupied", "-run", " controlled", " held")
+
+
+def held_area(name: str) -> bool:
+    """"IS-controlled territory", "rebel-held areas": who holds it, no place."""
+    low = name.lower()
+    return any(h in low for h in HELD_BY) and low.split()[-1] in REGION_WORDS | {"territory", "territories", "areas", "parts"}
+
+
 def _loc_entity(ctx: DocContext, tok) -> int | None:
     e = ctx.entity_of(tok)
     if e is None:
         return None
     ent = ctx.doc.entities[e]
+    if held_area(ent.name):
+        return None
     if ctx.etype(tok) == "LOCATION" or (ent.type != "LOCATION" and _named_as_place(ctx, tok)):
         return None if _unnamed_building(ctx, ent.name) else e
     if ent.type == "ORG" and ctx.is_building(ent.name) and tok.pos_ == "PROPN":
@@ -50,7 +61,9 @@ def _named_as_place(ctx: DocContext, tok) -> bool:
     village of Kadji", "Bama district"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound":
-        return True
+        mi = ctx.tok_mention.get(tok.i)
+        # "Islamic State", "Arakan Army": a settlement word inside an organisation's name
+        return not (mi is not None and ctx.tok_mention.get(nxt.i) == mi and ctx.doc.mentions[mi].type == "ORG")
     h = tok.head
     if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in SETTLEMENT:
         return True  # "the village of Kadji"
@@ -130,17 +143,38 @@ def _where_someone_sits(t) -> bool:
 
 
 def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
-    for t in tokens:
+    """The first place named among ``tokens``; a finer one in the same phrase wins ("the Iraq
+    border town of Rutba", "a checkpoint near X in the Y region" -> the town)."""
+    tokens = list(tokens)
+    for i, t in enumerate(tokens):
         if not_a_place_here(ctx, t):
             continue
         e = _loc_entity(ctx, t)
         if e is not None and e not in avoid:
-            return _group(ctx, t)
+            got = _group(ctx, t)
+            if got and coarseness(ctx, got[0]) >= 3:
+                finer = _finer_place(ctx, tokens[i + 1:], avoid, t, coarseness(ctx, got[0]))
+                if finer:
+                    return finer
+            return got
         if e is None and ctx.entity_of(t) is None and t.pos_ == "PROPN" and _named_as_place(ctx, t):
             h = t.head if t.dep_ == "compound" else t  # "Bama district", a name the entities missed
             toks = [x for x in h.subtree if x.dep_ == "compound" or x is h] if h is not t else [t]
             lo, hi = min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks)
             return [Arg(ctx.doc.text[lo:hi], Span(lo, hi), None)]
+    return []
+
+
+def _finer_place(ctx: DocContext, tokens, avoid: set[int], first_tok, level: int) -> list[Arg]:
+    """A named place after ``first_tok`` in the same phrase that is finer than ``level``."""
+    for t in tokens:
+        if not_a_place_here(ctx, t) or ctx.entity_of(t) == ctx.entity_of(first_tok):
+            continue
+        e = _loc_entity(ctx, t)
+        if e is not None and e not in avoid:
+            got = _group(ctx, t)
+            if got and coarseness(ctx, got[0]) < level:
+                return got
     return []
 
 
@@ -185,7 +219,7 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
     # 5. the previous event of the paragraph, 6. the dominant place
     if prev is not None:
         d.locations, d.loc_level = [prev], 5
-    elif dominant is not None:
+    elif dominant is not None and not held_area(ctx.doc.entities[dominant].name):
         ent = ctx.doc.entities[dominant]
         d.locations, d.loc_level = [Arg(ent.name, None, dominant)], 6
 
