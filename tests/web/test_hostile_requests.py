@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -53,7 +54,9 @@ def run_guard(method: str, headers: dict[str, str], stream: Stream, *, token: st
             out["headers"] = dict(message["headers"])
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()]}
-    asyncio.run(Guard(app, Access(token, None))(scope, stream, send))
+    # in a thread of its own: the browser tests leave an event loop running in this one
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, Guard(app, Access(token, None))(scope, stream, send)).result()
     return out["status"], seen["called"], seen["body"], out["headers"]
 
 
