@@ -43,7 +43,7 @@ def test_from_spans(parsed, text, source, cue, content, expected):
 
 
 def test_proposal_joins_rule_claims_and_resolves_pronouns(parsed):
-    text = ("General Amos Keita said the rebels had withdrawn from the valley. "
+    text = ("General Abel Keita said the rebels had withdrawn from the valley. "
             "He reckoned that the road would reopen within a week.")
     doc = parsed(Article(text=text))
     rules_only = extract_claims(doc)
@@ -52,7 +52,7 @@ def test_proposal_joins_rule_claims_and_resolves_pronouns(parsed):
                                   _span(text, "the road would reopen within a week"), rule="model")
     claims = extract_claims(doc, proposals=[prop])
     assert [doc.span_text(c.cue) for c in claims] == ["said", "reckoned"]
-    assert claims[1].source == "Amos Keita" and claims[1].source_kind == "named_person"
+    assert claims[1].source == "Abel Keita" and claims[1].source_kind == "named_person"
     assert claims[1].resolved_from == "he"
 
 

@@ -12,7 +12,7 @@ def pipe(pipeline):
 
 def test_denial_answers_the_claim_it_was_asked_about(pipe):
     doc = pipe(Article(text=(
-        "Two aid workers told Reuters that soldiers had burned the market in Mangina.\n\n"
+        "Two aid workers told Reuters that soldiers had burned the market in Eringeti.\n\n"
         "Asked to comment on the aid workers' claims, army spokesman Serge Ilunga told Reuters: \"These are lies.\"")))
     pol = [c for c in doc.contradictions if c.kind == "polarity"]
     assert len(pol) == 1

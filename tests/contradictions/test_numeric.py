@@ -43,14 +43,14 @@ NUMERIC = [
     # one speaker under two descriptions
     ("The regional police office said six people were killed in the attack. "
      "Police later said eight people were killed in the attack.", []),
-    # "bringing the toll to four" counts the peacekeepers the sentence counts, not the attackers
-    ("Two more peacekeepers were found dead after the ambush, UN officials said, bringing the death toll to four. "
-     "Nine attackers were killed in the crossfire, the mission added.", []),
+    # "bringing the toll to five" counts the guards the sentence counts, not the attackers
+    ("Two more guards were found dead after the raid, UN officials said, bringing the death toll to five. "
+     "Eight assailants were killed in the gunfight, the mission added.", []),
     # "the resident" is the resident quoted before; a second attack is another incident
     ("A resident of Mabass said at least 20 people were killed in the first strike. "
-     "The resident said the second strike hit a forest, so there were no casualties.", []),
+     "The resident said the second strike fell on empty farmland and there were no casualties.", []),
     # a figure is the claim's whose content says it, not a remark on it in the same sentence
-    ("The militants said 40 soldiers had been killed in the raid, but that could not be confirmed by other sources. "
+    ("The militants said 40 soldiers had been killed in the raid, but that could not be independently verified. "
      "The army said nine soldiers died in the raid.",
      [("The militants said 40 soldiers", "nine soldiers")]),
     # a comparison with the past or a forecast disputes no figure

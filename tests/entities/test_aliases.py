@@ -34,11 +34,11 @@ CASES = [
     ('Boko Haram (Hausa for "Western education is forbidden") attacked a school in Borno.',
      [("Boko Haram", ["Western education is forbidden"])]),
     # a nickname in quotes after a role, the rank kept as an alias only
-    ('A separatist commander known as "General Storm Rider" was killed in Bamenda.',
+    ('A militia commander known as "General Storm Rider" was killed in Bamenda.',
      [("Storm Rider", ["General Storm Rider"])]),
     # spelling variants of one person, a surname after the Arabic article
-    ("Mohamed Saleh said the camp fell. Later Mohamed Salih denied it.",
-     [("Mohamed Saleh", ["Mohamed Salih"])]),
+    ("Yusuf Warsame said the camp fell. Later Yusuf Warsami denied it.",
+     [("Yusuf Warsame", ["Yusuf Warsami"])]),
     ("Governor Mohammed al-Hassani toured the market. Hassani said it would reopen.",
      [("Mohammed al-Hassani", ["Hassani"])]),
     # an outlet and its descriptor

@@ -15,7 +15,7 @@ CASES = [
     # the fullest name, even when a short form comes first
     ("Hamid said the road was closed. Ali Musa Hamid is the district commissioner.", "Hamid", "Ali Musa Hamid"),
     # of two spellings the accented one
-    ("Désiré Mbusa Kakule said the town fell. Later Desire Mbussa Kakule denied it.", "Desire Mbussa Kakule", "Désiré Mbusa Kakule"),
+    ("José Mbusa Kasongo said the town fell. Later Jose Mbussa Kasongo denied it.", "Jose Mbussa Kasongo", "José Mbusa Kasongo"),
     # of two spellings the one written most
     ("Shells hit Tawilla on Monday. Families fled Tawila for the camps. Tawila is now empty.", "Tawilla", "Tawila"),
     # a gazetteer actor whose name is not written goes by its fullest form in the article

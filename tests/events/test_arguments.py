@@ -33,7 +33,7 @@ ACTORS = [
     # an act told in an "after ...ing" clause has the subject of the main verb
     ("Rebel fighters fled into the forest after killing two soldiers near Kasindi.", "Rebel fighters"),
     # a weapon is no actor: the nationality of the weapon that killed names the state
-    ("Three fighters of the rebel group were killed by a Turkish drone near Kobani on Friday.", "Turkey"),
+    ("Three fighters of the rebel group were killed by an Iranian drone near Sardasht on Friday.", "Iran"),
 ]
 
 
@@ -49,7 +49,7 @@ NOT_ACTORS = [
     ("KIDAL, Mali (Reuters) - Rebels attacked an army post on Monday.", "KIDAL"),
     ("Ten villagers died during an attack on Kaya on Sunday.", "villagers"),
     ("The death toll from a rebel attack on Beni has risen to 30.", "toll"),
-    ("Three fighters of the rebel group were killed by a Turkish drone near Kobani on Friday.", "drone"),
+    ("Three fighters of the rebel group were killed by an Iranian drone near Sardasht on Friday.", "drone"),
 ]
 
 
@@ -164,7 +164,7 @@ PARTIES = [
     ("Militants killed four Malian soldiers near Gao on Monday.", "Malian army"),
     ("Jihadists attacked a checkpoint in northern Burkina Faso on Friday, killing three policemen.", "Burkinabe police"),
     # fighters are their group
-    ("Two Hamas fighters were killed in an Israeli air strike in Gaza on Tuesday.", "Hamas"),
+    ("Two Islamic Jihad fighters were killed on Tuesday in an Israeli drone strike in Jenin.", "Islamic Jihad"),
 ]
 
 

@@ -95,7 +95,7 @@ def test_a_photo_caption_reports_nothing(events_of):
 AGGREGATES = [
     "Bombings and shootings kill dozens of people in the capital each month.",
     "Armed groups in the region have killed more than 400 civilians in 2023, a rights group said.",
-    "Fighting between the two sides has left more than 3,000 dead since 2017.",
+    "Fighting between the two sides has left over 2,500 dead since 2016.",
 ]
 
 

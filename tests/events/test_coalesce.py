@@ -34,10 +34,10 @@ def test_protest_and_its_violence_are_one_gathering(events_of):
 
 
 def test_headline_and_body_are_one_event(events_of):
-    text = ("Suspected rebels kill nine near Mangina\n\n"
-            "Suspected rebels killed nine civilians in a night raid on a farming village near Mangina on Monday, "
+    text = ("Suspected rebels kill nine near Eringeti\n\n"
+            "Suspected rebels killed nine civilians in a night raid on a farming village near Eringeti on Monday, "
             "local officials said.")
-    evs = events_of(text, title="Suspected rebels kill nine near Mangina")
+    evs = events_of(text, title="Suspected rebels kill nine near Eringeti")
     assert len(evs) == 1
     assert evs[0]["evidence"].startswith("Suspected rebels killed nine civilians")
 

@@ -78,7 +78,7 @@ def test_other_incidents_stay_apart(events_of, text):
 def test_the_incident_an_attack_follows_is_another(events_of):
     text = ("Gunmen kill nine in village attack\n\n"
             "Gunmen killed nine villagers in the village of Dolbel on Friday, a local official said.\n\n"
-            "The attack follows the killing on Monday of 20 civilians in another village of the region.")
+            "The raid follows the killing on Tuesday of 20 farmers in another village of the region.")
     got = _news(events_of, text)
     assert len(got) == 2, [(e["acled_sub_type"], e["evidence"]) for e in got]
 
@@ -92,7 +92,7 @@ def test_one_town_spelled_two_ways_is_one_place(events_of):
 
 
 def test_two_acts_coordinated_in_one_sentence_are_two_events(events_of):
-    got = _news(events_of, "Gunmen shot dead a police officer in Cali on Tuesday, then planted explosives by his body and detonated them.")
+    got = _news(events_of, "Gunmen shot dead a police officer in Cali on Tuesday, then planted a bomb under his car and detonated it.")
     subs = sorted(e["acled_sub_type"] for e in got)
     assert subs == ["Armed clash", "Remote explosive/landmine/IED"], subs
 

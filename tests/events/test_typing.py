@@ -28,7 +28,7 @@ CASES = [
     ("A Russian missile strike on Odesa killed four people overnight.", (E, "Shelling/artillery/missile attack")),
     ("Sudanese army drones struck RSF positions in Omdurman overnight.", (E, "Air/drone strike")),
     # a weapon as the agent of a passive names the means
-    ("Three fighters of the rebel group were killed by a Turkish drone near Kobani on Friday.", (E, "Air/drone strike")),
+    ("Three fighters of the rebel group were killed by an Iranian drone near Sardasht on Friday.", (E, "Air/drone strike")),
     ("Attackers threw a grenade into a bar in Bujumbura on Saturday, wounding ten people.", (E, "Grenade")),
     # ACLED types by the means: the instrument of an attack decides, whoever was hit
     ("The rebels attacked the port of Hodeidah with ballistic missiles on Tuesday.", (E, "Shelling/artillery/missile attack")),

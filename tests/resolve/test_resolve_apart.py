@@ -86,11 +86,11 @@ def test_a_name_shared_with_a_country_does_not_join_a_town_to_it():
 
 
 @pytest.mark.parametrize("a, b, conflict", [
-    ("Mohamed Ali Hassan", "Mohamed Ahmed Hassan", True),
+    ("Yusuf Ali Warsame", "Yusuf Ahmed Warsame", True),
     ("Abu Mousub", "Abu Qatadah", True),
     ("Amina Diallo", "Fatoumata Diallo", True),
-    ("Wahidi", "Fazlullah Wahidi", False),
-    ("Désiré Mbusa Kakule", "Desire Mbussa Kakule", False),
+    ("Karimi", "Nasrullah Karimi", False),
+    ("José Mbusa Kasongo", "Jose Mbussa Kasongo", False),
     ("Jean-Pierre Bemba", "Jean Pierre Bemba", False),
     ("Aaron Klein", "Aron Klein", False),
 ])
@@ -99,15 +99,15 @@ def test_person_names_that_conflict(a, b, conflict):
 
 
 def test_people_whose_names_conflict_stay_apart_even_through_a_shared_alias():
-    ents = resolve(doc("d1", [ent(0, "Mohamed Ali Hassan", "PERSON", ["Sheikh Hassan Mohamed"])]),
-                   doc("d2", [ent(0, "Mohamed Ahmed Hassan", "PERSON", ["Sheikh Hassan Mohamed"])]))
+    ents = resolve(doc("d1", [ent(0, "Yusuf Ali Warsame", "PERSON", ["Sheikh Warsame Yusuf"])]),
+                   doc("d2", [ent(0, "Yusuf Ahmed Warsame", "PERSON", ["Sheikh Warsame Yusuf"])]))
     assert len(ents) == 2
 
 
 def test_one_word_person_names_join_only_in_articles_about_one_country():
     place = lambda c: ent(9, "Somewhere", "LOCATION", geo=geo(c, f"country:{c}", None, 3))
-    ents = resolve(doc("d1", [ent(0, "Mahamat", "PERSON"), place("TD")]), doc("d2", [ent(0, "Mahamat", "PERSON"), place("TD")]),
-                   doc("d3", [ent(0, "Mahamat", "PERSON"), place("NE")]))
+    ents = resolve(doc("d1", [ent(0, "Tarno", "PERSON"), place("TD")]), doc("d2", [ent(0, "Tarno", "PERSON"), place("TD")]),
+                   doc("d3", [ent(0, "Tarno", "PERSON"), place("NE")]))
     persons = [e for e in ents if e.type == "PERSON"]
     assert sorted(len(e.members) for e in persons) == [1, 2]
 
@@ -135,13 +135,13 @@ def test_generic_forms(form, generic):
 
 def test_canonical_names():
     ents = resolve(
-        doc("d1", [ent(0, "Desire Mbussa Kakule", "PERSON"), ent(1, "ISIS", "ORG", kb_id="isis"),
+        doc("d1", [ent(0, "Jose Mbussa Kasongo", "PERSON"), ent(1, "ISIS", "ORG", kb_id="isis"),
                    ent(2, "YAOUNDE", "LOCATION", geo=geo("CM", "geonames:2220957", "Yaoundé"))]),
-        doc("d2", [ent(0, "Désiré Mbusa Kakule", "PERSON"), ent(2, "Yaounde", "LOCATION", geo=geo("CM", "geonames:2220957", "Yaoundé"))]),
-        doc("d3", [ent(0, "Désiré Mbusa Kakule", "PERSON"), ent(1, "Daesh", "ORG", kb_id="isis")]),
+        doc("d2", [ent(0, "José Mbusa Kasongo", "PERSON"), ent(2, "Yaounde", "LOCATION", geo=geo("CM", "geonames:2220957", "Yaoundé"))]),
+        doc("d3", [ent(0, "José Mbusa Kasongo", "PERSON"), ent(1, "Daesh", "ORG", kb_id="isis")]),
     )
     names = {e.type: e.name for e in ents}
-    assert names == {"PERSON": "Désiré Mbusa Kakule", "ORG": "Islamic State", "LOCATION": "Yaoundé"}
+    assert names == {"PERSON": "José Mbusa Kasongo", "ORG": "Islamic State", "LOCATION": "Yaoundé"}
 
 
 def test_the_fullest_best_spelled_name_not_the_first_seen():

@@ -222,7 +222,7 @@ def _misparsed_finite(tok) -> bool:
 
 def _that_clause_in_prep(tok) -> Span | None:
     """The 'that' clause under a prepositional phrase of the cue ("said in a
-    later statement that ...", "confirmed in a statement posted on its website
+    second statement that ...", "confirmed in a statement posted on its website
     that ...")."""
     for p in _children(tok, "prep"):
         if p.i < tok.i or p.lower_ not in ("in", "on", "through", "via", "during", "at"):
@@ -236,7 +236,7 @@ def _that_clause_in_prep(tok) -> Span | None:
 
 
 def _free_relative(tok) -> bool:
-    """'attacked by what they said were armed criminals': the cue qualifies a
+    """'ambushed by what they believed were armed bandits': the cue qualifies a
     noun phrase of another sentence. ('what it described as terrorism' stays a
     claim: the description is the speaker's.)"""
     for c in _children(tok, "ccomp", "xcomp"):
@@ -420,12 +420,12 @@ class Finder:
         relative = None
         if (subj is not None and subj.lower_ in ("which", "who") and subj.dep_ == "nsubj" and tok.dep_ == "relcl"
                 and tok.head.pos_ in ("NOUN", "PROPN") and subj.i > 0 and tok.doc[subj.i - 1].text == ","):
-            # "the mission, which had earlier announced ...": the antecedent speaks
+            # "the agency, which had earlier reported ...": the antecedent speaks
             # ("a man who said he spoke for the militia" only says which man)
             subj = tok.head
             relative = Span(_children(tok, "nsubj")[0].idx, _children(tok, "nsubj")[0].idx + len(_children(tok, "nsubj")[0]))
         if subj is None:
-            subj = self._subject_after(tok)  # '"...," said in a statement Brah Mahamat'
+            subj = self._subject_after(tok)  # '"...," said in a statement Yacoub Tarno'
         if subj is None or subj.lower_ in ("which", "that", "who", "what", "whom") or subj.dep_ == "expl":
             return None
         if subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children):
@@ -467,7 +467,7 @@ class Finder:
 
     def _subject_after(self, tok):
         """The speaker named after the cue when a clause or quotation comes
-        before it ('..., said in a statement Brah Mahamat')."""
+        before it ('..., said in a statement Yacoub Tarno')."""
         before = [c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i]
         if not before and not any(q.span.end <= tok.idx and self._gap_is(q.span.end, tok.idx) for q in self.quotes):
             return None
@@ -586,7 +586,7 @@ class Finder:
             return sp, "object"
         xcomp = _children(tok, "xcomp")
         if xcomp and (lemma in _INFINITIVE_CUES or xcomp[0].tag_ == "VBG"):
-            return subtree_span(xcomp[0]), "xcomp"  # "denied firing live rounds", "claiming to have downed"
+            return subtree_span(xcomp[0]), "xcomp"  # "denied using tear gas", "claiming to have downed"
         return None, ""
 
     def according_to(self, tok, sent, s: Span) -> Attribution | None:
@@ -634,7 +634,7 @@ class Finder:
             return True
         if lemma in lex.media_heads or low in lex.media_heads or lemma in lex.org_heads or lemma in self._SOURCE_NOUNS or low in self._SOURCE_NOUNS:
             return True  # ("media" has the lemma "medium")
-        # a name ("according to the ministry's Muawiya Hassanin", whatever the recogniser made of it), not a code or a book
+        # a name ("according to the ministry's Tarik Osmani", whatever the recogniser made of it), not a code or a book
         return head.pos_ == "PROPN" and head.ent_type_ not in ("LAW", "WORK_OF_ART", "DATE", "TIME", "EVENT", "LANGUAGE")
 
     @staticmethod
@@ -672,10 +672,10 @@ class Finder:
 
     def noun_attribution(self, tok, sent, s: Span) -> Attribution | None:
         """A statement named by a noun, with its speaker and what it says:
-        "Obama's declaration that ...", "a claim by government officials that
+        "the president's declaration that ...", "a claim by local officials that
         ...", "reports from officials that ...", "the coalition's announcement
         of killing 95 fighters"; and a report or claim that a cue answers
-        ("denied online reports of civilian deaths")."""
+        ("denied media reports of civilian casualties")."""
         lemma = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or lemma not in _CONTENT_NOUNS:
             return None
@@ -707,7 +707,7 @@ class Finder:
         if src is None:
             if not self._answered(tok):
                 return None
-            src = tok  # "denied online reports of civilian deaths": the reports speak
+            src = tok  # "denied media reports of civilian casualties": the reports speak
         sp = source_phrase(src) if src.i != tok.i else _description_span(tok)
         if src.dep_ == "poss":
             sp = subtree_span(src, exclude=[c for c in src.children if c.dep_ == "case"])  # "the governor's" -> "the governor"
@@ -805,7 +805,7 @@ class Finder:
         if tok.pos_ != "VERB" or lemma not in self.lex.passive_agent_cues:
             return None
         if _negated(tok):
-            return None  # "could not be confirmed by other sources": the author's doubt (author_hedge)
+            return None  # "could not be verified by independent monitors": the author's doubt (author_hedge)
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if pobj is None:

@@ -362,7 +362,7 @@ class SourceResolver:
 
     def _person_named(self, idx: int) -> int | None:
         """An organisation the recogniser made of a person's name ("said
-        Nyiyongo" beside "Ezra Nyiyongo"): a name with no gazetteer kind that
+        Okonta" beside "Felix Okonta"): a name with no gazetteer kind that
         ends like a person's name of the same article is that person."""
         ent = self.doc.entities[idx]
         if ent.type != "ORG" or ent.kind is not None:

@@ -7,7 +7,7 @@
   ("Asked to comment on ...", "in response to ...") or sets it against what
   was said before ("However, X said they were not members of any group"); a
   speaker's next claim in the same paragraph after a denial when it negates,
-  in the same sentence ("..., adding that the generals are alive") always.
+  in the same sentence ("..., adding that the officers are safe") always.
 - ``hedge``: the author's passive hedge ("are believed to be", "is said to")
   or a cue softened by "reportedly"/"allegedly"; a cue of supposition
   ("investigators suspect", "rumours suggested"); content that says what is
@@ -87,7 +87,7 @@ def stance_of(cue_lemma: str, stance_hint: str | None, hedge: bool, content: str
     if (in_response(context) or continues_denial or _CONTRAST.search(context)) and negates(content) and not uncertain(content):
         return "deny"
     if continues_denial and same_sentence and cue_lemma in _GOING_ON:
-        return "deny"  # "said the claim was not true, adding that the generals are alive"
+        return "deny"  # "said the allegation was false, adding that the officers are safe"
     if any(m.lower() in lexicon().hedge_adverbs for m in cue_modifiers):
         return "hedge"
     if cue_lemma in HEDGE_CUES or uncertain(content):

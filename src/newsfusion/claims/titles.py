@@ -1,7 +1,7 @@
 """Who holds which title in an article, so a description finds the named person.
 
-"the mayor said" names no one, but the article may: "Mayor Halido Zibo",
-"the mayor of Mangina, Emmanuel Salamu", "X, the army's spokesman". The index
+"the mayor said" names no one, but the article may: "Mayor Pascal Dembele",
+"the mayor of Kindu, Jean-Paul Mwamba", "X, the army's spokesman". The index
 lists, for every person entity, the titles written next to one of its
 mentions (a title before the name, an apposition either side) and the
 organisation the title ties them to ("a spokesman for ISAF"). A description

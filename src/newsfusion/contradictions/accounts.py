@@ -1,16 +1,16 @@
 """Conflicting accounts of one incident: who was hit.
 
 One speaker says the dead or the targets were civilians, another that they were
-fighters ("ten civilians were killed by troops" / "ten separatist terrorists were
+fighters ("ten civilians were killed by troops" / "ten rebel terrorists were
 neutralised"; "two children were killed" / "forces targeted two militants"; "a
-PKK member, his driver and a guard were killed" / "two of the victims were
-journalists, not members of an armed group"). An account is
+militia commander, his bodyguard and a cook were killed" / "three of the dead were
+teachers, not members of any militia"). An account is
 
 * a casualty figure (``numeric.stated_figures``: its victims' class and count);
 * a count of people a violent verb acted on ("targeted two militants",
   "neutralised ten terrorists");
 * a statement of who the victims were ("the victims were journalists", "those
-  killed were farmers", "were not members of an armed group").
+  killed were farmers", "were not members of any militia").
 
 Two accounts conflict when different speakers give them a few sentences apart,
 one names civilians and the other fighters or forces, and they count the same
@@ -83,7 +83,7 @@ def _from_targets(doc: Doc) -> list[Account]:
 
 
 def _from_identity(doc: Doc) -> list[Account]:
-    """'two of the victims were journalists', 'were not members of an armed group'."""
+    """'three of the dead were teachers', 'were not members of any militia'."""
     out = []
     for tok in doc.nlp:
         if tok.dep_ != "attr" or tok.head.lemma_ != "be" or tok.pos_ != "NOUN":
@@ -102,7 +102,7 @@ def _from_identity(doc: Doc) -> list[Account]:
         if negated:
             if side != "armed":
                 continue
-            side = "civilians"  # "were not members of an armed group", "were not fighters"
+            side = "civilians"  # "were not members of any militia", "were not fighters"
         span = Span(subj.left_edge.idx, max(t.idx + len(t.text) for t in tok.subtree))
         c = claim_of(doc, span)
         if not attributed(doc, c):

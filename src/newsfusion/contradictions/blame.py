@@ -2,8 +2,8 @@
 
 A speaker blames a party when it accuses it ("accused Baku of violating the
 ceasefire", "blamed the rebels for the attack", "holds the army responsible")
-or says that party's forces attacked ("Armenian army units shelled Azerbaijani
-positions", said by Azerbaijan). Two statements blame each other when they come
+or says that party's forces attacked ("Eritrean army units shelled Ethiopian
+positions", said by Ethiopia). Two statements blame each other when they come
 from different speakers a few sentences apart, each blames a party other than
 its own, one of them blames the other's side, and at least one is an accusation
 (two plain reports of attacks are no dispute).

@@ -61,7 +61,7 @@ def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     for t, other in ((t1, n2), (t2, n1)):
         words_t = t.split()
         if len(words_t) == 2 and words_t[0] in ("the", "this", "that") and words_t[1] in other.split():
-            return True  # "the resident" after "a resident of Quarit"
+            return True  # "the resident" after "a resident of Dessie"
     w1, w2 = set(n1.split()), set(n2.split())
     small = min((w1, w2), key=len)
     if (w1 <= w2 or w2 <= w1) and small - GENERIC_SOURCES:

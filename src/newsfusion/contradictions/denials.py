@@ -233,12 +233,12 @@ _REJECTS = re.compile(r"\b(?:not|n['’]t|never) (?:been )?(?:correct|accurate|t
 
 def denies(doc: Doc, c: Claim) -> bool:
     """A denial: the claims stage's stance, or a statement that something said is wrong
-    ("that information was not correct", "they were misleading")."""
+    ("that report was untrue", "they were misleading")."""
     return c.stance == "deny" or (c.source_kind != "author" and bool(_REJECTS.search(_content(doc, c))))
 
 
 def part_of_denial(doc: Doc, i: int) -> bool:
-    """'said the claim was not true, adding that the generals are safe': what a denier adds in
+    """'said the allegation was false, adding that the officers are safe': what a denier adds in
     the denial's sentence is part of the denial, never a claim it answers."""
     c = doc.claims[i]
     sent = doc.sentence_of(c.cue) if c.cue is not None else None

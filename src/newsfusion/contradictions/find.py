@@ -9,7 +9,7 @@
 Each side's evidence is the statement's own clause or sentence
 (``common.statement``), never a paragraph. One dispute is one contradiction:
 a denial of a claim whose figure is already disputed by the denier's own
-figure ("Aidi refuted Sebby's claims" after their two tolls) adds nothing.
+figure ("Okello refuted Barasa's claims" after their two tolls) adds nothing.
 """
 
 from __future__ import annotations

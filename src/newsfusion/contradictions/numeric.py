@@ -131,7 +131,7 @@ def speaker_party(doc: Doc, claim: int) -> set[str]:
 
 def _party(doc: Doc, f: Figure, claim: int) -> set[str]:
     """Whose dead the figure counts, when it says: a demonym ("Armenian troops"), a named
-    body ("TNI personnel", "members of the liberation army"), "our/its own" (the speaker's);
+    body ("TNI personnel", "members of the people's militia"), "our/its own" (the speaker's);
     for "suffered no casualties" the subject's, for "denied any casualties" the speaker's."""
     if doc.nlp is None:
         return set()
@@ -174,7 +174,7 @@ def _verb(doc: Doc, f: Figure):
     verbs = [t for t in toks if t.pos_ == "VERB"] or [t for t in toks if t.pos_ == "AUX"]
     if verbs:
         return verbs[0]
-    up = [t for t in toks.root.ancestors if t.pos_ == "VERB"]  # "put the toll at 17", "has risen to 109 people"
+    up = [t for t in toks.root.ancestors if t.pos_ == "VERB"]  # "put the toll at 17", "has risen to 64 people"
     return up[0] if up and up[0].lemma_.lower() not in REPORT_VERBS else None
 
 
@@ -221,7 +221,7 @@ def _uncompared_text(doc: Doc, span: Span, figure: Span | None = None) -> str:
 
 def _period(doc: Doc, f: Figure) -> bool:
     """A running total: "since January", "this year", "in the last five months", "the war
-    left 30,000 dead", "11 civilians have been killed" (present perfect, tied to no incident);
+    left 30,000 dead", "27 villagers have been killed" (present perfect, tied to no incident);
     not "the deadliest attack this year" (a comparison ranks the incident)."""
     verb = _verb(doc, f)
     if verb is not None:  # the figure's own clause: "since the UN said 70 died in the attack" is no period
@@ -245,7 +245,7 @@ def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
     toks = doc.nlp.char_span(span.start, span.end, alignment_mode="expand") if doc.nlp is not None else None
     verb = _verb(doc, f)
     if (verb is None or verb.lemma_ == "be") and not any(t.lemma_.lower() in INCIDENT_NOUNS for t in toks or []):
-        # "so there were no casualties": no act, no incident in its clause; its sentence's incident
+        # "and there were no casualties": no act, no incident in its clause; its sentence's incident
         sent = sentence_in_paragraph(doc, f.span) or span
         toks = doc.nlp.char_span(sent.start, sent.end, alignment_mode="expand") if doc.nlp is not None else None
     several = another = False
@@ -263,7 +263,7 @@ def _incidents(doc: Doc, f: Figure) -> tuple[bool, bool]:
 
 def _not_a_count(doc: Doc, f: Figure) -> bool:
     """"Killing a peacekeeper is a war crime" (a gerund subject: a rule, no incident);
-    "the two were killed when ..." (the two just counted: a reference, not a count)."""
+    "the two died when ..." (the two just counted: a reference, not a count)."""
     verb = _verb(doc, f)
     if verb is not None and verb.tag_ == "VBG" and verb.dep_ in ("csubj", "nsubj", "csubjpass"):
         return True
@@ -291,12 +291,12 @@ def stated_figures(doc: Doc) -> list[Stated]:
         if _additional(doc, f):
             prev = next((p for p in reversed(out) if p.victims == st.victims and p.claim is not None
                          and same_speaker(doc, doc.claims[p.claim], doc.claims[c]) and f.sentence - p.figure.sentence <= 2), None)
-            if prev is not None:  # "two Palestinians had been killed ... a third was shot dead": three
+            if prev is not None:  # "two herders had been killed ... a third was shot dead": three
                 prev.extra += st.low
             added.append(st)
             continue  # a count added to another is no toll of its own
         out.append(st)
-    for st in out:  # "three more peacekeepers were found dead, bringing the death toll to four": four peacekeepers
+    for st in out:  # "two more guards were found dead, raising the death toll to five": five guards
         if st.victims == "people" and not st.party:
             like = next((o for o in out + added if o is not st and o.figure.sentence == st.figure.sentence and o.victims != "people"
                          and o.claim == st.claim), None)

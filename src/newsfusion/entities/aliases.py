@@ -285,7 +285,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 def _variant(a: str, b: str, shortest: int = 5) -> bool:
     """Two spellings of one name: the same words but one, which differs by a letter and keeps
-    its first letter ('Bura Kamte' / 'Bara Kamte', 'Mohamed Saleh' / 'Mohamed Salih')."""
+    its first letter ('Bura Kamte' / 'Bara Kamte', 'Yusuf Warsame' / 'Yusuf Warsami')."""
     wa, wb = name_key(a).split(), name_key(b).split()
     if len(wa) != len(wb) or wa == wb:
         return False

@@ -21,7 +21,7 @@ def _name(g: Groups, members: list[int]) -> str:
     for an article's 'IS'; a disambiguator such as '(Lebanon)' dropped), a country by the
     country table's ('United States' for 'US'); anyone else by the fullest form of the
     article ('Mushir al Masri' over 'al-Masri', 'Harmal province' over 'Harmal'), then the
-    spelling written most, then the one with its accents ('Déby' over 'Deby') - never
+    spelling written most, then the one with its accents ('Kaboré' over 'Kabore') - never
     simply the first seen."""
     texts = [g.text(i) for i in members]
     actors = Counter(g.cands[i].actor for i in members if g.cands[i].actor is not None)

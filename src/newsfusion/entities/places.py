@@ -10,10 +10,10 @@ word ("Chadian soldiers") and a state body's or an armed group's country half
 the story is: AFP does not put "US" in France). Places whose candidates lie in
 one country, and large ones, are resolved first so they can serve as context.
 
-A name followed by a region word ("the Tillaberi region", "Mandera county",
+A name followed by a region word ("the Tillaberi region", "Garissa county",
 "Tillaberi and Tahoua regions") is read as the region when one has the name.
 
-A name no table knows ("the village of Chawgam") is put in the country of the
+A name no table knows ("the village of Tula") is put in the country of the
 places in its sentence, else in the country the article is about when one
 dominates: precision 2, no coordinates and no ``place_id`` (it is a spot
 somewhere in that country, not the country itself). Each
@@ -122,7 +122,7 @@ def _in_country(iso: str, why: str) -> Geo | None:
     return Geo(country=iso, precision=2, method=f"not in the gazetteer: in {c.name}, {why}")
 
 
-# "the Tillaberi region", "Mandera county", "Tillaberi and Tahoua regions": the word after the name says it is a region
+# "the Tillaberi region", "Garissa county", "Tillaberi and Tahoua regions": the word after the name says it is a region
 _REGION_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+)?(?:region|province|state|county|district|governorate|"
                            r"department|prefecture|oblast|territory|municipality)s?\b", re.IGNORECASE)
 

@@ -336,7 +336,7 @@ def rule_candidates(doc: Doc) -> list[Cand]:
     out += admin_place_candidates(doc) + facility_candidates(doc)
     for m in _dateline_places(doc):
         out.append(m)
-    for m in _NICKNAME.finditer(text):  # 'a rebel commander known as "General Fire Storm"'
+    for m in _NICKNAME.finditer(text):  # 'a rebel commander known as "General Sky Hawk"'
         out.append(Cand(m.start("n"), m.end("n"), "PERSON", "model", label="NICKNAME"))
     for pat in (_PLACE_OF, _PLACE_APPOS):  # "the town of Nyanzale", "Goma, capital of North Kivu"
         for m in pat.finditer(text):
@@ -370,7 +370,7 @@ def _admin_re() -> re.Pattern:
 
 
 def _name_part(doc: Doc, start: int, name: str) -> tuple[int, str] | None:
-    """Drop capitalised function words opening a name ('In Mugi' -> 'Mugi'); None when nothing is left
+    """Drop capitalised function words opening a name ('In Bama' -> 'Bama'); None when nothing is left
     or what is left is no place name (a demonym, a country, a weekday, an organisation word)."""
     lex = entity_lexicon()
     words = name.split()

@@ -22,11 +22,12 @@ entity F1 and type accuracy. Of the rest:
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..resolve.entities import place_id
 
 
 @dataclass
@@ -106,21 +107,3 @@ def measure(rows: list[GeoRow], records: dict[str, dict[str, Any]], gold: dict[s
         if bad:
             res.errors.append({"doc": row.doc, "name": row.name, "as": ent["name"], **bad, "method": geo.get("method")})
     return res
-
-
-_METHOD = re.compile(r"^(places|country): '([^']+)'")
-
-
-def place_id(geo: dict[str, Any]) -> str | None:
-    """The geocode's gazetteer entry; for records stored before geocodes named it, read
-    from the GeoNames id or the method ("places: 'Gaza Strip' ...", "country: ...")."""
-    if not geo:
-        return None
-    if "place_id" in geo:
-        return geo["place_id"]
-    if geo.get("geonames_id"):
-        return f"geonames:{geo['geonames_id']}"
-    m = _METHOD.match(geo.get("method") or "")
-    if m:
-        return f"places:{m.group(2)}" if m.group(1) == "places" else f"country:{geo.get('country')}"
-    return None

@@ -64,7 +64,7 @@ def _verbal(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         actor_tok = subject_of(v)
     d.actors = make_args(ctx, actor_tok, actor=True, prior_actors=prior)
     if passive and agent is not None and (ctx.lex.has_tok("weapon", agent) or ctx.lex.has_tok("aerial", agent)):
-        d.actors = _nation(ctx, agent)  # "killed by a Turkish drone": a weapon is no actor, its nationality the state
+        d.actors = _nation(ctx, agent)  # "killed by an Iranian drone": a weapon is no actor, its nationality the state
     d.arg_heads = [t for t in (actor_tok, patient) if t is not None]
     if patient is not None:
         d.objects = conjuncts(patient)
@@ -208,7 +208,7 @@ def _agent(ctx: DocContext, tok) -> bool:
     """Someone who can act: a named group or person, or armed people ("the rebels"), not the
     victims or a toll ("ten civilians died during an attack", "the death toll rose after ...")."""
     if tok is None or tok.head.lemma_.lower() in ("die", "perish"):
-        return False  # "two peacekeepers who died during an ambush"
+        return False  # "three guards who died in a raid"
     from .phrases import counted
     tok = counted(ctx, tok)
     if tok.pos_ == "PRON":

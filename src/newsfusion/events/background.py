@@ -82,8 +82,8 @@ def _vague_period(d: Draft) -> bool:
 
 
 def _perfect_subject(tok) -> bool:
-    """The event noun is the subject of a verb in the present perfect ("fighting ... have left
-    more than 3,000 dead", "the conflict has displaced thousands"): what it has done so far."""
+    """The event noun is the subject of a verb in the present perfect ("clashes ... have left
+    over 2,500 dead", "the conflict has displaced thousands"): what it has done so far."""
     t = tok
     while t.dep_ == "conj" and t.head.i != t.i:
         t = t.head
@@ -99,7 +99,7 @@ AGGREGATE_NOUNS = {"violence", "conflict", "war", "insurgency", "fighting", "unr
 
 def _event_subject(ctx: DocContext, tok) -> bool:
     """A killing verb in the present perfect whose subject is a war, an insurgency or violence
-    ("the insurgency has killed more than 350,000 people"): a running toll."""
+    ("the insurgency has killed over 40,000 people"): a running toll."""
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
     subj = first(tok, "nsubj")
     return perfect and subj is not None and subj.lemma_.lower() in AGGREGATE_NOUNS | {s.rstrip("s") for s in AGGREGATE_NOUNS}

@@ -134,7 +134,7 @@ def _arg_class(ctx: DocContext, arg: Arg) -> str | None:
         ent = ctx.doc.entities[arg.entity]
         if ent.kind:
             return "armed" if ent.kind in ARMED_KINDS else ("civilian" if ent.type == "PERSON" else None)
-        if ent.type == "ORG" and ctx.is_building(ent.name):  # "the Bisharo Guest House", "Al-Noor Mosque"
+        if ent.type == "ORG" and ctx.is_building(ent.name):  # "the Ambassador Hotel", "Al-Noor Mosque"
             words = set(ent.name.lower().split())
             return "armed" if words & ARMED_PLACES else "civilian"
         if ent.type == "ORG":

@@ -105,7 +105,7 @@ def same_place(la, lb) -> bool:
     na, nb = _norm(la.text), _norm(lb.text)
     if bool(na & nb) or la.text.lower() in lb.text.lower() or lb.text.lower() in la.text.lower():
         return True
-    return bool(na and nb) and _same_name(" ".join(sorted(na)), " ".join(sorted(nb)))  # "Thiem" / "Theim"
+    return bool(na and nb) and _same_name(" ".join(sorted(na)), " ".join(sorted(nb)))  # "Korsi" / "Kosri"
 
 
 def time_ok(a: Draft, b: Draft) -> bool:
@@ -285,7 +285,7 @@ def _separate(d: Draft) -> bool:
     """The sentence marks another incident ("a separate attack", "a similar attack", "earlier");
     "yet another attack" is this one, one more of a series."""
     if _followed(d.token):
-        return True  # "the attack follows the killing on Monday of 37 civilians": that killing was before
+        return True  # "the raid comes after the killing on Friday of 12 farmers": that killing was before
     for t in d.token.sent:
         if t.lower_ in ("reply", "response", "retaliation", "revenge", "reprisal") and t.head.lower_ == "in":
             return True  # "fired rockets in reply": another act, the answer to the first
@@ -475,7 +475,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "attack" and linked:  # "gunmen and suicide bombers attacked", "attacked with rockets"
             absorb(ctx, linked[0], d)
             continue
-        hosts = [h for h in lethal if h is not d and not _followed(h.token)]  # "the attack follows the killing of ..."
+        hosts = [h for h in lethal if h is not d and not _followed(h.token)]  # "the raid follows the murder of ..."
         if d.reference and d.frame in ("attack", "kill", "clash") and hosts:  # "... committed the attack"
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
@@ -485,7 +485,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         if d.frame == "kill" and [h for h in lethal if h is not d]:
             strong = [h for h in lethal if h.frame not in ("abduct", "sexual") and h is not d] or [h for h in lethal if h is not d]
             strong = [h for h in strong if not _coordinated(h.token, d.token)] or ([] if _coordinated(strong[0].token, d.token) else strong)
-            if not strong:  # "killing an officer, then hiding explosives by his body and detonating them": two acts
+            if not strong:  # "shooting a guard, then planting a bomb beside his car and setting it off": two acts
                 out.append(d)
                 continue
             linked = [h for h in strong if _linked(h.token, d.token) or _same_clause(h.token, d.token)]
@@ -503,7 +503,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             absorb(ctx, min(hosts, key=lambda h: abs(h.token.i - d.token.i)), d)
             continue
         bare = [x for x in out if x.lethal and not x.participants() and x.frame not in NOT_BARE and not _two_means(x, d)]
-        if d.lethal and not d.participants() and d.frame not in NOT_BARE and bare:  # "a blast was heard and gunfire broke out"
+        if d.lethal and not d.participants() and d.frame not in NOT_BARE and bare:  # "an explosion rang out and shooting followed"
             d.colour = True
             absorb(ctx, bare[0], d, swap=False)
             continue
@@ -512,7 +512,7 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
             absorb(ctx, purpose[0], d, swap=False)
             continue
         gathering = next((x for x in drafts if x is not d and x.acled and x.acled[0] == "Protests" and _aimed_at(ctx, d, x)), None)
-        if d.frame == "attack" and gathering is not None:  # "killed five protesters in a raid on the demonstrations"
+        if d.frame == "attack" and gathering is not None:  # "shot three marchers in a charge on the rally"
             absorb(ctx, gathering, d, swap=False)
             continue
         if d.frame == "attack" and not d.figures and any(x.frame == "arrest" for x in drafts):
@@ -577,7 +577,7 @@ def _sequence(v) -> set[int]:
 
 
 def _aimed_at(ctx: DocContext, d: Draft, x: Draft) -> bool:
-    """The attack is aimed at a gathering ("a raid on anti-coup demonstrations") the other mention reports."""
+    """The attack is aimed at a gathering ("a charge on anti-government rallies") the other mention reports."""
     for a in d.targets:
         words = a.text.lower().split()
         if words and any(r.frame == "protest" for r in ctx.lex.rules_for(words[-1], words[-1].rstrip("s"))):

@@ -151,7 +151,7 @@ class DocContext:
         return at != -1 and s.start >= at and end <= at + len(title) + 1  # a headline the parser cut in two
 
     def is_telegraphic(self, sent_index: int) -> bool:
-        """A headline-style line: "16 people killed in Thiem by gunmen" (a participle with no
+        """A headline-style line: "23 people killed in Kolo by gunmen" (a participle with no
         auxiliary as its verb), the standfirst that sums the story up like its title."""
         if sent_index >= len(self.doc.sentences):
             return False

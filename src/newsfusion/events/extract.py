@@ -183,8 +183,8 @@ def extract_events(doc: Doc) -> list[Event]:
 
 
 def _finest_place(d: Draft) -> None:
-    """The event's place is the most specific place any telling of it states ("in eastern
-    Afghanistan" ... "the strike occurred in the village of Chawgam")."""
+    """The event's place is the most specific place any telling of it states ("in northern
+    Mozambique" ... "the raid took place in the hamlet of Nangade")."""
     from .coalesce import members
     best = d
     for m in members(d):

@@ -176,7 +176,7 @@ def victims_of(tok) -> list:
     if lemma in ("shoot", "gun") and not any(c.lower_ in ("dead", "down") for c in tok.children):
         return []  # "shot three protesters": wounded, not killed
     if tok.pos_ == "VERB" and lemma in KILL_VERBS:
-        if tok.tag_ == "VBN":  # "there were at least 24 killed": the number hangs on the participle
+        if tok.tag_ == "VBN":  # "there were at least 17 killed": the number hangs on the participle
             num = next((c for c in tok.children if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
             if num is not None:
                 return [num]

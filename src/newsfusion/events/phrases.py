@@ -90,7 +90,7 @@ def resolve_pronoun(ctx: DocContext, tok):
 
 
 def _agrees(ctx: DocContext, pron, noun) -> bool:
-    """"they" stands for a plural or a group, not for one person ("Aidi said ... 'They attacked'")."""
+    """"they" stands for a plural or a group, not for one person ("Okello said ... 'They attacked'")."""
     if pron.lower_ in ("they", "them", "their"):
         return noun.tag_ in ("NNS", "NNPS") or ctx.etype(noun) == "ORG" or noun.pos_ == "NUM"
     if pron.lower_ in ("he", "she", "him", "her", "his"):

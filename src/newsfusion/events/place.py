@@ -41,19 +41,19 @@ def _loc_entity(ctx: DocContext, tok) -> int | None:
     if ctx.etype(tok) == "LOCATION" or (ent.type != "LOCATION" and _named_as_place(ctx, tok)):
         return None if _unnamed_building(ctx, ent.name) else e
     if ent.type == "ORG" and ctx.is_building(ent.name) and tok.pos_ == "PROPN":
-        return e  # "the Bisharo Guest House": a named building is the most specific place
+        return e  # "the Ambassador Hotel": a named building is the most specific place
     return None
 
 
 def _named_as_place(ctx: DocContext, tok) -> bool:
-    """A name the text calls a place whatever its tagged type: "in Nduga regency", "the
-    village of Windi", "Mugi district"."""
+    """A name the text calls a place whatever its tagged type: "in Puncak regency", "the
+    village of Kadji", "Bama district"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound":
         return True
     h = tok.head
     if tok.dep_ == "pobj" and h.lower_ == "of" and h.head.lower_ in SETTLEMENT:
-        return True  # "the village of Windi"
+        return True  # "the village of Kadji"
     return tok.dep_ == "appos" and h.lower_ in SETTLEMENT
 
 
@@ -100,14 +100,14 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
         top = top.head
     if top.dep_ == "pobj" and top.head.lower_ in ("with", "between") and top.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
             and any(x.lemma_.lower() in LINE_NOUNS for x in [top.head.head, *top.head.head.children]):
-        return True  # "near the border area with Burkina Faso and Niger"
+        return True  # "near the border area with Mali and Mauritania"
     if t.dep_ in ("compound", "amod", "nmod") and t.head.pos_ in ("NOUN", "PROPN"):
         h = t.head
         line = h.lemma_.lower() in LINE_NOUNS and not (h.dep_ == "compound" and h.head.lemma_.lower() in SETTLEMENT | {"area"})
         if ctx.lex.has_tok("weapon", h) or ctx.lex.has_tok("heavy_weapon", h) or line:
             return True  # "the Malian border", not "the Nagorno-Karabakh border region"
         if ctx.etype(h) == "PERSON" or ctx.lex.has_tok("person_noun", h) or ctx.lex.has_tok("title", h):
-            return True  # "US President Barack Obama", "the Kunar governor": whose, not where
+            return True  # "Kenyan President William Ruto", "the Kunar governor": whose, not where
     top = t
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
@@ -137,7 +137,7 @@ def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
         if e is not None and e not in avoid:
             return _group(ctx, t)
         if e is None and ctx.entity_of(t) is None and t.pos_ == "PROPN" and _named_as_place(ctx, t):
-            h = t.head if t.dep_ == "compound" else t  # "Mugi district", a name the entities missed
+            h = t.head if t.dep_ == "compound" else t  # "Bama district", a name the entities missed
             toks = [x for x in h.subtree if x.dep_ == "compound" or x is h] if h is not t else [t]
             lo, hi = min(x.idx for x in toks), max(x.idx + len(x.text) for x in toks)
             return [Arg(ctx.doc.text[lo:hi], Span(lo, hi), None)]
@@ -282,7 +282,7 @@ TOWN_WORDS = {"village", "town", "city", "hamlet", "camp", "commune", "municipal
 
 def coarseness(ctx: DocContext, a: Arg) -> int:
     """0 a named building, 1 a town, 2 unknown, 3 a region or country: the text's word first
-    ("the Tillaberi region", "Windi village"), then the geocoded precision."""
+    ("the Tillaberi region", "Kadji village"), then the geocoded precision."""
     if a.entity is not None and ctx.is_building(ctx.doc.entities[a.entity].name):
         return 0
     if a.span is not None:

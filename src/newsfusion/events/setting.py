@@ -91,14 +91,14 @@ def _comparison(head) -> bool:
 
 
 def _length(head) -> bool:
-    """A length or an age, not a date: "a three-year war", "10 and 12 years old"."""
+    """A length or an age, not a date: "a three-year war", "8 and 14 years old"."""
     phrase = head.doc[head.left_edge.i:head.right_edge.i + 1].text.lower()
     return bool(_DURATION_ADJ.search(phrase)) or head.lower_ == "old" or head.head.lower_ == "old"
 
 
 def _bad_time(head) -> bool:
     """A "since" phrase, a time inside another noun, one that dates a statement, or a length
-    or an age ("a three-year war", "10 and 12 years old")."""
+    or an age ("a three-year war", "8 and 14 years old")."""
     if head.head.lower_ == "since" or head.lower_ == "since":
         return True
     if _length(head) or _comparison(head):
@@ -149,7 +149,7 @@ def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) ->
 
 
 def _dates_a_claim(head, trigger) -> bool:
-    """"X on Thursday claimed a suicide bombing": the time is when it was claimed, which may
+    """"X on Sunday claimed a car bombing": the time is when it was claimed, which may
     not be when it happened."""
     for anc in head.ancestors:
         if anc.i == trigger.i:

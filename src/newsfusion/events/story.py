@@ -159,7 +159,7 @@ def _incident_host(ctx: DocContext, d: Draft, kept: list[Draft]):
 
 def _victims_differ(ctx: DocContext, a: Draft, b: Draft) -> bool:
     """One mention was aimed at armed men, the other at civilians ("attacked 25 soldiers" /
-    "an ambush on bridge workers"): two incidents."""
+    "an ambush on road builders"): two incidents."""
     from .classify import hit_class
     ca, cb = hit_class(ctx, a), hit_class(ctx, b)
     return {ca, cb} == {"armed", "civilian"}

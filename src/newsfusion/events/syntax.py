@@ -71,7 +71,7 @@ def subject_of(v, depth: int = 0):
             return v.head
         return s
     if v.dep_ == "pcomp" and v.head.lower_ in ("after", "before", "while", "upon", "by", "on") and v.head.head.pos_ in ("VERB", "AUX"):
-        return subject_of(v.head.head, depth + 1)  # "the militants left the base after taking weapons"
+        return subject_of(v.head.head, depth + 1)  # "the gunmen fled the camp after seizing rifles"
     if v.dep_ in ("xcomp", "conj", "advcl") and v.head.i != v.i:
         h = v.head
         if v.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ != "to" for c in v.children) and h.dep_ in ("pcomp", "xcomp"):

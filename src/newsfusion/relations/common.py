@@ -48,7 +48,7 @@ RANKS = {
 }
 # A qualifier that makes a role someone else's deputy or a former one.
 DEPUTY_WORDS = {"deputy", "vice", "assistant", "acting", "associate"}
-FORMER_WORDS = {"former", "ex", "ex-", "late", "then", "onetime", "erstwhile", "would-be"}
+FORMER_WORDS = {"former", "ex", "ex-", "late", "onetime", "erstwhile", "would-be"}
 
 # The national institutions a common noun names, by kind: the words that, alone or
 # after a country's name or adjective, stand for that body.
@@ -295,8 +295,8 @@ class Ctx:
 
 
 def coordinated(tok) -> list:
-    """``tok`` and what is coordinated with it, "as well as" included ("MINUSCA as well as
-    Russia and Rwanda": the parser hangs Russia on the second "as")."""
+    """``tok`` and what is coordinated with it, "as well as" included ("AMISOM as well as
+    Kenya and Uganda": the parser hangs Kenya on the second "as")."""
     out = []
     for t in conjuncts(tok):
         out.append(t)

@@ -113,7 +113,7 @@ def affiliation(ctx: Ctx) -> Iterator[Relation]:
             continue  # "fighters linked to X", "people affiliated with X": people, not a body
         subj = ctx.name(subj_ent) if subj_ent is not None else describe(subj_tok)
         if tok.lemma_.lower() == "loyal" and subj_ent is not None and ctx.type(subj_ent) == "ORG":
-            # "SPLA forces loyal to President Kiir": the person leads the body
+            # "LNA forces loyal to General Haftar": the person leads the body
             for o in objs:
                 if ctx.type(o) == "PERSON":
                     yield Relation(ctx.name(o), "leader_of", subj, ctx.span(list(tok.subtree) + [subj_tok]), o, subj_ent, rule="affiliation")
@@ -311,7 +311,7 @@ def units(ctx: Ctx) -> Iterator[Relation]:
 
 
 # A noun that makes one body another's part or ally: "Hezbollah, a Hamas ally", "X, the
-# backbone of Y", "UNICEF, the United Nations' children's agency", "X is the main ally of Y".
+# backbone of Y", "WFP, the United Nations' food agency", "X is the main ally of Y".
 BODY_NOUNS = {
     "wing": "part_of", "arm": "part_of", "branch": "part_of", "unit": "part_of", "agency": "part_of",
     "mission": "part_of", "office": "part_of", "backbone": "part_of", "core": "part_of", "division": "part_of",
@@ -334,7 +334,7 @@ def body_nouns(ctx: Ctx) -> Iterator[Relation]:
         for t in reversed(list(ctx.sdoc[tok.left_edge.i : tok.i])):
             e = ctx.ent(t)
             if e is not None and e != holder and ctx.type(e) in ("ORG", "LOCATION"):
-                other = e  # "a Hamas ally", "the United Nations' children's agency"
+                other = e  # "a Hamas ally", "the United Nations' food agency"
                 break
         if other is None:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")):
@@ -406,6 +406,8 @@ def pro(ctx: Ctx) -> Iterator[Relation]:
         while head.dep_ in ("compound", "amod") and head.head.i > head.i:
             head = head.head
         who = ctx.ent(head)
+        if who is None and head.dep_ == "appos":
+            who = ctx.resolve(head.head, ("ORG",))  # "X, a pro-government militia"
         if who is None and head.lemma_.lower() in ORG_ANAPHORS | {"group"} and any(c.lower_ in ("the", "this") for c in head.children):
             who = latest_org_before(ctx, m.start(), topic=True)  # "the pro-Iran group": the group the text is about
         if who is None or who == ally:
@@ -440,3 +442,24 @@ def support_from(ctx: Ctx) -> Iterator[Relation]:
             e = ctx.resolve(g, ("ORG", "LOCATION", "PERSON"))
             if e is not None and e != who:
                 yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="support")
+
+
+def in_support_of(ctx: Ctx) -> Iterator[Relation]:
+    """'In support of X, Y aircraft struck ...', 'Y deployed troops in support of X': Y sides with X."""
+    for tok in ctx.sdoc:
+        if tok.lemma_.lower() not in ("support", "backing") or tok.dep_ != "pobj" or tok.head.lower_ != "in":
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        verb = tok.head.head
+        if of is None or verb.pos_ != "VERB":
+            continue
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        who = ctx.resolve(subj, ("ORG", "LOCATION")) if subj is not None else None
+        if who is None:
+            continue
+        ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+        for pobj in (c for c in of.children if c.dep_ == "pobj"):
+            for g in coordinated(pobj):
+                e = ctx.resolve(g, ("ORG", "LOCATION"))
+                if e is not None and e != who and ctx.type(e) == "ORG":
+                    yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="support")

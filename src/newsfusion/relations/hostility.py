@@ -40,7 +40,7 @@ ACT_VERBS = {
     "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
     "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
-    "fire", "launch",
+    "fire", "launch", "seize",
 }
 # Verbs whose object is the weapon, not the target: the target follows "at", "on", "toward".
 AIM_VERBS = {"fire", "launch", "shoot"}
@@ -54,8 +54,13 @@ ACT_NOUNS = {
     "attack", "offensive", "war", "insurgency", "campaign", "operation", "strike", "airstrike", "raid", "assault",
     "ambush", "invasion", "rebellion", "fight", "struggle", "crackdown", "retribution", "reprisal", "retaliation",
     "bombing", "shelling", "incursion", "onslaught", "revenge", "jihad", "uprising", "hostilities", "mission",
+    "fighting",
 }
-AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight"}
+AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight", "fighting"}
+# "soldiers died / were killed in an X ambush": the ambush's author attacked the soldiers' side
+SUFFER_VERBS = {"die", "kill", "wound", "injure", "perish", "hurt"}
+# "troops came under fire from X": the one the fire comes from attacks the subject
+UNDER_NOUNS = {"fire", "attack", "assault", "bombardment", "shelling", "gunfire", "mortar", "rocket", "siege"}
 BETWEEN_NOUNS = {
     "conflict", "war", "fighting", "clash", "battle", "hostility", "confrontation", "ceasefire", "truce", "skirmish",
     "violence", "fight", "combat", "tension",
@@ -150,8 +155,10 @@ def party(ctx: Ctx, tok) -> int | None:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 return party(ctx, pobj)
         return None
-    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her")), None)
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our")), None)
     if owner is not None and _lemma(tok) in FORCE_NOUNS:
+        if owner.lower_ == "our":
+            return _speaker_party(ctx, owner)  # "our forces": the organisation speaking
         if owner.lower_ in ("his", "her"):
             # "his forces": the body the person last named leads or speaks for
             p = latest_person_before(ctx, owner.idx)
@@ -161,7 +168,7 @@ def party(ctx: Ctx, tok) -> int | None:
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in ("use", "run", "hold", "control", "operate", "occupy", "man")):
         agent = next((c for c in acl.children if c.dep_ == "agent"), None)
         for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
-            e = party(ctx, pobj)  # "a compound used by the Hezbollah organisation"
+            e = party(ctx, pobj)  # "a house used by the Hamas movement"
             if e is not None:
                 return e
     force = _lemma(tok) in FORCE_NOUNS or tok.lower_ in FORCE_NOUNS
@@ -187,7 +194,7 @@ def party(ctx: Ctx, tok) -> int | None:
     if _lemma(tok) in MEMBER_NOUNS:
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                e = party(ctx, pobj)  # "elements of the Boko Haram sect"
+                e = party(ctx, pobj)  # "units of the al-Shabaab movement"
                 if e is not None:
                     return e
     if tok.lemma_.lower() in ORG_ANAPHORS and any(c.lower_ in ("the", "this") for c in tok.children):
@@ -274,11 +281,23 @@ def _subject(ctx: Ctx, verb):
             return subj
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        # "played a key role in fighting IS": up through the preposition and its noun
+        # "had a central part in fighting IS": up through the preposition and its noun
         if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj") and v.head is not v:
             v = v.head
             continue
         return None
+    return None
+
+
+def _speaker_party(ctx: Ctx, tok) -> int | None:
+    """The organisation whose claim holds ``tok`` (directly or through its spokesperson)."""
+    for c in ctx.doc.claims:
+        if c.content.start <= tok.idx < c.content.end and c.source_entity is not None:
+            e = c.source_entity
+            if ctx.type(e) == "PERSON":
+                e = ctx.speaks_for.get(e)
+            if e is not None and _is_party(ctx, e):
+                return e
     return None
 
 
@@ -319,6 +338,8 @@ def acts(ctx: Ctx) -> Iterator[Relation]:
     """Hostile acts a sentence states with a verb or a noun."""
     for tok in ctx.sdoc:
         lemma = _lemma(tok)
+        if tok.lower_ == "under" and tok.dep_ == "prep" and tok.head.pos_ in ("VERB", "AUX"):
+            yield from _under_fire(ctx, tok)
         if tok.pos_ == "VERB" and lemma in ACT_VERBS | WITH_VERBS and not _negated(tok):
             yield from _verb_act(ctx, tok, lemma)
         elif tok.pos_ in ("NOUN", "PROPN") and lemma in ACT_NOUNS:
@@ -352,11 +373,37 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
                     patients += [p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
     if lemma in TAKE_VERBS:
         patients = [p for p in patients if p.lower_ not in EQUIPMENT and _lemma(p) not in EQUIPMENT]
+        if not passive:
+            # "seized the hospital from X": X held what was taken
+            holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "captured towns from X"
+            patients += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
     ev = ctx.span([t for t in tok.subtree if t.sent == tok.sent] or [tok])
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
-            yield from _rel(ctx, pa, _patient(ctx, p), ev, "act")
+            pp = _patient(ctx, p)
+            if pp is not None and pp == pa and any(c.dep_ == "poss" and c.lower_ == "its" for c in p.children):
+                # "the army said RSF fighters shelled its positions": not the attacker's own
+                # positions, the speaker's
+                pp = _speaker_party(ctx, p)
+            yield from _rel(ctx, pa, pp, ev, "act")
+
+
+def _under_fire(ctx: Ctx, under) -> Iterator[Relation]:
+    """'troops came under fire from X', 'the base was under attack by X': X attacked the subject."""
+    noun = next((c for c in under.children if c.dep_ == "pobj"), None)
+    if noun is None or _lemma(noun) not in UNDER_NOUNS:
+        return
+    verb = under.head
+    src = [c for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i]
+    agents = [p for c in src for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or not agents or _negated(verb):
+        return
+    ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+    for a in agents:
+        for p in conjuncts(subj):
+            yield from _rel(ctx, _agent_party(ctx, a), _patient(ctx, p), ev, "act")
 
 
 def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
@@ -367,9 +414,17 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         preps = [p for p in preps if p.lower_ != "of"]
     if lemma not in ("war", "fight", "hostilities"):
         preps = [p for p in preps if p.lower_ != "with"]  # "a raid with drones"
+    by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    if lemma in AGAINST_ONLY and not preps and by is not None:
+        # "fighting by X against Y": the parser hangs "against" on the agent
+        preps = [c for x in by.children if x.dep_ == "pobj" for c in x.children if c.dep_ == "prep" and c.lower_ == "against"]
     patients = [p for prep in preps for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
     if not patients and tok.dep_ == "dobj" and _lemma(tok.head) in WITHSTAND_VERBS:
         patients = [p for p in [_subject(ctx, tok.head)] if p is not None]  # "troops repelled an attack by X"
+    if not patients and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") and _lemma(tok.head.head) in SUFFER_VERBS:
+        # "four soldiers died in a X ambush", "troops were wounded in X attacks"
+        v = tok.head.head
+        patients = [p for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for p in conjuncts(c)]
     if not patients:
         return
     agent = None
@@ -394,7 +449,7 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             agent = _agent_party(ctx, _subject(ctx, verb.head))  # "X is at war with Y"
         elif tok.dep_ == "pobj" and verb.lower_ in ("in", "on", "during") and verb.head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.head.children):
             # "A NATO airstrike has killed ten ... in a raid on a Taliban hideout", "its
-            # members died while on a mission against X"
+            # fighters died while on an operation against X"
             subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             agent = _agent_party(ctx, subj) if subj is not None else None
     if agent is None:
@@ -429,7 +484,7 @@ def between(ctx: Ctx) -> Iterator[Relation]:
                 demonyms = [c for c in t.children if c.dep_ in ("amod", "compound") and demonym_country(c.text)]
                 more = [x for c in demonyms for x in conjuncts(c)[1:] if demonym_country(x.text)]
                 if ctx.ent_in(t, ("ORG", "LOCATION")) is None and len(demonyms) + len(more) >= 2:
-                    # "between Azerbaijani and Armenian troops": one side per country
+                    # "between Eritrean and Ethiopian troops": one side per country
                     for d in demonyms + more:
                         iso = demonym_country(d.text)
                         e = ctx.institution("army", iso) if t.lemma_.lower() in ("troop", "force", "soldier", "army") else None

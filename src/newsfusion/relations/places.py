@@ -42,13 +42,13 @@ _ADJS = r"(?:[a-z][\w-]*[ \t]+){0,3}?"
 
 # inner, then words, then the outer place
 _INNER_FIRST = [
-    # "Kolo, Dara" (a comma chain) -- checked against lists below
-    ("chain", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?,[ \t]+", re.I)),
-    # "Kolo in (the) (northern) Dara", "X, located in Y", "(in the Y commune"
-    ("in", re.compile(r",?[ \t]*(?:\(|,[ \t]+)?(?:(?:which|that)[ \t]+(?:is|are|was)[ \t]+(?:[a-z]+[ \t]+){0,5}?)?(?:(?:located|situated|based|headquartered|established|founded|nestled|lying)[ \t]+)?(?:" + ADMIN + r")?[ \t]*in[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?(?:part[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.I)),
+    # "Kolo, Dara", "Kolo, northern Dara" (a comma chain) -- checked against lists below
+    ("chain", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?,[ \t]+(?:" + DIR + r"[ \t]+)?", re.I)),
+    # "Kolo in (the) (northern) Dara", "X, located in Y", "(in the Y commune", "X in the heart of Y"
+    ("in", re.compile(r",?[ \t]*(?:\(|,[ \t]+)?(?:(?:which|that)[ \t]+(?:is|are|was)[ \t]+(?:[a-z]+[ \t]+){0,5}?)?(?:(?:located|situated|based|headquartered|established|founded|nestled|lying)[ \t]+)?(?:" + ADMIN + r")?[ \t]*in[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?(?:(?:part|heart|cent(?:re|er)|middle)[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.I)),
     # "Kolo town of southern Dara", "Kolo, the second largest city of Dara", "Kolo district of Dara"
     ("of", re.compile(r"(?:,[ \t]+(?:(?:the|a)[ \t]+)?" + _ADJS + r"|[ \t]+" + _ADJS + r")(?:" + ADMIN + r")[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?", re.I)),
-    # "the Ouest department, which includes Kolo" (outer first, read backwards below)
+    # "the Nord department, which includes Kolo" (outer first, read backwards below)
 ]
 _ADMIN_END = re.compile(r"\b(?:" + ADMIN + r")$", re.I)
 _ADMIN_AFTER = re.compile(r"[ \t]+(?:" + ADMIN + r")\b", re.I)
@@ -72,7 +72,7 @@ _BASED = re.compile(r"\b([A-Z][\w.’']*(?:[ -][A-Z][\w.’']*){0,3})-based\b")
 
 def _kind(ctx: Ctx, e: int) -> str:
     """The entity's type, a body the recogniser typed ORG but named as a place
-    ("the Ouest department") counted as a place."""
+    ("the Nord department") counted as a place."""
     ent = ctx.doc.entities[e]
     if ent.type == "ORG" and ent.kind is None and _ADMIN_END.search(ent.name) and not re.search(r"\b(?:police|security|health|state|fire|defen[cs]e)\b", ent.name, re.I):
         return "LOCATION"
@@ -183,7 +183,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 if _variant(a.text, b.text):
                     continue  # "Khaybar, Khaibar": two spellings of one name
             if name in ("in", "of") and P.followed_by_possessive(b):
-                # "Wum in the Cameroon's Anglophone region of North West": in the possessed place
+                # "Kumbo in Cameroon's English-speaking region of North West": in the possessed place
                 _, c = P.gap_to(b, _OUTER_FIRST[0][1], lambda c: ctx.type(c.entity) == "LOCATION")
                 if c is not None and P.fits(a.entity, c.entity, geo_country=False):
                     yield P.rel(a, c, a.span.start, c.span.end)
@@ -206,7 +206,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 if re.search(r"\b(?:twin|sister|neighbou?ring|nearby|rival|fellow|other)\b", m.group(0), re.I):
                     continue  # "X's twin city of Y" is beside X, not in it
                 if name == "admin" and not (_is_country(ctx, a.entity) or "capital" in m.group(0).lower()):
-                    continue  # "the Iraq border town of Y"; but "Kolo town of Dara" is Kolo in Dara
+                    continue  # "the Chad border town of Y"; but "Kolo town of Dara" is Kolo in Dara
                 if ctx.type(b.entity) == "ORG":
                     if name != "poss" or _PEOPLE_AFTER.match(text[b.span.end : b.span.end + 20]) or text[b.span.end : b.span.end + 1] == "-":
                         continue  # "Gaza's Hamas rulers": the name qualifies people, not a body
@@ -227,7 +227,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 c = _demonym_entity(ctx, m.group(1))
                 if c is not None and P.fits(a.entity, c):
                     yield P.rel(a, c, a.span.start, a.span.end + m.end())
-        # "al-Shabab, the Somali armed group"
+        # "ADF, the Ugandan rebel group"
         if ta == "ORG":
             m = _ORG_COUNTRY_AFTER.match(after)
             if m is not None:
@@ -235,7 +235,7 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 if c is not None:
                     yield P.rel(a, c, a.span.start, a.span.end + m.end())
         before = text[max(0, a.span.start - 80) : a.span.start]
-        # "the Ukrainian city of Pavlohrad"
+        # "the Ukrainian city of Kremenchuk"
         if ta == "LOCATION":
             m = _DEMONYM_BEFORE.search(before)
             if m is not None:
@@ -286,7 +286,7 @@ def _demonym_entity(ctx: Ctx, word: str, create: bool = False):
 
 
 def _based(ctx: Ctx, P: _Places) -> Iterator[Relation]:
-    """'a New York-based rights group, Human Rights Watch': the organisation the phrase names is in the place."""
+    """'a London-based watchdog, Amnesty International': the organisation the phrase names is in the place."""
     text = ctx.doc.text
     for m in _BASED.finditer(text):
         place = next((x for x in P.ms if x.span.start >= m.start(1) and x.span.end <= m.end(1) and ctx.type(x.entity) == "LOCATION"), None)
@@ -306,7 +306,7 @@ _BASED_VERBS = {"base", "headquarter", "locate", "situate", "establish", "found"
 
 
 def _based_in(ctx: Ctx) -> Iterator[Relation]:
-    """'JNIM, an al-Qaeda affiliate based in Mali': the body the participle describes is there."""
+    """'AQIM, an al-Qaeda branch based in Algeria': the body the participle describes is there."""
     from .groups import _org_holder
 
     for tok in ctx.sdoc:

@@ -15,7 +15,7 @@ dependency parse, in any order:
 |---|---|
 | a name modifying the role | "a Hamas official", "MINUSCA spokesman" |
 | a possessive | "al Shabaab's spokesman", "the country's minister of information", "his spokesman" |
-| a preposition's object, through nouns that name none | "spokesman for the army", "Chief of General Staff of the SPLA-IO" |
+| a preposition's object, through nouns that name none | "spokesman for the army", "Chief of Defence Staff of the FARDC" |
 | a common noun for a national institution | "army spokesman", "police spokeswoman", "a military officer" |
 | the body the role implies | a minister or president: the government; a governor or mayor: the place |
 
@@ -103,7 +103,7 @@ def holder(ctx: Ctx, role) -> int | None:
     """The person a role noun describes."""
     e = _person(ctx, role)
     if e is not None:
-        return e  # the title is inside the person's mention ("Minister Luis Carlos Villegas")
+        return e  # the title is inside the person's mention ("Minister Jorge Arturo Mendez")
     # a title before the name: "army spokesman Col. X" (role -> compound -> ... -> X)
     head = role
     while head.dep_ == "compound" and head.head.i > head.i:
@@ -249,16 +249,20 @@ def body(ctx: Ctx, role, pred: str, implied: str | None, who: int) -> tuple[int 
             inst = ctx.institution_of(m) if m.lower_ not in ("country",) else None
             if inst is not None:
                 return inst, m
-    # "spokesman for the army", "Chief of General Staff of the SPLA-IO", "the mayor of Z"
+    # "spokesman for the army", "Chief of Defence Staff of the FARDC", "the mayor of Z"
     for prep in (c for c in role.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at", "with", "in", "within", "from")):
         found = _prep_body(ctx, prep, allow_person, place_role, who, depth=0, mayor_like=implied == "place")
         if found is not None:
             return found, prep
     if implied == "government":
         gov = ctx.institution("government", iso)
+        if gov is not None and iso is None and ctx._ent_country(gov) not in (None, ctx.article_country()):
+            gov = None  # the only government named is a foreign one: not this title's
         if gov is not None:
             return gov, None
-        if iso is not None and pred == "leader_of":
+        if iso is not None:
+            # "Russian Foreign Minister X": of the country the phrase names, when it has no
+            # government entity
             return ctx.country_entity(iso), None
     elif implied in ("police", "army"):
         return ctx.institution(implied, iso), None
@@ -289,7 +293,7 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
         if e is not None and e != who:
             t = ctx.type(e)
             if t == "ORG" and prep.lower_ in ("in", "at", "within") and ctx.doc.entities[e].kind is None:
-                continue  # "fighters in Nduga": a place the recogniser took for a body
+                continue  # "fighters in Puncak": a place the recogniser took for a body
             if t == "ORG" and prep.lower_ != "from":
                 return e
             if t == "PERSON" and allow_person and prep.lower_ in ("for", "to", "of"):
@@ -299,7 +303,7 @@ def _prep_body(ctx: Ctx, prep, allow_person: bool, place_role: bool, who: int, d
                     continue  # "Minister for the Middle East": a portfolio, not a state
                 return e
             continue
-        # "of the Sudan People's Liberation Army in Opposition (SPLA-IO)": the acronym the name is given
+        # "of the Allied Democratic Forces (ADF)": the acronym the name is given
         for t in pobj.subtree:
             if t.dep_ == "appos" and ctx.ent(t) is not None and ctx.type(ctx.ent(t)) == "ORG" and ctx.ent(t) != who:
                 return ctx.ent(t)
@@ -359,6 +363,7 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _led_by(ctx)
     yield from claimed_operatives(ctx)
     yield from represents(ctx)
+    yield from force_ranks(ctx)
 
 
 def _named_near(ctx: Ctx, ent: int, tok) -> bool:
@@ -424,6 +429,38 @@ def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
             continue  # "Navy Capt. X", "Air Force Col. X": a service of a country not named
         done.add(who)
         yield Relation(ctx.name(who), "member_of", ctx.name(army), ctx.span([rank, tok]), who, army, rule="rank")
+
+
+# words of a rank that follow a force's name: "Division General", "Brigade General", "Staff Sgt."
+RANK_PARTS = MILITARY_RANKS | {"brigade", "division", "staff", "first", "second", "private", "pvt", "specialist", "spc", "warrant", "officer", "general", "chief", "master"}
+FORCE_KINDS = ("state_force", "armed_group", "militia", "police", None)
+
+
+def force_ranks(ctx: Ctx) -> Iterator[Relation]:
+    """'US Army Col. X', 'the National Guard Division General X': a rank right after a force's
+    name makes the person a member of that force (whatever other role the text gives him)."""
+    done: set[int] = set()
+    for tok in ctx.sdoc:
+        who = _person(ctx, tok)
+        if who is None or who in done or (tok.i > 0 and ctx.ent(ctx.sdoc[tok.i - 1]) == who):
+            continue  # from the mention's first word
+        i, seen = tok.i - 1, []
+        while i >= tok.sent.start and (ctx.sdoc[i].text == "." or ctx.sdoc[i].lower_.rstrip(".") in RANK_PARTS) and ctx.ent(ctx.sdoc[i]) is None:
+            if ctx.sdoc[i].text != ".":
+                seen.append(ctx.sdoc[i].lower_.rstrip("."))
+            i -= 1
+        if i < tok.sent.start or not set(seen) & MILITARY_RANKS:
+            continue
+        j = i
+        if ctx.sdoc[j].text == ")":  # "the National Guard (NG) Division General X"
+            while j > tok.sent.start and ctx.sdoc[j].text != "(":
+                j -= 1
+            j -= 1
+        org = ctx.ent(ctx.sdoc[j]) if j >= tok.sent.start else None
+        if org is None or org == who or ctx.type(org) != "ORG" or ctx.doc.entities[org].kind not in FORCE_KINDS:
+            continue
+        done.add(who)
+        yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([ctx.sdoc[j], tok]), who, org, rule="rank")
 
 
 PERPETRATE_VERBS = {"carry", "conduct", "execute", "perform", "launch", "detonate", "stage", "mount", "commit"}
@@ -553,7 +590,7 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
             leaders = [ctx.resolve(p, ("PERSON", "ORG")) for c in agent.children if c.dep_ == "pobj" for p in conjuncts(c)]
             subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             clause = tok
-            while clause.dep_ == "conj" and subj is None:  # "which was behind the attack and is led by X"
+            while clause.dep_ == "conj" and subj is None:  # "which claimed the raid and is headed by X"
                 clause = clause.head
                 subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None and clause.dep_ in ("acl", "relcl", "advcl") and clause.head.pos_ in ("NOUN", "PROPN"):

@@ -25,8 +25,8 @@ analyst       1.00   ``newsfusion entities merge A B``
 A join never happens, whatever the rule, between two groups that are
 different things (:func:`_conflict`): different types, different gazetteer
 actors, different countries (an ORG's or a place's), places with different
-gazetteer entries, people whose names conflict ("Mohamed Ali Hassan" /
-"Mohamed Ahmed Hassan"). Common nouns ("the army", "police", "the group",
+gazetteer entries, people whose names conflict ("Yusuf Ali Warsame" /
+"Yusuf Ahmed Warsame"). Common nouns ("the army", "police", "the group",
 "residents") are no names to join on: one country's army is not another's.
 
 Names (:func:`canonical_name`): the gazetteer's name where the entity is in
@@ -216,7 +216,7 @@ def _names_conflict(a: list[str], b: list[str]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     it = iter(long_)
     if all(any(fuzz.ratio(t, u) >= 85 for u in it) for t in short):
-        return False  # "Wahidi" in "Fazlullah Wahidi", "Desire Mbussa Kakule" in "Désiré Mbusa Kakule"
+        return False  # "Karimi" in "Nasrullah Karimi", "Jose Mbussa Kasongo" in "José Mbusa Kasongo"
     return fuzz.ratio(" ".join(a), " ".join(b)) < 85  # the fuzzy_name rule's own bar
 
 
@@ -351,7 +351,7 @@ def _same_name(j: _Joins) -> None:
         if m.type == "PERSON" and len(_tokens(name)) < 2:
             if not m.doc_country:
                 continue
-            key += (m.doc_country,)  # "Mahamat" in two articles about one country
+            key += (m.doc_country,)  # "Tarno" in two articles about one country
         by.setdefault(key, []).append(i)
     for key, idx in by.items():
         for i in idx[1:]:
@@ -389,7 +389,7 @@ def _persons(j: _Joins) -> None:
         bylines = _is_author(a) and _is_author(b)
         orgs = _orgs_of(a) & _orgs_of(b)
         # a three-part name that differs by a letter or two is one person whatever the role
-        # ("Désiré Mbusa Kakule" / "Desire Mbussa Kakule"); shorter names need a shared role
+        # ("José Mbusa Kasongo" / "Jose Mbussa Kasongo"); shorter names need a shared role
         close_full = len(ta) >= 3 and len(ta) == len(tb) and ta[0] == tb[0] and score >= 0.92
         if score >= 0.85 and (bylines or orgs or close_full):
             role = "both bylines" if bylines else f"both tied to {sorted(orgs)[0]!r}" if orgs else "a full name off by a letter or two"

@@ -1,7 +1,7 @@
 """Sources are entities: the ``sources`` corpus step ties every claim to the KB entity that makes it.
 
 A claim names its source as the article writes it ("Residents", "a security
-source", "Ahmed Saleh", "the army", "Reuters"). Its source entity is, in
+source", "Ahmed Warsame", "the army", "Reuters"). Its source entity is, in
 order:
 
 1. the article's entity the claims stage tied it to (``source_entity`` in the
