@@ -88,6 +88,10 @@ def test_interrupted_ingest_keeps_what_was_committed(store_url, tmp_path, sig, m
     stored = _check_consistent(store)
     assert 3 <= len(stored) < N
     store.close()
+    # the run log is honest even after kill -9: `status` shows the run interrupted with what it stored
+    st = CliRunner().invoke(main, ["status", "--json", "--db", store_url], catch_exceptions=False)
+    last = json.loads(st.stdout)["last_run"]
+    assert (last["status"], last["added"]) == ("interrupted", len(stored)), last
 
     monkeypatch.setattr("newsfusion.pipeline.Pipeline", lambda: FakePipeline())
     r = CliRunner().invoke(main, ["ingest", str(folder), "--db", store_url], catch_exceptions=False)
@@ -96,3 +100,6 @@ def test_interrupted_ingest_keeps_what_was_committed(store_url, tmp_path, sig, m
     with Store(store_url) as s:
         assert _check_consistent(s) >= stored and _count(s) == N
         assert not s.kb_stale()
+        with s.read() as conn:  # the next start wrote the dead run's true state into its row
+            runs = [tuple(r) for r in conn.execute(select(t.ingest_runs.c.status, t.ingest_runs.c.added).order_by(t.ingest_runs.c.id))]
+        assert runs == [("interrupted", len(stored)), ("done", N - len(stored))]

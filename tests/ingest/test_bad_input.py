@@ -125,7 +125,7 @@ def test_non_english_article_is_skipped_with_e210(tmp_path):
     assert err.message == "not English (detected fr)"
 
 
-def test_short_texts_are_not_judged(tmp_path):
+def test_very_short_texts_are_not_judged(tmp_path):  # under MIN_SHORT_CHARS
     [art] = read_path(str(write(tmp_path, "short.txt", "Les rebelles ont pris la ville mardi.".encode())))
     assert isinstance(art, Article) and art.language is None
 

@@ -9,7 +9,11 @@ was read with) or raises :class:`~newsfusion.errors.InputError`:
   make sense of.
 
 A byte-order mark selects UTF-8/16/32 and is dropped, so offsets in the text
-count characters of the decoded content, after the BOM. Files that are not
+count characters of the decoded content, after the BOM. A file that is UTF-8
+but for a few stray bytes (valid multi-byte sequences outnumber the invalid
+bytes :data:`MOSTLY_UTF8` to one) is decoded as UTF-8 with each bad byte
+replaced by U+FFFD and a warning logged, never as a legacy code page that
+would garble every accent. Other files that are not
 UTF-8 are decoded with the encoding charset-normalizer finds; among the
 candidates as free of garbled characters ("chaos") as the best one, the
 Western code pages (cp1252, then Latin-1) win,
@@ -20,6 +24,8 @@ cp1252 than Central European cp1250.
 from __future__ import annotations
 
 import codecs
+import logging
+import re
 from dataclasses import dataclass
 
 from ..errors import InputError
@@ -49,6 +55,11 @@ _PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 # Control bytes that never appear in text (tab, newlines, form feed and ESC are allowed).
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
 _SNIFF = 65536
+# Valid multi-byte UTF-8 sequences per invalid byte above which a file is UTF-8 with stray bytes.
+MOSTLY_UTF8 = 4
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+log = logging.getLogger("newsfusion.ingest")
 
 
 @dataclass(frozen=True)
@@ -90,7 +101,20 @@ def decode(data: bytes, path: str) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data, path)
+    if mostly is not None:
+        return mostly
     return _detect(data, path)
+
+
+def _mostly_utf8(data: bytes, path: str) -> Decoded | None:
+    """UTF-8 with U+FFFD for a few stray bytes, when valid multi-byte sequences dominate."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    if bad <= 0 or len(_UTF8_MULTI.findall(data)) < MOSTLY_UTF8 * bad:
+        return None
+    log.warning("%s: not valid UTF-8: %d stray byte(s) read as U+FFFD (the rest is UTF-8) [W205]", path, bad)
+    return Decoded(text, "utf-8")
 
 
 def _detect(data: bytes, path: str) -> Decoded:

@@ -1,9 +1,12 @@
 """Language identification with py3langid, loaded once.
 
-Only texts of at least ``MIN_CHARS`` characters are judged: below that the
-identifier is unreliable, so short texts are read as they are (language None).
-A text counts as non-English only when the identifier is at least
-``MIN_CONFIDENCE`` sure of another language.
+Texts of at least ``MIN_CHARS`` characters count as non-English when the
+identifier is at least ``MIN_CONFIDENCE`` sure of another language. Short
+texts (``MIN_SHORT_CHARS`` to ``MIN_CHARS``) are judged too, but only a
+near-certain answer (``SHORT_CONFIDENCE``) counts: a French or German
+paragraph scores above .99, while English headlines and sentences of that
+length full of foreign names stay below .9 (they are read as they are,
+language None). Below ``MIN_SHORT_CHARS`` nothing is judged.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from functools import lru_cache
 
 MIN_CHARS = 200
 MIN_CONFIDENCE = 0.9
+MIN_SHORT_CHARS = 40
+SHORT_CONFIDENCE = 0.98
 
 
 @lru_cache(maxsize=1)
@@ -24,9 +29,11 @@ def _identifier():
 def detect_language(text: str) -> tuple[str | None, float]:
     """``(code, probability)`` for ``text``; ``(None, 0.0)`` when it is too short to tell."""
     sample = text.strip()
-    if len(sample) < MIN_CHARS:
+    if len(sample) < MIN_SHORT_CHARS:
         return None, 0.0
     code, prob = _identifier().classify(sample[:20000])
+    if len(sample) < MIN_CHARS and prob < SHORT_CONFIDENCE:
+        return None, 0.0
     return str(code), float(prob)
 
 

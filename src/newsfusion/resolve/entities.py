@@ -363,7 +363,7 @@ def _same_name(j: _Joins) -> None:
 def _alias(j: _Joins) -> None:
     by_form: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(j.m):
-        for f in m.join_forms():
+        for f in sorted(m.join_forms()):  # sorted: the order of unions decides which a conflict refuses
             by_form.setdefault((m.type, f), []).append(i)
     for (typ, form), idx in by_form.items():
         if len(idx) < 2:

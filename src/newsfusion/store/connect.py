@@ -5,10 +5,17 @@ Before a single byte is written, an existing SQLite file is checked read-only:
 a file that is not SQLite, or a SQLite database without the newsfusion
 marker, is refused with E301 and left untouched. Driver errors are turned into
 coded :class:`~newsfusion.errors.StoreError` lines by :func:`translate`.
+
+A SQLite file in a folder newsfusion cannot write to (or a file it cannot
+write) is opened read-only and immutable (``?mode=ro&immutable=1``): WAL mode
+needs its ``-shm`` file next to the database, which such a folder cannot hold,
+so without this even ``status`` would fail. Reads work; any write is refused
+with E304.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +65,20 @@ def resolve(db: str) -> Target:
     return Target("sqlite:///" + str(path.absolute()), db, "sqlite", path)
 
 
+def writable(path: Path) -> bool:
+    """Whether SQLite can write ``path`` and create its -wal/-shm files beside it."""
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def read_only(target: Target) -> bool:
+    """An existing SQLite file that must be opened read-only (see the module docstring)."""
+    return target.path is not None and target.path.exists() and not writable(target.path)
+
+
+def _ro_uri(path: Path) -> str:
+    return f"file:{quote(str(path.absolute()))}?mode=ro&immutable=1"
+
+
 def check_sqlite_file(target: Target, busy_timeout: float) -> bool:
     """Check an SQLite file without modifying it; return True when it is new (to be created)."""
     path = target.path
@@ -85,7 +106,7 @@ def check_sqlite_file(target: Target, busy_timeout: float) -> bool:
 
 def _peek(path: Path, label: str, busy_timeout: float) -> tuple[set[str], str | None]:
     """Table names and the marker, read through a read-only connection."""
-    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    uri = _ro_uri(path) if not writable(path) else f"file:{quote(str(path.absolute()))}?mode=ro"
     try:
         con = sqlite3.connect(uri, uri=True, timeout=busy_timeout)
     except sqlite3.Error as exc:
@@ -106,13 +127,18 @@ def _peek(path: Path, label: str, busy_timeout: float) -> tuple[set[str], str | 
 def make_engine(target: Target, busy_timeout: float) -> Engine:
     """An engine whose transactions the :class:`~newsfusion.store.Store` controls."""
     if target.dialect == "sqlite":
-        engine = create_engine(target.url, connect_args={"timeout": busy_timeout})
-        _sqlite_transactions(engine, busy_timeout)
+        if read_only(target):
+            assert target.path is not None
+            engine = create_engine("sqlite:///" + _ro_uri(target.path) + "&uri=true", connect_args={"timeout": busy_timeout})
+            _sqlite_transactions(engine, busy_timeout, wal=False)
+        else:
+            engine = create_engine(target.url, connect_args={"timeout": busy_timeout})
+            _sqlite_transactions(engine, busy_timeout)
         return engine
     return create_engine(target.url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
-def _sqlite_transactions(engine: Engine, busy_timeout: float) -> None:
+def _sqlite_transactions(engine: Engine, busy_timeout: float, *, wal: bool = True) -> None:
     """WAL, a busy timeout, foreign keys, and real BEGIN / BEGIN IMMEDIATE.
 
     pysqlite's own transaction handling is switched off so that reads see one
@@ -125,8 +151,9 @@ def _sqlite_transactions(engine: Engine, busy_timeout: float) -> None:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")
+        if wal:  # not on a read-only file: switching the journal mode is a write
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 

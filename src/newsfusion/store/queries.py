@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
 from ..gazetteer.normalize import name_key
+from . import runs
 from . import schema as t
 from .rows import from_json
 from .store import override_dict
@@ -79,7 +80,7 @@ def last_run(conn: Connection) -> RunInfo | None:
     r = conn.execute(select(t.ingest_runs).order_by(t.ingest_runs.c.id.desc()).limit(1)).mappings().first()
     if r is None:
         return None
-    d = dict(r)
+    d = runs.as_seen(conn, dict(r))  # a run whose process died shows as interrupted
     d.pop("inputs", None)
     d["warnings"] = from_json(d.get("warnings"), [])
     return RunInfo(**d)

@@ -32,6 +32,14 @@ FTS_TABLES = ("documents_fts", "claims_fts", "event_reports_fts")
 PG_INDEXES = ("ix_documents_fts", "ix_claims_fts", "ix_event_reports_fts")
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w")
+# NUL and the other control characters (C0, DEL, C1) are never part of a search:
+# SQLite's FTS5 reads NUL as the end of a string, PostgreSQL refuses it.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_query(q: str | None) -> str:
+    """``q`` with every control character (NUL included) read as a space."""
+    return _CONTROL.sub(" ", q or "")
 
 
 def include_name(name: str | None, type_: str, parent_names: dict[str, Any]) -> bool:
@@ -75,7 +83,7 @@ class SearchResult:
 def _terms(q: str) -> list[list[tuple[bool, str]]]:
     """``q`` as OR-groups of (negated, text) terms, websearch style."""
     groups: list[list[tuple[bool, str]]] = [[]]
-    for m in _TOKEN.finditer(q or ""):
+    for m in _TOKEN.finditer(clean_query(q)):
         if m.group(3) is not None:
             word = m.group(3)
             if word.lower() == "or" and groups[-1]:
@@ -283,7 +291,9 @@ def search(conn: Connection, q: str, *, kind: str | None = None, limit: int = 20
     """Hits for ``q``: entities, then events, documents and claims (best first within each).
 
     ``kind`` keeps one kind. ``limit``/``offset`` page through the hits in that order.
+    Control characters in ``q`` (NUL included) are read as spaces.
     """
+    q = clean_query(q)
     kinds = [kind] if kind else list(KINDS)
     totals = {k: _BY_KIND[k](conn, q, 0, 0)[0] for k in kinds}
     items: list[SearchHit] = []

@@ -22,7 +22,7 @@ from ..config import settings
 from ..errors import StoreError
 from ..model import Article, Doc, Mention
 from ..resolve import CorpusState
-from . import kbrows, migrate, rows
+from . import kbrows, migrate, rows, runs
 from . import schema as t
 from .connect import Target, check_sqlite_file, make_engine, postgres_state, resolve, translate
 
@@ -145,14 +145,19 @@ class Store:
     # -------------------------------------------------------------------- runs
 
     def start_run(self, pipeline_version: str, inputs: Iterable[str] = ()) -> int:
+        """A new ``running`` row owned by this process; earlier runs whose process died become ``interrupted``."""
         row = {"pipeline_version": pipeline_version, "started_at": rows.now(), "status": "running", "added": 0, "duplicates": 0, "failed": 0, "skipped": 0, "inputs": rows.to_json(list(inputs))}
         with self.write() as conn:
-            return int(conn.execute(insert(t.ingest_runs).values(**row)).inserted_primary_key[0])
+            runs.close_dead_runs(conn)
+            run_id = int(conn.execute(insert(t.ingest_runs).values(**row)).inserted_primary_key[0])
+            self.set_meta(conn, runs.owner_key(run_id), runs.this_owner())
+            return run_id
 
     def finish_run(self, run_id: int, status: str, counts: dict[str, int], warnings: list[str]) -> None:
         values = {"status": status, "finished_at": rows.now(), "warnings": rows.to_json(warnings), **counts}
         with self.write() as conn:
             conn.execute(update(t.ingest_runs).where(t.ingest_runs.c.id == run_id).values(**values))
+            conn.execute(delete(t.meta).where(t.meta.c.key == runs.owner_key(run_id)))
 
     # --------------------------------------------------------------- documents
 

@@ -10,6 +10,13 @@
   server started without ``--token`` has none.
 * **Host header.** Without a token (loopback only) requests must name a
   loopback host, so a web page cannot reach the server through DNS rebinding.
+* **Request bodies** are read here, before the app sees them, at most
+  :data:`MAX_BODY` bytes however they are sent: a ``Content-Length`` above it
+  is refused at once, a chunked body as soon as its bytes pass it (413, the
+  connection closed; the rest is never read). A POST is checked for write
+  permission *before* its body is read.
+* **NUL** in the address (path or ``%00`` in the query) is a 400: it is never
+  part of a name, and PostgreSQL refuses it in any string.
 * **Headers** on every response: a Content-Security-Policy that allows
   scripts, styles, images and fetches from this server only (no inline
   script), ``X-Content-Type-Options: nosniff``, no referrer, no framing.
@@ -27,7 +34,7 @@ from http.cookies import SimpleCookie
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
-from .errors import BadRequest, TooLarge, Unauthorized, WebError, as_web_error, error_body
+from .errors import BadRequest, Forbidden, TooLarge, Unauthorized, WebError, as_web_error, error_body
 
 log = logging.getLogger("newsfusion.web")
 
@@ -126,7 +133,7 @@ class Guard:
             await send(message)
 
         headers = _headers(scope)
-        err = self._check_host(headers) or self._check_size(headers)
+        err = self._check_host(headers) or self._check_address(scope) or self._check_size(headers)
         auth = None
         if err is None and self.access.token is not None:
             auth = self._auth(scope, headers)
@@ -135,8 +142,13 @@ class Guard:
             elif auth == "query" and scope["method"] == "GET" and not is_api(scope["path"]):
                 await self._redirect_with_cookie(scope, send_secure)
                 return
+        if err is None and scope["method"] == "POST":
+            err = self._check_writer(auth)
+        if err is None and _has_body(headers):
+            body, err = await _read_body(receive)
+            receive = _replay(body, receive)
         if err is not None:
-            await self._respond(scope["path"], err, send_secure)
+            await self._respond(scope["path"], err, send_secure, close=True)
             return
         scope.setdefault("state", {})["auth"] = auth
         try:
@@ -152,6 +164,20 @@ class Guard:
         if allowed is None or _host(headers.get("host", "")) in allowed:
             return None
         return BadRequest("unexpected Host header", "open the server by its loopback address, e.g. http://127.0.0.1:8000/", code="E710")
+
+    @staticmethod
+    def _check_address(scope: Scope) -> WebError | None:
+        if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"").lower():
+            return BadRequest("the address holds a NUL character", "remove %00 from the address")
+        return None
+
+    def _check_writer(self, auth: str | None) -> WebError | None:
+        """POST is the write method: refused before its body is read (the routes check again)."""
+        if not self.access.writes_allowed:
+            return Forbidden("write actions are disabled: this server was started without --token", "restart it with --token, or use the CLI (newsfusion entities merge ...)")
+        if auth != "header":
+            return Unauthorized("write actions need the token in the Authorization header", "send 'Authorization: Bearer TOKEN'")
+        return None
 
     def _check_size(self, headers: dict[str, str]) -> WebError | None:
         try:
@@ -190,10 +216,48 @@ class Guard:
         await send({"type": "http.response.body", "body": b""})
 
     @staticmethod
-    async def _respond(path: str, err: WebError, send: Send) -> None:
+    async def _respond(path: str, err: WebError, send: Send, *, close: bool = False) -> None:
+        """Answer ``err``; ``close``: the request body may be left unread, so end the connection."""
         status, headers, body = error_response(path, err)
         headers = [*headers, (b"content-length", str(len(body)).encode())]
+        if close:
+            headers.append((b"connection", b"close"))
         if status == 401:
             headers.append((b"www-authenticate", b'Bearer realm="newsfusion"'))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
+
+
+def _has_body(headers: dict[str, str]) -> bool:
+    return "transfer-encoding" in headers or (headers.get("content-length", "0") or "0").strip() not in ("0", "")
+
+
+async def _read_body(receive: Any, limit: int | None = None) -> tuple[bytes, WebError | None]:
+    """The request body, read message by message; stops as soon as it passes ``limit`` bytes."""
+    limit = MAX_BODY if limit is None else limit
+    parts, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            return b"", BadRequest("the client went away before sending the whole request")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return b"", TooLarge(f"the request body has more than {limit} bytes; at most {limit} are accepted")
+        parts.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(parts), None
+
+
+def _replay(body: bytes, receive: Any) -> Any:
+    """A ``receive`` that gives the app the body already read, then the server's own messages."""
+    sent = False
+
+    async def replay() -> dict[str, Any]:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
