@@ -113,6 +113,9 @@ SPEAKERS = [
      [("Samuel Odhiambo", "named_person")]),
     ("The killings indicate that the truce has collapsed.", []),
     ("Satellite images show that the depot was destroyed.", [("images", "anonymous")]),
+    # "two of them": part of the group the pronoun points back at
+    ("Villagers near Tana said they heard gunfire at dawn. Three of them said a school had been burned.",
+     [("Villagers near Tana", "anonymous"), ("Villagers near Tana", "anonymous")]),
     # a finite cue the parser hung on the verb before: the object noun right before it speaks
     ("Families fled the town after widely shared messages suggested that the rebels were coming.",
      [("messages", "anonymous")]),

@@ -160,6 +160,21 @@ def _self_presented(tok):
     return None
 
 
+_PARTITIVES = {"one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "all", "both", "none", "each"}
+
+
+def _part_of_pronoun(tok):
+    """'two of them', 'some of those': the plural pronoun the speakers are part of."""
+    if tok.lower_ not in _PARTITIVES and tok.pos_ != "NUM":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > tok.i:
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.lower_ in ("them", "those", "these"):
+                    return o
+    return None
+
+
 class SourceResolver:
     """Resolves claim sources in document order, remembering earlier ones."""
 
@@ -212,6 +227,12 @@ class SourceResolver:
             return self.author()
         tok = sdoc[head_i]
         low = tok.lower_
+        part = _part_of_pronoun(tok)
+        if part is not None and text is None:
+            # "two of them said": some of the group the pronoun points back at
+            src = self._pronoun("they", pos, part)
+            if src.resolved_from is not None:
+                return self._copy(src, self.doc.span_text(phrase))
         if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
             return self._pronoun(low, pos, tok)
         presented = _self_presented(tok)
