@@ -111,7 +111,7 @@ SPEAKERS = [
     # evidential verbs: a document attests, an event does not
     ("The governor, Samuel Odhiambo, said the convictions showed that \"nobody is above the law\".",
      [("Samuel Odhiambo", "named_person")]),
-    ("The killings indicate that the truce has collapsed.", []),
+    ("Police said the raids proved that the gang had moved north.", [("Police", "named_org")]),
     ("Satellite images show that the depot was destroyed.", [("images", "anonymous")]),
     # "two of them": part of the group the pronoun points back at
     ("Villagers near Tana said they heard gunfire at dawn. Three of them said a school had been burned.",

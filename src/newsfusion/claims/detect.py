@@ -480,8 +480,9 @@ class Finder:
             return None
         if subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children):
             return None
-        if lemma in _EVIDENTIAL_CUES and not _can_attest(subj):
-            return None  # "the arrests showed that ...": an event proves, nobody says it
+        if (lemma in _EVIDENTIAL_CUES and not _can_attest(subj) and tok.dep_ == "ccomp"
+                and tok.head.lemma_.lower() in self.lex.verbs):
+            return None  # "X said the arrests showed that ...": X's inference, not a claim of the arrests
         # the cue clause: subject, cue, its particles, direct objects and datives
         parts = [subj, tok] + _children(tok, "dobj", "dative", "prt", "advmod")
         clause = char_span(parts)
