@@ -93,3 +93,41 @@ def test_source_words_as_written(claims_pipe):
     spans = [doc.span_text(c.source_span) for c in doc.claims]
     assert spans == ["The army and police", "The army and police", "who"]
     assert [c.source for c in doc.claims][2] == "rebels"
+
+
+# (text, [(source, kind)] per claim in order): who speaks when the clause names them
+# indirectly — a self-description, a pronoun inside the reported clause, evidence
+SPEAKERS = [
+    # "a man/woman who presented himself as Y" is Y
+    ("A woman who described herself as a spokeswoman for the Lakeside Defence Front told reporters the camp was calm.",
+     [("Lakeside Defence Front", "named_org")]),
+    ("In a recording, a fighter who introduced himself as Major Tomas Okello, flanked by armed guards, accuses the governor of lying.",
+     [("Tomas Okello", "named_person")]),
+    # a second cue the parser put inside the reported clause, its subject pointing back at the speaker
+    ("The Union of Northern Patriots said on Monday that it had not taken part in the ambush and blamed government militias.",
+     [("Union of Northern Patriots", "named_org"), ("Union of Northern Patriots", "named_org")]),
+    ("The Kivu Liberation Army said in a statement that its fighters had \"freed\" the village and urged families to come back.",
+     [("Kivu Liberation Army", "named_org"), ("Kivu Liberation Army", "named_org")]),
+    # evidential verbs: a document attests, an event does not
+    ("The governor, Samuel Odhiambo, said the convictions showed that \"nobody is above the law\".",
+     [("Samuel Odhiambo", "named_person")]),
+    ("Police said the raids proved that the gang had moved north.", [("Police", "named_org")]),
+    ("Satellite images show that the depot was destroyed.", [("images", "anonymous")]),
+    # "two of them": part of the group the pronoun points back at
+    ("Villagers near Tana said they heard gunfire at dawn. Three of them said a school had been burned.",
+     [("Villagers near Tana", "anonymous"), ("Villagers near Tana", "anonymous")]),
+    # a finite cue the parser hung on the verb before: the object noun right before it speaks
+    ("Families fled the town after widely shared messages suggested that the rebels were coming.",
+     [("messages", "anonymous")]),
+    ("Gunfire echoed over the port as anonymous posts claimed that the commander had been shot.",
+     [("posts", "anonymous")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS, ids=[r[0][:40] for r in SPEAKERS])
+def test_indirectly_named_speakers(claims_pipe, text, expected):
+    doc = claims_pipe(Article(text=text))
+    got = [(c.source, c.source_kind) for c in doc.claims]
+    assert len(got) == len(expected), got
+    for (src, kind), (g_src, g_kind) in zip(expected, got):
+        assert src.lower() in g_src.lower() and kind == g_kind, got

@@ -142,19 +142,69 @@ def _subject(tok):
         head_subj = _children(tok.head.head, *SUBJ)  # "X released figures saying ..."
         if head_subj:
             return head_subj[0]
+    # "... after widely shared reports suggested that ...": a finite cue right after an object
+    # noun, with no 'and' or comma between, is a misparse; that noun is its subject
+    if tok.dep_ in ("conj", "advcl") and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("dobj", "pobj") and prev.head.i < prev.i:
+            return prev
     # "adding that ..." / "was on video calling on ...": the subject of the verb above
     if tok.dep_ in ("advcl", "conj", "xcomp") and tok.head != tok:
         head_subj = _children(tok.head, *SUBJ)
+        h = tok.head
+        if head_subj and _speaker_anaphor(head_subj[0]) and h.dep_ == "ccomp" and h.head.lemma_.lower() in lexicon().verbs:
+            # "the group said it had not fired and blamed the army", "X said its men had left,
+            # calling ...": the parser puts the second cue inside the reported clause, whose
+            # subject points back at the speaker; the speaker says it
+            spk = _children(h.head, *SUBJ)
+            if spk:
+                return spk[0]
         if head_subj:
             return head_subj[0]
         # "X said ten rebels were killed, denying reports of ...": the parser hangs the participle
         # on the reported clause; the one who says it is the speaker
-        h = tok.head
         if tok.tag_ == "VBG" and h.dep_ == "ccomp" and h.head.lemma_.lower() in lexicon().verbs:
             spk = _children(h.head, *SUBJ)
             if spk:
                 return spk[0]
     return None
+
+
+_ANAPHORIC_SUBJECTS = {"it", "they", "he", "she", "we", "i"}
+
+
+def _speaker_anaphor(subj) -> bool:
+    """A reported clause's subject that points back at its speaker: a pronoun
+    ('it', 'they') or the speaker's own people ('its fighters', 'their men')."""
+    if subj.lower_ in _ANAPHORIC_SUBJECTS:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for c in subj.children)
+
+
+# cues whose subject may be evidence rather than a speaker: "the data show", "the arrests showed"
+_EVIDENTIAL_CUES = {"show", "prove", "demonstrate", "indicate", "suggest", "reveal", "confirm", "establish"}
+# what can attest: documents, records, images and counts (speakers are checked apart)
+_DOCUMENT_NOUNS = {"study", "survey", "data", "figure", "figures", "statistic", "statistics", "record", "document", "image",
+                   "imagery", "photo", "photograph", "picture", "footage", "video", "recording", "audio", "evidence",
+                   "analysis", "investigation", "inquiry", "probe", "finding", "result", "test", "autopsy", "census",
+                   "map", "tally", "count", "estimate", "poll", "review", "assessment", "rumour", "rumor", "leak",
+                   "intelligence", "research", "log", "list", "memo", "cable", "transcript", "testimony", "account"}
+
+
+def _can_attest(subj) -> bool:
+    """The subject of an evidential cue speaks or is a document: a pronoun, a
+    name, a person, a body, an outlet, a statement or record. An event noun
+    ('the arrests', 'the killings') proves only what someone else infers."""
+    if subj.pos_ in ("PRON", "PROPN") or subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    from .sources import ORG_ANAPHORS, PERSON_NOUNS, ROLE_NOUNS
+
+    lemma, low = subj.lemma_.lower(), subj.lower_
+    lex = lexicon()
+    if any(w in vocab for w in (lemma, low) for vocab in (PERSON_NOUNS, ROLE_NOUNS, ORG_ANAPHORS, _STATEMENT_NOUNS,
+                                                            _CONTENT_NOUNS, _DOCUMENT_NOUNS, lex.nouns)):
+        return True
+    return any(w in vocab for w in (lemma, low) for vocab in (lex.anonymous_heads, lex.media_heads, lex.org_heads))
 
 
 def _is_passive(tok) -> bool:
@@ -430,6 +480,9 @@ class Finder:
             return None
         if subj.lower_ == "it" and any(c.dep_ in ("acomp", "attr") for c in tok.children):
             return None
+        if (lemma in _EVIDENTIAL_CUES and not _can_attest(subj) and tok.dep_ == "ccomp"
+                and tok.head.lemma_.lower() in self.lex.verbs):
+            return None  # "X said the arrests showed that ...": X's inference, not a claim of the arrests
         # the cue clause: subject, cue, its particles, direct objects and datives
         parts = [subj, tok] + _children(tok, "dobj", "dative", "prt", "advmod")
         clause = char_span(parts)

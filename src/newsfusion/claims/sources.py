@@ -140,6 +140,41 @@ def author_name(doc: Doc) -> str:
     return "author"
 
 
+_SELF_PRESENTING = {"present", "identify", "introduce", "describe", "call", "name", "announce", "style", "bill"}
+_REFLEXIVES = {"himself", "herself", "themselves", "itself", "oneself"}
+
+
+def _self_presented(tok):
+    """'a man who identified himself as Colonel X', 'a woman describing herself as
+    the group's spokeswoman': the head of what the speaker says they are, else None."""
+    for c in tok.children:
+        if c.dep_ not in ("relcl", "acl") or c.i < tok.i or c.lemma_.lower() not in _SELF_PRESENTING:
+            continue
+        if not any(d.dep_ == "dobj" and d.lower_ in _REFLEXIVES for d in c.children):
+            continue
+        for prep in c.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for o in prep.children:
+                    if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN"):
+                        return o
+    return None
+
+
+_PARTITIVES = {"one", "two", "three", "four", "five", "several", "some", "many", "most", "few", "all", "both", "none", "each"}
+
+
+def _part_of_pronoun(tok):
+    """'two of them', 'some of those': the plural pronoun the speakers are part of."""
+    if tok.lower_ not in _PARTITIVES and tok.pos_ != "NUM":
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i > tok.i:
+            for o in prep.children:
+                if o.dep_ == "pobj" and o.lower_ in ("them", "those", "these"):
+                    return o
+    return None
+
+
 class SourceResolver:
     """Resolves claim sources in document order, remembering earlier ones."""
 
@@ -192,8 +227,20 @@ class SourceResolver:
             return self.author()
         tok = sdoc[head_i]
         low = tok.lower_
+        part = _part_of_pronoun(tok)
+        if part is not None and text is None:
+            # "two of them said": some of the group the pronoun points back at
+            src = self._pronoun("they", pos, part)
+            if src.resolved_from is not None:
+                return self._copy(src, self.doc.span_text(phrase))
         if tok.pos_ == "PRON" or low in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_THING:
             return self._pronoun(low, pos, tok)
+        presented = _self_presented(tok)
+        if presented is not None and text is None:
+            # "a man who presented himself as a spokesman for X": the one he says he is
+            src = self.resolve(sdoc, presented.i, self._phrase(presented), pos)
+            src.resolved_from = src.resolved_from or self.doc.span_text(phrase)
+            return src
         ent = self._entity_at_head(tok)
         if ent is None:
             # "The governor of North Kivu, Peter Cirimwami, told ...": the named apposition
