@@ -90,7 +90,7 @@ def _perfect_subject(tok) -> bool:
     if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX"):
         return False
     if t.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children):
-        return False  # "An air strike has killed ten people", "A suicide bomber has killed two": one incident
+        return False  # "An air strike has killed ten people", "A car bomb has killed four": one incident
     v = t.head
     return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in v.children)
 
