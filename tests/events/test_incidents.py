@@ -75,6 +75,19 @@ def test_other_incidents_stay_apart(events_of, text):
     assert len(got) == 2, [(e["acled_sub_type"], e["evidence"]) for e in got]
 
 
+def test_a_bomb_elsewhere_keeps_its_own_toll(events_of):
+    """A bomb that names its means at a town of its own is not the raid told again: each keeps its dead."""
+    text = ("Gunmen kill seven and abduct 12 near Kamango\n\n"
+            "Gunmen killed at least seven farmers and abducted about twelve others in a raid on a village "
+            "near Kamango, officials said on Saturday.\n\n"
+            "The army said troops had been sent after the attackers.\n\n"
+            "On Thursday, a roadside bomb killed four passengers near Oicha.")
+    got = {e["acled_sub_type"]: e for e in _news(events_of, text)}
+    assert got["Remote explosive/landmine/IED"]["fatalities"]["min"] == 4, got
+    assert got["Remote explosive/landmine/IED"]["location"] == "Oicha"
+    assert got["Attack"]["fatalities"]["min"] == 7 and got["Attack"]["location"] == "Kamango"
+
+
 def test_the_incident_an_attack_follows_is_another(events_of):
     text = ("Gunmen kill nine in village attack\n\n"
             "Gunmen killed nine villagers in the village of Dolbel on Friday, a local official said.\n\n"

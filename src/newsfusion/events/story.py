@@ -150,11 +150,21 @@ def _incident_host(ctx: DocContext, d: Draft, kept: list[Draft]):
             continue
         if not (time_ok(h, d) and _recent(ctx, d) == _recent(ctx, h) and place_ok(h, d, False)) or far_apart(h, d):
             continue
-        if actors_conflict(ctx, h, d) or _victims_differ(ctx, h, d):
+        if actors_conflict(ctx, h, d) or _victims_differ(ctx, h, d) or _other_means_elsewhere(h, d):
             continue
         d.colour = True  # told again: it adds to the incident, it does not retype it
         return h
     return None
+
+
+def _other_means_elsewhere(a: Draft, b: Draft) -> bool:
+    """A bomb or shell that names its means beside an attack on the ground, each at a town of
+    its own ("gunmen raided a village near A" ... "a roadside bomb killed five near B"): two incidents."""
+    remote = [x for x in (a, b) if x.acled[0] == "Explosions/Remote violence" and not x.means_unknown]
+    if len(remote) != 1:
+        return False
+    towns = [[m.location for m in members(x) if m.loc_level <= 3 and m.loc_coarse < 3 and m.location is not None] for x in (a, b)]
+    return all(towns) and not any(same_place(p, q) for p in towns[0] for q in towns[1])
 
 
 def _victims_differ(ctx: DocContext, a: Draft, b: Draft) -> bool:
