@@ -5,7 +5,7 @@ Sentences written for these tests; none from the seed articles.
 
 import pytest
 
-from newsfusion.events.fatalities import Figure, combine, word_number
+from newsfusion.events.fatalities import NON_LETHAL_SUB_TYPES, Figure, combine, word_number
 from newsfusion.model import Span
 
 WORDING = [
@@ -48,7 +48,10 @@ VAGUE = [
 @pytest.mark.parametrize("text", VAGUE, ids=[v[:45] for v in VAGUE])
 def test_vague_or_wounded_is_no_number(events_of, text):
     evs = events_of(text)
-    assert evs and all(e["fatalities"]["min"] is None and e["fatalities"]["max"] is None for e in evs)
+    assert evs
+    for e in evs:  # no figure read; a non-lethal sub type is ACLED's 0/0
+        zero = (0, 0) if e["acled_sub_type"] in NON_LETHAL_SUB_TYPES else (None, None)
+        assert (e["fatalities"]["min"], e["fatalities"]["max"]) == zero
 
 
 def test_two_figures_for_one_battle_give_a_range(events_of):
@@ -87,3 +90,19 @@ def fig(side, low, high):
 def test_combine(figs, expected):
     f = combine(figs)
     assert (f.min, f.max) == expected
+
+
+# A non-lethal act with no toll stated is 0/0 (ACLED); a lethal one with no toll stays unknown.
+NON_LETHAL = [
+    ("Police arrested four suspects in a raid on a house in Tamale on Thursday.", "Arrests", (0, 0)),
+    ("Rebels looted shops and burned twenty houses in Koro on Saturday.", "Looting/property destruction", (0, 0)),
+    ("The two militias signed a ceasefire agreement in Bangassou on Friday.", "Agreement", (0, 0)),
+    ("Gunmen attacked a checkpoint near Kidal on Monday.", None, (None, None)),
+]
+
+
+@pytest.mark.parametrize("text,sub_type,expected", NON_LETHAL, ids=[n[0][:45] for n in NON_LETHAL])
+def test_non_lethal_act_without_toll_is_zero(events_of, text, sub_type, expected):
+    evs = [e for e in events_of(text) if sub_type is None or e["acled_sub_type"] == sub_type]
+    assert evs, events_of(text)
+    assert (evs[0]["fatalities"]["min"], evs[0]["fatalities"]["max"]) == expected

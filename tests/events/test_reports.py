@@ -113,7 +113,7 @@ def test_an_attack_its_facets_and_another_incident(events_of):
     got = [(e["acled_sub_type"], e["fatalities"]["min"]) for e in evs]
     # homes set on fire are an act of their own (GUIDE: arson is Looting/property destruction), told twice;
     # security forces "sent to the area" are a deployment (Strategic developments / Other)
-    assert got == [("Attack", 11), ("Looting/property destruction", None), ("Abduction/forced disappearance", None),
+    assert got == [("Attack", 11), ("Looting/property destruction", 0), ("Abduction/forced disappearance", None),
                    ("Other", None), ("Armed clash", 4), ("Attack", 1)], got
     assert evs[0]["location"] == "Naputa" and evs[-1]["time_text"] == "on Thursday"
 
@@ -131,7 +131,7 @@ def test_a_bombing_at_a_rally_is_no_protest(events_of):
 def test_one_gathering_shot_at_and_the_arrests(events_of):
     evs = _events(events_of, PROTEST)
     got = [(e["acled_sub_type"], e["fatalities"]["min"]) for e in evs]
-    assert got == [("Excessive force against protesters", 2), ("Arrests", None)], got  # stun grenades are no grenade attack
+    assert got == [("Excessive force against protesters", 2), ("Arrests", 0)], got  # stun grenades are no grenade attack
     assert evs[0]["evidence"].startswith("Sudanese security forces shot dead two protesters")
 
 

@@ -17,7 +17,7 @@ from .coalesce import in_sentence, members, richness
 from .context import DocContext
 from .detect import find_drafts
 from .draft import Draft
-from .fatalities import combine, figures_near, is_fatality_word, toll_figures, victims_of
+from .fatalities import figures_near, toll_of, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
 from .parties import event_country, normalise
 from .plover import plover_for
@@ -219,7 +219,7 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     claim_ids, by_author = claims_for(doc, d)
     sources, status = sources_and_status(doc, d, claim_ids, by_author)
     ptype, pmode = plover_for(d.acled[1], d.frame, d.weapon)
-    fat = combine(d.figures)
+    fat = toll_of(d.acled[1], d.figures)
     places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background else d.locations[:1]
     rule = f"{d.frame}:{d.token.lemma_.lower()}" + (f" +{len(d.merged)} merged" if d.merged else "")
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference

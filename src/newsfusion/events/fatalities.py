@@ -325,6 +325,24 @@ def is_fatality_word(tok) -> bool:
             or (tok.pos_ == "NOUN" and lemma in ("death", "killing")))
 
 
+# ACLED sub types that are no lethal act: an agreement, an arrest, looting or
+# burning property, a peaceful protest, a handover or a new base. ACLED codes
+# their fatalities 0 when the report gives no toll for them.
+NON_LETHAL_SUB_TYPES = frozenset({
+    "Agreement", "Arrests", "Looting/property destruction", "Peaceful protest",
+    "Non-violent transfer of territory", "Headquarters or base established",
+})
+
+
+def toll_of(sub_type: str | None, figs: list[Figure]) -> Fatalities:
+    """The event's fatalities: :func:`combine` of its figures, and 0/0 for a
+    non-lethal sub type no figure is stated for ("police arrested two suspects")."""
+    fat = combine(figs)
+    if fat.min is None and fat.max is None and sub_type in NON_LETHAL_SUB_TYPES:
+        return Fatalities(0, 0)
+    return fat
+
+
 def combine(figs: list[Figure]) -> Fatalities:
     """One event's fatalities from all the figures stated for it.
 
