@@ -306,13 +306,9 @@ def _pronoun_party(ctx: Ctx, tok) -> int | None:
     organisation its spokesperson speaks for), else the party the main clause's subject names."""
     if tok.lower_ not in ("they", "we", "it"):
         return None
-    for c in ctx.doc.claims:
-        if c.content.start <= tok.idx < c.content.end and c.source_entity is not None:
-            e = c.source_entity
-            if ctx.type(e) == "PERSON":
-                e = ctx.speaks_for.get(e)
-            if e is not None and _is_party(ctx, e):
-                return e
+    speaker = _speaker_party(ctx, tok)
+    if speaker is not None:
+        return speaker
     if tok.lower_ == "we":
         return None
     v = tok.head
