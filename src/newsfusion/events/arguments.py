@@ -342,9 +342,9 @@ REFLEXIVE = {"himself", "herself", "itself", "themselves", "ourselves"}
 
 
 def _is_time(ctx: DocContext, a: Arg) -> bool:
-    if a.span is None or a.entity is not None:
+    if a.entity is not None:
         return False
-    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    span = ctx.arg_span(a)
     return span is not None and all(t.ent_type_ in ("DATE", "TIME") or t.is_punct or t.lower_ in TIME_WORDS for t in span)
 
 
@@ -384,7 +384,7 @@ PURPOSE_HITS = {"target", "hit", "strike", "destroy", "kill", "eliminate", "neut
 
 
 def _head_of(ctx: DocContext, a: Arg):
-    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    span = ctx.arg_span(a)
     return span.root if span is not None else ctx.sdoc[0]
 
 

@@ -75,6 +75,12 @@ class DocContext:
                 return Span(start + lead, start + lead + m.end())
         return None
 
+    def arg_span(self, a):
+        """The parse's span of an argument's phrase (None when it has no span or none aligns)."""
+        if a.span is None:
+            return None
+        return self.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+
     def sent_index_at(self, char: int) -> int:
         for i, s in enumerate(self.doc.sentences):
             if s.start <= char < s.end:

@@ -108,9 +108,7 @@ OWNER_VERBS = {"use", "launch", "fire", "hold", "belong", "run", "operate", "own
 
 def _owner(ctx: DocContext, a: Arg) -> Arg | None:
     """Who a thing belongs to, as the phrase says: "a compound used by X", "missiles launched by X"."""
-    if a.span is None:
-        return None
-    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    span = ctx.arg_span(a)
     if span is None:
         return None
     root = span.root
@@ -149,9 +147,7 @@ def _police_context(ctx: DocContext, a: Arg) -> bool:
 
 def _people_of(ctx: DocContext, a: Arg) -> bool:
     """"a third Palestinian", "two Christians": a people or creed named as the victims."""
-    if a.span is None:
-        return False
-    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    span = ctx.arg_span(a)
     if span is None or ctx.lex.has_tok("armed", span.root):
         return False  # "two Islamists", "jihadists": not civilians
     return span.root.ent_type_ == "NORP" and span.root.pos_ in ("NOUN", "PROPN")

@@ -293,9 +293,7 @@ NEAR_PREPS = {"near", "outside", "around", "close", "towards", "toward", "off"}
 
 def approximate(ctx: DocContext, a: Arg) -> bool:
     """The place is told as a landmark ("near Mogadishu", "outside Goma"), not as the spot."""
-    if a.span is None:
-        return False
-    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    span = ctx.arg_span(a)
     if span is None:
         return False
     t = span.root

@@ -361,9 +361,9 @@ GIVEN = {"the", "this", "that", "these", "those", "his", "her", "its", "their", 
 def _given(ctx: DocContext, a) -> bool:
     """A target already known to the reader ("their community", "the base"), not a new one
     ("a bus station") nor a named one: colour on the incident told, not another incident."""
-    if a.entity is not None or a.span is None:
+    if a.entity is not None:
         return False
-    span = ctx.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
+    span = ctx.arg_span(a)
     if span is None:
         return False
     root = span.root
