@@ -89,10 +89,7 @@ def merge(ctx: click.Context, a: str, b: str, db: str) -> None:
     """
     with open_kb(pick_db(ctx, db)) as kb:
         change = kb.merge_entities(a, b)
-    for w in change.warnings:
-        echo_err(f"warning: {w}")
-    o = change.override
-    click.echo(f"recorded decision #{o['id']}: merge {o['a']} and {o['b']}; knowledge base rebuilt")
+    _recorded(change, f"merge {change.override['a']} and {change.override['b']}")
 
 
 @entities.command()
@@ -110,9 +107,7 @@ def split(ctx: click.Context, entity_id: str, db: str) -> None:
     """
     with open_kb(pick_db(ctx, db)) as kb:
         change = kb.split_entity(entity_id)
-    for w in change.warnings:
-        echo_err(f"warning: {w}")
-    click.echo(f"recorded decision #{change.override['id']}: split {change.override['entity']}; knowledge base rebuilt")
+    _recorded(change, f"split {change.override['entity']}")
 
 
 @entities.command()
@@ -132,8 +127,11 @@ def rename(ctx: click.Context, entity_id: str, name: str, db: str) -> None:
     """
     with open_kb(pick_db(ctx, db)) as kb:
         change = kb.rename_entity(entity_id, name)
+    _recorded(change, f"rename {change.override['entity']} to {change.override['name']!r}")
+
+
+def _recorded(change, what: str) -> None:
+    """An analyst's decision stored: its warnings, then what was recorded."""
     for w in change.warnings:
         echo_err(f"warning: {w}")
-    o = change.override
-    click.echo(f"recorded decision #{o['id']}: rename {o['entity']} to {o['name']!r}; knowledge base rebuilt")
-
+    click.echo(f"recorded decision #{change.override['id']}: {what}; knowledge base rebuilt")
