@@ -20,7 +20,6 @@ steps on every later run.
 
 from __future__ import annotations
 
-import csv
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -36,32 +35,11 @@ from .resolve import run_steps
 from .store import Store
 from .store import queries as q
 from .store.rows import clean
+from .export.acled import ACLED_COLUMNS  # noqa: F401 - re-exported: the column list users import from here
 from .store.views import ClaimInfo, ContradictionInfo, DocumentInfo, DocumentView, EntityDetail, EntityInfo, EventInfo, RelationInfo, SourceInfo, Status
 
 Progress = Callable[[int, int], None]
 GRADES = "ABCDEF"
-ACLED_COLUMNS = (
-    "event_id_cnty",
-    "event_date",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    "fatalities_min",
-    "fatalities_max",
-    "sources",
-    "credibility",
-)
 
 
 @dataclass
@@ -345,6 +323,21 @@ class KnowledgeBase:
         with self.store.read() as conn:
             return q.sources(conn)
 
+    def records(self) -> list[tuple[str, str | None, dict[str, Any]]]:
+        """(document id, name, FORMAT.md record) for every stored document, in ingest order."""
+        with self.store.read() as conn:
+            return q.records(conn)
+
+    def entity_links(self) -> dict[tuple[str, str], str]:
+        """(document id, local entity id "e0") -> the knowledge-base entity it belongs to."""
+        from sqlalchemy import select
+
+        from .store import schema as t
+
+        m = t.entity_members.c
+        with self.store.read() as conn:
+            return {(d, l): e for e, d, l in conn.execute(select(m.entity_id, m.doc_id, m.local_id))}
+
     # ----------------------------------------------------------------- exports
 
     def export_jsonl(self, fp: IO[str]) -> int:
@@ -356,74 +349,96 @@ class KnowledgeBase:
             fp.write(json.dumps(out, ensure_ascii=False) + "\n")
         return len(recs)
 
-    def export_plover(self, fp: IO[str]) -> int:
-        """One PLOVER-style JSON object per knowledge-base event (export/plover.py)."""
-        from .export.plover import plover_record
+    def export_data(self):
+        """Everything the exports read, in one typed snapshot (export/data.py)."""
+        from .export.data import load
 
-        with self.store.read() as conn:
-            grades = {g[0]: g[1:] for g in _event_grades(conn)}
-            evs = q.events(conn)
-            reports = _reports_of(q.records(conn))
-        for ev in evs:
-            recs = [reports[tuple(r)] for r in ev.reports if tuple(r) in reports]
-            fp.write(json.dumps(plover_record(ev, recs, grades.get(ev.id)), ensure_ascii=False) + "\n")
-        return len(evs)
+        return load(self)
 
     def export_acled_csv(self, fp: IO[str]) -> int:
-        """One row per knowledge-base event, with ACLED's column names where there is data."""
-        with self.store.read() as conn:
-            grades = {g[0]: g[1:] for g in _event_grades(conn)}
-            evs = q.events(conn)
-        writer = csv.DictWriter(fp, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for ev in evs:
-            writer.writerow(acled_row(ev, grades.get(ev.id)))
-        return len(evs)
+        """One row per knowledge-base event in ACLED's 31 columns and conventions (export/acled.py)."""
+        from .export.acled import write_acled_csv
 
+        return write_acled_csv(self.export_data(), fp)
 
-def _reports_of(recs: list[tuple[str, str | None, dict[str, Any]]]) -> dict[tuple[str, str], dict[str, Any]]:
-    """(doc id, local event id) -> the report's record, with its document's entities."""
-    out = {}
-    for doc_id, _, rec in recs:
-        for ev in rec.get("events", []):
-            out[(doc_id, ev.get("id"))] = dict(ev, _doc_id=doc_id, _entities=rec.get("entities", []))
-    return out
+    def export_ucdp_csv(self, fp: IO[str]) -> int:
+        """One UCDP GED-style row per political-violence event, deaths as low/best/high (export/ucdp.py)."""
+        from .export.ucdp import write_ucdp_csv
 
+        return write_ucdp_csv(self.export_data(), fp)
 
-def acled_row(ev: EventInfo, grade: tuple[str, int, int | None] | None) -> dict[str, Any]:
-    fat = ev.fatalities_min if ev.fatalities_min is not None else ev.fatalities_max
-    independent = grade[2] if grade and grade[2] is not None else len(ev.sources)
-    return {
-        "event_id_cnty": ev.id,
-        "event_date": ev.event_date,
-        "time_precision": ev.time_precision,
-        "event_type": ev.acled_type,
-        "sub_event_type": ev.acled_sub_type,
-        "actor1": ev.actor1,
-        "actor2": ev.actor2,
-        "country": ev.country,
-        "admin1": ev.admin1,
-        "location": ev.location,
-        "latitude": ev.latitude,
-        "longitude": ev.longitude,
-        "geo_precision": ev.geo_precision,
-        "source": "; ".join(ev.sources),
-        "notes": ev.notes,
-        "fatalities": fat,
-        "fatalities_min": ev.fatalities_min,
-        "fatalities_max": ev.fatalities_max,
-        "sources": independent,
-        "credibility": f"{grade[0]}{grade[1]}" if grade else None,
-    }
+    def export_plover(self, fp: IO[str]) -> int:
+        """One PLOVER JSON object per knowledge-base event (export/plover.py)."""
+        from .export.plover import write_plover
 
+        return write_plover(self.export_data(), fp)
 
-def _event_grades(conn) -> list[tuple[str, str, int, int | None]]:
-    from sqlalchemy import select
+    def export_graphml(self, fp: IO[str], *, events: bool = False) -> int:
+        """Entities and relations (and events with ``events=True``) as GraphML; returns the node count."""
+        from .export.graph import write_graphml
 
-    from .store import schema as t
+        return write_graphml(self.export_data(), fp, events=events)
 
-    g = t.grades.c
-    return [tuple(r) for r in conn.execute(select(g.target_id, g.reliability, g.credibility, g.independent_sources).where(g.target == "event"))]
+    def export_gexf(self, fp: IO[str], *, events: bool = False) -> int:
+        """Entities and relations (and events with ``events=True``) as GEXF 1.3 for Gephi; returns the node count."""
+        from .export.graph import write_gexf
+
+        return write_gexf(self.export_data(), fp, events=events)
+
+    def export_stix(self, fp: IO[str]) -> int:
+        """A STIX 2.1 bundle (needs the ``exports`` extra); returns the object count (export/stix.py)."""
+        from .export.stix import write_stix
+
+        return write_stix(self.export_data(), fp)
+
+    def export_geojson(self, fp: IO[str]) -> int:
+        """Events as a GeoJSON FeatureCollection, properties as in the ACLED CSV (export/geojson.py)."""
+        from .export.geojson import write_geojson
+
+        return write_geojson(self.export_data(), fp)
+
+    def export_table_csv(self, table: str, fp: IO[str]) -> int:
+        """One table (entities, claims, events, relations, contradictions) as CSV (export/tables.py)."""
+        from .export.tables import write_csv
+
+        return write_csv(self.export_data(), table, fp)
+
+    def export_table_parquet(self, table: str, fp: IO[bytes]) -> int:
+        """One table as Parquet (needs the ``exports`` extra)."""
+        from .export.tables import write_parquet
+
+        return write_parquet(self.export_data(), table, fp)
+
+    def export_datasette_metadata(self, fp: IO[str]) -> int:
+        """Datasette's metadata.json for this database (store/datasette.py); returns the tables and views described."""
+        from .store.datasette import datasette_metadata
+
+        meta = datasette_metadata(str(self.store.target.path) if self.store.target.path else None)
+        json.dump(meta, fp, ensure_ascii=False, indent=1)
+        fp.write("\n")
+        return sum(1 for t in next(iter(meta["databases"].values()))["tables"].values() if not t.get("hidden"))
+
+    def table_df(self, table: str):
+        """One table as a pandas DataFrame with typed columns (needs the ``exports`` extra)."""
+        from .export.tables import dataframe
+
+        return dataframe(self.export_data(), table)
+
+    def events_df(self):
+        """Events as a DataFrame: the ACLED columns plus fatality range, reports and grade."""
+        return self.table_df("events")
+
+    def entities_df(self):
+        return self.table_df("entities")
+
+    def claims_df(self):
+        return self.table_df("claims")
+
+    def relations_df(self):
+        return self.table_df("relations")
+
+    def contradictions_df(self):
+        return self.table_df("contradictions")
 
 
 def check_date(value: str) -> str:

@@ -226,7 +226,7 @@ def test_export_formats(filled, tmp_path):
     assert r.exit_code == 0 and "wrote 3 documents" in r.stderr
     assert sorted(json.loads(x)["doc_id"] for x in out.read_text().splitlines()) == ["report_000", "report_001", "report_002"]
     csv_out = run("export", "--format", "acled-csv", "--db", filled).stdout.splitlines()
-    assert csv_out[0].startswith("event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,actor2,country,admin1,location")
+    assert csv_out[0].startswith("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1")
     assert len(csv_out) == 4
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import delete, text
 
 from newsfusion.store import migrate
 from newsfusion.store import Store, schema
+from newsfusion.store.datasette import VIEWS
 from newsfusion.store.search import MARK_CLOSE, MARK_OPEN, fts5_query, search, split_marks
 from richkb import ART_A, DOC_A, DOC_B, build_rich_kb, record_a
 
@@ -71,6 +72,8 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
     url = str(tmp_path / "old.db")
     build_rich_kb(url)
     with Store(url) as s, s.write() as conn:  # take it back to 0002, as the previous newsfusion left it
+        for view in VIEWS:  # what 0005 added
+            conn.execute(text(f"DROP VIEW {view}"))
         for fts in ("documents_fts", "claims_fts", "event_reports_fts"):
             for suffix in ("ai", "ad", "au"):
                 conn.execute(text(f"DROP TRIGGER {fts}_{suffix}"))

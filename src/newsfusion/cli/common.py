@@ -54,6 +54,23 @@ def json_option(f):
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(f)
 
 
+LIST_FORMAT = "newsfusion.list_format"
+
+
+def _remember_format(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value:
+        ctx.meta[LIST_FORMAT] = value
+    return value
+
+
+def list_format_option(f):
+    """``--format table|json|csv`` on the list commands (``--json`` stays the same as ``--format json``)."""
+    return click.option(
+        "--format", "list_format", type=click.Choice(["table", "json", "csv"]), default=None, expose_value=False,
+        callback=_remember_format, help="table (default), json, or csv (one row per item; lists joined by '; ').",
+    )(f)
+
+
 def emit_json(obj: Any) -> None:
     json.dump(obj, sys.stdout, ensure_ascii=False, indent=1, default=str)
     sys.stdout.write("\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, emit_json, json_option, main
+from .common import db_option, emit_json, json_option, list_format_option, main
 from .output import cell, console, echo_err, open_kb, pick_db, print_list, table
 
 
@@ -14,6 +14,7 @@ from .output import cell, console, echo_err, open_kb, pick_db, print_list, table
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
 @db_option
 @json_option
+@list_format_option
 @click.pass_context
 def entities(ctx: click.Context, type_: str | None, name: str | None, limit: int | None, db: str, as_json: bool) -> None:
     """List the knowledge base's entities, or show, merge, split or rename one.

@@ -7,8 +7,11 @@ character for one so highlight offsets still hold.
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .common import emit_json
+from .common import LIST_FORMAT, emit_json
 
 if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
     from ..kb import KnowledgeBase
@@ -63,15 +66,43 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
 
 
 def print_list(items: list[Any], as_json: bool, title: str, columns: Sequence[str], row: Callable[[Any], Sequence[Any]], empty: str) -> None:
-    """A listing as a table, or as JSON with ``--json``."""
-    if as_json:
+    """A listing as a table, or as JSON with ``--json``/``--format json``, or CSV with ``--format csv``."""
+    ctx = click.get_current_context(silent=True)
+    fmt = ctx.meta.get(LIST_FORMAT) if ctx is not None else None
+    if as_json or fmt == "json":
         emit_json([x.to_dict() for x in items])
+        return
+    if fmt == "csv":
+        emit_csv([x.to_dict() for x in items])
         return
     out = console()
     if not items:
         out.print(cell(empty))
         return
     out.print(table(title, columns, (row(x) for x in items)))
+
+
+def _csv_value(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        def one(v: Any) -> str:
+            if isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v):
+                return ":".join(v)  # a (document id, local id) pair
+            return json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list, tuple)) else str(v)
+
+        return "; ".join(one(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def emit_csv(rows: list[dict[str, Any]]) -> None:
+    """Rows as CSV on stdout: the header from the first row; lists joined by '; ', objects as JSON."""
+    if not rows:
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: _csv_value(v) for k, v in r.items()})
 
 
 def pick_db(ctx: click.Context, db: str) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 from rich.text import Text
 
-from .common import db_option, emit_json, json_option, main
+from .common import db_option, emit_json, json_option, list_format_option, main
 from .output import cell, console, fatalities, open_kb, print_list, safe, table
 
 if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
@@ -45,6 +45,7 @@ def status(db: str, as_json: bool) -> None:
 @LIMIT
 @db_option
 @json_option
+@list_format_option
 def documents(limit: int | None, db: str, as_json: bool) -> None:
     """List the stored documents (id, name, title, outlet, date, counts).
 
@@ -130,6 +131,7 @@ def render_document(view: DocumentView) -> list:
 @LIMIT
 @db_option
 @json_option
+@list_format_option
 def events(type_: str | None, source: str | None, limit: int | None, db: str, as_json: bool) -> None:
     """List the knowledge base's events (each fused from one or more reports).
 
@@ -156,6 +158,7 @@ def events(type_: str | None, source: str | None, limit: int | None, db: str, as
 @LIMIT
 @db_option
 @json_option
+@list_format_option
 def claims(type_: str | None, source: str | None, stance: str | None, doc: str | None, limit: int | None, db: str, as_json: bool) -> None:
     """List claims: who says what, with which stance, and their grade.
 
@@ -178,6 +181,7 @@ def claims(type_: str | None, source: str | None, stance: str | None, doc: str |
 @LIMIT
 @db_option
 @json_option
+@list_format_option
 def relations(predicate: str | None, limit: int | None, db: str, as_json: bool) -> None:
     """List relations between entities (member_of, leader_of, ...).
 
@@ -194,6 +198,7 @@ def relations(predicate: str | None, limit: int | None, db: str, as_json: bool) 
 @LIMIT
 @db_option
 @json_option
+@list_format_option
 def contradictions(limit: int | None, db: str, as_json: bool) -> None:
     """List contradictions: two statements that cannot both be true.
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, json_option, main
+from .common import db_option, json_option, list_format_option, main
 from .output import echo_err, open_kb, pick_db, print_list
 
 
 @main.group(invoke_without_command=True)
 @db_option
 @json_option
+@list_format_option
 @click.pass_context
 def sources(ctx: click.Context, db: str, as_json: bool) -> None:
     """List sources (claim sources, outlets, authors) with counts and ratings.

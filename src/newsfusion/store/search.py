@@ -8,7 +8,8 @@ read as FTS5 syntax (no column filters, no syntax errors).
 
 What is searched: documents (title and text), claims (source and content) and
 event reports (location and evidence) through the indexes migration 0003
-built; entities by name and alias (a substring, any case). Snippets mark the
+built (on SQLite, migration 0005 made them external-content FTS5 tables that
+read the text from their tables, so Datasette's ``_search`` uses them too); entities by name and alias (a substring, any case). Snippets mark the
 matched words with :data:`MARK_OPEN`/:data:`MARK_CLOSE` (private-use
 characters), which :func:`split_marks` turns into plain text plus offsets, so
 callers never receive markup they would have to trust.
@@ -157,7 +158,7 @@ class _Source:
 
 
 SOURCES = {
-    "document": _Source("document", t.documents, ("id",), "documents_fts", ("doc_id", "title", "text"), 2, ("title", "text"), (True, False)),
+    "document": _Source("document", t.documents, ("id",), "documents_fts", ("id", "title", "text"), 2, ("title", "text"), (True, False)),
     "claim": _Source("claim", t.claims, ("doc_id", "local_id"), "claims_fts", ("doc_id", "local_id", "source", "content"), 3, ("source", "content"), (True, True)),
     "event": _Source("event", t.event_reports, ("doc_id", "local_id"), "event_reports_fts", ("doc_id", "local_id", "location", "evidence"), 3, ("location", "evidence"), (True, True)),
 }

@@ -45,6 +45,7 @@ def _fts_keys(keys: tuple[str, ...]) -> list[str]:
 
 
 def _sqlite_upgrade() -> None:
+    _sqlite_downgrade()  # derived data: whatever search objects a partial or later schema left are rebuilt
     for table, (fts, keys, cols) in SQLITE.items():
         fkeys = _fts_keys(keys)
         decl = ", ".join([f"{k} UNINDEXED" for k in fkeys] + list(cols))
