@@ -124,3 +124,22 @@ def test_the_denier_is_not_actor1_and_the_event_is_tagged_denied():
     assert row["actor1"] == "Gunmen" and "denied" in row["tags"] and "denied by Musa Invented" in row["notes"]
     assert row["actor2"] == "Civilians (Nigeria)" and row["inter2"] == 7 and row["civilian_targeting"] == "Civilian targeting"
     assert row["interaction"] == 37 and row["source"] == "Daily Invented" and row["timestamp"] == 1904464800
+
+
+def test_a_denied_reports_own_source_is_not_its_actor():
+    """'The brigade denied shelling the village': the brigade is the source of a denied report, not its actor."""
+    data = _data()
+    rec = data.records["d1"]["events"][0]
+    rec.update(status="denied", actors=["Eastern Brigade", "Gunmen"], sources=["Eastern Brigade"])
+    data.events[0].summary.update(actors=["Eastern Brigade", "Gunmen"], statuses=["denied"])
+    data.events[0].actor1 = "Eastern Brigade"
+    f = next(f for f in event_facts(data) if f.event.id == "evt_kidnap")
+    assert f.actor1 is not None and f.actor1.name == "Gunmen" and "denied" in f.tags and f.deniers == ["Eastern Brigade"]
+
+
+def test_notes_prefer_a_whole_sentence():
+    data = _data()
+    data.records["d1"]["events"][1]["evidence"] = "on Monday, after a day of fighting"
+    data.events[1].reports = [("d1", "v1"), ("d1", "v0")]
+    f = next(f for f in event_facts(data) if f.event.id == "evt_attack")
+    assert acled_row(f, data)["notes"].startswith("Gunmen raided a market")

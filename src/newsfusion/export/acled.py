@@ -20,7 +20,8 @@ from :func:`newsfusion.export.data.event_facts`; the conventions:
   a toll is counted once per incident (``data.py``);
 * ``source`` lists the outlets that report the event, ``source_scale``
   National/International from the outlets the gazetteer knows;
-* ``notes`` is one sentence from the first report followed by the sources'
+* ``notes`` is one sentence from the first report (the first whole one)
+  followed by the sources'
   figures, the dispute and who denies it; ``tags`` holds the status (alleged,
   denied, planned ...), "fatalities disputed" and the Admiralty grade;
 * ``timestamp`` is when the knowledge base was built (Unix seconds).
@@ -78,7 +79,9 @@ def _sentence(text: str | None) -> str:
 
 def notes(f: EventFacts, data: ExportData) -> str:
     """The first report's sentence, then the sources' figures, the dispute and the denials."""
-    first = f.reports[0][1].get("evidence") if f.reports else f.event.notes
+    sentences = [r.get("evidence") for _, r in f.reports if r.get("evidence")]
+    # a whole sentence (capital first) before a fragment the extraction cut from one
+    first = next((s for s in sentences if s[:1].isupper()), sentences[0] if sentences else f.event.notes)
     parts = [_sentence(first)]
     extra = []
     shown = [x for x in f.figures if x.counted and (x.min is not None or x.max is not None)]

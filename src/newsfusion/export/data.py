@@ -292,6 +292,9 @@ def event_facts(data: ExportData) -> list[EventFacts]:
                 c = claims.get((doc_id, cid))
                 if c is not None and c.stance == "deny" and c.source and c.source not in deniers:
                     deniers.append(c.source)
+        for doc_id, r in reps:  # "X denied carrying out the attack": a denied report's source is no actor of it
+            if r.get("status") == "denied":
+                deniers += [s for s in r.get("sources") or [] if s not in deniers and s in (r.get("actors") or [])]
         denier_keys = {d.lower() for d in deniers}
         for doc_id, _ in reps:
             for d in deniers:
@@ -311,20 +314,17 @@ def event_facts(data: ExportData) -> list[EventFacts]:
         side1 = side1[:1] + [p for p in side1[1:] if p.named]
         side2 = side2[:1] + [p for p in side2[1:] if p.named]
         # tolls: counted once, the most conservative figure
-        figures, counted_with = [], None
+        figures = []
         for doc_id, r in reps:
             fat = r.get("fatalities") or {}
-            other = dup.get((doc_id, r.get("id")))
-            counted_with = counted_with or other
-            figures.append(Figure(doc_id, r.get("id"), plausible_toll(fat.get("min")), plausible_toll(fat.get("max")), list(r.get("sources") or []), other is None))
+            figures.append(Figure(doc_id, r.get("id"), plausible_toll(fat.get("min")), plausible_toll(fat.get("max")), list(r.get("sources") or []),
+                                  (doc_id, r.get("id")) not in dup))
         counted = [f for f in figures if f.counted]
         lows = [f.min if f.min is not None else f.max for f in counted if f.min is not None or f.max is not None]
         highs = [f.max if f.max is not None else f.min for f in counted if f.min is not None or f.max is not None]
         fatalities = min(lows) if lows else 0
-        if counted_with and not counted:
-            counted_with = counted_with
-        elif counted:
-            counted_with = None
+        # every report's toll is counted on another event: name it (a report of this event counted here: None)
+        counted_with = None if counted else next((dup[(f.doc_id, f.event)] for f in figures if (f.doc_id, f.event) in dup), None)
         statuses = [s for s in (summary.get("statuses") or []) if s and s != "occurred"]
         tags = list(dict.fromkeys(statuses + (["denied"] if deniers else [])))
         disputes = _disputes(data, ev, reps, figures)

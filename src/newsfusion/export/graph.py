@@ -171,7 +171,8 @@ def write_graphml(data: ExportData, fp: IO[str], *, events: bool = False) -> int
 def write_gexf(data: ExportData, fp: IO[str], *, events: bool = False) -> int:
     g = build_graph(data, events=events)
     root = ET.Element("gexf", {"xmlns": "http://gexf.net/1.3", "version": "1.3"})
-    meta = ET.SubElement(root, "meta", {"lastmodifieddate": date.today().isoformat()})
+    built = (data.built_at or "")[:10] or date.today().isoformat()  # the build date: a re-export is identical
+    meta = ET.SubElement(root, "meta", {"lastmodifieddate": built})
     ET.SubElement(meta, "creator").text = "newsfusion"
     ET.SubElement(meta, "description").text = g.description
     graph = ET.SubElement(root, "graph", {"defaultedgetype": "directed", "mode": "static"})
