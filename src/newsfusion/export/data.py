@@ -342,6 +342,17 @@ def event_facts(data: ExportData) -> list[EventFacts]:
     return out
 
 
+def place_geos(data: ExportData) -> dict[str, dict[str, Any]]:
+    """KB entity id -> the geo (lat, lon, admin1, GeoNames id ...) of one of its members, for geocoded entities."""
+    out: dict[str, dict[str, Any]] = {}
+    for doc_id, rec in data.records.items():
+        for e in rec.get("entities", []):
+            kb = data.links.get((doc_id, e.get("id")))
+            if kb and e.get("geo") and kb not in out:
+                out[kb] = e["geo"]
+    return out
+
+
 def _outlet(data: ExportData, doc_id: str) -> str | None:
     d = data.documents.get(doc_id)
     return (d.outlet if d else None) or None

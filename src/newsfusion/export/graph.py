@@ -25,7 +25,7 @@ from datetime import date
 from typing import IO, Any
 
 from .common import GEONAMES_ATTRIBUTION
-from .data import ExportData, event_facts
+from .data import ExportData, event_facts, place_geos
 
 # name -> (type, default) for node and edge attributes; types are GraphML's.
 NODE_ATTRS = {
@@ -81,7 +81,7 @@ def build_graph(data: ExportData, *, events: bool = False) -> Graph:
     for e in data.entities.values():
         g.nodes[e.id] = {"label": e.name, "type": e.type, "kind": e.kind, "kb_id": e.kb_id, "country": e.country,
                          "aliases": "; ".join(e.aliases), "documents": e.documents}
-    for eid, geo in _geos(data).items():
+    for eid, geo in place_geos(data).items():
         if eid in g.nodes and geo.get("lat") is not None and geo.get("lon") is not None:
             g.nodes[eid].update(latitude=float(geo["lat"]), longitude=float(geo["lon"]))
     for r in data.relations:
@@ -110,17 +110,6 @@ def build_graph(data: ExportData, *, events: bool = False) -> Graph:
                 for d in docs:
                     _add_edge(g, ev.id, "located_in", place.id, d, None)
     return g
-
-
-def _geos(data: ExportData) -> dict[str, dict[str, Any]]:
-    """KB entity id -> the geo of one of its members (places only)."""
-    out: dict[str, dict[str, Any]] = {}
-    for doc_id, rec in data.records.items():
-        for e in rec.get("entities", []):
-            kb = data.links.get((doc_id, e.get("id")))
-            if kb and e.get("geo") and kb not in out:
-                out[kb] = e["geo"]
-    return out
 
 
 def _text(value: Any) -> str | None:

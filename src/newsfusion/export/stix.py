@@ -43,7 +43,7 @@ from typing import IO, Any
 
 from .acled import acled_row
 from .common import GEONAMES_ATTRIBUTION, require
-from .data import ExportData, event_facts
+from .data import ExportData, event_facts, place_geos
 
 NAMESPACE = uuid.UUID("4d9a3f5e-2b7c-5e8a-9f61-6e6577736675")
 CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
@@ -85,7 +85,7 @@ def build_bundle(data: ExportData):
     entity_sdo: dict[str, str] = {}
 
     # entities
-    geos = _geos(data)
+    geos = place_geos(data)
     for e in data.entities.values():
         desc = f"{e.type.lower()} named in {e.documents} article(s)"
         if e.type == "LOCATION":
@@ -190,12 +190,6 @@ def build_bundle(data: ExportData):
                            external_references=ext, **common)
         objects[rep.id] = rep
     return stix2.Bundle(objects=list(objects.values()), id=stix_id("bundle", data.built_at or "kb"))
-
-
-def _geos(data: ExportData) -> dict[str, dict[str, Any]]:
-    from .graph import _geos as geos
-
-    return geos(data)
 
 
 def write_stix(data: ExportData, fp: IO[str]) -> int:

@@ -29,7 +29,7 @@ from typing import IO, Any
 from ..errors import QueryError
 from .acled import ACLED_COLUMNS, acled_row
 from .common import GEONAMES_ATTRIBUTION, require
-from .data import ExportData, event_facts
+from .data import ExportData, event_facts, place_geos
 
 S, I, F = "str", "int", "float"
 ACLED_TYPES = {"year": I, "time_precision": I, "inter1": I, "inter2": I, "interaction": I, "iso": I, "latitude": F, "longitude": F,
@@ -71,9 +71,7 @@ def rows(data: ExportData, table: str) -> list[dict[str, Any]]:
         raise QueryError("E307", f"{table!r} is not a table", "use one of: " + ", ".join(TABLES))
     out: list[dict[str, Any]] = []
     if table == "entities":
-        from .graph import _geos
-
-        geos = _geos(data)
+        geos = place_geos(data)
         for e in data.entities.values():
             g = geos.get(e.id) or {}
             out.append({"id": e.id, "name": e.name, "type": e.type, "kind": e.kind, "kb_id": e.kb_id, "country": e.country,
@@ -129,7 +127,6 @@ def dataframe(data: ExportData, table: str):
 
 
 def write_parquet(data: ExportData, table: str, fp: IO[bytes]) -> int:
-    require("pyarrow")
     pa = require("pyarrow")
     pq = require("pyarrow.parquet")
     df = dataframe(data, table)
