@@ -6,7 +6,7 @@ import pytest
 
 from newsfusion.errors import ConfigError
 from newsfusion.export.acled import acled_row, disorder_type, interaction
-from newsfusion.export.common import country_info, require
+from newsfusion.export.common import country_info, english_admin, require
 from newsfusion.export.data import ExportData, event_facts, make_party
 from newsfusion.export.stix import confidence
 from newsfusion.store.views import ClaimInfo, DocumentInfo, EntityInfo, EventInfo
@@ -42,6 +42,19 @@ def test_admiralty_to_stix_confidence(grade, expected):
 def test_country_info_in_acled_terms(iso2, numeric, region):
     c = country_info(iso2)
     assert c is not None and (c.numeric, c.region) == (numeric, region) and c.name
+
+
+@pytest.mark.parametrize("name, iso2, expected", [
+    ("Ḩalab", "SY", "Aleppo"),  # an English alias of the region
+    ("Shamāl Sīnā'", "EG", "North Sinai"),
+    ("Baghdād", "IQ", "Baghdad"),  # the name without diacritics when that is its English name
+    ("Jammu and Kashmīr", "IN", "Jammu and Kashmir"),
+    ("Nord-Kivu", "CD", "Nord-Kivu"),  # plain Latin letters stay as they are
+    ("Ḩalab", None, "Halab"),  # no country to find the region in: diacritics dropped
+    (None, "SY", None),
+])
+def test_english_admin_names(name, iso2, expected):
+    assert english_admin(name, iso2) == expected
 
 
 def test_unknown_country_is_none():

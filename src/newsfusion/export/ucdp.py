@@ -29,6 +29,7 @@ from statistics import median
 from typing import IO, Any
 
 from .acled import disorder_type
+from .common import english_admin
 from .data import EventFacts, ExportData, event_facts
 
 UCDP_COLUMNS = (
@@ -97,7 +98,7 @@ def ucdp_row(f: EventFacts, data: ExportData) -> dict[str, Any]:
         "source_original": "; ".join(quoted) or None,
         "where_prec": WHERE_PREC.get(ev.geo_precision or 0, 6 if ev.country else None),
         "where_coordinates": ev.location,
-        "adm_1": ev.admin1,
+        "adm_1": english_admin(ev.admin1, ev.country),
         "adm_2": None,
         "latitude": lat,
         "longitude": lon,
