@@ -124,3 +124,32 @@ def hold_write_lock():
         eng.dispose()
 
     return hold
+
+
+# ------------------------------------------------------- the demo knowledge base
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory) -> Path:
+    """A SQLite knowledge base built once from examples/articles (the export tests read it)."""
+    from newsfusion.kb import KnowledgeBase
+
+    path = tmp_path_factory.mktemp("demo_kb") / "demo.db"
+    with KnowledgeBase(str(path)) as kb:
+        report = kb.ingest([str(EXAMPLES)])
+        assert report.added and not report.failed
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_kb(demo_db):
+    from newsfusion.kb import KnowledgeBase
+
+    with KnowledgeBase(str(demo_db)) as kb:
+        yield kb
+
+
+@pytest.fixture(scope="session")
+def demo_data(demo_kb):
+    """What the exports read from the demo knowledge base (export/data.py)."""
+    return demo_kb.export_data()

@@ -72,7 +72,7 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
     url = str(tmp_path / "old.db")
     build_rich_kb(url)
     with Store(url) as s, s.write() as conn:  # take it back to 0002, as the previous newsfusion left it
-        for view in VIEWS:  # what 0005 added
+        for view in VIEWS:  # what 0005d added
             conn.execute(text(f"DROP VIEW {view}"))
         for fts in ("documents_fts", "claims_fts", "event_reports_fts"):
             for suffix in ("ai", "ad", "au"):

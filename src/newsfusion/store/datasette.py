@@ -1,6 +1,6 @@
 """The SQLite knowledge base as Datasette shows it: the ``metadata.json`` written beside it.
 
-Migration 0005 made the search tables external-content FTS5 tables, so
+Migration 0005d made the search tables external-content FTS5 tables, so
 Datasette finds them itself (``/db/documents?_search=word``) and added the
 readable views (:data:`VIEWS`). :func:`datasette_metadata` describes the tables
 and views, names each table's search table and label column, hides the FTS
@@ -16,14 +16,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-# The views migration 0005 creates (not in schema.py: SQLAlchemy tables only).
+# The views migration 0005d creates (not in schema.py: SQLAlchemy tables only).
 VIEWS = {
     "claims_graded": "Every claim with its article, its source's knowledge-base entity and its Admiralty grade",
     "events_graded": "Every knowledge-base event with its Admiralty grade and number of independent sources",
     "event_reports_sourced": "Each knowledge-base event's reports, with the article (outlet, title, date) that gives each",
     "relations_resolved": "Every relation with the knowledge-base entity id and name of its subject and object",
 }
-# table -> its external-content FTS5 table (migration 0005)
+# table -> its external-content FTS5 table (migration 0005d)
 SEARCHABLE = {"documents": "documents_fts", "claims": "claims_fts", "event_reports": "event_reports_fts"}
 FTS_SHADOW = ("data", "idx", "docsize", "config", "content")
 TABLES = {

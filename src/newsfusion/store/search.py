@@ -8,7 +8,7 @@ read as FTS5 syntax (no column filters, no syntax errors).
 
 What is searched: documents (title and text), claims (source and content) and
 event reports (location and evidence) through the indexes migration 0003
-built (on SQLite, migration 0005 made them external-content FTS5 tables that
+built (on SQLite, migration 0005d made them external-content FTS5 tables that
 read the text from their tables, so Datasette's ``_search`` uses them too); entities by name and alias (a substring, any case). Snippets mark the
 matched words with :data:`MARK_OPEN`/:data:`MARK_CLOSE` (private-use
 characters), which :func:`split_marks` turns into plain text plus offsets, so

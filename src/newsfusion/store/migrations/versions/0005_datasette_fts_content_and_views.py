@@ -19,7 +19,7 @@ Both engines: four views that read without joining by hand:
 * ``relations_resolved``: every relation with the KB entity id and name of
   its subject and object (matched by the article's entity name or mention).
 
-Revision ID: 0005
+Revision ID: 0005d
 Revises: 0004
 Create Date: 2026-12-03
 """
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0005"
+revision = "0005d"
 down_revision = "0004"
 branch_labels = None
 depends_on = None
