@@ -26,7 +26,7 @@ def ids(page) -> list[str]:
 def test_status_counts(rich):
     st = get(rich, "/api/status")
     assert st["counts"]["documents"] == 2 and st["counts"]["events"] == 2 and st["counts"]["contradictions"] == 1
-    assert st["kb_stale"] is False and st["schema_revision"] == "0004"
+    assert st["kb_stale"] is False and st["schema_revision"] == "0005w"
 
 
 def test_documents_listing_and_detail(rich):

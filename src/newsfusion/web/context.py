@@ -2,7 +2,8 @@
 
 Reads are remembered until the data changes: :func:`read` keys each result
 on the function, its arguments and :func:`kb_version` (the knowledge base's
-build time, its stale flag and the number of stored articles), so any ingest,
+build time, its stale flag, the number of stored articles and the state of
+the analysts' decisions), so any ingest,
 rebuild, merge, split or rating makes every entry obsolete at once. The
 version itself is read at most every :data:`VERSION_TTL` seconds (and at once
 after this server's own writes), so a repeated page or API call costs no
@@ -18,7 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 from starlette.requests import Request
 
@@ -71,7 +72,9 @@ def kb_version(conn: Connection) -> tuple[Any, ...]:
     m = t.meta.c
     meta = dict(conn.execute(select(m.key, m.value).where(m.key.in_(["kb_built_at", "kb_stale"]))).all())
     docs = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
-    return meta.get("kb_built_at"), meta.get("kb_stale"), docs
+    d = t.decisions.c  # the analysts' decisions show at once (reviews change no KB table)
+    decided = tuple(conn.execute(select(func.count(), func.max(d.done_at), func.max(d.undone_at), func.sum(case((d.status.in_(("pending", "undoing")), 1), else_=0)))).one())
+    return meta.get("kb_built_at"), meta.get("kb_stale"), docs, decided
 
 
 def current_version(request: Request, conn: Connection | None = None) -> tuple[Any, ...]:

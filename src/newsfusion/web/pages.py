@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -20,9 +20,12 @@ from ..store import graph as gr
 from ..store import schema as t
 from ..store import search as srch
 from ..store import web_claims, web_entities, web_events, web_geo, web_queries
+from ..store import web_decisions as wd
 from .basemap import MapPoint, render_map
 from .context import current_version, read
-from .highlight import highlight
+from ..errors import QueryError
+from .highlight import anchors_for, highlight
+from .render import path
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -32,8 +35,12 @@ Opt = Annotated[str | None, Query(max_length=500)]
 
 def render(request: Request, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
     env = request.app.state.templates
-    stale = current_version(request)[1] == "1"
-    html = env.get_template(name).render(request_path=request.url.path, kb_stale=stale, **ctx)
+    version = current_version(request)
+    stale = version[1] == "1"
+    access = request.app.state.access
+    page_key = access.page_key if access.page_writes else ""
+    n_open = int((version[3][3] if len(version) > 3 else 0) or 0)
+    html = env.get_template(name).render(request_path=request.url.path, kb_stale=stale, page_key=page_key, n_open=n_open, **ctx)
     return HTMLResponse(html, status_code=status_code)
 
 
@@ -43,7 +50,7 @@ def _clean(params: dict[str, Any]) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
-    built, stale, _ = current_version(request)
+    built, stale = current_version(request)[:2]
     data = read(request, web_queries.overview, stale == "1", built)
     return render(request, "overview.html", o=data)
 
@@ -109,13 +116,24 @@ def entities(request: Request, name: Opt = None, type: Annotated[str | None, Que
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity(request: Request, entity_id: str) -> HTMLResponse:
-    return render(request, "entity.html", e=read(request, web_entities.entity_full, entity_id))
+def entity(request: Request, entity_id: str) -> Response:
+    try:
+        e = read(request, web_entities.entity_full, entity_id)
+    except QueryError as exc:  # an id a merge or split replaced: go where its members are now
+        moved = read(request, wd.moved_to, entity_id) if exc.code == "E305" else None
+        if not moved or moved == entity_id:
+            raise
+        return RedirectResponse(path(moved, "/entities/"), status_code=303)
+    decisions = read(request, wd.for_entity, e.entity.id)
+    return render(request, "entity.html", e=e, decisions=decisions)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str) -> HTMLResponse:
-    return render(request, "event.html", ev=read(request, web_events.event_full, event_id))
+    ev = read(request, web_events.event_full, event_id)
+    decided = read(request, wd.latest, "event", (ev.event.id,))
+    decided_con = read(request, wd.latest, "contradiction", tuple(x.id for x in ev.contradictions))
+    return render(request, "event.html", ev=ev, decided=decided, decided_con=decided_con)
 
 
 @router.get("/documents", response_class=HTMLResponse)
@@ -128,7 +146,12 @@ def documents(request: Request, outlet: Opt = None, offset: Offset = 0) -> HTMLR
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str) -> HTMLResponse:
     d = read(request, web_queries.document_full, doc_id)
-    return render(request, "document.html", d=d, body=highlight(d.text, d.annotations))
+    anchors = anchors_for(d.claims, d.events, d.relations, d.contradictions, d.document.id)
+    claim_ids = tuple(c.id for c in d.claims)
+    reasons = {**read(request, web_claims.grade_reasons, "claim", claim_ids), **read(request, web_claims.grade_reasons, "event", tuple(v.get("event_id") for v in d.events if v.get("event_id")))}
+    decided = read(request, wd.latest, "claim", claim_ids)
+    decided_con = read(request, wd.latest, "contradiction", tuple(x.id for x in d.contradictions))
+    return render(request, "document.html", d=d, body=highlight(d.text, d.annotations, anchors), reasons=reasons, decided=decided, decided_con=decided_con)
 
 
 @router.get("/claims", response_class=HTMLResponse)
@@ -143,23 +166,36 @@ def claims(
 ) -> HTMLResponse:
     params = _clean({"source": source, "stance": stance, "source_kind": source_kind, "entity": entity})
     page = read(request, web_claims.claims_page, limit=PER_PAGE, offset=offset, role=role, **params)
-    return render(request, "claims.html", page=page, params={**params, **({"role": role} if role != "any" else {})})
+    ids = tuple(c.id for c in page.items)
+    decided, reasons = read(request, wd.latest, "claim", ids), read(request, web_claims.grade_reasons, "claim", ids)
+    return render(request, "claims.html", page=page, params={**params, **({"role": role} if role != "any" else {})}, decided=decided, reasons=reasons)
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request, offset: Offset = 0) -> HTMLResponse:
     page = read(request, web_queries.contradictions_page, limit=PER_PAGE, offset=offset)
-    return render(request, "contradictions.html", page=page, params={})
+    decided = read(request, wd.latest, "contradiction", tuple(x.id for x in page.items))
+    return render(request, "contradictions.html", page=page, params={}, decided=decided)
 
 
 @router.get("/sources", response_class=HTMLResponse)
 def sources(request: Request, name: Opt = None, offset: Offset = 0) -> HTMLResponse:
     params = _clean({"name": name})
     page = read(request, web_queries.sources_page, limit=PER_PAGE, offset=offset, **params)
-    return render(request, "sources.html", page=page, params=params)
+    decided = read(request, wd.latest, "source", tuple(s.name for s in page.items))
+    return render(request, "sources.html", page=page, params=params, decided=decided)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", kind: Annotated[str | None, Query(pattern="^(entity|event|document|claim)?$")] = None, offset: Offset = 0) -> HTMLResponse:
     res = read(request, srch.search, q, kind=kind or None, limit=PER_PAGE, offset=offset) if q.strip() else None
     return render(request, "search.html", q=q, kind=kind or "", res=res, params=_clean({"q": q, "kind": kind}), offset=offset, per_page=PER_PAGE)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review(request: Request, offset: Offset = 0) -> HTMLResponse:
+    q = read(request, wd.review_queue, limit=PER_PAGE, offset=offset)
+    cons = wd.Page(**{k: q["contradictions"][k] for k in ("total", "limit", "offset")}, items=q["contradictions"]["items"])
+    recent = read(request, wd.page, limit=PER_PAGE)
+    return render(request, "review.html", q=q, cons=cons, recent=recent)
+
