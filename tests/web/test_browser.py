@@ -131,8 +131,8 @@ def test_actor_claim_article_on_the_demo(page, live_demo, artifacts):
     first = claims[0]
     with page.expect_navigation():
         page.locator("#claims-by li.claim").first.locator("div.muted a").click()
-    assert page.url.endswith(f"/documents/{first['doc_id']}#claim-{first['local_id']}")
-    assert page.locator(f"#claim-{first['local_id']}").is_visible()
+    assert page.url.endswith(f"/documents/{first['doc_id']}#at-claim-{first['local_id']}")  # on the sentence, not the card
+    assert page.locator(f"#at-claim-{first['local_id']}").is_visible() and page.locator(f"#claim-{first['local_id']}").count() == 1
     text = api(live_demo, f"/api/documents/{first['doc_id']}")["text"]
     shown = page.evaluate("() => { const a = document.getElementById('article-text').cloneNode(true); a.querySelectorAll('.hl-label').forEach(x => x.remove()); return a.textContent; }")
     assert shown == text
