@@ -57,7 +57,7 @@ def documents(
     outlet: Text = None,
     published_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
     published_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
-    sort: Annotated[str, Query(pattern="^(ingested|-published)$")] = "ingested",
+    sort: Annotated[str, Query(pattern="^-?(ingested|published|title|outlet)$")] = "ingested",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -78,10 +78,12 @@ def entities(
     type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)$")] = None,
     name: Annotated[str | None, Query(max_length=500, description="part of the name or of an alias")] = None,
     kind: Annotated[str | None, Query(max_length=100, description="gazetteer kind, e.g. militia, state_force")] = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO country code")] = None,
+    sort: Annotated[str, Query(pattern="^-?(documents|name|type)$")] = "-documents",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
-    return ok(read(request, web_entities.entities_page, type=type, name=name, kind=kind, limit=limit, offset=offset))
+    return ok(read(request, web_entities.entities_page, type=type, name=name, kind=kind, country=country, sort=sort, limit=limit, offset=offset))
 
 
 @router.get("/entities/{entity_id}", summary="One entity: names, roles, relations, events, claims by and about it", responses=sc.responses(sc.schema(EntityFull), 404))
@@ -159,10 +161,11 @@ def sources(
     request: Request,
     name: Text = None,
     kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author|outlet|unknown)$")] = None,
+    sort: Annotated[str, Query(pattern="^-?(documents|claims|name|rating)$")] = "-documents",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
-    return ok(read(request, web_queries.sources_page, name=name, kind=kind, limit=limit, offset=offset))
+    return ok(read(request, web_queries.sources_page, name=name, kind=kind, sort=sort, limit=limit, offset=offset))
 
 
 @router.get("/relations", summary="Relations between entities (member_of, leader_of, ...)", responses=sc.responses(sc.page(dict[str, Any])))

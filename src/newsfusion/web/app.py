@@ -29,7 +29,7 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..errors import NewsfusionError
 from ..kb import KnowledgeBase
-from . import api, pages, schemas
+from . import api, downloads, pages, schemas
 from .errors import STATUS_CLASS, BadRequest, NotFound, WebError, as_web_error, error_body
 from .context import ResultCache
 from .render import STATIC, environment
@@ -121,6 +121,7 @@ def create_app(
     app.state.worker = Worker(kb, on_change=app.state.cache.forget_version)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_handlers(app)
     app.add_middleware(Guard, access=app.state.access)

@@ -71,15 +71,18 @@ def timeline(
     date_to: Opt = None,
     status: Annotated[str | None, Query(pattern="^(occurred|planned|threatened|alleged|denied)?$")] = None,
     credibility: Annotated[str | None, Query(pattern="^[1-6]?$")] = None,
+    source: Opt = None,
+    sort: Annotated[str, Query(pattern="^-?date$")] = "date",
     offset: Offset = 0,
 ) -> HTMLResponse:
-    params = _clean({"type": type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility})
-    page = read(request, web_events.events_page, limit=PER_PAGE, offset=offset, **{**params, "credibility": int(credibility) if credibility else None})
+    params = _clean({"type": type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility, "source": source})
+    page = read(request, web_events.events_page, sort=sort, limit=PER_PAGE, offset=offset, **{**params, "credibility": int(credibility) if credibility else None})
+    params = {**params, **({"sort": sort} if sort != "date" else {})}
     types = read(request, _event_types)
     months: dict[str, list[Any]] = {}
     for ev in page.items:
         months.setdefault((ev.event_date or "undated")[:7], []).append(ev)
-    return render(request, "timeline.html", page=page, months=months, params=params, types=types)
+    return render(request, "timeline.html", page=page, months=months, params=params, types=types, sort=sort)
 
 
 def _event_types(conn: Connection) -> list[str]:
@@ -109,10 +112,18 @@ def map_page(request: Request, layer: Annotated[str, Query(pattern="^(all|events
 
 
 @router.get("/entities", response_class=HTMLResponse)
-def entities(request: Request, name: Opt = None, type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)?$")] = None, offset: Offset = 0) -> HTMLResponse:
-    params = _clean({"name": name, "type": type})
-    page = read(request, web_entities.entities_page, limit=PER_PAGE, offset=offset, **params)
-    return render(request, "entities.html", page=page, params=params)
+def entities(
+    request: Request,
+    name: Opt = None,
+    type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)?$")] = None,
+    country: Annotated[str | None, Query(pattern="^([A-Za-z]{2})?$")] = None,
+    kind: Annotated[str | None, Query(max_length=100)] = None,
+    sort: Annotated[str, Query(pattern="^-?(documents|name|type)$")] = "-documents",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    params = _clean({"name": name, "type": type, "country": country, "kind": kind})
+    page = read(request, web_entities.entities_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
+    return render(request, "entities.html", page=page, params={**params, **({"sort": sort} if sort != "-documents" else {})}, sort=sort)
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
@@ -137,10 +148,17 @@ def event(request: Request, event_id: str) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, outlet: Opt = None, offset: Offset = 0) -> HTMLResponse:
-    params = _clean({"outlet": outlet})
-    page = read(request, web_queries.documents_page, sort="-published", limit=PER_PAGE, offset=offset, **params)
-    return render(request, "documents.html", page=page, params=params)
+def documents(
+    request: Request,
+    outlet: Opt = None,
+    published_from: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+    published_to: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$")] = None,
+    sort: Annotated[str, Query(pattern="^-?(ingested|published|title|outlet)$")] = "-published",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    params = _clean({"outlet": outlet, "published_from": published_from, "published_to": published_to})
+    page = read(request, web_queries.documents_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
+    return render(request, "documents.html", page=page, params={**params, **({"sort": sort} if sort != "-published" else {})}, sort=sort)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -161,10 +179,11 @@ def claims(
     stance: Annotated[str | None, Query(pattern="^(assert|deny|hedge)?$")] = None,
     source_kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author)?$")] = None,
     entity: Opt = None,
+    doc: Annotated[str | None, Query(max_length=200)] = None,
     role: Annotated[str, Query(pattern="^(any|by|about)$")] = "any",
     offset: Offset = 0,
 ) -> HTMLResponse:
-    params = _clean({"source": source, "stance": stance, "source_kind": source_kind, "entity": entity})
+    params = _clean({"source": source, "stance": stance, "source_kind": source_kind, "entity": entity, "doc": doc})
     page = read(request, web_claims.claims_page, limit=PER_PAGE, offset=offset, role=role, **params)
     ids = tuple(c.id for c in page.items)
     decided, reasons = read(request, wd.latest, "claim", ids), read(request, web_claims.grade_reasons, "claim", ids)
@@ -172,18 +191,26 @@ def claims(
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
-def contradictions(request: Request, offset: Offset = 0) -> HTMLResponse:
-    page = read(request, web_queries.contradictions_page, limit=PER_PAGE, offset=offset)
+def contradictions(request: Request, kind: Annotated[str | None, Query(pattern="^(numeric|polarity|account|blame)?$")] = None, offset: Offset = 0) -> HTMLResponse:
+    params = _clean({"kind": kind})
+    page = read(request, web_queries.contradictions_page, limit=PER_PAGE, offset=offset, **params)
     decided = read(request, wd.latest, "contradiction", tuple(x.id for x in page.items))
-    return render(request, "contradictions.html", page=page, params={}, decided=decided)
+    return render(request, "contradictions.html", page=page, params=params, decided=decided)
 
 
 @router.get("/sources", response_class=HTMLResponse)
-def sources(request: Request, name: Opt = None, offset: Offset = 0) -> HTMLResponse:
-    params = _clean({"name": name})
-    page = read(request, web_queries.sources_page, limit=PER_PAGE, offset=offset, **params)
+def sources(
+    request: Request,
+    name: Opt = None,
+    kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author|outlet|unknown)?$")] = None,
+    sort: Annotated[str, Query(pattern="^-?(documents|claims|name|rating)$")] = "-documents",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    params = _clean({"name": name, "kind": kind})
+    page = read(request, web_queries.sources_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
+    params = {**params, **({"sort": sort} if sort != "-documents" else {})}
     decided = read(request, wd.latest, "source", tuple(s.name for s in page.items))
-    return render(request, "sources.html", page=page, params=params, decided=decided)
+    return render(request, "sources.html", page=page, params=params, decided=decided, sort=sort)
 
 
 @router.get("/search", response_class=HTMLResponse)
