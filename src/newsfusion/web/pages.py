@@ -25,7 +25,8 @@ from .basemap import MapPoint, render_map
 from .context import current_version, read
 from ..errors import QueryError
 from .highlight import anchors_for, highlight
-from .render import path
+from ..store.paging import Page
+from .render import path, qs
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -90,25 +91,50 @@ def _event_types(conn: Connection) -> list[str]:
     return sorted(x for x in conn.execute(select(e.acled_type).distinct()).scalars() if x)
 
 
-def _map_points(conn: Connection) -> tuple[list[MapPoint], list[Any]]:
+MAX_MARKERS = 400  # per layer: the biggest; the rest stay in the list below the map
+CLUSTER_DEG = 0.05  # events this close (about 5 km) are one marker
+
+
+def _event_markers(events: list[Any]) -> list[MapPoint]:
+    """Events at (nearly) the same place become one marker: its count, the deaths summed, a link to them on the timeline."""
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for e in events:
+        groups.setdefault((round(e.lat / CLUSTER_DEG), round(e.lon / CLUSTER_DEG)), []).append(e)
+    out = []
+    for evs in groups.values():
+        e = evs[0]
+        deaths = sum(x.fatalities_max or 0 for x in evs)
+        if len(evs) == 1:
+            label = " · ".join(x for x in (e.event_date, e.acled_sub_type or e.acled_type, e.location) if x)
+            out.append(MapPoint(e.lon, e.lat, label, "/events/" + e.id, "event", deaths))
+        else:
+            place = e.location or f"{e.lat:.2f}, {e.lon:.2f}"
+            href = "/timeline" + qs({}, place=e.location) if e.location else "/events/" + e.id
+            out.append(MapPoint(e.lon, e.lat, f"{len(evs)} events · {place} · {deaths} killed", href, "event", deaths))
+    return out
+
+
+def _map_points(conn: Connection) -> tuple[list[MapPoint], list[Any], int]:
     events = web_geo.map_events(conn)
-    pts = [
-        MapPoint(e.lon, e.lat, " · ".join(x for x in (e.event_date, e.acled_sub_type or e.acled_type, e.location) if x), "/events/" + e.id, "event", e.fatalities_max or 0)
-        for e in events
-    ]
-    pts += [MapPoint(p.lon, p.lat, f"{p.name} ({p.mentions} mention{'s' if p.mentions != 1 else ''})", "/entities/" + p.id, "place", p.mentions) for p in web_geo.places(conn)]
-    return pts, events
+    ev_pts = sorted(_event_markers(events), key=lambda p: -p.size)
+    places = [MapPoint(p.lon, p.lat, f"{p.name} ({p.mentions} mention{'s' if p.mentions != 1 else ''})", "/entities/" + p.id, "place", p.mentions) for p in web_geo.places(conn)]
+    places.sort(key=lambda p: -p.size)
+    hidden = max(len(ev_pts) - MAX_MARKERS, 0) + max(len(places) - MAX_MARKERS, 0)
+    return ev_pts[:MAX_MARKERS] + places[:MAX_MARKERS], events, hidden
 
 
 def _map(conn: Connection, layer: str) -> dict[str, Any]:
-    pts, events = _map_points(conn)
+    pts, events, hidden = _map_points(conn)
     shown = [p for p in pts if layer == "all" or p.kind == layer.rstrip("s")]
-    return {"svg": render_map(shown), "points": shown, "events": events, "n_places": sum(p.kind == "place" for p in pts)}
+    return {"svg": render_map(shown), "points": shown, "events": events, "n_places": sum(p.kind == "place" for p in pts), "hidden": hidden}
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(request: Request, layer: Annotated[str, Query(pattern="^(all|events|places)$")] = "all") -> HTMLResponse:
-    return render(request, "map.html", layer=layer, **read(request, _map, layer))
+def map_page(request: Request, layer: Annotated[str, Query(pattern="^(all|events|places)$")] = "all", offset: Offset = 0) -> HTMLResponse:
+    data = read(request, _map, layer)
+    events = data["events"]
+    page = Page(events[offset : offset + PER_PAGE], len(events), PER_PAGE, offset)
+    return render(request, "map.html", layer=layer, page=page, params=_clean({"layer": layer if layer != "all" else None}), **data)
 
 
 @router.get("/entities", response_class=HTMLResponse)
