@@ -179,3 +179,27 @@ def test_every_kind_links_to_its_sentence_and_back(page, served):
     page.locator("#at-relation-r0").click()
     assert page.url.endswith("#relation-r0")
     clean(page)
+
+
+def test_graph_controls_limit_minimum_and_focus(page, served):
+    base, app = served
+    login(page, base, "/graph")
+    page.wait_for_selector("#graph[data-ready='1']", timeout=15000)
+    assert page.inner_text("#graph-status").startswith("3 entities")
+    page.evaluate("document.getElementById('graph').removeAttribute('data-ready')")
+    page.select_option("#graph-limit", "25")
+    page.fill("#graph-min", "3")  # only what is mentioned three times or more
+    page.press("#graph-min", "Tab")
+    page.wait_for_selector("#graph[data-ready='1']", timeout=15000)
+    g = api(base, "/api/graph?limit=25&min_mentions=3")
+    assert page.inner_text("#graph-status").startswith(f"{len(g['nodes'])} entities")
+    page.fill("#graph-min", "1")
+    page.press("#graph-min", "Tab")
+    page.wait_for_selector("#graph[data-ready='1']", timeout=15000)
+    page.fill("#graph-focus", "willy")
+    page.press("#graph-focus", "Enter")
+    page.wait_for_selector("#graph[data-focus]")
+    assert "Willy Ngoma and its" in page.inner_text("#graph-status")
+    page.click("#graph-unfocus")
+    assert page.get_attribute("#graph", "data-focus") is None
+    clean(page)
