@@ -203,3 +203,25 @@ def test_graph_controls_limit_minimum_and_focus(page, served):
     page.click("#graph-unfocus")
     assert page.get_attribute("#graph", "data-focus") is None
     clean(page)
+
+
+def test_every_page_at_1440_and_390_px(browser, live_rich, artifacts):
+    """scripts/web_screenshots.py's capture: screenshots of every page at both widths, no console error,
+    nothing wider than a 390-px phone (tables scroll inside themselves), small DOMs."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "web_screenshots.py"
+    spec = importlib.util.spec_from_file_location("web_screenshots", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    out = artifacts / "pages"
+    out.mkdir(exist_ok=True)
+    rows = mod.capture(live_rich, out, browser=browser)
+    assert {r["page"] for r in rows} >= {"overview", "graph", "timeline", "map", "entities", "documents", "claims", "contradictions", "sources", "review", "entity", "event", "document"}
+    for r in rows:
+        assert r["errors"] == [], r
+        assert r["nodes"] < 5000, r
+        if r["width"] == 390:
+            assert r["overflow_px"] <= 0, r
+    assert all((out / f"{r['page']}-{r['width']}.jpg").exists() for r in rows)
