@@ -8,7 +8,9 @@ rebuild, merge, split or rating makes every entry obsolete at once. The
 version itself is read at most every :data:`VERSION_TTL` seconds (and at once
 after this server's own writes), so a repeated page or API call costs no
 query at all; a change made by another process shows within that time. The
-cache is a bounded LRU.
+cache is a bounded LRU. Identical reads that arrive while the first is being
+computed (a cold cache under load) wait for its result instead of running the
+same query again (request coalescing).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from ..store import schema as t
 T = TypeVar("T")
 CACHE_SIZE = 512
 VERSION_TTL = 0.5  # seconds
+COALESCE_WAIT = 30.0  # seconds a request waits for an identical one being computed
 
 
 class ResultCache:
@@ -40,6 +43,24 @@ class ResultCache:
         self._lock = threading.Lock()
         self.version: tuple[Any, ...] | None = None
         self.version_until = 0.0
+        self.inflight: dict[Any, threading.Event] = {}  # results being computed: identical requests wait for them
+        self.coalesced = 0  # how many requests waited for another's result instead of computing it
+
+    def lead(self, key: Any) -> tuple[bool, threading.Event]:
+        """(True, event) for the first request computing ``key``; (False, its event) for the others."""
+        with self._lock:
+            ev = self.inflight.get(key)
+            if ev is not None:
+                self.coalesced += 1
+                return False, ev
+            ev = self.inflight[key] = threading.Event()
+            return True, ev
+
+    def done(self, key: Any, ev: threading.Event) -> None:
+        with self._lock:
+            if self.inflight.get(key) is ev:
+                del self.inflight[key]
+        ev.set()
 
     def forget_version(self) -> None:
         """After a write: read the version again on the next request."""
@@ -102,6 +123,21 @@ def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T
     hit, value = cache.get((*base, current_version(request)))
     if hit:
         return value
+    # coalescing: on a cold cache, identical requests arriving together wait for the first one's result
+    leader, ev = cache.lead(base)
+    if not leader:
+        ev.wait(COALESCE_WAIT)
+        hit, value = cache.get((*base, current_version(request)))
+        if hit:
+            return value
+        return _compute(request, cache, base, fn, args, kwargs)
+    try:
+        return _compute(request, cache, base, fn, args, kwargs)
+    finally:
+        cache.done(base, ev)
+
+
+def _compute(request: Request, cache: ResultCache, base: tuple[Any, ...], fn: Callable[..., T], args: Any, kwargs: Any) -> T:
     with kb_of(request).store.read() as conn:
         version = kb_version(conn)  # the snapshot this result comes from
         value = fn(conn, *args, **kwargs)
