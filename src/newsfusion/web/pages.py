@@ -162,7 +162,8 @@ def entity(request: Request, entity_id: str) -> Response:
             raise
         return RedirectResponse(path(moved, "/entities/"), status_code=303)
     decisions = read(request, wd.for_entity, e.entity.id)
-    return render(request, "entity.html", e=e, decisions=decisions)
+    reasons = read(request, web_claims.grade_reasons, "claim", tuple(c.id for c in [*e.claims_by, *e.claims_about]))
+    return render(request, "entity.html", e=e, decisions=decisions, reasons=reasons)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
