@@ -173,3 +173,16 @@ def test_lists_have_page_numbers_and_sort_links(tokened):
     assert 'aria-sort="ascending"' in page and 'href="/entities?sort=-name"' in page
     names = [e["name"] for e in tokened.get("/api/entities?sort=-name", headers=AUTH).json()["items"]]
     assert names == sorted(names, key=str.lower, reverse=True)
+
+
+def test_a_hostile_note_is_shown_as_text(tokened):
+    from htmlcheck import Tags
+
+    why, who = '<script>alert(1)</script>"><img src=x onerror=alert(2)>', "<b onmouseover=alert(3)>ana"
+    r = tokened.post("/api/decisions", json={"action": "confirm", "target_id": CON_TOLL, "why": why, "who": who}, headers=AUTH)
+    assert r.status_code == 202 and r.json()["decision"]["why"] == why  # stored verbatim
+    for path in ("/contradictions", "/review", "/"):
+        page = tokened.get(path, headers=AUTH).text
+        assert Tags(page).problems() == [], path
+        assert "<script>alert(1)" not in page and "<b onmouseover" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in tokened.get("/contradictions", headers=AUTH).text
