@@ -186,3 +186,25 @@ def test_a_hostile_note_is_shown_as_text(tokened):
         assert Tags(page).problems() == [], path
         assert "<script>alert(1)" not in page and "<b onmouseover" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in tokened.get("/contradictions", headers=AUTH).text
+
+
+def test_the_review_queue_lists_guessed_merges_until_reviewed(fresh_url):
+    """An entity joined by the alias rule awaits a decision; one joined by an identity rule does not."""
+    import json as _json
+
+    from conftest import client_for
+    from sqlalchemy import update
+
+    from newsfusion.kb import KnowledgeBase
+    from newsfusion.store import schema as t
+
+    with KnowledgeBase(fresh_url) as kb, kb.store.write() as conn:
+        conn.execute(update(t.entities).where(t.entities.c.id == "ent_fardc").values(
+            n_members=2, merges=_json.dumps([{"a": "FARDC", "b": "army", "rule": "alias", "score": 0.95}])))
+    with client_for(fresh_url, token=TOKEN) as c:
+        merges = c.get("/api/review", headers=AUTH).json()["merges"]
+        assert [m["entity_id"] for m in merges] == ["ent_fardc"]  # M23's acronym join (score 1.0) is not a guess
+        assert "review-merges" in c.get("/review", headers=AUTH).text
+        c.post("/api/decisions", json={"action": "rename", "target_id": "ent_fardc", "name": "FARDC"}, headers=AUTH)
+        assert c.get("/api/review", headers=AUTH).json()["merges"] == []
+        assert c.app.state.worker.wait(120)

@@ -196,8 +196,11 @@ def _stale(conn: Connection) -> None:
         conn.execute(insert(t.meta).values(key="kb_stale", value="1"))
 
 
-def low_confidence_merges(conn: Connection, *, below: float = 0.8, limit: int = 50) -> list[dict[str, Any]]:
-    """Entities joined by a scored rule under ``below``, not yet reviewed (their merge is a guess)."""
+GUESS_RULES = ("alias", "fuzzy_name")  # joins inferred from a resemblance, not an identity (resolve/entities.py)
+
+
+def low_confidence_merges(conn: Connection, *, below: float = 0.96, limit: int = 50) -> list[dict[str, Any]]:
+    """Entities joined by a guess (an alias or a near-identical spelling, or any rule scored under ``below``), not yet reviewed."""
     e = t.entities.c
     reviewed = reviewed_ids(conn, "entity")
     out = []
@@ -207,7 +210,8 @@ def low_confidence_merges(conn: Connection, *, below: float = 0.8, limit: int = 
         merges = r.merges if isinstance(r.merges, list) else json.loads(r.merges or "[]")
         for m in merges if isinstance(merges, list) else []:
             score = m.get("score") if isinstance(m, dict) else None
-            if isinstance(score, int | float) and score < below:
+            rule = (m.get("rule") if isinstance(m, dict) else None) or ""
+            if rule in GUESS_RULES or (isinstance(score, int | float) and score < below):
                 out.append({"entity_id": r.id, "name": r.name, "type": r.type, "a": m.get("a"), "b": m.get("b"), "rule": m.get("rule") or m.get("reason"), "score": score})
                 break
         if len(out) >= limit:
