@@ -208,3 +208,22 @@ def test_the_review_queue_lists_guessed_merges_until_reviewed(fresh_url):
         c.post("/api/decisions", json={"action": "rename", "target_id": "ent_fardc", "name": "FARDC"}, headers=AUTH)
         assert c.get("/api/review", headers=AUTH).json()["merges"] == []
         assert c.app.state.worker.wait(120)
+
+
+def test_reviews_survive_a_rebuild(fresh_url):
+    """Reviews are keyed by stable ids in their own table: a rebuild keeps them on what they judged."""
+    from conftest import client_for
+
+    from newsfusion.kb import KnowledgeBase
+
+    claim = f"{DOC_A}:c0"
+    with client_for(fresh_url, token=TOKEN) as c:
+        r = c.post("/api/decisions", json={"action": "wrong", "target": "claim", "target_id": claim, "why": "misattributed", "who": "ana"}, headers=AUTH)
+        assert r.status_code == 202
+    with KnowledgeBase(fresh_url) as kb:
+        assert kb.rebuild() == []
+    with client_for(fresh_url, token=TOKEN) as c:
+        (d,) = c.get("/api/decisions", headers=AUTH).json()["items"]
+        assert (d["target_id"], d["status"], d["why"]) == (claim, "done", "misattributed")
+        page = c.get("/claims?source=residents", headers=AUTH).text
+        assert "marked wrong by ana" in page
