@@ -52,7 +52,7 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
     doc = build_doc(article(2))
     s = Store(store_url)
     with s.write() as conn:  # take it back to 0001, as an older newsfusion left it
-        for name in ("claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
+        for name in ("decisions", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
             conn.execute(text(f"DROP TABLE {name}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     assert s.add_document(doc)

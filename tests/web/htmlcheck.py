@@ -23,7 +23,9 @@ class Tags(HTMLParser):
         self.text.append(data)
 
     def problems(self) -> list[str]:
-        """Inline scripts, event-handler attributes, javascript: URLs, anything loaded from elsewhere."""
+        """Inline scripts, event-handler attributes, javascript: URLs, anything loaded from elsewhere.
+
+        A link out (``<a href="https://..." rel="noreferrer">``, the article's own address) loads nothing."""
         out = []
         for tag, attrs in self.tags:
             if tag == "script" and not attrs.get("src"):
@@ -32,7 +34,8 @@ class Tags(HTMLParser):
                 v = (value or "").strip().lower()
                 if name.startswith("on"):
                     out.append(f"<{tag} {name}=...>")
-                if name in ("src", "href", "action", "xlink:href") and (v.startswith(("javascript:", "http:", "https:", "//", "data:text"))):
+                outbound = tag == "a" and name == "href" and v.startswith(("http://", "https://")) and "noreferrer" in (attrs.get("rel") or "")
+                if name in ("src", "href", "action", "xlink:href") and (v.startswith(("javascript:", "http:", "https:", "//", "data:text"))) and not outbound:
                     out.append(f"<{tag} {name}={value!r}>")
                 if name == "style":
                     out.append(f"<{tag} style=...> (blocked by the CSP)")

@@ -61,3 +61,11 @@ def test_map_draws_countries_points_and_escapes_labels():
     assert "<script>" not in svg and "&lt;script&gt;x&lt;/script&gt;" in svg
     assert re.search(r'<a href="/events/evt_1" class="pt pt-event"><circle cx="[\d.]+" cy="[\d.]+" r="[\d.]+"/>', svg)
     assert svg.index("pt-place") < svg.index("pt-event")  # events drawn on top
+
+
+@pytest.mark.parametrize("kind, size, cap", [("event", 0, 14.0), ("event", 5000, 14.0), ("place", 1, 9.0), ("place", 100000, 9.0)])
+def test_marker_radius_is_capped(kind, size, cap):
+    from newsfusion.web.basemap import MapPoint, _radius
+
+    r = _radius(MapPoint(29.0, -1.0, "x", "/x", kind, size))
+    assert 0 < r <= cap

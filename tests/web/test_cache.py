@@ -57,3 +57,34 @@ def test_the_cache_is_bounded():
     cache.get(2)  # recently used: kept
     cache.put(5, 25)
     assert cache.get(2) == (True, 4) and cache.get(3) == (False, None)
+
+
+def test_identical_cold_reads_are_coalesced(tmp_path):
+    """Twenty threads asking the same uncached thing at once: it is computed once, all get it."""
+    import threading
+    import time
+
+    from richkb import build_rich_kb
+    from starlette.requests import Request
+
+    from newsfusion.web import create_app
+    from newsfusion.web.context import read
+
+    url = str(tmp_path / "rich.db")
+    build_rich_kb(url)
+    app = create_app(url)
+    request = Request({"type": "http", "app": app, "method": "GET", "path": "/", "headers": []})
+    calls = []
+
+    def slow(conn, x):
+        calls.append(x)
+        time.sleep(0.3)
+        return {"x": x}
+
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(read(request, slow, 7))) for _ in range(20)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert out == [{"x": 7}] * 20 and calls == [7] and app.state.cache.coalesced == 19

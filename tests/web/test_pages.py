@@ -69,7 +69,9 @@ def test_timeline_filters(rich):
 
 def test_map_places_events(rich):
     page = html(rich, "/map")
-    assert f'href="/events/{EVT_CLASH}" class="pt pt-event"' in page and 'class="pt pt-place"' in page
+    # both events are in Kirumba: one marker for the two, leading to them on the timeline; the list links each
+    assert 'href="/timeline?place=Kirumba" class="pt pt-event"' in page and "2 events · Kirumba" in page and 'class="pt pt-place"' in page
+    assert f'href="/events/{EVT_CLASH}"' in page
     assert "<title>Dem. Rep. Congo</title>" in page
     assert 'class="pt pt-place"' not in html(rich, "/map?layer=events")
 

@@ -78,6 +78,7 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
             for suffix in ("ai", "ad", "au"):
                 conn.execute(text(f"DROP TRIGGER {fts}_{suffix}"))
             conn.execute(text(f"DROP TABLE {fts}"))
+        conn.execute(text("DROP TABLE decisions"))  # what 0005w added
         conn.execute(text("DROP TABLE claim_sources"))  # and what 0004 added
         conn.execute(text("ALTER TABLE entities DROP COLUMN scope"))
         conn.execute(text("ALTER TABLE overrides DROP COLUMN name"))

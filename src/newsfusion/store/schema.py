@@ -315,6 +315,28 @@ source_ratings = Table(
     Column("rated_at", Text, nullable=False),
 )
 
+# The workbench's decisions (migration 0005w): corrections and reviews taken in the web pages,
+# applied by a background worker (pending -> done | failed; undone once reverted). Never rebuilt.
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("action", Text, nullable=False),  # merge | split | rename | rate | wrong | confirm | dismiss
+    Column("target", Text, nullable=False),  # entity | source | event | claim | contradiction
+    Column("target_id", Text, nullable=False),
+    Column("params", Text),  # JSON: what the action needs (the other entity, the name, the grade)
+    Column("who", Text, nullable=False),
+    Column("why", Text),
+    Column("created_at", Text, nullable=False),
+    Column("status", Text, nullable=False),  # pending | done | failed | undoing | undone
+    Column("done_at", Text),
+    Column("result", Text),  # JSON: the override id, a previous rating, warnings
+    Column("error", Text),
+    Column("undone_at", Text),
+    Index("ix_decisions_target", "target", "target_id"),
+    Index("ix_decisions_status", "status"),
+)
+
 # Tables replaced as a whole by the corpus steps, children first (delete order).
 KB_TABLES = (claim_sources, entity_aliases, entity_members, entities, event_members, events, contradictions, grades)
 # Columns holding JSON text.
@@ -327,4 +349,5 @@ JSON_COLUMNS = {
     "events": ("sources", "summary", "merges"),
     "contradictions": ("a_value", "b_value"),
     "grades": ("reasons",),
+    "decisions": ("params", "result"),
 }

@@ -7,6 +7,7 @@ the id survives re-ingests and rebuilds.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -77,7 +78,7 @@ def _claim_grades(conn: Connection, ids: list[str]) -> dict[str, str]:
     g = t.grades.c
     out = {}
     for i in range(0, len(ids), 500):
-        stmt = select(g.target_id, g.reliability, g.credibility).where(g.target == "claim", g.target_id.in_(ids[i : i + 500]))
+        stmt = select(g.target_id, g.reliability, g.credibility).where(g.target == "claim", g.target_id.in_(list(ids[i : i + 500])))
         out.update({tid: f"{rel}{cred}" for tid, rel, cred in conn.execute(stmt)})
     return out
 
@@ -136,3 +137,17 @@ def claims_page(
         return Page(claim_items(conn, keys[offset : offset + limit]) if limit > 0 else [], len(keys), limit, offset)
     rows, total = fetch(conn, stmt, limit, offset)
     return Page(claim_items(conn, [(r.doc_id, r.local_id) for r in rows]), total, limit, offset)
+
+
+def grade_reasons(conn: Connection, target: str, ids: "list[str] | tuple[str, ...]") -> dict[str, list[str]]:
+    """Why each claim (``target="claim"``, ids ``<doc>:c3``) or event got its grade."""
+    g = t.grades.c
+    out: dict[str, list[str]] = {}
+    for i in range(0, len(ids), 500):
+        for tid, reasons in conn.execute(select(g.target_id, g.reasons).where(g.target == target, g.target_id.in_(list(ids[i : i + 500])))):
+            try:
+                val = json.loads(reasons) if isinstance(reasons, str) else reasons
+            except ValueError:
+                val = None
+            out[tid] = [str(r) for r in val] if isinstance(val, list) else []
+    return out

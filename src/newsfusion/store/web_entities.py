@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..errors import QueryError
 from . import queries as q
 from . import schema as t
 from .paging import Page, fetch
@@ -87,11 +88,19 @@ def entity_items(conn: Connection, rows: list[Any], lk: Links | None = None) -> 
 
 
 def entities_page(
-    conn: Connection, *, type: str | None = None, name: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0
+    conn: Connection, *, type: str | None = None, name: str | None = None, kind: str | None = None, country: str | None = None, sort: str = "-documents",
+    limit: int = 50, offset: int = 0,
 ) -> Page[EntityItem]:
-    """Entities, most documents first; ``name`` matches part of the name or of an alias."""
+    """Entities, most documents first (``sort``: ``[-]documents``, ``[-]name``, ``[-]type``); ``name`` matches part of the name or of an alias."""
     e = t.entities.c
-    stmt = select(t.entities).order_by(e.n_documents.desc(), e.name, e.id)
+    cols = {"documents": e.n_documents, "name": func.lower(e.name), "type": e.type}
+    key = sort.lstrip("-")
+    if key not in cols:
+        raise QueryError("E307", f"sort={sort!r} is not a sort order", "use documents, name or type, with - for descending")
+    col = cols[key].desc() if sort.startswith("-") else cols[key]
+    stmt = select(t.entities).order_by(col, e.name, e.id)
+    if country:
+        stmt = stmt.where(func.upper(e.country) == country.upper())
     if type:
         stmt = stmt.where(func.upper(e.type) == type.upper())
     if kind:

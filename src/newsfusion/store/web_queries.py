@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
+from ..errors import QueryError
 from . import queries as q
 from . import schema as t
 from .paging import Page, fetch
@@ -45,7 +46,15 @@ def documents_page(
 ) -> Page[DocumentInfo]:
     """Documents in ingest order (``sort=ingested``) or newest publication first (``-published``)."""
     d = t.documents.c
-    order = [d.published.is_(None), d.published.desc(), d.id] if sort == "-published" else [d.ingested_at, d.id]
+    orders = {
+        "ingested": [d.ingested_at, d.id], "-ingested": [d.ingested_at.desc(), d.id],
+        "published": [d.published.is_(None), d.published, d.id], "-published": [d.published.is_(None), d.published.desc(), d.id],
+        "title": [func.lower(d.title), d.id], "-title": [func.lower(d.title).desc(), d.id],
+        "outlet": [d.outlet.is_(None), func.lower(d.outlet), d.id], "-outlet": [d.outlet.is_(None), func.lower(d.outlet).desc(), d.id],
+    }
+    if sort not in orders:
+        raise QueryError("E307", f"sort={sort!r} is not a sort order", f"use one of {', '.join(orders)}")
+    order = orders[sort]
     stmt = select(*_DOC_COLS).order_by(*order)
     if outlet:
         stmt = stmt.where(func.lower(d.outlet).contains(outlet.lower(), autoescape=True))
@@ -138,10 +147,18 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
 # ------------------------------------------------------ sources, relations
 
 
-def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SourceItem]:
-    """Claim sources, outlets and authors, most documents first."""
+SOURCE_SORTS = ("documents", "-documents", "claims", "-claims", "name", "-name", "rating", "-rating")
+
+
+def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, sort: str = "-documents", limit: int = 50, offset: int = 0) -> Page[SourceItem]:
+    """Claim sources, outlets and authors, most documents first (or by ``sort``)."""
+    if sort not in SOURCE_SORTS:
+        raise QueryError("E307", f"sort={sort!r} is not a sort order", f"use one of {', '.join(SOURCE_SORTS)}")
     items = [SourceItem(s.name, s.kinds, s.claims, s.documents, s.rating, s.id, s.aliases, s.scope) for s in q.sources(conn)]
-    items.sort(key=lambda s: (-s.documents, -s.claims, s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
+    items.sort(key=lambda s: (s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
+    key = sort.lstrip("-")
+    getter = {"documents": lambda s: s.documents, "claims": lambda s: s.claims, "name": lambda s: s.name.lower(), "rating": lambda s: s.rating or "Z"}[key]
+    items.sort(key=getter, reverse=sort.startswith("-"))
     if name:
         items = [s for s in items if any(name.lower() in n.lower() for n in [s.name, *s.aliases])]
     if kind:

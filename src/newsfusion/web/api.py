@@ -17,12 +17,13 @@ from fastapi.responses import JSONResponse
 from ..store import graph as gr
 from ..store import search as srch
 from ..store import web_claims, web_entities, web_events, web_queries
+from ..store import web_decisions as wd
 from ..store.paging import MAX_LIMIT
 from ..store.views import ContradictionInfo, DocumentInfo, Status
 from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem, SourceItem
 from . import schemas as sc
 from .context import kb_of, read
-from .errors import Forbidden, Unauthorized
+from .errors import BadRequest, Forbidden, Unauthorized
 
 router = APIRouter(prefix="/api")
 
@@ -56,7 +57,7 @@ def documents(
     outlet: Text = None,
     published_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
     published_to: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
-    sort: Annotated[str, Query(pattern="^(ingested|-published)$")] = "ingested",
+    sort: Annotated[str, Query(pattern="^-?(ingested|published|title|outlet)$")] = "ingested",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -77,10 +78,12 @@ def entities(
     type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)$")] = None,
     name: Annotated[str | None, Query(max_length=500, description="part of the name or of an alias")] = None,
     kind: Annotated[str | None, Query(max_length=100, description="gazetteer kind, e.g. militia, state_force")] = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="ISO country code")] = None,
+    sort: Annotated[str, Query(pattern="^-?(documents|name|type)$")] = "-documents",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
-    return ok(read(request, web_entities.entities_page, type=type, name=name, kind=kind, limit=limit, offset=offset))
+    return ok(read(request, web_entities.entities_page, type=type, name=name, kind=kind, country=country, sort=sort, limit=limit, offset=offset))
 
 
 @router.get("/entities/{entity_id}", summary="One entity: names, roles, relations, events, claims by and about it", responses=sc.responses(sc.schema(EntityFull), 404))
@@ -158,10 +161,11 @@ def sources(
     request: Request,
     name: Text = None,
     kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author|outlet|unknown)$")] = None,
+    sort: Annotated[str, Query(pattern="^-?(documents|claims|name|rating)$")] = "-documents",
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
-    return ok(read(request, web_queries.sources_page, name=name, kind=kind, limit=limit, offset=offset))
+    return ok(read(request, web_queries.sources_page, name=name, kind=kind, sort=sort, limit=limit, offset=offset))
 
 
 @router.get("/relations", summary="Relations between entities (member_of, leader_of, ...)", responses=sc.responses(sc.page(dict[str, Any])))
@@ -201,6 +205,8 @@ def search(
 def require_writer(request: Request) -> None:
     """Write actions: the server must have a token and the request must send it in the header."""
     access = request.app.state.access
+    if request.scope.get("state", {}).get("auth") == "page":
+        return  # the workbench's own pages (the guard checked the page key, and the cookie when there is a token)
     if not access.writes_allowed:
         raise Forbidden("write actions are disabled: this server was started without --token", "restart it with --token, or use the CLI (newsfusion entities merge ...)")
     if request.scope.get("state", {}).get("auth") != "header":
@@ -225,3 +231,86 @@ def split(request: Request, entity_id: str) -> JSONResponse:
 @router.post("/sources/rate", dependencies=[Depends(require_writer)], summary="Rate a source's reliability A-F, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403))
 def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: Annotated[str, Body(pattern="^[A-Fa-f]$")]) -> JSONResponse:
     return _change(request, kb_of(request).rate_source(name, grade))
+
+
+# ---------------------------------------------------------------- decisions
+
+
+@router.post(
+    "/decisions", status_code=202, dependencies=[Depends(require_writer)],
+    summary="Record an analyst's decision (merge, split, rename, rate, wrong, confirm, dismiss); corrections are applied in the background",
+    responses=sc.responses(sc.schema(wd.Decision), 403, 404),
+)
+def decide(
+    request: Request,
+    action: Annotated[str, Body(pattern="^(merge|split|rename|rate|wrong|confirm|dismiss)$")],
+    target_id: Annotated[str, Body(min_length=1, max_length=500, description="entity id or name, source name, event id, claim id, contradiction id")],
+    target: Annotated[str | None, Body(pattern="^(entity|source|event|claim|contradiction)$", description="needed for 'wrong' (event or claim)")] = None,
+    other: Annotated[str | None, Body(max_length=500, description="merge: the other entity")] = None,
+    name: Annotated[str | None, Body(max_length=500, description="rename: the new name")] = None,
+    grade: Annotated[str | None, Body(pattern="^[A-Fa-f]$", description="rate: A..F")] = None,
+    why: Annotated[str | None, Body(max_length=2000)] = None,
+    who: Annotated[str | None, Body(max_length=100)] = None,
+) -> JSONResponse:
+    target = target or {"merge": "entity", "split": "entity", "rename": "entity", "rate": "source", "confirm": "contradiction", "dismiss": "contradiction"}.get(action)
+    if target is None:
+        raise BadRequest("'wrong' needs a target: event or claim", "send target: \"event\" or \"claim\"", code="E307")
+    params: dict[str, Any] = {}
+    kb = kb_of(request)
+    with kb.store.write() as conn:
+        tid = wd.resolve_target(conn, target, target_id)
+        if action == "merge":
+            if not other:
+                raise BadRequest("a merge needs the other entity", "send other: its id or name", code="E307")
+            params["other"] = wd.resolve_target(conn, "entity", other)
+            if params["other"] == tid:
+                raise BadRequest(f"{target_id!r} and {other!r} are already the same entity", "nothing to merge", code="E307")
+        elif action == "rename":
+            if not (name or "").strip():
+                raise BadRequest("the new name is empty", "send name: the name the entity should have", code="E307")
+            params["name"] = " ".join(name.split())  # type: ignore[union-attr]
+        elif action == "rate":
+            if not grade:
+                raise BadRequest("a rating needs a grade A-F", "send grade: one letter A-F", code="E307")
+            params["grade"] = grade.upper()
+        dec = wd.record(conn, action, target, tid, who=(who or "").strip() or "analyst", why=(why or "").strip() or None, params=params)
+    request.app.state.cache.forget_version()
+    if dec.status == "pending":
+        request.app.state.worker.wake()
+    return JSONResponse({"ok": True, "decision": dec.to_dict()}, status_code=202)
+
+
+@router.get("/decisions", summary="The analysts' decisions, newest first", responses=sc.responses(sc.page(wd.Decision)))
+def decisions(
+    request: Request,
+    status: Annotated[str | None, Query(pattern="^(pending|done|failed|undoing|undone)$")] = None,
+    action: Annotated[str | None, Query(pattern="^(merge|split|rename|rate|wrong|confirm|dismiss)$")] = None,
+    target: Annotated[str | None, Query(pattern="^(entity|source|event|claim|contradiction)$")] = None,
+    target_id: Text = None,
+    sort: Annotated[str, Query(pattern="^-?created$")] = "-created",
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    return ok(read(request, wd.page, status=status, action=action, target=target, target_id=target_id, sort=sort, limit=limit, offset=offset))
+
+
+@router.get("/decisions/{decision_id}", summary="One decision (ask again until it is no longer pending)", responses=sc.responses(sc.schema(wd.Decision), 404))
+def decision(request: Request, decision_id: int) -> JSONResponse:
+    with kb_of(request).store.read() as conn:  # never cached: the page polls it
+        return ok(wd.get(conn, decision_id))
+
+
+@router.post("/decisions/{decision_id}/undo", status_code=202, dependencies=[Depends(require_writer)], summary="Undo a decision (a correction is reverted in the background)",
+             responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+def undo(request: Request, decision_id: int) -> JSONResponse:
+    with kb_of(request).store.write() as conn:
+        dec = wd.ask_undo(conn, decision_id)
+    request.app.state.cache.forget_version()
+    if dec.status == "undoing":
+        request.app.state.worker.wake()
+    return JSONResponse({"ok": True, "decision": dec.to_dict()}, status_code=202)
+
+
+@router.get("/review", summary="What awaits a decision: unreviewed contradictions, low-confidence merges, corrections being applied")
+def review(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
+    return ok(read(request, wd.review_queue, limit=limit, offset=offset))

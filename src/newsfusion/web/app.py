@@ -29,11 +29,12 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..errors import NewsfusionError
 from ..kb import KnowledgeBase
-from . import api, pages, schemas
+from . import api, downloads, pages, schemas
 from .errors import STATUS_CLASS, BadRequest, NotFound, WebError, as_web_error, error_body
 from .context import ResultCache
 from .render import STATIC, environment
 from .security import Access, Guard, is_api
+from .worker import Worker
 
 log = logging.getLogger("newsfusion.web")
 
@@ -50,7 +51,7 @@ def _error(request: Request, err: WebError) -> Response:
     if is_api(request.url.path):
         return JSONResponse(error_body(err), status_code=err.status)
     try:
-        html = request.app.state.templates.get_template("error.html").render(err=err, request_path=request.url.path, kb_stale=False)
+        html = request.app.state.templates.get_template("error.html").render(err=err, request_path=request.url.path, kb_stale=False, page_key="", n_open=0)
     except Exception:  # noqa: BLE001 - the error page must not fail
         log.exception("cannot render the error page")
         html = f"<!doctype html><title>error</title><p>{err.status}: {err.code}</p>"
@@ -92,7 +93,9 @@ def _lifespan(threads: int):
         # Few worker threads: the work is CPU-bound Python, and 40 threads fighting over the
         # GIL answer 50 concurrent clients more slowly than a handful taking turns.
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        app.state.worker.wake()  # decisions a stopped server left open
         yield
+        app.state.worker.stop()
 
     return lifespan
 
@@ -113,9 +116,12 @@ def create_app(
     app.state.kb = kb
     app.state.access = Access(token, allowed_hosts)
     app.state.templates = environment()
+    app.state.templates.globals["can_write"] = app.state.access.page_writes
     app.state.cache = ResultCache()
+    app.state.worker = Worker(kb, on_change=app.state.cache.forget_version)
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(downloads.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     _install_handlers(app)
     app.add_middleware(Guard, access=app.state.access)

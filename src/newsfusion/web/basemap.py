@@ -152,9 +152,13 @@ def _path(proj: Projection, rings, tolerance: float = 1.2) -> str:
     return "".join(parts)
 
 
+MAX_RADIUS = {"event": 14.0, "place": 9.0}  # a mass-casualty event or a capital must not cover the map
+
+
 def _radius(p: MapPoint) -> float:
     base = 5.0 if p.kind == "event" else 3.5
-    return round(base + 2.2 * math.sqrt(max(p.size, 0)), 1) if p.kind == "event" else round(base + math.sqrt(max(p.size - 1, 0)), 1)
+    r = base + 2.2 * math.sqrt(max(p.size, 0)) if p.kind == "event" else base + math.sqrt(max(p.size - 1, 0))
+    return round(min(r, MAX_RADIUS.get(p.kind, 14.0)), 1)
 
 
 class _Labels:

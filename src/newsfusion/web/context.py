@@ -2,12 +2,15 @@
 
 Reads are remembered until the data changes: :func:`read` keys each result
 on the function, its arguments and :func:`kb_version` (the knowledge base's
-build time, its stale flag and the number of stored articles), so any ingest,
+build time, its stale flag, the number of stored articles and the state of
+the analysts' decisions), so any ingest,
 rebuild, merge, split or rating makes every entry obsolete at once. The
 version itself is read at most every :data:`VERSION_TTL` seconds (and at once
 after this server's own writes), so a repeated page or API call costs no
 query at all; a change made by another process shows within that time. The
-cache is a bounded LRU.
+cache is a bounded LRU. Identical reads that arrive while the first is being
+computed (a cold cache under load) wait for its result instead of running the
+same query again (request coalescing).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.engine import Connection
 from starlette.requests import Request
 
@@ -28,6 +31,7 @@ from ..store import schema as t
 T = TypeVar("T")
 CACHE_SIZE = 512
 VERSION_TTL = 0.5  # seconds
+COALESCE_WAIT = 30.0  # seconds a request waits for an identical one being computed
 
 
 class ResultCache:
@@ -39,6 +43,24 @@ class ResultCache:
         self._lock = threading.Lock()
         self.version: tuple[Any, ...] | None = None
         self.version_until = 0.0
+        self.inflight: dict[Any, threading.Event] = {}  # results being computed: identical requests wait for them
+        self.coalesced = 0  # how many requests waited for another's result instead of computing it
+
+    def lead(self, key: Any) -> tuple[bool, threading.Event]:
+        """(True, event) for the first request computing ``key``; (False, its event) for the others."""
+        with self._lock:
+            ev = self.inflight.get(key)
+            if ev is not None:
+                self.coalesced += 1
+                return False, ev
+            ev = self.inflight[key] = threading.Event()
+            return True, ev
+
+    def done(self, key: Any, ev: threading.Event) -> None:
+        with self._lock:
+            if self.inflight.get(key) is ev:
+                del self.inflight[key]
+        ev.set()
 
     def forget_version(self) -> None:
         """After a write: read the version again on the next request."""
@@ -71,7 +93,9 @@ def kb_version(conn: Connection) -> tuple[Any, ...]:
     m = t.meta.c
     meta = dict(conn.execute(select(m.key, m.value).where(m.key.in_(["kb_built_at", "kb_stale"]))).all())
     docs = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
-    return meta.get("kb_built_at"), meta.get("kb_stale"), docs
+    d = t.decisions.c  # the analysts' decisions show at once (reviews change no KB table)
+    decided = tuple(conn.execute(select(func.count(), func.max(d.done_at), func.max(d.undone_at), func.sum(case((d.status.in_(("pending", "undoing")), 1), else_=0)))).one())
+    return meta.get("kb_built_at"), meta.get("kb_stale"), docs, decided
 
 
 def current_version(request: Request, conn: Connection | None = None) -> tuple[Any, ...]:
@@ -99,6 +123,21 @@ def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T
     hit, value = cache.get((*base, current_version(request)))
     if hit:
         return value
+    # coalescing: on a cold cache, identical requests arriving together wait for the first one's result
+    leader, ev = cache.lead(base)
+    if not leader:
+        ev.wait(COALESCE_WAIT)
+        hit, value = cache.get((*base, current_version(request)))
+        if hit:
+            return value
+        return _compute(request, cache, base, fn, args, kwargs)
+    try:
+        return _compute(request, cache, base, fn, args, kwargs)
+    finally:
+        cache.done(base, ev)
+
+
+def _compute(request: Request, cache: ResultCache, base: tuple[Any, ...], fn: Callable[..., T], args: Any, kwargs: Any) -> T:
     with kb_of(request).store.read() as conn:
         version = kb_version(conn)  # the snapshot this result comes from
         value = fn(conn, *args, **kwargs)

@@ -73,8 +73,8 @@ class _Segment:
     classes: list[str]
 
 
-def _segments(text: str, notes: list[Annotation], links: list[Annotation]) -> list[_Segment]:
-    cuts = {0, len(text)}
+def _segments(text: str, notes: list[Annotation], links: list[Annotation], extra: Iterable[int] = ()) -> list[_Segment]:
+    cuts = {0, len(text), *extra}
     for a in notes:
         cuts.update((a.start, a.end))
     bounds = sorted(c for c in cuts if 0 <= c <= len(text))
@@ -110,14 +110,63 @@ def _close_link(a: Annotation) -> Markup:
     return label + Markup("</a>" if href_for(a) else "</span>")
 
 
-def highlight(text: str, notes: Iterable[Annotation]) -> Markup:
-    """``text`` as escaped HTML with the annotations' spans marked and linked."""
+@dataclass(frozen=True)
+class Anchor:
+    """A place in the text other pages link to (``#at-claim-c0``), with a link back to what it anchors."""
+
+    pos: int
+    id: str  # the element id, e.g. "at-claim-c0"
+    back: str  # where the marker links: "#claim-c0" on the same page
+    label: str  # its tooltip: "claim c0"
+
+
+def _anchor(a: Anchor) -> Markup:
+    return Markup('<a class="anchor" id="{}" href="{}" title="{}" aria-label="{}"></a>').format(a.id, a.back, a.label, a.label)
+
+
+def anchors_for(claims: Iterable[object], events: Iterable[dict], relations: Iterable[dict], contradictions: Iterable[object], doc_id: str) -> list[Anchor]:
+    """Where each claim, event report, relation and contradiction side of one article starts in its text."""
+    out: list[Anchor] = []
+
+    def add(span: object, ident: str, back: str, label: str) -> None:
+        if isinstance(span, list | tuple) and len(span) == 2 and isinstance(span[0], int):
+            out.append(Anchor(span[0], "at-" + css_token(ident), "#" + css_token(back), label))
+
+    for c in claims:
+        local = getattr(c, "local_id", "")
+        add(getattr(c, "evidence_span", None), f"claim-{local}", f"claim-{local}", f"claim {local}: see it below")
+    for ev in events:
+        local = str(ev.get("local_id") or ev.get("id") or "")
+        add(ev.get("evidence_span"), f"report-{local}", f"report-{local}", f"event report {local}")
+    for r in relations:
+        local = str(r.get("id") or "").rsplit(":", 1)[-1]
+        add(r.get("evidence_span"), f"relation-{local}", f"relation-{local}", f"relation {local}")
+    for x in contradictions:
+        for side in ("a", "b"):
+            s = getattr(x, side, None) or {}
+            if s.get("doc_id") == doc_id:
+                add(s.get("evidence_span"), f"con-{x.id}-{side}", f"con-{x.id}", f"contradiction {x.id}")
+    return out
+
+
+def highlight(text: str, notes: Iterable[Annotation], anchors: Iterable[Anchor] = ()) -> Markup:
+    """``text`` as escaped HTML with the annotations' spans marked and linked.
+
+    ``anchors`` are placed where they start (moved before a link they would fall in)."""
     notes = [a for a in notes if 0 <= a.start < a.end <= len(text)]
     links = choose_links(notes)
     starts = {a.start: a for a in links}
     ends = {a.end: a for a in links}
+    at: dict[int, list[Anchor]] = {}
+    for an in anchors:
+        if not 0 <= an.pos < len(text):
+            continue
+        pos = next((l.start for l in links if l.start < an.pos < l.end), an.pos)
+        at.setdefault(pos, []).append(an)
     out: list[Markup] = []
-    for seg in _segments(text, notes, links):
+    for seg in _segments(text, notes, links, at):
+        for an in at.get(seg.start, ()):
+            out.append(_anchor(an))
         if seg.start in starts:
             out.append(_open_link(starts[seg.start]))
         out.append(_render_segment(text, seg))

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import __version__
+from .highlight import css_token
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -46,6 +47,12 @@ def marked(snippet: str | None, marks: list[list[int]] | None) -> Markup:
         pos = end
     out.append(escape(text[pos:]))
     return Markup("").join(out)
+
+
+def safe_url(url: str | None) -> str | None:
+    """An article's address as a link target only when it is http(s) (never javascript:, data:...)."""
+    u = (url or "").strip()
+    return u if u.lower().startswith(("http://", "https://")) and not any(c in u for c in "\x00\n\r\t ") else None
 
 
 def grade_class(code: str | None) -> str:
@@ -85,6 +92,6 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(path=path, marked=marked, grade_class=grade_class, short=short)
+    env.filters.update(path=path, marked=marked, grade_class=grade_class, short=short, anchor=css_token, safe_url=safe_url)
     env.globals.update(qs=qs, fatalities=fatalities, version=__version__, ROLE_NAMES=ROLE_NAMES)
     return env

@@ -4,10 +4,16 @@
   Bearer TOKEN`` (API clients), or ``?token=TOKEN`` once in a page address,
   answered by a redirect to the same address without it and a cookie
   (HttpOnly, SameSite=Strict) for the pages and the API calls they make.
-* **Write actions** (merge/split entities, rate sources) need the token in the
-  ``Authorization`` header, even on loopback: never from a cookie or the query
-  string, so another web site cannot make a browser send one (no CSRF), and a
-  server started without ``--token`` has none.
+* **Write actions** (merge/split entities, rate sources, the workbench's
+  decisions) need the token in the ``Authorization`` header: never from a
+  cookie or the query string alone, so another web site cannot make a browser
+  send one (no CSRF). The pages write with ``fetch`` and the header
+  ``X-Newsfusion-Page: <the page key>`` (a random secret of this server,
+  written into each page; another site can neither read it nor send a custom
+  header without a CORS preflight, which is never granted), together with the
+  token cookie on a server with a token, or on a loopback-only server without
+  a token (its Host check keeps DNS rebinding out). A server without a token
+  and without the loopback Host check has no writes.
 * **Host header.** Without a token (loopback only) requests must name a
   loopback host, so a web page cannot reach the server through DNS rebinding.
 * **Request bodies** are read here, before the app sees them, at most
@@ -27,8 +33,9 @@ from __future__ import annotations
 import hmac
 import json
 import logging
+import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from http.cookies import SimpleCookie
 from typing import Any
@@ -39,6 +46,7 @@ from .errors import BadRequest, Forbidden, TooLarge, Unauthorized, WebError, as_
 log = logging.getLogger("newsfusion.web")
 
 COOKIE = "nf_token"
+PAGE_HEADER = "x-newsfusion-page"
 MAX_BODY = 64 * 1024
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
@@ -72,10 +80,19 @@ Send = Callable[[dict[str, Any]], Awaitable[None]]
 class Access:
     token: str | None = None
     allowed_hosts: tuple[str, ...] | None = None  # None: any Host header
+    page_key: str = field(default_factory=lambda: secrets.token_urlsafe(24))  # the pages' write header
 
     @property
     def writes_allowed(self) -> bool:
         return self.token is not None
+
+    @property
+    def page_writes(self) -> bool:
+        """Whether the pages may write: with a token (cookie + page key), or loopback-only without one."""
+        return self.token is not None or (self.allowed_hosts is not None and all(h in LOOPBACK_HOSTS for h in self.allowed_hosts))
+
+    def page_key_ok(self, value: str | None) -> bool:
+        return bool(value) and hmac.compare_digest(value.encode(), self.page_key.encode())  # type: ignore[union-attr]
 
 
 def is_api(path: str) -> bool:
@@ -143,7 +160,10 @@ class Guard:
                 await self._redirect_with_cookie(scope, send_secure)
                 return
         if err is None and scope["method"] == "POST":
-            err = self._check_writer(auth)
+            if self._page_writer(auth, headers):
+                auth = "page"
+            else:
+                err = self._check_writer(auth)
         if err is None and _has_body(headers):
             body, err = await _read_body(receive)
             receive = _replay(body, receive)
@@ -170,6 +190,14 @@ class Guard:
         if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b"").lower():
             return BadRequest("the address holds a NUL character", "remove %00 from the address")
         return None
+
+    def _page_writer(self, auth: str | None, headers: dict[str, str]) -> bool:
+        """A page's own write: the page key in its header, and the cookie when the server has a token."""
+        if not self.access.page_writes or not self.access.page_key_ok(headers.get(PAGE_HEADER)):
+            return False
+        if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+            return False
+        return self.access.token is None or auth in ("cookie", "header")
 
     def _check_writer(self, auth: str | None) -> WebError | None:
         """POST is the write method: refused before its body is read (the routes check again)."""

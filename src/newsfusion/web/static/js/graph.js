@@ -20,7 +20,7 @@
   function style() {
     return [
       { selector: "node", style: {
-        "label": "data(label)", "width": "data(size)", "height": "data(size)", "font-size": 10,
+        "label": "data(label)", "width": "data(size)", "height": "data(size)", "font-size": 13, "min-zoomed-font-size": 9,
         "text-valign": "bottom", "text-margin-y": 3, "color": "#1d232b", "text-wrap": "wrap", "text-max-width": "110px",
         "text-outline-color": "#fff", "text-outline-width": 2, "border-width": 1, "border-color": "#fff" } },
       { selector: "node[type = 'PERSON']", style: { "background-color": "#ea7a3c" } },
@@ -28,12 +28,14 @@
       { selector: "node[type = 'LOCATION']", style: { "background-color": "#2f9a72", "shape": "diamond" } },
       { selector: "edge", style: {
         "curve-style": "bezier", "width": "data(width)", "target-arrow-shape": "triangle", "arrow-scale": 0.8,
-        "label": "data(label)", "font-size": 9, "color": "#555", "text-rotation": "autorotate",
+        "label": "data(label)", "font-size": 10, "min-zoomed-font-size": 9, "color": "#555", "text-rotation": "autorotate",
         "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "edge[kind = 'relation']", style: { "line-color": "#7c3aed", "target-arrow-color": "#7c3aed" } },
       { selector: "edge[kind = 'event']", style: { "line-color": "#b91c1c", "target-arrow-color": "#b91c1c" } },
       { selector: "edge[kind = 'claim']", style: { "line-color": "#94a3b8", "target-arrow-color": "#94a3b8", "line-style": "dashed", "label": "" } },
-      { selector: ":selected", style: { "border-color": "#111", "border-width": 3 } }
+      { selector: ":selected", style: { "border-color": "#111", "border-width": 3 } },
+      { selector: ".faded", style: { "opacity": 0.12, "label": "" } },
+      { selector: ".focus", style: { "border-color": "#111", "border-width": 4, "font-weight": "bold" } }
     ];
   }
 
@@ -70,11 +72,48 @@
     var msg = g.nodes.length ? g.nodes.length + " entities, " + g.edges.length + " links" : "No people or organisations in the knowledge base yet.";
     if (g.truncated) msg += " (the most mentioned only)";
     status.textContent = msg;
+    names(g);
     box.setAttribute("data-ready", "1");
+    if (focusInput.value.trim()) focus(focusInput.value);
   }
 
+  // focus: an entity and its neighbours stand out, the rest fades; its name can be typed (the list offers the drawn ones)
+  var focusInput = document.getElementById("graph-focus");
+  var nameList = document.getElementById("graph-names");
+
+  function names(g) {
+    while (nameList.firstChild) nameList.removeChild(nameList.firstChild);
+    g.nodes.slice(0, 300).forEach(function (n) {
+      var o = document.createElement("option");
+      o.value = n.name;  // an attribute set from script: text, never markup
+      nameList.appendChild(o);
+    });
+  }
+
+  function focus(text) {
+    if (!cy) return;
+    var want = String(text || "").trim().toLowerCase();
+    cy.elements().removeClass("faded focus");
+    if (!want) { box.removeAttribute("data-focus"); return; }
+    var hit = cy.nodes().filter(function (n) { return String(n.data("label")).toLowerCase() === want; });
+    if (!hit.length) hit = cy.nodes().filter(function (n) { return String(n.data("label")).toLowerCase().indexOf(want) >= 0; });
+    if (!hit.length) { status.textContent = "No drawn entity is called “" + text + "”: raise the node limit or lower the minimum."; return; }
+    var node = hit[0];
+    var hood = node.closedNeighborhood();
+    cy.elements().not(hood).addClass("faded");
+    node.addClass("focus");
+    cy.animate({ fit: { eles: hood, padding: 40 } }, { duration: 0 });
+    box.setAttribute("data-focus", node.id());
+    status.textContent = node.data("label") + " and its " + (hood.nodes().length - 1) + " neighbours";
+  }
+
+  focusInput.addEventListener("change", function () { focus(focusInput.value); });
+  focusInput.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); focus(focusInput.value); } });
+  document.getElementById("graph-unfocus").addEventListener("click", function () { focusInput.value = ""; focus(""); if (cy) cy.fit(undefined, 30); });
+
   function load() {
-    var q = new URLSearchParams({ types: checked("type").join(",") || "PERSON,ORG", limit: "150" });
+    var min = Math.max(1, parseInt(form.elements.min_mentions.value, 10) || 1);
+    var q = new URLSearchParams({ types: checked("type").join(",") || "PERSON,ORG", limit: form.elements.limit.value || "50", min_mentions: String(min) });
     var kinds = checked("kind");
     status.textContent = "loading the graph…";
     if (!kinds.length) { draw({ nodes: [], edges: [] }); return; }
@@ -88,6 +127,7 @@
       .catch(function (err) { status.textContent = "Could not load the graph: " + err.message; });
   }
 
-  form.addEventListener("change", load);
+  form.addEventListener("change", function (ev) { if (ev.target !== focusInput) load(); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
   load();
 })();
