@@ -4,6 +4,7 @@ readable views and the metadata.json beside the database."""
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import io
 import json
 import re
@@ -56,7 +57,10 @@ def test_datasette_search_returns_the_right_document(demo_db, demo_kb, tmp_path)
         tables = await ds.client.get(f"/{name}.json")
         return found, claims, tables
 
-    found, claims, tables = asyncio.run(run())
+    # Run in a thread of its own: a session-scoped Playwright browser (tests/web) keeps an event loop
+    # running in this thread, and asyncio.run refuses to start inside it.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        found, claims, tables = pool.submit(asyncio.run, run()).result()
     assert found.status_code == 200 and [r["id"] for r in found.json()] == [doc]
     graded = {(r["doc_id"], r["claim"]): r["grade"] for r in claims.json()}
     assert graded == {(c.doc_id, c.id): c.grade for c in demo_kb.claims()}  # the view joins grades readably
