@@ -104,7 +104,8 @@ def _place_facts(ctx: DocContext, d: Draft) -> None:
     d.loc_coarse = coarseness(ctx, d.location)
     e = d.location.entity
     geo = ctx.doc.entities[e].geo if e is not None else None
-    d.loc_country = geo.country if geo is not None else None
+    # a place the gazetteer lacks is put in a country by its neighbours: a guess, no evidence
+    d.loc_country = geo.country if geo is not None and (geo.place_id is not None or geo.lat is not None) else None
     d.loc_admin1 = geo.admin1 if geo is not None else None
     d.loc_is_country = geo is not None and geo.precision == 3 and geo.admin1 is None and bool(geo.country)
     if geo is not None and geo.lat is not None and geo.lon is not None and geo.precision == 1:
