@@ -149,3 +149,13 @@ def test_a_lone_it_happened_tells_no_event(events_of):
             "Delegates met in Khartoum on Monday to resume talks, the mediators said.\n\n"
             "It happened after weeks of delay, a diplomat said.")
     assert _news(events_of, text) == []
+
+
+def test_the_start_of_a_period_does_not_date_a_reference(events_of):
+    """"the deadliest attack since rebels began operating here years ago": the time is when the
+    period began, the attack is the one told."""
+    text = ("Rebels kill 12 soldiers in eastern Chad\n\n"
+            "Rebels killed 12 soldiers in an attack on a base near Abeche on Sunday, the army said.\n\n"
+            "It is the deadliest attack since the rebels began operating in the east several years ago.")
+    evs = events_of(text, title=text.split("\n")[0], published="2024-03-05")
+    assert len(evs) == 1, [(e["evidence"], e["time_text"]) for e in evs]

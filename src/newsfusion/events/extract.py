@@ -85,6 +85,14 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     return ""
 
 
+def _another_incident(told: Draft, d: Draft) -> bool:
+    """``d`` is marked as another incident than the one told before ("a similar assault", "In
+    January, ..." after an attack on April 17): the place carried from it is not its place."""
+    from .coalesce import _separate, _time_ok
+    own_time = d.time is not None and not d.time_inherited and d.time_level <= 2
+    return _separate(d) or (own_time and not _time_ok(told, d))
+
+
 def _refines(ctx: DocContext, place: Arg, dominant: int | None) -> bool:
     """The place is a spot inside the country the article is about (carrying it to the next
     sentence refines the article's place instead of contradicting it)."""
@@ -157,6 +165,7 @@ def extract_events(doc: Doc) -> list[Event]:
     drafts = find_drafts(ctx, anchored)
     prior: list[Arg] = []
     prev_loc: dict[int, Arg] = {}
+    prev_from: dict[int, Draft] = {}  # the mention that stated the paragraph's latest place
     last_loc: tuple[int, Arg] | None = None  # the latest place an event stated, and its sentence
     dominant = ctx.dominant_place()
     kept, dropped = [], []
@@ -172,8 +181,14 @@ def extract_events(doc: Doc) -> list[Event]:
             dropped.append(d)
             continue
         prior.extend(a for a in d.actors if a.entity is not None)
+        carried_from = prev_from.get(d.para) if d.loc_level == 5 else None
+        if carried_from is not None and _another_incident(carried_from, d) and dominant is not None:
+            ent = ctx.doc.entities[dominant]
+            d.locations, d.loc_level = [Arg(ent.name, None, dominant)], 6
+            _place_facts(ctx, d)
         if d.loc_explicit and d.location is not None:
             prev_loc[d.para] = d.location
+            prev_from[d.para] = d
             last_loc = (d.sent, d.location)
         kept.append(d)
     by_sent: dict[tuple[int, int], list[Draft]] = {}

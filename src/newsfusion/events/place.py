@@ -109,8 +109,12 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     if e is not None and set(ctx.doc.entities[e].name.lower().split()) & LINE_NAMES:
         return True  # "the Line of Control": a line, not a place
     top = t
+    while top.dep_ == "compound" and top.head.pos_ == "PROPN" and top.head.i != top.i:
+        top = top.head  # "Burkina Faso": the name's head word
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ in ("in", "at") and top.head.head.lower_ in SEATED_IN:
+        return True  # "an affiliate based in Mali": where the group sits
     if top.dep_ == "pobj" and top.head.lower_ in ("with", "between") and top.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
             and any(x.lemma_.lower() in LINE_NOUNS for x in [top.head.head, *top.head.head.children]):
         return True  # "near the border area with Mali and Mauritania"
@@ -129,6 +133,7 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     return False
 
 
+SEATED_IN = {"based", "headquartered", "registered", "born", "exiled"}
 SEAT_PARTICIPLES = {"based", "headquartered", "led", "backed", "funded", "sponsored", "supported", "born", "registered"}
 
 
