@@ -21,7 +21,7 @@ from .fatalities import figures_near, toll_of, is_fatality_word, toll_figures, v
 from .phrases import counted
 from .parties import event_country, normalise
 from .plover import plover_for
-from .place import approximate, coarseness, find_locations
+from .place import approximate, coarseness, find_locations, listed_places
 from .setting import evidence_span, find_time, find_weapon, is_historical, sentence_time
 from .story import across, attach_tolls
 from .sources import claims_for, sources_and_status
@@ -236,7 +236,10 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     sources, status = sources_and_status(doc, d, claim_ids, by_author)
     ptype, pmode = plover_for(d.acled[1], d.frame, d.weapon)
     fat = toll_of(d.acled[1], d.figures)
-    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background else d.locations[:1]
+    # "occupied two towns, A and B": one event per town listed under a plural place noun, as ACLED
+    # codes one event per location; "captured A, B and C" is one act, one event (at the first)
+    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background and listed_places(ctx, d.locations) \
+        else d.locations[:1]
     rule = f"{d.frame}:{d.token.lemma_.lower()}" + (f" +{len(d.merged)} merged" if d.merged else "")
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
     tellings = sorted({(m.trigger_span.start, m.trigger_span.end, m.evidence.start, m.evidence.end)
