@@ -80,7 +80,7 @@ def _in_class(ctx: DocContext, tok, cls: str) -> bool:
     if cls == "armed" and any(c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in tok.children):
         return True  # "armed men"
     et = ctx.etype(tok)
-    if cls == "territory" and et == "LOCATION":
+    if cls in ("territory", "settlement") and et == "LOCATION":
         return True
     if cls == "group" and et == "ORG" and not ctx.is_demonym(tok):
         return True

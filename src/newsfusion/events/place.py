@@ -61,7 +61,7 @@ def _named_as_place(ctx: DocContext, tok) -> bool:
     """A name the text calls a place whatever its tagged type: "in Puncak regency", "the
     village of Kadji", "Bama district"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound":
+    if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound" and tok.pos_ == "PROPN":  # not "a police camp"
         mi = ctx.tok_mention.get(tok.i)
         # "Islamic State", "Arakan Army": a settlement word inside an organisation's name
         return not (mi is not None and ctx.tok_mention.get(nxt.i) == mi and ctx.doc.mentions[mi].type == "ORG")
