@@ -159,6 +159,20 @@ def test_wikievents_arguments_from_aligned_event():
     assert event_arguments(wd, doc, ev2) == []  # no newsfusion event covers "died"
 
 
+def test_wikievents_place_only_from_the_mentions_sentence():
+    """WikiEvents links a Place in the mention's sentence: the incident's place told in another
+    sentence is not the place argument of "died"."""
+    from newsfusion.eval.wikievents import WikiDoc, event_arguments
+
+    wd = WikiDoc(_wiki_raw())
+    t = wd.text
+    doc = Doc(Article(text=t))
+    doc.events = [Event("Battles", "Armed clash", sp(t, "died"), Span(t.index("Two"), len(t)),
+                        targets=[Arg("Two soldiers", sp(t, "Two soldiers"))], location=Arg("Kandahar", sp(t, "Kandahar")))]
+    _, ev2 = wd.raw["event_mentions"]
+    assert event_arguments(wd, doc, ev2) == [((7, 8), "Victim")]
+
+
 ECB_XML = """<Document doc_name="36_1ecb.xml">
 <token t_id="1" sentence="0" number="0">A</token>
 <token t_id="2" sentence="0" number="1">quake</token>
