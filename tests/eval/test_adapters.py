@@ -42,8 +42,9 @@ def test_muc4_templates_from_events():
     from newsfusion.eval.muc4_adapter import doc_templates
 
     temps, extras = doc_templates(_doc())
+    # "two soldiers" describes people without naming them: MUC-4's Victim slot holds names
     assert temps == [{"incident_type": "bombing", "PerpInd": [["guerrillas"]], "PerpOrg": [["FMLN"]],
-                      "Target": [["the embassy"]], "Victim": [["two soldiers"]], "Weapon": [["bomb"]]}]
+                      "Target": [["the embassy"]], "Victim": [], "Weapon": [["bomb"]]}]
     (x,) = extras
     assert (x.locations, x.dates, x.deaths) == (["San Salvador"], [(date(1989, 11, 15), date(1989, 11, 15))], [(2, 2)])
 
@@ -80,6 +81,32 @@ def test_muc4_same_type_events_merge_into_one_template():
     (t,) = doc_templates(doc)[0]
     assert t["PerpInd"] == [["guerrillas"], ["fmln"]]  # no entity link: an individual perpetrator
     assert t["Target"] == [["the embassy"], ["police post"]]
+
+
+@pytest.mark.parametrize(("actor", "role"), [
+    ("armed forces", "PerpOrg"), ("the medellin cartel", "PerpOrg"), ("national liberation front", "PerpOrg"),
+    ("urban guerrillas", "PerpInd"), ("unidentified men", "PerpInd"), ("three gunmen", "PerpInd"),
+])
+def test_muc4_an_organisation_named_in_lower_case_is_perporg(actor, role):
+    from newsfusion.eval.muc4_adapter import actor_role
+
+    doc = Doc(Article(text=actor))
+    assert actor_role(doc, Arg(actor, None)) == role
+
+
+def test_muc4_a_person_named_is_a_victim_under_the_full_name():
+    """Lower-cased text: the parse's proper nouns tell a name; the name is written as first given in full."""
+    from newsfusion.eval.muc4_adapter import doc_templates
+    from newsfusion.stages.nlp import load_nlp
+
+    text = "urban guerrillas killed judge jose antonio perez in the capital yesterday. perez had received threats."
+    doc = Doc(Article(text=text))
+    doc.nlp = load_nlp()(text)
+    doc.events = [Event("Violence against civilians", "Attack", sp(text, "killed"), Span(0, text.index(".") + 1),
+                        actors=[Arg("urban guerrillas", sp(text, "urban guerrillas"))],
+                        targets=[Arg("perez", sp(text, "perez", 1)), Arg("the capital", sp(text, "the capital"))])]
+    (t,) = doc_templates(doc)[0]
+    assert t["Victim"] == [["jose antonio perez"]] and t["Target"] == [["the capital"]], t
 
 
 def _wiki_raw():
@@ -130,6 +157,20 @@ def test_wikievents_arguments_from_aligned_event():
     ev1, ev2 = wd.raw["event_mentions"]
     assert sorted(event_arguments(wd, doc, ev1)) == [((0, 0), "Attacker"), ((3, 3), "Target"), ((5, 5), "Place")]
     assert event_arguments(wd, doc, ev2) == []  # no newsfusion event covers "died"
+
+
+def test_wikievents_place_only_from_the_mentions_sentence():
+    """WikiEvents links a Place in the mention's sentence: the incident's place told in another
+    sentence is not the place argument of "died"."""
+    from newsfusion.eval.wikievents import WikiDoc, event_arguments
+
+    wd = WikiDoc(_wiki_raw())
+    t = wd.text
+    doc = Doc(Article(text=t))
+    doc.events = [Event("Battles", "Armed clash", sp(t, "died"), Span(t.index("Two"), len(t)),
+                        targets=[Arg("Two soldiers", sp(t, "Two soldiers"))], location=Arg("Kandahar", sp(t, "Kandahar")))]
+    _, ev2 = wd.raw["event_mentions"]
+    assert event_arguments(wd, doc, ev2) == [((7, 8), "Victim")]
 
 
 ECB_XML = """<Document doc_name="36_1ecb.xml">

@@ -111,6 +111,17 @@ def test_two_towns_are_two_events(events_of):
     assert {e["acled_sub_type"] for e in evs} == {"Non-state actor overtakes territory"}
 
 
+@pytest.mark.parametrize("text, first", [
+    ("Rebels captured Kalehe, Minova and Nyabibwe on Tuesday, residents said.", "Kalehe"),
+    ("Rebels overran Kidal and Tessalit on Sunday, residents said.", "Kidal"),
+])
+def test_one_act_on_places_coordinated_is_one_event(events_of, text, first):
+    """GUIDE: one incident one event; only a plural place noun ("two towns, A and B") lists
+    places ACLED codes apart."""
+    evs = [e for e in events_of(text) if e["acled_type"] == "Battles"]
+    assert len(evs) == 1 and evs[0]["location"] == first, [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
 TIMES = [
     ("Soldiers clashed with jihadists near Djibo on Monday.", "on Monday"),
     # the time of a statement does not date the event

@@ -76,6 +76,9 @@ def test_the_news_is_not_background(events_of):
 RUNNING_TOTALS = [
     "At least 2,000 people have been killed in the fighting since January, the UN said.",
     "The conflict has killed more than 300 civilians so far this year.",
+    # the toll of a whole war, told as a killing
+    "More than 25,000 people have been killed in the insurgency, according to rights groups.",
+    "Some 9,000 people were killed during the conflict, the commission found.",
 ]
 
 

@@ -117,3 +117,45 @@ def test_a_blamed_attack_names_its_actor_and_joins_the_incident(events_of):
     got = _news(events_of, text)
     assert len(got) == 1 and got[0]["acled_sub_type"] == "Armed clash", [(e["acled_sub_type"], e["evidence"]) for e in got]
     assert any("UPC" in a or "Union for Peace" in a for a in got[0]["actors"]), got[0]["actors"]
+
+
+PLACE_TOLD_LATER = [
+    # a definite bare "strike" after an air strike was told says where it hit
+    ("Air strike kills six in eastern province\n\n"
+     "An air strike killed six people in Tessalit province on Tuesday, local officials said.\n\n"
+     "The strike occurred in the village of Amachach, a council member said.",
+     "Amachach"),
+    # a pronoun with a verb of occurrence ("it was perpetrated", "it took place") says where
+    ("Gunmen kill five soldiers in northern Niger\n\n"
+     "Gunmen killed five soldiers on Sunday in northern Niger, the defence ministry said.\n\n"
+     "It was perpetrated near Inates, close to the border, the ministry added.",
+     "Inates"),
+    ("Militants attack police post\n\n"
+     "Militants attacked a police post on Friday in southern Somalia, killing three officers.\n\n"
+     "It took place in the town of Bulo Burde, residents said.",
+     "Bulo Burde"),
+]
+
+
+@pytest.mark.parametrize("text, place", PLACE_TOLD_LATER, ids=["the-strike", "it-was-perpetrated", "it-took-place"])
+def test_the_place_told_later_is_the_incidents_place(events_of, text, place):
+    got = _news(events_of, text)
+    assert len(got) == 1, [(e["acled_sub_type"], e["evidence"]) for e in got]
+    assert got[0]["location"] == place, got[0]["location"]
+
+
+def test_a_lone_it_happened_tells_no_event(events_of):
+    text = ("Talks resume in the capital\n\n"
+            "Delegates met in Khartoum on Monday to resume talks, the mediators said.\n\n"
+            "It happened after weeks of delay, a diplomat said.")
+    assert _news(events_of, text) == []
+
+
+def test_the_start_of_a_period_does_not_date_a_reference(events_of):
+    """"the deadliest attack since rebels began operating here years ago": the time is when the
+    period began, the attack is the one told."""
+    text = ("Rebels kill 12 soldiers in eastern Chad\n\n"
+            "Rebels killed 12 soldiers in an attack on a base near Abeche on Sunday, the army said.\n\n"
+            "It is the deadliest attack since the rebels began operating in the east several years ago.")
+    evs = events_of(text, title=text.split("\n")[0], published="2024-03-05")
+    assert len(evs) == 1, [(e["evidence"], e["time_text"]) for e in evs]

@@ -44,6 +44,9 @@ NO_EVENT = [
     # a vow to continue; done "without" it
     "The minister repeated the president's pledge to press on with the army's offensive against the rebels.",
     "The ministry confirmed the toll, without giving any details.",
+    # what is called false is not told as having happened
+    "False reports are spreading online claiming that rebels killed 20 soldiers in Goma.",
+    "Fake news claiming that the army shelled Kidal has been spreading, the ministry said.",
 ]
 
 

@@ -109,3 +109,21 @@ def test_a_deployment_for_another_event_is_part_of_it(events_of):
 @pytest.mark.parametrize("text", NOT_EVENTS, ids=[t[:40] for t in NOT_EVENTS])
 def test_not_an_event(events_of, text):
     assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare "strike" by no state beside an attack on the ground is a word for that attack
+    ("Gunmen killed four guards after storming a prison near Maiduguri on Sunday in their boldest strike on a "
+     "state building this year.", [(B, "Armed clash")]),
+    # armed men who enter a camp or a base during an attack take no territory
+    ("The rebels, who entered the army camp in Borno state on Monday, were killed in the ensuing firefight.",
+     [(B, "Armed clash")]),
+])
+def test_one_act_one_type(events_of, text, expected):
+    got = [(e["acled_type"], e["acled_sub_type"]) for e in events_of(text)]
+    assert got == expected, got
+
+
+def test_a_facility_word_after_a_common_noun_names_no_place(events_of):
+    evs = events_of("Militants killed three policemen in Borno state after storming into a police camp on Saturday.")
+    assert evs and all(e["location"] == "Borno state" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]

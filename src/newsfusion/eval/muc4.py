@@ -131,8 +131,9 @@ def run(ctx: EvalContext) -> Result:
     preds: dict[str, list] = {}
     extras: dict[str, list[PredIncident]] = {}
     n_events = 0
-    for doc in ctx.run(articles, [a.name for a in articles]):
+    for doc in ctx.run(articles, [a.name for a in articles], keep_nlp=True):  # the parse tells names (lower-cased text)
         temps, xs = doc_templates(doc)
+        doc.nlp = None
         n_events += len(doc.events)
         preds[doc_key(doc.doc_id)] = temps
         extras[doc.doc_id] = xs

@@ -5,7 +5,8 @@ the arguments of the newsfusion event whose trigger overlaps the gold trigger
 (else of an event whose evidence span holds it, preferring an ACLED sub-type
 compatible with the gold KAIROS type, then the nearest trigger). newsfusion's
 own event detection decides whether there is such an event; arguments are
-mapped onto KAIROS roles by ``kairos_roles.json``. Scored on the Conflict,
+mapped onto KAIROS roles by ``kairos_roles.json``; the place only when named in the
+gold mention's own sentence. Scored on the Conflict,
 Justice, Life and Movement families; BART-Gen's stored predictions are
 re-scored on all types (to reproduce the paper) and on the same families.
 """
@@ -53,9 +54,11 @@ class WikiDoc:
         self.doc_id: str = raw["doc_id"]
         self.tokens: list[str] = raw["tokens"]
         parts, offsets, pos = [], [], 0
-        for toks, sent in raw["sentences"]:
+        self.sentence_of: list[int] = []  # token index -> sentence index
+        for si, (toks, sent) in enumerate(raw["sentences"]):
             base = toks[0][1]
             offsets += [(pos + a - base, pos + b - base) for _, a, b in toks]
+            self.sentence_of += [si] * len(toks)
             parts.append(sent)
             pos += len(sent) + 1
         self.text = " ".join(parts)
@@ -186,9 +189,12 @@ def event_arguments(wd: WikiDoc, doc: Doc, ev: dict[str, Any]) -> list[tuple[Tok
     if nf.weapon:
         slots.append(("weapon", nf.weapon, None))
     out = []
+    trig_sent = wd.sentence_of[ev["trigger"]["start"]]
     for slot, text, span in slots:
         role = roles.get(slot)
         tok = _place(wd, text, span, trig) if role else None
+        if tok is not None and slot == "location" and wd.sentence_of[tok[0]] != trig_sent:
+            continue  # the incident's place told elsewhere (or the article's): WikiEvents links a place in the mention's sentence
         if tok is not None:
             out.append((tok, role))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ..model import Arg, Span
 from .context import DocContext
 from .draft import Draft
+from .detect import OCCUR_RULE
 from .phrases import make_args
 from .syntax import conjuncts, first, is_passive, kids, preps, subject_of
 
@@ -332,6 +333,9 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         d.actors = make_args(ctx, d.token, actor=True, prior_actors=prior)
     if not d.actors:
         d.actors = _accused(ctx, d, prior)
+    if d.rule is OCCUR_RULE:  # "it was perpetrated by X": "it" is the incident
+        d.actors = [a for a in d.actors if a.entity is not None]
+        d.targets = []
     heads = [h for h in d.arg_heads if h.pos_ in ("NOUN", "PRON")]
     d.anaphoric = bool(heads) and all(
         h.pos_ == "PRON" or any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their") for c in h.children)

@@ -319,13 +319,30 @@ def background(tok, dated: bool) -> bool:
 
 def tally(ctx: DocContext, tok, victims: list, dated: bool) -> bool:
     """A running total, not an event: "they have killed many people", "the number of terrorists
-    killed" (present perfect with a vague count and no date of its own, or a count to come)."""
+    killed" (present perfect with a vague count and no date of its own, or a count to come), "more
+    than 40,000 people have been killed in the conflict" (a toll over a whole war)."""
     if tok.dep_ == "acl" and tok.head.dep_ == "pobj" and tok.head.head.lower_ == "of" and tok.head.head.head.lemma_ == "number":
         return True
     perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children)
+    if (perfect or not dated) and _in_a_war(tok):
+        return True  # "more than 40,000 people have been killed in the conflict": the war's toll
     vague = any(ctx.lex.has("vague_quantity", v.lower_) or any(ctx.lex.has("vague_quantity", c.lower_) for c in v.children)
                 for v in victims)
     return perfect and vague and not dated
+
+
+WAR_NOUNS = {"conflict", "war", "insurgency", "rebellion", "uprising", "crisis", "civil", "wars", "conflicts"}
+
+
+def _in_a_war(tok) -> bool:
+    """The killing is counted over a whole war ("killed in the conflict", "during the insurgency")."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout", "over", "since"):
+            for o in c.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in WAR_NOUNS and any(
+                        d.dep_ in ("det", "poss") for d in o.children):
+                    return True
+    return False
 
 
 def habitual(ctx: DocContext, tok, dated: bool) -> bool:

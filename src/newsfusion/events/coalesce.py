@@ -466,6 +466,7 @@ WEAPON_FRAMES = ("airstrike", "shelling", "ied", "suicide", "grenade", "chemical
 
 def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
     """Step 1 for the drafts of one sentence."""
+    drafts = _ground_strike(ctx, drafts)
     lethal = [d for d in drafts if d.lethal and d.frame not in ("kill", "destroy")]
     weapons = [d for d in lethal if d.frame in WEAPON_FRAMES]
     riots = [d for d in drafts if d.acled and d.acled[0] == "Riots"]
@@ -530,6 +531,23 @@ def in_sentence(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(ctx, host, d)
     return sorted(merged, key=lambda x: x.token.i)
+
+
+def _ground_strike(ctx: DocContext, drafts: list[Draft]) -> list[Draft]:
+    """"Militants killed three policemen after storming a camp in their biggest strike on a
+    government compound": a bare "strike" by no state, beside an attack on the ground in the
+    same sentence, is a word for that attack, not an air strike."""
+    from .classify import is_state
+    ground = [x for x in drafts if x.frame in ("attack", "clash") and x.acled and x.acled[0] != "Explosions/Remote violence"]
+    out = []
+    for d in drafts:
+        if d.means_unknown and ground and not any(is_state(ctx, a) for a in d.actors):
+            x = min(ground, key=lambda g: abs(g.token.i - d.token.i))
+            d.acled, d.frame, d.means_unknown = x.acled, x.frame, False
+            absorb(ctx, x, d, swap=False)
+            continue
+        out.append(d)
+    return out
 
 
 def _coordinated(a, b) -> bool:

@@ -80,7 +80,7 @@ def _in_class(ctx: DocContext, tok, cls: str) -> bool:
     if cls == "armed" and any(c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in tok.children):
         return True  # "armed men"
     et = ctx.etype(tok)
-    if cls == "territory" and et == "LOCATION":
+    if cls in ("territory", "settlement") and et == "LOCATION":
         return True
     if cls == "group" and et == "ORG" and not ctx.is_demonym(tok):
         return True
@@ -201,6 +201,44 @@ def _weapon_modifier(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
 INSTRUMENT_FRAMES = ("attack", "kill")
 AIR_WORDS = {"air", "drone", "aerial", "airstrike", "airstrikes"}
 AERIAL_RULE = TriggerRule(frozenset({"drone"}), frozenset({"NOUN"}), "airstrike")
+STRIKE_BACK_RULE = TriggerRule(frozenset({"strike"}), frozenset({"NOUN"}), "airstrike")
+REMOTE_FRAMES = ("airstrike", "shelling")
+VIOLENT_FRAMES = ("attack", "kill", "clash", *WEAPON_FRAMES)
+
+
+def strike_back(tok, drafts: list[Draft]) -> tuple[TriggerRule, list] | None:
+    """"The strike occurred in the village of X": a definite bare "strike" after the article told
+    an air strike or a shelling points back to it (alone, "the strike" may be a labour strike)."""
+    if tok.lemma_.lower() != "strike" or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return None
+    if not any(d.frame in REMOTE_FRAMES and not d.drop for d in drafts):
+        return None
+    return STRIKE_BACK_RULE, []
+
+
+OCCUR_RULE = TriggerRule(frozenset({"occur"}), frozenset({"VERB"}), "attack")
+OCCUR_VERBS = {"occur", "happen", "perpetrate", "commit", "unfold", "carry"}
+POINTING = {"it", "this", "that"}
+
+
+def told_again(tok, drafts: list[Draft]) -> tuple[TriggerRule, list] | None:
+    """"It was perpetrated near X", "It happened in the village of Y", "This took place at dawn":
+    a pronoun standing for the incident just told, with a verb of occurrence, says where and when
+    it happened (after a violent mention that was kept)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or not (lemma in OCCUR_VERBS or (lemma == "take" and any(
+            c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children))):
+        return None
+    if lemma == "carry" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in POINTING or subj.pos_ not in ("PRON", "DET"):
+        return None
+    if not any(d.frame in VIOLENT_FRAMES and not d.drop for d in drafts):
+        return None
+    return OCCUR_RULE, []
 
 
 def _means_of(ctx: DocContext, tok) -> tuple[TriggerRule, object] | None:
@@ -431,6 +469,8 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
             continue  # a photo caption shows, it does not report
         for tok in sent:
             m = match(ctx, tok) if tok.i not in claimed else None
+            if m is None and tok.i not in claimed:
+                m = strike_back(tok, drafts) or told_again(tok, drafts)
             if m is None:
                 continue
             rule, extra = m
@@ -451,7 +491,7 @@ def find_drafts(ctx: DocContext, anchored_sentences: set[int]) -> list[Draft]:
             d.drop = skip_reason(ctx, tok, rule)
             if not d.drop and d.nominal and is_generic(ctx, tok, d.sent in anchored_sentences):
                 d.drop = "generic plural"
-            d.reference = d.nominal and not rule.participant and is_reference(tok)
+            d.reference = (d.nominal and not rule.participant and is_reference(tok)) or rule is OCCUR_RULE
             d.means_unknown = d.frame == "airstrike" and tok.lemma_.lower() == "strike" and not any(
                 c.lower_ in AIR_WORDS for c in tok.children)
             drafts.append(d)

@@ -21,7 +21,7 @@ from .fatalities import figures_near, toll_of, is_fatality_word, toll_figures, v
 from .phrases import counted
 from .parties import event_country, normalise
 from .plover import plover_for
-from .place import approximate, coarseness, find_locations
+from .place import approximate, coarseness, find_locations, listed_places
 from .setting import evidence_span, find_time, find_weapon, is_historical, sentence_time
 from .story import across, attach_tolls
 from .sources import claims_for, sources_and_status
@@ -85,6 +85,14 @@ def _build(ctx: DocContext, d: Draft, prior: list[Arg], prev_loc: dict[int, Arg]
     return ""
 
 
+def _another_incident(told: Draft, d: Draft) -> bool:
+    """``d`` is marked as another incident than the one told before ("a similar assault", "In
+    January, ..." after an attack on April 17): the place carried from it is not its place."""
+    from .coalesce import _separate, _time_ok
+    own_time = d.time is not None and not d.time_inherited and d.time_level <= 2
+    return _separate(d) or (own_time and not _time_ok(told, d))
+
+
 def _refines(ctx: DocContext, place: Arg, dominant: int | None) -> bool:
     """The place is a spot inside the country the article is about (carrying it to the next
     sentence refines the article's place instead of contradicting it)."""
@@ -104,7 +112,8 @@ def _place_facts(ctx: DocContext, d: Draft) -> None:
     d.loc_coarse = coarseness(ctx, d.location)
     e = d.location.entity
     geo = ctx.doc.entities[e].geo if e is not None else None
-    d.loc_country = geo.country if geo is not None else None
+    # a place the gazetteer lacks is put in a country by its neighbours: a guess, no evidence
+    d.loc_country = geo.country if geo is not None and (geo.place_id is not None or geo.lat is not None) else None
     d.loc_admin1 = geo.admin1 if geo is not None else None
     d.loc_is_country = geo is not None and geo.precision == 3 and geo.admin1 is None and bool(geo.country)
     if geo is not None and geo.lat is not None and geo.lon is not None and geo.precision == 1:
@@ -156,6 +165,7 @@ def extract_events(doc: Doc) -> list[Event]:
     drafts = find_drafts(ctx, anchored)
     prior: list[Arg] = []
     prev_loc: dict[int, Arg] = {}
+    prev_from: dict[int, Draft] = {}  # the mention that stated the paragraph's latest place
     last_loc: tuple[int, Arg] | None = None  # the latest place an event stated, and its sentence
     dominant = ctx.dominant_place()
     kept, dropped = [], []
@@ -171,8 +181,14 @@ def extract_events(doc: Doc) -> list[Event]:
             dropped.append(d)
             continue
         prior.extend(a for a in d.actors if a.entity is not None)
+        carried_from = prev_from.get(d.para) if d.loc_level == 5 else None
+        if carried_from is not None and _another_incident(carried_from, d) and dominant is not None:
+            ent = ctx.doc.entities[dominant]
+            d.locations, d.loc_level = [Arg(ent.name, None, dominant)], 6
+            _place_facts(ctx, d)
         if d.loc_explicit and d.location is not None:
             prev_loc[d.para] = d.location
+            prev_from[d.para] = d
             last_loc = (d.sent, d.location)
         kept.append(d)
     by_sent: dict[tuple[int, int], list[Draft]] = {}
@@ -220,7 +236,10 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     sources, status = sources_and_status(doc, d, claim_ids, by_author)
     ptype, pmode = plover_for(d.acled[1], d.frame, d.weapon)
     fat = toll_of(d.acled[1], d.figures)
-    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background else d.locations[:1]
+    # "occupied two towns, A and B": one event per town listed under a plural place noun, as ACLED
+    # codes one event per location; "captured A, B and C" is one act, one event (at the first)
+    places = d.locations if d.loc_level == 1 and len(d.locations) > 1 and not d.background and listed_places(ctx, d.locations) \
+        else d.locations[:1]
     rule = f"{d.frame}:{d.token.lemma_.lower()}" + (f" +{len(d.merged)} merged" if d.merged else "")
     conf = 0.5 + 0.15 * any(a.entity is not None for a in d.actors) + 0.15 * (d.loc_level <= 3) - 0.2 * d.reference
     tellings = sorted({(m.trigger_span.start, m.trigger_span.end, m.evidence.start, m.evidence.end)

@@ -193,13 +193,18 @@ def _force(ctx: DocContext, a: Arg, country: str | None, *, police: bool, milita
 
 
 def event_country(ctx: DocContext, location: Arg | None) -> str | None:
-    """The country an event happened in: its place's, else the article's place's."""
+    """The country an event happened in: its place's, else the article's place's; the country
+    the gazetteer guessed for a place it lacks (from the places named with it) comes last."""
+    guess = None
     for ent_id in (location.entity if location is not None else None, ctx.dominant_place()):
         if ent_id is None:
             continue
         e = ctx.doc.entities[ent_id]
         if e.geo is not None and e.geo.country:
+            if e.geo.place_id is None and e.geo.lat is None:
+                guess = guess or e.geo.country
+                continue
             return e.geo.country
         if e.country:
             return e.country
-    return None
+    return guess

@@ -8,8 +8,9 @@ coordinated verbs share ("were shot and detained in X"); a place in the particip
 phrases; a target place ("an attack on Kadji"); the finite clause; the sentence; the place
 of the event told just before (in the paragraph, or within three sentences when it refines
 the country the article is about); the article's dominant place. Places coordinated in the
-winning phrase ("two towns, A and B") are all kept: the event is split into one per place,
-as ACLED codes one event per location. Never a place: a building, a possessor ("Syria's
+winning phrase are all kept; listed under a plural place noun ("two towns, A and B") they
+split the event into one per place, as ACLED codes one event per location (merely
+coordinated, "captured A, B and C", they are one act: one event at the first). Never a place: a building, a possessor ("Syria's
 forces"), the dateline ("NAIROBI:"), where a source or a force sits ("the UK-based
 monitor", "the US-led coalition"), a weapon's name ("Grad rockets"), a line ("near the
 Malian border"), a party ("fighting between Armenia and Azerbaijan").
@@ -60,7 +61,7 @@ def _named_as_place(ctx: DocContext, tok) -> bool:
     """A name the text calls a place whatever its tagged type: "in Puncak regency", "the
     village of Kadji", "Bama district"."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound":
+    if nxt is not None and nxt.lower_ in SETTLEMENT and tok.dep_ == "compound" and tok.pos_ == "PROPN":  # not "a police camp"
         mi = ctx.tok_mention.get(tok.i)
         # "Islamic State", "Arakan Army": a settlement word inside an organisation's name
         return not (mi is not None and ctx.tok_mention.get(nxt.i) == mi and ctx.doc.mentions[mi].type == "ORG")
@@ -109,8 +110,12 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     if e is not None and set(ctx.doc.entities[e].name.lower().split()) & LINE_NAMES:
         return True  # "the Line of Control": a line, not a place
     top = t
+    while top.dep_ == "compound" and top.head.pos_ == "PROPN" and top.head.i != top.i:
+        top = top.head  # "Burkina Faso": the name's head word
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
+    if top.dep_ == "pobj" and top.head.lower_ in ("in", "at") and top.head.head.lower_ in SEATED_IN:
+        return True  # "an affiliate based in Mali": where the group sits
     if top.dep_ == "pobj" and top.head.lower_ in ("with", "between") and top.head.head.lemma_.lower() in LINE_NOUNS | {"area", "region"} \
             and any(x.lemma_.lower() in LINE_NOUNS for x in [top.head.head, *top.head.head.children]):
         return True  # "near the border area with Mali and Mauritania"
@@ -129,6 +134,7 @@ def not_a_place_here(ctx: DocContext, t) -> bool:
     return False
 
 
+SEATED_IN = {"based", "headquartered", "registered", "born", "exiled"}
 SEAT_PARTICIPLES = {"based", "headquartered", "led", "backed", "funded", "sponsored", "supported", "born", "registered"}
 
 
@@ -375,6 +381,23 @@ def _split_objects(ctx: DocContext, obj) -> list[Arg]:
         if e is not None and all(a.entity != e for a in out):
             out.append(Arg(ctx.doc.entities[e].name, ctx.mention_span(t) or Span(t.idx, t.idx + len(t.text)), e))
     return sorted(out, key=lambda a: a.span.start if a.span else 0)
+
+
+def listed_places(ctx: DocContext, places: list[Arg]) -> bool:
+    """The places are listed under a plural place noun ("two towns, A and B", "the villages of A
+    and B"), not just coordinated ("captured A, B and C")."""
+    span = ctx.arg_span(places[0])
+    if span is None:
+        return False
+    t = span.root
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    h = t.head
+    if t.dep_ == "pobj" and h.lower_ == "of":
+        h = h.head  # "the villages of A and B"
+    elif t.dep_ != "appos":
+        return False
+    return h.tag_ in ("NNS", "NNPS") and ctx.lex.has_tok("territory", h)
 
 
 def _listed(obj) -> list:

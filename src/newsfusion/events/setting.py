@@ -112,8 +112,8 @@ def _bad_time(head) -> bool:
             return True
         if anc.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ == "since" for c in anc.children):
             return True  # "since insurgents began operating here several years ago": the start of a period
-        if anc.pos_ == "VERB" and anc.dep_ not in ("acl", "relcl"):
-            return False
+        if anc.pos_ == "VERB" and anc.dep_ not in ("acl", "relcl", "xcomp"):
+            return False  # "began operating ... years ago": the infinitive's time is the verb's
     return False
 
 

@@ -123,6 +123,8 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
             return "hypothetical"
         if lemma in mod["denied"] and rel != "advcl":
             return "denied"  # "rejected the claims, saying its troops had beaten back the assault": the saying asserts
+        if rel == "ccomp" and lemma in CLAIM_VERBS and _called_false(t):
+            return "negated"  # "fake news circulating online claiming that 9 soldiers were killed"
         if lemma in mod["alleged"] or lemma in ctx.lex.cue("hedges"):
             return "alleged"
     # an infinitive on a noun of intent: "the opportunity to attack", "a bid to seize"
@@ -133,6 +135,29 @@ def _word_status(ctx: DocContext, t, came_from, result: bool = False) -> str | N
         if lemma not in IMPLICATIVE and rel == "advcl":
             return "hypothetical"
     return None
+
+
+CLAIM_VERBS = {"claim", "say", "allege", "report", "suggest", "assert", "state"}
+FALSITY_WORDS = {"fake", "false", "baseless", "unfounded", "fabricated", "untrue", "bogus", "rumour", "rumor", "hoax",
+                 "lie", "disinformation", "misinformation"}
+
+
+def _called_false(verb) -> bool:
+    """Who makes the claim is called false: its subject, or, up to three steps up, the noun it
+    hangs on and the subjects of the verbs above ("Fake news is circulating on social media
+    claiming that ...", "False reports are spreading claiming ...")."""
+    holders = [c for c in verb.children if c.dep_ == "nsubj"]
+    t = verb
+    for _ in range(3):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in ("NOUN", "PROPN"):
+            holders.append(t)
+        elif t.pos_ in ("VERB", "AUX"):
+            holders.extend(c for c in t.children if c.dep_ == "nsubj")
+    return any(h.lemma_.lower() in FALSITY_WORDS or any(c.dep_ == "amod" and c.lower_ in FALSITY_WORDS for c in h.children)
+               for h in holders)
 
 
 def _conditional(t) -> bool:
