@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -282,7 +283,20 @@ class Doc:
         return "" if span is None else self.article.text[span.start : span.end]
 
     def sentence_of(self, span: Span) -> Span | None:
-        for s in self.sentences:
+        """The sentence holding the start of ``span``: a binary search over the sentence
+        starts (asked once per mention, claim and figure, so a linear scan made long
+        articles quadratic); sentences out of order fall back to the scan."""
+        sents = self.sentences
+        index = self.__dict__.get("_sentence_index")
+        if index is None or index[0] is not sents or len(index[1]) != len(sents):
+            starts = [s.start for s in sents]
+            ordered = all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+            index = self.__dict__["_sentence_index"] = (sents, starts, ordered)
+        _, starts, ordered = index
+        if ordered:
+            i = bisect_right(starts, span.start) - 1
+            return sents[i] if i >= 0 and span.start < sents[i].end else None
+        for s in sents:
             if s.start <= span.start < s.end:
                 return s
         return None

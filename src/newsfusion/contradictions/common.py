@@ -4,8 +4,28 @@ from the same speaker, and the tight evidence of a statement (one clause or sent
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..model import Claim, Doc, Span
+
+T = TypeVar("T")
+
+
+def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """A value computed once per article from its claims, mentions and sentences (which the
+    contradiction rules read but never change), rebuilt when any of those lists is another
+    or changes length. Rules that ask for each claim what depends on every other claim use
+    it, so a long article's cost grows with its length, not its square."""
+    key = (len(doc.claims), len(doc.mentions), len(doc.sentences))
+    store = doc.__dict__.setdefault("_contradictions_memo", {})
+    hit = store.get(name)
+    if hit is not None and hit[0] == key and hit[1] is doc.claims and hit[2] is doc.mentions and hit[3] is doc.sentences:
+        return hit[4]
+    value = build(doc)
+    store[name] = (key, doc.claims, doc.mentions, doc.sentences, value)
+    return value
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
 _STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "that", "is", "was", "were", "has", "have", "had", "for", "with",
@@ -120,8 +140,16 @@ def _trim(doc: Doc, span: Span) -> Span:
     return Span(start, max(start + 1, end))
 
 
+def _mentions_by_start(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    placed = sorted((m.span.start, m.span.end, m.entity) for m in doc.mentions if m.entity is not None)
+    return [p[0] for p in placed], [(p[1], p[2]) for p in placed]
+
+
 def entities_in(doc: Doc, span: Span) -> set[int]:
-    return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
+    """The entities with a mention inside ``span``."""
+    starts, rest = memo(doc, "mentions_by_start", _mentions_by_start)
+    lo, hi = bisect_left(starts, span.start), bisect_right(starts, span.end)
+    return {entity for end, entity in rest[lo:hi] if end <= span.end}
 
 
 _OPEN = "\"“"

@@ -52,6 +52,8 @@ class DocContext:
     para_starts: list[int] = field(default_factory=list)
     year: int | None = None
     dateline: Span | None = None  # "NAIROBI:" before the first sentence: where the report was filed
+    _lede: int | None = field(default=None, repr=False)  # is_lede's answer, found once
+    _sent_starts: list[int] | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon | None = None) -> "DocContext":
@@ -82,10 +84,18 @@ class DocContext:
         return self.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
 
     def sent_index_at(self, char: int) -> int:
-        for i, s in enumerate(self.doc.sentences):
+        """Index of the sentence holding character ``char`` (the last one when none does);
+        a binary search, as it is asked once per token of interest."""
+        sents = self.doc.sentences
+        if self._sent_starts is None or len(self._sent_starts) != len(sents):
+            self._sent_starts = [s.start for s in sents]
+        i = bisect_right(self._sent_starts, char) - 1
+        if 0 <= i < len(sents) and sents[i].start <= char < sents[i].end:
+            return i
+        for j, s in enumerate(sents):  # sentences that overlap or leave gaps: the first that holds it
             if s.start <= char < s.end:
-                return i
-        return max(0, len(self.doc.sentences) - 1)
+                return j
+        return max(0, len(sents) - 1)
 
     def in_dateline(self, tok) -> bool:
         return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
@@ -139,10 +149,7 @@ class DocContext:
         return [t for t in tok.sent if self.para_of(t.idx) == para]
 
     def sent_index(self, tok) -> int:
-        for i, s in enumerate(self.doc.sentences):
-            if s.start <= tok.idx < s.end:
-                return i
-        return max(0, len(self.doc.sentences) - 1)
+        return self.sent_index_at(tok.idx)
 
     def is_title(self, sent_index: int) -> bool:
         """The sentence is the article's title line (a headline summarises, it is not the report)."""
@@ -169,9 +176,10 @@ class DocContext:
 
     def is_lede(self, sent_index: int) -> bool:
         """The first sentence of the body (after the title and byline): it summarises the story."""
-        body = [i for i in range(len(self.doc.sentences)) if not self.is_title(i) and not self._byline_only(i)
-                and not self._dateline_only(i)]
-        return bool(body) and body[0] == sent_index
+        if self._lede is None:  # found once: asked for every event of a long article
+            self._lede = next((i for i in range(len(self.doc.sentences)) if not self.is_title(i)
+                               and not self._byline_only(i) and not self._dateline_only(i)), -1)
+        return self._lede != -1 and self._lede == sent_index
 
     def _dateline_only(self, i: int) -> bool:
         """"NAIROBI:" or "October 29, 2021" read as a sentence of its own."""
