@@ -9,7 +9,7 @@ dominant place.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +54,9 @@ class DocContext:
     dateline: Span | None = None  # "NAIROBI:" before the first sentence: where the report was filed
     _lede: int | None = field(default=None, repr=False)  # is_lede's answer, found once
     _sent_starts: list[int] | None = field(default=None, repr=False)
+    _time_starts: tuple | None = field(default=None, repr=False)
+    _named: tuple | None = field(default=None, repr=False)
+    _dominant: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon | None = None) -> "DocContext":
@@ -198,10 +201,39 @@ class DocContext:
         return bool(self.doc.article.author) and text.startswith("By ") and len(text.split()) <= 5
 
     # --- article-level facts -------------------------------------------------
+    def times_from(self, start: int, end: int) -> list:
+        """The time expressions that start in [start, end), in the order of ``doc.times``
+        (a binary search over their starts, asked once per sentence and per event)."""
+        times = self.doc.times
+        if self._time_starts is None or self._time_starts[0] is not times or len(self._time_starts[1]) != len(times):
+            order = sorted(range(len(times)), key=lambda i: times[i].span.start)
+            self._time_starts = (times, [times[i].span.start for i in order], order)
+        _, starts, order = self._time_starts
+        found = sorted(order[bisect_left(starts, start) : bisect_left(starts, end)])
+        return [times[i] for i in found]
+
+    def in_name(self, span: Span) -> bool:
+        """``span`` overlaps a person's or organisation's mention ("the March 23 Movement")."""
+        mentions = self.doc.mentions
+        if self._named is None or self._named[0] is not mentions or self._named[1] != len(mentions):
+            named = bytearray(len(self.doc.text) + 1)
+            for m in mentions:
+                if m.type in ("ORG", "PERSON") and m.span.end > m.span.start:
+                    named[m.span.start : m.span.end] = b"\1" * (m.span.end - m.span.start)
+            self._named = (mentions, len(mentions), named)
+        return span.end > span.start and self._named[2].find(1, span.start, span.end) != -1
+
     def dominant_place(self) -> int | None:
         """The place the article is about: the LOCATION mentioned most often, counting the
         mentions of names that contain one another together ("Gaza", "the Gaza Strip");
-        the most mentioned name of the winning group is returned. Buildings are not places."""
+        the most mentioned name of the winning group is returned. Buildings are not places.
+        Found once (asked for every event)."""
+        key = (len(self.doc.mentions), len(self.doc.entities))
+        if self._dominant is None or self._dominant[0] != key:
+            self._dominant = (key, self._dominant_place())
+        return self._dominant[1]
+
+    def _dominant_place(self) -> int | None:
         counts: Counter[int] = Counter()
         first: dict[int, int] = {}
         for m in self.doc.mentions:
