@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -302,9 +302,20 @@ class Doc:
         return None
 
     def entity_at(self, span: Span) -> int | None:
-        """The entity whose mention overlaps ``span`` best, if any."""
+        """The entity whose mention overlaps ``span`` best, if any (the first mention listed
+        among equals). Only the mentions that start near ``span`` are looked at: a binary
+        search over their starts, back by the longest mention's length."""
+        mentions = self.mentions
+        index = self.__dict__.get("_mention_index")
+        if index is None or index[0] is not mentions or len(index[2]) != len(mentions):
+            order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+            longest = max((m.span.end - m.span.start for m in mentions), default=0)
+            index = self.__dict__["_mention_index"] = (mentions, [mentions[i].span.start for i in order], order, longest)
+        _, starts, order, longest = index
+        near = sorted(order[bisect_right(starts, span.start - longest - 1) : bisect_left(starts, span.end)])
         best, best_len = None, 0
-        for m in self.mentions:
+        for i in near:
+            m = mentions[i]
             if m.entity is not None and m.span.overlaps(span):
                 ov = min(m.span.end, span.end) - max(m.span.start, span.start)
                 if ov > best_len:

@@ -14,17 +14,18 @@ T = TypeVar("T")
 
 
 def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
-    """A value computed once per article from its claims, mentions and sentences (which the
+    """A value computed once per article from its claims, mentions, sentences and relations (which the
     contradiction rules read but never change), rebuilt when any of those lists is another
     or changes length. Rules that ask for each claim what depends on every other claim use
     it, so a long article's cost grows with its length, not its square."""
-    key = (len(doc.claims), len(doc.mentions), len(doc.sentences))
+    lists = (doc.claims, doc.mentions, doc.sentences, doc.relations)
+    key = tuple(len(x) for x in lists)
     store = doc.__dict__.setdefault("_contradictions_memo", {})
     hit = store.get(name)
-    if hit is not None and hit[0] == key and hit[1] is doc.claims and hit[2] is doc.mentions and hit[3] is doc.sentences:
-        return hit[4]
+    if hit is not None and hit[0] == key and all(a is b for a, b in zip(hit[1], lists)):
+        return hit[2]
     value = build(doc)
-    store[name] = (key, doc.claims, doc.mentions, doc.sentences, value)
+    store[name] = (key, lists, value)
     return value
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
@@ -91,11 +92,12 @@ def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     if ents1 & ents2 and not _persons(doc, ents1 ^ ents2):
         return True  # "the IS statement" and "the Islamic State group"
     e1, e2 = c1.source_entity, c2.source_entity
-    if e1 is not None and e2 is not None:
-        for r in doc.relations:
-            if r.predicate in _SAME_SIDE and {r.subject_entity, r.object_entity} == {e1, e2}:
-                return True
-    return False
+    return e1 is not None and e2 is not None and frozenset((e1, e2)) in memo(doc, "same_side", _same_side)
+
+
+def _same_side(doc: Doc) -> set[frozenset]:
+    """The pairs of entities a relation puts on one side (a spokesman and his body)."""
+    return {frozenset((r.subject_entity, r.object_entity)) for r in doc.relations if r.predicate in _SAME_SIDE}
 
 
 def _persons(doc: Doc, ents: set[int]) -> bool:
