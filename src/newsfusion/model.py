@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -282,15 +283,39 @@ class Doc:
         return "" if span is None else self.article.text[span.start : span.end]
 
     def sentence_of(self, span: Span) -> Span | None:
-        for s in self.sentences:
+        """The sentence holding the start of ``span``: a binary search over the sentence
+        starts (asked once per mention, claim and figure, so a linear scan made long
+        articles quadratic); sentences out of order fall back to the scan."""
+        sents = self.sentences
+        index = self.__dict__.get("_sentence_index")
+        if index is None or index[0] is not sents or len(index[1]) != len(sents):
+            starts = [s.start for s in sents]
+            ordered = all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+            index = self.__dict__["_sentence_index"] = (sents, starts, ordered)
+        _, starts, ordered = index
+        if ordered:
+            i = bisect_right(starts, span.start) - 1
+            return sents[i] if i >= 0 and span.start < sents[i].end else None
+        for s in sents:
             if s.start <= span.start < s.end:
                 return s
         return None
 
     def entity_at(self, span: Span) -> int | None:
-        """The entity whose mention overlaps ``span`` best, if any."""
+        """The entity whose mention overlaps ``span`` best, if any (the first mention listed
+        among equals). Only the mentions that start near ``span`` are looked at: a binary
+        search over their starts, back by the longest mention's length."""
+        mentions = self.mentions
+        index = self.__dict__.get("_mention_index")
+        if index is None or index[0] is not mentions or len(index[2]) != len(mentions):
+            order = sorted(range(len(mentions)), key=lambda i: mentions[i].span.start)
+            longest = max((m.span.end - m.span.start for m in mentions), default=0)
+            index = self.__dict__["_mention_index"] = (mentions, [mentions[i].span.start for i in order], order, longest)
+        _, starts, order, longest = index
+        near = sorted(order[bisect_right(starts, span.start - longest - 1) : bisect_left(starts, span.end)])
         best, best_len = None, 0
-        for m in self.mentions:
+        for i in near:
+            m = mentions[i]
             if m.entity is not None and m.span.overlaps(span):
                 ov = min(m.span.end, span.end) - max(m.span.start, span.start)
                 if ov > best_len:

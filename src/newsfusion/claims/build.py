@@ -9,6 +9,7 @@ quoted claim of its paragraph, resolve each source in document order
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from ..model import Claim, Doc, Span
 from .detect import Attribution, Finder, one_per_source
@@ -62,6 +63,21 @@ def _nested(a: Attribution, others: list[Attribution], quotes) -> bool:
         if any(q.inner.contains(a.cue) and b.content.overlaps(q.inner) for q in quotes):
             return True
     return False
+
+
+def _holding(atts: list[Attribution]):
+    """A function giving, for an attribution, those of ``atts`` whose content holds its cue
+    (in the order of ``atts``): a binary search over the contents' starts, so that asking
+    it of every attribution does not compare every pair of a long article's claims."""
+    order = sorted(range(len(atts)), key=lambda i: atts[i].content.start)
+    starts = [atts[i].content.start for i in order]
+    longest = max((b.content.end - b.content.start for b in atts), default=0)
+
+    def holders(a: Attribution) -> list[Attribution]:
+        near = order[bisect_left(starts, a.cue.end - longest) : bisect_right(starts, a.cue.start)]
+        return [atts[i] for i in sorted(near) if atts[i].content.contains(a.cue)]
+
+    return holders
 
 
 def _dedupe(atts: list[Attribution]) -> list[Attribution]:
@@ -234,12 +250,14 @@ def extract_claims(doc: Doc, proposals: list[Attribution] | None = None) -> list
     if proposals:
         atts += [p for p in proposals if not any(p.cue.overlaps(a.cue) for a in atts)]
     atts = [a for a in _dedupe(atts) if not _in_headline(doc, a)]
-    atts = [a for a in atts if not _nested(a, atts, finder.quotes)]
+    holders = _holding(atts)
+    atts = [a for a in atts if not _nested(a, holders(a), finder.quotes)]
     _continue_quotes(finder, atts)
     atts = one_per_source(atts, doc.nlp)
     atts.sort(key=lambda a: a.cue.start)
+    holders = _holding(atts)
     for a in atts:
-        if any(b is not a and b.rule not in _AUTHOR_RULES and b.content.contains(a.cue) and not a.content.contains(b.cue) for b in atts):
+        if any(b is not a and b.rule not in _AUTHOR_RULES and not a.content.contains(b.cue) for b in holders(a)):
             a.extra["inner"] = True
     builder = ClaimBuilder(doc, finder)
     claims = [builder.claim(a) for a in atts]

@@ -21,7 +21,9 @@ announce") are not claims of their own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..config import settings
 from ..model import Span
@@ -368,6 +370,11 @@ def _frame_ok(tok, lemma, quote_adjacent: bool) -> bool:
     return False
 
 
+@lru_cache(maxsize=16)
+def _run_of(chars: str) -> re.Pattern:
+    return re.compile("[" + re.escape(chars) + "]*")
+
+
 class Finder:
     """Runs the construction rules over one spaCy doc."""
 
@@ -378,6 +385,7 @@ class Finder:
         self.paragraphs = paragraphs(text)
         self.lex = lexicon()
         self.failures: list[str] = []
+        self._whole = None  # (sentence span, its tokens without blanks and closing marks, their span)
 
     # -- helpers ---------------------------------------------------------
     def paragraph_of(self, pos: int) -> Span | None:
@@ -393,7 +401,8 @@ class Finder:
         return len(self.paragraphs)
 
     def _gap_is(self, a: int, b: int, allowed: str = " \n\t,:;—-") -> bool:
-        return a <= b and all(ch in allowed for ch in self.text[a:b])
+        """text[a:b] is only ``allowed`` characters (read in place, without copying the gap)."""
+        return a <= b and _run_of(allowed).match(self.text, a, b).end() == b
 
     def adjacent_quote(self, clause: Span) -> Quote | None:
         """A quotation right before (“...,” he said) or right after (told X, “...) a cue
@@ -810,12 +819,14 @@ class Finder:
         message", "the suspected Turkish air strike", "could not be
         independently verified", "Reuters could not confirm ...", "if confirmed"."""
         low = tok.lower_
-        whole = [t for t in sent if not t.is_space]
-        while whole and whole[-1].is_punct:
-            whole.pop()
+        if self._whole is None or self._whole[0] != s:  # once per sentence, not per token
+            whole = [t for t in sent if not t.is_space]
+            while whole and whole[-1].is_punct:
+                whole.pop()
+            self._whole = (s, whole, char_span(whole) if whole else None)
+        _, whole, sentence = self._whole
         if not whole:
             return None
-        sentence = char_span(whole)
 
         def hedge(cue_toks, content=sentence, lemma=None):
             own = content != sentence  # a clause of its own: its words are the evidence, not the sentence

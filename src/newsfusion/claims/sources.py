@@ -186,6 +186,7 @@ class SourceResolver:
         self._author: str | None = None
         self._titles: TitleIndex | None = None
         self._quote_spans = None
+        self._chunks: dict[str, list] | None = None  # noun chunks by the lemma of their head
 
     def remember(self, pos: int, src: Source, inner: bool = False) -> None:
         """``inner``: the claim is reported inside another claim's content; its
@@ -521,14 +522,23 @@ class SourceResolver:
         """An earlier noun phrase with the same head that names its owner ("Mali's
         military-dominated government" for a later "the government")."""
         lemma = tok.lemma_.lower()
-        for chunk in reversed(list(self.doc.nlp.noun_chunks)):
-            if chunk.end_char > pos or chunk.root.i == tok.i or chunk.root.lemma_.lower() != lemma:
+        for chunk in reversed(self._chunks_headed(lemma)):
+            if chunk.end_char > pos or chunk.root.i == tok.i:
                 continue
             if any(t.dep_ in ("poss", "amod", "compound") and (t.ent_type_ in ("GPE", "NORP", "ORG") or self.doc.entity_at(Span(t.idx, t.idx + len(t))) is not None) for t in chunk.root.children):
                 words = [t for t in chunk if t.dep_ != "det"]
                 sp = Span(words[0].idx, chunk.end_char)
                 return Source(self.doc.span_text(sp), "named_org", sp, head=lemma, resolved_from=self.doc.span_text(Span(tok.idx, tok.idx + len(tok))))
         return None
+
+    def _chunks_headed(self, lemma: str) -> list:
+        """The article's noun chunks whose head has ``lemma``, in text order (the parse's
+        noun chunks are listed once, not once per pronoun resolved)."""
+        if self._chunks is None:
+            self._chunks = {}
+            for chunk in self.doc.nlp.noun_chunks:
+                self._chunks.setdefault(chunk.root.lemma_.lower(), []).append(chunk)
+        return self._chunks.get(lemma, [])
 
     def _last_org_before(self, pos: int) -> int | None:
         best = None
@@ -570,10 +580,8 @@ class SourceResolver:
             if org is not None:
                 return Source(self.doc.entities[org].name, "named_org", None, org, resolved_from=text)
         # no earlier claim with that head: an earlier noun phrase with it ("the groups")
-        for chunk in reversed(list(self.doc.nlp.noun_chunks)):
+        for chunk in reversed(self._chunks_headed(lemma)):
             if chunk.end_char > pos or chunk.root.i == tok.i:
-                continue
-            if chunk.root.lemma_.lower() != lemma:
                 continue
             ent = self._entity_at_head(chunk.root)
             if ent is not None:

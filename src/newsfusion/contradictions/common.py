@@ -4,8 +4,29 @@ from the same speaker, and the tight evidence of a statement (one clause or sent
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..model import Claim, Doc, Span
+
+T = TypeVar("T")
+
+
+def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
+    """A value computed once per article from its claims, mentions, sentences and relations (which the
+    contradiction rules read but never change), rebuilt when any of those lists is another
+    or changes length. Rules that ask for each claim what depends on every other claim use
+    it, so a long article's cost grows with its length, not its square."""
+    lists = (doc.claims, doc.mentions, doc.sentences, doc.relations)
+    key = tuple(len(x) for x in lists)
+    store = doc.__dict__.setdefault("_contradictions_memo", {})
+    hit = store.get(name)
+    if hit is not None and hit[0] == key and all(a is b for a, b in zip(hit[1], lists)):
+        return hit[2]
+    value = build(doc)
+    store[name] = (key, lists, value)
+    return value
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
 _STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "that", "is", "was", "were", "has", "have", "had", "for", "with",
@@ -71,11 +92,12 @@ def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     if ents1 & ents2 and not _persons(doc, ents1 ^ ents2):
         return True  # "the IS statement" and "the Islamic State group"
     e1, e2 = c1.source_entity, c2.source_entity
-    if e1 is not None and e2 is not None:
-        for r in doc.relations:
-            if r.predicate in _SAME_SIDE and {r.subject_entity, r.object_entity} == {e1, e2}:
-                return True
-    return False
+    return e1 is not None and e2 is not None and frozenset((e1, e2)) in memo(doc, "same_side", _same_side)
+
+
+def _same_side(doc: Doc) -> set[frozenset]:
+    """The pairs of entities a relation puts on one side (a spokesman and his body)."""
+    return {frozenset((r.subject_entity, r.object_entity)) for r in doc.relations if r.predicate in _SAME_SIDE}
 
 
 def _persons(doc: Doc, ents: set[int]) -> bool:
@@ -120,8 +142,16 @@ def _trim(doc: Doc, span: Span) -> Span:
     return Span(start, max(start + 1, end))
 
 
+def _mentions_by_start(doc: Doc) -> tuple[list[int], list[tuple[int, int]]]:
+    placed = sorted((m.span.start, m.span.end, m.entity) for m in doc.mentions if m.entity is not None)
+    return [p[0] for p in placed], [(p[1], p[2]) for p in placed]
+
+
 def entities_in(doc: Doc, span: Span) -> set[int]:
-    return {m.entity for m in doc.mentions if m.entity is not None and span.contains(m.span)}
+    """The entities with a mention inside ``span``."""
+    starts, rest = memo(doc, "mentions_by_start", _mentions_by_start)
+    lo, hi = bisect_left(starts, span.start), bisect_right(starts, span.end)
+    return {entity for end, entity in rest[lo:hi] if end <= span.end}
 
 
 _OPEN = "\"“"

@@ -20,7 +20,7 @@ import re
 from ..claims.lexicon import lexicon
 from ..claims.stance import is_dismissive
 from ..model import Claim, Contradiction, Doc, Side, Span
-from .common import (claim_of as _claim_of, entities_in as _entities_in, overlap, same_speaker, sentence_in_paragraph,
+from .common import (claim_of as _claim_of, entities_in as _entities_in, memo, overlap, same_speaker, sentence_in_paragraph,
                      source_of as _source, speaker_at, statement, words)
 
 PRESENCE = {"presence", "present", "operating", "operate", "operates", "active", "followers", "members", "cells", "branch", "branches", "representing", "represent", "based", "fighters", "foothold", "infiltrated", "infiltrate"}
@@ -152,13 +152,17 @@ def _accusing(doc: Doc, c: Claim) -> int:
 def _overlap_target(doc: Doc, d: int) -> int | None:
     deny = doc.claims[d]
     ents = _entities_in(doc, deny.content)
+    if len(ents) < 2:
+        return None
+    denial = memo(doc, "denials", _denials)
     best, best_score = None, 0.0
     for i, c in enumerate(doc.claims):
-        if i == d or denies(doc, c) or c.source == deny.source or part_of_denial(doc, i):
+        if i == d or denial[i] or c.source == deny.source:
             continue
-        shared = ents & _entities_in(doc, c.content)
+        if len(ents & _entities_in(doc, c.content)) < 2 or part_of_denial(doc, i):
+            continue
         score = overlap(_content(doc, deny), _content(doc, c))
-        if len(shared) >= 2 and score >= 0.3 and score > best_score:
+        if score >= 0.3 and score > best_score:
             best, best_score = i, score
     return best
 
@@ -237,6 +241,20 @@ def denies(doc: Doc, c: Claim) -> bool:
     return c.stance == "deny" or (c.source_kind != "author" and bool(_REJECTS.search(_content(doc, c))))
 
 
+def _denials(doc: Doc) -> list[bool]:
+    return [denies(doc, c) for c in doc.claims]
+
+
+def _denials_by_sentence(doc: Doc) -> dict[tuple[str, Span], list[int]]:
+    """(source, sentence) -> the denials by that source whose cue lies in that sentence."""
+    out: dict[tuple[str, Span], list[int]] = {}
+    for j, (o, deny) in enumerate(zip(doc.claims, memo(doc, "denials", _denials))):
+        sent = doc.sentence_of(o.cue) if deny and o.cue is not None else None
+        if sent is not None and sent.contains(o.cue):
+            out.setdefault((o.source, sent), []).append(j)
+    return out
+
+
 def part_of_denial(doc: Doc, i: int) -> bool:
     """'said the allegation was false, adding that the officers are safe': what a denier adds in
     the denial's sentence is part of the denial, never a claim it answers."""
@@ -244,8 +262,7 @@ def part_of_denial(doc: Doc, i: int) -> bool:
     sent = doc.sentence_of(c.cue) if c.cue is not None else None
     if sent is None:
         return False
-    return any(j != i and denies(doc, o) and o.source == c.source and o.cue is not None and sent.contains(o.cue)
-               for j, o in enumerate(doc.claims))
+    return any(j != i for j in memo(doc, "denials_by_sentence", _denials_by_sentence).get((c.source, sent), ()))
 
 
 def polarity(doc: Doc) -> list[Contradiction]:

@@ -293,26 +293,71 @@ def _variant(a: str, b: str, shortest: int = 5) -> bool:
     return len(diff) == 1 and diff[0][0][0] == diff[0][1][0] and min(len(diff[0][0]), len(diff[0][1])) >= shortest and _one_edit(*diff[0])
 
 
+def _variant_keys(words: list[str], ids: dict) -> list[tuple]:
+    """Keys two spellings share when they can be variants (``_variant``): the same words
+    but at one place, whose first letter they keep. Comparing only names that share a key
+    keeps a long article's many names from being compared pair by pair. The words before
+    and after that place are stood for by numbers ``ids`` gives each sequence of words
+    (shared between the names compared), so a key's size does not grow with the name."""
+    n = len(words)
+    before = [0] * (n + 1)
+    for k, w in enumerate(words):
+        before[k + 1] = ids.setdefault(("<", before[k], w), len(ids) + 1)
+    after = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        after[k] = ids.setdefault((">", after[k + 1], words[k]), len(ids) + 1)
+    return [(n, k, before[k], words[k][:1], after[k + 1]) for k in range(n) if words[k]]
+
+
+def _variant_pairs(texts: list[str], shortest: int) -> list[tuple[int, int]]:
+    """The pairs (m, n), m < n, of positions in ``texts`` that ``_variant`` joins, in the
+    order a loop over every pair would meet them."""
+    words = [name_key(t).split() for t in texts]
+    by_words: dict[tuple, list[int]] = {}
+    for n, w in enumerate(words):
+        by_words.setdefault(tuple(w), []).append(n)
+    buckets: dict[tuple, list[tuple]] = {}
+    ids: dict = {}
+    for w in by_words:
+        for key in _variant_keys(list(w), ids):
+            buckets.setdefault(key, []).append(w)
+    pairs = set()
+    for forms in buckets.values():
+        for x, wa in enumerate(forms):
+            for wb in forms[x + 1 :]:
+                a, b = by_words[wa][0], by_words[wb][0]
+                if not _variant(texts[a], texts[b], shortest):
+                    continue
+                pairs.update((min(m, n), max(m, n)) for m in by_words[wa] for n in by_words[wb])
+    return sorted(pairs)
+
+
 def join_variants(g: Groups) -> None:
     """Spelling variants of one place or person in an article join (transliterations), unless
     the geocoder knows them as two different places."""
     for t in ("LOCATION", "PERSON"):
         idx = [i for i, c in enumerate(g.cands) if c.type == t and c.inst is None and country_by_name(g.text(i)) is None]
-        for n, i in enumerate(idx):
-            for j in idx[n + 1 :]:
-                if g.find(i) == g.find(j) or not _variant(g.text(i), g.text(j), 4 if t == "LOCATION" else 5):
+        for m, n in _variant_pairs([g.text(i) for i in idx], 4 if t == "LOCATION" else 5):
+            i, j = idx[m], idx[n]
+            if g.find(i) == g.find(j):
+                continue
+            if t == "LOCATION":
+                gi, gj = geocode(g.text(i)), geocode(g.text(j))
+                if gi is not None and gj is not None and (gi.geonames_id, gi.country) != (gj.geonames_id, gj.country):
                     continue
-                if t == "LOCATION":
-                    gi, gj = geocode(g.text(i)), geocode(g.text(j))
-                    if gi is not None and gj is not None and (gi.geonames_id, gi.country) != (gj.geonames_id, gj.country):
-                        continue
-                g.union(i, j, "variant")
+            g.union(i, j, "variant")
     # a variant the model read as a person or an organisation: "Bura Kamte" beside the place "Bara Kamte"
     locs = [i for i, c in enumerate(g.cands) if c.type == "LOCATION" and country_by_name(g.text(i)) is None]
+    by_key: dict[tuple, list[int]] = {}
+    ids: dict = {}
+    for k in locs:
+        for key in _variant_keys(name_key(g.text(k)).split(), ids):
+            by_key.setdefault(key, []).append(k)
     for j, c in enumerate(g.cands):
         if c.type not in ("PERSON", "ORG") or c.source != "model" or c.actor is not None or _org_like(g.text(j)):
             continue
-        i = next((k for k in locs if _variant(g.text(k), g.text(j), 4)), None)
+        near = sorted({k for key in _variant_keys(name_key(g.text(j)).split(), ids) for k in by_key.get(key, ())})
+        i = next((k for k in near if _variant(g.text(k), g.text(j), 4)), None)
         if i is not None:
             c.type = "LOCATION"
             g.union(i, j, "variant")

@@ -13,6 +13,7 @@ from .descriptions import add_described
 from .institutions import generic_cand, countries_inside, group_name, institution_candidates, kind_of, main_actor
 from .places import geocode_entities
 from .lexicon import entity_lexicon
+from .occurrences import occurrences
 from .recognize import PRIORITY, Cand, recognize
 
 
@@ -75,23 +76,23 @@ def _group_type(g: Groups, members: list[int], first, name: str) -> str:
 
 
 def _link_more(doc: Doc) -> None:
-    """Every other occurrence of an entity's name or alias is a mention of it."""
-    taken = sorted((m.span.start, m.span.end) for m in doc.mentions)
-
-    def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in taken)
-
+    """Every other occurrence of an entity's name or alias is a mention of it (a longer form
+    before a shorter one). A character map says which spans are taken."""
+    text = doc.text
+    taken = bytearray(len(text))
+    for m in doc.mentions:
+        taken[m.span.start : m.span.end] = b"\1" * (m.span.end - m.span.start)
     for idx, ent in enumerate(doc.entities):
-        for form in {ent.name, *ent.aliases}:
+        for form in sorted({ent.name, *ent.aliases}, key=lambda f: (-len(f), f)):
             if len(form) < 3 and not form.isupper():
                 continue
             if not form[:1].isupper():
                 continue
-            for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", doc.text):
-                if free(m.start(), m.end()):
-                    doc.mentions.append(Mention(Span(m.start(), m.end()), form, ent.type, idx, "string"))
+            for s, e in occurrences(text, form):
+                if taken.find(1, s, e) == -1:
+                    doc.mentions.append(Mention(Span(s, e), form, ent.type, idx, "string"))
                     ent.mentions.append(len(doc.mentions) - 1)
-                    taken.append((m.start(), m.end()))
+                    taken[s:e] = b"\1" * (e - s)
 
 
 def _title_aliases(doc: Doc) -> None:

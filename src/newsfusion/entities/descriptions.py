@@ -22,6 +22,7 @@ its own ("the U.N. humanitarian agency OCHA" is handled in ``aliases.py``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from ..gazetteer import demonym_country
@@ -72,13 +73,7 @@ def _sentence_no(g: Groups):
     starts = [s.start_char for s in g.doc.nlp.sents]
 
     def at(char: int) -> int:
-        lo = 0
-        for n, s in enumerate(starts):
-            if s <= char:
-                lo = n
-            else:
-                break
-        return lo
+        return max(0, bisect_right(starts, char) - 1)
 
     return at
 

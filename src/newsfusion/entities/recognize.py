@@ -27,6 +27,7 @@ from ..gazetteer import Actor, demonym_country, is_place_name, load_actors, load
 from ..gazetteer.countries import country_table
 from ..model import Doc
 from .lexicon import entity_lexicon
+from .occurrences import occurrences
 
 PRIORITY = {"author": 0, "actor": 1, "rule": 2, "place": 3, "model": 4}
 MODEL_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
@@ -510,12 +511,15 @@ def surname_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
         last = re.sub(r"^(?:al|el|Al|El|ad|ar|as|ash|at|az|an)-", "", words[-1])  # "Hassani" of "al-Hassani"
         if len(last) >= 4 and last[:1].isupper():
             lasts.setdefault(last, c)
+    covered = bytearray(len(doc.text) + 1)  # the characters some candidate spans
+    for c in cands:
+        covered[c.start : c.end] = b"\1" * max(0, c.end - c.start)
     for last in lasts:
         if is_place_name(last) or load_actors().lookup(last):
             continue
-        for m in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", doc.text):
-            if not any(c.start <= m.start() < c.end for c in cands):
-                out.append(Cand(m.start(), m.end(), "PERSON", "model", label="SURNAME"))
+        for s, e in occurrences(doc.text, last):
+            if not covered[s]:
+                out.append(Cand(s, e, "PERSON", "model", label="SURNAME"))
     return out
 
 
@@ -727,8 +731,8 @@ def case_variants(doc: Doc, cands: list[Cand]) -> list[Cand]:
     out = []
     names = {doc.text[c.start : c.end]: c for c in cands if c.type in ("ORG", "LOCATION") and c.source in ("model", "rule", "actor") and len(doc.text[c.start : c.end].split()) >= 2}
     for name, c in names.items():
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", doc.text, re.I):
-            found = doc.text[m.start() : m.end()]
+        for s, e in occurrences(doc.text, name, ignore_case=True):
+            found = doc.text[s:e]
             if found != name and found[:1].isupper() and found.lower() != found:
-                out.append(Cand(m.start(), m.end(), c.type, "model", c.actor, label=c.label))
+                out.append(Cand(s, e, c.type, "model", c.actor, label=c.label))
     return out

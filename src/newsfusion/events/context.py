@@ -9,7 +9,7 @@ dominant place.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -52,6 +52,11 @@ class DocContext:
     para_starts: list[int] = field(default_factory=list)
     year: int | None = None
     dateline: Span | None = None  # "NAIROBI:" before the first sentence: where the report was filed
+    _lede: int | None = field(default=None, repr=False)  # is_lede's answer, found once
+    _sent_starts: list[int] | None = field(default=None, repr=False)
+    _time_starts: tuple | None = field(default=None, repr=False)
+    _named: tuple | None = field(default=None, repr=False)
+    _dominant: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, lex: Lexicon | None = None) -> "DocContext":
@@ -82,10 +87,18 @@ class DocContext:
         return self.sdoc.char_span(a.span.start, a.span.end, alignment_mode="expand")
 
     def sent_index_at(self, char: int) -> int:
-        for i, s in enumerate(self.doc.sentences):
+        """Index of the sentence holding character ``char`` (the last one when none does);
+        a binary search, as it is asked once per token of interest."""
+        sents = self.doc.sentences
+        if self._sent_starts is None or len(self._sent_starts) != len(sents):
+            self._sent_starts = [s.start for s in sents]
+        i = bisect_right(self._sent_starts, char) - 1
+        if 0 <= i < len(sents) and sents[i].start <= char < sents[i].end:
+            return i
+        for j, s in enumerate(sents):  # sentences that overlap or leave gaps: the first that holds it
             if s.start <= char < s.end:
-                return i
-        return max(0, len(self.doc.sentences) - 1)
+                return j
+        return max(0, len(sents) - 1)
 
     def in_dateline(self, tok) -> bool:
         return self.dateline is not None and self.dateline.start <= tok.idx < self.dateline.end
@@ -139,10 +152,7 @@ class DocContext:
         return [t for t in tok.sent if self.para_of(t.idx) == para]
 
     def sent_index(self, tok) -> int:
-        for i, s in enumerate(self.doc.sentences):
-            if s.start <= tok.idx < s.end:
-                return i
-        return max(0, len(self.doc.sentences) - 1)
+        return self.sent_index_at(tok.idx)
 
     def is_title(self, sent_index: int) -> bool:
         """The sentence is the article's title line (a headline summarises, it is not the report)."""
@@ -169,9 +179,10 @@ class DocContext:
 
     def is_lede(self, sent_index: int) -> bool:
         """The first sentence of the body (after the title and byline): it summarises the story."""
-        body = [i for i in range(len(self.doc.sentences)) if not self.is_title(i) and not self._byline_only(i)
-                and not self._dateline_only(i)]
-        return bool(body) and body[0] == sent_index
+        if self._lede is None:  # found once: asked for every event of a long article
+            self._lede = next((i for i in range(len(self.doc.sentences)) if not self.is_title(i)
+                               and not self._byline_only(i) and not self._dateline_only(i)), -1)
+        return self._lede != -1 and self._lede == sent_index
 
     def _dateline_only(self, i: int) -> bool:
         """"NAIROBI:" or "October 29, 2021" read as a sentence of its own."""
@@ -190,10 +201,39 @@ class DocContext:
         return bool(self.doc.article.author) and text.startswith("By ") and len(text.split()) <= 5
 
     # --- article-level facts -------------------------------------------------
+    def times_from(self, start: int, end: int) -> list:
+        """The time expressions that start in [start, end), in the order of ``doc.times``
+        (a binary search over their starts, asked once per sentence and per event)."""
+        times = self.doc.times
+        if self._time_starts is None or self._time_starts[0] is not times or len(self._time_starts[1]) != len(times):
+            order = sorted(range(len(times)), key=lambda i: times[i].span.start)
+            self._time_starts = (times, [times[i].span.start for i in order], order)
+        _, starts, order = self._time_starts
+        found = sorted(order[bisect_left(starts, start) : bisect_left(starts, end)])
+        return [times[i] for i in found]
+
+    def in_name(self, span: Span) -> bool:
+        """``span`` overlaps a person's or organisation's mention ("the March 23 Movement")."""
+        mentions = self.doc.mentions
+        if self._named is None or self._named[0] is not mentions or self._named[1] != len(mentions):
+            named = bytearray(len(self.doc.text) + 1)
+            for m in mentions:
+                if m.type in ("ORG", "PERSON") and m.span.end > m.span.start:
+                    named[m.span.start : m.span.end] = b"\1" * (m.span.end - m.span.start)
+            self._named = (mentions, len(mentions), named)
+        return span.end > span.start and self._named[2].find(1, span.start, span.end) != -1
+
     def dominant_place(self) -> int | None:
         """The place the article is about: the LOCATION mentioned most often, counting the
         mentions of names that contain one another together ("Gaza", "the Gaza Strip");
-        the most mentioned name of the winning group is returned. Buildings are not places."""
+        the most mentioned name of the winning group is returned. Buildings are not places.
+        Found once (asked for every event)."""
+        key = (len(self.doc.mentions), len(self.doc.entities))
+        if self._dominant is None or self._dominant[0] != key:
+            self._dominant = (key, self._dominant_place())
+        return self._dominant[1]
+
+    def _dominant_place(self) -> int | None:
         counts: Counter[int] = Counter()
         first: dict[int, int] = {}
         for m in self.doc.mentions:

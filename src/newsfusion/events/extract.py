@@ -48,9 +48,9 @@ def _anchored(ctx: DocContext, times: dict[int, object]) -> set[int]:
 
 
 def _prev_time(ctx: DocContext, times: dict[int, object], d: Draft):
-    sents = list(ctx.sdoc.sents)
+    sents = ctx.doc.sentences  # the parse's sentences (not listed again per draft: a long article's cost)
     i = d.sent
-    if i > 0 and ctx.para_of(sents[i - 1].start_char) == ctx.para_of(sents[i].start_char):
+    if 0 < i < len(sents) and ctx.para_of(sents[i - 1].start) == ctx.para_of(sents[i].start):
         return times.get(i - 1)
     return None
 

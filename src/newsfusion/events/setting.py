@@ -124,8 +124,8 @@ STATEMENT_NOUNS = {"statement", "video", "post", "interview", "report", "communi
 def find_time(ctx: DocContext, d: Draft, prev_sentence_time: TimeExpr | None) -> None:
     sent = d.token.sent
     para = ctx.para_of(d.token.idx)
-    in_sent = [te for te in ctx.doc.times if sent.start_char <= te.span.start < sent.end_char
-               and ctx.para_of(te.span.start) == para and not _inside_name(ctx, te)]
+    in_sent = [te for te in ctx.times_from(sent.start_char, sent.end_char)
+               if ctx.para_of(te.span.start) == para and not _inside_name(ctx, te)]
     targets = {t.i for t in cluster(ctx, d)}
     clause = clause_head(d.token)
     heads = [(te, _time_head(ctx, te)) for te in in_sent]
@@ -161,7 +161,7 @@ def _dates_a_claim(head, trigger) -> bool:
 
 def _inside_name(ctx: DocContext, te: TimeExpr) -> bool:
     """A "time" that is part of a name ("the March 23 Movement")."""
-    return any(m.type in ("ORG", "PERSON") and m.span.overlaps(te.span) for m in ctx.doc.mentions)
+    return ctx.in_name(te.span)
 
 
 def _before_clause(tok) -> bool:
@@ -178,8 +178,8 @@ def _before_clause(tok) -> bool:
 
 def sentence_time(ctx: DocContext, sent) -> TimeExpr | None:
     """The time a sentence is set in: one attached to its main verb, else its first time."""
-    for te in ctx.doc.times:
-        if sent.start_char <= te.span.start < sent.end_char and not _inside_name(ctx, te):
+    for te in ctx.times_from(sent.start_char, sent.end_char):
+        if not _inside_name(ctx, te):
             h = _time_head(ctx, te)
             if h is not None and not _bad_time(h):
                 return _with_preposition(ctx, te, h)

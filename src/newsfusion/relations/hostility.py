@@ -373,7 +373,8 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             # "seized the hospital from X": X held what was taken
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "captured towns from X"
             patients += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
-    ev = ctx.span([t for t in tok.subtree if t.sent == tok.sent] or [tok])
+    sent = tok.sent  # found once: asking each token for its sentence is quadratic in a long one
+    ev = ctx.span([t for t in tok.subtree if sent.start <= t.i < sent.end] or [tok])
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
@@ -450,7 +451,8 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             agent = _agent_party(ctx, subj) if subj is not None else None
     if agent is None:
         return
-    ev = ctx.span([t for t in tok.subtree if t.sent == tok.sent] or [tok])
+    sent = tok.sent  # found once: asking each token for its sentence is quadratic in a long one
+    ev = ctx.span([t for t in tok.subtree if sent.start <= t.i < sent.end] or [tok])
     for p in patients:
         yield from _rel(ctx, agent, _patient(ctx, p), ev, "act")
 

@@ -22,6 +22,7 @@ and Chad"), never a larger place inside a smaller one when both are geocoded.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from ..gazetteer import country_by_iso, country_by_name, demonym_country
@@ -98,6 +99,7 @@ class _Places:
         self.doc = ctx.doc
         self.ms = sorted((m for m in ctx.doc.mentions if m.entity is not None), key=lambda m: m.span.start)
         self.starting = {m.span.start: m for m in self.ms}
+        self.starts = [m.span.start for m in self.ms]  # gap_to starts from the first mention after a
 
     def at(self, pos: int) -> Mention | None:
         return self.starting.get(pos)
@@ -144,8 +146,9 @@ class _Places:
 
     def gap_to(self, a: Mention, rx: re.Pattern, ok=None, reach: int = 110):
         """The first mention after ``a`` (that ``ok`` accepts) whose gap from it the pattern matches whole."""
-        for b in self.ms:
-            if b.span.start < a.span.end or b is a:
+        for k in range(bisect_left(self.starts, a.span.end), len(self.ms)):
+            b = self.ms[k]
+            if b is a:
                 continue
             if b.span.start > a.span.end + reach:
                 break
