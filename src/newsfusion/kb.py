@@ -115,6 +115,8 @@ class KnowledgeBase:
     def __init__(self, url: str | None = None, *, busy_timeout: float | None = None):
         self.store = Store(url, busy_timeout=busy_timeout)
         self._pipeline = None
+        self.last_steps: list = []  # the corpus steps' results of the last rebuild (name, ok, seconds)
+        self.last_written: dict[str, int] = {}  # knowledge-base rows the last rebuild wrote, per table
 
     def close(self) -> None:
         self.store.close()
@@ -248,10 +250,15 @@ class KnowledgeBase:
 
     def rebuild(self) -> list[str]:
         """Re-run the corpus steps over every stored document; returns warnings."""
+        from .store.vectors import VectorCache
+
         state = self.store.load_state()
+        state.vectors = VectorCache(self.store)
         state, results = run_steps(state)
         warnings = [f"corpus step {r.name!r} failed: {r.error} (the knowledge base is incomplete)" for r in results if not r.ok]
-        self.store.replace_kb(state, complete=not warnings)
+        self.last_steps = results
+        self.last_written = self.store.update_kb(state, complete=not warnings)
+        state.vectors.save()
         return warnings
 
     def merge_entities(self, a: str, b: str) -> Change:

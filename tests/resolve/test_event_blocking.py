@@ -34,7 +34,7 @@ def _reports(n_docs: int, seed: int) -> list[Report]:
             ev = {"id": f"v{v}", "acled_type": typ, "acled_sub_type": sub, "status": rnd.choice(["occurred"] * 5 + ["planned"]),
                   "location": name, "evidence": " ".join(rnd.sample(WORDS, 5))}
             people = {rnd.choice(["w:army", "w:rebels", "w:police", "ent_x"]) for _ in range(rnd.randint(0, 2))}
-            out.append(Report(f"d{d:03d}", f"v{v}", ev, f"2026-03-{rnd.randint(1, 28):02d}", (name or "").lower(), geo,
+            out.append(Report(f"d{d:03d}", f"v{v}", ev, rnd.choice(["", f"2026-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}"]), (name or "").lower(), geo,
                               rnd.choice([None, None, f"ent_{name}"]) if name else None, start, start, people, {p: p for p in people}))
     return out
 
@@ -88,3 +88,13 @@ def test_lexical_wording_matches_the_similarity_figure():
     sim = Wording(["gunmen attacked the market", "gunmen stormed the market"], use_embeddings=False)
     assert sim.method.startswith("lexical")
     assert sim.raw(0, 1) == lexical("gunmen attacked the market", "gunmen stormed the market")
+
+
+def test_reports_without_dates_published_months_apart_stay_apart():
+    ev = {"id": "v0", "acled_type": "Battles", "acled_sub_type": "Armed clash", "location": "Alpha", "evidence": "gunmen attacked"}
+    a = Report("d1", "v0", ev, "2026-01-05", "alpha", None, None, None, None)
+    b = Report("d2", "v0", ev, "2026-03-20", "alpha", None, None, None, None)
+    c = Report("d3", "v0", ev, "2026-01-20", "alpha", None, None, None, None)
+    assert pair_score(a, b, 1.0, "test")[0] is None
+    assert pair_score(a, c, 1.0, "test")[0] is not None
+    assert candidate_pairs([a, b, c]) == {(0, 2)}

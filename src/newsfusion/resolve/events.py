@@ -11,8 +11,11 @@ Every pair of event reports from *different* articles is scored on five cues
   admin1 region 0.5; places in different admin1 regions or countries, more than
   25 km apart with no shared name, or unknown in either report, cannot merge
   (fusion favours precision: two reports are one event only where they agree);
-* time: resolved date ranges that overlap 1.0, within two days 0.6, unknown 0.3;
-  ranges further apart cannot merge (nor can a planned event and one that happened);
+* time: resolved date ranges that overlap 1.0, within two days 0.6, unknown 0.3
+  (0.1 when neither report has dates and the articles came out more than two
+  weeks apart); ranges further apart cannot merge, nor can a report without
+  dates and one whose article came out more than :data:`UNDATED_WINDOW` days
+  before or after its own (nor a planned event and one that happened);
 * participants: share of actors and targets in common (same KB entity, or same
   head word), 0.3 when either side names none;
 * wording: cosine similarity of the evidence sentences with the packaged
@@ -20,7 +23,10 @@ Every pair of event reports from *different* articles is scored on five cues
 
 Pairs scoring at least :data:`THRESHOLD` are joined, best first, into clusters
 that never hold two events of the same article (complete link on the hard
-constraints). Each merge keeps its score and a readable reason in
+constraints). Only candidate pairs are scored (:func:`candidate_pairs`: the
+reports are indexed by event family, place keys and weeks, so the cost grows
+with the reports of one place and time, not with the corpus), and only the
+sentences of reports with a candidate are embedded. Each merge keeps its score and a readable reason in
 ``KBEvent.merges``; differing fatality figures stay side by side per report in
 ``KBEvent.summary["fatalities"]`` (the contradictions step reads them); a figure
 beyond what one incident can take (``MAX_INCIDENT_FATALITIES``, "99,000,000
@@ -34,16 +40,20 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..events.similarity import Similarity, lexical
+from ..events.similarity import Similarity, content_words
 from .base import CorpusState, KBEvent, corpus_step, plausible_toll, stable_id, toll_warning
 
 WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
 THRESHOLD = 0.55
 MIN_PLACE = 0.5  # the places must be known and agree (same name, 25 km, same admin1 region)
 MAX_KM = 25.0
+# A report without event dates is one event with another only when their articles came out
+# within this many days: a stream of news names the same place for years.
+UNDATED_WINDOW = 30
 COMPATIBLE = [
     {"Armed clash", "Attack"},
     {"Air/drone strike", "Shelling/artillery/missile attack"},
@@ -186,6 +196,7 @@ def place_score(a: Report, b: Report) -> tuple[float | None, str]:
     return 0.3, f"places not comparable ({a.rec.get('location')} / {b.rec.get('location')})"
 
 
+@lru_cache(maxsize=65536)
 def _day(s: str | None) -> int | None:
     try:
         y, m, d = (int(x) for x in (s or "")[:10].split("-"))
@@ -200,6 +211,8 @@ def time_score(a: Report, b: Report) -> tuple[float | None, str]:
     sa, ea, sb, eb = _day(a.start), _day(a.end), _day(b.start), _day(b.end)
     if None in (sa, ea, sb, eb):
         pa, pb = _day(a.published), _day(b.published)
+        if pa is not None and pb is not None and abs(pa - pb) > UNDATED_WINDOW:
+            return None, f"no event date in one report; articles published {abs(pa - pb)} days apart"
         if pa is not None and pb is not None and abs(pa - pb) > 14 and (sa is None and sb is None):
             return 0.1, "no event dates; articles published more than two weeks apart"
         return 0.3, "time unknown in one report"
@@ -245,8 +258,9 @@ class Wording:
 
     The same figures as :class:`Similarity` (embedding cosine clipped at 0, or the
     content-word overlap): the sentences of reports that have a candidate are
-    embedded once (through ``cache`` when given: a mapping text -> vector that
-    survives the run), the others never are.
+    embedded once, the others never are. ``cache`` (``CorpusState.vectors``, e.g.
+    the store's ``VectorCache``) keeps vectors between runs: ``get_many(texts)``
+    and ``put_many({text: vector})``.
     """
 
     def __init__(self, texts: list[str], use_embeddings: bool | None = None, cache: Any = None):
@@ -254,6 +268,7 @@ class Wording:
 
         self.texts = texts
         self.vecs: dict[int, Any] = {}
+        self.words: dict[int, set[str]] = {}
         self.cache = cache
         self._model = None
         use = settings().embeddings if use_embeddings is None else use_embeddings
@@ -278,23 +293,30 @@ class Wording:
         if self._model is None:
             return
         todo = sorted(i for i in idx if i not in self.vecs)
-        missing = []
-        for i in todo:
-            v = self.cache.get(self.texts[i]) if self.cache is not None else None
-            if v is None:
-                missing.append(i)
-            else:
-                self.vecs[i] = v
+        if not todo:
+            return
+        known = self.cache.get_many([self.texts[i] for i in todo]) if self.cache is not None else {}
+        missing = [i for i in todo if self.texts[i] not in known]
         if missing:
-            vecs = self._model.encode([self.texts[i] for i in missing], normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)
-            for i, v in zip(missing, vecs):
-                self.vecs[i] = v
-                if self.cache is not None:
-                    self.cache[self.texts[i]] = v
+            texts = list(dict.fromkeys(self.texts[i] for i in missing))  # a sentence is embedded once
+            new = dict(zip(texts, self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)))
+            known.update(new)
+            if self.cache is not None:
+                self.cache.put_many(new)
+        for i in todo:
+            self.vecs[i] = known[self.texts[i]]
+
+    def _words(self, i: int) -> set[str]:
+        if i not in self.words:
+            self.words[i] = content_words(self.texts[i])
+        return self.words[i]
 
     def raw(self, i: int, j: int) -> float:
         if self._model is None:
-            return 1.0 if i == j else lexical(self.texts[i], self.texts[j])
+            if i == j:
+                return 1.0
+            wa, wb = self._words(i), self._words(j)  # lexical(): Jaccard of content words
+            return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
         self.prepare({i, j})
         return max(0.0, float(self.vecs[i] @ self.vecs[j]))
 
@@ -371,6 +393,20 @@ def _cells(geo: dict[str, Any] | None) -> tuple[tuple[int, int] | None, list[tup
     return own, near
 
 
+def _weeks(r: Report) -> range | None:
+    """The weeks a dated report's range, two days either side, touches; None when undated
+    (``time_score`` then lets it merge whatever the other's dates)."""
+    start, end = _day(r.start), _day(r.end)
+    if start is None or end is None:
+        return None
+    lo, hi = min(start, end) - 2, max(start, end) + 2
+    return range(lo // 7, hi // 7 + 1)
+
+
+def _window(day: int) -> range:
+    return range((day - UNDATED_WINDOW) // 7, (day + UNDATED_WINDOW) // 7 + 1)
+
+
 def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
     """Pairs (i < j) of reports of different articles that ``pair_score`` could accept."""
     index: dict[tuple, list[int]] = {}
@@ -380,6 +416,7 @@ def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
         if not r.place:
             probes.append([])
             continue
+        weeks = _weeks(r)
         head = (families[i], r.rec.get("status") == "planned")
         ga = r.geo or {}
         own_keys = [("p", r.place)]
@@ -395,9 +432,22 @@ def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
         if cell is not None:
             own_keys.append(("cell", cell))
             probe += [("cell", c) for c in near]
+        # time: a dated report is filed under the weeks its dates (two days either side)
+        # touch; a report without dates meets those whose articles came out within
+        # UNDATED_WINDOW days (any, when a publication date is missing)
+        pub = _day(r.published)
+        own_t = [("pub", pub // 7) if pub is not None else ("nopub",), ("any",)]
+        if weeks is not None:
+            own_t += [("ev", w) for w in weeks]
+            near = [("u-pub", w) for w in _window(pub)] + [("u-nopub",)] if pub is not None else [("u-any",)]
+            probe_t = [("ev", w) for w in weeks] + near
+        else:
+            own_t += [("u-pub", pub // 7) if pub is not None else ("u-nopub",), ("u-any",)]
+            probe_t = [("pub", w) for w in _window(pub)] + [("nopub",)] if pub is not None else [("any",)]
         for k in own_keys:
-            index.setdefault(head + k, []).append(i)
-        probes.append([head + k for k in probe])
+            for tk in own_t:
+                index.setdefault(head + k + tk, []).append(i)
+        probes.append([head + k + tk for k in probe for tk in probe_t])
     pairs: set[tuple[int, int]] = set()
     for i, keys in enumerate(probes):
         for k in keys:
