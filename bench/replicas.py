@@ -7,6 +7,10 @@ moved by ``9 * k`` days, and the names of its people and of the organisations
 the gazetteer does not know given a suffix, so copies report other incidents
 by other people in the same places, as a stream of news does. Gazetteer
 actors, countries and geocoded places stay: they recur across real news too.
+The longer words of its claims and event sentences get the copy's suffix too
+("village" -> "villageQab"): otherwise a claim would be repeated word for word
+in every copy, and 10,000 copies of one sentence corroborating each other is no
+stream of news (the support step is, rightly, quadratic in exact repeats).
 """
 
 from __future__ import annotations
@@ -27,6 +31,13 @@ def _tag(k: int) -> str:
         k, r = divmod(k - 1, 26)
         s = chr(97 + r) + s
     return "Q" + s
+
+
+_LONG = re.compile(r"\b([A-Za-z]{5,})\b")
+
+
+def _retag(text: str | None, tag: str) -> str | None:
+    return _LONG.sub(lambda m: m.group(1) + tag, text) if text else text
 
 
 def _shift(value: Any, days: int) -> Any:
@@ -53,6 +64,10 @@ def replica(rec: dict[str, Any], k: int) -> dict[str, Any]:
         text = re.sub(r'(?<=["\s])' + re.escape(n) + r'(?=["\s,.])', f"{n} {tag}", text)
     out = json.loads(text)
     out["doc_id"] = f"{rec['doc_id']}~{k}"
+    for c in out.get("claims", []):
+        c["content"] = _retag(c.get("content"), tag)
+    for ev in out.get("events", []):
+        ev["evidence"] = _retag(ev.get("evidence"), tag)
     days = 9 * k
     doc = out.get("document") or {}
     if doc.get("published"):
