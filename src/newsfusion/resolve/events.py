@@ -233,6 +233,14 @@ def people_score(a: Report, b: Report) -> tuple[float, str]:
     return score, f"shared participants: {names}"
 
 
+def _may_merge(a: Report, b: Report) -> bool:
+    """``pair_score`` would not refuse the pair outright (kind, place, time)."""
+    if kind_score(a, b) is None:
+        return False
+    place, _ = place_score(a, b)
+    return place is not None and place >= MIN_PLACE and time_score(a, b)[0] is not None
+
+
 def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float | None, str]:
     """Weighted score of two reports and the reason; None when they cannot be one event."""
     kind = kind_score(a, b)
@@ -467,9 +475,12 @@ def cluster(reports: list[Report], sim: "Similarity | Wording") -> tuple[list[li
     wording = sim.score if isinstance(sim, Wording) else (lambda i, j: _wording(sim, i, j))
     cands = candidate_pairs(reports)
     if isinstance(sim, Wording):
-        sim.prepare({i for p in cands for i in p})
+        sim.prepare({i for p in cands if _may_merge(reports[p[0]], reports[p[1]]) for i in p})
     pairs, hard_cache = [], {}
     for i, j in sorted(cands):
+        if not _may_merge(reports[i], reports[j]):  # the hard constraints first: no wording needed
+            hard_cache[(i, j)] = True
+            continue
         score, why = pair_score(reports[i], reports[j], wording(i, j), sim.method)
         if score is None:
             hard_cache[(i, j)] = True
@@ -482,7 +493,7 @@ def cluster(reports: list[Report], sim: "Similarity | Wording") -> tuple[list[li
         key = (min(x, y), max(x, y))
         if key not in hard_cache:
             a, b = reports[key[0]], reports[key[1]]
-            hard_cache[key] = a.doc_id == b.doc_id or pair_score(a, b, 0.0, "")[0] is None
+            hard_cache[key] = a.doc_id == b.doc_id or not _may_merge(a, b)
         return hard_cache[key]
 
     pairs.sort(key=lambda p: (-p[0], reports[p[1]].key, reports[p[2]].key))
