@@ -3,7 +3,11 @@
 The machines are shared and noisy: the figure to read is the ratio (newsfusion
 stages per article / spaCy per article), not the seconds.
 
-    .venv/bin/python bench/pipeline_throughput.py [PATH ...] [--repeat 3]
+    .venv/bin/python bench/pipeline_throughput.py [PATH ...] [--repeat 3] [--processes 1,2]
+
+With 2 processes: spaCy's ``nlp.pipe(n_process=2)`` against newsfusion's worker
+pool (``newsfusion.workers``, as ``ingest --workers 2``), the pool started and
+its models loaded before timing (an ingest pays that once per run).
 
 Default input: the demo corpus and, when present, ../shared/seeds.
 """
@@ -39,6 +43,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("paths", nargs="*")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--processes", default="1")
     args = ap.parse_args(argv)
     paths = args.paths or [str(ROOT / "examples" / "articles")] + ([str(ROOT.parent / "shared" / "seeds")] if (ROOT.parent / "shared" / "seeds").is_dir() else [])
     arts = articles(paths)
@@ -52,14 +57,30 @@ def main(argv=None) -> int:
     full = Pipeline()
     full(arts[0])  # load models, gazetteer and matchers before timing
     texts = [a.text for a in arts]
-    base = timed(lambda: list(nlp.pipe(texts)), args.repeat)
-    ours = timed(lambda: list(full.pipe(arts)), args.repeat)
     n = len(arts)
     chars = sum(len(t) for t in texts)
-    print(f"{n} articles, {chars} characters, median of {args.repeat} runs")
-    print(f"spaCy alone:          {base / n * 1000:8.1f} ms/article")
-    print(f"newsfusion pipeline:  {ours / n * 1000:8.1f} ms/article")
-    print(f"ratio pipeline/spaCy: {ours / base:8.2f}")
+    words = sum(len(t.split()) for t in texts)
+    print(f"{n} articles, {words} words, {chars} characters, median of {args.repeat} runs")
+    for procs in [int(x) for x in args.processes.split(",")]:
+        if procs == 1:
+            base = timed(lambda: list(nlp.pipe(texts)), args.repeat)
+            ours = timed(lambda: list(full.pipe(arts)), args.repeat)
+        else:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            from newsfusion.workers import _init, process_chunk
+
+            base = timed(lambda: list(nlp.pipe(texts, n_process=procs, batch_size=max(1, n // (2 * procs)))), args.repeat)
+            size = max(1, -(-n // (2 * procs)))
+            chunks = [[(str(i), a) for i, a in enumerate(arts[k : k + size])] for k in range(0, n, size)]
+            with ProcessPoolExecutor(max_workers=procs, mp_context=mp.get_context("spawn"), initializer=_init) as pool:
+                list(pool.map(process_chunk, [[("warm", arts[0])]] * procs))  # models loaded in every worker
+                ours = timed(lambda: list(pool.map(process_chunk, chunks)), args.repeat)
+        print(f"{procs} process{'es' if procs > 1 else ''}:")
+        print(f"  spaCy alone:          {words / base:8.0f} words/s  ({base / n * 1000:.1f} ms/article)")
+        print(f"  newsfusion pipeline:  {words / ours:8.0f} words/s  ({ours / n * 1000:.1f} ms/article)")
+        print(f"  throughput pipeline/spaCy: {base / ours:.2f}")
     return 0
 
 

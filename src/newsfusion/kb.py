@@ -93,6 +93,8 @@ class KnowledgeBase:
     def __init__(self, url: str | None = None, *, busy_timeout: float | None = None):
         self.store = Store(url, busy_timeout=busy_timeout)
         self._pipeline = None
+        self.last_steps: list = []  # the corpus steps' results of the last rebuild (name, ok, seconds)
+        self.last_written: dict[str, int] = {}  # knowledge-base rows the last rebuild wrote, per table
 
     def close(self) -> None:
         self.store.close()
@@ -120,8 +122,15 @@ class KnowledgeBase:
         published: str | None = None,
         outlet: str | None = None,
         progress: Progress | None = None,
+        workers: int = 1,
     ) -> IngestReport:
-        """Read, process and store articles (paths, ``-`` for stdin, or Article objects)."""
+        """Read, process and store articles (paths, ``-`` for stdin, or Article objects).
+
+        ``workers`` > 1 runs the document stages on that many processes
+        (``newsfusion.workers``); this process stays the one writer and stores the
+        articles in input order, so the knowledge base is the same."""
+        if workers < 1:
+            raise QueryError("E307", f"{workers} workers", "give --workers 1 or more")
         if published is not None:
             published = check_date(published)
         items = list(items)
@@ -132,7 +141,10 @@ class KnowledgeBase:
         status = "failed"
         try:
             todo = self._collect(items, published, outlet, report)
-            self._process(todo, report, progress)
+            if workers > 1 and len(todo) > 1:
+                self._process_parallel(todo, report, progress, workers)
+            else:
+                self._process(todo, report, progress)
             if report.added or self.store.kb_stale():
                 report.warnings += self.rebuild()
                 report.kb_rebuilt = True
@@ -202,6 +214,25 @@ class KnowledgeBase:
             if progress:
                 progress(done, total)
 
+    def _process_parallel(self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None, workers: int) -> None:
+        from .workers import run_parallel
+
+        pipe = self.pipeline
+        done, total = 0, len(todo)
+        if progress:
+            progress(0, total)
+        for results in run_parallel(todo, workers, pipe.batch_size):
+            for r in results:
+                if r.error:
+                    report.failed.append(PipelineError("E104", r.error, "report this with the file", path=r.label))
+                elif self.store.add_record(r.article, r.record, doc_id=r.doc_id, mentions=r.mentions, run_id=report.run_id, pipeline_version=pipe.version):
+                    report.added.append(r.doc_id)
+                else:
+                    report.duplicates.append((r.label, r.doc_id))
+            done += len(results)
+            if progress:
+                progress(done, total)
+
     def _run_chunk(self, chunk: list[tuple[str, Article]], report: IngestReport):
         """Process a batch; when one article breaks a stage, retry one by one and report it."""
         pipe = self.pipeline
@@ -226,10 +257,15 @@ class KnowledgeBase:
 
     def rebuild(self) -> list[str]:
         """Re-run the corpus steps over every stored document; returns warnings."""
+        from .store.vectors import VectorCache
+
         state = self.store.load_state()
+        state.vectors = VectorCache(self.store)
         state, results = run_steps(state)
         warnings = [f"corpus step {r.name!r} failed: {r.error} (the knowledge base is incomplete)" for r in results if not r.ok]
-        self.store.replace_kb(state, complete=not warnings)
+        self.last_steps = results
+        self.last_written = self.store.update_kb(state, complete=not warnings)
+        state.vectors.save()
         return warnings
 
     def merge_entities(self, a: str, b: str) -> Change:

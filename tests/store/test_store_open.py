@@ -52,7 +52,7 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
     doc = build_doc(article(2))
     s = Store(store_url)
     with s.write() as conn:  # take it back to 0001, as an older newsfusion left it
-        for name in ("decisions", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
+        for name in ("decisions", "sentence_vectors", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
             conn.execute(text(f"DROP TABLE {name}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     assert s.add_document(doc)
@@ -88,6 +88,23 @@ def test_a_0003_database_gains_sources_as_entities_and_keeps_its_data(store_url)
             assert conn.execute(text("SELECT source, reliability FROM source_ratings")).all() == [("Sahel Post", "B")]
             assert conn.execute(text("SELECT name FROM entities")).all() == [("Kidal",)]
         assert s.kb_stale()
+
+
+def test_a_0004_database_gains_the_sentence_cache_and_keeps_its_data(store_url):
+    """0004 -> head: sentence_vectors (0007) appears, empty; documents and the knowledge base stay."""
+    from sqlalchemy import create_engine
+
+    from newsfusion.store.connect import resolve
+
+    engine = create_engine(resolve(store_url).url)
+    with engine.begin() as conn:
+        migrate.upgrade(conn, "0004")
+        conn.execute(text("INSERT INTO documents (id, text, record, ingested_at) VALUES ('d1', 'x', '{}', '2026-01-01')"))
+        conn.execute(text("INSERT INTO entities (id, name, type, n_members, n_documents) VALUES ('ent_a', 'Kidal', 'LOCATION', 1, 1)"))
+    engine.dispose()
+    with Store(store_url) as s:
+        assert s.revision() == migrate.head()
+        assert s.counts()["sentence_vectors"] == 0 and s.counts()["documents"] == 1 and s.counts()["entities"] == 1
 
 
 def test_newer_schema_is_refused(store_url):

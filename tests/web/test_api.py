@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from newsfusion.store import migrate
 from richkb import CON_TOLL, DOC_A, DOC_B, ENT_FARDC, ENT_KIRUMBA, ENT_M23, ENT_NGOMA, EVT_ATTACK, EVT_CLASH, TEXT_B
 
 

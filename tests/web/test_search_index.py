@@ -79,6 +79,7 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
                 conn.execute(text(f"DROP TRIGGER {fts}_{suffix}"))
             conn.execute(text(f"DROP TABLE {fts}"))
         conn.execute(text("DROP TABLE decisions"))  # what 0005w added
+        conn.execute(text("DROP TABLE sentence_vectors"))  # and what 0007 added
         conn.execute(text("DROP TABLE claim_sources"))  # and what 0004 added
         conn.execute(text("ALTER TABLE entities DROP COLUMN scope"))
         conn.execute(text("ALTER TABLE overrides DROP COLUMN name"))

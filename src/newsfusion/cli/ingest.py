@@ -38,8 +38,10 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--published", metavar="DATE", callback=_date, help="Publication date (YYYY-MM-DD) for every article read.")
 @click.option("--outlet", metavar="NAME", help="Outlet name for every article read.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for the document stages (one writer stores the results in input order).")
 @db_option
-def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db: str) -> None:
+def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db: str, workers: int = 1) -> None:
     """Read articles into the knowledge base.
 
     PATHS are files, folders (read recursively) or - for stdin: plain text,
@@ -55,6 +57,7 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     \b
     Example:
       newsfusion ingest examples/articles/
+      newsfusion ingest --workers 2 examples/articles/
       newsfusion ingest --published 2024-03-15 --outlet "Sahel Post" report.txt
       cat article.txt | newsfusion ingest -
     """
@@ -63,7 +66,7 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     kb = open_kb(db, create=True)
     try:
         with _sigterm_as_interrupt(), _progress() as progress:
-            report = kb.ingest(list(paths), published=published, outlet=outlet, progress=progress)
+            report = kb.ingest(list(paths), published=published, outlet=outlet, progress=progress, workers=workers)
     except IngestInterrupted as e:
         _report(e.report)
         echo_err(f"interrupted: the {len(e.report.added)} articles stored before it are kept; run the same command again to finish")

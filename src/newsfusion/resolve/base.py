@@ -108,6 +108,8 @@ class CorpusState:
     events: list[KBEvent] = field(default_factory=list)
     contradictions: list[KBContradiction] = field(default_factory=list)
     grades: list[Grade] = field(default_factory=list)
+    # text -> sentence vector, kept between runs by the store (``Store.vectors``); None: none kept
+    vectors: Any = None
 
     def doc(self, doc_id: str) -> dict[str, Any]:
         for d in self.docs:
@@ -116,10 +118,16 @@ class CorpusState:
         raise KeyError(doc_id)
 
     def entity_of(self, doc_id: str, local_id: str) -> KBEntity | None:
-        for e in self.entities:
-            if (doc_id, local_id) in e.members:
-                return e
-        return None
+        """The KB entity a document's entity belongs to (an index rebuilt when ``entities`` changes)."""
+        index = self.__dict__.get("_by_member")
+        if index is None or index[0] is not self.entities or index[1] != len(self.entities):
+            by = {}
+            for e in self.entities:
+                for m in e.members:
+                    by.setdefault(tuple(m), e)
+            index = (self.entities, len(self.entities), by)
+            self.__dict__["_by_member"] = index
+        return index[2].get((doc_id, local_id))
 
 
 StepFn = Callable[[CorpusState], CorpusState]

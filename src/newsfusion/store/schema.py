@@ -22,7 +22,7 @@ test compares the two.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, MetaData, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -335,6 +335,17 @@ decisions = Table(
     Column("undone_at", Text),
     Index("ix_decisions_target", "target", "target_id"),
     Index("ix_decisions_status", "status"),
+)
+
+# ------------------------------------------------------------------- caches
+
+# The embedding of an event report's evidence sentence, keyed by sha1(model, sentence):
+# event fusion embeds a sentence once, not on every run (store/vectors.py).
+sentence_vectors = Table(
+    "sentence_vectors",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float32, little-endian
 )
 
 # Tables replaced as a whole by the corpus steps, children first (delete order).
