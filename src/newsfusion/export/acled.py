@@ -33,10 +33,9 @@ the CLI prints it and docs/exports.md states it.
 
 from __future__ import annotations
 
-import csv
 from typing import IO, Any
 
-from .common import english_admin
+from .common import english_admin, write_csv_rows
 from .data import EventFacts, ExportData, event_facts, timestamp
 
 ACLED_COLUMNS = (
@@ -178,9 +177,4 @@ def acled_rows(data: ExportData) -> list[dict[str, Any]]:
 
 
 def write_acled_csv(data: ExportData, fp: IO[str]) -> int:
-    rows = acled_rows(data)
-    writer = csv.DictWriter(fp, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow(r)
-    return len(rows)
+    return write_csv_rows(acled_rows(data), ACLED_COLUMNS, fp)

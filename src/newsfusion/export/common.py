@@ -12,12 +12,14 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
+from typing import IO, Any
 
 from ..errors import ConfigError
 
@@ -139,3 +141,11 @@ def english_admin(name: str | None, iso2: str | None) -> str | None:
         if a.isascii() and _LATIN_NAME.fullmatch(a):
             return _ADMIN_SUFFIX.sub("", a)
     return folded
+
+
+def write_csv_rows(rows: list[dict[str, Any]], columns: list[str], fp: IO[str]) -> int:
+    """Write ``rows`` under a header of ``columns`` (their order); return how many rows."""
+    writer = csv.DictWriter(fp, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return len(rows)

@@ -24,12 +24,11 @@ only events with at least one death, so filter ``best > 0`` to match it.
 
 from __future__ import annotations
 
-import csv
 from statistics import median
 from typing import IO, Any
 
 from .acled import disorder_type
-from .common import english_admin
+from .common import english_admin, write_csv_rows
 from .data import EventFacts, ExportData, event_facts
 
 UCDP_COLUMNS = (
@@ -125,9 +124,4 @@ def ucdp_rows(data: ExportData) -> list[dict[str, Any]]:
 
 
 def write_ucdp_csv(data: ExportData, fp: IO[str]) -> int:
-    rows = ucdp_rows(data)
-    writer = csv.DictWriter(fp, fieldnames=UCDP_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow(r)
-    return len(rows)
+    return write_csv_rows(ucdp_rows(data), UCDP_COLUMNS, fp)
