@@ -11,6 +11,8 @@ The longer words of its claims and event sentences get the copy's suffix too
 ("village" -> "villageQab"): otherwise a claim would be repeated word for word
 in every copy, and 10,000 copies of one sentence corroborating each other is no
 stream of news (the support step is, rightly, quadratic in exact repeats).
+Stored with :func:`ingested_at`, copy k arrives 9k days after copy 0: an
+article without a publication date is then dated by its arrival, as in a stream.
 """
 
 from __future__ import annotations
@@ -78,6 +80,15 @@ def replica(rec: dict[str, Any], k: int) -> dict[str, Any]:
             if t.get(key):
                 t[key] = _shift(t[key], days)
     return out
+
+
+STREAM_START = date(2020, 1, 1)
+
+
+def ingested_at(doc_id: str) -> str:
+    """When copy k (``id~k``) reaches the store in the simulated stream: 9k days after copy 0."""
+    k = int(doc_id.rsplit("~", 1)[1]) if "~" in doc_id else 0
+    return (STREAM_START + timedelta(days=9 * k)).isoformat() + "T00:00:00+00:00"
 
 
 def corpus(base: list[dict[str, Any]], n: int, start: int = 0) -> list[dict[str, Any]]:

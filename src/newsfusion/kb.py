@@ -123,14 +123,24 @@ class KnowledgeBase:
         outlet: str | None = None,
         progress: Progress | None = None,
         workers: int = 1,
+        engine: str = "local",
+        ray_address: str | None = None,
     ) -> IngestReport:
         """Read, process and store articles (paths, ``-`` for stdin, or Article objects).
 
         ``workers`` > 1 runs the document stages on that many processes
         (``newsfusion.workers``); this process stays the one writer and stores the
-        articles in input order, so the knowledge base is the same."""
+        articles in input order, so the knowledge base is the same. ``engine="ray"``
+        runs them as Ray tasks instead (a local Ray with ``workers`` CPUs, or the
+        cluster at ``ray_address``; the extra ``newsfusion[ray]``, E105 without it)."""
         if workers < 1:
             raise QueryError("E307", f"{workers} workers", "give --workers 1 or more")
+        from .workers import ENGINES, _import_ray
+
+        if engine not in ENGINES:
+            raise QueryError("E307", f"unknown engine {engine!r}", f"give one of {', '.join(ENGINES)}")
+        if engine == "ray":
+            _import_ray()  # E105 before anything is read
         if published is not None:
             published = check_date(published)
         items = list(items)
@@ -141,7 +151,9 @@ class KnowledgeBase:
         status = "failed"
         try:
             todo = self._collect(items, published, outlet, report)
-            if workers > 1 and len(todo) > 1:
+            if engine == "ray" and todo:
+                self._process_parallel(todo, report, progress, workers, engine="ray", address=ray_address)
+            elif workers > 1 and len(todo) > 1:
                 self._process_parallel(todo, report, progress, workers)
             else:
                 self._process(todo, report, progress)
@@ -214,14 +226,18 @@ class KnowledgeBase:
             if progress:
                 progress(done, total)
 
-    def _process_parallel(self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None, workers: int) -> None:
-        from .workers import run_parallel
+    def _process_parallel(
+        self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None, workers: int,
+        *, engine: str = "local", address: str | None = None,
+    ) -> None:
+        from .workers import run_parallel, run_ray
 
         pipe = self.pipeline
         done, total = 0, len(todo)
         if progress:
             progress(0, total)
-        for results in run_parallel(todo, workers, pipe.batch_size):
+        chunks = run_ray(todo, workers, pipe.batch_size, address) if engine == "ray" else run_parallel(todo, workers, pipe.batch_size)
+        for results in chunks:
             for r in results:
                 if r.error:
                     report.failed.append(PipelineError("E104", r.error, "report this with the file", path=r.label))

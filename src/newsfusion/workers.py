@@ -1,4 +1,4 @@
-"""The document stages on several processes: ``ingest --workers N``.
+"""The document stages on several processes: ``ingest --workers N [--engine ray]``.
 
 Each worker process loads its own :class:`~newsfusion.pipeline.Pipeline` once
 and turns a chunk of articles into what the store writes (the FORMAT.md record
@@ -9,6 +9,12 @@ flight, so memory is bounded by the batch, not by the input.
 
 An article that breaks a stage is retried alone in the worker and reported
 (E104) without stopping the run, as in a single process.
+
+Two engines run the chunks: ``local`` (:func:`run_parallel`, a spawn process
+pool on this machine) and ``ray`` (:func:`run_ray`, tasks on a Ray cluster:
+the one at ``address``, else a local Ray started with ``workers`` CPUs; the
+optional extra ``newsfusion[ray]``, E105 when it is not installed). Both run
+:func:`process_chunk`, so both give the knowledge base one process gives.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import NewsfusionError
+from .errors import ConfigError, NewsfusionError
 from .model import Article, Mention
 
 _PIPE = None
@@ -68,6 +74,60 @@ def process_chunk(chunk: list[tuple[str, Article]]) -> list[Processed]:
         except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
             out.append(Processed(label, art, error=f"processing failed: {type(exc).__name__}: {exc}".splitlines()[0]))
     return out
+
+
+ENGINES = ("local", "ray")
+
+
+def _chunks(todo: Iterable[tuple[str, Article]], chunk_size: int) -> Iterator[list[tuple[str, Article]]]:
+    chunk: list[tuple[str, Article]] = []
+    for item in todo:
+        chunk.append(item)
+        if len(chunk) == chunk_size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _import_ray():
+    try:
+        import ray
+    except ImportError:
+        raise ConfigError("E105", "--engine ray needs the Python package 'ray', which is not installed",
+                          "pip install 'newsfusion[ray]', or use the local engine") from None
+    return ray
+
+
+def run_ray(todo: Iterable[tuple[str, Article]], workers: int, chunk_size: int, address: str | None = None) -> Iterator[list[Processed]]:
+    """Chunks of results, in input order, from Ray tasks (at most ``2 x workers`` in flight).
+
+    Uses the Ray already initialised in this process, else connects to ``address``
+    (``auto``, ``ray://host:10001``...), else starts a local Ray with ``workers`` CPUs.
+    A Ray worker process keeps its pipeline between tasks, as a pool worker does."""
+    ray = _import_ray()
+    if not ray.is_initialized():
+        if address:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    task = ray.remote(num_cpus=1, max_retries=0)(process_chunk)
+    pending = []
+    it = _chunks(todo, chunk_size)
+    for chunk in it:
+        pending.append(task.remote(chunk))
+        if len(pending) >= 2 * workers:
+            break
+    while pending:
+        ref = pending.pop(0)
+        nxt = next(it, None)
+        if nxt is not None:
+            pending.append(task.remote(nxt))
+        try:
+            yield ray.get(ref)
+        except ray.exceptions.RayTaskError as exc:  # a coded error raised in the task: raise it here
+            cause = exc.as_instanceof_cause()
+            raise (cause if isinstance(cause, NewsfusionError) else exc) from None
 
 
 def run_parallel(todo: Iterable[tuple[str, Article]], workers: int, chunk_size: int) -> Iterator[list[Processed]]:

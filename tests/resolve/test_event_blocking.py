@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from newsfusion.events.similarity import lexical
 from newsfusion.resolve.events import THRESHOLD, Report, Wording, _order, candidate_pairs, cluster, pair_score
 
@@ -21,7 +23,8 @@ KINDS = [("Battles", "Armed clash"), ("Violence against civilians", "Attack"), (
 WORDS = "gunmen attacked village market soldiers killed civilians airstrike hit base protesters marched police arrested".split()
 
 
-def _reports(n_docs: int, seed: int) -> list[Report]:
+def _reports(n_docs: int, seed: int, ingested: bool = False) -> list[Report]:
+    """Random reports; with ``ingested``, articles without a publication date get an ingest day."""
     rnd = random.Random(seed)
     out = []
     for d in range(n_docs):
@@ -34,8 +37,10 @@ def _reports(n_docs: int, seed: int) -> list[Report]:
             ev = {"id": f"v{v}", "acled_type": typ, "acled_sub_type": sub, "status": rnd.choice(["occurred"] * 5 + ["planned"]),
                   "location": name, "evidence": " ".join(rnd.sample(WORDS, 5))}
             people = {rnd.choice(["w:army", "w:rebels", "w:police", "ent_x"]) for _ in range(rnd.randint(0, 2))}
-            out.append(Report(f"d{d:03d}", f"v{v}", ev, rnd.choice(["", f"2026-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}"]), (name or "").lower(), geo,
-                              rnd.choice([None, None, f"ent_{name}"]) if name else None, start, start, people, {p: p for p in people}))
+            pub = rnd.choice(["", f"2026-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}"])
+            ing = f"2026-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}" if ingested and not pub else ""
+            out.append(Report(f"d{d:03d}", f"v{v}", ev, pub, (name or "").lower(), geo,
+                              rnd.choice([None, None, f"ent_{name}"]) if name else None, start, start, people, {p: p for p in people}, ing))
     return out
 
 
@@ -66,8 +71,9 @@ def _all_pairs(reports, sim):
     return [sorted(m, key=lambda k: _order(reports[k])) for m in members.values()], merges
 
 
-def test_candidates_hold_every_pair_that_can_merge():
-    reports = _reports(60, 1)
+@pytest.mark.parametrize("ingested", [False, True])
+def test_candidates_hold_every_pair_that_can_merge(ingested):
+    reports = _reports(60, 1, ingested)
     sim = Wording([r.rec["evidence"] for r in reports], use_embeddings=False)
     cands = candidate_pairs(reports)
     for i in range(len(reports)):
@@ -77,9 +83,10 @@ def test_candidates_hold_every_pair_that_can_merge():
     assert len(cands) < len(reports) * (len(reports) - 1) / 2  # and far from all pairs
 
 
-def test_blocked_clustering_equals_all_pairs():
+@pytest.mark.parametrize("ingested", [False, True])
+def test_blocked_clustering_equals_all_pairs(ingested):
     for seed in range(5):
-        reports = _reports(50, seed)
+        reports = _reports(50, seed, ingested)
         sim = Wording([r.rec["evidence"] for r in reports], use_embeddings=False)
         assert cluster(reports, sim) == _all_pairs(reports, sim)
 
@@ -98,3 +105,31 @@ def test_reports_without_dates_published_months_apart_stay_apart():
     assert pair_score(a, b, 1.0, "test")[0] is None
     assert pair_score(a, c, 1.0, "test")[0] is not None
     assert candidate_pairs([a, b, c]) == {(0, 2)}
+
+
+EV = {"id": "v0", "acled_type": "Battles", "acled_sub_type": "Armed clash", "location": "Alpha", "evidence": "gunmen attacked"}
+
+
+@pytest.mark.parametrize("published, ingested, other_published, other_ingested, merges", [
+    ("", "2026-03-10", "2026-03-14", "", True),     # an undated article ingested 4 days from the other's publication
+    ("", "2026-03-10", "2026-03-30", "", False),    # 20 days: within the 30 of two published articles, not the 7 of an ingest day
+    ("", "2026-03-10", "", "2026-03-16", True),     # two undated articles ingested in the same week
+    ("", "2026-03-10", "", "2026-05-10", False),    # ... or two months apart
+    ("", "", "2026-03-30", "", True),               # no ingest day known (a record outside the store): no bound, as before
+    ("2026-03-10", "", "2026-03-30", "", True),     # two published articles: the 30-day window
+])
+def test_undated_article_is_dated_by_its_ingest_day(published, ingested, other_published, other_ingested, merges):
+    a = Report("d1", "v0", EV, published, "alpha", None, None, None, None, ingested=ingested)
+    b = Report("d2", "v0", EV, other_published, "alpha", None, None, None, None, ingested=other_ingested)
+    assert (pair_score(a, b, 1.0, "test")[0] is not None) is merges
+    if merges:
+        assert candidate_pairs([a, b]) == {(0, 1)}
+
+
+def test_undated_copies_meet_only_their_week():
+    """Undated reports of undated articles ingested one a week: each meets its neighbours, not all."""
+    from datetime import date, timedelta
+
+    reports = [Report(f"d{k:03d}", "v0", EV, "", "alpha", None, None, None, None, ingested=(date(2026, 1, 1) + timedelta(days=7 * k)).isoformat())
+               for k in range(200)]
+    assert len(candidate_pairs(reports)) < len(reports) * (len(reports) - 1) / 2 / 4

@@ -40,8 +40,12 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 @click.option("--outlet", metavar="NAME", help="Outlet name for every article read.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes for the document stages (one writer stores the results in input order).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the document stages run: this machine's processes, or Ray tasks (extra newsfusion[ray]).")
+@click.option("--ray-address", metavar="ADDRESS", help="Ray cluster to use with --engine ray (default: start a local Ray with --workers CPUs).")
 @db_option
-def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db: str, workers: int = 1) -> None:
+def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db: str, workers: int = 1,
+           engine: str = "local", ray_address: str | None = None) -> None:
     """Read articles into the knowledge base.
 
     PATHS are files, folders (read recursively) or - for stdin: plain text,
@@ -58,6 +62,7 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     Example:
       newsfusion ingest examples/articles/
       newsfusion ingest --workers 2 examples/articles/
+      newsfusion ingest --engine ray --workers 2 examples/articles/
       newsfusion ingest --published 2024-03-15 --outlet "Sahel Post" report.txt
       cat article.txt | newsfusion ingest -
     """
@@ -66,7 +71,8 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     kb = open_kb(db, create=True)
     try:
         with _sigterm_as_interrupt(), _progress() as progress:
-            report = kb.ingest(list(paths), published=published, outlet=outlet, progress=progress, workers=workers)
+            report = kb.ingest(list(paths), published=published, outlet=outlet, progress=progress, workers=workers,
+                                engine=engine, ray_address=ray_address)
     except IngestInterrupted as e:
         _report(e.report)
         echo_err(f"interrupted: the {len(e.report.added)} articles stored before it are kept; run the same command again to finish")

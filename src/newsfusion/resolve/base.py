@@ -103,6 +103,8 @@ class CorpusState:
     docs: list[dict[str, Any]]  # per-document records (export.record.doc_record), doc_id = stored document id
     overrides: list[dict[str, Any]] = field(default_factory=list)  # analyst decisions, oldest first
     source_ratings: dict[str, str] = field(default_factory=dict)  # source name, alias or entity id -> A..F
+    # doc_id -> the day the store took the article in (YYYY-MM-DD): the date of an undated article
+    ingested: dict[str, str] = field(default_factory=dict)
     entities: list[KBEntity] = field(default_factory=list)
     claim_sources: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc_id, claim id) -> source entity id
     events: list[KBEvent] = field(default_factory=list)

@@ -15,7 +15,12 @@ Every pair of event reports from *different* articles is scored on five cues
   (0.1 when neither report has dates and the articles came out more than two
   weeks apart); ranges further apart cannot merge, nor can a report without
   dates and one whose article came out more than :data:`UNDATED_WINDOW` days
-  before or after its own (nor a planned event and one that happened);
+  before or after its own (nor a planned event and one that happened); an
+  article without a publication date is dated by the day the store took it in,
+  and when one report has no event date and either article is dated only so,
+  their days must be within :data:`INGEST_WINDOW` days (a stream's undated
+  article is compared with the news of its week; an archive loaded today
+  without dates fuses its undated reports only with what came in with it);
 * participants: share of actors and targets in common (same KB entity, or same
   head word), 0.3 when either side names none;
 * wording: cosine similarity of the evidence sentences with the packaged
@@ -54,6 +59,9 @@ MAX_KM = 25.0
 # A report without event dates is one event with another only when their articles came out
 # within this many days: a stream of news names the same place for years.
 UNDATED_WINDOW = 30
+# An article without a publication date counts as published the day it was ingested; a report
+# with no event date in such an article joins only reports within this many days of that day.
+INGEST_WINDOW = 7
 COMPATIBLE = [
     {"Armed clash", "Attack"},
     {"Air/drone strike", "Shelling/artillery/missile attack"},
@@ -87,6 +95,12 @@ class Report:
     end: str | None
     people: set[str] = field(default_factory=set)  # KB entity ids and folded head words
     names: dict[str, str] = field(default_factory=dict)  # the same, as a reader would name them
+    ingested: str = ""  # the day the article was stored, when it has no publication date
+
+    @property
+    def dated(self) -> str:
+        """The article's day: its publication date, else the day it was ingested ("" if neither)."""
+        return self.published or self.ingested
 
     @property
     def key(self) -> str:
@@ -132,7 +146,7 @@ def _report(state: CorpusState, doc: dict[str, Any], ev: dict[str, Any]) -> Repo
         published=((doc.get("document") or {}).get("published") or "")[:10],
         place=fold(ev.get("location")), geo=(place_ent or {}).get("geo"), place_kb=_kb_of(state, doc["doc_id"], place_ent),
         start=time.get("start"), end=time.get("end") or time.get("start"), people={p for p in people if p not in ("w:",)},
-        names=names,
+        names=names, ingested="" if (doc.get("document") or {}).get("published") else state.ingested.get(doc["doc_id"], "")[:10],
     )
 
 
@@ -210,8 +224,11 @@ def _day(s: str | None) -> int | None:
 def time_score(a: Report, b: Report) -> tuple[float | None, str]:
     sa, ea, sb, eb = _day(a.start), _day(a.end), _day(b.start), _day(b.end)
     if None in (sa, ea, sb, eb):
-        pa, pb = _day(a.published), _day(b.published)
-        if pa is not None and pb is not None and abs(pa - pb) > UNDATED_WINDOW:
+        pa, pb = _day(a.dated), _day(b.dated)
+        limit = UNDATED_WINDOW if a.published and b.published else INGEST_WINDOW
+        if pa is not None and pb is not None and abs(pa - pb) > limit:
+            if limit == INGEST_WINDOW:
+                return None, f"no event date in one report; an undated article ingested {abs(pa - pb)} days from the other"
             return None, f"no event date in one report; articles published {abs(pa - pb)} days apart"
         if pa is not None and pb is not None and abs(pa - pb) > 14 and (sa is None and sb is None):
             return 0.1, "no event dates; articles published more than two weeks apart"
@@ -442,8 +459,8 @@ def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
             probe += [("cell", c) for c in near]
         # time: a dated report is filed under the weeks its dates (two days either side)
         # touch; a report without dates meets those whose articles came out within
-        # UNDATED_WINDOW days (any, when a publication date is missing)
-        pub = _day(r.published)
+        # UNDATED_WINDOW days (any, when neither a publication nor an ingest date is known)
+        pub = _day(r.dated)
         own_t = [("pub", pub // 7) if pub is not None else ("nopub",), ("any",)]
         if weeks is not None:
             own_t += [("ev", w) for w in weeks]

@@ -186,10 +186,13 @@ class Store:
         mentions: list[Mention] | None = None,
         run_id: int | None = None,
         pipeline_version: str | None = None,
+        ingested_at: str | None = None,
     ) -> bool:
-        """Store an article with its FORMAT.md record (all rows in one transaction)."""
+        """Store an article with its FORMAT.md record (all rows in one transaction).
+
+        ``ingested_at`` (ISO time, default now) lets a replay or a benchmark store a stream as it came."""
         record = dict(record, doc_id=doc_id)
-        doc_row = rows.document_row(doc_id, article, record, pipeline_version=pipeline_version, ingested_at=rows.now(), run_id=run_id)
+        doc_row = rows.document_row(doc_id, article, record, pipeline_version=pipeline_version, ingested_at=ingested_at or rows.now(), run_id=run_id)
         children = [
             (t.doc_entities, rows.entity_rows(doc_id, record)),
             (t.mentions, rows.mention_rows(doc_id, record, article.text, mentions)),
@@ -217,11 +220,12 @@ class Store:
     def load_state(self) -> CorpusState:
         """What the corpus steps need: every stored record, the overrides, the source ratings."""
         with self.read() as conn:
-            recs = conn.execute(select(t.documents.c.id, t.documents.c.record).order_by(t.documents.c.ingested_at, t.documents.c.id)).all()
+            recs = conn.execute(select(t.documents.c.id, t.documents.c.record, t.documents.c.ingested_at).order_by(t.documents.c.ingested_at, t.documents.c.id)).all()
             ovs = conn.execute(select(t.overrides).order_by(t.overrides.c.id)).mappings().all()
             ratings = conn.execute(select(t.source_ratings.c.source, t.source_ratings.c.reliability)).all()
-        docs = [dict(rows.from_json(rec), doc_id=doc_id) for doc_id, rec in recs]
-        return CorpusState(docs=docs, overrides=[override_dict(o) for o in ovs], source_ratings=dict(ratings))
+        docs = [dict(rows.from_json(rec), doc_id=doc_id) for doc_id, rec, _ in recs]
+        ingested = {doc_id: (at or "")[:10] for doc_id, _, at in recs}
+        return CorpusState(docs=docs, overrides=[override_dict(o) for o in ovs], source_ratings=dict(ratings), ingested=ingested)
 
     def _kb_batches(self, state: CorpusState) -> list[tuple[Any, list[dict[str, Any]]]]:
         ents, aliases, members = kbrows.entity_rows(state.entities)
