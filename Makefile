@@ -20,7 +20,7 @@ install: $(STAMP)
 # for cross-article event fusion and ECB+; the default install stays without it.
 EMB_STAMP := $(VENV)/.installed-embeddings
 $(EMB_STAMP): $(STAMP)
-	$(BIN)/pip install -q -c requirements.lock -e '.[test,embeddings]'
+	$(BIN)/pip install -q -c requirements.lock -e '.[test,embeddings,eval]'
 	touch $(EMB_STAMP)
 
 install-embeddings: $(EMB_STAMP)
