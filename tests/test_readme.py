@@ -1,8 +1,16 @@
 """The README and the docs stay true: the README's two commands come first, every command and doc it names
 exists, and every shell and Python example in README.md and docs/*.md runs against the demo corpus."""
 
+import json
+import os
 import re
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from newsfusion.cli import main
 
@@ -38,15 +46,6 @@ def test_results_block_is_marked():
 # lines run through the web app (FastAPI TestClient) and every "key": value the doc shows under them
 # must be in the answer, so ids, counts and coordinates that drift fail here. A line is skipped only
 # for one of the reasons in SKIP (servers, PostgreSQL, network, long benchmarks, make targets).
-
-import json
-import os
-import shlex
-import shutil
-import subprocess
-import sys
-
-import pytest
 
 SRC = ROOT / "src"
 DOC_FILES = [ROOT / "README.md", *sorted(p for p in (ROOT / "docs").glob("*.md") if p.name != "results.md")]
