@@ -232,6 +232,7 @@ def test_doc_example_runs(where, line, lang, block, scratch, monkeypatch):
         if cmd.startswith("curl "):
             run_curl(cmd, shown, scratch / "newsfusion.db")
             continue
+        cmd = cmd.replace(" /tmp/", f" {scratch}/").replace("=/tmp/", f"={scratch}/")  # scratch files stay in the scratch folder
         r = subprocess.run(["bash", "-c", cmd], cwd=scratch, env=env, capture_output=True, text=True, timeout=300,
                            stdin=subprocess.DEVNULL)
         assert r.returncode == 0 and "Traceback" not in r.stderr, f"{where}:{line}: {cmd}\n{r.stderr[-1500:]}"
