@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from importlib import metadata
 
 from .config import settings
 from .errors import InputError, PipelineError
@@ -59,6 +58,8 @@ def stage(name: str, *, requires: Iterable[str] = (), assigns: Iterable[str] = (
 
 def _load_builtin() -> None:
     # Importing the modules registers their stages.
+    from importlib import metadata
+
     from . import stages  # noqa: F401
 
     try:

@@ -52,3 +52,16 @@ def test_list_commands_take_format_csv_and_json(demo_db, demo_kb):
     for cmd in ("documents", "entities", "relations", "contradictions", "sources"):
         res = run(cmd, "--format", "csv", "--db", str(demo_db))
         assert res.exit_code == 0 and len(list(csv.reader(io.StringIO(res.output)))) >= 2, cmd
+
+
+def test_every_export_carrying_coordinates_credits_geonames(demo_db, tmp_path):
+    """Inside the file where the format has room for it, else on stderr (issue #18, item 5)."""
+    for fmt, table in [("jsonl", None), ("acled-csv", None), ("ucdp-csv", None), ("plover", None), ("graphml", None),
+                       ("gexf", None), ("geojson", None), ("datasette-metadata", None), ("csv", "events"),
+                       ("csv", "entities")]:
+        out = tmp_path / f"out.{fmt}"
+        res = run("export", "--format", fmt, *(["--table", table] if table else []), "-o", str(out), "--db", str(demo_db))
+        assert res.exit_code == 0, res.output
+        text = out.read_text(encoding="utf-8")
+        if "latitude" in text or '"coordinates"' in text or "lat" in text.splitlines()[0]:
+            assert "GeoNames" in text or "GeoNames" in res.output, (fmt, table)

@@ -12,7 +12,7 @@ TABLES = ["entities", "claims", "events", "relations", "contradictions"]
 # What the count a writer returns is of.
 UNITS = {"jsonl": "documents", "graphml": "nodes", "gexf": "nodes", "stix": "STIX objects", "datasette-metadata": "tables and views"}
 # Formats whose output carries GeoNames coordinates without room for the attribution inside.
-CREDIT_ON_STDERR = {"acled-csv", "ucdp-csv"}
+CREDIT_ON_STDERR = {"acled-csv", "ucdp-csv", "jsonl"}
 
 
 @main.command()
@@ -43,8 +43,8 @@ def export(fmt: str, table: str | None, with_events: bool, output: str, db: str)
     datasette-metadata  a metadata.json for Datasette beside the database
 
     Coordinates come from GeoNames (CC BY 4.0): the attribution is inside
-    every format that has room for it and printed for the CSVs. A file is
-    written whole or not at all.
+    every format that has room for it and printed for the CSVs and JSONL.
+    A file is written whole or not at all.
 
     \b
     Example:

@@ -66,7 +66,9 @@ def b_cubed(key: Clusters, response: Clusters) -> PRF:
 
 
 def ceaf_e(key: Clusters, response: Clusters) -> PRF:
-    from scipy.optimize import linear_sum_assignment
+    from .optional import require
+
+    linear_sum_assignment = require("scipy.optimize").linear_sum_assignment
 
     key = [set(c) for c in key if c]
     response = [set(c) for c in response if c]

@@ -180,8 +180,11 @@ def cluster(mats: dict[int, TopicMatrices], p: FusionParams) -> list[set[str]]:
 
 def cluster_many(mats: dict[int, TopicMatrices], p: FusionParams, thresholds: list[float]) -> dict[float, list[set[str]]]:
     """The same linkage cut at several thresholds (for tuning)."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
+    from .optional import require
+
+    hierarchy = require("scipy.cluster.hierarchy")
+    fcluster, linkage = hierarchy.fcluster, hierarchy.linkage
+    squareform = require("scipy.spatial.distance").squareform
 
     out: dict[float, list[set[str]]] = {t: [] for t in thresholds}
     norm = 1 + p.w_trigger + p.w_lemma + p.w_args + p.w_doc
