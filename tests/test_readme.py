@@ -62,6 +62,7 @@ SKIP = [
     ("cd src/newsfusion/web/frontend", "the front-end build (network: npm)"),
     ("bench/web_load.py", "a long benchmark (50 clients for 10 s)"),
     ("pytest ", "runs the test suite itself"),
+    ("pip install", "installs packages (CI installs every extra through `make test`)"),
     ("revision --autogenerate", "writes a new migration into the source tree"),
 ]
 # Python blocks that are fragments of a larger program, by their first line.
