@@ -144,6 +144,28 @@ def test_the_place_told_later_is_the_incidents_place(events_of, text, place):
     assert got[0]["location"] == place, got[0]["location"]
 
 
+STRIKE_BACK = [
+    ("The strike occurred in the village of Amachach.", True),
+    ("The strike took place near the border.", True),
+    ("The strike was near a market.", True),
+    ("The strike came a day after the rebels seized the town.", False),  # the place that follows is the seizure's
+    ("Residents said the strike destroyed two houses.", False),
+]
+
+
+@pytest.mark.parametrize("text, refers", STRIKE_BACK)
+def test_the_strike_refers_back_only_when_it_says_where_or_when(nlp, text, refers):
+    """A definite bare "the strike" after an air strike is a telling of it only as the subject of a
+    verb of occurrence; "The strike came a day after rebels seized X" gives X to the seizure."""
+    from types import SimpleNamespace
+
+    from newsfusion.events.detect import strike_back
+
+    told = [SimpleNamespace(frame="airstrike", drop=None)]
+    tok = next(t for t in nlp(text) if t.lower_ == "strike")
+    assert (strike_back(tok, told) is not None) is refers
+
+
 def test_a_lone_it_happened_tells_no_event(events_of):
     text = ("Talks resume in the capital\n\n"
             "Delegates met in Khartoum on Monday to resume talks, the mediators said.\n\n"

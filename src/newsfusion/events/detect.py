@@ -215,7 +215,23 @@ def strike_back(tok, drafts: list[Draft]) -> tuple[TriggerRule, list] | None:
         return None
     if not any(d.frame in REMOTE_FRAMES and not d.drop for d in drafts):
         return None
+    if not _says_where_or_when(tok):  # "The strike came a day after rebels seized X": X is the seizure's
+        return None
     return STRIKE_BACK_RULE, []
+
+
+def _says_where_or_when(tok) -> bool:
+    """The noun is the subject of a verb of occurrence ("occurred", "took place", "was carried out")
+    or of a bare "be" ("The strike was near X"), so what follows in the clause places or dates it."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.i == tok.i:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in OCCUR_VERBS and (lemma != "carry" or any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children)):
+        return True
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children):
+        return True
+    return lemma == "be" and head.pos_ in ("AUX", "VERB") and any(c.dep_ == "prep" for c in head.children)
 
 
 OCCUR_RULE = TriggerRule(frozenset({"occur"}), frozenset({"VERB"}), "attack")
