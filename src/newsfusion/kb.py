@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -212,19 +213,14 @@ class KnowledgeBase:
 
     def _process(self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None) -> None:
         pipe = self.pipeline
-        done, total = 0, len(todo)
-        if progress:
-            progress(0, total)
-        for i in range(0, total, pipe.batch_size):
-            chunk = todo[i : i + pipe.batch_size]
-            for label, doc in self._run_chunk(chunk, report):
-                if self.store.add_document(doc, run_id=report.run_id, pipeline_version=pipe.version):
-                    report.added.append(doc.doc_id)
-                else:  # stored meanwhile by another process
-                    report.duplicates.append((label, doc.doc_id))
-            done += len(chunk)
-            if progress:
-                progress(done, total)
+
+        def chunks():
+            for i in range(0, len(todo), pipe.batch_size):
+                chunk = todo[i : i + pipe.batch_size]
+                docs = self._run_chunk(chunk, report)  # failures are reported there
+                yield len(chunk), [(label, doc.doc_id, partial(self.store.add_document, doc)) for label, doc in docs]
+
+        self._store_chunks(chunks(), len(todo), report, progress)
 
     def _process_parallel(
         self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None, workers: int,
@@ -233,19 +229,34 @@ class KnowledgeBase:
         from .workers import run_parallel, run_ray
 
         pipe = self.pipeline
-        done, total = 0, len(todo)
+        runs = run_ray(todo, workers, pipe.batch_size, address) if engine == "ray" else run_parallel(todo, workers, pipe.batch_size)
+
+        def chunks():
+            for results in runs:
+                stored = []
+                for r in results:
+                    if r.error:
+                        report.failed.append(PipelineError("E104", r.error, "report this with the file", path=r.label))
+                    else:
+                        stored.append((r.label, r.doc_id, partial(self.store.add_record, r.article, r.record, doc_id=r.doc_id, mentions=r.mentions)))
+                yield len(results), stored
+
+        self._store_chunks(chunks(), len(todo), report, progress)
+
+    def _store_chunks(self, chunks, total: int, report: IngestReport, progress: Progress | None) -> None:
+        """The one writer: store each processed article of each chunk (``(n processed, [(label, doc id,
+        add)])``, ``add`` storing it and saying whether it was new), reporting progress per chunk."""
+        version = self.pipeline.version
+        done = 0
         if progress:
             progress(0, total)
-        chunks = run_ray(todo, workers, pipe.batch_size, address) if engine == "ray" else run_parallel(todo, workers, pipe.batch_size)
-        for results in chunks:
-            for r in results:
-                if r.error:
-                    report.failed.append(PipelineError("E104", r.error, "report this with the file", path=r.label))
-                elif self.store.add_record(r.article, r.record, doc_id=r.doc_id, mentions=r.mentions, run_id=report.run_id, pipeline_version=pipe.version):
-                    report.added.append(r.doc_id)
-                else:
-                    report.duplicates.append((r.label, r.doc_id))
-            done += len(results)
+        for n, stored in chunks:
+            for label, doc_id, add in stored:
+                if add(run_id=report.run_id, pipeline_version=version):
+                    report.added.append(doc_id)
+                else:  # stored meanwhile by another process
+                    report.duplicates.append((label, doc_id))
+            done += n
             if progress:
                 progress(done, total)
 
