@@ -9,6 +9,7 @@ extraction stages find (they are being written at the same time).
 from __future__ import annotations
 
 import re
+import sqlite3
 import time
 
 from newsfusion.model import Article, Claim, Doc, Entity, Event, Fatalities, Mention, Span, TimeExpr
@@ -88,3 +89,12 @@ def write_articles(folder, n: int, start: int = 0) -> list:
         p.write_text(article(i).text, encoding="utf-8")
         paths.append(p)
     return paths
+
+
+def stored_records(db) -> list[tuple[str, str]]:
+    """(id, FORMAT.md record) of every document stored in the SQLite file ``db``, sorted."""
+    con = sqlite3.connect(db)
+    try:
+        return sorted(con.execute("SELECT id, record FROM documents"))
+    finally:
+        con.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import builtins
 import importlib.util
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,11 @@ from click.testing import CliRunner
 from newsfusion.cli import main
 from newsfusion.errors import ConfigError
 from newsfusion.kb import KnowledgeBase
+from store_helpers import stored_records
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 HAS_RAY = importlib.util.find_spec("ray") is not None
 
-
-def _records(db):
-    con = sqlite3.connect(db)
-    try:
-        return sorted(con.execute("SELECT id, record FROM documents"))
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -50,12 +43,12 @@ def test_ray_engine_gives_the_single_process_knowledge_base(tmp_path, local_ray)
     r2 = CliRunner().invoke(main, ["ingest", "--db", str(ray_db), "--engine", "ray", "--workers", "2", str(src)])
     assert r1.exit_code == 0, r1.output
     assert r2.exit_code == 0, r2.output
-    assert _records(one) == _records(ray_db) and len(_records(one)) >= 3
+    assert stored_records(one) == stored_records(ray_db) and len(stored_records(one)) >= 3
     with KnowledgeBase(str(one)) as a, KnowledgeBase(str(ray_db)) as b:
         assert a.store.kb_snapshot() == b.store.kb_snapshot()
         # a second ray ingest of the same files stores nothing new
         again = b.ingest([str(src)], engine="ray", workers=2)
-        assert not again.added and len(again.duplicates) == len(_records(one))
+        assert not again.added and len(again.duplicates) == len(stored_records(one))
 
 
 @pytest.fixture
@@ -75,7 +68,7 @@ def test_ray_engine_without_ray_is_e105_naming_the_extra(tmp_path, no_ray):
         kb.ingest([str(EXAMPLES)], engine="ray")
     assert e.value.code == "E105" and "newsfusion[ray]" in e.value.fix
     with KnowledgeBase(str(tmp_path / "kb.db")) as kb:
-        assert not _records(str(tmp_path / "kb.db"))  # nothing was read or stored
+        assert not stored_records(str(tmp_path / "kb.db"))  # nothing was read or stored
 
 
 def test_ray_engine_without_ray_exits_2_on_the_cli(tmp_path, no_ray):

@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 
 from click.testing import CliRunner
 
 from newsfusion.cli import main
 from newsfusion.kb import KnowledgeBase
+from store_helpers import stored_records
 
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
-
-def _records(db):
-    con = sqlite3.connect(db)
-    try:
-        return sorted(con.execute("SELECT id, record FROM documents"))
-    finally:
-        con.close()
 
 
 def test_two_workers_give_the_single_process_knowledge_base(tmp_path):
@@ -33,7 +26,7 @@ def test_two_workers_give_the_single_process_knowledge_base(tmp_path):
     r2 = CliRunner().invoke(main, ["ingest", "--db", str(two), "--workers", "2", str(src)])
     assert r1.exit_code == 0, r1.output
     assert r2.exit_code == 0, r2.output
-    assert _records(one) == _records(two) and len(_records(one)) >= 3
+    assert stored_records(one) == stored_records(two) and len(stored_records(one)) >= 3
     with KnowledgeBase(str(one)) as a, KnowledgeBase(str(two)) as b:
         assert a.store.kb_snapshot() == b.store.kb_snapshot()
 
