@@ -127,3 +127,17 @@ def test_one_act_one_type(events_of, text, expected):
 def test_a_facility_word_after_a_common_noun_names_no_place(events_of):
     evs = events_of("Militants killed three policemen in Borno state after storming into a police camp on Saturday.")
     assert evs and all(e["location"] == "Borno state" for e in evs), [(e["acled_sub_type"], e["location"]) for e in evs]
+
+
+def test_similar_incidents_are_no_incident(events_of):
+    # a plural of "similar" / "such" incidents counts incidents of a kind, not the one told: it dates nothing
+    got = events_of("Rebels attacked a police post in Kalemie on Monday. \u201cAs a result, three of our officers were "
+                    "killed,\u201d the police said, blaming the rebels for similar recent attacks in the area.")
+    assert got and all(e["time_text"] == "on Monday" for e in got), [(e["evidence"], e["time_text"]) for e in got]
+
+
+def test_a_kind_of_event_is_no_event(events_of):
+    # "X are rare / common": a statement about a kind of event, even in a dated paragraph
+    got = events_of("Gunmen shot dead five traders at a market in Koro on Friday. Abductions are common on the road "
+                    "to the market.")
+    assert [e["acled_sub_type"] for e in got] == ["Attack"], got

@@ -48,6 +48,7 @@ ANCHOR_ADJ = {"recent", "latest", "last", "ongoing", "renewed", "continued", "co
               "deadly", "fierce", "intense", "overnight", "weekend",
               "violent", "bloody", "separate", "coordinated", "simultaneous"}
 DEFINITE = {"the", "this", "that", "these", "those", "such"}
+OTHER_KIND = {"similar", "such"}  # a plural of these counts incidents of a kind, not the one the article tells
 ARG_PREPS = {"by", "on", "against", "of", "between", "in", "at", "near", "with", "from", "toward", "towards", "outside"}
 
 
@@ -431,6 +432,11 @@ def is_generic(ctx: DocContext, tok, anchored: bool) -> bool:
         return True  # "has claimed several bombings in the past"
     if any(c.lower_ in VAGUE_MANY or (c.dep_ == "det" and c.lower_ == "some") for c in tok.children) or (tok.dep_ == "pobj" and tok.head.head.lower_ in ("series", "spate", "string", "wave")):
         return True  # "numerous bombings", "a series of attacks": several events, none told
+    if any(c.dep_ == "amod" and c.lower_ in OTHER_KIND for c in tok.children):
+        return True  # "blamed X for similar attacks", "such raids": incidents of the kind, not the one told
+    h = tok.head
+    if tok.dep_ == "nsubj" and h.lemma_ == "be" and h.tag_ in ("VBZ", "VBP") and any(c.dep_ == "acomp" for c in h.children):
+        return True  # "Arrests are rare", "attacks are common": a statement about a kind of event
     if _reported_verb(tok):
         return False
     if any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children):
