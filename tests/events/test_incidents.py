@@ -181,3 +181,13 @@ def test_the_start_of_a_period_does_not_date_a_reference(events_of):
             "It is the deadliest attack since the rebels began operating in the east several years ago.")
     evs = events_of(text, title=text.split("\n")[0], published="2024-03-05")
     assert len(evs) == 1, [(e["evidence"], e["time_text"]) for e in evs]
+
+
+def test_a_participle_of_arrival_acts_where_and_when_they_came(events_of):
+    # "arrived at X on Sunday, shooting dead ...": the killing has the arrival's place and time as its own,
+    # so the body's account states the incident more fully than the lede
+    got = events_of("Gunmen killed six villagers in central Nigeria, police said on Monday. The gunmen arrived at "
+                    "Kpalu village in Plateau state on Sunday, shooting dead the villagers before fleeing.")
+    assert len(got) == 1, got
+    assert got[0]["evidence"].startswith("The gunmen arrived"), got[0]["evidence"]
+    assert (got[0]["location"], got[0]["time_text"]) == ("Kpalu village", "on Sunday"), got[0]

@@ -45,7 +45,15 @@ def cluster(ctx: DocContext, d: Draft) -> list:
             up = up.head.head  # "use X as a middle man to pass"
         if up.pos_ in ("VERB", "AUX") and up.lemma_ in ("use", "send", "deploy", "dispatch", "employ"):
             toks.append(up)
+    elif n.dep_ == "advcl" and n.tag_ == "VBG" and n.head.pos_ == "VERB" and n.head.lemma_.lower() in ARRIVAL \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in n.children):
+        toks.append(n.head)  # "arrived at the village on Saturday, shooting dead ...": where and when they came
     return toks
+
+
+# verbs of coming to a place: a participle hanging on one acts where and when they came
+ARRIVAL = {"arrive", "come", "enter", "storm", "descend", "invade", "raid", "swoop", "burst", "return", "sneak", "ride",
+           "drive", "infiltrate"}
 
 
 # --- time -------------------------------------------------------------------------------
