@@ -15,6 +15,7 @@ WORDING = [
     ("An air strike hit a market in Tangaza on Monday, killing more than 30 people.", (30, None)), # more than N
     ("Fighting in El Fasher killed between 10 and 15 civilians on Monday.", (10, 15)),            # between
     ("Jihadists killed two dozen soldiers in an ambush near Djibo on Friday.", (24, 24)),        # two dozen
+    ("A bomb exploded at a market in Gao on Friday, killing a total of nine people.", (9, 9)),  # a total of N
     ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", (1, 1)),                 # a + noun
     ("Militants shot dead Amadou Diallo, a village chief, in Mopti on Monday.", (1, 1)),        # a named person
     ("A roadside bomb killed 17 soldiers, including four officers, near Gao on Monday.", (17, 17)),  # subset

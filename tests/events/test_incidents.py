@@ -191,3 +191,13 @@ def test_a_participle_of_arrival_acts_where_and_when_they_came(events_of):
     assert len(got) == 1, got
     assert got[0]["evidence"].startswith("The gunmen arrived"), got[0]["evidence"]
     assert (got[0]["location"], got[0]["time_text"]) == ("Kpalu village", "on Sunday"), got[0]
+
+
+def test_a_definite_count_of_events_points_back_to_the_events_told(events_of):
+    # "the two attacks killed nine": the joint toll of the bombings just told, no third incident
+    got = events_of("A suicide bomber blew himself up at a police station in Gao on Tuesday. Officials said the "
+                    "Tuesday suicide bombing was preceded by a nearby car bomb and that the two attacks killed a total "
+                    "of nine people.")
+    assert sorted(e["acled_sub_type"] for e in got) == ["Remote explosive/landmine/IED", "Suicide bomb"], got
+    bomb = next(e for e in got if e["acled_sub_type"] == "Suicide bomb")
+    assert (bomb["fatalities"]["min"], bomb["fatalities"]["max"]) == (9, 9), bomb

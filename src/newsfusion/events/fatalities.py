@@ -119,6 +119,9 @@ def quantity(num) -> tuple[int | None, int | None] | None:
 def _count_head(ctx: DocContext, head) -> tuple[int | None, int | None, str] | None:
     """How many dead one victim noun phrase states; None when it states no number."""
     lex = ctx.lex
+    if head.lemma_.lower() == "total":  # "a total of 11 people": the people counted
+        of = next((o for p, o in preps(head) if p == "of"), None)
+        return None if of is None else _count_head(ctx, of)
     if head.pos_ == "NUM":  # "17 of its own soldiers"
         q = quantity(head)
         side = next((o for p, o in preps(head) if p == "of"), None)

@@ -38,7 +38,7 @@ PART_WORDS = {"much", "part", "parts", "swath", "swaths", "swathe", "swathes", "
 def _is_quantity(ctx: DocContext, tok) -> bool:
     """A number, a vague quantity or a part ("much of the province", "swaths of the country")."""
     return (tok.pos_ == "NUM" or ctx.lex.has("vague_quantity", tok.lower_) or tok.lower_ in PART_WORDS
-            or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple"))
+            or tok.lemma_ in ("dozen", "score", "hundred", "thousand", "number", "handful", "couple", "total"))
 
 
 def counted(ctx: DocContext, tok):

@@ -57,6 +57,10 @@ def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[D
     events ("two explosions") is kept only when the article does not report them apart."""
     kept = _across(ctx, [d for d in drafts if not _summary(ctx, d)], dropped)
     for s in (d for d in drafts if _summary(ctx, d)):
+        told = _told_in_sentence(s, kept)
+        if told is not None:
+            absorb(ctx, told, s, swap=False)  # "X was preceded by a car bomb and the two attacks killed 11"
+            continue
         same = [k for k in kept if k.acled and s.acled and k.acled[0] == s.acled[0]]
         fit = [k for k in same if place_ok(k, s, False) and time_ok(k, s)]
         colour = _elaboration_host(ctx, s, kept) if not same else None
@@ -67,6 +71,15 @@ def across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[D
         elif len(same) < 2:
             kept.append(s)
     return sorted(kept, key=lambda d: d.token.i)
+
+
+def _told_in_sentence(s: Draft, kept: list[Draft]):
+    """"the two attacks", "both blasts": a definite count of events points back to the violent
+    events its sentence has just told; its dead go to the first of them (a joint toll is not split)."""
+    if not any(c.dep_ == "det" and c.lower_ in DEFINITE | {"these", "both"} for c in s.token.children):
+        return None
+    told = [(m.token.i, k) for k in kept if k.lethal for m in members(k) if m.sent == s.sent and m.token.i < s.token.i]
+    return min(told, key=lambda x: x[0])[1] if told else None
 
 
 def _across(ctx: DocContext, drafts: list[Draft], dropped: list[Draft]) -> list[Draft]:
