@@ -130,6 +130,12 @@ TIMES = [
     ("In recent days, the militants have been attacking army posts around Djibo with rockets.", "In recent days"),
     # a "since" phrase and a year inside a noun do not date the event
     ("Rebels captured Goma on Tuesday, the worst defeat for the army since the 2012 crisis.", "on Tuesday"),
+    # the time as written: the words that place it within its span come with it
+    ("Militants attacked an army base near Kismayu early on Sunday, officials said.", "early on Sunday"),
+    ("Gunmen opened fire early last Tuesday in the town of Kouri, killing 20 people.", "early last Tuesday"),
+    ("Three fighters were killed in an air strike on Rafah earlier today, medics said.", "earlier today"),
+    ("In late 2021, the army launched an offensive against the rebels near Beni.", "In late 2021"),
+    ("Rebels shelled a residential building in Kassala late on Thursday night, killing 13.", "late on Thursday night"),
 ]
 
 

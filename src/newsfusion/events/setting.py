@@ -195,15 +195,41 @@ def sentence_time(ctx: DocContext, sent) -> TimeExpr | None:
 
 
 def _with_preposition(ctx: DocContext, te: TimeExpr, head) -> TimeExpr:
-    """Include the preposition that introduces the time: "In recent weeks", "over the past year"."""
+    """The time as written: with the preposition that introduces it ("In recent weeks", "over
+    the past year") and the words that place it within its span ("early on Sunday", "late on
+    Thursday night", "early last Tuesday", "earlier today", "In late 2021", "in the early 1990s")."""
     span = ctx.sdoc.char_span(te.span.start, te.span.end, alignment_mode="expand")
     if span is None or span.start == 0:
         return te
-    prev = ctx.sdoc[span.start - 1]
-    if prev.lower_ in ctx.lex.cue("time_prepositions") and prev.lower_ not in ("since", "until", "by") and head.head.i == prev.i:
-        start = prev.idx
-        return replace(te, span=Span(start, te.span.end), text=ctx.doc.text[start:te.span.end])
-    return te
+    toks, i = ctx.sdoc, span.start
+    para = ctx.para_of(te.span.start)
+
+    def prev(k):
+        t = toks[k - 1] if k > 0 else None
+        return t if t is not None and t.sent.start == span.sent.start and ctx.para_of(t.idx) == para else None
+
+    def preposition(t) -> bool:
+        return t.lower_ in ctx.lex.cue("time_prepositions") and t.lower_ not in ("since", "until", "by") \
+            and t.lower_ not in TIME_EDGES and t.pos_ == "ADP"
+
+    p = prev(i)
+    if p is not None and p.lower_ in TIME_EDGES:
+        i -= 1  # "late 2021", "early last Tuesday", "earlier today"
+    elif p is not None and p.lower_ == "the" and prev(i - 1) is not None and preposition(prev(i - 1)):
+        i -= 1  # "in the early 1990s"
+    p = prev(i)
+    if p is not None and preposition(p) and (i < span.start or head.head.i == p.i):
+        i -= 1
+        p = prev(i)
+        if p is not None and p.lower_ in TIME_EDGES and p.dep_ == "advmod":
+            i -= 1  # "early on Sunday", "late on Thursday night"
+    if i == span.start:
+        return te
+    start = toks[i].idx
+    return replace(te, span=Span(start, te.span.end), text=ctx.doc.text[start:te.span.end])
+
+
+TIME_EDGES = {"early", "late", "mid", "earlier", "later"}  # words that place a time within its span
 
 
 def is_historical(ctx: DocContext, d: Draft) -> bool:
