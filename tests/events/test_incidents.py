@@ -201,3 +201,18 @@ def test_a_definite_count_of_events_points_back_to_the_events_told(events_of):
     assert sorted(e["acled_sub_type"] for e in got) == ["Remote explosive/landmine/IED", "Suicide bomb"], got
     bomb = next(e for e in got if e["acled_sub_type"] == "Suicide bomb")
     assert (bomb["fatalities"]["min"], bomb["fatalities"]["max"]) == (9, 9), bomb
+
+
+def test_an_undated_incident_happened_on_the_news_day(events_of):
+    # ACLED dates an undated report by the news it belongs to: the lede's incident's own time
+    got = events_of("Gunmen killed four farmers in Kadji on Sunday, police said.\n\nIn another attack, militants "
+                    "burned a church in Tera, a local official said.")
+    tera = [e for e in got if e["location"] == "Tera"]
+    assert tera and all(e["time_text"] == "on Sunday" for e in tera), [(e["location"], e["time_text"]) for e in got]
+
+
+def test_an_undated_change_of_hands_is_not_dated_by_the_news(events_of):
+    got = events_of("Gunmen killed four farmers in Kadji on Sunday, police said.\n\nRebels seized the town of Kolo, "
+                    "residents said.")
+    kolo = [e for e in got if e["location"] == "Kolo"]
+    assert kolo and all(e["time_text"] is None for e in kolo), [(e["location"], e["time_text"]) for e in got]

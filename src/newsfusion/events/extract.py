@@ -210,7 +210,27 @@ def extract_events(doc: Doc) -> list[Event]:
     attach_tolls(ctx, events, tolls)
     for d in events:
         _finest_place(d)
+    _news_day(ctx, events)
     return [ev for d in events for ev in to_events(ctx, d)]
+
+
+def _news_day(ctx: DocContext, events: list[Draft]) -> None:
+    """An incident the report tells with no time anywhere ("a third man was shot dead near X",
+    "another drone strike hit Y") happened when the story's incident did: ACLED dates an
+    undated report by the news it belongs to. The news is the lede's incident, dated by a time
+    of its own (not the date of a claim); background and an undated change of territory stay
+    undated."""
+    lede = next((d for d in events if not d.background and any(ctx.is_lede(m.sent) for m in members(d))), None)
+    if lede is None or lede.time is None or lede.time_inherited or lede.time_claimed or lede.time_level > 3:
+        return
+    for d in events:
+        if d.time is None and not d.background and d is not lede and d.acled and d.acled[1] not in TERRITORY_SUB_TYPES:
+            d.time, d.time_inherited, d.time_level = lede.time, True, 5
+
+
+# who holds a place: an undated change of hands is as often the history of the place as the day's news
+TERRITORY_SUB_TYPES = ("Non-state actor overtakes territory", "Government regains territory",
+                       "Non-violent transfer of territory")
 
 
 def _finest_place(d: Draft) -> None:
