@@ -22,6 +22,9 @@ ACTORS = [
     ("Al-Shabaab gunmen stormed a hotel in Mogadishu on Friday, killing nine people.", "Al-Shabaab"),
     # a claim of responsibility names the actor
     ("Al-Shabaab claimed responsibility for a car bomb that killed six soldiers in Baidoa on Monday.", "Al-Shabaab"),
+    # "X, which was behind the attack": a named group stands in for the gunmen of the account
+    ("Gunmen attacked a bus near Garissa on Monday, killing six passengers. Police blamed al-Shabab, which was behind "
+     "the attack.", "al-Shabab"),
     # nationality adjective + noun keeps the description
     ("Colombian police arrested a FARC dissident commander in Cali on Wednesday.", "Colombian police"),
     # a definite group description refers back to the group named before

@@ -296,8 +296,11 @@ def _for_head(n):
 
 
 def _responsibility(n) -> bool:
-    """"claimed responsibility for <n>", "is responsible for (some of) <n>"."""
+    """"claimed responsibility for <n>", "is responsible for (some of) <n>", "was (believed to
+    be) behind <n>"."""
     h = _for_head(n)
+    if h is not None and h.lower_ == "behind":
+        return h.head.lemma_ == "be" and h.head.pos_ in ("AUX", "VERB")
     if h is None or h.lower_ != "for":
         return False
     return h.head.lemma_ in ("responsibility", "responsible", "credit")
