@@ -15,6 +15,7 @@ WORDING = [
     ("An air strike hit a market in Tangaza on Monday, killing more than 30 people.", (30, None)), # more than N
     ("Fighting in El Fasher killed between 10 and 15 civilians on Monday.", (10, 15)),            # between
     ("Jihadists killed two dozen soldiers in an ambush near Djibo on Friday.", (24, 24)),        # two dozen
+    ("The guards, a Kenyan and a Ugandan, died in an ambush on their convoy near Bunia on Monday.", (2, 2)),  # listed
     ("A bomb exploded at a market in Gao on Friday, killing a total of nine people.", (9, 9)),  # a total of N
     ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", (1, 1)),                 # a + noun
     ("Militants shot dead Amadou Diallo, a village chief, in Mopti on Monday.", (1, 1)),        # a named person
@@ -85,7 +86,9 @@ def fig(side, low, high):
     ([fig("soldiers", 12, 12), fig("soldiers", 30, None)], (12, 30)),             # disputed: lowest..highest
     ([fig("militants", 100, None), fig("soldiers", 17, 17), fig("soldiers", 65, 65)], (117, 165)),
     ([fig("soldiers", 12, 12), fig("soldiers", 12, 12)], (12, 12)),               # the same figure twice
-    ([fig("people", 30, 30), fig("soldiers", 20, 20)], (20, 30)),                 # a total and a part
+    ([fig("people", 30, 30), fig("soldiers", 20, 20)], (30, 30)),                 # a total and a part of it
+    ([fig("people", 3, 3), fig("guards", 1, 1), fig("police", 1, 1)], (3, 3)),   # parts counted in the total
+    ([fig("people", 15, 15), fig("soldiers", 20, 20)], (15, 20)),                 # parts beyond the total: disputed
     ([], (None, None)),
 ])
 def test_combine(figs, expected):

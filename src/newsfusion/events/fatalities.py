@@ -214,6 +214,12 @@ def _figure_for(ctx: DocContext, head, anchor) -> list[Figure]:
     out = []
     heads = conjuncts(head)
     counts = [_count_head(ctx, h) for h in heads]
+    listed = _listed_members(ctx, head, heads, counts)
+    if listed:  # "the peacekeepers, a Gabonese and a Moroccan, died": two peacekeepers, not two more dead
+        last = listed[-1]
+        start, end = min(anchor.idx, head.idx), max(anchor.idx + len(anchor.text), last.idx + len(last.text))
+        n = len(listed)
+        return [Figure(_side(head), n, n, ctx.doc.text[start:end], Span(start, end), victims=noun_phrase(head))]
     shared = len(heads) > 1 and counts[0] is not None and all(c is None for c in counts[1:])
     for h, got in zip(heads, counts):
         if got is None:
@@ -224,6 +230,22 @@ def _figure_for(ctx: DocContext, head, anchor) -> list[Figure]:
         start, end = min(anchor.idx, h.idx), max(anchor.idx + len(anchor.text), h.idx + len(h.text))
         out.append(Figure(side, low, high, ctx.doc.text[start:end], Span(start, end), victims=noun_phrase(h)))
     return out
+
+
+def _listed_members(ctx: DocContext, head, heads: list, counts: list) -> list:
+    """The people an uncounted plural lists one by one, in apposition ("the peacekeepers, a
+    Gabonese and a Moroccan"; the parser may read the list as coordinated with the plural)."""
+    if head.tag_ not in ("NNS", "NNPS") or counts[0] is not None:
+        return []
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    if appos is not None:
+        members = conjuncts(appos)
+        got = [_count_head(ctx, m) for m in members]
+    elif len(heads) > 1 and head.i + 1 < len(head.doc) and head.doc[head.i + 1].text == ",":
+        members, got = heads[1:], counts[1:]
+    else:
+        return []
+    return members if all(g is not None and g[0] == g[1] == 1 for g in got) else []
 
 
 def noun_phrase(h) -> Span:
@@ -359,7 +381,8 @@ def combine(figs: list[Figure]) -> Fatalities:
     its soldiers were killed ... put the number of dead soldiers at 65" ->
     militants 100, soldiers 17 or 65 -> min 117, max 165. Generic totals
     ("30 people", "the death toll") are one more side unless specific sides are
-    also stated, in which case they are read as other figures for the whole.
+    also stated: sides that fit in the total are counted in it ("three people" ...
+    "a guard" -> 3/3); sides beyond it make the total another figure for the whole.
     """
     figs = [f for f in figs if f.low is not None or f.high is not None]
     if not figs:
@@ -383,6 +406,12 @@ def combine(figs: list[Figure]) -> Fatalities:
             val = f.low if f.low is not None else f.high
             breakdown[s if i == 0 else f"{s} (other figure {i})"] = val
     lows = [min((f.low if f.low is not None else 0) for f in g) for g in groups]
+    if specific and generic and not any(len(g) > 1 for g in groups) and all(g[0].high is not None for g in groups) \
+            and all(f.low is not None and f.low >= sum(g[0].high for g in groups) for f in generic):
+        # "killed three people" ... "a guard was among the dead": the sides are counted in the total
+        tlo = min(f.low for f in generic)
+        thi = None if any(f.high is None for f in generic) else max(f.high for f in generic)
+        return Fatalities(tlo, thi, text, breakdown)
     if not disputed:
         highs = [g[0].high for g in groups]
         lo = sum(lows) if all(g[0].low is not None for g in groups) else None
