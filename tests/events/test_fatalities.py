@@ -16,6 +16,9 @@ WORDING = [
     ("Fighting in El Fasher killed between 10 and 15 civilians on Monday.", (10, 15)),            # between
     ("Jihadists killed two dozen soldiers in an ambush near Djibo on Friday.", (24, 24)),        # two dozen
     ("The guards, a Kenyan and a Ugandan, died in an ambush on their convoy near Bunia on Monday.", (2, 2)),  # listed
+    ("Fourteen bodies were found on Monday in a village near Kumba after an attack by gunmen.", (14, 14)),  # bodies
+    ("Gunmen attacked the village of Tadda near Kumba on Sunday. The bodies of nine villagers were recovered on "
+     "Monday.", (9, 9)),                                                                     # bodies told after
     ("A bomb exploded at a market in Gao on Friday, killing a total of nine people.", (9, 9)),  # a total of N
     ("A Palestinian was killed by Israeli troops in Jenin on Tuesday.", (1, 1)),                 # a + noun
     ("Militants shot dead Amadou Diallo, a village chief, in Mopti on Monday.", (1, 1)),        # a named person

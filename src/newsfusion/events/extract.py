@@ -17,7 +17,7 @@ from .coalesce import in_sentence, members, richness
 from .context import DocContext
 from .detect import find_drafts
 from .draft import Draft
-from .fatalities import figures_near, toll_of, is_fatality_word, toll_figures, victims_of
+from .fatalities import body_counts, figures_near, toll_of, is_fatality_word, toll_figures, victims_of
 from .phrases import counted
 from .parties import event_country, normalise
 from .plover import plover_for
@@ -133,7 +133,7 @@ def _sentence_figures(ctx: DocContext, group: list[Draft]) -> None:
             host.figures.extend(figures_near(ctx, t))
             if not host.victims:
                 host.victims = [counted(ctx, v) for v in victims_of(t)]
-    lethal[0].figures.extend(toll_figures(ctx, sent))
+    lethal[0].figures.extend(toll_figures(ctx, sent) + body_counts(ctx, sent))  # "14 bodies were found after an attack"
 
 
 def _retype(ctx: DocContext, d: Draft) -> None:
@@ -206,7 +206,7 @@ def extract_events(doc: Doc) -> list[Event]:
             merged.append(d)
     events = across(ctx, merged, dropped)
     with_trigger = {d.sent for d in drafts}
-    tolls = [(i, f) for i, s in enumerate(ctx.sdoc.sents) if i not in with_trigger for f in toll_figures(ctx, s)]
+    tolls = [(i, f) for i, s in enumerate(ctx.sdoc.sents) if i not in with_trigger for f in toll_figures(ctx, s) + body_counts(ctx, s)]
     attach_tolls(ctx, events, tolls)
     for d in events:
         _finest_place(d)
