@@ -265,3 +265,16 @@ def test_nationality_of_a_strike_is_the_army_the_article_names(events_of):
             "killed four people on Tuesday.")
     evs = events_of(text)
     assert any("Israeli army" in a for e in evs for a in e["actors"]), [(e["acled_sub_type"], e["actors"]) for e in evs]
+
+
+def test_an_outlet_is_no_actor(events_of):
+    # the outlet of a dateline reports the strike; "its forces" is not the outlet's
+    got = events_of("Missiles hit Kharkiv overnight\n\n(Reuters) \u2013 Russia\u2019s defence ministry said on Monday its "
+                    "forces had carried out missile strikes overnight against military sites in Kharkiv.")
+    assert got and all("Reuters" not in e["actors"] for e in got), [(e["actors"], e["evidence"]) for e in got]
+
+
+def test_a_party_does_not_act_on_itself(events_of):
+    got = events_of("Meanwhile, according to state television, 20 police officers were wounded in clashes with "
+                    "protesters in Dakar on Friday.")
+    assert got and all(not set(e["actors"]) & set(e["targets"]) for e in got), [(e["actors"], e["targets"]) for e in got]

@@ -326,7 +326,8 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
         d.reference = True
     if d.actors and all(_means(ctx, a) for a in d.actors):  # "Iraqi aircraft carried out a strike": Iraq's forces
         d.actors = [_armed_forces(ctx, x) for a in d.actors for x in _nation(ctx, _head_of(ctx, a))] if all(a.span for a in d.actors) else []
-    d.actors = [a for a in d.actors if not _means(ctx, a) and not _is_time(ctx, a) and a.text.lower() not in NOBODY]
+    d.actors = [a for a in d.actors if not _means(ctx, a) and not _is_time(ctx, a) and a.text.lower() not in NOBODY
+                and not _outlet(ctx, a)]
     d.targets = [a for a in d.targets if a.text.lower() not in REFLEXIVE and not _is_time(ctx, a)]
     if not d.targets and d.frame not in ("protest", "riot", "clash", "allegiance", "agreement", "intel"):
         d.targets = _purpose_target(ctx, d, prior)  # "a strike on the location to target X"
@@ -346,6 +347,11 @@ def fill_roles(ctx: DocContext, d: Draft, prior: list[Arg]) -> None:
 
 
 REFLEXIVE = {"himself", "herself", "itself", "themselves", "ourselves"}
+
+
+def _outlet(ctx: DocContext, a: Arg) -> bool:
+    """A news outlet reports the event; it is no party to it ("(Reuters) - ... its forces")."""
+    return a.entity is not None and ctx.doc.entities[a.entity].kind == "outlet"
 
 
 def _is_time(ctx: DocContext, a: Arg) -> bool:

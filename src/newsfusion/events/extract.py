@@ -269,7 +269,7 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
     for place in places or [None]:
         country = event_country(ctx, place)
         actors = normalise(ctx, d.actors, country=country, target=False)
-        targets = normalise(ctx, d.targets, country=country, target=True)
+        targets = [t for t in normalise(ctx, d.targets, country=country, target=True) if not _is_actor(t, actors)]
         out.append(Event(
             acled_type=d.acled[0], acled_sub_type=d.acled[1], trigger=d.trigger_span, evidence=d.evidence,
             actors=actors, targets=targets, location=place, time=d.time, fatalities=fat,
@@ -277,3 +277,9 @@ def to_events(ctx: DocContext, d: Draft) -> list[Event]:
             confidence=round(min(conf, 0.95), 2), claims=claim_ids, rule=rule, background=d.background,
             mentions=list(mentions)))
     return out
+
+
+def _is_actor(t: Arg, actors: list[Arg]) -> bool:
+    """A party does not act on itself: a target that is the actor is a misreading ("clashes with
+    protesters" read from both sides, "its drones" resolved to the shooter)."""
+    return any((t.entity is not None and t.entity == a.entity) or t.text.lower() == a.text.lower() for a in actors)
