@@ -94,6 +94,7 @@ NOT_EVENTS = [
     "Police intercepted phone calls between the suspects in Kampala.",             # not weapons
     "The administration targeted 13 more officials with sanctions on Wednesday.",  # no armed act
     "Thousands have been arrested since the protests began, activists say.",      # a running count
+    "More than 500 people have been arrested in the province since the declaration of martial law.",  # counted too
     "The rebels have been waging an insurgency in the hills for years.",           # over a period
     "The army has deployed thousands of troops in the region in recent years.",    # over a period
     # the toll of a count of incidents is no incident of its own

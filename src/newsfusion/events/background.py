@@ -61,7 +61,8 @@ def not_a_report(ctx: DocContext, d: Draft) -> str:
         return "aggregate ('the fighting has left 3,000 dead')"
     if d.frame == "kill" and not d.nominal and _event_subject(ctx, tok):
         return "aggregate ('the insurgency has killed thousands')"
-    if _running_total(tok if d.frame == "kill" else _killing_verb(tok), ctx.year):
+    counted_act = d.frame in COUNTED_FRAMES and not d.nominal  # "1,000 people have been arrested since ..."
+    if _running_total(tok if counted_act else _killing_verb(tok), ctx.year):
         return "a running total ('have been killed since January')"
     if _present_participle(ctx, tok, d.time_level <= 2):
         return "participle of a present-tense statement"
@@ -225,6 +226,7 @@ def _in_since(tok) -> bool:
     return False
 
 
+COUNTED_FRAMES = ("kill", "arrest", "abduct")  # acts on people a report keeps a running count of
 PERIOD_MARKERS = {"since", "so far", "to date", "this year", "this month", "in recent months", "in recent years",
                   "over the past", "over the last", "in the past", "throughout"}
 
