@@ -278,10 +278,3 @@ def test_a_party_does_not_act_on_itself(events_of):
     got = events_of("Meanwhile, according to state television, 20 police officers were wounded in clashes with "
                     "protesters in Dakar on Friday.")
     assert got and all(not set(e["actors"]) & set(e["targets"]) for e in got), [(e["actors"], e["targets"]) for e in got]
-
-
-def test_a_facet_of_an_attack_has_its_actor(events_of):
-    # homes torched beside a killing are an act of their own, by the same hands
-    got = events_of("Bandits killed six villagers in Tadda on Sunday, and dozens of houses were torched.")
-    torched = [e for e in got if e["acled_sub_type"] == "Looting/property destruction"]
-    assert torched and torched[0]["actors"] == ["Bandits"], [(e["acled_sub_type"], e["actors"]) for e in got]

@@ -211,24 +211,7 @@ def extract_events(doc: Doc) -> list[Event]:
     for d in events:
         _finest_place(d)
     _news_day(ctx, events)
-    _facet_actors(events)
     return [ev for d in events for ev in to_events(ctx, d)]
-
-
-FACET_SUB_TYPES = ("Looting/property destruction", "Abduction/forced disappearance")
-
-
-def _facet_actors(events: list[Draft]) -> None:
-    """Homes torched or people abducted beside a killing are an act of their own, by the same
-    hands: with no actor of their own ("the massacre saw scores of houses torched"), they take
-    the actor of the violent event their sentence tells."""
-    for d in events:
-        if d.actors or not d.acled or d.acled[1] not in FACET_SUB_TYPES:
-            continue
-        host = next((e for e in events if e is not d and e.actors and e.lethal
-                     and any(m.sent == d.sent and m.para == d.para for m in members(e))), None)
-        if host is not None:
-            d.actors = list(host.actors)
 
 
 def _news_day(ctx: DocContext, events: list[Draft]) -> None:
