@@ -153,8 +153,11 @@ class Store:
             self.set_meta(conn, runs.owner_key(run_id), runs.this_owner())
             return run_id
 
-    def finish_run(self, run_id: int, status: str, counts: dict[str, int], warnings: list[str]) -> None:
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int], warnings: list[str], *, inputs: Iterable[str] | None = None) -> None:
+        """Close run ``run_id``; ``inputs`` (the paths read) when they were not known at its start (a stream)."""
         values = {"status": status, "finished_at": rows.now(), "warnings": rows.to_json(warnings), **counts}
+        if inputs is not None:
+            values["inputs"] = rows.to_json(list(inputs))
         with self.write() as conn:
             conn.execute(update(t.ingest_runs).where(t.ingest_runs.c.id == run_id).values(**values))
             conn.execute(delete(t.meta).where(t.meta.c.key == runs.owner_key(run_id)))
