@@ -43,13 +43,14 @@ class Counted:
 def spy_store(kb, monkeypatch, stream: Counted) -> list[int]:
     """Record, for every article stored, how many inputs had been taken by then."""
     seen: list[int] = []
-    real = kb.store.add_document
+    real = kb.store.add_batch
 
-    def add(doc, **kw):
-        seen.append(stream.taken)
-        return real(doc, **kw)
+    def add(items, **kw):
+        for item, new in real(items, **kw):
+            seen.append(stream.taken)
+            yield item, new
 
-    monkeypatch.setattr(kb.store, "add_document", add)
+    monkeypatch.setattr(kb.store, "add_batch", add)
     return seen
 
 

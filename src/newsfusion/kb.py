@@ -27,7 +27,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,6 +35,8 @@ from .model import Article
 from .pipeline import too_long
 from .resolve import run_steps
 from .store import Store
+from .store.store import Stored
+from .export.record import doc_record
 from .store import queries as q
 from .store.rows import clean
 from .export.acled import ACLED_COLUMNS  # noqa: F401 - re-exported: the column list users import from here
@@ -244,7 +245,7 @@ class KnowledgeBase:
         def chunks():
             for batch in batches:
                 docs = self._run_chunk(batch.articles, report) if batch.articles else []  # failures are reported there
-                yield batch.read, [(label, doc.doc_id, partial(self.store.add_document, doc)) for label, doc in docs]
+                yield batch.read, [Stored(doc.article, doc_record(doc), doc.doc_id, list(doc.mentions), label=label) for label, doc in docs]
 
         self._store_chunks(chunks(), total, report, progress)
 
@@ -279,7 +280,7 @@ class KnowledgeBase:
                     if r.error:
                         report.failed.append(PipelineError("E104", r.error, "report this with the file", path=r.label))
                     else:
-                        stored.append((r.label, r.doc_id, partial(self.store.add_record, r.article, r.record, doc_id=r.doc_id, mentions=r.mentions)))
+                        stored.append(Stored(r.article, r.record, r.doc_id, r.mentions, label=r.label))
                 yield sent.popleft(), stored
             if sent:
                 yield sent[-1], []
@@ -287,19 +288,20 @@ class KnowledgeBase:
         self._store_chunks(chunks(), total, report, progress)
 
     def _store_chunks(self, chunks, total: int | None, report: IngestReport, progress: Progress | None) -> None:
-        """The one writer: store each processed article of each chunk (``(inputs read, [(label, doc id,
-        add)])``, ``add`` storing it and saying whether it was new), reporting progress per chunk:
-        the inputs (articles and unreadable ones) dealt with out of ``total``, the inputs counted
-        before reading (None when that is not cheap: stdin, records and feed files, a stream)."""
+        """The one writer: store the processed articles of each chunk (``(inputs read, [Stored])``) in
+        one transaction (``Store.add_batch``: multi-row inserts; one by one if that fails, so what
+        came before a bad article is kept), reporting progress per chunk: the inputs (articles and
+        unreadable ones) dealt with out of ``total``, the inputs counted before reading (None when
+        that is not cheap: stdin, records and feed files, a stream)."""
         version = self.pipeline.version
         if progress:
             progress(0, total)
         for read, stored in chunks:
-            for label, doc_id, add in stored:
-                if add(run_id=report.run_id, pipeline_version=version):
-                    report.added.append(doc_id)
+            for item, new in self.store.add_batch(stored, run_id=report.run_id, pipeline_version=version):
+                if new:
+                    report.added.append(item.doc_id)
                 else:  # stored meanwhile by another process
-                    report.duplicates.append((label, doc_id))
+                    report.duplicates.append((item.label, item.doc_id))
             if progress:
                 progress(read, None if total is None else max(total, read))
 

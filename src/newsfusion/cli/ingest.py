@@ -49,9 +49,10 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     """Read articles into the knowledge base.
 
     PATHS are files, folders (read recursively) or - for stdin: plain text,
-    HTML, JSON/JSONL records and RSS/Atom feeds. Each article is stored in its
-    own transaction, so an interrupted run keeps every article it finished;
-    content already stored is skipped and reported as such. Afterwards the
+    HTML, JSON/JSONL records and RSS/Atom feeds. Inputs are read a batch at a
+    time and each batch is stored in one transaction, so an interrupted run
+    keeps every batch it finished; content already stored is skipped and
+    reported as such. Afterwards the
     corpus steps (entity resolution, event fusion, contradictions, grades)
     run over everything stored.
 
