@@ -132,6 +132,12 @@ class KnowledgeBase:
     ) -> IngestReport:
         """Read, process and store articles (paths, ``-`` for stdin, or Article objects).
 
+        ``items`` may be any iterable (a generator of Articles): it is read lazily, a
+        batch at a time, each batch processed and stored in one transaction before
+        the next is read, so memory is bounded by the batch, not by the input.
+        ``progress(done, total)`` counts inputs; ``total`` is None when it is not
+        known before reading (a generator, stdin, JSON records and feeds).
+
         ``workers`` > 1 runs the document stages on that many processes
         (``newsfusion.workers``); this process stays the one writer and stores the
         articles in input order, so the knowledge base is the same. ``engine="ray"``
