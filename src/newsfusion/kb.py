@@ -10,8 +10,9 @@ Example::
     for ev in kb.events(type="Battles"):
         print(ev.event_date, ev.location, ev.fatalities_min, ev.sources)
 
-``ingest`` reads files (``newsfusion.ingest.read_paths``), runs the document
-pipeline in batches, stores each article in its own transaction, then runs the
+``ingest`` reads files (``newsfusion.ingest.read_paths``) lazily, a batch at a
+time, runs the document pipeline on each batch and stores it before reading the
+next (memory bounded by the batch, not the input), then runs the
 corpus steps (``newsfusion.resolve``) over everything stored and replaces the
 knowledge-base tables. Analyst decisions (``merge_entities``, ``split_entity``,
 ``rename_entity``, ``rate_source``) are stored forever and handed to the corpus
@@ -20,12 +21,12 @@ steps on every later run.
 
 from __future__ import annotations
 
+import itertools
 import json
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -34,12 +35,14 @@ from .model import Article
 from .pipeline import too_long
 from .resolve import run_steps
 from .store import Store
+from .store.store import Stored
+from .export.record import doc_record
 from .store import queries as q
 from .store.rows import clean
 from .export.acled import ACLED_COLUMNS  # noqa: F401 - re-exported: the column list users import from here
 from .store.views import ClaimInfo, ContradictionInfo, DocumentInfo, DocumentView, EntityDetail, EntityInfo, EventInfo, RelationInfo, SourceInfo, Status
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int | None], None]  # (inputs done, inputs in all or None when not known)
 GRADES = "ABCDEF"
 
 
@@ -129,6 +132,12 @@ class KnowledgeBase:
     ) -> IngestReport:
         """Read, process and store articles (paths, ``-`` for stdin, or Article objects).
 
+        ``items`` may be any iterable (a generator of Articles): it is read lazily, a
+        batch at a time, each batch processed and stored in one transaction before
+        the next is read, so memory is bounded by the batch, not by the input.
+        ``progress(done, total)`` counts inputs; ``total`` is None when it is not
+        known before reading (a generator, stdin, JSON records and feeds).
+
         ``workers`` > 1 runs the document stages on that many processes
         (``newsfusion.workers``); this process stays the one writer and stores the
         articles in input order, so the knowledge base is the same. ``engine="ray"``
@@ -144,20 +153,29 @@ class KnowledgeBase:
             _import_ray()  # E105 before anything is read
         if published is not None:
             published = check_date(published)
-        items = list(items)
         t0 = time.perf_counter()
         report = IngestReport()
         pipe = self.pipeline
-        report.run_id = self.store.start_run(pipe.version, [str(x) for x in items if not isinstance(x, Article)])
+        listed = isinstance(items, (list, tuple))
+        inputs: list[str] = [str(x) for x in items if not isinstance(x, Article)] if listed else []
+        total = count_inputs(items) if listed else None
+        if not listed:  # a stream: the paths in it are recorded as they are read
+            items = _recording(items, inputs)
+        report.run_id = self.store.start_run(pipe.version, inputs)
         status = "failed"
         try:
-            todo = self._collect(items, published, outlet, report)
-            if engine == "ray" and todo:
-                self._process_parallel(todo, report, progress, workers, engine="ray", address=ray_address)
-            elif workers > 1 and len(todo) > 1:
-                self._process_parallel(todo, report, progress, workers)
+            batches = self._batches(items, published, outlet, report)
+            if engine == "ray" or workers > 1:  # no Ray or pool for an input of one batch with nothing (or one article) to do
+                head = [next(batches), next(batches, None)]
+                if head[1] is None and len(head[0].articles) <= (0 if engine == "ray" else 1):
+                    engine, workers = "local", 1
+                batches = itertools.chain(filter(None, head), batches)
+            if engine == "ray":
+                self._process_parallel(batches, report, progress, total, workers, engine="ray", address=ray_address)
+            elif workers > 1:
+                self._process_parallel(batches, report, progress, total, workers)
             else:
-                self._process(todo, report, progress)
+                self._process(batches, report, progress, total)
             if report.added or self.store.kb_stale():
                 report.warnings += self.rebuild()
                 report.kb_rebuilt = True
@@ -168,16 +186,16 @@ class KnowledgeBase:
             raise IngestInterrupted(report) from None
         finally:
             report.seconds = time.perf_counter() - t0
-            self._finish_run(report, status)
+            self._finish_run(report, status, None if listed else inputs)
         return report
 
-    def _finish_run(self, report: IngestReport, status: str) -> None:
+    def _finish_run(self, report: IngestReport, status: str, inputs: list[str] | None = None) -> None:
         try:
-            self.store.finish_run(report.run_id, status, report.counts(), report.warnings)
+            self.store.finish_run(report.run_id, status, report.counts(), report.warnings, inputs=inputs)
         except (NewsfusionError, KeyboardInterrupt):  # the run row stays "running"; nothing else is lost
             pass
 
-    def _read(self, items: list[str | Path | Article]):
+    def _read(self, items: Iterable[str | Path | Article]):
         from .ingest import read_paths
 
         for item in items:
@@ -186,10 +204,27 @@ class KnowledgeBase:
             else:
                 yield from read_paths([str(item)])
 
-    def _collect(self, items, published, outlet, report: IngestReport) -> list[tuple[str, Article]]:
-        """The articles to process: overrides applied, duplicates (stored or repeated) set aside."""
+    def _batches(self, items, published, outlet, report: IngestReport) -> Iterator[Batch]:
+        """The articles to process, read lazily, a batch at a time: overrides applied, duplicates
+        (stored, or repeated in this run) and unreadable inputs reported as they are met.
+
+        A batch holds at most ``pipeline.batch_size`` articles, so memory is bounded by the
+        batch, not by the input: nothing is read ahead of the batch being filled. The ids seen
+        in this run (16-character hashes) are the one thing kept for the whole run."""
+        size = self.pipeline.batch_size
+        seen: set[str] = set()
         pending: dict[str, tuple[str, Article]] = {}
+        read = 0
+
+        def flush() -> Batch:
+            stored = self.store.stored_ids(pending)
+            report.duplicates.extend((label, i) for i, (label, _) in pending.items() if i in stored)
+            batch = Batch([v for i, v in pending.items() if i not in stored], read)
+            pending.clear()
+            return batch
+
         for item in self._read(items):
+            read += 1
             if isinstance(item, SkippedInput):
                 report.skipped.append(item)
                 continue
@@ -203,33 +238,46 @@ class KnowledgeBase:
                 report.failed.append(error)
                 continue
             doc_id = art.content_hash
-            if doc_id in pending:
+            if doc_id in seen:
                 report.duplicates.append((label, doc_id))
-            else:
-                pending[doc_id] = (label, art)
-        stored = self.store.stored_ids(pending)
-        report.duplicates += [(label, i) for i, (label, _) in pending.items() if i in stored]
-        return [v for i, v in pending.items() if i not in stored]
+                continue
+            seen.add(doc_id)
+            pending[doc_id] = (label, art)
+            if len(pending) >= size:
+                yield flush()
+        yield flush()  # the last one may be empty: it carries the count of inputs read
 
-    def _process(self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None) -> None:
-        pipe = self.pipeline
-
+    def _process(self, batches: Iterable[Batch], report: IngestReport, progress: Progress | None, total: int | None) -> None:
         def chunks():
-            for i in range(0, len(todo), pipe.batch_size):
-                chunk = todo[i : i + pipe.batch_size]
-                docs = self._run_chunk(chunk, report)  # failures are reported there
-                yield len(chunk), [(label, doc.doc_id, partial(self.store.add_document, doc)) for label, doc in docs]
+            for batch in batches:
+                docs = self._run_chunk(batch.articles, report) if batch.articles else []  # failures are reported there
+                yield batch.read, [Stored(doc.article, doc_record(doc), doc.doc_id, list(doc.mentions), label=label) for label, doc in docs]
 
-        self._store_chunks(chunks(), len(todo), report, progress)
+        self._store_chunks(chunks(), total, report, progress)
 
     def _process_parallel(
-        self, todo: list[tuple[str, Article]], report: IngestReport, progress: Progress | None, workers: int,
+        self, batches: Iterable[Batch], report: IngestReport, progress: Progress | None, total: int | None, workers: int,
         *, engine: str = "local", address: str | None = None,
     ) -> None:
+        from collections import deque
+
         from .workers import run_parallel, run_ray
 
-        pipe = self.pipeline
-        runs = run_ray(todo, workers, pipe.batch_size, address) if engine == "ray" else run_parallel(todo, workers, pipe.batch_size)
+        sent: deque[int] = deque()  # inputs read when each chunk in flight was cut, in order
+
+        def work():
+            last = 0
+            for batch in batches:
+                if batch.articles:
+                    sent.append(batch.read)
+                    yield batch.articles
+                last = batch.read
+            sent.append(last)  # a marker for the inputs read after the last chunk
+        stream = work()
+        if engine == "ray":
+            runs = run_ray(stream, workers, address)
+        else:
+            runs = run_parallel(stream, workers)
 
         def chunks():
             for results in runs:
@@ -238,27 +286,30 @@ class KnowledgeBase:
                     if r.error:
                         report.failed.append(PipelineError("E104", r.error, "report this with the file", path=r.label))
                     else:
-                        stored.append((r.label, r.doc_id, partial(self.store.add_record, r.article, r.record, doc_id=r.doc_id, mentions=r.mentions)))
-                yield len(results), stored
+                        stored.append(Stored(r.article, r.record, r.doc_id, r.mentions, label=r.label))
+                yield sent.popleft(), stored
+            if sent:
+                yield sent[-1], []
 
-        self._store_chunks(chunks(), len(todo), report, progress)
+        self._store_chunks(chunks(), total, report, progress)
 
-    def _store_chunks(self, chunks, total: int, report: IngestReport, progress: Progress | None) -> None:
-        """The one writer: store each processed article of each chunk (``(n processed, [(label, doc id,
-        add)])``, ``add`` storing it and saying whether it was new), reporting progress per chunk."""
+    def _store_chunks(self, chunks, total: int | None, report: IngestReport, progress: Progress | None) -> None:
+        """The one writer: store the processed articles of each chunk (``(inputs read, [Stored])``) in
+        one transaction (``Store.add_batch``: multi-row inserts; one by one if that fails, so what
+        came before a bad article is kept), reporting progress per chunk: the inputs (articles and
+        unreadable ones) dealt with out of ``total``, the inputs counted before reading (None when
+        that is not cheap: stdin, records and feed files, a stream)."""
         version = self.pipeline.version
-        done = 0
         if progress:
             progress(0, total)
-        for n, stored in chunks:
-            for label, doc_id, add in stored:
-                if add(run_id=report.run_id, pipeline_version=version):
-                    report.added.append(doc_id)
+        for read, stored in chunks:
+            for item, new in self.store.add_batch(stored, run_id=report.run_id, pipeline_version=version):
+                if new:
+                    report.added.append(item.doc_id)
                 else:  # stored meanwhile by another process
-                    report.duplicates.append((label, doc_id))
-            done += n
+                    report.duplicates.append((item.label, item.doc_id))
             if progress:
-                progress(done, total)
+                progress(read, None if total is None else max(total, read))
 
     def _run_chunk(self, chunk: list[tuple[str, Article]], report: IngestReport):
         """Process a batch; when one article breaks a stage, retry one by one and report it."""
@@ -502,6 +553,40 @@ class KnowledgeBase:
 
     def contradictions_df(self):
         return self.table_df("contradictions")
+
+
+@dataclass
+class Batch:
+    """Articles to process (``(label, article)``, at most a pipeline batch) and the inputs read so far."""
+
+    articles: list[tuple[str, Article]]
+    read: int
+
+
+def count_inputs(items: Iterable[str | Path | Article]) -> int | None:
+    """How many inputs ``items`` hold, counted without reading any: an Article or a one-article
+    file is one, a folder its files; None when a count needs the contents (stdin, JSON
+    records and feeds hold any number of articles)."""
+    from .ingest.readers import FORMATS, walk
+
+    n = 0
+    for item in items:
+        if isinstance(item, Article):
+            n += 1
+            continue
+        path = Path(str(item))
+        files = [f for f in walk(path) if isinstance(f, Path)] if path.is_dir() else [path]
+        if str(item) == "-" or any(FORMATS.get(f.suffix.lower()) in ("records", "feed") for f in files):
+            return None
+        n += len(files)
+    return n
+
+
+def _recording(items: Iterable[str | Path | Article], inputs: list[str]) -> Iterator[str | Path | Article]:
+    for item in items:
+        if not isinstance(item, Article):
+            inputs.append(str(item))
+        yield item
 
 
 def check_date(value: str) -> str:

@@ -79,17 +79,6 @@ def process_chunk(chunk: list[tuple[str, Article]]) -> list[Processed]:
 ENGINES = ("local", "ray")
 
 
-def _chunks(todo: Iterable[tuple[str, Article]], chunk_size: int) -> Iterator[list[tuple[str, Article]]]:
-    chunk: list[tuple[str, Article]] = []
-    for item in todo:
-        chunk.append(item)
-        if len(chunk) == chunk_size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _import_ray():
     try:
         import ray
@@ -99,7 +88,28 @@ def _import_ray():
     return ray
 
 
-def run_ray(todo: Iterable[tuple[str, Article]], workers: int, chunk_size: int, address: str | None = None) -> Iterator[list[Processed]]:
+Chunk = list[tuple[str, Article]]
+
+
+def _in_order(chunks: Iterable[Chunk], submit, limit: int, result) -> Iterator[list[Processed]]:
+    """Submit chunks as they come, at most ``limit`` (+1 while waiting) in flight, and yield
+    their results in order. ``chunks`` is pulled lazily: a chunk is read only when one is
+    taken out of flight, so the input in memory is bounded by ``limit`` chunks."""
+    pending = []
+    it = iter(chunks)
+    for chunk in it:
+        pending.append(submit(chunk))
+        if len(pending) >= limit:
+            break
+    while pending:
+        job = pending.pop(0)
+        nxt = next(it, None)  # keep the workers busy while waiting for this one
+        if nxt is not None:
+            pending.append(submit(nxt))
+        yield result(job)
+
+
+def run_ray(chunks: Iterable[Chunk], workers: int, address: str | None = None) -> Iterator[list[Processed]]:
     """Chunks of results, in input order, from Ray tasks (at most ``2 x workers`` in flight).
 
     Uses the Ray already initialised in this process, else connects to ``address``
@@ -112,41 +122,21 @@ def run_ray(todo: Iterable[tuple[str, Article]], workers: int, chunk_size: int, 
         else:
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
     task = ray.remote(num_cpus=1, max_retries=0)(process_chunk)
-    pending = []
-    it = _chunks(todo, chunk_size)
-    for chunk in it:
-        pending.append(task.remote(chunk))
-        if len(pending) >= 2 * workers:
-            break
-    while pending:
-        ref = pending.pop(0)
-        nxt = next(it, None)
-        if nxt is not None:
-            pending.append(task.remote(nxt))
+
+    def result(ref):
         try:
-            yield ray.get(ref)
+            return ray.get(ref)
         except ray.exceptions.RayTaskError as exc:  # a coded error raised in the task: raise it here
             cause = exc.as_instanceof_cause()
             raise (cause if isinstance(cause, NewsfusionError) else exc) from None
 
+    yield from _in_order(chunks, task.remote, 2 * workers, result)
 
-def run_parallel(todo: Iterable[tuple[str, Article]], workers: int, chunk_size: int) -> Iterator[list[Processed]]:
-    """Chunks of results, in input order, from ``workers`` processes."""
+
+def run_parallel(chunks: Iterable[Chunk], workers: int) -> Iterator[list[Processed]]:
+    """Chunks of results, in input order, from ``workers`` processes (at most ``2 x workers`` chunks in flight)."""
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    items = list(todo)
-    chunks = [items[i : i + chunk_size] for i in range(0, len(items), chunk_size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_init) as pool:
-        pending = []
-        it = iter(chunks)
-        for chunk in it:
-            pending.append(pool.submit(process_chunk, chunk))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            fut = pending.pop(0)
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append(pool.submit(process_chunk, nxt))
-            yield fut.result()
+        yield from _in_order(chunks, lambda c: pool.submit(process_chunk, c), 2 * workers, lambda f: f.result())

@@ -49,9 +49,10 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, db
     """Read articles into the knowledge base.
 
     PATHS are files, folders (read recursively) or - for stdin: plain text,
-    HTML, JSON/JSONL records and RSS/Atom feeds. Each article is stored in its
-    own transaction, so an interrupted run keeps every article it finished;
-    content already stored is skipped and reported as such. Afterwards the
+    HTML, JSON/JSONL records and RSS/Atom feeds. Inputs are read a batch at a
+    time and each batch is stored in one transaction, so an interrupted run
+    keeps every batch it finished; content already stored is skipped and
+    reported as such. Afterwards the
     corpus steps (entity resolution, event fusion, contradictions, grades)
     run over everything stored.
 
@@ -126,7 +127,7 @@ def _progress() -> Iterator[Progress]:
         task = bar.add_task("ingest", total=None, rate="")
         t0 = time.perf_counter()
 
-        def update(done: int, total: int) -> None:
+        def update(done: int, total: int | None) -> None:
             elapsed = time.perf_counter() - t0
             rate = f"{done / elapsed:.1f} articles/s" if done and elapsed > 0 else ""
             bar.update(task, completed=done, total=total, rate=rate)
@@ -141,14 +142,18 @@ def _plain_progress() -> Progress:
     t0 = time.perf_counter()
     last = [-1]
 
-    def update(done: int, total: int) -> None:
-        if total < PLAIN_PROGRESS_MIN or done == 0:
+    def update(done: int, total: int | None) -> None:
+        if done == 0 or (total is not None and total < PLAIN_PROGRESS_MIN):
             return
-        step = max(1, total // 10)
-        if done // step != last[0] // step or done == total:
+        if total is None:  # not known before reading (records, feeds, stdin): a line every 100
+            step, before = PLAIN_PROGRESS_MIN, max(last[0], 0)
+        else:
+            step, before = max(1, total // 10), last[0]
+        if done // step != before // step or done == total:
             last[0] = done
             rate = done / max(time.perf_counter() - t0, 1e-9)
-            click.echo(f"newsfusion: {done}/{total} articles ({rate:.1f} articles/s)", err=True)
+            of = f"/{total}" if total is not None else ""
+            click.echo(f"newsfusion: {done}{of} articles ({rate:.1f} articles/s)", err=True)
 
     return update
 

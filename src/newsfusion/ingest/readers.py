@@ -49,6 +49,9 @@ FORMATS: dict[str, str] = {
 }
 OVERRIDES = ("published", "outlet")
 SKIPPED_IN_FOLDERS = ("readme", "license", "licence", "changelog")
+# One record per line: a file of these over NEWSFUSION_MAX_BYTES is read line by line (the limit
+# then applies to each line), so a 1 GB export is never held in memory.
+STREAMED = (".jsonl", ".ndjson")
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]], **overrides: str | None) -> Iterator[Article | InputError]:
@@ -90,6 +93,10 @@ def read_file(p: Path, shown: str | None = None, **overrides: str | None) -> Ite
     if not p.is_file():
         yield InputError("E207", "not a regular file", "pass article files or folders", path=shown)
         return
+    fmt = FORMATS.get(p.suffix.lower())
+    if size > limit and p.suffix.lower() in STREAMED:
+        yield from _read_lines(p, shown, check_overrides(overrides))
+        return
     if size > limit:
         yield _too_large(size, limit, shown)
         return
@@ -102,7 +109,6 @@ def read_file(p: Path, shown: str | None = None, **overrides: str | None) -> Ite
     if len(data) > limit:  # the file grew since stat
         yield _too_large(len(data), limit, shown)
         return
-    fmt = FORMATS.get(p.suffix.lower())
     meta, problem = read_sidecar(p, shown) if fmt in ("text", "html", None) else ({}, None)
     if problem is not None:
         yield problem
@@ -136,12 +142,20 @@ def read_bytes(
         yield src.error("E203", "empty file (only whitespace)", "check the file has content")
         return
     src = Source(path=path, name=name, encoding=decoded.encoding)
-    reader = READERS[fmt or sniff(text)]
-    try:
-        items = list(reader(text, src))
-    except Exception as e:  # a reader bug must not end the run: report it as this file's error
-        items = [src.error("E206", f"could not be read ({type(e).__name__}: {e})", "report this as a bug")]
-    for item in items:
+    yield from _finished(READERS[fmt or sniff(text)](text, src), src, fixed)
+
+
+def _finished(items: Iterator[Article | InputError], src: Source, fixed: dict[str, str]) -> Iterator[Article | InputError]:
+    """A reader's items, finished one at a time as they are read (a file of many records is
+    never turned into all its articles at once); a reader bug ends the file with E206."""
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except Exception as e:  # a reader bug must not end the run: report it as this file's error
+            yield src.error("E206", f"could not be read ({type(e).__name__}: {e})", "report this as a bug")
+            return
         yield item if isinstance(item, InputError) else _finish(item, src, fixed)
 
 
@@ -265,6 +279,31 @@ def _looks_like_json(text: str) -> bool:
         except (ValueError, RecursionError):
             continue
     return False
+
+
+def _read_lines(p: Path, shown: str, fixed: dict[str, str]) -> Iterator[Article | InputError]:
+    """A JSONL file too large to read whole, one line at a time (UTF-8; a line over the
+    byte limit is E204 and skipped, the others are read)."""
+    from .records import read_jsonl_lines
+
+    limit = settings().max_bytes
+    src = Source(path=shown, name=p.stem, encoding="utf-8")
+
+    def lines() -> Iterator[tuple[int, str | InputError]]:
+        with p.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if len(raw) > limit:
+                    yield n, _too_large(len(raw), limit, f"{shown}:{n}")
+                    continue
+                try:
+                    yield n, decode(raw, shown).text
+                except InputError as e:
+                    yield n, e
+
+    try:
+        yield from _finished(read_jsonl_lines(lines(), src), src, fixed)
+    except OSError as e:
+        yield _unreadable(e, shown)
 
 
 def _too_large(size: int, limit: int, shown: str, exact: bool = True) -> InputError:

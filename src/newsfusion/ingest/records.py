@@ -24,7 +24,7 @@ line number (its position in an array) and the other records are still read.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import InputError
@@ -65,7 +65,17 @@ def read_records(text: str, src: Source) -> Iterator[Article | InputError]:
 
 
 def _read_jsonl(body: str, src: Source) -> Iterator[Article | InputError]:
-    for n, line in enumerate(body.split("\n"), 1):
+    yield from read_jsonl_lines(enumerate(body.split("\n"), 1), src)
+
+
+def read_jsonl_lines(lines: Iterable[tuple[int, str | InputError]], src: Source) -> Iterator[Article | InputError]:
+    """One Article (or InputError) per numbered line of JSONL, read as the lines come
+    (a line that could not be read arrives as its InputError)."""
+    for n, line in lines:
+        if isinstance(line, InputError):
+            yield line
+            continue
+        line = line.lstrip("\ufeff") if n == 1 else line
         if not line.strip():
             continue
         try:

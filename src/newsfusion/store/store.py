@@ -2,9 +2,11 @@
 
 Every write goes through one :meth:`Store.write` context (one lock per
 process, ``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped advisory lock on
-PostgreSQL), so there is one writer at a time. Each article is added in its
-own transaction: an interrupt loses no committed article and leaves no
-half-written one. The knowledge-base tables are replaced in one transaction.
+PostgreSQL), so there is one writer at a time. Articles are added one per
+transaction (:meth:`Store.add_record`) or a batch per transaction
+(:meth:`Store.add_records`, multi-row inserts or COPY: what ``ingest`` does):
+an interrupt loses no committed article and leaves no half-written one. The
+knowledge-base tables are brought up to date in one transaction.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, text, update
@@ -153,8 +156,11 @@ class Store:
             self.set_meta(conn, runs.owner_key(run_id), runs.this_owner())
             return run_id
 
-    def finish_run(self, run_id: int, status: str, counts: dict[str, int], warnings: list[str]) -> None:
+    def finish_run(self, run_id: int, status: str, counts: dict[str, int], warnings: list[str], *, inputs: Iterable[str] | None = None) -> None:
+        """Close run ``run_id``; ``inputs`` (the paths read) when they were not known at its start (a stream)."""
         values = {"status": status, "finished_at": rows.now(), "warnings": rows.to_json(warnings), **counts}
+        if inputs is not None:
+            values["inputs"] = rows.to_json(list(inputs))
         with self.write() as conn:
             conn.execute(update(t.ingest_runs).where(t.ingest_runs.c.id == run_id).values(**values))
             conn.execute(delete(t.meta).where(t.meta.c.key == runs.owner_key(run_id)))
@@ -191,15 +197,7 @@ class Store:
         """Store an article with its FORMAT.md record (all rows in one transaction).
 
         ``ingested_at`` (ISO time, default now) lets a replay or a benchmark store a stream as it came."""
-        record = dict(record, doc_id=doc_id)
-        doc_row = rows.document_row(doc_id, article, record, pipeline_version=pipeline_version, ingested_at=ingested_at or rows.now(), run_id=run_id)
-        children = [
-            (t.doc_entities, rows.entity_rows(doc_id, record)),
-            (t.mentions, rows.mention_rows(doc_id, record, article.text, mentions)),
-            (t.event_reports, rows.event_rows(doc_id, record)),
-            (t.claims, rows.claim_rows(doc_id, record)),
-            (t.relations, rows.relation_rows(doc_id, record)),
-        ]
+        doc_row, children = _document_rows(article, record, doc_id, mentions, run_id=run_id, pipeline_version=pipeline_version, ingested_at=ingested_at)
         with self.write() as conn:
             if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first():
                 return False
@@ -209,6 +207,82 @@ class Store:
                     conn.execute(insert(table), items)
             self.set_meta(conn, "kb_stale", "1")
         return True
+
+    def add_records(
+        self,
+        items: Iterable[Stored],
+        *,
+        run_id: int | None = None,
+        pipeline_version: str | None = None,
+    ) -> list[bool]:
+        """Store many articles in one transaction, so a large load does not pay a
+        transaction, a lock and a commit per article: per table one multi-row insert
+        (``executemany``), or on PostgreSQL one COPY per table (``Store.copy``, on by
+        default; ``bench/pg_bulk.py`` compares). Returns, per item, whether it was new
+        (False: already stored).
+
+        All or nothing: on failure none of ``items`` is stored and what earlier calls
+        stored stays. :meth:`add_batch` falls back to one transaction per article then."""
+        items = list(items)
+        if not items:
+            return []
+        with self.write() as conn:
+            ids = [i.doc_id for i in items]
+            stored = set(conn.execute(select(t.documents.c.id).where(t.documents.c.id.in_(ids))).scalars())
+            new: list[bool] = []
+            docs: list[dict[str, Any]] = []
+            children: dict[Any, list[dict[str, Any]]] = {}
+            for i in items:
+                fresh = i.doc_id not in stored
+                new.append(fresh)
+                if not fresh:
+                    continue
+                stored.add(i.doc_id)  # the same content twice in one call: stored once
+                doc_row, kids = _document_rows(i.article, i.record, i.doc_id, i.mentions, run_id=run_id, pipeline_version=pipeline_version, ingested_at=i.ingested_at)
+                docs.append(doc_row)
+                for table, rows_ in kids:
+                    children.setdefault(table, []).extend(rows_)
+            if docs:
+                self._insert_many(conn, t.documents, docs)
+                for table, rows_ in children.items():
+                    if rows_:
+                        self._insert_many(conn, table, rows_)
+                self.set_meta(conn, "kb_stale", "1")
+        return new
+
+    def add_batch(self, items: list[Stored], *, run_id: int | None = None, pipeline_version: str | None = None) -> Iterator[tuple[Stored, bool]]:
+        """Store ``items`` in one transaction (:meth:`add_records`); when that fails, one
+        transaction per article in order, so the articles before a bad one are kept and
+        the bad one raises its own error, as storing them one by one does.
+        Yields ``(item, new)`` once each is committed."""
+        try:
+            done = self.add_records(items, run_id=run_id, pipeline_version=pipeline_version)
+        except StoreError:
+            if len(items) == 1:
+                raise
+            for i in items:
+                yield i, self.add_record(i.article, i.record, doc_id=i.doc_id, mentions=i.mentions, run_id=run_id,
+                                         pipeline_version=pipeline_version, ingested_at=i.ingested_at)
+            return
+        yield from zip(items, done)
+
+    copy: bool = True  # add_records uses COPY on PostgreSQL (False: multi-row inserts)
+
+    def _insert_many(self, conn: Connection, table, items: list[dict[str, Any]]) -> None:
+        """Insert ``items`` (dicts with the same keys) into ``table``: COPY on PostgreSQL, else executemany."""
+        if self.copy and self.dialect == "postgresql":
+            cols = [c.name for c in table.columns if c.name in items[0]]
+            names = ", ".join('"' + c + '"' for c in cols)
+            import psycopg
+
+            try:
+                with conn.connection.driver_connection.cursor() as cur, cur.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as cp:
+                    for r in items:
+                        cp.write_row([r.get(c) for c in cols])
+            except psycopg.Error as exc:  # the driver's own error (not wrapped by SQLAlchemy): coded here
+                raise translate(exc, self.label) from None
+            return
+        conn.execute(insert(table), items)
 
     def record(self, doc_id: str) -> dict[str, Any] | None:
         with self.read() as conn:
@@ -322,6 +396,32 @@ class Store:
         """Rows per table."""
         with self.read() as conn:
             return {tb.name: int(conn.execute(select(func.count()).select_from(tb)).scalar_one()) for tb in t.metadata.sorted_tables if tb.name != "meta"}
+
+
+@dataclass
+class Stored:
+    """One processed article to store: its FORMAT.md record and mentions."""
+
+    article: Article
+    record: dict[str, Any]
+    doc_id: str
+    mentions: list[Mention] | None = None
+    ingested_at: str | None = None
+    label: str = ""
+
+
+def _document_rows(article: Article, record: dict[str, Any], doc_id: str, mentions: list[Mention] | None, *, run_id: int | None,
+                   pipeline_version: str | None, ingested_at: str | None) -> tuple[dict[str, Any], list[tuple[Any, list[dict[str, Any]]]]]:
+    """The ``documents`` row of an article and its rows in the per-document tables."""
+    record = dict(record, doc_id=doc_id)
+    doc_row = rows.document_row(doc_id, article, record, pipeline_version=pipeline_version, ingested_at=ingested_at or rows.now(), run_id=run_id)
+    return doc_row, [
+        (t.doc_entities, rows.entity_rows(doc_id, record)),
+        (t.mentions, rows.mention_rows(doc_id, record, article.text, mentions)),
+        (t.event_reports, rows.event_rows(doc_id, record)),
+        (t.claims, rows.claim_rows(doc_id, record)),
+        (t.relations, rows.relation_rows(doc_id, record)),
+    ]
 
 
 def override_dict(o: Any) -> dict[str, Any]:
