@@ -48,7 +48,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -135,22 +135,22 @@ class _M:
     def type(self) -> str:
         return self.ent["type"]
 
-    @property
+    @cached_property
     def own_key(self) -> str:
         e = self.ent
         return f"kb:{e['kb_id']}" if e.get("kb_id") else f"{e['type']}:{name_key(e['name'])}"
 
-    @property
+    @cached_property
     def own_id(self) -> str:
         return stable_id("ent", self.own_key)
 
-    @property
+    @cached_property
     def country(self) -> str | None:
         if self.type == "LOCATION":
             return (self.ent.get("geo") or {}).get("country") or self.ent.get("country")
         return self.ent.get("country")
 
-    @property
+    @cached_property
     def place(self) -> str | None:
         return place_id(self.ent.get("geo")) if self.type == "LOCATION" else None
 
@@ -158,11 +158,18 @@ class _M:
         return [f for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f]
 
     def forms(self) -> set[str]:
-        return {name_key(f) for f in self.names()}
+        if "_forms" not in self.__dict__:
+            self.__dict__["_forms"] = frozenset(name_key(f) for f in self.names())
+        return self.__dict__["_forms"]
 
     def join_forms(self) -> set[str]:
         """Forms that may join this member to one of another article; a descriptive one
         ("Nigerian army") carries the member's country, and none without one."""
+        if "_join_forms" not in self.__dict__:
+            self.__dict__["_join_forms"] = frozenset(self._join_forms())
+        return self.__dict__["_join_forms"]
+
+    def _join_forms(self) -> set[str]:
         out = set()
         for f in self.names():
             k = name_key(f)

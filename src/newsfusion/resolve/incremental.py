@@ -69,7 +69,8 @@ def member_facts(m: E._M, eid: str | None) -> dict[str, Any]:
     """What entity resolution reads of one article entity (``E._M``), and its KB entity."""
     ent = {k: m.ent.get(k) for k in ("id", "name", "type", "aliases", "kb_id", "kind", "country", "geo") if m.ent.get(k) is not None}
     orgs = [r["object"] for r in m.doc.get("relations", []) if r.get("subject") == m.ent["name"]]
-    return {"ent": ent, "dc": m.doc_country, "author": (m.doc.get("document") or {}).get("author"), "orgs": orgs, "eid": eid}
+    return {"ent": ent, "dc": m.doc_country, "author": (m.doc.get("document") or {}).get("author"), "orgs": orgs, "eid": eid,
+            "keys": sorted(E.join_keys(m))}
 
 
 def member_from_facts(r: str, order: int, facts: dict[str, Any]) -> E._M:
@@ -349,7 +350,8 @@ class _Run:
                 m = member_from_facts(r, order, facts)
                 old_eid[m.key] = facts.get("eid")
                 comp[r] = m
-            todo = {k for k, _, _, _, _ in self.ix.by_ref("ek", sorted(found))} - seen
+                todo.update(facts["keys"])
+            todo -= seen
         ms = sorted(comp.values(), key=lambda m: m.order)
         j = E._Joins(ms)
         E._rules(j)
