@@ -80,7 +80,7 @@ def member_from_facts(r: str, order: int, facts: dict[str, Any]) -> E._M:
     return E._M((doc_id, local), doc, facts["ent"], order, facts.get("dc"))
 
 
-def report_keys(r: V.Report) -> tuple[list[str], list[str]] | None:
+def report_keys(r: V.Report, probes: bool = True) -> tuple[list[str], list[str]] | None:
     """(stored keys, probe keys) of an event report: a report that fusion could join to it
     has a stored key among its probes. [] for a report with no place (it joins none);
     None when it has no day (it could meet any report: the caller rebuilds)."""
@@ -108,7 +108,7 @@ def report_keys(r: V.Report) -> tuple[list[str], list[str]] | None:
     def keys(ps, ts):
         return sorted({SEP.join(str(x) for x in (*p, *t)) for p in ps for t in ts})
 
-    return keys(own_p, own_t), keys(probe_p, probe_t)
+    return keys(own_p, own_t), (keys(probe_p, probe_t) if probes else [])
 
 
 def claim_entities(state: CorpusState, doc: dict, claim: dict) -> set[str]:
@@ -141,8 +141,10 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
         for k in sorted(E.join_keys(m)):
             key("ek", k, r)
     for ev in doc.get("events", []):
-        rk = report_keys(V._report(state, doc, ev))
-        for k in (rk[0] if rk else []):
+        rk = report_keys(V._report(state, doc, ev), probes=False)
+        if rk is None:
+            raise Fallback("a report has no day")
+        for k in rk[0]:
             key("rk", k, ref(doc_id, ev.get("id", "")))
     for c in doc.get("claims", []):
         r = ref(doc_id, c["id"])
@@ -191,10 +193,10 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     n = 0
     for i, d in enumerate(state.docs):
         ms = by_doc.get(d["doc_id"], [])
-        for ev in d.get("events", []):
-            if report_keys(V._report(state, d, ev)) is None:
-                return None
-        a, b, c = doc_rows(state, d, i, n, ms)
+        try:
+            a, b, c = doc_rows(state, d, i, n, ms)
+        except Fallback:
+            return None
         n += len(ms)
         docs.append(a)
         mems += b
