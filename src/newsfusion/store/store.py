@@ -283,6 +283,8 @@ class Store:
                 plan = build(CorpusIndex(conn))
             except Fallback as exc:
                 return str(exc)
+            except Exception as exc:  # noqa: BLE001 - the full run follows and reports what fails
+                return f"the incremental steps failed ({type(exc).__name__}: {exc})"
         with self.write() as conn:
             written = apply_plan(conn, plan)
             self.set_meta(conn, "kb_stale", "0")
