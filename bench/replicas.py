@@ -7,10 +7,14 @@ moved by ``9 * k`` days, and the names of its people and of the organisations
 the gazetteer does not know given a suffix, so copies report other incidents
 by other people in the same places, as a stream of news does. Gazetteer
 actors, countries and geocoded places stay: they recur across real news too.
-The longer words of its claims and event sentences get the copy's suffix too
-("village" -> "villageQab"): otherwise a claim would be repeated word for word
-in every copy, and 10,000 copies of one sentence corroborating each other is no
-stream of news (the support step is, rightly, quadratic in exact repeats).
+The content words of its claims and event sentences (three letters or more, not
+the stop words claim support ignores) get the copy's suffix too ("village" ->
+"villageQab"): otherwise a claim would be repeated word for word in every copy,
+and 10,000 copies of one sentence corroborating each other is no stream of news
+(the support step is, rightly, quadratic in exact repeats). Until round 5 only
+words of five letters or more were suffixed, so claims made mostly of short
+words ("the man who was shot in the chest died") still repeated in every copy,
+and each new copy changed the grade of every earlier copy of them.
 Stored with :func:`ingested_at`, copy k arrives 9k days after copy 0: an
 article without a publication date is then dated by its arrival, as in a stream.
 """
@@ -35,11 +39,13 @@ def _tag(k: int) -> str:
     return "Q" + s
 
 
-_LONG = re.compile(r"\b([A-Za-z]{5,})\b")
+_WORD = re.compile(r"\b([A-Za-z]{3,})\b")
 
 
 def _retag(text: str | None, tag: str) -> str | None:
-    return _LONG.sub(lambda m: m.group(1) + tag, text) if text else text
+    from newsfusion.contradictions.common import _STOP
+
+    return _WORD.sub(lambda m: m.group(1) if m.group(1).lower() in _STOP else m.group(1) + tag, text) if text else text
 
 
 def _shift(value: Any, days: int) -> Any:

@@ -99,6 +99,7 @@ class KnowledgeBase:
         self._pipeline = None
         self.last_steps: list = []  # the corpus steps' results of the last rebuild (name, ok, seconds)
         self.last_written: dict[str, int] = {}  # knowledge-base rows the last rebuild wrote, per table
+        self.last_fallback = ""  # why the last rebuild ran the full corpus steps ("" when incremental or asked)
 
     def close(self) -> None:
         self.store.close()
@@ -333,16 +334,45 @@ class KnowledgeBase:
 
     # ---------------------------------------------------------- knowledge base
 
-    def rebuild(self) -> list[str]:
-        """Re-run the corpus steps over every stored document; returns warnings."""
+    def rebuild(self, *, incremental: bool = True) -> list[str]:
+        """Bring the knowledge base up to date; returns warnings.
+
+        With ``incremental`` (what ``ingest`` does) only what the new documents reach is
+        recomputed (``resolve/incremental.py``) when the store's corpus index allows it;
+        otherwise, and with ``incremental=False``, the corpus steps run over every stored
+        document. Both give the same knowledge base."""
+        from .resolve.base import StepResult
         from .store.vectors import VectorCache
 
+        self.last_fallback = ""
+        if incremental:
+            t = time.perf_counter()
+            start = self.store.incremental_inputs()
+            if isinstance(start, str):
+                self.last_fallback = start
+            else:
+                from .resolve.incremental import index_rows, plan  # noqa: F401
+
+                new, ingested, first_doc, first_member = start
+                vectors = VectorCache(self.store)
+                written = self.store.update_incremental(lambda ix: plan(ix, new, ingested, first_doc, first_member, vectors))
+                if isinstance(written, dict):
+                    vectors.save()
+                    self.last_steps = [StepResult("incremental", True, time.perf_counter() - t)]
+                    self.last_written = written
+                    return []
+                self.last_fallback = written
         state = self.store.load_state()
         state.vectors = VectorCache(self.store)
         state, results = run_steps(state)
         warnings = [f"corpus step {r.name!r} failed: {r.error} (the knowledge base is incomplete)" for r in results if not r.ok]
         self.last_steps = results
-        self.last_written = self.store.update_kb(state, complete=not warnings)
+        index = None
+        if not warnings and not state.overrides and not state.source_ratings:
+            from .resolve.incremental import index_rows
+
+            index = index_rows(state)
+        self.last_written = self.store.update_kb(state, complete=not warnings, index=index)
         state.vectors.save()
         return warnings
 

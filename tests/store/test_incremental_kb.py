@@ -2,14 +2,16 @@
 
 Invented records (no model needed) are stored in a shuffled order, in several
 batches, with the knowledge base brought up to date after each batch
-(``KnowledgeBase.rebuild``, which ``ingest`` runs: only changed rows are
-written). A second database gets the same documents in the same order and one
-rebuild at the end; the knowledge-base tables must be identical, row for row.
+(``KnowledgeBase.rebuild``, which ``ingest`` runs: after the first batch the
+incremental corpus steps of ``resolve/incremental.py``). A second database gets
+the same documents in the same order and one full rebuild at the end; the
+knowledge-base tables must be identical, row for row.
 """
 
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import pytest
 
@@ -44,6 +46,7 @@ def record(i: int, rnd: random.Random) -> tuple[Article, dict]:
 @pytest.fixture()
 def lexical(monkeypatch):
     monkeypatch.setenv("NEWSFUSION_EMBEDDINGS", "off")
+    monkeypatch.setattr("newsfusion.resolve.incremental.MIN_STORED", 0)  # small corpora take the incremental path too
 
 
 def test_batches_in_a_shuffled_order_give_the_rebuilt_knowledge_base(tmp_path, lexical):
@@ -57,13 +60,14 @@ def test_batches_in_a_shuffled_order_give_the_rebuilt_knowledge_base(tmp_path, l
             assert grown.store.add_record(art, rec, doc_id=art.content_hash)
             assert whole.store.add_record(art, rec, doc_id=art.content_hash)
         assert grown.rebuild() == []
-        written.append(sum(grown.last_written.values()))
-    assert whole.rebuild() == []
+        written.append([r.name for r in grown.last_steps])
+    assert whole.rebuild(incremental=False) == []
     a, b = grown.store.kb_snapshot(), whole.store.kb_snapshot()
     assert a == b
     assert len(a["events"]) < 24 and len(a["entities"]) < 24 * 3  # fused and resolved: there was something to grow
-    # the last batch (one article) rewrote what it touched, not the knowledge base
-    assert 0 < written[-1] < sum(len(rows) for rows in a.values()) / 3
+    # the first batch built the corpus index; the others took the incremental path
+    assert written[0] == ["entities", "sources", "events", "contradictions", "grading"]
+    assert written[1:] == [["incremental"]] * 3, grown.last_fallback
     # writing only the changes gives what replacing every table gives
     state = grown.store.load_state()
     from newsfusion.resolve import run_steps
@@ -84,3 +88,115 @@ def test_an_unchanged_corpus_writes_nothing(tmp_path, lexical):
         assert sum(kb.last_written.values()) > 0
         kb.rebuild()
         assert sum(kb.last_written.values()) == 0
+
+
+# A richer stream: one armed group under two names (its full name with the short one as
+# an alias, or the short one alone), two regions in two countries, one event reported by
+# several articles, figures that differ, denials of a group's presence against reports of
+# it, and the same claim by different people.
+GROUPS = [("Northern Liberation Front", ["Northern Front"]), ("Northern Front", [])]
+REGIONS = {"XX": [("Alvera", "North", 11.0, 21.0), ("Brisco", "North", 11.05, 21.05)], "YY": [("Dunmere", "West", 30.0, 40.0)]}
+SPEAKERS = ["Tomas Erlund", "Tomas Erlundh", "Mira Kovet", "Jan Sadro", "Ines Barow"]
+
+
+def rich(i: int, rnd: random.Random, country: str | None = None) -> tuple[Article, dict]:
+    country = country or rnd.choice(sorted(REGIONS))
+    place, region, lat, lon = rnd.choice(REGIONS[country])
+    group, aliases = rnd.choice(GROUPS) if country == "XX" else (f"Western Guard {i % 2}", [])
+    person = rnd.choice(SPEAKERS) if country == "XX" else f"Olek Tarsin{i % 3}"
+    k = rnd.choice([3, 4, 7])
+    said_what = f" said {k} people died in the attack. " if country == "XX" else f" said {k} herders fled from grazing lands. "
+    parts = [f"Report {i}. ", ("G", group), " attacked ", ("P", place), ". ", ("S", person), said_what]
+    deny = rnd.random() < 0.3
+    parts += [("G", group), " has no presence in " if deny else " is operating in ", ("P", place), "."]
+    text, spans = "", {}
+    for p in parts:
+        if isinstance(p, tuple):
+            spans.setdefault(p[0], []).append([len(text), len(text) + len(p[1])])
+            text += p[1]
+        else:
+            text += p
+    second = text.index(". ", text.index(f" said {k} ")) + 2
+    ents = [
+        {"id": "e0", "name": place, "type": "LOCATION", "aliases": [], "mentions": spans["P"],
+         "geo": {"name": place, "admin1": region, "country": country, "lat": lat, "lon": lon}},
+        {"id": "e1", "name": person, "type": "PERSON", "aliases": [], "mentions": spans["S"]},
+        {"id": "e2", "name": group, "type": "ORG", "aliases": aliases, "mentions": spans["G"], "kind": "armed_group"},
+    ]
+    said = text.index(f" said {k} ") + 6
+    claims = [
+        {"id": "c0", "source": person, "source_kind": "named_person", "source_entity": "e1", "stance": "assert",
+         "content": text[said:second - 2], "content_span": [said, second - 2], "evidence": text, "evidence_span": [0, len(text)]},
+        {"id": "c1", "source": rnd.choice(["residents", "Residents", "a security source"]), "source_kind": "anonymous",
+         "stance": "deny" if deny else "assert", "content": text[second:-1], "content_span": [second, len(text) - 1],
+         "evidence": text[second:], "evidence_span": [second, len(text)]},
+    ]
+    day = rnd.choice([None, 3, 4, 5])
+    event = {"id": "v0", "acled_type": "Violence against civilians", "acled_sub_type": "Attack", "location": place,
+             "time": {"start": f"2026-03-{day:02d}", "end": f"2026-03-{day:02d}"} if day else {}, "actors": [group],
+             "targets": ["civilians"], "fatalities": {"min": k, "max": k}, "evidence": text[:second], "sources": [person], "claims": ["c0"]}
+    rels = [{"subject": person, "predicate": "member_of", "object": group, "claim": "c0"}] if rnd.random() < 0.4 else []
+    outlet = rnd.choice(["Outlet One", "Outlet Two", None])
+    rec = {"document": {"outlet": outlet, "published": f"2026-03-{rnd.randint(3, 9):02d}"},
+           "entities": ents, "claims": claims, "events": [event], "relations": rels, "contradictions": [], "times": []}
+    return Article(text=text, published=rec["document"]["published"], outlet=outlet, name=f"rich{i}"), rec
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_richer_stream_grown_in_batches_equals_the_rebuild(tmp_path, lexical, seed):
+    rnd = random.Random(seed)
+    docs = [rich(i, rnd) for i in range(30)]
+    rnd.shuffle(docs)
+    grown, whole = KnowledgeBase(str(tmp_path / "grown.db")), KnowledgeBase(str(tmp_path / "whole.db"))
+    paths = []
+    for batch in (docs[:8], docs[8:15], docs[15:16], docs[16:24], docs[24:29], docs[29:]):
+        for art, rec in batch:
+            assert grown.store.add_record(art, rec, doc_id=art.content_hash)
+            assert whole.store.add_record(art, rec, doc_id=art.content_hash)
+        assert grown.rebuild() == []
+        paths.append(grown.last_steps[0].name)
+    assert whole.rebuild(incremental=False) == []
+    a, b = grown.store.kb_snapshot(), whole.store.kb_snapshot()
+    assert a == b
+    # there was something to follow across batches
+    assert any(json_has(r, "Northern Liberation Front") for r in a["entities"])
+    assert any(r for r in a["contradictions"] if "polarity" in r) and any(r for r in a["contradictions"] if "numeric" in r)
+    assert any(r[3] >= 2 for r in a["grades"] if r[0] == "claim")  # a claim confirmed by two sources or more
+    assert max(Counter(r[0] for r in a["event_members"]).values()) > 1  # an event reported more than once
+    assert paths.count("incremental") >= 3, paths
+    grown.close()
+    whole.close()
+
+
+def json_has(row: tuple, text: str) -> bool:
+    return any(isinstance(v, str) and text in v for v in row)
+
+
+def test_the_incremental_path_reads_only_what_new_articles_reach(tmp_path, lexical, monkeypatch):
+    """Articles about one country, then one more about another: the incremental steps load
+    no record of the first country's articles."""
+    from newsfusion.store import corpusindex
+
+    rnd = random.Random(5)
+    loaded: list[str] = []
+    real = corpusindex.CorpusIndex.records
+
+    def records(self, doc_ids):
+        loaded.extend(doc_ids)
+        return real(self, doc_ids)
+
+    monkeypatch.setattr(corpusindex.CorpusIndex, "records", records)
+    with KnowledgeBase(str(tmp_path / "kb.db")) as kb:
+        first = [rich(i, rnd, "XX") for i in range(12)] + [rich(100, rnd, "YY")]
+        for art, rec in first:
+            kb.store.add_record(art, rec, doc_id=art.content_hash)
+        kb.rebuild()
+        art, rec = rich(101, rnd, "YY")
+        kb.store.add_record(art, rec, doc_id=art.content_hash)
+        assert kb.rebuild() == [] and kb.last_steps[0].name == "incremental"
+        xx = {a.content_hash for a, _ in first[:12]}
+        assert not xx & set(loaded)
+        assert first[12][0].content_hash in loaded  # the other Dunmere article is reached
+        snapshot = kb.store.kb_snapshot()
+        kb.rebuild(incremental=False)
+        assert kb.store.kb_snapshot() == snapshot

@@ -174,7 +174,7 @@ def rebuild(db: str) -> None:
     """
     kb = open_kb(db)
     try:
-        warnings = kb.rebuild()
+        warnings = kb.rebuild(incremental=False)  # the full corpus steps: after an upgrade, every decision again
         for w in warnings:
             echo_err(f"warning: {w}")
         st = kb.status()

@@ -112,6 +112,13 @@ class CorpusState:
     grades: list[Grade] = field(default_factory=list)
     # text -> sentence vector, kept between runs by the store (``Store.vectors``); None: none kept
     vectors: Any = None
+    # (doc_id, claim id) -> how the ``sources`` step found its source: (the entity is one the
+    # step made, the spelling it counted for that entity's name or None, the corpus-wide name
+    # form it looked up or None); the incremental steps keep it (resolve/incremental.py)
+    claim_via: dict[tuple[str, str], tuple[bool, str | None, str | None]] = field(default_factory=dict)
+    # (doc_id, local entity id) -> KB entity id, when a part of the corpus is loaded without
+    # its entities (the incremental steps); None: read ``entities``
+    member_ids: dict[tuple[str, str], str] | None = None
 
     def doc(self, doc_id: str) -> dict[str, Any]:
         for d in self.docs:
@@ -130,6 +137,13 @@ class CorpusState:
             index = (self.entities, len(self.entities), by)
             self.__dict__["_by_member"] = index
         return index[2].get((doc_id, local_id))
+
+    def entity_id_of(self, doc_id: str, local_id: str) -> str | None:
+        """The id of the KB entity a document's entity belongs to."""
+        if self.member_ids is not None:
+            return self.member_ids.get((doc_id, local_id))
+        kb = self.entity_of(doc_id, local_id)
+        return kb.id if kb is not None else None
 
 
 StepFn = Callable[[CorpusState], CorpusState]

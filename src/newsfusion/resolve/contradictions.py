@@ -47,6 +47,8 @@ def _kb_entities_in(state: CorpusState, doc: dict, span: list[int] | None, index
 
 
 def _index(state: CorpusState) -> dict[tuple[str, str], str]:
+    if state.member_ids is not None:
+        return state.member_ids
     return {m: e.id for e in state.entities for m in e.members}
 
 
@@ -63,7 +65,9 @@ def _presence(text: str) -> bool:
     return not _NEG.search(text) and bool(_LOCATED_IN.search(text))
 
 
-def cross_polarity(state: CorpusState, index: dict) -> list[KBContradiction]:
+def cross_polarity(state: CorpusState, index: dict, keep=None) -> list[KBContradiction]:
+    """``keep(doc_a, doc_b)``: only the pairs of these documents (the incremental steps:
+    pairs with a new side); None: all."""
     out = []
     claims = [(d, c, _kb_entities_in(state, d, c.get("content_span"), index)) for d in state.docs for c in d.get("claims", [])]
     by_entity: dict[str, list[int]] = {}
@@ -82,6 +86,8 @@ def cross_polarity(state: CorpusState, index: dict) -> list[KBContradiction]:
         rarest = min(ents, key=lambda e: len(by_entity[e]))
         for d2, c2, ents2 in (claims[k] for k in by_entity[rarest]):
             if d2["doc_id"] == d["doc_id"] or c2.get("stance") == "deny" or not ents <= ents2:
+                continue
+            if keep is not None and not keep(d["doc_id"], d2["doc_id"]):
                 continue
             text2 = c2.get("content", "")
             if negated and _presence(text2):

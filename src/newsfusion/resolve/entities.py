@@ -48,7 +48,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -95,6 +95,7 @@ def place_id(geo: dict[str, Any] | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def is_generic(form: str) -> bool:
     """A common-noun reference ("the army", "Security forces", "residents"), no name."""
     if not any(ch.isupper() for ch in form):
@@ -106,6 +107,7 @@ def is_generic(form: str) -> bool:
 DIRECTIONS = frozenset("north south east west northern southern eastern western central northeastern northwestern southeastern southwestern".split())
 
 
+@lru_cache(maxsize=65536)
 def is_descriptive(form: str) -> bool:
     """A nationality and common nouns ("Venezuelan state", "Central American nation",
     "Nigerian army"): it says which country, not which one of its kind, so it joins
@@ -133,22 +135,22 @@ class _M:
     def type(self) -> str:
         return self.ent["type"]
 
-    @property
+    @cached_property
     def own_key(self) -> str:
         e = self.ent
         return f"kb:{e['kb_id']}" if e.get("kb_id") else f"{e['type']}:{name_key(e['name'])}"
 
-    @property
+    @cached_property
     def own_id(self) -> str:
         return stable_id("ent", self.own_key)
 
-    @property
+    @cached_property
     def country(self) -> str | None:
         if self.type == "LOCATION":
             return (self.ent.get("geo") or {}).get("country") or self.ent.get("country")
         return self.ent.get("country")
 
-    @property
+    @cached_property
     def place(self) -> str | None:
         return place_id(self.ent.get("geo")) if self.type == "LOCATION" else None
 
@@ -156,11 +158,18 @@ class _M:
         return [f for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f]
 
     def forms(self) -> set[str]:
-        return {name_key(f) for f in self.names()}
+        if "_forms" not in self.__dict__:
+            self.__dict__["_forms"] = frozenset(name_key(f) for f in self.names())
+        return self.__dict__["_forms"]
 
     def join_forms(self) -> set[str]:
         """Forms that may join this member to one of another article; a descriptive one
         ("Nigerian army") carries the member's country, and none without one."""
+        if "_join_forms" not in self.__dict__:
+            self.__dict__["_join_forms"] = frozenset(self._join_forms())
+        return self.__dict__["_join_forms"]
+
+    def _join_forms(self) -> set[str]:
         out = set()
         for f in self.names():
             k = name_key(f)
@@ -341,18 +350,43 @@ def _same_place(j: _Joins) -> None:
             first[p] = i
 
 
+def same_name_key(m: _M) -> tuple | None:
+    """The key the same_name rule joins a member on, or None."""
+    name = m.ent["name"]
+    if is_generic(name) or len(name_key(name)) < 2 or (is_descriptive(name) and not m.country):
+        return None
+    key: tuple = (m.type, name_key(name)) + ((m.country,) if is_descriptive(name) else ())
+    if m.type == "PERSON" and len(_tokens(name)) < 2:
+        if not m.doc_country:
+            return None
+        key += (m.doc_country,)  # "Tarno" in two articles about one country
+    return key
+
+
+def join_keys(m: _M) -> set[str]:
+    """Every key a rule could join this member on, and its own key (the entity id is the
+    earliest member's of an own key): members sharing none are resolved apart."""
+    keys = {f"own\x1f{m.own_key}"}
+    if m.ent.get("kb_id"):
+        keys.add(f"kb\x1f{m.ent['kb_id']}")
+    if m.place:
+        keys.add(f"place\x1f{m.place}")
+    if (k := same_name_key(m)) is not None:
+        keys.add("name\x1f" + "\x1f".join(str(x) for x in k))
+    for f in m.join_forms():
+        keys.add(f"alias\x1f{m.type}\x1f{f}")
+    toks = name_key(m.ent["name"]).split()
+    if m.type == "PERSON" and len(toks) >= 2:
+        keys.add(f"surname\x1f{toks[-1]}")
+    return keys
+
+
 def _same_name(j: _Joins) -> None:
     by: dict[tuple, list[int]] = {}
     for i, m in enumerate(j.m):
-        name = m.ent["name"]
-        if is_generic(name) or len(name_key(name)) < 2 or (is_descriptive(name) and not m.country):
-            continue
-        key: tuple = (m.type, name_key(name)) + ((m.country,) if is_descriptive(name) else ())
-        if m.type == "PERSON" and len(_tokens(name)) < 2:
-            if not m.doc_country:
-                continue
-            key += (m.doc_country,)  # "Tarno" in two articles about one country
-        by.setdefault(key, []).append(i)
+        key = same_name_key(m)
+        if key is not None:
+            by.setdefault(key, []).append(i)
     for key, idx in by.items():
         for i in idx[1:]:
             where = "" if len(key) < 3 else f" in articles about {key[2]}" if key[0] == "PERSON" else f" (of {key[2]})"

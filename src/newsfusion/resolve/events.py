@@ -124,8 +124,7 @@ def _entity_by_name(doc: dict[str, Any], name: str | None) -> dict[str, Any] | N
 def _kb_of(state: CorpusState, doc_id: str, ent: dict[str, Any] | None) -> str | None:
     if ent is None:
         return None
-    kb = state.entity_of(doc_id, ent.get("id", ""))
-    return kb.id if kb is not None else None
+    return state.entity_id_of(doc_id, ent.get("id", ""))
 
 
 def _report(state: CorpusState, doc: dict[str, Any], ev: dict[str, Any]) -> Report:
@@ -579,6 +578,12 @@ def fuse_events(state: CorpusState) -> CorpusState:
     sim = Wording([r.rec.get("evidence", "") for r in reports], cache=state.vectors)
     if len(reports) <= 1:
         sim.method = "none"
+    state.events = sorted(events_of(reports, sim), key=lambda e: (e.reports[0][0], e.reports[0][1]))
+    return state
+
+
+def events_of(reports: list[Report], sim: Wording) -> list[KBEvent]:
+    """The KB events of these reports (in corpus order), fused."""
     groups, merges = cluster(reports, sim)
     by_label = {reports[k].label: n for n, g in enumerate(groups) for k in g}
     merges_of: dict[int, list[dict[str, Any]]] = {}
@@ -597,5 +602,4 @@ def fuse_events(state: CorpusState) -> CorpusState:
             merges=merges_of.get(n, []),
             summary=_summary(group, sim.method),
         ))
-    state.events = sorted(events, key=lambda e: (e.reports[0][0], e.reports[0][1]))
-    return state
+    return events

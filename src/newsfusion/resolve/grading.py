@@ -190,33 +190,34 @@ def _contradicted(state: CorpusState) -> dict[tuple[str, str], list[tuple[str, s
 def grade_claims(state: CorpusState) -> list[Grade]:
     support = _claim_groups(state)
     against = _contradicted(state)
-    grades = []
-    for d in state.docs:
-        for c in d.get("claims", []):
-            key = (d["doc_id"], c["id"])
-            letter, why = reliability(state, d, c.get("source") or "", c.get("source_kind") or "", c.get("id"))
-            keys = support.get(key, {source_key(d, c, state)})
-            n = len(keys)
-            reasons = [f"source {c.get('source')!r}: {why}"]
-            if not (c.get("content") or "").strip():
-                cred = 6
-                reasons.append("nothing to check: no content")
-            elif key in against:
-                other = max((len(support.get((od, oc), set())) for od, oc, _ in against[key]), default=1)
-                cred = 5 if other >= n else 4
-                reasons += [f"contradicted ({t})" for _, _, t in against[key]]
-                reasons.append("improbable: the other side has as much support" if cred == 5 else "doubtful: contradicted by a weaker side")
-            elif n >= 2:
-                cred = 1
-                reasons.append(f"confirmed by {n} independent sources")
-            elif c.get("stance") == "hedge":
-                cred = 4
-                reasons.append("doubtful: hedged by its own source")
-            else:
-                cred = 3
-                reasons.append("possibly true: one source, neither confirmed nor contradicted")
-            grades.append(Grade("claim", f"{d['doc_id']}:{c['id']}", letter, cred, n, reasons))
-    return grades
+    return [grade_claim(state, d, c, support, against) for d in state.docs for c in d.get("claims", [])]
+
+
+def grade_claim(state: CorpusState, d: dict, c: dict, support: dict, against: dict) -> Grade:
+    """One claim's grade, given every claim's support (source keys) and what contradicts it."""
+    key = (d["doc_id"], c["id"])
+    letter, why = reliability(state, d, c.get("source") or "", c.get("source_kind") or "", c.get("id"))
+    keys = support.get(key, {source_key(d, c, state)})
+    n = len(keys)
+    reasons = [f"source {c.get('source')!r}: {why}"]
+    if not (c.get("content") or "").strip():
+        cred = 6
+        reasons.append("nothing to check: no content")
+    elif key in against:
+        other = max((len(support.get((od, oc), set())) for od, oc, _ in against[key]), default=1)
+        cred = 5 if other >= n else 4
+        reasons += [f"contradicted ({t})" for _, _, t in against[key]]
+        reasons.append("improbable: the other side has as much support" if cred == 5 else "doubtful: contradicted by a weaker side")
+    elif n >= 2:
+        cred = 1
+        reasons.append(f"confirmed by {n} independent sources")
+    elif c.get("stance") == "hedge":
+        cred = 4
+        reasons.append("doubtful: hedged by its own source")
+    else:
+        cred = 3
+        reasons.append("possibly true: one source, neither confirmed nor contradicted")
+    return Grade("claim", f"{d['doc_id']}:{c['id']}", letter, cred, n, reasons)
 
 
 def grade_events(state: CorpusState) -> list[Grade]:

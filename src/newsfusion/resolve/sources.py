@@ -73,6 +73,17 @@ class _Index:
                         self.by_doc_form.setdefault((d["doc_id"], name_key(f)), kb)
 
 
+def form_key(typ: str, name: str) -> str:
+    """The key of a name form of a type, as the corpus-wide lookup uses it."""
+    return f"{typ}\x1f{name_key(name)}"
+
+
+def pick_name(votes: Counter[str], typ: str) -> str:
+    """A made source entity's name: its most used spelling (a description in lower case when
+    used as often: "residents", not the "Residents" that opened a sentence)."""
+    return max(votes, key=lambda n: (votes[n], n.islower() if typ == "SOURCE" else len(n), n))
+
+
 def _scope(doc: dict) -> tuple[str, str]:
     """(key, shown) of what an anonymous source is scoped to: the outlet, else the article."""
     outlet = ((doc.get("document") or {}).get("outlet") or "").strip()
@@ -87,17 +98,20 @@ class _Sources:
         self.index = _Index(state)
         self.new: dict[str, KBEntity] = {}
         self.spellings: dict[str, Counter[str]] = {}
+        self.spelled: str | None = None  # what the last claim counted as a spelling
+        self.looked_up: str | None = None  # the corpus-wide form the last claim looked up
 
     def named_well(self) -> None:
         """Each new entity under its most used spelling (a description in lower case when
         used as often: "residents", not the "Residents" that opened a sentence)."""
         for key, e in self.new.items():
             votes = self.spellings[key]
-            name = max(votes, key=lambda n: (votes[n], n.islower() if e.type == "SOURCE" else len(n), n))
+            name = pick_name(votes, e.type)
             e.aliases = [n for n in votes if n != name]
             e.name = name
 
     def entity_for(self, doc: dict, claim: dict) -> KBEntity | None:
+        self.spelled = self.looked_up = None
         name = (claim.get("source") or "").strip()
         kind = claim.get("source_kind") or ""
         local = claim.get("source_entity")
@@ -117,6 +131,7 @@ class _Sources:
             return e
         if kind in ("named_person", "named_org", "media") and not is_generic(name):
             typ = KIND_TYPE[kind]
+            self.looked_up = form_key(typ, name)
             e = self.index.by_form.get((typ, name_key(name)))
             return e if e is not None else self._named(typ, name, kind="outlet" if kind == "media" else None)
         return self._anonymous(doc, name)
@@ -128,6 +143,7 @@ class _Sources:
             e = self.new[key] = KBEntity(id=stable_id("ent", key), name=name, type=typ, kind=kind)
             self.index.by_form[(typ, name_key(name))] = e
         self.spellings.setdefault(key, Counter())[name] += 1
+        self.spelled = name
         return e
 
     def _anonymous(self, doc: dict, text: str) -> KBEntity:
@@ -137,6 +153,7 @@ class _Sources:
         if e is None:
             e = self.new[key] = KBEntity(id=stable_id("ent", key), name=text, type="SOURCE", kind="anonymous", scope=shown)
         self.spellings.setdefault(key, Counter())[text] += 1
+        self.spelled = text
         return e
 
 
@@ -144,6 +161,7 @@ class _Sources:
 def link_sources(state: CorpusState) -> CorpusState:
     s = _Sources(state)
     state.claim_sources = {}
+    state.claim_via = {}
     for e in state.entities:
         e.claims = []
     for d in state.docs:
@@ -152,6 +170,7 @@ def link_sources(state: CorpusState) -> CorpusState:
             if e is None:
                 continue
             state.claim_sources[(d["doc_id"], c["id"])] = e.id
+            state.claim_via[(d["doc_id"], c["id"])] = (not e.members, s.spelled, s.looked_up)
             e.claims.append((d["doc_id"], c["id"]))
     s.named_well()
     known = {e.id for e in state.entities}

@@ -348,6 +348,38 @@ sentence_vectors = Table(
     Column("vector", LargeBinary, nullable=False),  # float32, little-endian
 )
 
+# The corpus index the incremental corpus steps read (resolve/incremental.py; 0008): a cache
+# of the records, rewritten by every full rebuild.
+corpus_docs = Table(
+    "corpus_docs",
+    metadata,
+    Column("doc_id", Text, primary_key=True),
+    Column("ord", Integer, nullable=False),
+)
+corpus_members = Table(
+    "corpus_members",
+    metadata,
+    Column("ref", Text, primary_key=True),  # doc_id \x1f local entity id
+    Column("doc_id", Text, nullable=False),
+    Column("ord", Integer, nullable=False),
+    Column("facts", Text, nullable=False),
+    Index("ix_corpus_members_doc", "doc_id"),
+)
+corpus_keys = Table(
+    "corpus_keys",
+    metadata,
+    Column("kind", Text, nullable=False),
+    Column("key", Text, nullable=False),
+    Column("ref", Text, nullable=False),
+    Column("doc_id", Text, nullable=False),
+    Column("n", Integer),
+    Column("extra", Text),
+    Index("ix_corpus_keys_key", "kind", "key"),
+    Index("ix_corpus_keys_ref", "kind", "ref"),
+    Index("ix_corpus_keys_doc", "doc_id"),
+)
+CORPUS_INDEX = (corpus_keys, corpus_members, corpus_docs)
+
 # Tables replaced as a whole by the corpus steps, children first (delete order).
 KB_TABLES = (claim_sources, entity_aliases, entity_members, entities, event_members, events, contradictions, grades)
 # Columns holding JSON text.

@@ -315,7 +315,57 @@ class Store:
             (t.grades, _unique(kbrows.grade_rows(state.grades), "target", "target_id")),
         ]
 
-    def update_kb(self, state: CorpusState, *, complete: bool = True) -> dict[str, int]:
+    def incremental_inputs(self) -> tuple[list[dict[str, Any]], dict[str, str], int, int] | str:
+        """What the incremental corpus steps start from: the new documents' records (in
+        corpus order), their ingest days, the order of the first new document and of its
+        first entity; or why only a full rebuild will do."""
+        from sqlalchemy import exists
+
+        with self.read() as conn:
+            if self.get_meta("corpus_index", conn) != "1":
+                return "no corpus index"
+            if conn.execute(select(func.count()).select_from(t.overrides)).scalar_one() or conn.execute(select(func.count()).select_from(t.source_ratings)).scalar_one():
+                return "analyst overrides or source ratings"
+            d, c = t.documents, t.corpus_docs
+            new = conn.execute(select(d.c.id, d.c.record, d.c.ingested_at).where(~exists().where(c.c.doc_id == d.c.id))
+                               .order_by(d.c.ingested_at, d.c.id)).all()
+            if not new:
+                return "no new documents"
+            n_docs = conn.execute(select(func.count()).select_from(c)).scalar_one()
+            from ..resolve.incremental import MIN_STORED
+
+            if n_docs < MIN_STORED:
+                return f"fewer than {MIN_STORED} stored documents: the full steps are cheaper"
+            if n_docs + len(new) != conn.execute(select(func.count()).select_from(d)).scalar_one():
+                return "documents were removed"
+            last = conn.execute(select(d.c.id, d.c.ingested_at).join(c, c.c.doc_id == d.c.id).order_by(c.c.ord.desc()).limit(1)).first()
+            if last is not None and ((last.ingested_at or ""), last.id) > ((new[0].ingested_at or ""), new[0].id):
+                return "a new document comes before a stored one"
+            first_doc = (conn.execute(select(func.max(c.c.ord))).scalar() or 0) + 1 if n_docs else 0
+            first_member = (conn.execute(select(func.max(t.corpus_members.c.ord))).scalar() or 0) + 1 if n_docs else 0
+        recs = [dict(rows.from_json(rec), doc_id=doc_id) for doc_id, rec, _ in new]
+        return recs, {doc_id: (at or "")[:10] for doc_id, _, at in new}, first_doc, first_member
+
+    def update_incremental(self, build) -> dict[str, int] | str:
+        """Run ``build(index)`` (``resolve.incremental.plan`` on the store's lookups) and
+        write its plan in one transaction; returns the rows written, or why it fell back."""
+        from ..resolve.incremental import Fallback
+        from .corpusindex import CorpusIndex, apply_plan
+
+        with self.read() as conn:
+            try:
+                plan = build(CorpusIndex(conn))
+            except Fallback as exc:
+                return str(exc)
+            except Exception as exc:  # noqa: BLE001 - the full run follows and reports what fails
+                return f"the incremental steps failed ({type(exc).__name__}: {exc})"
+        with self.write() as conn:
+            written = apply_plan(conn, plan)
+            self.set_meta(conn, "kb_stale", "0")
+            self.set_meta(conn, "kb_built_at", rows.now())
+        return written
+
+    def update_kb(self, state: CorpusState, *, complete: bool = True, index: Any = False) -> dict[str, int]:
         """Bring the knowledge-base tables to what ``state`` holds, writing only what changed.
 
         The same tables as :meth:`replace_kb` gives, in one transaction; rows that did
@@ -348,6 +398,10 @@ class Store:
                     conn.execute(update(table).where(*where).values(**values), params)
                 if added:
                     conn.execute(insert(table), added)
+            if index is not False:
+                from .corpusindex import write_full
+
+                write_full(conn, index if complete else None)
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
         return written
@@ -382,6 +436,7 @@ class Store:
         with self.write() as conn:
             oid = conn.execute(insert(t.overrides).values(**row)).inserted_primary_key[0]
             self.set_meta(conn, "kb_stale", "1")
+            self.set_meta(conn, "corpus_index", "0")
         return override_dict(dict(row, id=oid))
 
     def rate_source(self, source: str, reliability: str) -> None:
@@ -389,6 +444,7 @@ class Store:
             conn.execute(delete(t.source_ratings).where(t.source_ratings.c.source == source))
             conn.execute(insert(t.source_ratings).values(source=rows.clean(source), reliability=reliability, rated_at=rows.now()))
             self.set_meta(conn, "kb_stale", "1")
+            self.set_meta(conn, "corpus_index", "0")
 
     # ------------------------------------------------------------------- reads
 

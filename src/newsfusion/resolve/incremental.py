@@ -1,0 +1,717 @@
+"""Incremental corpus steps: new articles cost what they touch, not the corpus.
+
+A full run of the steps (``run_steps``) reads every record. After one, the store
+keeps a *corpus index* (``corpus_docs``, ``corpus_members``, ``corpus_keys``;
+:func:`index_rows` computes it): per article entity the facts entity resolution
+reads and the keys a rule could join it on; per event report its place x time
+blocking keys; per claim its content words, the KB entities it is about, how its
+source was found; per relation its key; per KB entity its name forms.
+
+:func:`plan` then brings the knowledge base up to date for the new documents by
+recomputing only what they reach, with the same functions as the full steps:
+
+* **entities**: the members linked to the new ones by a shared key (closure over
+  shared keys, own key included: an entity's id is its earliest member's) are
+  resolved again, in global order, from their stored facts;
+* **sources**: the new claims, with the corpus-wide name lookup answered from
+  the name forms; made source entities renamed from all their spellings;
+* **events**: the reports linked to the new ones by candidate pairs scoring the
+  fusion threshold (closure), clustered again;
+* **contradictions**: the new articles' own, the polarity pairs with a new side,
+  the numeric ones of the events clustered again;
+* **grading**: the new claims, the claims they support, the claims on either
+  side of a contradiction whose support changed, the events clustered again, the
+  relations sharing a key with a new one.
+
+Whenever the new documents could change what was decided for old ones in a way
+this does not follow (an old article entity changes its KB entity or its
+entity's kind, a name a stored claim was looked up by now leads elsewhere,
+analyst overrides or source ratings, a new document ordered before a stored
+one, a report with no day), :func:`plan` returns None and the caller runs the
+full steps: the result is always the one a full rebuild gives
+(``tests/store/test_incremental_kb.py``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..contradictions.find import words
+from ..gazetteer.normalize import name_key
+from . import contradictions as C
+from . import entities as E
+from . import events as V
+from . import grading as G
+from . import sources as S
+from .base import CorpusState, Grade, KBContradiction, KBEntity, KBEvent
+
+SEP = "\x1f"
+# Below this many stored documents the full steps are cheaper than the lookups: ingest runs them.
+MIN_STORED = 200
+DAY_BUCKET = 32  # days: two reports whose articles are within UNDATED_WINDOW days share a bucket or a neighbour
+
+
+def ref(doc_id: str, local: str) -> str:
+    return f"{doc_id}{SEP}{local}"
+
+
+def unref(r: str) -> tuple[str, str]:
+    d, _, local = r.rpartition(SEP)
+    return d, local
+
+
+# ----------------------------------------------------------------- the index
+
+
+def member_facts(m: E._M, eid: str | None) -> dict[str, Any]:
+    """What entity resolution reads of one article entity (``E._M``), and its KB entity."""
+    ent = {k: m.ent.get(k) for k in ("id", "name", "type", "aliases", "kb_id", "kind", "country", "geo") if m.ent.get(k) is not None}
+    orgs = [r["object"] for r in m.doc.get("relations", []) if r.get("subject") == m.ent["name"]]
+    return {"ent": ent, "dc": m.doc_country, "author": (m.doc.get("document") or {}).get("author"), "orgs": orgs, "eid": eid,
+            "keys": sorted(E.join_keys(m))}
+
+
+def member_from_facts(r: str, order: int, facts: dict[str, Any]) -> E._M:
+    doc_id, local = unref(r)
+    name = facts["ent"]["name"]
+    doc = {"doc_id": doc_id, "document": {"author": facts.get("author")}, "relations": [{"subject": name, "object": o} for o in facts.get("orgs") or []]}
+    return E._M((doc_id, local), doc, facts["ent"], order, facts.get("dc"))
+
+
+def report_keys(r: V.Report, probes: bool = True) -> tuple[list[str], list[str]] | None:
+    """(stored keys, probe keys) of an event report: a report that fusion could join to it
+    has a stored key among its probes. [] for a report with no place (it joins none);
+    None when it has no day (it could meet any report: the caller rebuilds)."""
+    if not r.place:
+        return [], []
+    day = V._day(r.dated)
+    if day is None:
+        return None
+    geo = r.geo or {}
+    names = {("p", g) for g in V._grams(r.place)}
+    if r.place_kb:
+        names.add(("kb", r.place_kb))
+    if geo.get("admin1"):
+        region = V.fold(geo["admin1"])
+        names |= {("a1", region), ("p", region)}
+    cell, near = V._cells(geo)
+    own_p = set(names) | ({("c", *cell)} if cell is not None else set())
+    probe_p = set(names) | {("c", *c) for c in near}
+    weeks = V._weeks(r)
+    ev = [("e", w) for w in weeks] if weeks is not None else []
+    b = day // DAY_BUCKET
+    own_t = ev + [("d", b)]
+    probe_t = ev + [("d", b - 1), ("d", b), ("d", b + 1)]
+
+    def keys(ps, ts):
+        return sorted({SEP.join(str(x) for x in (*p, *t)) for p in ps for t in ts})
+
+    return keys(own_p, own_t), (keys(probe_p, probe_t) if probes else [])
+
+
+def claim_entities(state: CorpusState, doc: dict, claim: dict) -> set[str]:
+    index = state.__dict__.get("_incr_index")
+    if index is None:
+        index = state.__dict__["_incr_index"] = C._index(state)
+    return C._kb_entities_in(state, doc, claim.get("content_span"), index)
+
+
+def denial_like(claim: dict) -> bool:
+    """A claim ``cross_polarity`` looks for the other side of (with two KB entities or more)."""
+    return claim.get("stance") == "deny" or C._negated_presence(claim.get("content", ""))
+
+
+def relation_key(r: dict) -> str:
+    return SEP.join((name_key(r["subject"]), r["predicate"], name_key(r["object"])))
+
+
+def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, members: list[E._M]) -> tuple[dict, list[dict], list[dict]]:
+    """The index rows of one document: its ``corpus_docs`` row, members, keys."""
+    doc_id = doc["doc_id"]
+    mem_rows, keys = [], []
+
+    def key(kind: str, k: str, r: str, n: int | None = None, extra: str | None = None) -> None:
+        keys.append({"kind": kind, "key": k, "ref": r, "doc_id": doc_id, "n": n, "extra": extra})
+
+    for i, m in enumerate(members):
+        r = ref(*m.key)
+        mem_rows.append({"ref": r, "doc_id": doc_id, "ord": first_member + i, "facts": _json(member_facts(m, state.entity_id_of(*m.key)))})
+        for k in sorted(E.join_keys(m)):
+            key("ek", k, r)
+    for ev in doc.get("events", []):
+        rk = report_keys(V._report(state, doc, ev), probes=False)
+        if rk is None:
+            raise Fallback("a report has no day")
+        for k in rk[0]:
+            key("rk", k, ref(doc_id, ev.get("id", "")))
+    for c in doc.get("claims", []):
+        r = ref(doc_id, c["id"])
+        if c.get("stance") != "deny":
+            ws = words(c.get("content", ""))
+            for w in sorted(ws):
+                key("w", w, r, len(ws))
+        ents = claim_entities(state, doc, c)
+        for e in sorted(ents):
+            key("ce", e, r, len(ents))
+            if len(ents) >= 2 and denial_like(c):
+                key("cd", e, r, len(ents))
+        eid = state.claim_sources.get((doc_id, c["id"]))
+        if eid is not None:
+            made, spelled, looked = state.claim_via.get((doc_id, c["id"]), (False, None, None))
+            key("src", eid, r, int(made), spelled)
+            if looked:
+                key("cform", looked, r)
+    for i, rel in enumerate(doc.get("relations", [])):
+        claim = next((c for c in doc.get("claims", []) if c["id"] == rel.get("claim")), None)
+        src = G.source_key(doc, claim, state) if claim else G.source_key(doc, {"source_kind": "author", "source": None})
+        key("rel", relation_key(rel), f"{doc_id}:r{i}", None, src)
+    return {"doc_id": doc_id, "ord": doc_ord}, mem_rows, keys
+
+
+def form_rows(ents: list[KBEntity], first_ord: dict[str, int]) -> list[dict]:
+    """``form`` keys of resolved entities: each non-generic name or alias, with the entity's
+    first member (the corpus-wide lookup of ``sources`` takes the earliest entity)."""
+    out = []
+    for e in ents:
+        if not e.members:
+            continue
+        for f in dict.fromkeys(f for f in [e.name, *e.aliases] if f and not E.is_generic(f)):
+            out.append({"kind": "form", "key": S.form_key(e.type, f), "ref": e.id, "doc_id": e.id, "n": first_ord[e.id], "extra": None})
+    return out
+
+
+def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] | None:
+    """The whole corpus index of a state the full steps filled; None when it cannot be kept
+    (a report with no day, analyst overrides)."""
+    members = E._members(state)
+    by_doc: dict[str, list[E._M]] = {}
+    for m in members:
+        by_doc.setdefault(m.key[0], []).append(m)
+    docs, mems, keys = [], [], []
+    n = 0
+    for i, d in enumerate(state.docs):
+        ms = by_doc.get(d["doc_id"], [])
+        try:
+            a, b, c = doc_rows(state, d, i, n, ms)
+        except Fallback:
+            return None
+        n += len(ms)
+        docs.append(a)
+        mems += b
+        keys += c
+    order = {m.key: m.order for m in members}
+    first = {e.id: min(order[tuple(k)] for k in e.members) for e in state.entities if e.members}
+    keys += form_rows(state.entities, first)
+    return docs, mems, keys
+
+
+def _json(x: Any) -> str:
+    import json
+
+    return json.dumps(x, ensure_ascii=False)
+
+
+# ----------------------------------------------------------------- lookups
+
+
+class Index(Protocol):
+    """What :func:`plan` asks the store (``store/corpusindex.py``)."""
+
+    def refs(self, kind: str, keys: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...  # (key, ref, doc_id, n, extra)
+    def by_ref(self, kind: str, refs: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
+    def counts(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, int]]: ...  # (ref, doc_id, n, shared keys)
+    def members(self, refs: list[str]) -> dict[str, tuple[int, dict]]: ...
+    def members_of_docs(self, doc_ids: list[str]) -> dict[str, tuple[int, dict]]: ...
+    def member_ids(self, doc_ids: list[str]) -> dict[tuple[str, str], str]: ...  # (doc, local entity) -> KB entity id
+    def records(self, doc_ids: list[str]) -> dict[str, tuple[dict, str]]: ...  # doc_id -> (record, ingest day)
+    def by_docs(self, kind: str, doc_ids: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
+    def doc_order(self, doc_ids: list[str]) -> dict[str, int]: ...
+    def entity_rows(self, ids: list[str]) -> dict[str, dict]: ...
+    def entity_aliases(self, ids: list[str]) -> dict[str, list[str]]: ...
+    def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
+    def events_of_reports(self, refs: list[str]) -> dict[str, str]: ...  # report ref -> event id
+    def event_members(self, ids: list[str]) -> dict[str, list[str]]: ...
+    def contradictions_of_claims(self, refs: list[str]) -> list[dict]: ...
+    def contradictions_of_reports(self, refs: list[str], kind: str) -> list[dict]: ...
+
+
+@dataclass
+class Plan:
+    """What to write: rows to delete (by key) and to insert, per knowledge-base table, and the
+    index rows of the new documents."""
+
+    delete: dict[str, list[Any]] = field(default_factory=dict)  # table -> ids (grades: (target, id))
+    insert: dict[str, list[dict]] = field(default_factory=dict)
+    update_docs: dict[str, int] = field(default_factory=dict)  # entity id -> n_documents
+    index_docs: list[dict] = field(default_factory=list)
+    index_members: list[dict] = field(default_factory=list)
+    index_keys: list[dict] = field(default_factory=list)
+    drop_forms: list[str] = field(default_factory=list)  # entity ids whose form keys are rewritten
+    new_docs: list[str] = field(default_factory=list)
+    why_full: str = ""
+
+
+class Fallback(Exception):
+    """The new documents reach something only a full rebuild decides."""
+
+
+# ----------------------------------------------------------------- the plan
+
+
+def plan(ix: Index, new: list[dict], ingested: dict[str, str], first_doc_ord: int, first_member_ord: int, vectors: Any = None) -> Plan:
+    """The writes that bring the knowledge base up to date for ``new`` (records with
+    ``doc_id``, in corpus order, all after the stored ones; ``ingested``: their ingest
+    days). Raises :class:`Fallback`."""
+    return _Run(ix, new, ingested, first_doc_ord, first_member_ord, vectors).run()
+
+
+
+
+def _dedupe(xs: list[KBContradiction]) -> list[KBContradiction]:
+    seen: set[str] = set()
+    out = []
+    for x in xs:
+        if x.id not in seen:
+            seen.add(x.id)
+            out.append(x)
+    return out
+
+
+class _Run:
+    def __init__(self, ix: Index, new: list[dict], ingested: dict[str, str], first_doc_ord: int, first_member_ord: int, vectors: Any):
+        self.ix = ix
+        self.new = new
+        self.new_ids = {d["doc_id"] for d in new}
+        self.doc_ord = {d["doc_id"]: first_doc_ord + i for i, d in enumerate(new)}
+        self.ingested = dict(ingested)
+        self.first_member_ord = first_member_ord
+        self.vectors = vectors
+        self.records: dict[str, dict] = {d["doc_id"]: d for d in new}
+        self.mapping: dict[tuple[str, str], str] = {}  # member -> entity id (the new and re-resolved ones)
+        self.claim_sources: dict[tuple[str, str], str] = {}
+        self.claim_via: dict[tuple[str, str], tuple] = {}
+        self.p = Plan(new_docs=[d["doc_id"] for d in new])
+
+    # -- helpers
+
+    def load(self, doc_ids) -> None:
+        todo = [d for d in dict.fromkeys(doc_ids) if d not in self.records]
+        if todo:
+            for d, (rec, day) in self.ix.records(todo).items():
+                self.records[d] = rec
+                self.ingested[d] = day
+            self.doc_ord.update(self.ix.doc_order(todo))
+
+    def state(self, doc_ids) -> CorpusState:
+        """A state of these documents (loaded), their members' entity ids known."""
+        ids = list(dict.fromkeys(doc_ids))
+        self.load(ids)
+        old = [d for d in ids if d not in self.new_ids]
+        ids_map = self.ix.member_ids(old)
+        ids_map.update(self.mapping)
+        docs = sorted((self.records[d] for d in ids), key=lambda d: self.doc_ord[d["doc_id"]])
+        return CorpusState(docs=docs, member_ids=ids_map, ingested={d: self.ingested.get(d, "") for d in ids})
+
+    def claim(self, d: str, cid: str) -> dict | None:
+        return next((c for c in self.records[d].get("claims", []) if c["id"] == cid), None)
+
+    def claim_index(self, d: str, cid: str) -> int:
+        return next((i for i, c in enumerate(self.records[d].get("claims", [])) if c["id"] == cid), 0)
+
+    # -- steps
+
+    def run(self) -> Plan:
+        self.entities()
+        self.sources()
+        self.events()
+        self.contradictions()
+        self.grading()
+        self.index()
+        return self.p
+
+    def entities(self) -> None:
+        n = self.first_member_ord
+        comp: dict[str, E._M] = {}
+        for d in self.new:
+            country = E._doc_country(d)
+            for e in d.get("entities", []):
+                m = E._M((d["doc_id"], e["id"]), d, e, n, country)
+                comp[ref(*m.key)] = m
+                n += 1
+        self.new_members = list(comp.values())
+        seen: set[str] = set()
+        todo = {k for m in comp.values() for k in E.join_keys(m)}
+        old_eid: dict[tuple[str, str], str] = {}
+        while todo:
+            seen |= todo
+            found = {r for _, r, _, _, _ in self.ix.refs("ek", sorted(todo))} - comp.keys()
+            todo = set()
+            for r, (order, facts) in self.ix.members(sorted(found)).items():
+                m = member_from_facts(r, order, facts)
+                old_eid[m.key] = facts.get("eid")
+                comp[r] = m
+                todo.update(facts["keys"])
+            todo -= seen
+        ms = sorted(comp.values(), key=lambda m: m.order)
+        j = E._Joins(ms)
+        E._rules(j)
+        groups = sorted(j.groups().items(), key=lambda kv: min(j.m[i].order for i in kv[1]))
+        earliest_of: dict[str, int] = {}
+        for m in j.m:
+            earliest_of.setdefault(m.own_key, m.order)
+        ents = [E._entity(j, root, idx, {}, earliest_of) for root, idx in groups]
+        for e in ents:
+            for mk in e.members:
+                self.mapping[tuple(mk)] = e.id
+        for key, old in old_eid.items():
+            if self.mapping[key] != old:
+                raise Fallback(f"an article entity moves from {old} to {self.mapping[key]}")
+        old_ids = set(old_eid.values())
+        rows = self.ix.entity_rows(sorted(old_ids))
+        aliases = self.ix.entity_aliases(sorted(old_ids))
+        by_id = {e.id: e for e in ents}
+        self.old_forms: dict[str, set[str]] = {}
+        for eid in old_ids:
+            row = rows.get(eid)
+            if row is None or row.get("kind") != by_id[eid].kind:
+                raise Fallback(f"entity {eid} changes kind")
+            self.old_forms[eid] = {S.form_key(row["type"], f) for f in [row["name"], *aliases.get(eid, [])] if f and not E.is_generic(f)}
+        self.resolved = ents
+        self.resolved_ids = {e.id for e in ents}
+        order = {m.key: m.order for m in ms}
+        self.first_ord = {e.id: min(order[tuple(k)] for k in e.members) for e in ents}
+        self.forms_of_new: dict[str, list[tuple[int, str]]] = {}
+        for r in form_rows(ents, self.first_ord):
+            self.forms_of_new.setdefault(r["key"], []).append((r["n"], r["ref"]))
+        # a name stored claims were looked up by must still lead where it led
+        touched = set(self.forms_of_new) | {f for fs in self.old_forms.values() for f in fs}
+        claims = self.ix.refs("cform", sorted(touched))
+        if claims:
+            srcs = {r: k for k, r, _, _, _ in self.ix.by_ref("src", sorted({r for _, r, _, _, _ in claims}))}
+            for form, r, _, _, _ in claims:
+                now = self.form_winner(form)
+                typ, _, key = form.partition(SEP)
+                if srcs.get(r) != (now if now is not None else E.stable_id("ent", f"{typ}:{key}")):
+                    raise Fallback(f"the name {key!r} now leads to another entity")
+
+    def form_winner(self, form: str) -> str | None:
+        """The resolved entity the corpus-wide lookup of ``form`` gives (the earliest)."""
+        cands = [(n, eid) for _, eid, _, n, _ in self.ix.refs("form", [form]) if eid not in self.resolved_ids]
+        cands += self.forms_of_new.get(form, [])
+        return min(cands)[1] if cands else None
+
+    def sources(self) -> None:
+        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved)))
+        run = self
+        resolved = {e.id: e for e in self.resolved}
+        made_before: dict[str, KBEntity | None] = {}
+
+        class Forms(dict):
+            """The corpus-wide lookup: the earliest resolved entity with the form, else the
+            source entity an earlier claim made of it."""
+
+            def get(self, k, default=None):
+                if k in self:
+                    return self[k]
+                typ, key = k
+                eid = run.form_winner(f"{typ}{SEP}{key}")
+                if eid is not None:
+                    e = resolved.get(eid) or KBEntity(id=eid, name="", type=typ, members=[("", "")])
+                else:
+                    sid = E.stable_id("ent", f"{typ}:{key}")
+                    if sid not in made_before:
+                        row = run.ix.entity_rows([sid]).get(sid)
+                        made_before[sid] = KBEntity(id=sid, name=row["name"], type=row["type"], kind=row.get("kind")) if row and not row.get("n_members") else None
+                    e = made_before[sid]
+                    if e is None:
+                        return default
+                self[k] = e
+                return e
+
+        s.index.by_form = Forms()
+        for d in self.new:
+            for c in d.get("claims", []):
+                e = s.entity_for(d, c)
+                if e is None:
+                    continue
+                self.claim_sources[(d["doc_id"], c["id"])] = e.id
+                self.claim_via[(d["doc_id"], c["id"])] = (not e.members, s.spelled, s.looked_up)
+        made = {e.id: e for e in s.new.values()}
+        uses: dict[str, list[tuple[tuple[str, str], bool, str | None]]] = {}
+        for (d, c), eid in self.claim_sources.items():
+            made_, spelled, _ = self.claim_via[(d, c)]
+            uses.setdefault(eid, []).append(((d, c), made_, spelled))
+        touched = set(uses)
+        old_uses: dict[str, list] = {}
+        for k, r, _, n, extra in self.ix.refs("src", sorted(touched | self.resolved_ids)):
+            old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
+        rows = self.ix.entity_rows(sorted(touched - self.resolved_ids))
+        resolved_old = {eid for eid, r in rows.items() if r.get("n_members")}
+        self.source_entities: list[KBEntity] = []
+        for eid in sorted(touched - self.resolved_ids - resolved_old):
+            all_uses = old_uses.get(eid, []) + uses.get(eid, [])
+            votes: Counter[str] = Counter()
+            for _, made_, spelled in all_uses:
+                if made_ and spelled is not None:
+                    votes[spelled] += 1
+            row, base = rows.get(eid), made.get(eid)
+            typ = row["type"] if row else base.type
+            e = KBEntity(id=eid, name=row["name"] if row else base.name, type=typ, kind=row.get("kind") if row else base.kind,
+                         scope=row.get("scope") if row else base.scope)
+            if votes:
+                e.name = S.pick_name(votes, typ)
+                e.aliases = [n for n in votes if n != e.name]
+            e.claims = [k for k, made_, _ in all_uses if made_]
+            self.source_entities.append(e)
+        for e in self.resolved:
+            e.claims = [k for k, made_, _ in old_uses.get(e.id, []) + uses.get(e.id, []) if not made_]
+        member_docs = self.ix.entity_member_docs(sorted(resolved_old))
+        for eid in resolved_old:
+            docs = member_docs.get(eid, set()) | {d for (d, _), made_, _ in old_uses.get(eid, []) + uses.get(eid, []) if not made_}
+            self.p.update_docs[eid] = len(docs)
+
+    def events(self) -> None:
+        st = self.state(self.new_ids)
+        comp: dict[str, V.Report] = {}
+        for d in self.new:
+            for ev in d.get("events", []):
+                r = V._report(st, d, ev)
+                comp[ref(r.doc_id, r.local)] = r
+        own: dict[str, set[str]] = {}
+        for k, r in comp.items():
+            rk = report_keys(r)
+            if rk is None:
+                raise Fallback("a new report has no day")
+            for key in rk[0]:
+                own.setdefault(key, set()).add(k)
+        texts: list[str] = []
+        pos: dict[str, int] = {}
+        sim = V.Wording(texts, cache=self.vectors)
+
+        def at(k: str, r: V.Report) -> int:
+            if k not in pos:
+                pos[k] = len(texts)
+                texts.append(r.rec.get("evidence", ""))
+            return pos[k]
+
+        old_events: dict[str, str] = {}
+        frontier = sorted(comp)
+        while frontier:
+            probes = {}
+            for k in frontier:
+                rk = report_keys(comp[k])
+                if rk is None:
+                    raise Fallback("a report has no day")
+                probes[k] = rk[1]
+            hits: dict[str, set[str]] = {}
+            for key, r, _, _, _ in self.ix.refs("rk", sorted({p for ps in probes.values() for p in ps})):
+                hits.setdefault(key, set()).add(r)
+            for key, rs in own.items():
+                hits.setdefault(key, set()).update(rs)
+            cand = {k: {r for p in probes[k] for r in hits.get(p, ())} - {k} for k in frontier}
+            pool: dict[str, V.Report] = {}
+            self._reports(pool, {r for rs in cand.values() for r in rs if r not in comp})
+            nxt: set[str] = set()
+            for k in frontier:
+                a = comp[k]
+                for r in sorted(cand[k]):
+                    if r in comp or r in nxt:
+                        continue
+                    b = pool[r]
+                    if b.doc_id == a.doc_id or not V._may_merge(a, b):
+                        continue
+                    score, _ = V.pair_score(a, b, sim.score(at(k, a), at(r, b)), sim.method)
+                    if score is not None and score >= V.THRESHOLD:
+                        nxt.add(r)
+            for r in nxt:
+                comp[r] = pool[r]
+            # the old events of the reports reached are clustered again whole
+            evs = self.ix.events_of_reports(sorted(nxt))
+            old_events.update(evs)
+            members = self.ix.event_members(sorted(set(evs.values())))
+            extra = {r for rs in members.values() for r in rs} - comp.keys()
+            self._reports(comp, extra)
+            frontier = sorted(nxt | extra)
+        self.old_event_ids = set(old_events.values())
+        rs = sorted(comp.values(), key=lambda r: (self.doc_ord[r.doc_id], self._event_index(r)))
+        self.events_new = V.events_of(rs, V.Wording([r.rec.get("evidence", "") for r in rs], cache=self.vectors))
+        self.report_refs = set(comp)
+
+    def _event_index(self, r: V.Report) -> int:
+        return next(i for i, e in enumerate(self.records[r.doc_id].get("events", [])) if e.get("id") == r.local)
+
+    def _reports(self, into: dict[str, V.Report], refs: set[str]) -> None:
+        if not refs:
+            return
+        st = self.state({unref(r)[0] for r in refs})
+        for r in refs:
+            d, local = unref(r)
+            ev = next(e for e in self.records[d].get("events", []) if e.get("id") == local)
+            into[r] = V._report(st, self.records[d], ev)
+
+    def contradictions(self) -> None:
+        st = self.state(self.new_ids)
+        more: set[str] = set()
+        for d in self.new:
+            for c in d.get("claims", []):
+                ents = claim_entities(st, d, c)
+                if not ents:
+                    continue
+                if len(ents) >= 2 and denial_like(c):
+                    more |= {doc for _, doc, _, shared in self.ix.counts("ce", sorted(ents)) if shared == len(ents)}
+                if c.get("stance") != "deny":
+                    more |= {doc for _, doc, n, shared in self.ix.counts("cd", sorted(ents)) if shared == n}
+        stp = self.state(self.new_ids | more)
+        def keep(a: str, b: str) -> bool:
+            return a in self.new_ids or b in self.new_ids
+
+        self.polarity = C.cross_polarity(stp, C._index(stp), keep=keep)
+        ste = self.state({d for e in self.events_new for d, _ in e.reports})
+        ste.events = self.events_new
+        self.numeric = C.cross_numeric(ste)
+        self.old_numeric = [x["id"] for x in self.ix.contradictions_of_reports(sorted(self.report_refs), "numeric")]
+        self.contradictions_new = _dedupe(C.in_article(st) + self.polarity + self.numeric)
+
+    def support(self, keys) -> dict[tuple[str, str], set[str]]:
+        """These claims' support: the source keys of the claims asserting much the same."""
+        keys = list(keys)
+        self.load({d for d, _ in keys})
+        found: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for d, cid in keys:
+            c = self.claim(d, cid)
+            if c is None or c.get("stance") == "deny":
+                continue
+            ws = words(c.get("content", ""))
+            m = len(ws)
+            sup: set[tuple[str, str]] = set()
+            if m:
+                for r, _, n, shared in self.ix.counts("w", sorted(ws)):
+                    if unref(r) != (d, cid) and G._supports(shared, m, n):
+                        sup.add(unref(r))
+                for d2 in self.new:
+                    for c2 in d2.get("claims", []):
+                        if c2.get("stance") == "deny" or (d2["doc_id"], c2["id"]) == (d, cid):
+                            continue
+                        w2 = words(c2.get("content", ""))
+                        if w2 and G._supports(len(ws & w2), m, len(w2)):
+                            sup.add((d2["doc_id"], c2["id"]))
+            found[(d, cid)] = sup
+        srcs = self.src_keys({k for s in found.values() for k in s} | set(found))
+        return {k: {srcs[k]} | {srcs[x] for x in sup} for k, sup in found.items()}
+
+    def src_keys(self, keys) -> dict[tuple[str, str], str]:
+        out = {}
+        old = sorted(ref(*k) for k in keys if k not in self.claim_sources)
+        for eid, r, _, _, _ in self.ix.by_ref("src", old):
+            out[unref(r)] = f"entity:{eid}"
+        for k in keys:
+            if k in self.claim_sources:
+                out[k] = f"entity:{self.claim_sources[k]}"
+        if any(k not in out for k in keys):
+            raise Fallback("a claim without a source entity")
+        return out
+
+    def grading(self) -> None:
+        new_claims = [(d["doc_id"], c["id"]) for d in self.new for c in d.get("claims", [])]
+        affected = set(new_claims)
+        changed: set[tuple[str, str]] = set()  # old claims a new one supports
+        for d, cid in new_claims:
+            c = self.claim(d, cid)
+            ws = words(c.get("content", "")) if c.get("stance") != "deny" else set()
+            if ws:
+                changed |= {unref(r) for r, _, n, shared in self.ix.counts("w", sorted(ws)) if G._supports(shared, len(ws), n)}
+        affected |= changed
+        for x in self.polarity:
+            affected |= {(x.a["doc_id"], x.a["claim"]), (x.b["doc_id"], x.b["claim"])}
+        for row in self.ix.contradictions_of_claims(sorted(ref(*k) for k in changed)):
+            for p in ("a", "b"):
+                if row[f"{p}_claim"]:
+                    affected.add((row[f"{p}_doc_id"], row[f"{p}_claim"]))
+        affected = {k for k in affected if k[0] and k[1]}
+        self.load({d for d, _ in affected})
+        # what contradicts each affected claim, in the full step's order
+        pol = [r for r in self.ix.contradictions_of_claims(sorted(ref(*k) for k in affected)) if r["kind"] == "polarity" and r["scope"] == "corpus"]
+        polx = [KBContradiction(r["id"], r["about"], r["kind"], {"doc_id": r["a_doc_id"], "claim": r["a_claim"], "source": r["a_source"]},
+                                {"doc_id": r["b_doc_id"], "claim": r["b_claim"], "source": r["b_source"]}, scope="corpus") for r in pol]
+        polx = _dedupe(polx + self.polarity)
+        self.load({x.a["doc_id"] for x in polx} | {x.b["doc_id"] for x in polx})
+        polx.sort(key=lambda x: (self.doc_ord[x.a["doc_id"]], self.claim_index(x.a["doc_id"], x.a["claim"]), self.doc_ord[x.b["doc_id"]]))
+        claim_docs = sorted({d for d, _ in affected}, key=lambda d: self.doc_ord[d])
+        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]))
+        against = G._contradicted(CorpusState(docs=[], contradictions=_dedupe(art + polx)))
+        others = {(od, oc) for k in affected for od, oc, _ in against.get(k, []) if od and oc}
+        support = self.support(sorted(affected | others))
+        st = self.grading_state(claim_docs)
+        grades = []
+        for d, cid in sorted(affected, key=lambda k: (self.doc_ord[k[0]], self.claim_index(*k))):
+            c = self.claim(d, cid)
+            if c is not None:
+                grades.append(G.grade_claim(st, self.records[d], c, support, against))
+        # the events clustered again
+        ste = self.grading_state({d for e in self.events_new for d, _ in e.reports})
+        ste.events = self.events_new
+        ste.contradictions = _dedupe(C.in_article(ste) + self.numeric)
+        grades += G.grade_events(ste)
+        # the relations sharing a key with a new one
+        inst: dict[str, list[tuple[str, str]]] = {}
+        for k, r, _, _, src in self.ix.refs("rel", sorted({relation_key(r) for d in self.new for r in d.get("relations", [])})):
+            inst.setdefault(k, []).append((r, src))
+        stn = self.grading_state(self.new_ids)
+        for d in self.new:
+            for i, rel in enumerate(d.get("relations", [])):
+                claim = next((c for c in d.get("claims", []) if c["id"] == rel.get("claim")), None)
+                src = G.source_key(d, claim, stn) if claim else G.source_key(d, {"source_kind": "author", "source": None})
+                inst.setdefault(relation_key(rel), []).append((f"{d['doc_id']}:r{i}", src))
+        for items in inst.values():
+            n = len({s for _, s in items})
+            for rid, _ in items:
+                grades.append(Grade("relation", rid, "C", 1 if n >= 2 else 3, n, [f"stated by {n} independent source{'s' if n != 1 else ''}"]))
+        self.grades = grades
+
+    def grading_state(self, doc_ids) -> CorpusState:
+        """A state the grading functions can read for these documents: claim sources and
+        the kinds of the entities their members and sources are."""
+        st = self.state(doc_ids)
+        cs = {unref(r): eid for eid, r, _, _, _ in self.ix.by_docs("src", sorted(d["doc_id"] for d in st.docs if d["doc_id"] not in self.new_ids))}
+        cs.update(self.claim_sources)
+        st.claim_sources = cs
+        ids = {i for i in list(st.member_ids.values()) + list(cs.values()) if i}
+        kinds = {e.id: e.kind for e in self.resolved + self.source_entities}
+        kinds.update({i: r.get("kind") for i, r in self.ix.entity_rows(sorted(ids - kinds.keys())).items()})
+        members: dict[str, list] = {}
+        for m, eid in st.member_ids.items():
+            members.setdefault(eid, []).append(m)
+        st.entities = [KBEntity(id=i, name="", type="", kind=kinds.get(i), members=members.get(i, [])) for i in sorted(ids)]
+        return st
+
+    def index(self) -> None:
+        p = self.p
+        st = self.state(self.new_ids)
+        st.claim_sources = dict(self.claim_sources)
+        st.claim_via = dict(self.claim_via)
+        n = self.first_member_ord
+        by_doc: dict[str, list[E._M]] = {}
+        for m in self.new_members:
+            by_doc.setdefault(m.key[0], []).append(m)
+        for d in self.new:
+            ms = by_doc.get(d["doc_id"], [])
+            a, b, c = doc_rows(st, d, self.doc_ord[d["doc_id"]], n, ms)
+            n += len(ms)
+            p.index_docs.append(a)
+            p.index_members += b
+            p.index_keys += c
+        p.drop_forms = sorted(self.resolved_ids)
+        p.index_keys += form_rows(self.resolved, self.first_ord)
+        # knowledge-base rows: deleted by id, then written again
+        p.delete["entities"] = sorted(self.resolved_ids | {e.id for e in self.source_entities})
+        p.insert["entities"] = list(self.resolved) + list(self.source_entities)
+        p.insert["claim_sources"] = [{"doc_id": d, "local_id": c, "entity_id": e} for (d, c), e in self.claim_sources.items()]
+        p.delete["events"] = sorted(self.old_event_ids)
+        p.insert["events"] = self.events_new
+        p.insert["event_docs"] = [self.records[d] for d in dict.fromkeys(d for e in self.events_new for d, _ in e.reports)]
+        p.delete["contradictions"] = sorted(set(self.old_numeric))
+        p.insert["contradictions"] = self.contradictions_new
+        p.delete["grades"] = sorted({(g.target, g.id) for g in self.grades} | {("event", i) for i in self.old_event_ids})
+        p.insert["grades"] = self.grades

@@ -1,0 +1,247 @@
+"""The corpus index in the store: lookups for the incremental corpus steps, and their writes.
+
+``CorpusIndex`` answers ``resolve.incremental.Index`` on one read connection;
+:func:`write_full` replaces the index after a full rebuild; :func:`apply_plan`
+writes an incremental plan (only the rows it names) in the writer's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from sqlalchemy import and_, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy.engine import Connection
+
+from ..resolve import CorpusState
+from ..resolve.incremental import SEP, Plan
+from . import kbrows, rows
+from . import schema as t
+
+CHUNK = 400
+
+
+def _chunks(xs: list) -> list[list]:
+    return [xs[i : i + CHUNK] for i in range(0, len(xs), CHUNK)]
+
+
+class CorpusIndex:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.k = t.corpus_keys
+
+    def _keys(self, where_col, kind: str, values: list[str]):
+        out = []
+        k = self.k
+        for part in _chunks(sorted(set(values))):
+            q = select(k.c.key, k.c.ref, k.c.doc_id, k.c.n, k.c.extra).where(k.c.kind == kind, where_col.in_(part))
+            out += [tuple(r) for r in self.conn.execute(q)]
+        return out
+
+    def refs(self, kind, keys):
+        return self._keys(self.k.c.key, kind, keys)
+
+    def by_ref(self, kind, refs):
+        return self._keys(self.k.c.ref, kind, refs)
+
+    def by_docs(self, kind, doc_ids):
+        return self._keys(self.k.c.doc_id, kind, doc_ids)
+
+    def counts(self, kind, keys):
+        k = self.k
+        keys = sorted(set(keys))
+        if not keys:
+            return []
+        # counted here, not by GROUP BY: SQLite would walk the (kind, ref) index in ref order
+        # over every row of the kind instead of the keys' postings
+        seen: dict[tuple, int] = {}
+        for part in _chunks(keys):
+            for r in self.conn.execute(select(k.c.ref, k.c.doc_id, k.c.n).where(k.c.kind == kind, k.c.key.in_(part))):
+                seen[tuple(r)] = seen.get(tuple(r), 0) + 1
+        return [(*r, c) for r, c in seen.items()]
+
+    def _members(self, col, values):
+        m = t.corpus_members
+        out = {}
+        for part in _chunks(sorted(set(values))):
+            for r, order, facts in self.conn.execute(select(m.c.ref, m.c.ord, m.c.facts).where(col.in_(part))):
+                out[r] = (order, json.loads(facts))
+        return out
+
+    def members(self, refs):
+        return self._members(t.corpus_members.c.ref, refs)
+
+    def members_of_docs(self, doc_ids):
+        return self._members(t.corpus_members.c.doc_id, doc_ids)
+
+    def member_ids(self, doc_ids):
+        m = t.entity_members
+        out = {}
+        for part in _chunks(sorted(set(doc_ids))):
+            out.update({(d, l): e for d, l, e in self.conn.execute(select(m.c.doc_id, m.c.local_id, m.c.entity_id).where(m.c.doc_id.in_(part)))})
+        return out
+
+    def records(self, doc_ids):
+        d = t.documents
+        out = {}
+        for part in _chunks(sorted(set(doc_ids))):
+            for doc_id, rec, at in self.conn.execute(select(d.c.id, d.c.record, d.c.ingested_at).where(d.c.id.in_(part))):
+                out[doc_id] = (dict(rows.from_json(rec), doc_id=doc_id), (at or "")[:10])
+        return out
+
+    def doc_order(self, doc_ids):
+        c = t.corpus_docs
+        out = {}
+        for part in _chunks(sorted(set(doc_ids))):
+            out.update(dict(self.conn.execute(select(c.c.doc_id, c.c.ord).where(c.c.doc_id.in_(part))).all()))
+        return out
+
+    def entity_rows(self, ids):
+        e = t.entities
+        out = {}
+        for part in _chunks(sorted(set(ids))):
+            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members).where(e.c.id.in_(part))
+            out.update({r.id: dict(r._mapping) for r in self.conn.execute(q)})
+        return out
+
+    def entity_aliases(self, ids):
+        a = t.entity_aliases
+        out: dict[str, list[str]] = {}
+        for part in _chunks(sorted(set(ids))):
+            for eid, alias in self.conn.execute(select(a.c.entity_id, a.c.alias).where(a.c.entity_id.in_(part))):
+                out.setdefault(eid, []).append(alias)
+        return out
+
+    def entity_member_docs(self, ids):
+        m = t.entity_members
+        out: dict[str, set[str]] = {}
+        for part in _chunks(sorted(set(ids))):
+            for eid, doc in self.conn.execute(select(m.c.entity_id, m.c.doc_id).where(m.c.entity_id.in_(part)).distinct()):
+                out.setdefault(eid, set()).add(doc)
+        return out
+
+    def events_of_reports(self, refs):
+        m = t.event_members
+        out = {}
+        pairs = [tuple(r.rsplit(SEP, 1)) for r in refs]
+        for part in _chunks(sorted(set(pairs))):
+            q = select(m.c.doc_id, m.c.local_id, m.c.event_id).where(tuple_(m.c.doc_id, m.c.local_id).in_(part))
+            out.update({f"{d}{SEP}{l}": e for d, l, e in self.conn.execute(q)})
+        return out
+
+    def event_members(self, ids):
+        m = t.event_members
+        out: dict[str, list[str]] = {}
+        for part in _chunks(sorted(set(ids))):
+            for eid, d, l in self.conn.execute(select(m.c.event_id, m.c.doc_id, m.c.local_id).where(m.c.event_id.in_(part))):
+                out.setdefault(eid, []).append(f"{d}{SEP}{l}")
+        return out
+
+    def _contradictions(self, where) -> list[dict]:
+        return [dict(r._mapping) for r in self.conn.execute(select(t.contradictions).where(where))]
+
+    def contradictions_of_claims(self, refs):
+        x = t.contradictions
+        pairs = sorted({tuple(r.rsplit(SEP, 1)) for r in refs})
+        out: dict[str, dict] = {}
+        for part in _chunks(pairs):
+            for r in self._contradictions(or_(tuple_(x.c.a_doc_id, x.c.a_claim).in_(part), tuple_(x.c.b_doc_id, x.c.b_claim).in_(part))):
+                out[r["id"]] = r
+        return list(out.values())
+
+    def contradictions_of_reports(self, refs, kind):
+        x = t.contradictions
+        pairs = sorted({tuple(r.rsplit(SEP, 1)) for r in refs})
+        out: dict[str, dict] = {}
+        for part in _chunks(pairs):
+            for r in self._contradictions(and_(x.c.kind == kind, x.c.scope == "corpus", tuple_(x.c.a_doc_id, x.c.a_event).in_(part))):
+                out[r["id"]] = r
+        return list(out.values())
+
+
+def clear(conn: Connection) -> None:
+    for table in t.CORPUS_INDEX:
+        conn.execute(delete(table))
+
+
+def write_full(conn: Connection, index: tuple[list, list, list] | None) -> None:
+    """Replace the index with a full rebuild's (None: drop it; the next ingest rebuilds)."""
+    from .store import Store
+
+    clear(conn)
+    if index is None:
+        Store.set_meta(conn, "corpus_index", "0")
+        return
+    docs, members, keys = index
+    for table, items in ((t.corpus_docs, docs), (t.corpus_members, members), (t.corpus_keys, keys)):
+        for part in [items[i : i + 5000] for i in range(0, len(items), 5000)]:
+            conn.execute(insert(table), part)
+    Store.set_meta(conn, "corpus_index", "1")
+
+
+def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
+    """Write an incremental plan: the rows it names are deleted and written again."""
+    written: dict[str, int] = {}
+
+    def count(name: str, n: int) -> None:
+        written[name] = written.get(name, 0) + n
+
+    ent_ids = plan.delete.get("entities", [])
+    ev_ids = plan.delete.get("events", [])
+    ents, aliases, members = kbrows.entity_rows(plan.insert.get("entities", []))
+    from .store import _unique
+
+    ents = _unique(ents, "id")
+    kept = {e["id"] for e in ents}
+    for part in _chunks(ent_ids):
+        count("entity_aliases", conn.execute(delete(t.entity_aliases).where(t.entity_aliases.c.entity_id.in_(part))).rowcount)
+        # an entity written again is updated, not deleted: its claim_sources rows stay, and
+        # so do its members (a stored member never changes entity on this path)
+        gone = [i for i in part if i not in kept]
+        if gone:
+            count("entity_members", conn.execute(delete(t.entity_members).where(t.entity_members.c.entity_id.in_(gone))).rowcount)
+            count("entities", conn.execute(delete(t.entities).where(t.entities.c.id.in_(gone))).rowcount)
+    new_docs = set(plan.new_docs)
+    members = [m for m in members if m["doc_id"] in new_docs]
+    existing: set[str] = set()
+    for part in _chunks(sorted(kept)):
+        existing |= set(conn.execute(select(t.entities.c.id).where(t.entities.c.id.in_(part))).scalars())
+    e = t.entities
+    for row in ents:
+        if row["id"] in existing:
+            conn.execute(update(e).where(e.c.id == row["id"]).values(**{k: v for k, v in row.items() if k != "id"}))
+            count("entities", 1)
+    ents = [r for r in ents if r["id"] not in existing]
+    for part in _chunks(ev_ids):
+        count("event_members", conn.execute(delete(t.event_members).where(t.event_members.c.event_id.in_(part))).rowcount)
+        count("events", conn.execute(delete(t.events).where(t.events.c.id.in_(part))).rowcount)
+    for part in _chunks(plan.delete.get("contradictions", [])):
+        count("contradictions", conn.execute(delete(t.contradictions).where(t.contradictions.c.id.in_(part))).rowcount)
+    g = t.grades
+    for part in _chunks(plan.delete.get("grades", [])):
+        count("grades", conn.execute(delete(g).where(tuple_(g.c.target, g.c.target_id).in_(part))).rowcount)
+    state = CorpusState(docs=plan.insert.get("event_docs", []), events=plan.insert.get("events", []))
+    events, ev_members = kbrows.event_rows(state)
+
+    batches = [
+        (t.entities, _unique(ents, "id")),
+        (t.entity_aliases, _unique(aliases, "entity_id", "alias")),
+        (t.entity_members, _unique(members, "entity_id", "doc_id", "local_id")),
+        (t.claim_sources, _unique(plan.insert.get("claim_sources", []), "doc_id", "local_id")),
+        (t.events, _unique(events, "id")),
+        (t.event_members, _unique(ev_members, "event_id", "doc_id", "local_id")),
+        (t.contradictions, _unique(kbrows.contradiction_rows(plan.insert.get("contradictions", [])), "id")),
+        (t.grades, _unique(kbrows.grade_rows(plan.insert.get("grades", [])), "target", "target_id")),
+    ]
+    for table, items in batches:
+        if items:
+            conn.execute(insert(table), items)
+            count(table.name, len(items))
+    for eid, n in plan.update_docs.items():
+        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(n_documents=n))
+        count("entities", 1)
+    k = t.corpus_keys
+    for part in _chunks(plan.drop_forms):
+        conn.execute(delete(k).where(k.c.kind == "form", k.c.ref.in_(part)))
+    for table, items in ((t.corpus_docs, plan.index_docs), (t.corpus_members, plan.index_members), (t.corpus_keys, plan.index_keys)):
+        if items:
+            conn.execute(insert(table), items)
+    return written
