@@ -80,6 +80,8 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
             conn.execute(text(f"DROP TABLE {fts}"))
         conn.execute(text("DROP TABLE decisions"))  # what 0005w added
         conn.execute(text("DROP TABLE sentence_vectors"))  # and what 0007 added
+        for derived in ("entity_links", "entity_roles", "relation_links"):  # and what 0008 added
+            conn.execute(text(f"DROP TABLE {derived}"))
         conn.execute(text("DROP TABLE claim_sources"))  # and what 0004 added
         conn.execute(text("ALTER TABLE entities DROP COLUMN scope"))
         conn.execute(text("ALTER TABLE overrides DROP COLUMN name"))

@@ -348,6 +348,48 @@ sentence_vectors = Table(
     Column("vector", LargeBinary, nullable=False),  # float32, little-endian
 )
 
+# ----------------------------------------------------------------- derived
+
+# Who does what, worked out once when the knowledge base is written (store/linkrows.py) from
+# the per-document rows and the KB tables, so the readers need not redo it per request:
+# ``entity_links`` holds, per entity, role and document, how often it plays the role there
+# (``ref`` = '') or, for event roles, one row per event it plays it in (``ref`` = the KB event
+# id, or ``doc:v0`` for a report in no event); ``entity_roles`` sums them per entity
+# (web_links.ROLES, events counted once); ``relation_links`` ties each relation ("doc:r3")
+# to the KB entities on its two sides. Rows of a document change only when its entity,
+# claim-source or event links change, so they are rewritten for the documents touched.
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_id", Text, primary_key=True),
+    Column("role", Text, primary_key=True),
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("ref", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+    Index("ix_entity_links_doc", "doc_id"),
+)
+
+entity_roles = Table(
+    "entity_roles",
+    metadata,
+    Column("entity_id", Text, primary_key=True),
+    *[Column(role, Integer, nullable=False) for role in ("mentions", "claim_source", "claim_subject", "event_actor", "event_target", "event_location",
+                                                          "relation_subject", "relation_object")],
+)
+
+relation_links = Table(
+    "relation_links",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("idx", Integer, primary_key=True),  # the n of "doc:r<n>": the relation's place among its article's
+    Column("relation_id", Integer, nullable=False),  # relations.id
+    Column("subject_id", Text),
+    Column("object_id", Text),
+    Index("ix_relation_links_subject", "subject_id"),
+    Index("ix_relation_links_object", "object_id"),
+)
+DERIVED_TABLES = (entity_links, entity_roles, relation_links)
+
 # Tables replaced as a whole by the corpus steps, children first (delete order).
 KB_TABLES = (claim_sources, entity_aliases, entity_members, entities, event_members, events, contradictions, grades)
 # Columns holding JSON text.

@@ -20,7 +20,8 @@ from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
 from .web_claims import claim_items, in_listing_order
-from .web_links import Links, RelationLink, links, roles
+from .linkrows import roles_of
+from .web_links import Links, RelationLink, links
 from .webviews import EntityEvent, EntityFull, EntityItem
 
 
@@ -65,23 +66,34 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
     return dict(conn.execute(select(e.id, e.name).where(e.id.in_(ids_l))).all()) if ids_l else {}
 
 
-def entity_items(conn: Connection, rows: list[Any], lk: Links | None = None) -> list[EntityItem]:
-    """EntityItems for ``entities`` rows, with roles and relations."""
+def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMIT) -> list[RelationLink]:
+    """The relations with entity ``eid`` on a side, in article order (``relation_links``), at most ``limit``."""
+    rl, r_ = t.relation_links.c, t.relations.c
+    stmt = (
+        select(rl.doc_id, rl.idx, rl.subject_id, rl.object_id, r_.subject, r_.predicate, r_.object, r_.evidence, r_.evidence_start, r_.evidence_end)
+        .select_from(t.relation_links.join(t.relations, r_.id == rl.relation_id))
+        .where(or_(rl.subject_id == eid, rl.object_id == eid))
+        .order_by(rl.doc_id, rl.idx)
+        .limit(limit)
+    )
+    return [
+        RelationLink(f"{r.doc_id}:r{r.idx}", r.doc_id, r.subject, r.predicate, r.object, r.subject_id, r.object_id, r.evidence,
+                     None if r.evidence_start is None or r.evidence_end is None else [r.evidence_start, r.evidence_end])
+        for r in conn.execute(stmt)
+    ]
+
+
+def entity_items(conn: Connection, rows: list[Any], max_relations: int | None = DETAIL_LIMIT) -> list[EntityItem]:
+    """EntityItems for ``entities`` rows, with roles (``entity_roles``) and their first ``max_relations`` relations."""
     ids = [r.id for r in rows]
-    if lk is None:
-        lk = links(conn, entity_docs(conn, ids))
-    rl = roles(lk, ids)
+    rl = roles_of(conn, ids)
     aliases = q._aliases(conn, ids) if ids else {}
-    rels: dict[str, list[RelationLink]] = defaultdict(list)
-    for r in lk.relations:
-        for e in {r.subject_id, r.object_id}:
-            if e:
-                rels[e].append(r)
-    names = _names(conn, {x for r in lk.relations for x in (r.subject_id, r.object_id) if x})
+    rels = {eid: entity_relations(conn, eid, max_relations) for eid in ids}
+    names = _names(conn, {x for rs in rels.values() for r in rs for x in (r.subject_id, r.object_id) if x})
     return [
         EntityItem(
             r.id, r.name, r.type, r.kind, r.country, r.kb_id, aliases.get(r.id, []), r.n_documents or 0, rl[r.id]["mentions"], rl[r.id],
-            [relation_view(x, r.id, names) for x in rels.get(r.id, [])],
+            [relation_view(x, r.id, names) for x in rels[r.id]],
         )
         for r in rows
     ]
@@ -111,6 +123,11 @@ def entities_page(
     return Page(entity_items(conn, rows), total, limit, offset)
 
 
+def _self_relations(conn: Connection, eid: str) -> int:
+    rl = t.relation_links.c
+    return int(conn.execute(select(func.count()).select_from(t.relation_links).where(rl.subject_id == eid, rl.object_id == eid)).scalar_one())
+
+
 def _entity_events(conn: Connection, lk: Links, eid: str) -> list[EntityEvent]:
     mine = [v for v in lk.events if v.entity_id == eid]
     ev_ids = sorted({v.event_id for v in mine if v.event_id})
@@ -137,7 +154,7 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     eid = detail.entity.id
     lk = links(conn, entity_docs(conn, [eid]))
     row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).one()
-    (item,) = entity_items(conn, [row], lk)
+    (item,) = entity_items(conn, [row])
     de, em = t.doc_entities.c, t.entity_members.c
     used: Counter[str] = Counter()
     stmt = select(de.doc_id, de.name, de.aliases).select_from(
@@ -153,7 +170,7 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     by = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if c.by == eid])
     about = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid])
     events = _entity_events(conn, lk, eid)
-    totals = {"members": len(detail.members), "relations": len(item.relations), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
+    totals = {"members": len(detail.members), "relations": item.roles["relation_subject"] + item.roles["relation_object"] - _self_relations(conn, eid), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
     n = DETAIL_LIMIT
     return EntityFull(
         item, detail.geo, names, detail.members[:n], detail.merges[:n], detail.overrides, item.relations[:n], events[:n],

@@ -1,0 +1,56 @@
+"""Who does what, written down once (store/linkrows.py): ``entity_links``, ``entity_roles``, ``relation_links``.
+
+Derived from the per-document rows and the knowledge-base tables when the
+knowledge base is written, so the readers (the entity list, the overview, the
+relations list) do not tie every claim, report and relation to its entities
+on each request. Filled here from what is stored.
+
+Revision ID: 0008
+Revises: 0007
+Create Date: 2026-12-03
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0008"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+ROLES = ("mentions", "claim_source", "claim_subject", "event_actor", "event_target", "event_location", "relation_subject", "relation_object")
+
+
+def upgrade() -> None:
+    doc_fk = lambda: sa.ForeignKey("documents.id", ondelete="CASCADE")  # noqa: E731
+    op.create_table(
+        "entity_links",
+        sa.Column("entity_id", sa.Text, primary_key=True),
+        sa.Column("role", sa.Text, primary_key=True),
+        sa.Column("doc_id", sa.Text, doc_fk(), primary_key=True),
+        sa.Column("ref", sa.Text, primary_key=True),
+        sa.Column("n", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_entity_links_doc", "entity_links", ["doc_id"])
+    op.create_table("entity_roles", sa.Column("entity_id", sa.Text, primary_key=True), *[sa.Column(r, sa.Integer, nullable=False) for r in ROLES])
+    op.create_table(
+        "relation_links",
+        sa.Column("doc_id", sa.Text, doc_fk(), primary_key=True),
+        sa.Column("idx", sa.Integer, primary_key=True),
+        sa.Column("relation_id", sa.Integer, nullable=False),
+        sa.Column("subject_id", sa.Text),
+        sa.Column("object_id", sa.Text),
+    )
+    op.create_index("ix_relation_links_subject", "relation_links", ["subject_id"])
+    op.create_index("ix_relation_links_object", "relation_links", ["object_id"])
+    from newsfusion.store import linkrows
+
+    linkrows.refresh(op.get_bind())
+
+
+def downgrade() -> None:
+    op.drop_table("relation_links")
+    op.drop_table("entity_roles")
+    op.drop_table("entity_links")
