@@ -27,7 +27,7 @@ from sqlalchemy import delete, distinct, func, insert, select
 from sqlalchemy.engine import Connection
 
 from . import schema as t
-from .web_links import ROLES, EntityIndex, claim_links, event_links
+from .web_links import ROLES, EntityIndex, RelationLink, claim_links, event_links
 
 CHUNK = 400  # documents worked out at once (bounds memory)
 EVENT_ROLES = ("event_actor", "event_target", "event_location")
@@ -127,3 +127,19 @@ def roles_of(conn: Connection, ids: list[str]) -> dict[str, dict[str, int]]:
         for r in conn.execute(select(t.entity_roles).where(ro.entity_id.in_(chunk))).mappings():
             out[r["entity_id"]] = {k: int(r[k]) for k in ROLES}
     return out
+
+
+def relations_select():
+    """The relations with the KB entities on their sides, in article order (``doc:r<idx>``)."""
+    rl, r_ = t.relation_links.c, t.relations.c
+    return (
+        select(rl.doc_id, rl.idx, rl.subject_id, rl.object_id, r_.subject, r_.predicate, r_.object, r_.evidence, r_.evidence_start, r_.evidence_end)
+        .select_from(t.relation_links.join(t.relations, r_.id == rl.relation_id))
+        .order_by(rl.doc_id, rl.idx)
+    )
+
+
+def relation_link(r) -> RelationLink:
+    """A row of :func:`relations_select` as web_links gives it."""
+    span = None if r.evidence_start is None or r.evidence_end is None else [r.evidence_start, r.evidence_end]
+    return RelationLink(f"{r.doc_id}:r{r.idx}", r.doc_id, r.subject, r.predicate, r.object, r.subject_id, r.object_id, r.evidence, span)

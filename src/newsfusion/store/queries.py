@@ -102,12 +102,19 @@ def find_document(conn: Connection, ref: str) -> str:
 def documents(conn: Connection, limit: int | None = None) -> list[DocumentInfo]:
     cols = [c for c in t.documents.c if c.name not in ("text", "record", "pipeline_version")]
     q = select(*cols).order_by(t.documents.c.ingested_at, t.documents.c.id).limit(limit)
-    out = [DocumentInfo(**dict(r)) for r in conn.execute(q).mappings()]
-    for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
-        n = dict(conn.execute(select(table.c.doc_id, func.count()).group_by(table.c.doc_id)).all())
-        for info in out:
-            setattr(info, attr, int(n.get(info.id, 0)))
-    return out
+    return with_counts(conn, [DocumentInfo(**dict(r)) for r in conn.execute(q).mappings()])
+
+
+def with_counts(conn: Connection, docs: list[DocumentInfo]) -> list[DocumentInfo]:
+    """``docs`` with their numbers of entities, event reports and claims (counted for them only)."""
+    for i in range(0, len(docs), 500):
+        chunk = docs[i : i + 500]
+        ids = [d.id for d in chunk]
+        for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
+            n = dict(conn.execute(select(table.c.doc_id, func.count()).where(table.c.doc_id.in_(ids)).group_by(table.c.doc_id)).all())
+            for d in chunk:
+                setattr(d, attr, int(n.get(d.id, 0)))
+    return docs
 
 
 def document(conn: Connection, ref: str) -> DocumentView:
@@ -205,31 +212,20 @@ def entity(conn: Connection, ref: str) -> EntityDetail:
 # ------------------------------------------------------------------- events
 
 
-def _grades(conn: Connection, target: str) -> dict[str, str]:
-    g = t.grades.c
-    return {tid: f"{rel}{cred}" for tid, rel, cred in conn.execute(select(g.target_id, g.reliability, g.credibility).where(g.target == target))}
-
-
 def events(conn: Connection, *, type: str | None = None, source: str | None = None, limit: int | None = None) -> list[EventInfo]:
-    e, vm = t.events.c, t.event_members.c
+    from .web_events import event_infos  # the one mapping of an events row (web_events reads this module)
+
+    e = t.events.c
     q = select(t.events).order_by(e.event_date.is_(None), e.event_date, e.id)
     if type:
         q = q.where(or_(_contains(e.acled_type, type), _contains(e.acled_sub_type, type)))
     if source:
         q = q.where(_contains(e.sources, source))
     rows = conn.execute(q.limit(limit)).all()
-    reports: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for eid, doc_id, local in conn.execute(select(vm.event_id, vm.doc_id, vm.local_id).order_by(vm.doc_id, vm.local_id)):
-        reports[eid].append((doc_id, local))
-    r_ev = t.event_reports.c
-    evidence = {(d, l): ev for d, l, ev in conn.execute(select(r_ev.doc_id, r_ev.local_id, r_ev.evidence))}
-    grades = _grades(conn, "event")
     out = []
-    for r in rows:
-        reps = reports.get(r.id, [])
-        notes = next((evidence.get(rep) for rep in reps if evidence.get(rep)), None)
-        d = {k: getattr(r, k) for k in EventInfo.__dataclass_fields__ if hasattr(r, k) and k not in ("sources", "summary")}
-        out.append(EventInfo(**d, sources=from_json(r.sources, []), reports=reps, grade=grades.get(r.id), notes=notes, summary=from_json(r.summary, {})))
+    for i in range(0, len(rows), 500):
+        for item in event_infos(conn, rows[i : i + 500]):
+            out.append(EventInfo(**{k: getattr(item, k) for k in EventInfo.__dataclass_fields__}))
     return out
 
 
@@ -249,13 +245,20 @@ def claims(
         q = q.where(func.lower(c.stance) == stance.lower())
     if doc_id:
         q = q.where(c.doc_id == doc_id)
-    grades = _grades(conn, "claim")
+    rows = conn.execute(q.limit(limit)).all()
+    g = t.grades.c
+    grades: dict[str, str] = {}
+    ids = [f"{r.doc_id}:{r.local_id}" for r in rows]
+    for i in range(0, len(ids), 500):
+        grades.update({tid: f"{rel}{cred}" for tid, rel, cred in conn.execute(
+            select(g.target_id, g.reliability, g.credibility).where(g.target == "claim", g.target_id.in_(ids[i : i + 500]))
+        )})
     return [
         ClaimInfo(
             r.doc_id, r.doc_name, r.local_id, r.source, r.source_kind, r.stance, r.cue, r.content, r.evidence,
             _span(r.evidence_start, r.evidence_end), grades.get(f"{r.doc_id}:{r.local_id}"),
         )
-        for r in conn.execute(q.limit(limit))
+        for r in rows
     ]
 
 

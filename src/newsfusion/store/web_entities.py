@@ -20,7 +20,7 @@ from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
 from .web_claims import claim_items, in_listing_order
-from .linkrows import roles_of
+from .linkrows import relation_link, relations_select, roles_of
 from .web_links import Links, RelationLink, links
 from .webviews import EntityEvent, EntityFull, EntityItem
 
@@ -28,6 +28,9 @@ from .webviews import EntityEvent, EntityFull, EntityItem
 # Lists in one entity's detail are cut at this length; ``totals`` gives the full counts and the
 # listings (/api/claims?entity=..., /api/events?actor=...) page through all of them.
 DETAIL_LIMIT = 100
+# An entity as listed carries its first relations only (the entity's page has up to DETAIL_LIMIT and their
+# count; roles.relation_subject/relation_object count them all): a country in 30,000 articles has thousands.
+LIST_RELATIONS = 10
 
 
 def _contains(col, value: str):
@@ -68,19 +71,8 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
 
 def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMIT) -> list[RelationLink]:
     """The relations with entity ``eid`` on a side, in article order (``relation_links``), at most ``limit``."""
-    rl, r_ = t.relation_links.c, t.relations.c
-    stmt = (
-        select(rl.doc_id, rl.idx, rl.subject_id, rl.object_id, r_.subject, r_.predicate, r_.object, r_.evidence, r_.evidence_start, r_.evidence_end)
-        .select_from(t.relation_links.join(t.relations, r_.id == rl.relation_id))
-        .where(or_(rl.subject_id == eid, rl.object_id == eid))
-        .order_by(rl.doc_id, rl.idx)
-        .limit(limit)
-    )
-    return [
-        RelationLink(f"{r.doc_id}:r{r.idx}", r.doc_id, r.subject, r.predicate, r.object, r.subject_id, r.object_id, r.evidence,
-                     None if r.evidence_start is None or r.evidence_end is None else [r.evidence_start, r.evidence_end])
-        for r in conn.execute(stmt)
-    ]
+    rl = t.relation_links.c
+    return [relation_link(r) for r in conn.execute(relations_select().where(or_(rl.subject_id == eid, rl.object_id == eid)).limit(limit))]
 
 
 def entity_items(conn: Connection, rows: list[Any], max_relations: int | None = DETAIL_LIMIT) -> list[EntityItem]:
@@ -120,7 +112,7 @@ def entities_page(
     if name:
         stmt = stmt.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
     rows, total = fetch(conn, stmt, limit, offset)
-    return Page(entity_items(conn, rows), total, limit, offset)
+    return Page(entity_items(conn, rows, LIST_RELATIONS), total, limit, offset)
 
 
 def _self_relations(conn: Connection, eid: str) -> int:

@@ -22,23 +22,13 @@ from .views import ContradictionInfo, DocumentInfo
 from .web_claims import claim_items
 from .web_entities import entities_page
 from .web_events import events_page
+from .linkrows import relation_link, relations_select
 from .web_links import links
 from .webviews import Annotation, DocumentFull, Overview, SourceItem
 
 # --------------------------------------------------------------- documents
 
 _DOC_COLS = [c for c in t.documents.c if c.name not in ("text", "record", "pipeline_version")]
-
-
-def _with_counts(conn: Connection, docs: list[DocumentInfo]) -> list[DocumentInfo]:
-    ids = [d.id for d in docs]
-    if not ids:
-        return docs
-    for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
-        n = dict(conn.execute(select(table.c.doc_id, func.count()).where(table.c.doc_id.in_(ids)).group_by(table.c.doc_id)).all())
-        for d in docs:
-            setattr(d, attr, int(n.get(d.id, 0)))
-    return docs
 
 
 def documents_page(
@@ -63,7 +53,7 @@ def documents_page(
     if published_to:
         stmt = stmt.where(d.published <= published_to)
     rows, total = fetch(conn, stmt, limit, offset)
-    return Page(_with_counts(conn, [DocumentInfo(**dict(r._mapping)) for r in rows]), total, limit, offset)
+    return Page(q.with_counts(conn, [DocumentInfo(**dict(r._mapping)) for r in rows]), total, limit, offset)
 
 
 def _valid(start: Any, end: Any, n: int) -> bool:
@@ -167,13 +157,12 @@ def sources_page(conn: Connection, *, name: str | None = None, kind: str | None 
 
 
 def relations_page(conn: Connection, *, predicate: str | None = None, limit: int = 50, offset: int = 0) -> Page[dict[str, Any]]:
-    r = t.relations.c
-    stmt = select(r.doc_id).distinct()
+    """Relations in article order, with the KB entities on their sides (``relation_links``)."""
+    stmt = relations_select()
     if predicate:
-        stmt = stmt.where(r.predicate == predicate)
-    docs = list(conn.execute(stmt).scalars())
-    rels = [x for x in links(conn, docs).relations if not predicate or x.predicate == predicate] if docs else []
-    return Page([x.to_dict() for x in rels[offset : offset + limit]] if limit > 0 else [], len(rels), limit, offset)
+        stmt = stmt.where(t.relations.c.predicate == predicate)
+    rows, total = fetch(conn, stmt, limit, offset)
+    return Page([relation_link(r).to_dict() for r in rows], total, limit, offset)
 
 
 # ---------------------------------------------------------------- overview

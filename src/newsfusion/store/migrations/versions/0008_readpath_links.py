@@ -1,4 +1,5 @@
-"""Who does what, written down once (store/linkrows.py): ``entity_links``, ``entity_roles``, ``relation_links``.
+"""Who does what, written down once (store/linkrows.py: ``entity_links``, ``entity_roles``,
+``relation_links``), and indexes in the listings' orders.
 
 Derived from the per-document rows and the knowledge-base tables when the
 knowledge base is written, so the readers (the entity list, the overview, the
@@ -45,12 +46,24 @@ def upgrade() -> None:
     )
     op.create_index("ix_relation_links_subject", "relation_links", ["subject_id"])
     op.create_index("ix_relation_links_object", "relation_links", ["object_id"])
+    op.create_index("ix_documents_ingested", "documents", ["ingested_at", "id"])
+    op.create_index("ix_documents_published_order", "documents", [sa.text("(published IS NULL)"), "published", "id"])
+    op.create_index("ix_documents_published_desc", "documents", [sa.text("(published IS NULL)"), sa.text("published DESC"), "id"])
+    op.create_index("ix_claims_lstance", "claims", [sa.text("lower(stance)")])
+    op.create_index("ix_claims_doc_order", "claims", ["doc_id", "evidence_start", "local_id"])
+    op.create_index("ix_entities_documents_order", "entities", [sa.text("n_documents DESC"), "name", "id"])
+    op.create_index("ix_entities_lname_order", "entities", [sa.text("lower(name)"), "name", "id"])
+    op.create_index("ix_events_date_order", "events", [sa.text("(event_date IS NULL)"), "event_date", "id"])
+    op.create_index("ix_events_date_desc", "events", [sa.text("(event_date IS NULL)"), sa.text("event_date DESC"), "id"])
     from newsfusion.store import linkrows
 
     linkrows.refresh(op.get_bind())
 
 
 def downgrade() -> None:
+    for name, table in (("ix_events_date_desc", "events"), ("ix_claims_lstance", "claims"), ("ix_documents_published_desc", "documents"), ("ix_events_date_order", "events"), ("ix_entities_lname_order", "entities"), ("ix_entities_documents_order", "entities"),
+                        ("ix_claims_doc_order", "claims"), ("ix_documents_published_order", "documents"), ("ix_documents_ingested", "documents")):
+        op.drop_index(name, table_name=table)
     op.drop_table("relation_links")
     op.drop_table("entity_roles")
     op.drop_table("entity_links")
