@@ -10,9 +10,12 @@ knowledge base is written (:func:`refresh`, from ``Store.update_kb`` and
 ``Store.replace_kb``) for the documents whose KB links changed, and the
 readers read the result:
 
-* ``entity_links``: per entity, role and document, how often it plays the role
-  there (``ref`` = ''), or one row per KB event (``ref``) it is an actor,
-  target or location of, so an event reported by several articles counts once;
+* ``entity_links``: per entity, role and document, how often it is mentioned
+  or a relation's side there (``ref`` = ''); one row per claim (``ref`` = its
+  local id) it makes or is the subject of; one row per KB event (``ref``) it is
+  an actor, target or location of (``n`` = the link's place in the article,
+  so the graph keeps the order of actors), so an event reported by several
+  articles counts once;
 * ``entity_roles``: the sums per entity (:data:`.web_links.ROLES`), what
   :func:`.web_links.roles` gives over all documents;
 * ``relation_links``: each relation (``doc:r<idx>``) with the KB entities on its sides.
@@ -42,11 +45,13 @@ def _doc_rows(conn: Connection, docs: list[str]) -> tuple[list[dict], list[dict]
             n[(eid, "mentions", doc, "")] += 1
     for c in claim_links(conn, idx):
         if c.by:
-            n[(c.by, "claim_source", c.doc_id, "")] += 1
+            n[(c.by, "claim_source", c.doc_id, c.local_id)] += 1
         for e in c.about:
-            n[(e, "claim_subject", c.doc_id, "")] += 1
-    for v in event_links(conn, idx):
-        n[(v.entity_id, f"event_{v.role}", v.doc_id, v.event_id or f"{v.doc_id}:{v.local_id}")] = 1
+            n[(e, "claim_subject", c.doc_id, c.local_id)] += 1
+    at: Counter[str] = Counter()
+    for v in event_links(conn, idx):  # n: the link's place among its article's (the graph keeps the actors' order)
+        at[v.doc_id] += 1
+        n.setdefault((v.entity_id, f"event_{v.role}", v.doc_id, v.event_id or f"{v.doc_id}:{v.local_id}"), at[v.doc_id])
     rel_rows = []
     r_ = t.relations.c
     pos: dict[str, int] = defaultdict(int)
@@ -73,7 +78,7 @@ def _roles(conn: Connection, ids: list[str] | None) -> list[dict]:
     for chunk in chunks:
         for eid, role, total, refs in conn.execute(stmt if chunk is None else stmt.where(x.entity_id.in_(chunk))):
             row = out.setdefault(eid, {"entity_id": eid, **dict.fromkeys(ROLES, 0)})
-            row[role] = int(refs if role in EVENT_ROLES else total)
+            row[role] = int(refs if role in EVENT_ROLES else total)  # claims: one row per claim, n = 1
     return list(out.values())
 
 

@@ -366,9 +366,10 @@ Index("ix_events_date_desc", events.c.event_date.is_(None), events.c.event_date.
 
 # Who does what, worked out once when the knowledge base is written (store/linkrows.py) from
 # the per-document rows and the KB tables, so the readers need not redo it per request:
-# ``entity_links`` holds, per entity, role and document, how often it plays the role there
-# (``ref`` = '') or, for event roles, one row per event it plays it in (``ref`` = the KB event
-# id, or ``doc:v0`` for a report in no event); ``entity_roles`` sums them per entity
+# ``entity_links`` holds, per entity, role and document, how often it is mentioned or a
+# relation's side there (``ref`` = ''), one row per claim it makes or is about (``ref`` = the
+# claim's local id) and one per event it plays a role in (``ref`` = the KB event id, or
+# ``doc:v0`` for a report in no event; ``n`` its place in the article); ``entity_roles`` sums them per entity
 # (web_links.ROLES, events counted once); ``relation_links`` ties each relation ("doc:r3")
 # to the KB entities on its two sides. Rows of a document change only when its entity,
 # claim-source or event links change, so they are rewritten for the documents touched.
