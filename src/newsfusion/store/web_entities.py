@@ -3,7 +3,9 @@
 Roles are counted from the per-document rows through :mod:`.web_links`: how
 often an entity is mentioned, makes claims, is the subject of others' claims,
 acts in, is targeted by or hosts events, and stands on either side of a
-relation.
+relation. They are worked out when the knowledge base is written
+(:mod:`.linkrows`: ``entity_roles``, ``entity_links``, ``relation_links``), so a
+page of entities or one entity reads them instead of every row of its articles.
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
 from .web_claims import claim_items, in_listing_order
-from .linkrows import relation_link, relations_select, roles_of
-from .web_links import Links, RelationLink, links
+from .linkrows import EVENT_ROLES, relation_link, relations_select, roles_of
+from .web_links import EntityIndex, RelationLink, event_links
 from .webviews import EntityEvent, EntityFull, EntityItem
 
 
@@ -35,16 +37,6 @@ LIST_RELATIONS = 10
 
 def _contains(col, value: str):
     return func.lower(col).contains(value.lower(), autoescape=True)
-
-
-def entity_docs(conn: Connection, ids: list[str]) -> list[str]:
-    """The documents the entities appear in, or are quoted in as a source."""
-    if not ids:
-        return []
-    em, cs = t.entity_members.c, t.claim_sources.c
-    docs = set(conn.execute(select(em.doc_id).where(em.entity_id.in_(ids)).distinct()).scalars())
-    docs |= set(conn.execute(select(cs.doc_id).where(cs.entity_id.in_(ids)).distinct()).scalars())
-    return sorted(docs)
 
 
 def relation_view(r: RelationLink, eid: str, names: dict[str, str]) -> dict[str, Any]:
@@ -120,8 +112,19 @@ def _self_relations(conn: Connection, eid: str) -> int:
     return int(conn.execute(select(func.count()).select_from(t.relation_links).where(rl.subject_id == eid, rl.object_id == eid)).scalar_one())
 
 
-def _entity_events(conn: Connection, lk: Links, eid: str) -> list[EntityEvent]:
-    mine = [v for v in lk.events if v.entity_id == eid]
+def _event_links_of(conn: Connection, eid: str) -> list[Any]:
+    """The event reports naming entity ``eid`` (web_links.EventLink), read only in the articles where each
+    of its (event, role) pairs first occurs (``entity_links``): what ``links`` gives over all its articles, deduplicated."""
+    x = t.entity_links.c
+    first: dict[tuple[str, str], str] = {}
+    for role, ref, doc in conn.execute(select(x.role, x.ref, x.doc_id).where(x.entity_id == eid, x.role.in_(EVENT_ROLES)).order_by(x.doc_id, x.n)):
+        first.setdefault((ref, role), doc)
+    docs = sorted(set(first.values()))
+    return [v for v in event_links(conn, EntityIndex(conn, docs)) if v.entity_id == eid] if docs else []
+
+
+def _entity_events(conn: Connection, eid: str) -> list[EntityEvent]:
+    mine = _event_links_of(conn, eid)
     ev_ids = sorted({v.event_id for v in mine if v.event_id})
     e, g = t.events.c, t.grades.c
     info = {r.id: r for r in conn.execute(select(e.id, e.acled_type, e.acled_sub_type, e.event_date, e.location).where(e.id.in_(ev_ids)))} if ev_ids else {}
@@ -144,7 +147,6 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     """One entity with every name it goes by, its roles, relations, events and claims."""
     detail = q.entity(conn, ref)
     eid = detail.entity.id
-    lk = links(conn, entity_docs(conn, [eid]))
     row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).one()
     (item,) = entity_items(conn, [row])
     de, em = t.doc_entities.c, t.entity_members.c
@@ -159,12 +161,13 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     for form in [item.name, *item.aliases]:
         used.setdefault(form, 0)
     names = [{"name": n, "documents": c} for n, c in sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))]
-    by = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if c.by == eid])
-    about = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid])
-    events = _entity_events(conn, lk, eid)
+    x = t.entity_links.c  # the claims it makes and those about it (never the same claim: a claim is not about who makes it)
+    by = in_listing_order(conn, [(d, r) for d, r in conn.execute(select(x.doc_id, x.ref).where(x.entity_id == eid, x.role == "claim_source"))])
+    about = in_listing_order(conn, [(d, r) for d, r in conn.execute(select(x.doc_id, x.ref).where(x.entity_id == eid, x.role == "claim_subject"))])
+    events = _entity_events(conn, eid)
     totals = {"members": len(detail.members), "relations": item.roles["relation_subject"] + item.roles["relation_object"] - _self_relations(conn, eid), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
     n = DETAIL_LIMIT
     return EntityFull(
         item, detail.geo, names, detail.members[:n], detail.merges[:n], detail.overrides, item.relations[:n], events[:n],
-        claim_items(conn, by[:n], lk), claim_items(conn, about[:n], lk), totals,
+        claim_items(conn, by[:n]), claim_items(conn, about[:n]), totals,
     )
