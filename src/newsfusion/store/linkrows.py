@@ -106,6 +106,9 @@ def refresh(conn: Connection, docs: Iterable[str] | None = None) -> None:
             conn.execute(insert(t.relation_links), rels)
         if affected is not None:
             affected.update(r["entity_id"] for r in links)
+    if conn.dialect.name == "sqlite":  # keep the planner's statistics fresh (approximate, cheap): the listings'
+        conn.exec_driver_sql("PRAGMA analysis_limit = 400")  # orders need it to read documents in ingest order first
+        conn.exec_driver_sql("PRAGMA optimize")
     ids = None if affected is None else sorted(affected)
     if ids:
         for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):

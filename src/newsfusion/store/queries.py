@@ -51,7 +51,8 @@ STATUS_TABLES = (
 )
 
 
-def _contains(col, value: str):
+def contains(col, value: str):
+    """``value`` anywhere in ``col``, any case (LIKE with its wildcards escaped)."""
     return func.lower(col).contains(value.lower(), autoescape=True)
 
 
@@ -180,14 +181,29 @@ def _entity_info(r: Any, aliases: dict[str, list[str]]) -> EntityInfo:
     return EntityInfo(r.id, r.name, r.type, r.kb_id, r.kind, r.country, aliases.get(r.id, []), r.n_members or 0, r.n_documents or 0)
 
 
-def entities(conn: Connection, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
+def entity_select(*, type: str | None = None, name: str | None = None, kind: str | None = None, country: str | None = None, sort: str = "-documents"):
+    """``entities`` rows filtered and ordered as the CLI and the web list them (``sort``: ``[-]documents|name|type``,
+    ties by name and id); ``name`` matches part of the name or of an alias."""
     e = t.entities.c
-    q = select(t.entities).order_by(e.n_documents.desc(), e.name, e.id)
+    cols = {"documents": e.n_documents, "name": func.lower(e.name), "type": e.type}
+    key = sort.lstrip("-")
+    if key not in cols:
+        raise QueryError("E307", f"sort={sort!r} is not a sort order", "use documents, name or type, with - for descending")
+    col = cols[key].desc() if sort.startswith("-") else cols[key]
+    stmt = select(t.entities).order_by(col, e.name, e.id)
+    if country:
+        stmt = stmt.where(func.upper(e.country) == country.upper())
     if type:
-        q = q.where(func.upper(e.type) == type.upper())
+        stmt = stmt.where(func.upper(e.type) == type.upper())
+    if kind:
+        stmt = stmt.where(func.lower(e.kind) == kind.lower())
     if name:
-        q = q.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
-    rows = conn.execute(q.limit(limit)).all()
+        stmt = stmt.where(or_(contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(contains(t.entity_aliases.c.alias, name)))))
+    return stmt
+
+
+def entities(conn: Connection, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
+    rows = conn.execute(entity_select(type=type, name=name).limit(limit)).all()
     aliases = _aliases(conn, [r.id for r in rows]) if rows else {}
     return [_entity_info(r, aliases) for r in rows]
 
@@ -218,9 +234,9 @@ def events(conn: Connection, *, type: str | None = None, source: str | None = No
     e = t.events.c
     q = select(t.events).order_by(e.event_date.is_(None), e.event_date, e.id)
     if type:
-        q = q.where(or_(_contains(e.acled_type, type), _contains(e.acled_sub_type, type)))
+        q = q.where(or_(contains(e.acled_type, type), contains(e.acled_sub_type, type)))
     if source:
-        q = q.where(_contains(e.sources, source))
+        q = q.where(contains(e.sources, source))
     rows = conn.execute(q.limit(limit)).all()
     out = []
     for i in range(0, len(rows), 500):
@@ -236,11 +252,11 @@ def claims(
     conn: Connection, *, source_kind: str | None = None, source: str | None = None, stance: str | None = None, doc_id: str | None = None, limit: int | None = None
 ) -> list[ClaimInfo]:
     c = t.claims.c
-    q = select(t.claims, t.documents.c.name.label("doc_name")).join(t.documents, t.documents.c.id == c.doc_id).order_by(t.documents.c.ingested_at, c.doc_id, c.evidence_start, c.local_id)
+    q = select(t.claims, t.documents.c.name.label("doc_name")).join(t.documents, t.documents.c.id == c.doc_id).order_by(t.documents.c.ingested_at, t.documents.c.id, c.evidence_start, c.local_id)
     if source_kind:
         q = q.where(func.lower(c.source_kind) == source_kind.lower())
     if source:
-        q = q.where(_contains(c.source, source))
+        q = q.where(contains(c.source, source))
     if stance:
         q = q.where(func.lower(c.stance) == stance.lower())
     if doc_id:
@@ -270,24 +286,26 @@ def relations(conn: Connection, *, predicate: str | None = None, limit: int | No
     return [RelationInfo(x.doc_id, x.subject, x.predicate, x.object, x.evidence, _span(x.evidence_start, x.evidence_end)) for x in conn.execute(q.limit(limit))]
 
 
+def contradiction_info(x: Any) -> ContradictionInfo:
+    """A ``contradictions`` row (a mapping) as the CLI and the web show it."""
+    sides = []
+    for p in ("a", "b"):
+        sides.append(
+            {
+                "doc_id": x[f"{p}_doc_id"],
+                "source": x[f"{p}_source"],
+                "evidence": x[f"{p}_evidence"],
+                "evidence_span": _span(x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]),
+                "claim": x[f"{p}_claim"],
+                "event": x[f"{p}_event"],
+                "value": from_json(x[f"{p}_value"]),
+            }
+        )
+    return ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides)
+
+
 def contradictions(conn: Connection, limit: int | None = None) -> list[ContradictionInfo]:
-    out = []
-    for x in conn.execute(select(t.contradictions).order_by(t.contradictions.c.id).limit(limit)).mappings():
-        sides = []
-        for p in ("a", "b"):
-            sides.append(
-                {
-                    "doc_id": x[f"{p}_doc_id"],
-                    "source": x[f"{p}_source"],
-                    "evidence": x[f"{p}_evidence"],
-                    "evidence_span": _span(x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]),
-                    "claim": x[f"{p}_claim"],
-                    "event": x[f"{p}_event"],
-                    "value": from_json(x[f"{p}_value"]),
-                }
-            )
-        out.append(ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides))
-    return out
+    return [contradiction_info(x) for x in conn.execute(select(t.contradictions).order_by(t.contradictions.c.id).limit(limit)).mappings()]
 
 
 def sources(conn: Connection) -> list[SourceInfo]:

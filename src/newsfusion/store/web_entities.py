@@ -35,9 +35,6 @@ DETAIL_LIMIT = 100
 LIST_RELATIONS = 10
 
 
-def _contains(col, value: str):
-    return func.lower(col).contains(value.lower(), autoescape=True)
-
 
 def relation_view(r: RelationLink, eid: str, names: dict[str, str]) -> dict[str, Any]:
     """A relation as seen from entity ``eid``: out (it is the subject) or in."""
@@ -88,21 +85,7 @@ def entities_page(
     limit: int = 50, offset: int = 0,
 ) -> Page[EntityItem]:
     """Entities, most documents first (``sort``: ``[-]documents``, ``[-]name``, ``[-]type``); ``name`` matches part of the name or of an alias."""
-    e = t.entities.c
-    cols = {"documents": e.n_documents, "name": func.lower(e.name), "type": e.type}
-    key = sort.lstrip("-")
-    if key not in cols:
-        raise QueryError("E307", f"sort={sort!r} is not a sort order", "use documents, name or type, with - for descending")
-    col = cols[key].desc() if sort.startswith("-") else cols[key]
-    stmt = select(t.entities).order_by(col, e.name, e.id)
-    if country:
-        stmt = stmt.where(func.upper(e.country) == country.upper())
-    if type:
-        stmt = stmt.where(func.upper(e.type) == type.upper())
-    if kind:
-        stmt = stmt.where(func.lower(e.kind) == kind.lower())
-    if name:
-        stmt = stmt.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
+    stmt = q.entity_select(type=type, name=name, kind=kind, country=country, sort=sort)
     rows, total = fetch(conn, stmt, limit, offset)
     return Page(entity_items(conn, rows, LIST_RELATIONS), total, limit, offset)
 

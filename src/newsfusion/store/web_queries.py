@@ -18,13 +18,13 @@ from . import queries as q
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
-from .views import ContradictionInfo, DocumentInfo
+from .views import ContradictionInfo, DocumentInfo, SourceInfo
 from .web_claims import claim_items
 from .web_entities import entities_page
 from .web_events import events_page
 from .linkrows import relation_link, relations_select
 from .web_links import links
-from .webviews import Annotation, DocumentFull, Overview, SourceItem
+from .webviews import Annotation, DocumentFull, Overview
 
 # --------------------------------------------------------------- documents
 
@@ -104,24 +104,6 @@ def document_full(conn: Connection, ref: str) -> DocumentFull:
 # ---------------------------------------------------------- contradictions
 
 
-def contradiction_info(x: Any) -> ContradictionInfo:
-    sides = []
-    for p in ("a", "b"):
-        start, end = x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]
-        sides.append(
-            {
-                "doc_id": x[f"{p}_doc_id"],
-                "source": x[f"{p}_source"],
-                "evidence": x[f"{p}_evidence"],
-                "evidence_span": None if start is None or end is None else [start, end],
-                "claim": x[f"{p}_claim"],
-                "event": x[f"{p}_event"],
-                "value": from_json(x[f"{p}_value"]),
-            }
-        )
-    return ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides)
-
-
 def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[ContradictionInfo]:
     x = t.contradictions.c
     stmt = select(t.contradictions).order_by(x.id)
@@ -131,7 +113,7 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
     if kind:
         stmt = stmt.where(x.kind == kind)
     rows, total = fetch(conn, stmt, limit, offset)
-    return Page([contradiction_info(r._mapping) for r in rows], total, limit, offset)
+    return Page([q.contradiction_info(r._mapping) for r in rows], total, limit, offset)
 
 
 # ------------------------------------------------------ sources, relations
@@ -140,11 +122,11 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
 SOURCE_SORTS = ("documents", "-documents", "claims", "-claims", "name", "-name", "rating", "-rating")
 
 
-def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, sort: str = "-documents", limit: int = 50, offset: int = 0) -> Page[SourceItem]:
+def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, sort: str = "-documents", limit: int = 50, offset: int = 0) -> Page[SourceInfo]:
     """Claim sources, outlets and authors, most documents first (or by ``sort``)."""
     if sort not in SOURCE_SORTS:
         raise QueryError("E307", f"sort={sort!r} is not a sort order", f"use one of {', '.join(SOURCE_SORTS)}")
-    items = [SourceItem(s.name, s.kinds, s.claims, s.documents, s.rating, s.id, s.aliases, s.scope) for s in q.sources(conn)]
+    items = q.sources(conn)
     items.sort(key=lambda s: (s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
     key = sort.lstrip("-")
     getter = {"documents": lambda s: s.documents, "claims": lambda s: s.claims, "name": lambda s: s.name.lower(), "rating": lambda s: s.rating or "Z"}[key]
