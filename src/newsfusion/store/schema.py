@@ -400,8 +400,8 @@ relation_links = Table(
     Column("relation_id", Integer, nullable=False),  # relations.id
     Column("subject_id", Text),
     Column("object_id", Text),
-    Index("ix_relation_links_subject", "subject_id"),
-    Index("ix_relation_links_object", "object_id"),
+    Index("ix_relation_links_subject", "subject_id", "doc_id", "idx"),
+    Index("ix_relation_links_object", "object_id", "doc_id", "idx"),
 )
 DERIVED_TABLES = (entity_links, entity_roles, relation_links)
 

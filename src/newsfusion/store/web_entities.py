@@ -64,12 +64,38 @@ def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMI
     return [relation_link(r) for r in conn.execute(relations_select().where(or_(rl.subject_id == eid, rl.object_id == eid)).limit(limit))]
 
 
+def first_relations(conn: Connection, ids: list[str], limit: int) -> dict[str, list[RelationLink]]:
+    """The first ``limit`` relations (article order) of each entity in ``ids``: the first ``limit`` on each side
+    (one ranked query per side), merged."""
+    rl = t.relation_links.c
+    keys: dict[str, set[tuple[str, int]]] = {e: set() for e in ids}
+    for side in (rl.subject_id, rl.object_id):
+        rank = func.row_number().over(partition_by=side, order_by=(rl.doc_id, rl.idx)).label("rank")
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            ranked = select(side.label("eid"), rl.doc_id, rl.idx, rank).where(side.in_(chunk)).subquery()
+            for eid, doc, idx in conn.execute(select(ranked.c.eid, ranked.c.doc_id, ranked.c.idx).where(ranked.c.rank <= limit)):
+                keys[eid].add((doc, idx))
+    first = {e: sorted(k)[:limit] for e, k in keys.items()}
+    wanted = sorted({k for ks in first.values() for k in ks})
+    wanted_keys = set(wanted)
+    docs = sorted({d for d, _ in wanted})
+    found: dict[tuple[str, int], RelationLink] = {}
+    for doc_chunk in (docs[i : i + 500] for i in range(0, len(docs), 500)):
+        for r in conn.execute(relations_select().where(rl.doc_id.in_(doc_chunk))):
+            if (r.doc_id, r.idx) in wanted_keys:
+                found[(r.doc_id, r.idx)] = relation_link(r)
+    return {e: [found[k] for k in ks if k in found] for e, ks in first.items()}
+
+
 def entity_items(conn: Connection, rows: list[Any], max_relations: int | None = DETAIL_LIMIT) -> list[EntityItem]:
     """EntityItems for ``entities`` rows, with roles (``entity_roles``) and their first ``max_relations`` relations."""
     ids = [r.id for r in rows]
     rl = roles_of(conn, ids)
     aliases = q._aliases(conn, ids) if ids else {}
-    rels = {eid: entity_relations(conn, eid, max_relations) for eid in ids}
+    if max_relations is not None and len(ids) > 1:
+        rels = first_relations(conn, ids, max_relations)
+    else:
+        rels = {eid: entity_relations(conn, eid, max_relations) for eid in ids}
     names = _names(conn, {x for rs in rels.values() for r in rs for x in (r.subject_id, r.object_id) if x})
     return [
         EntityItem(

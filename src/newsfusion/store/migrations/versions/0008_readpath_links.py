@@ -44,8 +44,8 @@ def upgrade() -> None:
         sa.Column("subject_id", sa.Text),
         sa.Column("object_id", sa.Text),
     )
-    op.create_index("ix_relation_links_subject", "relation_links", ["subject_id"])
-    op.create_index("ix_relation_links_object", "relation_links", ["object_id"])
+    op.create_index("ix_relation_links_subject", "relation_links", ["subject_id", "doc_id", "idx"])
+    op.create_index("ix_relation_links_object", "relation_links", ["object_id", "doc_id", "idx"])
     op.create_index("ix_documents_ingested", "documents", ["ingested_at", "id"])
     op.create_index("ix_documents_published_order", "documents", [sa.text("(published IS NULL)"), "published", "id"])
     op.create_index("ix_documents_published_desc", "documents", [sa.text("(published IS NULL)"), sa.text("published DESC"), "id"])
