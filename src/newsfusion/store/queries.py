@@ -169,11 +169,11 @@ def find_entity(conn: Connection, ref: str) -> str:
 def _aliases(conn: Connection, ids: list[str] | None = None) -> dict[str, list[str]]:
     a = t.entity_aliases.c
     q = select(a.entity_id, a.alias).order_by(a.entity_id, a.alias)
-    if ids is not None:
-        q = q.where(a.entity_id.in_(ids))
     out: dict[str, list[str]] = defaultdict(list)
-    for eid, alias in conn.execute(q):
-        out[eid].append(alias)
+    chunks = [None] if ids is None else [ids[i : i + 500] for i in range(0, len(ids), 500)]  # SQLite caps bound parameters
+    for chunk in chunks:
+        for eid, alias in conn.execute(q if chunk is None else q.where(a.entity_id.in_(chunk))):
+            out[eid].append(alias)
     return out
 
 
