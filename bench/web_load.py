@@ -275,22 +275,25 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--think", type=float, default=0.0, help="pause between one client's requests, seconds")
     ap.add_argument("--token", default=None)
     ap.add_argument("--out", help="append the report (Markdown) to this file")
+    ap.add_argument("--cold", action="store_true", help="no warm-up: the 50 clients meet a fresh server's empty caches")
     a = ap.parse_args(argv)
     if a.clients < 1 or a.clients > 500 or a.seconds <= 0 or a.seconds > 600:
         ap.error("clients must be 1-500 and seconds 0-600 (the test is bounded)")
 
     cpu = None
     if a.url:
-        run_load(a.url, clients=1, seconds=min(2.0, a.seconds), token=a.token)  # warm up (caches, connections)
+        if not a.cold:
+            run_load(a.url, clients=1, seconds=min(2.0, a.seconds), token=a.token)  # warm up (caches, connections)
         res = run_load(a.url, a.clients, a.seconds, a.think, a.token)
     else:
         with server(a.db) as srv:
-            run_load(srv.url, clients=1, seconds=min(2.0, a.seconds), token=a.token)
+            if not a.cold:
+                run_load(srv.url, clients=1, seconds=min(2.0, a.seconds), token=a.token)
             c0 = srv.cpu_seconds()
             res = run_load(srv.url, a.clients, a.seconds, a.think, a.token)
             c1 = srv.cpu_seconds()
             cpu = (c1 - c0) if c0 is not None and c1 is not None else None
-    text = report(res, f"{a.clients} clients, think {a.think:g} s")
+    text = report(res, f"{a.clients} clients, think {a.think:g} s{', cold caches (no warm-up)' if a.cold else ''}")
     if cpu is not None and res.all:
         text += f"\nserver CPU: {1000 * cpu / len(res.all):.2f} ms per request ({100 * cpu / a.seconds:.0f}% of one core)\n"
     print(text)

@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..resolve import CorpusState
 from ..resolve.incremental import SEP, Plan
-from . import kbrows, rows
+from . import kbrows, linkrows, rows
 from . import schema as t
 
 CHUNK = 400
@@ -197,9 +197,11 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
         # so do its members (a stored member never changes entity on this path)
         gone = [i for i in part if i not in kept]
         if gone:
+            linked.update(conn.execute(select(t.entity_members.c.doc_id).where(t.entity_members.c.entity_id.in_(gone))).scalars())
             count("entity_members", conn.execute(delete(t.entity_members).where(t.entity_members.c.entity_id.in_(gone))).rowcount)
             count("entities", conn.execute(delete(t.entities).where(t.entities.c.id.in_(gone))).rowcount)
     new_docs = set(plan.new_docs)
+    linked = set(new_docs)  # the documents whose entity or event links change (store/linkrows.py)
     members = [m for m in members if m["doc_id"] in new_docs]
     existing: set[str] = set()
     for part in _chunks(sorted(kept)):
@@ -211,6 +213,7 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
             count("entities", 1)
     ents = [r for r in ents if r["id"] not in existing]
     for part in _chunks(ev_ids):
+        linked.update(conn.execute(select(t.event_members.c.doc_id).where(t.event_members.c.event_id.in_(part))).scalars())
         count("event_members", conn.execute(delete(t.event_members).where(t.event_members.c.event_id.in_(part))).rowcount)
         count("events", conn.execute(delete(t.events).where(t.events.c.id.in_(part))).rowcount)
     for part in _chunks(plan.delete.get("contradictions", [])):
@@ -235,9 +238,12 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
         if items:
             conn.execute(insert(table), items)
             count(table.name, len(items))
+            if table.name in ("entity_members", "claim_sources", "event_members"):
+                linked.update(r["doc_id"] for r in items)
     for eid, n in plan.update_docs.items():
         conn.execute(update(t.entities).where(t.entities.c.id == eid).values(n_documents=n))
         count("entities", 1)
+    linkrows.refresh(conn, linkrows.docs_to_refresh(conn, linked))
     k = t.corpus_keys
     for part in _chunks(plan.drop_forms):
         conn.execute(delete(k).where(k.c.kind == "form", k.c.ref.in_(part)))

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from . import schema as t
 from .views import View
-from .web_links import Links, links
+from .linkrows import relations_select
 
 EDGE_KINDS = ("relation", "event", "claim")
 MAX_REFS = 20
@@ -57,18 +57,25 @@ class Graph(View):
     truncated: bool = False  # more entities qualified than `limit`
 
 
-def _event_pairs(conn: Connection, lk: Links) -> list[tuple[str, str, str, str]]:
-    """(source entity, target entity, ACLED type, event id) for every event."""
-    e = t.events.c
-    types = dict(conn.execute(select(e.id, e.acled_type)).all())
+def _event_pairs(conn: Connection, ids: set[str]) -> list[tuple[str, str, str, str]]:
+    """(source entity, target entity, ACLED type, event id) for every event joining two of ``ids``.
+
+    An event's actors and targets are its ``entity_links`` rows, in the order its
+    articles name them (doc, then place); actor pairs are used only when it has no target."""
+    x, e = t.entity_links.c, t.events.c
     by_event: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"actor": [], "target": []})
-    for v in lk.events:
-        if v.role in ("actor", "target"):
-            key = v.event_id or f"{v.doc_id}:{v.local_id}"
-            if v.entity_id not in by_event[key][v.role]:
-                by_event[key][v.role].append(v.entity_id)
+    rows = conn.execute(select(x.entity_id, x.role, x.ref).where(x.role.in_(("event_actor", "event_target"))).order_by(x.doc_id, x.n))
+    for eid, role, key in rows:
+        lst = by_event[key][role[6:]]
+        if eid not in lst:
+            lst.append(eid)
+    wanted = [k for k, r in by_event.items() if sum(1 for v in (*r["actor"], *r["target"]) if v in ids) >= 2]
+    types: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        types.update(conn.execute(select(e.id, e.acled_type).where(e.id.in_(wanted[i : i + 500]))).all())
     out = []
-    for key, roles in by_event.items():
+    for key in wanted:
+        roles = by_event[key]
         label = types.get(key) or "event"
         actors, targets = roles["actor"], roles["target"]
         pairs = [(a, b) for a in actors for b in targets if a != b] if targets else list(combinations(actors, 2))
@@ -76,15 +83,24 @@ def _event_pairs(conn: Connection, lk: Links) -> list[tuple[str, str, str, str]]
     return out
 
 
-def _edges(conn: Connection, lk: Links, kinds: tuple[str, ...]) -> list[tuple[str, str, str, str, str]]:
-    """(kind, label, source, target, ref) for every edge before folding."""
+def _edges(conn: Connection, ids: set[str], kinds: tuple[str, ...]) -> list[tuple[str, str, str, str, str]]:
+    """(kind, label, source, target, ref) for every edge between two of ``ids`` before folding."""
     out = []
     if "relation" in kinds:
-        out += [("relation", r.predicate or "related", r.subject_id, r.object_id, r.id) for r in lk.relations if r.subject_id and r.object_id and r.subject_id != r.object_id]
+        rl = t.relation_links.c
+        for r in conn.execute(relations_select().where(rl.subject_id.is_not(None), rl.object_id.is_not(None), rl.subject_id != rl.object_id)):
+            out.append(("relation", r.predicate or "related", r.subject_id, r.object_id, f"{r.doc_id}:r{r.idx}"))
     if "event" in kinds:
-        out += [("event", label, a, b, ref) for a, b, label, ref in _event_pairs(conn, lk)]
+        out += [("event", label, a, b, ref) for a, b, label, ref in _event_pairs(conn, ids)]
     if "claim" in kinds:
-        out += [("claim", "claims about", c.by, e, f"{c.doc_id}:{c.local_id}") for c in lk.claims if c.by for e in c.about if e != c.by]
+        by, about = t.entity_links.alias("by_"), t.entity_links.alias("about")
+        stmt = (
+            select(by.c.entity_id, about.c.entity_id, by.c.doc_id, by.c.ref)
+            .select_from(by.join(about, (about.c.doc_id == by.c.doc_id) & (about.c.ref == by.c.ref) & (about.c.role == "claim_subject")))
+            .where(by.c.role == "claim_source", by.c.entity_id != about.c.entity_id)
+            .order_by(by.c.doc_id, by.c.ref)
+        )
+        out += [("claim", "claims about", a, b, f"{doc}:{local}") for a, b, doc, local in conn.execute(stmt)]
     return out
 
 
@@ -92,20 +108,21 @@ def graph(
     conn: Connection, *, types: tuple[str, ...] = ("PERSON", "ORG"), kinds: tuple[str, ...] = EDGE_KINDS, min_mentions: int = 1, limit: int = 150
 ) -> Graph:
     """The graph of the ``limit`` most mentioned entities of ``types`` and the edges between them."""
-    lk = links(conn)
-    mentions: dict[str, int] = defaultdict(int)
-    for spans in lk.index.spans.values():
-        for _, _, eid in spans:
-            mentions[eid] += 1
-    e = t.entities.c
-    wanted = {x.upper() for x in types}
-    rows = [r for r in conn.execute(select(e.id, e.name, e.type, e.kind, e.n_documents)) if (r.type or "").upper() in wanted and mentions.get(r.id, 0) >= min_mentions]
-    rows.sort(key=lambda r: (-mentions.get(r.id, 0), -(r.n_documents or 0), r.name, r.id))
+    e, ro = t.entities.c, t.entity_roles.c
+    wanted = [x.upper() for x in types]
+    mentions = func.coalesce(ro.mentions, 0).label("mentions")
+    stmt = (
+        select(e.id, e.name, e.type, e.kind, e.n_documents, mentions)
+        .select_from(t.entities.outerjoin(t.entity_roles, ro.entity_id == e.id))
+        .where(func.upper(e.type).in_(wanted), func.coalesce(ro.mentions, 0) >= min_mentions)
+        .order_by(mentions.desc(), func.coalesce(e.n_documents, 0).desc(), e.name, e.id)
+    )
+    rows = conn.execute(stmt.limit(max(limit, 0) + 1)).all()
     chosen = rows[: max(limit, 0)]
-    nodes = [GraphNode(r.id, r.name, r.type, r.kind, mentions.get(r.id, 0), r.n_documents or 0) for r in chosen]
+    nodes = [GraphNode(r.id, r.name, r.type, r.kind, r.mentions, r.n_documents or 0) for r in chosen]
     ids = {n.id for n in nodes}
     folded: dict[tuple[str, str, str, str], GraphEdge] = {}
-    for kind, label, a, b, ref in _edges(conn, lk, kinds):
+    for kind, label, a, b, ref in _edges(conn, ids, kinds):
         if a not in ids or b not in ids:
             continue
         key = (kind, label, a, b)

@@ -51,7 +51,8 @@ STATUS_TABLES = (
 )
 
 
-def _contains(col, value: str):
+def contains(col, value: str):
+    """``value`` anywhere in ``col``, any case (LIKE with its wildcards escaped)."""
     return func.lower(col).contains(value.lower(), autoescape=True)
 
 
@@ -102,12 +103,19 @@ def find_document(conn: Connection, ref: str) -> str:
 def documents(conn: Connection, limit: int | None = None) -> list[DocumentInfo]:
     cols = [c for c in t.documents.c if c.name not in ("text", "record", "pipeline_version")]
     q = select(*cols).order_by(t.documents.c.ingested_at, t.documents.c.id).limit(limit)
-    out = [DocumentInfo(**dict(r)) for r in conn.execute(q).mappings()]
-    for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
-        n = dict(conn.execute(select(table.c.doc_id, func.count()).group_by(table.c.doc_id)).all())
-        for info in out:
-            setattr(info, attr, int(n.get(info.id, 0)))
-    return out
+    return with_counts(conn, [DocumentInfo(**dict(r)) for r in conn.execute(q).mappings()])
+
+
+def with_counts(conn: Connection, docs: list[DocumentInfo]) -> list[DocumentInfo]:
+    """``docs`` with their numbers of entities, event reports and claims (counted for them only)."""
+    for i in range(0, len(docs), 500):
+        chunk = docs[i : i + 500]
+        ids = [d.id for d in chunk]
+        for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
+            n = dict(conn.execute(select(table.c.doc_id, func.count()).where(table.c.doc_id.in_(ids)).group_by(table.c.doc_id)).all())
+            for d in chunk:
+                setattr(d, attr, int(n.get(d.id, 0)))
+    return docs
 
 
 def document(conn: Connection, ref: str) -> DocumentView:
@@ -161,11 +169,11 @@ def find_entity(conn: Connection, ref: str) -> str:
 def _aliases(conn: Connection, ids: list[str] | None = None) -> dict[str, list[str]]:
     a = t.entity_aliases.c
     q = select(a.entity_id, a.alias).order_by(a.entity_id, a.alias)
-    if ids is not None:
-        q = q.where(a.entity_id.in_(ids))
     out: dict[str, list[str]] = defaultdict(list)
-    for eid, alias in conn.execute(q):
-        out[eid].append(alias)
+    chunks = [None] if ids is None else [ids[i : i + 500] for i in range(0, len(ids), 500)]  # SQLite caps bound parameters
+    for chunk in chunks:
+        for eid, alias in conn.execute(q if chunk is None else q.where(a.entity_id.in_(chunk))):
+            out[eid].append(alias)
     return out
 
 
@@ -173,14 +181,29 @@ def _entity_info(r: Any, aliases: dict[str, list[str]]) -> EntityInfo:
     return EntityInfo(r.id, r.name, r.type, r.kb_id, r.kind, r.country, aliases.get(r.id, []), r.n_members or 0, r.n_documents or 0)
 
 
-def entities(conn: Connection, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
+def entity_select(*, type: str | None = None, name: str | None = None, kind: str | None = None, country: str | None = None, sort: str = "-documents"):
+    """``entities`` rows filtered and ordered as the CLI and the web list them (``sort``: ``[-]documents|name|type``,
+    ties by name and id); ``name`` matches part of the name or of an alias."""
     e = t.entities.c
-    q = select(t.entities).order_by(e.n_documents.desc(), e.name, e.id)
+    cols = {"documents": e.n_documents, "name": func.lower(e.name), "type": e.type}
+    key = sort.lstrip("-")
+    if key not in cols:
+        raise QueryError("E307", f"sort={sort!r} is not a sort order", "use documents, name or type, with - for descending")
+    col = cols[key].desc() if sort.startswith("-") else cols[key]
+    stmt = select(t.entities).order_by(col, e.name, e.id)
+    if country:
+        stmt = stmt.where(func.upper(e.country) == country.upper())
     if type:
-        q = q.where(func.upper(e.type) == type.upper())
+        stmt = stmt.where(func.upper(e.type) == type.upper())
+    if kind:
+        stmt = stmt.where(func.lower(e.kind) == kind.lower())
     if name:
-        q = q.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
-    rows = conn.execute(q.limit(limit)).all()
+        stmt = stmt.where(or_(contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(contains(t.entity_aliases.c.alias, name)))))
+    return stmt
+
+
+def entities(conn: Connection, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
+    rows = conn.execute(entity_select(type=type, name=name).limit(limit)).all()
     aliases = _aliases(conn, [r.id for r in rows]) if rows else {}
     return [_entity_info(r, aliases) for r in rows]
 
@@ -205,31 +228,20 @@ def entity(conn: Connection, ref: str) -> EntityDetail:
 # ------------------------------------------------------------------- events
 
 
-def _grades(conn: Connection, target: str) -> dict[str, str]:
-    g = t.grades.c
-    return {tid: f"{rel}{cred}" for tid, rel, cred in conn.execute(select(g.target_id, g.reliability, g.credibility).where(g.target == target))}
-
-
 def events(conn: Connection, *, type: str | None = None, source: str | None = None, limit: int | None = None) -> list[EventInfo]:
-    e, vm = t.events.c, t.event_members.c
+    from .web_events import event_infos  # the one mapping of an events row (web_events reads this module)
+
+    e = t.events.c
     q = select(t.events).order_by(e.event_date.is_(None), e.event_date, e.id)
     if type:
-        q = q.where(or_(_contains(e.acled_type, type), _contains(e.acled_sub_type, type)))
+        q = q.where(or_(contains(e.acled_type, type), contains(e.acled_sub_type, type)))
     if source:
-        q = q.where(_contains(e.sources, source))
+        q = q.where(contains(e.sources, source))
     rows = conn.execute(q.limit(limit)).all()
-    reports: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for eid, doc_id, local in conn.execute(select(vm.event_id, vm.doc_id, vm.local_id).order_by(vm.doc_id, vm.local_id)):
-        reports[eid].append((doc_id, local))
-    r_ev = t.event_reports.c
-    evidence = {(d, l): ev for d, l, ev in conn.execute(select(r_ev.doc_id, r_ev.local_id, r_ev.evidence))}
-    grades = _grades(conn, "event")
     out = []
-    for r in rows:
-        reps = reports.get(r.id, [])
-        notes = next((evidence.get(rep) for rep in reps if evidence.get(rep)), None)
-        d = {k: getattr(r, k) for k in EventInfo.__dataclass_fields__ if hasattr(r, k) and k not in ("sources", "summary")}
-        out.append(EventInfo(**d, sources=from_json(r.sources, []), reports=reps, grade=grades.get(r.id), notes=notes, summary=from_json(r.summary, {})))
+    for i in range(0, len(rows), 500):
+        for item in event_infos(conn, rows[i : i + 500]):
+            out.append(EventInfo(**{k: getattr(item, k) for k in EventInfo.__dataclass_fields__}))
     return out
 
 
@@ -240,22 +252,29 @@ def claims(
     conn: Connection, *, source_kind: str | None = None, source: str | None = None, stance: str | None = None, doc_id: str | None = None, limit: int | None = None
 ) -> list[ClaimInfo]:
     c = t.claims.c
-    q = select(t.claims, t.documents.c.name.label("doc_name")).join(t.documents, t.documents.c.id == c.doc_id).order_by(t.documents.c.ingested_at, c.doc_id, c.evidence_start, c.local_id)
+    q = select(t.claims, t.documents.c.name.label("doc_name")).join(t.documents, t.documents.c.id == c.doc_id).order_by(t.documents.c.ingested_at, t.documents.c.id, c.evidence_start, c.local_id)
     if source_kind:
         q = q.where(func.lower(c.source_kind) == source_kind.lower())
     if source:
-        q = q.where(_contains(c.source, source))
+        q = q.where(contains(c.source, source))
     if stance:
         q = q.where(func.lower(c.stance) == stance.lower())
     if doc_id:
         q = q.where(c.doc_id == doc_id)
-    grades = _grades(conn, "claim")
+    rows = conn.execute(q.limit(limit)).all()
+    g = t.grades.c
+    grades: dict[str, str] = {}
+    ids = [f"{r.doc_id}:{r.local_id}" for r in rows]
+    for i in range(0, len(ids), 500):
+        grades.update({tid: f"{rel}{cred}" for tid, rel, cred in conn.execute(
+            select(g.target_id, g.reliability, g.credibility).where(g.target == "claim", g.target_id.in_(ids[i : i + 500]))
+        )})
     return [
         ClaimInfo(
             r.doc_id, r.doc_name, r.local_id, r.source, r.source_kind, r.stance, r.cue, r.content, r.evidence,
             _span(r.evidence_start, r.evidence_end), grades.get(f"{r.doc_id}:{r.local_id}"),
         )
-        for r in conn.execute(q.limit(limit))
+        for r in rows
     ]
 
 
@@ -267,24 +286,26 @@ def relations(conn: Connection, *, predicate: str | None = None, limit: int | No
     return [RelationInfo(x.doc_id, x.subject, x.predicate, x.object, x.evidence, _span(x.evidence_start, x.evidence_end)) for x in conn.execute(q.limit(limit))]
 
 
+def contradiction_info(x: Any) -> ContradictionInfo:
+    """A ``contradictions`` row (a mapping) as the CLI and the web show it."""
+    sides = []
+    for p in ("a", "b"):
+        sides.append(
+            {
+                "doc_id": x[f"{p}_doc_id"],
+                "source": x[f"{p}_source"],
+                "evidence": x[f"{p}_evidence"],
+                "evidence_span": _span(x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]),
+                "claim": x[f"{p}_claim"],
+                "event": x[f"{p}_event"],
+                "value": from_json(x[f"{p}_value"]),
+            }
+        )
+    return ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides)
+
+
 def contradictions(conn: Connection, limit: int | None = None) -> list[ContradictionInfo]:
-    out = []
-    for x in conn.execute(select(t.contradictions).order_by(t.contradictions.c.id).limit(limit)).mappings():
-        sides = []
-        for p in ("a", "b"):
-            sides.append(
-                {
-                    "doc_id": x[f"{p}_doc_id"],
-                    "source": x[f"{p}_source"],
-                    "evidence": x[f"{p}_evidence"],
-                    "evidence_span": _span(x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]),
-                    "claim": x[f"{p}_claim"],
-                    "event": x[f"{p}_event"],
-                    "value": from_json(x[f"{p}_value"]),
-                }
-            )
-        out.append(ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides))
-    return out
+    return [contradiction_info(x) for x in conn.execute(select(t.contradictions).order_by(t.contradictions.c.id).limit(limit)).mappings()]
 
 
 def sources(conn: Connection) -> list[SourceInfo]:

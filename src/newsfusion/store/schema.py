@@ -22,7 +22,7 @@ test compares the two.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, Table, Text, func
 
 metadata = MetaData()
 
@@ -379,6 +379,63 @@ corpus_keys = Table(
     Index("ix_corpus_keys_doc", "doc_id"),
 )
 CORPUS_INDEX = (corpus_keys, corpus_members, corpus_docs)
+
+# --------------------------------------------------------------- list orders
+
+# The orders the listings page through (store/queries.py and the web readers), so a page
+# of 50 at 100,000 articles reads 50 rows instead of sorting the table (migration 0008).
+Index("ix_documents_ingested", documents.c.ingested_at, documents.c.id)
+Index("ix_documents_published_order", documents.c.published.is_(None), documents.c.published, documents.c.id)
+Index("ix_documents_published_desc", documents.c.published.is_(None), documents.c.published.desc(), documents.c.id)
+Index("ix_claims_lstance", func.lower(claims.c.stance))
+Index("ix_claims_doc_order", claims.c.doc_id, claims.c.evidence_start, claims.c.local_id)
+Index("ix_entities_documents_order", entities.c.n_documents.desc(), entities.c.name, entities.c.id)
+Index("ix_entities_lname_order", func.lower(entities.c.name), entities.c.name, entities.c.id)
+Index("ix_events_date_order", events.c.event_date.is_(None), events.c.event_date, events.c.id)
+Index("ix_events_date_desc", events.c.event_date.is_(None), events.c.event_date.desc(), events.c.id)
+
+# ----------------------------------------------------------------- derived
+
+# Who does what, worked out once when the knowledge base is written (store/linkrows.py) from
+# the per-document rows and the KB tables, so the readers need not redo it per request:
+# ``entity_links`` holds, per entity, role and document, how often it is mentioned or a
+# relation's side there (``ref`` = ''), one row per claim it makes or is about (``ref`` = the
+# claim's local id) and one per event it plays a role in (``ref`` = the KB event id, or
+# ``doc:v0`` for a report in no event; ``n`` its place in the article); ``entity_roles`` sums them per entity
+# (web_links.ROLES, events counted once); ``relation_links`` ties each relation ("doc:r3")
+# to the KB entities on its two sides. Rows of a document change only when its entity,
+# claim-source or event links change, so they are rewritten for the documents touched.
+entity_links = Table(
+    "entity_links",
+    metadata,
+    Column("entity_id", Text, primary_key=True),
+    Column("role", Text, primary_key=True),
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("ref", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+    Index("ix_entity_links_doc", "doc_id"),
+)
+
+entity_roles = Table(
+    "entity_roles",
+    metadata,
+    Column("entity_id", Text, primary_key=True),
+    *[Column(role, Integer, nullable=False) for role in ("mentions", "claim_source", "claim_subject", "event_actor", "event_target", "event_location",
+                                                          "relation_subject", "relation_object")],
+)
+
+relation_links = Table(
+    "relation_links",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("idx", Integer, primary_key=True),  # the n of "doc:r<n>": the relation's place among its article's
+    Column("relation_id", Integer, nullable=False),  # relations.id
+    Column("subject_id", Text),
+    Column("object_id", Text),
+    Index("ix_relation_links_subject", "subject_id", "doc_id", "idx"),
+    Index("ix_relation_links_object", "object_id", "doc_id", "idx"),
+)
+DERIVED_TABLES = (entity_links, entity_roles, relation_links)
 
 # Tables replaced as a whole by the corpus steps, children first (delete order).
 KB_TABLES = (claim_sources, entity_aliases, entity_members, entities, event_members, events, contradictions, grades)

@@ -25,7 +25,7 @@ from ..config import settings
 from ..errors import StoreError
 from ..model import Article, Doc, Mention
 from ..resolve import CorpusState
-from . import kbrows, migrate, rows, runs
+from . import kbrows, linkrows, migrate, rows, runs
 from . import schema as t
 from .connect import Target, check_sqlite_file, make_engine, postgres_state, resolve, translate
 
@@ -402,6 +402,7 @@ class Store:
                 from .corpusindex import write_full
 
                 write_full(conn, index if complete else None)
+            linkrows.refresh(conn, linkrows.docs_to_refresh(conn, _linked_docs(plans)))
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
         return written
@@ -418,6 +419,7 @@ class Store:
             for table, items in batches:
                 if items:
                     conn.execute(insert(table), items)
+            linkrows.refresh(conn)
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
 
@@ -426,7 +428,7 @@ class Store:
         column, ids included: they are stable by design) sorted. Two knowledge bases
         are the same when their snapshots are equal."""
         with self.read() as conn:
-            return {table.name: sorted((tuple(r) for r in conn.execute(select(table))), key=repr) for table in t.KB_TABLES}
+            return {table.name: sorted((tuple(r) for r in conn.execute(select(table))), key=repr) for table in (*t.KB_TABLES, *t.DERIVED_TABLES)}
 
     # ----------------------------------------------------------------- analyst
 
@@ -490,6 +492,17 @@ def override_dict(o: Any) -> dict[str, Any]:
     else:
         d = {"action": o["action"], "a": o["a"], "b": o["b"]}
     return {**d, "id": o.get("id"), "created_at": o.get("created_at")}
+
+
+def _linked_docs(plans: list[tuple[Any, list[str], list[tuple], list[dict], list[dict]]]) -> set[str]:
+    """The documents whose entity, claim-source or event links an update_kb plan changes."""
+    out: set[str] = set()
+    for table, pk, gone, changed, added in plans:
+        if table.name in ("entity_members", "claim_sources", "event_members"):
+            at = pk.index("doc_id")
+            out.update(key[at] for key in gone)
+            out.update(r["doc_id"] for r in (*changed, *added))
+    return out
 
 
 def _unique(items: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:

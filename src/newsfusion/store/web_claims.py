@@ -30,7 +30,7 @@ def split_claim_id(ref: str) -> tuple[str, str]:
 
 
 def _order(c):
-    return (t.documents.c.ingested_at, c.doc_id, c.evidence_start, c.local_id)
+    return (t.documents.c.ingested_at, t.documents.c.id, c.evidence_start, c.local_id)  # documents' order first: index ix_documents_ingested
 
 
 def in_listing_order(conn: Connection, keys: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -245,7 +245,7 @@ def resolve_target(conn: Connection, target: str, ref: str) -> str:
 
 
 def unreviewed_contradictions(conn: Connection, *, limit: int = 50, offset: int = 0) -> Page[Any]:
-    from .web_queries import contradiction_info
+    from .queries import contradiction_info
 
     reviewed = reviewed_ids(conn, "contradiction")
     x = t.contradictions.c

@@ -3,7 +3,9 @@
 Roles are counted from the per-document rows through :mod:`.web_links`: how
 often an entity is mentioned, makes claims, is the subject of others' claims,
 acts in, is targeted by or hosts events, and stands on either side of a
-relation.
+relation. They are worked out when the knowledge base is written
+(:mod:`.linkrows`: ``entity_roles``, ``entity_links``, ``relation_links``), so a
+page of entities or one entity reads them instead of every row of its articles.
 """
 
 from __future__ import annotations
@@ -20,27 +22,18 @@ from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
 from .web_claims import claim_items, in_listing_order
-from .web_links import Links, RelationLink, links, roles
+from .linkrows import EVENT_ROLES, relation_link, relations_select, roles_of
+from .web_links import EntityIndex, RelationLink, event_links
 from .webviews import EntityEvent, EntityFull, EntityItem
 
 
 # Lists in one entity's detail are cut at this length; ``totals`` gives the full counts and the
 # listings (/api/claims?entity=..., /api/events?actor=...) page through all of them.
 DETAIL_LIMIT = 100
+# An entity as listed carries its first relations only (the entity's page has up to DETAIL_LIMIT and their
+# count; roles.relation_subject/relation_object count them all): a country in 30,000 articles has thousands.
+LIST_RELATIONS = 10
 
-
-def _contains(col, value: str):
-    return func.lower(col).contains(value.lower(), autoescape=True)
-
-
-def entity_docs(conn: Connection, ids: list[str]) -> list[str]:
-    """The documents the entities appear in, or are quoted in as a source."""
-    if not ids:
-        return []
-    em, cs = t.entity_members.c, t.claim_sources.c
-    docs = set(conn.execute(select(em.doc_id).where(em.entity_id.in_(ids)).distinct()).scalars())
-    docs |= set(conn.execute(select(cs.doc_id).where(cs.entity_id.in_(ids)).distinct()).scalars())
-    return sorted(docs)
 
 
 def relation_view(r: RelationLink, eid: str, names: dict[str, str]) -> dict[str, Any]:
@@ -65,23 +58,49 @@ def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
     return dict(conn.execute(select(e.id, e.name).where(e.id.in_(ids_l))).all()) if ids_l else {}
 
 
-def entity_items(conn: Connection, rows: list[Any], lk: Links | None = None) -> list[EntityItem]:
-    """EntityItems for ``entities`` rows, with roles and relations."""
+def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMIT) -> list[RelationLink]:
+    """The relations with entity ``eid`` on a side, in article order (``relation_links``), at most ``limit``."""
+    rl = t.relation_links.c
+    return [relation_link(r) for r in conn.execute(relations_select().where(or_(rl.subject_id == eid, rl.object_id == eid)).limit(limit))]
+
+
+def first_relations(conn: Connection, ids: list[str], limit: int) -> dict[str, list[RelationLink]]:
+    """The first ``limit`` relations (article order) of each entity in ``ids``: the first ``limit`` on each side
+    (one ranked query per side), merged."""
+    rl = t.relation_links.c
+    keys: dict[str, set[tuple[str, int]]] = {e: set() for e in ids}
+    for side in (rl.subject_id, rl.object_id):
+        rank = func.row_number().over(partition_by=side, order_by=(rl.doc_id, rl.idx)).label("rank")
+        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+            ranked = select(side.label("eid"), rl.doc_id, rl.idx, rank).where(side.in_(chunk)).subquery()
+            for eid, doc, idx in conn.execute(select(ranked.c.eid, ranked.c.doc_id, ranked.c.idx).where(ranked.c.rank <= limit)):
+                keys[eid].add((doc, idx))
+    first = {e: sorted(k)[:limit] for e, k in keys.items()}
+    wanted = sorted({k for ks in first.values() for k in ks})
+    wanted_keys = set(wanted)
+    docs = sorted({d for d, _ in wanted})
+    found: dict[tuple[str, int], RelationLink] = {}
+    for doc_chunk in (docs[i : i + 500] for i in range(0, len(docs), 500)):
+        for r in conn.execute(relations_select().where(rl.doc_id.in_(doc_chunk))):
+            if (r.doc_id, r.idx) in wanted_keys:
+                found[(r.doc_id, r.idx)] = relation_link(r)
+    return {e: [found[k] for k in ks if k in found] for e, ks in first.items()}
+
+
+def entity_items(conn: Connection, rows: list[Any], max_relations: int | None = DETAIL_LIMIT) -> list[EntityItem]:
+    """EntityItems for ``entities`` rows, with roles (``entity_roles``) and their first ``max_relations`` relations."""
     ids = [r.id for r in rows]
-    if lk is None:
-        lk = links(conn, entity_docs(conn, ids))
-    rl = roles(lk, ids)
+    rl = roles_of(conn, ids)
     aliases = q._aliases(conn, ids) if ids else {}
-    rels: dict[str, list[RelationLink]] = defaultdict(list)
-    for r in lk.relations:
-        for e in {r.subject_id, r.object_id}:
-            if e:
-                rels[e].append(r)
-    names = _names(conn, {x for r in lk.relations for x in (r.subject_id, r.object_id) if x})
+    if max_relations is not None and len(ids) > 1:
+        rels = first_relations(conn, ids, max_relations)
+    else:
+        rels = {eid: entity_relations(conn, eid, max_relations) for eid in ids}
+    names = _names(conn, {x for rs in rels.values() for r in rs for x in (r.subject_id, r.object_id) if x})
     return [
         EntityItem(
             r.id, r.name, r.type, r.kind, r.country, r.kb_id, aliases.get(r.id, []), r.n_documents or 0, rl[r.id]["mentions"], rl[r.id],
-            [relation_view(x, r.id, names) for x in rels.get(r.id, [])],
+            [relation_view(x, r.id, names) for x in rels[r.id]],
         )
         for r in rows
     ]
@@ -92,27 +111,29 @@ def entities_page(
     limit: int = 50, offset: int = 0,
 ) -> Page[EntityItem]:
     """Entities, most documents first (``sort``: ``[-]documents``, ``[-]name``, ``[-]type``); ``name`` matches part of the name or of an alias."""
-    e = t.entities.c
-    cols = {"documents": e.n_documents, "name": func.lower(e.name), "type": e.type}
-    key = sort.lstrip("-")
-    if key not in cols:
-        raise QueryError("E307", f"sort={sort!r} is not a sort order", "use documents, name or type, with - for descending")
-    col = cols[key].desc() if sort.startswith("-") else cols[key]
-    stmt = select(t.entities).order_by(col, e.name, e.id)
-    if country:
-        stmt = stmt.where(func.upper(e.country) == country.upper())
-    if type:
-        stmt = stmt.where(func.upper(e.type) == type.upper())
-    if kind:
-        stmt = stmt.where(func.lower(e.kind) == kind.lower())
-    if name:
-        stmt = stmt.where(or_(_contains(e.name, name), e.id.in_(select(t.entity_aliases.c.entity_id).where(_contains(t.entity_aliases.c.alias, name)))))
+    stmt = q.entity_select(type=type, name=name, kind=kind, country=country, sort=sort)
     rows, total = fetch(conn, stmt, limit, offset)
-    return Page(entity_items(conn, rows), total, limit, offset)
+    return Page(entity_items(conn, rows, LIST_RELATIONS), total, limit, offset)
 
 
-def _entity_events(conn: Connection, lk: Links, eid: str) -> list[EntityEvent]:
-    mine = [v for v in lk.events if v.entity_id == eid]
+def _self_relations(conn: Connection, eid: str) -> int:
+    rl = t.relation_links.c
+    return int(conn.execute(select(func.count()).select_from(t.relation_links).where(rl.subject_id == eid, rl.object_id == eid)).scalar_one())
+
+
+def _event_links_of(conn: Connection, eid: str) -> list[Any]:
+    """The event reports naming entity ``eid`` (web_links.EventLink), read only in the articles where each
+    of its (event, role) pairs first occurs (``entity_links``): what ``links`` gives over all its articles, deduplicated."""
+    x = t.entity_links.c
+    first: dict[tuple[str, str], str] = {}
+    for role, ref, doc in conn.execute(select(x.role, x.ref, x.doc_id).where(x.entity_id == eid, x.role.in_(EVENT_ROLES)).order_by(x.doc_id, x.n)):
+        first.setdefault((ref, role), doc)
+    docs = sorted(set(first.values()))
+    return [v for v in event_links(conn, EntityIndex(conn, docs)) if v.entity_id == eid] if docs else []
+
+
+def _entity_events(conn: Connection, eid: str) -> list[EntityEvent]:
+    mine = _event_links_of(conn, eid)
     ev_ids = sorted({v.event_id for v in mine if v.event_id})
     e, g = t.events.c, t.grades.c
     info = {r.id: r for r in conn.execute(select(e.id, e.acled_type, e.acled_sub_type, e.event_date, e.location).where(e.id.in_(ev_ids)))} if ev_ids else {}
@@ -135,9 +156,8 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     """One entity with every name it goes by, its roles, relations, events and claims."""
     detail = q.entity(conn, ref)
     eid = detail.entity.id
-    lk = links(conn, entity_docs(conn, [eid]))
     row = conn.execute(select(t.entities).where(t.entities.c.id == eid)).one()
-    (item,) = entity_items(conn, [row], lk)
+    (item,) = entity_items(conn, [row])
     de, em = t.doc_entities.c, t.entity_members.c
     used: Counter[str] = Counter()
     stmt = select(de.doc_id, de.name, de.aliases).select_from(
@@ -150,12 +170,13 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     for form in [item.name, *item.aliases]:
         used.setdefault(form, 0)
     names = [{"name": n, "documents": c} for n, c in sorted(used.items(), key=lambda kv: (-kv[1], kv[0]))]
-    by = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if c.by == eid])
-    about = in_listing_order(conn, [(c.doc_id, c.local_id) for c in lk.claims if eid in c.about and c.by != eid])
-    events = _entity_events(conn, lk, eid)
-    totals = {"members": len(detail.members), "relations": len(item.relations), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
+    x = t.entity_links.c  # the claims it makes and those about it (never the same claim: a claim is not about who makes it)
+    by = in_listing_order(conn, [(d, r) for d, r in conn.execute(select(x.doc_id, x.ref).where(x.entity_id == eid, x.role == "claim_source"))])
+    about = in_listing_order(conn, [(d, r) for d, r in conn.execute(select(x.doc_id, x.ref).where(x.entity_id == eid, x.role == "claim_subject"))])
+    events = _entity_events(conn, eid)
+    totals = {"members": len(detail.members), "relations": item.roles["relation_subject"] + item.roles["relation_object"] - _self_relations(conn, eid), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
     n = DETAIL_LIMIT
     return EntityFull(
         item, detail.geo, names, detail.members[:n], detail.merges[:n], detail.overrides, item.relations[:n], events[:n],
-        claim_items(conn, by[:n], lk), claim_items(conn, about[:n], lk), totals,
+        claim_items(conn, by[:n]), claim_items(conn, about[:n]), totals,
     )

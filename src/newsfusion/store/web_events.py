@@ -25,9 +25,6 @@ from .web_links import EntityIndex
 from .webviews import EventFull, EventItem, GradeInfo, Report
 
 
-def _contains(col, value: str):
-    return func.lower(col).contains(value.lower(), autoescape=True)
-
 
 def find_event(conn: Connection, ref: str) -> str:
     e = t.events.c
@@ -60,7 +57,7 @@ def _actor_filter(conn: Connection, actor: str):
     e, vm, r = t.events.c, t.event_members.c, t.event_reports.c
     forms = _actor_forms(conn, actor)
     quoted = [json.dumps(f, ensure_ascii=False) for f in forms]
-    in_reports = [_contains(r.actors, x) for x in quoted] + [_contains(r.targets, x) for x in quoted]
+    in_reports = [q.contains(r.actors, x) for x in quoted] + [q.contains(r.targets, x) for x in quoted]
     reported = select(vm.event_id).select_from(t.event_members.join(t.event_reports, (r.doc_id == vm.doc_id) & (r.local_id == vm.local_id))).where(or_(*in_reports))
     return or_(func.lower(e.actor1).in_(forms), func.lower(e.actor2).in_(forms), e.id.in_(reported))
 
@@ -86,7 +83,7 @@ def event_filters(conn: Connection, f: dict[str, Any]) -> list[Any]:
         conds.append(_actor_filter(conn, f["actor"]))
     if f.get("place"):
         p = f["place"].strip()
-        conds.append(or_(_contains(e.location, p), _contains(e.admin1, p), func.upper(e.country) == p.upper()))
+        conds.append(or_(q.contains(e.location, p), q.contains(e.admin1, p), func.upper(e.country) == p.upper()))
     if f.get("date_from"):
         conds.append(e.event_date >= _check_date(f["date_from"], "date_from"))
     if f.get("date_to"):
@@ -100,7 +97,7 @@ def event_filters(conn: Connection, f: dict[str, Any]) -> list[Any]:
             raise QueryError("E307", f"credibility={n} is out of range", "give 1 (confirmed) to 6 (cannot be judged): events graded this or better")
         conds.append(e.id.in_(select(g.target_id).where(g.target == "event", g.credibility <= n)))
     if f.get("source"):
-        conds.append(_contains(e.sources, f["source"]))
+        conds.append(q.contains(e.sources, f["source"]))
     return conds
 
 

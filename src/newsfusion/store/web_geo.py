@@ -63,6 +63,8 @@ def _member_geo(conn: Connection, missing: set[str]) -> dict[str, dict[str, Any]
     docs = sorted(wanted)
     for i in range(0, len(docs), 200):
         for doc, rec in conn.execute(select(d.id, d.record).where(d.id.in_(docs[i : i + 200])).order_by(d.ingested_at, d.id)):
+            if isinstance(rec, str) and '"lat"' not in rec:
+                continue  # nothing geocoded in it: not worth parsing
             for e in from_json(rec, {}).get("entities", []):
                 eid = wanted[doc].get(e.get("id"))
                 if eid and eid not in out and _coords(e.get("geo")):
@@ -72,11 +74,11 @@ def _member_geo(conn: Connection, missing: set[str]) -> dict[str, dict[str, Any]
 
 def places(conn: Connection) -> list[Place]:
     """Every LOCATION entity with coordinates, most mentioned first."""
-    e, em, m = t.entities.c, t.entity_members.c, t.mentions.c
-    is_place = func.upper(e.type) == "LOCATION"
-    rows = conn.execute(select(e.id, e.name, e.geo, e.country).where(is_place)).all()
-    joined = t.entity_members.join(t.mentions, (m.doc_id == em.doc_id) & (m.entity_local_id == em.local_id)).join(t.entities, e.id == em.entity_id)
-    mentions = dict(conn.execute(select(em.entity_id, func.count()).select_from(joined).where(is_place).group_by(em.entity_id)).all())
+    e, ro = t.entities.c, t.entity_roles.c
+    rows = conn.execute(
+        select(e.id, e.name, e.geo, e.country, ro.mentions).select_from(t.entities.outerjoin(t.entity_roles, ro.entity_id == e.id)).where(func.upper(e.type) == "LOCATION")
+    ).all()
+    mentions = {r.id: r.mentions or 0 for r in rows}  # entity_roles: what store/linkrows.py counted when the KB was written
     geo = {r.id: from_json(r.geo) for r in rows}
     missing = {r.id for r in rows if not _coords(geo[r.id])}
     geo.update(_member_geo(conn, missing) if missing else {})

@@ -18,27 +18,17 @@ from . import queries as q
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
-from .views import ContradictionInfo, DocumentInfo
+from .views import ContradictionInfo, DocumentInfo, SourceInfo
 from .web_claims import claim_items
 from .web_entities import entities_page
 from .web_events import events_page
+from .linkrows import relation_link, relations_select
 from .web_links import links
-from .webviews import Annotation, DocumentFull, Overview, SourceItem
+from .webviews import Annotation, DocumentFull, Overview
 
 # --------------------------------------------------------------- documents
 
 _DOC_COLS = [c for c in t.documents.c if c.name not in ("text", "record", "pipeline_version")]
-
-
-def _with_counts(conn: Connection, docs: list[DocumentInfo]) -> list[DocumentInfo]:
-    ids = [d.id for d in docs]
-    if not ids:
-        return docs
-    for table, attr in ((t.doc_entities, "entities"), (t.event_reports, "events"), (t.claims, "claims")):
-        n = dict(conn.execute(select(table.c.doc_id, func.count()).where(table.c.doc_id.in_(ids)).group_by(table.c.doc_id)).all())
-        for d in docs:
-            setattr(d, attr, int(n.get(d.id, 0)))
-    return docs
 
 
 def documents_page(
@@ -63,7 +53,7 @@ def documents_page(
     if published_to:
         stmt = stmt.where(d.published <= published_to)
     rows, total = fetch(conn, stmt, limit, offset)
-    return Page(_with_counts(conn, [DocumentInfo(**dict(r._mapping)) for r in rows]), total, limit, offset)
+    return Page(q.with_counts(conn, [DocumentInfo(**dict(r._mapping)) for r in rows]), total, limit, offset)
 
 
 def _valid(start: Any, end: Any, n: int) -> bool:
@@ -114,24 +104,6 @@ def document_full(conn: Connection, ref: str) -> DocumentFull:
 # ---------------------------------------------------------- contradictions
 
 
-def contradiction_info(x: Any) -> ContradictionInfo:
-    sides = []
-    for p in ("a", "b"):
-        start, end = x[f"{p}_evidence_start"], x[f"{p}_evidence_end"]
-        sides.append(
-            {
-                "doc_id": x[f"{p}_doc_id"],
-                "source": x[f"{p}_source"],
-                "evidence": x[f"{p}_evidence"],
-                "evidence_span": None if start is None or end is None else [start, end],
-                "claim": x[f"{p}_claim"],
-                "event": x[f"{p}_event"],
-                "value": from_json(x[f"{p}_value"]),
-            }
-        )
-    return ContradictionInfo(x["id"], x["about"], x["kind"], x["scope"], *sides)
-
-
 def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[ContradictionInfo]:
     x = t.contradictions.c
     stmt = select(t.contradictions).order_by(x.id)
@@ -141,7 +113,7 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
     if kind:
         stmt = stmt.where(x.kind == kind)
     rows, total = fetch(conn, stmt, limit, offset)
-    return Page([contradiction_info(r._mapping) for r in rows], total, limit, offset)
+    return Page([q.contradiction_info(r._mapping) for r in rows], total, limit, offset)
 
 
 # ------------------------------------------------------ sources, relations
@@ -150,11 +122,11 @@ def contradictions_page(conn: Connection, *, doc: str | None = None, kind: str |
 SOURCE_SORTS = ("documents", "-documents", "claims", "-claims", "name", "-name", "rating", "-rating")
 
 
-def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, sort: str = "-documents", limit: int = 50, offset: int = 0) -> Page[SourceItem]:
+def sources_page(conn: Connection, *, name: str | None = None, kind: str | None = None, sort: str = "-documents", limit: int = 50, offset: int = 0) -> Page[SourceInfo]:
     """Claim sources, outlets and authors, most documents first (or by ``sort``)."""
     if sort not in SOURCE_SORTS:
         raise QueryError("E307", f"sort={sort!r} is not a sort order", f"use one of {', '.join(SOURCE_SORTS)}")
-    items = [SourceItem(s.name, s.kinds, s.claims, s.documents, s.rating, s.id, s.aliases, s.scope) for s in q.sources(conn)]
+    items = q.sources(conn)
     items.sort(key=lambda s: (s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
     key = sort.lstrip("-")
     getter = {"documents": lambda s: s.documents, "claims": lambda s: s.claims, "name": lambda s: s.name.lower(), "rating": lambda s: s.rating or "Z"}[key]
@@ -167,13 +139,12 @@ def sources_page(conn: Connection, *, name: str | None = None, kind: str | None 
 
 
 def relations_page(conn: Connection, *, predicate: str | None = None, limit: int = 50, offset: int = 0) -> Page[dict[str, Any]]:
-    r = t.relations.c
-    stmt = select(r.doc_id).distinct()
+    """Relations in article order, with the KB entities on their sides (``relation_links``)."""
+    stmt = relations_select()
     if predicate:
-        stmt = stmt.where(r.predicate == predicate)
-    docs = list(conn.execute(stmt).scalars())
-    rels = [x for x in links(conn, docs).relations if not predicate or x.predicate == predicate] if docs else []
-    return Page([x.to_dict() for x in rels[offset : offset + limit]] if limit > 0 else [], len(rels), limit, offset)
+        stmt = stmt.where(t.relations.c.predicate == predicate)
+    rows, total = fetch(conn, stmt, limit, offset)
+    return Page([relation_link(r).to_dict() for r in rows], total, limit, offset)
 
 
 # ---------------------------------------------------------------- overview

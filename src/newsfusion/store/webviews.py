@@ -161,18 +161,6 @@ class DocumentFull(View):
 
 
 @dataclass
-class SourceItem(View):
-    name: str
-    kinds: list[str]
-    claims: int
-    documents: int
-    rating: str | None
-    id: str | None = None  # the source's knowledge-base entity
-    aliases: list[str] = field(default_factory=list)  # its other spellings
-    scope: str | None = None  # an anonymous source: the outlet (or article) that quotes it
-
-
-@dataclass
 class Overview(View):
     counts: dict[str, int]
     kb_stale: bool

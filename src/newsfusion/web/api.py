@@ -19,8 +19,8 @@ from ..store import search as srch
 from ..store import web_claims, web_entities, web_events, web_queries
 from ..store import web_decisions as wd
 from ..store.paging import MAX_LIMIT
-from ..store.views import ContradictionInfo, DocumentInfo, Status
-from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem, SourceItem
+from ..store.views import ContradictionInfo, DocumentInfo, SourceInfo, Status
+from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem
 from . import schemas as sc
 from .context import kb_of, read
 from .errors import BadRequest, Forbidden, Unauthorized
@@ -156,7 +156,7 @@ def contradictions(
     return ok(read(request, web_queries.contradictions_page, doc=doc, kind=kind, limit=limit, offset=offset))
 
 
-@router.get("/sources", summary="Claim sources, outlets and authors with counts and ratings", responses=sc.responses(sc.page(SourceItem)))
+@router.get("/sources", summary="Claim sources, outlets and authors with counts and ratings", responses=sc.responses(sc.page(SourceInfo)))
 def sources(
     request: Request,
     name: Text = None,
