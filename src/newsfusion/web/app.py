@@ -118,7 +118,7 @@ def create_app(
     app.state.templates = environment()
     app.state.templates.globals["can_write"] = app.state.access.page_writes
     app.state.cache = ResultCache()
-    app.state.worker = Worker(kb, on_change=app.state.cache.forget_version)
+    app.state.worker = Worker(kb, on_change=app.state.cache.forget_version, on_reattach=app.state.cache.clear)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(downloads.router)
