@@ -35,7 +35,9 @@
       { selector: "edge[kind = 'claim']", style: { "line-color": "#94a3b8", "target-arrow-color": "#94a3b8", "line-style": "dashed", "label": "" } },
       { selector: ":selected", style: { "border-color": "#111", "border-width": 3 } },
       { selector: ".faded", style: { "opacity": 0.12, "label": "" } },
-      { selector: ".focus", style: { "border-color": "#111", "border-width": 4, "font-weight": "bold" } }
+      { selector: ".focus", style: { "border-color": "#111", "border-width": 4, "font-weight": "bold" } },
+      { selector: ".kbd", style: { "border-color": "#e0a800", "border-width": 5, "font-weight": "bold", "z-index": 10,
+        "underlay-color": "#e0a800", "underlay-opacity": 0.35, "underlay-padding": 6, "min-zoomed-font-size": 0 } }
     ];
   }
 
@@ -73,7 +75,9 @@
     if (g.truncated) msg += " (the most mentioned only)";
     status.textContent = msg;
     names(g);
+    current = null;
     box.setAttribute("data-ready", "1");
+    box.setAttribute("data-drawn-ms", String(Math.round(window.performance ? performance.now() : 0)));
     if (focusInput.value.trim()) focus(focusInput.value);
   }
 
@@ -106,6 +110,68 @@
     box.setAttribute("data-focus", node.id());
     status.textContent = node.data("label") + " and its " + (hood.nodes().length - 1) + " neighbours";
   }
+
+  // keyboard: the graph is one tab stop; the arrow keys move a highlighted node to the nearest one that way,
+  // Page Down / Page Up to the next / previous one by mentions (so every node is reached), Home to the most
+  // mentioned; Enter opens its entity, Escape drops the highlight. The status line says
+  // which node is highlighted (role="status": screen readers read it).
+  var current = null;
+
+  function mark(node) {
+    if (!cy) return;
+    cy.nodes(".kbd").removeClass("kbd");
+    current = node || null;
+    if (!current) { box.removeAttribute("data-current"); return; }
+    current.addClass("kbd");
+    box.setAttribute("data-current", current.id());
+    var ext = cy.extent(), p = current.position();
+    if (p.x < ext.x1 || p.x > ext.x2 || p.y < ext.y1 || p.y > ext.y2) cy.center(current);
+    status.textContent = current.data("label") + " (" + String(current.data("type") || "").toLowerCase() + ", " +
+      current.degree(false) + " links): Enter opens it, the arrow keys move to the next one";
+  }
+
+  function nearest(dx, dy) {
+    var from = current.position(), best = null, bestScore = Infinity;
+    cy.nodes().forEach(function (n) {
+      if (n.id() === current.id() || n.hasClass("faded")) return;
+      var p = n.position(), vx = p.x - from.x, vy = p.y - from.y;
+      var along = vx * dx + vy * dy, across = Math.abs(vx * dy - vy * dx);
+      if (along <= 0) return;
+      var score = along + 2 * across;  // straight ahead first
+      if (score < bestScore) { bestScore = score; best = n; }
+    });
+    return best;
+  }
+
+  box.setAttribute("tabindex", "0");
+  box.setAttribute("role", "application");
+  box.setAttribute("aria-roledescription", "graph");
+  box.setAttribute("aria-describedby", "graph-keys");
+  box.addEventListener("focus", function () { if (cy && !current && cy.nodes().length) mark(cy.nodes()[0]); });
+  box.addEventListener("keydown", function (ev) {
+    if (!cy || !cy.nodes().length) return;
+    var dirs = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+    if (dirs[ev.key]) {
+      ev.preventDefault();
+      if (!current) { mark(cy.nodes()[0]); return; }
+      var next = nearest(dirs[ev.key][0], dirs[ev.key][1]);
+      if (next) mark(next);
+    } else if (ev.key === "PageDown" || ev.key === "PageUp") {  // every node in turn, most mentioned first
+      ev.preventDefault();
+      var all = cy.nodes(), i = -1;
+      for (var k = 0; current && k < all.length; k++) { if (all[k].id() === current.id()) { i = k; break; } }
+      var step = ev.key === "PageDown" ? 1 : -1;
+      mark(all[((i < 0 ? (step > 0 ? -1 : 0) : i) + step + all.length) % all.length]);
+    } else if (ev.key === "Home") {
+      ev.preventDefault();
+      mark(cy.nodes()[0]);
+    } else if (ev.key === "Enter" && current) {
+      ev.preventDefault();
+      window.location.href = "/entities/" + encodeURIComponent(current.id());
+    } else if (ev.key === "Escape") {
+      mark(null);
+    }
+  });
 
   focusInput.addEventListener("change", function () { focus(focusInput.value); });
   focusInput.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); focus(focusInput.value); } });
