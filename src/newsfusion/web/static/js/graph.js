@@ -61,12 +61,30 @@
     return "/documents/" + encodeURIComponent(doc) + (kind === "claim" ? "#claim-" + encodeURIComponent(ref.split(":")[1]) : "");
   }
 
+  // level of detail for big graphs: the force layout's cost grows with the square of the nodes, so it runs
+  // fewer, coarser rounds as the graph grows (about 100,000 node pairs x rounds in all); edge labels go
+  // beyond 300 edges, and while panning or zooming a big graph is moved as a picture, its edges hidden
+  var BIG = 80;
+
+  function layout(n) {
+    var opts = { name: form.elements.layout.value, animate: false, padding: 30, nodeDimensionsIncludeLabels: n <= BIG,
+      componentSpacing: 50, idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 12000; } };
+    if (opts.name === "cose" && n > BIG) {
+      opts.numIter = Math.max(60, Math.round(3e7 / (n * n) / 2));
+      opts.coolingFactor = 0.9;
+      opts.initialTemp = 400;
+    }
+    return opts;
+  }
+
   function draw(g) {
     if (cy) cy.destroy();
+    var big = g.nodes.length > BIG;
+    if (g.edges.length > 300) g.edges.forEach(function (e) { e.label = ""; });
     cy = window.cytoscape({
       container: box, elements: elements(g), style: style(), minZoom: 0.2, maxZoom: 3,
-      layout: { name: form.elements.layout.value, animate: false, padding: 30, nodeDimensionsIncludeLabels: true,
-        componentSpacing: 50, idealEdgeLength: function () { return 90; }, nodeRepulsion: function () { return 12000; } }
+      textureOnViewport: big, hideEdgesOnViewport: big, pixelRatio: big ? 1 : "auto",
+      layout: layout(g.nodes.length)
     });
     window.newsfusionGraph = cy;
     cy.on("tap", "node", function (evt) { window.location.href = "/entities/" + encodeURIComponent(evt.target.id()); });
@@ -177,6 +195,18 @@
   focusInput.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { ev.preventDefault(); focus(focusInput.value); } });
   document.getElementById("graph-unfocus").addEventListener("click", function () { focusInput.value = ""; focus(""); if (cy) cy.fit(undefined, 30); });
 
+  // the page carries the graph it was rendered with (default controls): the first drawing needs no request
+  var embedded = document.getElementById("graph-data");
+
+  function fromPage(q) {
+    if (!embedded) return null;
+    var limit = embedded.getAttribute("data-limit");
+    var el = embedded;
+    embedded = null;  // only for the first drawing
+    if (q.get("types") !== "PERSON,ORG" || q.get("kinds") !== "relation,event,claim" || q.get("limit") !== limit || q.get("min_mentions") !== "1") return null;
+    try { return JSON.parse(el.textContent); } catch (e) { return null; }
+  }
+
   function load() {
     var min = Math.max(1, parseInt(form.elements.min_mentions.value, 10) || 1);
     var q = new URLSearchParams({ types: checked("type").join(",") || "PERSON,ORG", limit: form.elements.limit.value || "50", min_mentions: String(min) });
@@ -184,6 +214,8 @@
     status.textContent = "loading the graph…";
     if (!kinds.length) { draw({ nodes: [], edges: [] }); return; }
     q.set("kinds", kinds.join(","));
+    var given = fromPage(q);
+    if (given) { draw(given); return; }
     fetch(box.getAttribute("data-api") + "?" + q.toString(), { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (res) {
         if (!res.ok) throw new Error("the server answered " + res.status);
