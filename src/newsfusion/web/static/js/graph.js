@@ -42,8 +42,11 @@
   }
 
   function elements(g) {
+    // node size by mentions relative to the most mentioned drawn (16-60 px): absolute sizes grow without
+    // bound on a big corpus, and the fitted zoom then shrinks every label out of sight
+    var most = g.nodes.reduce(function (m, n) { return Math.max(m, n.mentions || 0); }, 1);
     var nodes = g.nodes.map(function (n) {
-      return { group: "nodes", data: { id: n.id, label: n.name, type: n.type, size: Math.round(14 + 9 * Math.sqrt(n.mentions)) } };
+      return { group: "nodes", data: { id: n.id, label: n.name, type: n.type, size: Math.round(16 + 44 * Math.sqrt((n.mentions || 0) / most)) } };
     });
     var edges = g.edges.map(function (e) {
       return { group: "edges", data: { id: e.id, source: e.source, target: e.target, kind: e.kind,
