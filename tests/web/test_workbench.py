@@ -316,3 +316,6 @@ def test_decisions_follow_their_targets_when_a_rebuild_renumbers_them(fresh_url)
         assert "rename to “Mouvement du 23 mars” by ana" in get(f"/entities/{new_ent}").text
         r = c.get(f"/entities/{march}", headers=AUTH, follow_redirects=False)  # the old address leads to the entity now holding it
         assert r.status_code == 303 and r.headers["location"] == f"/entities/{m23}"
+        r = c.get(f"/events/{event}", headers=AUTH, follow_redirects=False)  # and the event's old address to the event now
+        assert r.status_code == 303 and r.headers["location"] == f"/events/{new_event}"
+        assert c.get("/events/evt_000000000000", headers=AUTH, follow_redirects=False).status_code == 404

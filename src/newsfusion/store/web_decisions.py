@@ -447,3 +447,20 @@ def reattach(conn: Connection) -> list[tuple[int, str, str]]:
             conn.execute(update(t.decisions).where(d.id == dec.id).values(
                 target_id=dec.target_id, params=json.dumps(params, ensure_ascii=False), result=json.dumps(result, ensure_ascii=False)))
     return moved
+
+
+def event_moved(conn: Connection, event_id: str) -> str | None:
+    """Where an event id a rebuild replaced went: the event now holding the report it was made from.
+
+    An event's id is ``stable_id("evt", document, report)`` of its earliest report
+    (``resolve/events.py``); when an earlier report joins, the id changes. The old id
+    is found again among the reports' own ids (a few thousand hashes at 2,000 articles)."""
+    from ..resolve.base import stable_id
+
+    if not event_id.startswith("evt_") or len(event_id) != 16:
+        return None
+    em = t.event_members.c
+    for eid, doc_id, local_id in conn.execute(select(em.event_id, em.doc_id, em.local_id)):
+        if stable_id("evt", doc_id, local_id) == event_id:
+            return eid if eid != event_id else None
+    return None
