@@ -8,8 +8,13 @@ Serves the knowledge base on a free loopback port (in this process), opens each
 page in Debian's Chromium (/usr/bin/chromium, driven by Playwright; it never
 downloads a browser) at each width, and writes ``artifacts/web/pages/NAME-WIDTH.jpg``
 (the first screen, JPEG: small enough to commit). Prints one line per page and
-width: load time (navigation start to the load event), DOM nodes, whether the
-page is wider than the screen (a phone would scroll sideways), console errors.
+width: load time (navigation start to the load event), the server's part of it
+(request sent to the first byte of the page), the time the graph was drawn
+(navigation start to the end of Cytoscape's layout, the graph's ``/api/graph``
+fetch included) or how many markers the map drew, DOM nodes, whether the page
+is wider than the screen (a phone would scroll sideways), console errors. The
+first width is the first load of each page on a fresh server (cold caches);
+the second width loads them again.
 Exits 1 if any page has a console error or overflows at 390 px.
 """
 
@@ -48,10 +53,17 @@ def measure(page, url: str) -> dict:
     """Open ``url``; its load time, DOM size, horizontal overflow."""
     page.goto(url)
     page.wait_for_load_state("load")
-    t = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.loadEventEnd - n.startTime : null; }")
-    nodes = page.evaluate("() => document.getElementsByTagName('*').length")
-    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    return {"load_ms": round(t or 0), "nodes": nodes, "overflow_px": overflow}
+    t = page.evaluate("() => { const n = performance.getEntriesByType('navigation')[0]; return n ? [n.loadEventEnd - n.startTime, n.responseStart - n.requestStart] : [0, 0]; }")
+    row = {"load_ms": round(t[0] or 0), "server_ms": round(t[1] or 0)}
+    if page.locator("#graph").count():
+        page.wait_for_selector("#graph[data-ready='1']", timeout=60000)
+        row["drawn_ms"] = int(page.get_attribute("#graph", "data-drawn-ms") or 0)
+        row["graph_nodes"] = page.evaluate("() => window.newsfusionGraph ? window.newsfusionGraph.nodes().length : 0")
+    if page.locator("figure.map-wrap svg").count():
+        row["markers"] = page.evaluate("() => document.querySelectorAll('figure.map-wrap svg circle').length")
+    row["nodes"] = page.evaluate("() => document.getElementsByTagName('*').length")
+    row["overflow_px"] = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    return row
 
 
 def capture(base: str, out: Path | None, widths: tuple[int, ...] = WIDTHS, browser=None) -> list[dict]:
@@ -71,8 +83,6 @@ def capture(base: str, out: Path | None, widths: tuple[int, ...] = WIDTHS, brows
             for name, path in todo:
                 errors.clear()
                 row = {"page": name, "width": width, **measure(page, base + path)}
-                if name == "graph":
-                    page.wait_for_selector("#graph[data-ready='1']", timeout=30000)
                 if out is not None:
                     page.screenshot(path=str(out / f"{name}-{width}.jpg"), type="jpeg", quality=60)
                 row["errors"] = list(errors)
@@ -115,11 +125,12 @@ def main() -> int:
     with serving(create_app(db, allowed_hosts=("127.0.0.1",))) as base:
         rows = capture(base, out)
     bad = 0
-    print(f"{'page':<16}{'width':>6}{'load ms':>9}{'DOM':>7}{'overflow':>9}  errors")
+    print(f"{'page':<16}{'width':>6}{'load ms':>9}{'server':>8}{'drawn':>7}{'DOM':>7}{'overflow':>9}  errors / markers")
     for r in rows:
         flag = r["errors"] or (r["width"] <= 390 and r["overflow_px"] > 0)
         bad += bool(flag)
-        print(f"{r['page']:<16}{r['width']:>6}{r['load_ms']:>9}{r['nodes']:>7}{r['overflow_px']:>9}  {'; '.join(r['errors'])[:80]}")
+        extra = f"{r['graph_nodes']} nodes drawn" if "graph_nodes" in r else f"{r['markers']} markers" if "markers" in r else ""
+        print(f"{r['page']:<16}{r['width']:>6}{r['load_ms']:>9}{r['server_ms']:>8}{r.get('drawn_ms', ''):>7}{r['nodes']:>7}{r['overflow_px']:>9}  {'; '.join(r['errors'])[:80]} {extra}")
     print(f"screenshots in {out}")
     return 1 if bad else 0
 

@@ -28,7 +28,7 @@ class Tags(HTMLParser):
         A link out (``<a href="https://..." rel="noreferrer">``, the article's own address) loads nothing."""
         out = []
         for tag, attrs in self.tags:
-            if tag == "script" and not attrs.get("src"):
+            if tag == "script" and not attrs.get("src") and attrs.get("type") != "application/json":  # a JSON data block is never run
                 out.append("inline <script>")
             for name, value in attrs.items():
                 v = (value or "").strip().lower()

@@ -271,7 +271,7 @@ def test_openapi_describes_every_endpoint_with_resolvable_schemas(rich):
     paths = set(spec["paths"])
     for p in ("/api/status", "/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/entities/{entity_id}", "/api/events", "/api/events/{event_id}",
               "/api/claims", "/api/claims/{claim_id}", "/api/contradictions", "/api/sources", "/api/relations", "/api/graph", "/api/search",
-              "/api/entities/merge", "/api/entities/{entity_id}/split", "/api/sources/rate"):
+              "/api/entities/merge", "/api/entities/{entity_id}/split", "/api/entities/{entity_id}/rename", "/api/sources/rate"):
         assert p in paths, p
     assert not any(p.startswith(("/entities", "/documents", "/static")) for p in paths)  # pages are not API
     comps = spec["components"]["schemas"]

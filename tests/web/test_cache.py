@@ -45,7 +45,8 @@ def test_own_writes_show_at_once(kb_url, monkeypatch):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with client_for(kb_url, token=TOKEN) as c:
         assert _rating(c, "Kivu Dispatch", headers=auth) is None
-        assert c.post("/api/sources/rate", json={"name": "Kivu Dispatch", "grade": "C"}, headers=auth).status_code == 200
+        assert c.post("/api/sources/rate", json={"name": "Kivu Dispatch", "grade": "C"}, headers=auth).status_code == 202
+        assert c.app.state.worker.wait(120)  # the background worker applied it
         assert _rating(c, "Kivu Dispatch", headers=auth) == "C"
 
 

@@ -84,21 +84,43 @@ def test_writes_need_the_header_not_the_cookie(guarded):
     assert r.status_code == 401 and "Authorization header" in r.json()["error"]
 
 
-def test_rate_and_merge_with_the_token(guarded):
+def test_rate_merge_split_rename_with_the_token_are_recorded_and_applied_off_the_request(guarded):
+    """The older write endpoints answer 202 with a pending decision; the background worker updates the KB."""
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    r = guarded.post("/api/sources/rate", json={"name": "Kivu Dispatch", "grade": "b"}, headers=auth)
-    assert r.status_code == 200 and r.json()["change"]["reliability"] == "B"
+    worker = guarded.app.state.worker
+
+    def applied(r) -> dict:
+        assert r.status_code == 202, r.text
+        d = r.json()["decision"]
+        assert d["status"] == "pending" and d["id"]  # recorded; nothing rebuilt inside the request
+        assert worker.wait(120)
+        done = guarded.get(f"/api/decisions/{d['id']}", headers=auth).json()
+        assert done["status"] == "done", done
+        return done
+
+    d = applied(guarded.post("/api/sources/rate", json={"name": "Kivu Dispatch", "grade": "b", "who": "ana", "why": "checked"}, headers=auth))
+    assert (d["action"], d["target"], d["target_id"], d["params"], d["who"], d["why"]) == ("rate", "source", "Kivu Dispatch", {"grade": "B"}, "ana", "checked")
     rated = {s["name"]: s["rating"] for s in guarded.get("/api/sources?limit=100", headers=auth).json()["items"]}
     assert rated["Kivu Dispatch"] == "B"
     bad = guarded.post("/api/sources/rate", json={"name": "Kivu Dispatch", "grade": "Z"}, headers=auth)
     assert bad.status_code == 400 and bad.json()["code"] == "E710"
     # the rating rebuilt the KB with the corpus steps: look the ids up again
     ngoma, m23 = (guarded.get(f"/api/entities/{n}", headers=auth).json()["entity"]["id"] for n in ("Willy Ngoma", "M23"))
-    r = guarded.post("/api/entities/merge", json={"a": "Willy Ngoma", "b": "M23"}, headers=auth)
-    assert r.status_code == 200 and (r.json()["change"]["a"], r.json()["change"]["b"]) == (ngoma, m23)  # names resolved to ids
+    d = applied(guarded.post("/api/entities/merge", json={"a": "Willy Ngoma", "b": "M23"}, headers=auth))
+    assert (d["target_id"], d["params"]["other"]) == (ngoma, m23)  # names resolved to ids
+    assert (d["result"]["change"]["a"], d["result"]["change"]["b"]) == (ngoma, m23)
     assert guarded.get("/api/status", headers=auth).json()["counts"]["overrides"] == 1  # kept for every later rebuild
+    merged = guarded.get(f"/api/entities/{ngoma}", headers=auth).json()["entity"]  # "merge A B" keeps A's id
+    assert "M23" in merged["aliases"]
+    d = applied(guarded.post(f"/api/entities/{ngoma}/split", headers=auth))
+    assert d["action"] == "split" and len(d["result"]["entities"]) >= 2
+    m23 = guarded.get("/api/entities/M23", headers=auth).json()["entity"]["id"]
+    d = applied(guarded.post(f"/api/entities/{m23}/rename", json={"name": "  Mouvement du 23 mars "}, headers=auth))
+    assert guarded.get(f"/api/entities/{m23}", headers=auth).json()["entity"]["name"] == "Mouvement du 23 mars"
+    assert guarded.get("/api/status", headers=auth).json()["counts"]["overrides"] == 3
     r = guarded.post("/api/entities/merge", json={"a": "nobody-here", "b": "M23"}, headers=auth)
     assert r.status_code == 404 and r.json()["code"] == "E305"
+    assert guarded.post(f"/api/entities/{m23}/rename", json={"name": " "}, headers=auth).json()["code"] == "E307"
 
 
 def test_write_body_size_is_bounded(guarded):

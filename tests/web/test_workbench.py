@@ -96,7 +96,8 @@ def test_a_correction_is_pending_until_the_worker_applies_it(rebuilt):
     app = tokened.app
     r = tokened.post("/api/decisions", json={"action": "rename", "target_id": "Willy Ngoma", "name": "W. Ngoma", "why": "house style"}, headers=AUTH)
     d = r.json()["decision"]
-    assert r.status_code == 202 and d["status"] == "pending" and d["params"] == {"name": "W. Ngoma"}
+    assert r.status_code == 202 and d["status"] == "pending" and d["params"]["name"] == "W. Ngoma"
+    assert d["params"]["refs"] == {"members": [[DOC_A, "e3"]]}  # what the id stands for, should a rebuild renumber it
     assert app.state.worker.wait(120)
     done = tokened.get(f"/api/decisions/{d['id']}", headers=AUTH).json()
     assert done["status"] == "done" and done["result"]["override_id"] and done["result"]["entities"]
@@ -227,3 +228,94 @@ def test_reviews_survive_a_rebuild(fresh_url):
         assert (d["target_id"], d["status"], d["why"]) == (claim, "done", "misattributed")
         page = c.get("/claims?source=residents", headers=AUTH).text
         assert "marked wrong by ana" in page
+
+
+# ------------------------------------------------- corrections survive renumbering rebuilds
+
+
+def _clash_report(name: str, published: str, killed: int, source: str, *, bridge: bool = False):
+    """An invented report of the Kirumba clash, published ``published`` (an earlier one renumbers the event);
+    ``bridge``: it spells out M23 as the March 23 Movement, which joins the two entities the first reports made."""
+    from richkb import KIRUMBA_GEO, _claim, _ent, _event
+
+    from newsfusion.model import Article
+
+    text = (f"Government forces and M23 fighters clashed in Kirumba on Tuesday, killing {killed} soldiers, a {source} said. "
+            + ("M23, the March 23 Movement, said it held the town." if bridge else "M23 said it held the town."))
+    ev = f"Government forces and M23 fighters clashed in Kirumba on Tuesday, killing {killed} soldiers"
+    art = Article(text, title=f"{killed} soldiers killed in Kirumba", outlet=f"{name.title()} Wire", published=published, name=name)
+    rec = {
+        "document": {"author": None, "outlet": art.outlet, "published": published, "title": art.title, "url": None},
+        "entities": [
+            _ent(0, "M23", "ORG", text, [("M23", 0), ("M23", 1), *([("March 23 Movement", 0)] if bridge else [])], aliases=["March 23 Movement"] if bridge else []),
+            _ent(1, "Kirumba", "LOCATION", text, [("Kirumba", 0)], geo=KIRUMBA_GEO),
+            _ent(2, "FARDC", "ORG", text, [("Government forces", 0)], aliases=["Government forces"]),
+        ],
+        "events": [_event(0, "Battles", "Armed clash", ["M23"], ["FARDC"], "Kirumba", text, ev, "clashed", killed, [source])],
+        "claims": [_claim(0, text, source, "anonymous", "assert", "said", ev, f"{ev}, a {source} said", f"a {source}")],
+        "relations": [], "contradictions": [],
+    }
+    return art, rec
+
+
+def _ingest(url: str, *reports) -> None:
+    from newsfusion.kb import KnowledgeBase
+    from newsfusion.store import Store
+
+    with Store(url) as s:
+        for art, rec in reports:
+            s.add_record(art, rec, doc_id=art.content_hash)
+    with KnowledgeBase(url) as kb:
+        assert kb.rebuild() == []
+
+
+def test_decisions_follow_their_targets_when_a_rebuild_renumbers_them(fresh_url):
+    """Record corrections and reviews, ingest an earlier report that renumbers the event, its contradiction and an
+    entity, rebuild in another process: every decision is on the new id, holds, and shows on the pages."""
+    from conftest import client_for
+
+    _ingest(fresh_url, _clash_report("first", "2025-10-14", 20, "hospital official"))
+    with client_for(fresh_url, token=TOKEN) as c:
+        get = lambda path: c.get(path, headers=AUTH)  # noqa: E731
+        (con,) = get("/api/contradictions?kind=numeric").json()["items"]
+        pair = {con["a"]["doc_id"], con["b"]["doc_id"]}
+        (event,) = [e["id"] for e in get("/api/events?type=Battles").json()["items"] if [DOC_A, "v0"] in e["reports"]]
+        assert con["id"] in [x["id"] for x in get(f"/api/events/{event}").json()["contradictions"]]
+        march, m23 = (get(f"/api/entities/{n}").json()["entity"]["id"] for n in ("March%2023%20Movement", "M23"))
+        assert march != m23
+        for body in ({"action": "wrong", "target": "event", "target_id": event, "why": "two clashes, not one"},
+                     {"action": "dismiss", "target_id": con["id"], "why": "different days"},
+                     {"action": "rename", "target_id": march, "name": "Mouvement du 23 mars"}):
+            assert c.post("/api/decisions", json={**body, "who": "ana"}, headers=AUTH).status_code == 202
+        assert c.app.state.worker.wait(120)
+        assert get(f"/api/entities/{march}").json()["entity"]["name"] == "Mouvement du 23 mars"
+    _ingest(fresh_url, _clash_report("earlier", "2025-10-13", 25, "police officer", bridge=True))  # another process, while no server runs
+    with client_for(fresh_url, token=TOKEN) as c:
+        get = lambda path: c.get(path, headers=AUTH)  # noqa: E731
+        assert get(f"/api/events/{event}").status_code == 404  # the premise: the ids changed
+        assert con["id"] not in [x["id"] for x in get("/api/contradictions?limit=100").json()["items"]]
+        assert get(f"/api/entities/{march}").status_code == 404  # joined into M23's entity
+        import time
+
+        deadline = time.monotonic() + 30  # the worker re-attaches on start and after every rebuild it sees
+        while time.monotonic() < deadline and any(d["target_id"] in (event, con["id"], march) for d in get("/api/decisions").json()["items"]):
+            time.sleep(0.2)
+        decs = {d["action"]: d for d in get("/api/decisions").json()["items"]}
+        new_event, new_con, new_ent = (decs[a]["target_id"] for a in ("wrong", "dismiss", "rename"))
+        assert (decs["wrong"]["params"]["was"], decs["dismiss"]["params"]["was"], decs["rename"]["params"]["was"]) == ([event], [con["id"]], [march])
+        assert len(get(f"/api/events/{new_event}").json()["reports"]) == 4
+        sides = get(f"/api/contradictions?doc={DOC_A}&limit=100").json()["items"]
+        assert {new_con} == {x["id"] for x in sides if {x["a"]["doc_id"], x["b"]["doc_id"]} == pair}
+        renamed = get(f"/api/entities/{new_ent}").json()["entity"]
+        assert new_ent == m23 and renamed["name"] == "Mouvement du 23 mars" and "March 23 Movement" in renamed["aliases"]  # the rename holds
+        # the UI: the event page, the contradictions page, the entity page and the review queue
+        assert "marked wrong by ana" in get(f"/events/{new_event}").text
+        page = get("/contradictions?kind=numeric").text
+        assert "dismissed by ana" in page and "different days" in page
+        assert new_con not in [x["id"] for x in get("/api/review?limit=100").json()["contradictions"]["items"]]  # reviewed
+        assert "rename to “Mouvement du 23 mars” by ana" in get(f"/entities/{new_ent}").text
+        r = c.get(f"/entities/{march}", headers=AUTH, follow_redirects=False)  # the old address leads to the entity now holding it
+        assert r.status_code == 303 and r.headers["location"] == f"/entities/{m23}"
+        r = c.get(f"/events/{event}", headers=AUTH, follow_redirects=False)  # and the event's old address to the event now
+        assert r.status_code == 303 and r.headers["location"] == f"/events/{new_event}"
+        assert c.get("/events/evt_000000000000", headers=AUTH, follow_redirects=False).status_code == 404

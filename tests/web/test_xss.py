@@ -22,7 +22,7 @@ BODY = (
     '<img src="https://evil.example/pixel.gif"> <link rel=stylesheet href="https://evil.example/x.css">\n\n'
     "Local officials in Beni said the Allied Democratic Forces had denied the attack."
 )
-DANGER = "script:not([src]), img, iframe, object, embed, style, link[href*='evil'], meta[http-equiv], [onerror], [onload], [onmouseover], a[href^='javascript' i], a[href*='javascript:' i]"
+DANGER = "script:not([src]):not([type='application/json']), img, iframe, object, embed, style, link[href*='evil'], meta[http-equiv], [onerror], [onload], [onmouseover], a[href^='javascript' i], a[href*='javascript:' i]"
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +81,24 @@ def test_no_script_runs_and_the_text_shows_as_written(hostile, browser, artifact
                 page.screenshot(path=str(artifacts / "xss-article.png"), full_page=True)
             assert page.evaluate("() => window.__xss") is None, path
             assert page.locator(DANGER).count() == 0, path
-            assert page.evaluate("() => [...document.scripts].every(s => s.src.startsWith(location.origin + '/static/'))"), path
+            assert page.evaluate("() => [...document.scripts].every(s => s.src.startsWith(location.origin + '/static/') || (s.type === 'application/json' && !s.src))"), path
     ctx.close()
     assert dialogs == [] and offsite == [] and errors == []
+
+
+def test_the_graph_data_in_the_page_cannot_close_its_element():
+    """/graph carries its first drawing as a JSON block (never run); a name holding </script> stays inside it as text."""
+    import json
+    import re
+
+    from newsfusion.store.graph import Graph, GraphNode
+    from newsfusion.web.render import environment
+
+    env = environment()
+    env.globals["can_write"] = False
+    name = '</script><script>window.__xss=1</script><!--'
+    html = env.get_template("graph.html").render(g=Graph([GraphNode("ent_x", name, "PERSON", None, 3, 1)], []), request_path="/graph", kb_stale=False, page_key="", n_open=0)
+    blocks = re.findall(r'<script type="application/json" id="graph-data"[^>]*>(.*?)</script>', html, re.S)
+    assert len(blocks) == 1 and "<" not in blocks[0]
+    assert json.loads(blocks[0])["nodes"][0]["name"] == name
+    assert html.count("<script") == 3  # the data block, cytoscape, graph.js: nothing injected

@@ -18,6 +18,19 @@ it, when and why:
 Undo: a review is marked ``undone`` at once; a correction goes ``undoing`` and
 the worker removes its override (or puts back the source's previous rating),
 rebuilds, and marks it ``undone``.
+
+Kept when ids change: entity, event and contradiction ids are made by the
+corpus steps from what they join, so a rebuild after more articles can
+renumber them (an earlier report of the same event, an earlier spelling of the
+same entity). Each decision therefore also records **stable references**
+(``params["refs"]``, :func:`refs_of`): an entity's members and an event's
+reports as ``(document, local id)``, the two sides of a contradiction
+(document, claim or report, evidence). :func:`reattach`, run by the worker
+after every rebuild it sees, moves a decision whose id no longer exists onto
+whatever now holds those references (keeping the old ids in
+``params["was"]``). Claims (``<document>:c3``) and sources (names) are stable
+already. The corrections themselves live in the overrides, which the corpus
+steps resolve by member (``resolve/entities.py: _resolve_ref``).
 """
 
 from __future__ import annotations
@@ -91,8 +104,16 @@ def check(action: str, target: str) -> None:
 
 
 def record(conn: Connection, action: str, target: str, target_id: str, *, who: str, why: str | None = None, params: dict[str, Any] | None = None) -> Decision:
-    """Store a decision: a correction ``pending`` (the worker applies it), a review ``done``."""
+    """Store a decision: a correction ``pending`` (the worker applies it), a review ``done``.
+
+    The stable references of the target (and of a merge's other entity) go into ``params["refs"]``."""
     check(action, target)
+    params = dict(params or {})
+    refs = refs_of(conn, target, target_id)
+    if action == "merge" and params.get("other"):
+        refs["other_members"] = refs_of(conn, "entity", str(params["other"])).get("members", [])
+    if refs:
+        params["refs"] = refs
     now = rows.now()
     status = "pending" if action in CORRECTIONS else "done"
     row = rows._c({
@@ -281,13 +302,19 @@ def holders(conn: Connection, pairs: list[tuple[str, str]]) -> list[str]:
     return out
 
 
+def _named(dec: Decision) -> tuple[str, ...]:
+    """The entity ids a decision names: its target, a merge's other side, and the ids they had before a rebuild renumbered them."""
+    p = dec.params
+    return (dec.target_id, *([str(p["other"])] if p.get("other") else []), *(p.get("was") or []), *(p.get("was_other") or []))
+
+
 def moved_to(conn: Connection, entity_id: str) -> str | None:
     """Where an entity id a correction replaced went: the first entity now holding its members."""
     d = t.decisions.c
     stmt = select(t.decisions).where(d.target == "entity", d.status.in_(("done", "undone"))).order_by(d.id.desc()).limit(200)
     for r in conn.execute(stmt):
         dec = decision(r)
-        if entity_id in (dec.target_id, dec.params.get("other")) and dec.result.get("entities"):
+        if entity_id in _named(dec) and dec.result.get("entities"):
             return str(dec.result["entities"][0])
     return None
 
@@ -298,8 +325,142 @@ def for_entity(conn: Connection, entity_id: str, limit: int = 20) -> list[Decisi
     out = []
     for r in conn.execute(select(t.decisions).where(d.target == "entity").order_by(d.id.desc()).limit(500)):
         dec = decision(r)
-        if entity_id in (dec.target_id, dec.params.get("other")) or entity_id in (dec.result.get("entities") or []):
+        if entity_id in _named(dec) or entity_id in (dec.result.get("entities") or []):
             out.append(dec)
             if len(out) >= limit:
                 break
     return out
+
+
+# ------------------------------------------------- stable references: kept when ids change
+
+MAX_REFS = 50
+
+
+def refs_of(conn: Connection, target: str, target_id: str) -> dict[str, Any]:
+    """What a KB id stands for, in terms no rebuild renumbers (empty for claims and sources: stable already)."""
+    if target == "entity":
+        return {"members": [list(m) for m in members(conn, target_id)[:MAX_REFS]]}
+    if target == "event":
+        em = t.event_members.c
+        found = conn.execute(select(em.doc_id, em.local_id).where(em.event_id == target_id).order_by(em.doc_id, em.local_id).limit(MAX_REFS))
+        return {"reports": [list(r) for r in found]}
+    if target == "contradiction":
+        x = t.contradictions.c
+        r = conn.execute(select(t.contradictions).where(x.id == target_id)).first()
+        if r is None:
+            return {}
+        m = r._mapping
+        return {"kind": m["kind"], "sides": [[m[f"{p}_doc_id"], m[f"{p}_claim"], m[f"{p}_event"], m[f"{p}_evidence"]] for p in ("a", "b")]}
+    return {}
+
+
+def _existing(conn: Connection, table: Any, ids: set[str]) -> set[str]:
+    out: set[str] = set()
+    ids_ = sorted(i for i in ids if i)
+    for i in range(0, len(ids_), 500):
+        out.update(conn.execute(select(table.c.id).where(table.c.id.in_(ids_[i : i + 500]))).scalars())
+    return out
+
+
+def _event_holding(conn: Connection, reports: list[list[str]]) -> str | None:
+    em = t.event_members.c
+    for doc_id, local_id in reports:
+        eid = conn.execute(select(em.event_id).where(em.doc_id == doc_id, em.local_id == local_id)).scalar_one_or_none()
+        if eid:
+            return eid
+    return None
+
+
+def _contradiction_matching(conn: Connection, refs: dict[str, Any]) -> str | None:
+    """The contradiction between the same two statements (either way round)."""
+    sides = refs.get("sides") or []
+    if len(sides) != 2:
+        return None
+    x = t.contradictions.c
+
+    def same(p: str, side: list[Any]) -> Any:
+        doc_id, claim, event, evidence = (list(side) + [None] * 4)[:4]
+        conds = [x[f"{p}_doc_id"] == doc_id]
+        for col, value in ((f"{p}_claim", claim), (f"{p}_event", event), (f"{p}_evidence", evidence)):
+            conds.append(x[col].is_(None) if value is None else x[col] == value)
+        return and_(*conds)
+
+    a, b = sides
+    stmt = select(x.id).where(or_(and_(same("a", a), same("b", b)), and_(same("a", b), same("b", a))))
+    if refs.get("kind"):
+        stmt = stmt.where(x.kind == refs["kind"])
+    return conn.execute(stmt.order_by(x.id).limit(1)).scalar_one_or_none()
+
+
+def has_renumberable(conn: Connection) -> bool:
+    """Whether any decision is on an entity, event or contradiction (what a rebuild can renumber)."""
+    d = t.decisions.c
+    return conn.execute(select(d.id).where(d.target.in_(("entity", "event", "contradiction"))).limit(1)).first() is not None
+
+
+def reattach(conn: Connection) -> list[tuple[int, str, str]]:
+    """Move decisions whose entity, event or contradiction id a rebuild replaced onto what now holds their references.
+
+    Returns ``(decision, old id, new id)`` for every id moved. A decision whose references are
+    all gone (the articles were removed) stays on its old id."""
+    d = t.decisions.c
+    decs = [decision(r) for r in conn.execute(select(t.decisions).where(d.target.in_(("entity", "event", "contradiction")), d.status != "failed").order_by(d.id))]
+    if not decs:
+        return []
+    tables = {"entity": t.entities, "event": t.events, "contradiction": t.contradictions}
+    wanted: dict[str, set[str]] = {k: set() for k in tables}
+    for dec in decs:
+        wanted[dec.target].add(dec.target_id)
+        if dec.action == "merge" and dec.params.get("other"):
+            wanted["entity"].add(str(dec.params["other"]))
+        wanted["entity"].update(str(e) for e in dec.result.get("entities") or [])
+    alive = {k: _existing(conn, tables[k], ids) for k, ids in wanted.items()}
+    moved: list[tuple[int, str, str]] = []
+    for dec in decs:
+        refs = dec.params.get("refs") or {}
+        params, result = dict(dec.params), dict(dec.result)
+        changed = False
+        if dec.target_id not in alive[dec.target]:
+            if dec.target == "entity":
+                now = next(iter(holders(conn, [tuple(m) for m in refs.get("members") or []])), None)
+            elif dec.target == "event":
+                now = _event_holding(conn, refs.get("reports") or [])
+            else:
+                now = _contradiction_matching(conn, refs)
+            if now and now != dec.target_id:
+                params["was"] = [*params.get("was", []), dec.target_id]
+                moved.append((dec.id, dec.target_id, now))
+                dec.target_id, changed = now, True
+        other = params.get("other")
+        if dec.action == "merge" and dec.status == "pending" and other and other not in alive["entity"]:  # applied: gone into the target
+            now = next(iter(holders(conn, [tuple(m) for m in refs.get("other_members") or []])), None)
+            if now and now != other:
+                params["other"] = now
+                params["was_other"] = [*params.get("was_other", []), other]
+                changed = True
+        if result.get("entities") and result.get("members") and any(e not in alive["entity"] for e in result["entities"]):
+            now_held = holders(conn, [tuple(m) for m in result["members"]])
+            if now_held and now_held != result["entities"]:
+                result["entities"], changed = now_held, True
+        if changed:
+            conn.execute(update(t.decisions).where(d.id == dec.id).values(
+                target_id=dec.target_id, params=json.dumps(params, ensure_ascii=False), result=json.dumps(result, ensure_ascii=False)))
+    return moved
+
+
+def event_moved(conn: Connection, event_id: str) -> str | None:
+    """Where an event id a rebuild replaced went: the event now holding the report it was made from.
+
+    An event's id is ``stable_id("evt", document, report)`` of its earliest report
+    (``resolve/events.py``); when an earlier report joins, the id changes. The old id
+    is found again among the reports' own ids (a few thousand hashes at 2,000 articles)."""
+    from ..resolve.base import stable_id
+
+    if not event_id.startswith("evt_") or len(event_id) != 16:
+        return None
+    em = t.event_members.c
+    for eid, doc_id, local_id in conn.execute(select(em.event_id, em.doc_id, em.local_id)):
+        if stable_id("evt", doc_id, local_id) == event_id:
+            return eid if eid != event_id else None
+    return None

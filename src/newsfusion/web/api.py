@@ -213,24 +213,35 @@ def require_writer(request: Request) -> None:
         raise Unauthorized("write actions need the token in the Authorization header", "send 'Authorization: Bearer TOKEN'")
 
 
-def _change(request: Request, change) -> JSONResponse:
-    request.app.state.cache.forget_version()  # this server's own write shows at once
-    return ok({"ok": True, "change": change.override, "warnings": change.warnings})
+# The older write endpoints record the same decisions as POST /api/decisions (the pages' forms):
+# the knowledge base is updated by the background worker, never inside the request.
 
 
-@router.post("/entities/merge", dependencies=[Depends(require_writer)], summary="Record that two entities are one, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403, 404))
-def merge(request: Request, a: Annotated[str, Body(max_length=500)], b: Annotated[str, Body(max_length=500)]) -> JSONResponse:
-    return _change(request, kb_of(request).merge_entities(a, b))
+@router.post("/entities/merge", status_code=202, dependencies=[Depends(require_writer)],
+             summary="Record that two entities are one; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+def merge(request: Request, a: Annotated[str, Body(max_length=500)], b: Annotated[str, Body(max_length=500)],
+          why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
+    return _decide(request, "merge", "entity", a, other=b, why=why, who=who)
 
 
-@router.post("/entities/{entity_id}/split", dependencies=[Depends(require_writer)], summary="Record that an entity joins different things, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403, 404))
-def split(request: Request, entity_id: str) -> JSONResponse:
-    return _change(request, kb_of(request).split_entity(entity_id))
+@router.post("/entities/{entity_id}/split", status_code=202, dependencies=[Depends(require_writer)],
+             summary="Record that an entity joins different things; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+def split(request: Request, entity_id: str, why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
+    return _decide(request, "split", "entity", entity_id, why=why, who=who)
 
 
-@router.post("/sources/rate", dependencies=[Depends(require_writer)], summary="Rate a source's reliability A-F, and rebuild (token required)", responses=sc.responses(sc.schema(dict[str, Any]), 403))
-def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: Annotated[str, Body(pattern="^[A-Fa-f]$")]) -> JSONResponse:
-    return _change(request, kb_of(request).rate_source(name, grade))
+@router.post("/entities/{entity_id}/rename", status_code=202, dependencies=[Depends(require_writer)],
+             summary="Record the name an entity should have; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+def rename(request: Request, entity_id: str, name: Annotated[str, Body(max_length=500)],
+           why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
+    return _decide(request, "rename", "entity", entity_id, name=name, why=why, who=who)
+
+
+@router.post("/sources/rate", status_code=202, dependencies=[Depends(require_writer)],
+             summary="Rate a source's reliability A-F; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403))
+def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: Annotated[str, Body(pattern="^[A-Fa-f]$")],
+         why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
+    return _decide(request, "rate", "source", name, grade=grade, why=why, who=who)
 
 
 # ---------------------------------------------------------------- decisions
@@ -255,6 +266,12 @@ def decide(
     target = target or {"merge": "entity", "split": "entity", "rename": "entity", "rate": "source", "confirm": "contradiction", "dismiss": "contradiction"}.get(action)
     if target is None:
         raise BadRequest("'wrong' needs a target: event or claim", "send target: \"event\" or \"claim\"", code="E307")
+    return _decide(request, action, target, target_id, other=other, name=name, grade=grade, why=why, who=who)
+
+
+def _decide(request: Request, action: str, target: str, target_id: str, *, other: str | None = None, name: str | None = None, grade: str | None = None,
+            why: str | None = None, who: str | None = None) -> JSONResponse:
+    """Check and record a decision (202); a correction is left ``pending`` for the background worker."""
     params: dict[str, Any] = {}
     kb = kb_of(request)
     with kb.store.write() as conn:

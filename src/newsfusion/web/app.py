@@ -15,6 +15,7 @@ loopback Host headers are answered.
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 
 import anyio
@@ -29,7 +30,7 @@ from starlette.exceptions import HTTPException
 from .. import __version__
 from ..errors import NewsfusionError
 from ..kb import KnowledgeBase
-from . import api, downloads, pages, schemas
+from . import api, basemap, downloads, pages, schemas
 from .errors import STATUS_CLASS, BadRequest, NotFound, WebError, as_web_error, error_body
 from .context import ResultCache
 from .render import STATIC, environment
@@ -94,6 +95,8 @@ def _lifespan(threads: int):
         # GIL answer 50 concurrent clients more slowly than a handful taking turns.
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         app.state.worker.wake()  # decisions a stopped server left open
+        # decode the vendored country outlines (about 0.4 s) before the first map is asked for, not during it
+        threading.Thread(target=basemap.countries, name="newsfusion-basemap", daemon=True).start()
         yield
         app.state.worker.stop()
 
@@ -118,7 +121,7 @@ def create_app(
     app.state.templates = environment()
     app.state.templates.globals["can_write"] = app.state.access.page_writes
     app.state.cache = ResultCache()
-    app.state.worker = Worker(kb, on_change=app.state.cache.forget_version)
+    app.state.worker = Worker(kb, on_change=app.state.cache.forget_version, on_reattach=app.state.cache.clear)
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(downloads.router)

@@ -62,6 +62,12 @@ class ResultCache:
                 del self.inflight[key]
         ev.set()
 
+    def clear(self) -> None:
+        """Drop every result (the worker re-attached decisions: same data version, other answers)."""
+        with self._lock:
+            self._data.clear()
+        self.version_until = 0.0
+
     def forget_version(self) -> None:
         """After a write: read the version again on the next request."""
         self.version_until = 0.0

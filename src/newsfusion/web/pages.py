@@ -167,8 +167,14 @@ def entity(request: Request, entity_id: str) -> Response:
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event(request: Request, event_id: str) -> HTMLResponse:
-    ev = read(request, web_events.event_full, event_id)
+def event(request: Request, event_id: str) -> Response:
+    try:
+        ev = read(request, web_events.event_full, event_id)
+    except QueryError as exc:  # an id a rebuild replaced (an earlier report joined): go to the event holding its report
+        moved = read(request, wd.event_moved, event_id) if exc.code == "E305" else None
+        if not moved:
+            raise
+        return RedirectResponse(path(moved, "/events/"), status_code=303)
     decided = read(request, wd.latest, "event", (ev.event.id,))
     decided_con = read(request, wd.latest, "contradiction", tuple(x.id for x in ev.contradictions))
     return render(request, "event.html", ev=ev, decided=decided, decided_con=decided_con)

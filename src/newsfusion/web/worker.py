@@ -10,6 +10,13 @@ oldest first and calls the knowledge base's own method
 decision, so that an undo can take exactly that back. Decisions left open by a
 server that stopped are taken up by the next one (on its first correction or
 at start).
+
+After every rebuild it sees (its own, or another process's ``newsfusion
+ingest`` / ``rebuild``: the knowledge base's build time changed; looked at
+every :data:`POLL` seconds) the worker re-attaches the decisions whose entity,
+event or contradiction id the rebuild replaced
+(:func:`newsfusion.store.web_decisions.reattach`) and calls ``on_reattach``
+(the app empties its results cache) when it moved any.
 """
 
 from __future__ import annotations
@@ -24,14 +31,17 @@ from ..kb import KnowledgeBase
 from ..store import web_decisions as wd
 
 log = logging.getLogger("newsfusion.web")
+POLL = 1.0  # seconds between looks at the knowledge base's build time
 
 
 class Worker:
     """One daemon thread applying open decisions; :meth:`wake` after recording one."""
 
-    def __init__(self, kb: KnowledgeBase, on_change: Callable[[], None] = lambda: None):
+    def __init__(self, kb: KnowledgeBase, on_change: Callable[[], None] = lambda: None, on_reattach: Callable[[], None] = lambda: None):
         self.kb = kb
         self.on_change = on_change
+        self.on_reattach = on_reattach
+        self._built: object = object()  # the build time decisions were last re-attached for
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -59,12 +69,30 @@ class Worker:
         while not self._stop.is_set():
             self._wake.clear()
             try:
+                self.reattach()
                 while self.step():
                     pass
             except Exception:  # noqa: BLE001 - the worker must survive a broken database
                 log.exception("the decision worker failed")
             self.idle.set()
-            self._wake.wait(5.0)
+            self._wake.wait(POLL)
+
+    def reattach(self, force: bool = False) -> list[tuple[int, str, str]]:
+        """After a rebuild: move decisions whose ids it replaced onto what holds their references now."""
+        with self.kb.store.read() as conn:
+            built = self.kb.store.get_meta("kb_built_at", conn)
+            if built == self._built and not force:
+                return []
+            if not wd.has_renumberable(conn):
+                self._built = built
+                return []
+        with self.kb.store.write() as conn:
+            moved = wd.reattach(conn)
+        self._built = built
+        if moved:
+            log.info("re-attached %d decisions to renumbered ids", len(moved))
+            self.on_reattach()
+        return moved
 
     def step(self) -> bool:
         """Apply or undo the oldest open decision; False when there is none."""
@@ -72,6 +100,9 @@ class Worker:
             dec = wd.next_open(conn)
         if dec is None:
             return False
+        self.reattach()  # a rebuild since it was recorded may have renumbered its target
+        with self.kb.store.read() as conn:
+            dec = wd.get(conn, dec.id)
         try:
             if dec.status == "pending":
                 result = self.apply(dec)
