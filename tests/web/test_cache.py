@@ -89,3 +89,120 @@ def test_identical_cold_reads_are_coalesced(tmp_path):
     for th in threads:
         th.join()
     assert out == [{"x": 7}] * 20 and calls == [7] and app.state.cache.coalesced == 19
+
+
+def _run(make):
+    """asyncio.run(make()) in a thread of its own (a browser test's event loop may run in this one)."""
+    import asyncio
+    import threading
+
+    out: list = []
+    th = threading.Thread(target=lambda: out.append(asyncio.run(make())))
+    th.start()
+    th.join()
+    assert out, "the event loop failed (see the thread's traceback)"
+    return out[0]
+
+
+def _app_and_request(tmp_path):
+    from starlette.requests import Request
+
+    from newsfusion.web import create_app
+
+    url = str(tmp_path / "rich.db")
+    build_rich_kb(url)
+    app = create_app(url)
+    return app, Request({"type": "http", "app": app, "method": "GET", "path": "/api/x", "headers": []})
+
+
+def test_identical_cold_api_answers_are_computed_once_and_waiters_hold_no_thread(tmp_path):
+    """Twenty identical requests on the event loop: one computation in one worker thread, the others await it."""
+    import asyncio
+    import threading
+    import time
+
+    from newsfusion.web.context import respond
+
+    app, request = _app_and_request(tmp_path)
+    calls, threads = [], set()
+
+    def slow(conn, x):
+        calls.append(x)
+        threads.add(threading.get_ident())
+        time.sleep(0.3)
+        return {"x": x, "word": "é"}
+
+    async def main():
+        return await asyncio.gather(*(respond(request, slow, 7) for _ in range(20)))
+
+    out = _run(main)
+    assert calls == [7] and len(threads) == 1 and app.state.cache.coalesced == 19
+    assert {r.body for r in out} == {'{"x":7,"word":"é"}'.encode()} and {r.media_type for r in out} == {"application/json"}
+
+    async def again():  # cached: the encoded body, no thread and no computation
+        return await respond(request, slow, 7)
+
+    assert _run(again).body == out[0].body and calls == [7]
+
+
+def test_a_failed_computation_fails_every_waiter_and_is_not_cached(tmp_path):
+    import asyncio
+    import time
+
+    from newsfusion.errors import QueryError
+    from newsfusion.web.context import respond
+
+    app, request = _app_and_request(tmp_path)
+    calls = []
+
+    def missing(conn):
+        calls.append(1)
+        time.sleep(0.2)
+        raise QueryError("E305", "no such thing", "look elsewhere")
+
+    async def main():
+        return await asyncio.gather(*(respond(request, missing) for _ in range(5)), return_exceptions=True)
+
+    out = _run(main)
+    assert len(calls) == 1 and all(isinstance(x, QueryError) for x in out)
+    _run(main)
+    assert len(calls) == 2  # errors are not remembered
+
+
+def test_heavy_reads_take_turns_and_cheap_ones_do_not_wait_for_them(tmp_path, monkeypatch):
+    """Four different heavy reads at once run at most HEAVY_THREADS at a time; a cheap read meanwhile is answered at once."""
+    import asyncio
+    import threading
+    import time
+
+    from newsfusion.web.context import respond
+
+    monkeypatch.setattr(context, "HEAVY_THREADS", 2)
+    app, request = _app_and_request(tmp_path)
+    running, most, lock = [0], [0], threading.Lock()
+    done_at: dict[str, float] = {}
+
+    def heavy(conn, i):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.3)
+        with lock:
+            running[0] -= 1
+        return i
+
+    def cheap(conn):
+        return 0
+
+    async def main():
+        t0 = time.perf_counter()
+
+        async def timed(name, coro):
+            await coro
+            done_at[name] = time.perf_counter() - t0
+
+        await asyncio.gather(*(timed(f"h{i}", respond(request, heavy, i, heavy=True)) for i in range(4)), timed("cheap", respond(request, cheap)))
+
+    _run(main)
+    assert most[0] == 2
+    assert done_at["cheap"] < min(v for k, v in done_at.items() if k != "cheap")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from ..store import graph as gr
 from ..store import search as srch
@@ -22,7 +22,7 @@ from ..store.paging import MAX_LIMIT
 from ..store.views import ContradictionInfo, DocumentInfo, SourceInfo, Status
 from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem
 from . import schemas as sc
-from .context import kb_of, read
+from .context import kb_of, respond
 from .errors import BadRequest, Forbidden, Unauthorized
 
 router = APIRouter(prefix="/api")
@@ -40,8 +40,8 @@ def ok(data: Any) -> JSONResponse:
 
 
 @router.get("/status", summary="Counts per table, the last ingest, whether the KB is up to date", responses=sc.responses(sc.schema(Status)))
-def status(request: Request) -> JSONResponse:
-    return ok(read(request, _status, kb_of(request)))
+async def status(request: Request) -> Response:
+    return await respond(request, _status, kb_of(request))
 
 
 def _status(conn: Any, kb: Any) -> Status:
@@ -52,7 +52,7 @@ def _status(conn: Any, kb: Any) -> Status:
 
 
 @router.get("/documents", summary="Stored articles", responses=sc.responses(sc.page(DocumentInfo)))
-def documents(
+async def documents(
     request: Request,
     outlet: Text = None,
     published_from: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")] = None,
@@ -60,20 +60,20 @@ def documents(
     sort: Annotated[str, Query(pattern="^-?(ingested|published|title|outlet)$")] = "ingested",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, web_queries.documents_page, outlet=outlet, published_from=published_from, published_to=published_to, sort=sort, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, web_queries.documents_page, outlet=outlet, published_from=published_from, published_to=published_to, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/documents/{doc_id}", summary="One article: text, entities, events, claims, relations, highlight spans", responses=sc.responses(sc.schema(DocumentFull), 404))
-def document(request: Request, doc_id: Annotated[str, Path(description="document id, unique id prefix or name (file stem)")]) -> JSONResponse:
-    return ok(read(request, web_queries.document_full, doc_id))
+async def document(request: Request, doc_id: Annotated[str, Path(description="document id, unique id prefix or name (file stem)")]) -> Response:
+    return await respond(request, web_queries.document_full, doc_id)
 
 
 # ----------------------------------------------------------------- entities
 
 
 @router.get("/entities", summary="Entities with aliases, roles and relations", responses=sc.responses(sc.page(EntityItem)))
-def entities(
+async def entities(
     request: Request,
     type: Annotated[str | None, Query(pattern="(?i)^(person|org|location)$")] = None,
     name: Annotated[str | None, Query(max_length=500, description="part of the name or of an alias")] = None,
@@ -82,20 +82,20 @@ def entities(
     sort: Annotated[str, Query(pattern="^-?(documents|name|type)$")] = "-documents",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, web_entities.entities_page, type=type, name=name, kind=kind, country=country, sort=sort, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, web_entities.entities_page, type=type, name=name, kind=kind, country=country, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: names, roles, relations, events, claims by and about it", responses=sc.responses(sc.schema(EntityFull), 404))
-def entity(request: Request, entity_id: Annotated[str, Path(description="entity id, unique id prefix, name or alias")]) -> JSONResponse:
-    return ok(read(request, web_entities.entity_full, entity_id))
+async def entity(request: Request, entity_id: Annotated[str, Path(description="entity id, unique id prefix, name or alias")]) -> Response:
+    return await respond(request, web_entities.entity_full, entity_id, heavy=True)
 
 
 # ------------------------------------------------------------------- events
 
 
 @router.get("/events", summary="Events, filtered", responses=sc.responses(sc.page(EventItem)))
-def events(
+async def events(
     request: Request,
     type: Annotated[str | None, Query(max_length=100, description="ACLED event type, e.g. Battles")] = None,
     sub_type: Annotated[str | None, Query(max_length=100, description="ACLED sub-event type, e.g. Armed clash")] = None,
@@ -109,21 +109,21 @@ def events(
     sort: Annotated[str, Query(pattern="^-?date$")] = "date",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
+) -> Response:
     filters = {"type": type, "sub_type": sub_type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility, "source": source}
-    return ok(read(request, web_events.events_page, sort=sort, limit=limit, offset=offset, **filters))
+    return await respond(request, web_events.events_page, sort=sort, limit=limit, offset=offset, **filters)
 
 
 @router.get("/events/{event_id}", summary="One event: every report, sources, grade and reasons, contradictions", responses=sc.responses(sc.schema(EventFull), 404))
-def event(request: Request, event_id: Annotated[str, Path(description="event id or unique id prefix")]) -> JSONResponse:
-    return ok(read(request, web_events.event_full, event_id))
+async def event(request: Request, event_id: Annotated[str, Path(description="event id or unique id prefix")]) -> Response:
+    return await respond(request, web_events.event_full, event_id)
 
 
 # ------------------------------------------------------------------- claims
 
 
 @router.get("/claims", summary="Claims by source, entity, stance or document", responses=sc.responses(sc.page(ClaimItem)))
-def claims(
+async def claims(
     request: Request,
     source: Annotated[str | None, Query(max_length=500, description="part of the source's name")] = None,
     source_kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author)$")] = None,
@@ -133,51 +133,51 @@ def claims(
     role: Annotated[str, Query(pattern="^(any|by|about)$", description="with entity: by it, about it, or any")] = "any",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, web_claims.claims_page, source=source, source_kind=source_kind, stance=stance, doc=doc, entity=entity, role=role, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, web_claims.claims_page, source=source, source_kind=source_kind, stance=stance, doc=doc, entity=entity, role=role, limit=limit, offset=offset)
 
 
 @router.get("/claims/{claim_id}", summary="One claim", responses=sc.responses(sc.schema(ClaimItem), 404))
-def claim(request: Request, claim_id: Annotated[str, Path(description="<document id>:<local id>, e.g. 3fa9c2d1e0b4a5f6:c3")]) -> JSONResponse:
-    return ok(read(request, web_claims.claim, claim_id))
+async def claim(request: Request, claim_id: Annotated[str, Path(description="<document id>:<local id>, e.g. 3fa9c2d1e0b4a5f6:c3")]) -> Response:
+    return await respond(request, web_claims.claim, claim_id)
 
 
 # ------------------------------------------------ contradictions, sources
 
 
 @router.get("/contradictions", summary="Pairs of statements that cannot both be true", responses=sc.responses(sc.page(ContradictionInfo)))
-def contradictions(
+async def contradictions(
     request: Request,
     doc: Annotated[str | None, Query(max_length=200, description="only those with a side in this document")] = None,
     kind: Annotated[str | None, Query(pattern="^(numeric|polarity|account|blame)$")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, web_queries.contradictions_page, doc=doc, kind=kind, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, web_queries.contradictions_page, doc=doc, kind=kind, limit=limit, offset=offset)
 
 
 @router.get("/sources", summary="Claim sources, outlets and authors with counts and ratings", responses=sc.responses(sc.page(SourceInfo)))
-def sources(
+async def sources(
     request: Request,
     name: Text = None,
     kind: Annotated[str | None, Query(pattern="^(named_person|named_org|anonymous|media|author|outlet|unknown)$")] = None,
     sort: Annotated[str, Query(pattern="^-?(documents|claims|name|rating)$")] = "-documents",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, web_queries.sources_page, name=name, kind=kind, sort=sort, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, web_queries.sources_page, name=name, kind=kind, sort=sort, limit=limit, offset=offset, heavy=True)
 
 
 @router.get("/relations", summary="Relations between entities (member_of, leader_of, ...)", responses=sc.responses(sc.page(dict[str, Any])))
-def relations(request: Request, predicate: Annotated[str | None, Query(max_length=100)] = None, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    return ok(read(request, web_queries.relations_page, predicate=predicate, limit=limit, offset=offset))
+async def relations(request: Request, predicate: Annotated[str | None, Query(max_length=100)] = None, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return await respond(request, web_queries.relations_page, predicate=predicate, limit=limit, offset=offset)
 
 
 # ----------------------------------------------------------- graph, search
 
 
 @router.get("/graph", summary="Actors as nodes; relations, events and claims as edges", responses=sc.responses(sc.schema(gr.Graph)))
-def graph(
+async def graph(
     request: Request,
     types: Annotated[str, Query(pattern="(?i)^(person|org|location)(,(person|org|location))*$", description="entity types, comma-separated")] = "PERSON,ORG",
     kinds: Annotated[str, Query(pattern="^(relation|event|claim)(,(relation|event|claim))*$", description="edge kinds, comma-separated")] = "relation,event,claim",
@@ -185,18 +185,18 @@ def graph(
     limit: Annotated[int, Query(ge=1, le=2000, description="at most this many nodes, most mentioned first")] = 150,
 ) -> JSONResponse:
     args = {"types": tuple(types.upper().split(",")), "kinds": tuple(kinds.split(",")), "min_mentions": min_mentions, "limit": limit}
-    return ok(gr.graph_dict(read(request, gr.graph, **args)))
+    return await respond(request, gr.graph, shape=gr.graph_dict, heavy=True, **args)
 
 
 @router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(srch.SearchResult)))
-def search(
+async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description='words (all must match), "a phrase", -excluded, a or b')],
     kind: Annotated[str | None, Query(pattern="^(entity|event|document|claim)$")] = None,
     limit: Annotated[int, Query(ge=0, le=100)] = 20,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, srch.search, q, kind=kind, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, srch.search, q, kind=kind, limit=limit, offset=offset)
 
 
 # ------------------------------------------------------------------- writes
@@ -298,7 +298,7 @@ def _decide(request: Request, action: str, target: str, target_id: str, *, other
 
 
 @router.get("/decisions", summary="The analysts' decisions, newest first", responses=sc.responses(sc.page(wd.Decision)))
-def decisions(
+async def decisions(
     request: Request,
     status: Annotated[str | None, Query(pattern="^(pending|done|failed|undoing|undone)$")] = None,
     action: Annotated[str | None, Query(pattern="^(merge|split|rename|rate|wrong|confirm|dismiss)$")] = None,
@@ -307,8 +307,8 @@ def decisions(
     sort: Annotated[str, Query(pattern="^-?created$")] = "-created",
     limit: Limit = 50,
     offset: Offset = 0,
-) -> JSONResponse:
-    return ok(read(request, wd.page, status=status, action=action, target=target, target_id=target_id, sort=sort, limit=limit, offset=offset))
+) -> Response:
+    return await respond(request, wd.page, status=status, action=action, target=target, target_id=target_id, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/decisions/{decision_id}", summary="One decision (ask again until it is no longer pending)", responses=sc.responses(sc.schema(wd.Decision), 404))
@@ -329,5 +329,5 @@ def undo(request: Request, decision_id: int) -> JSONResponse:
 
 
 @router.get("/review", summary="What awaits a decision: unreviewed contradictions, low-confidence merges, corrections being applied")
-def review(request: Request, limit: Limit = 50, offset: Offset = 0) -> JSONResponse:
-    return ok(read(request, wd.review_queue, limit=limit, offset=offset))
+async def review(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    return await respond(request, wd.review_queue, limit=limit, offset=offset)
