@@ -64,7 +64,9 @@ def _event_pairs(conn: Connection, ids: set[str]) -> list[tuple[str, str, str, s
     articles name them (doc, then place); actor pairs are used only when it has no target."""
     x, e = t.entity_links.c, t.events.c
     by_event: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"actor": [], "target": []})
-    rows = conn.execute(select(x.entity_id, x.role, x.ref).where(x.role.in_(("event_actor", "event_target"))).order_by(x.doc_id, x.n))
+    roles = ("event_actor", "event_target")
+    touching = select(x.ref).where(x.entity_id.in_(sorted(ids)), x.role.in_(roles))  # only events naming one of ids can join two
+    rows = conn.execute(select(x.entity_id, x.role, x.ref).where(x.role.in_(roles), x.ref.in_(touching)).order_by(x.doc_id, x.n))
     for eid, role, key in rows:
         lst = by_event[key][role[6:]]
         if eid not in lst:
@@ -84,11 +86,15 @@ def _event_pairs(conn: Connection, ids: set[str]) -> list[tuple[str, str, str, s
 
 
 def _edges(conn: Connection, ids: set[str], kinds: tuple[str, ...]) -> list[tuple[str, str, str, str, str]]:
-    """(kind, label, source, target, ref) for every edge between two of ``ids`` before folding."""
-    out = []
+    """(kind, label, source, target, ref) for every edge between two of ``ids`` before folding.
+
+    Each query asks only for the rows of ``ids`` (the drawn nodes), not the whole corpus's links."""
+    out: list[tuple[str, str, str, str, str]] = []
+    if not ids:
+        return out
     if "relation" in kinds:
         rl = t.relation_links.c
-        for r in conn.execute(relations_select().where(rl.subject_id.is_not(None), rl.object_id.is_not(None), rl.subject_id != rl.object_id)):
+        for r in conn.execute(relations_select().where(rl.subject_id.in_(sorted(ids)), rl.object_id.in_(sorted(ids)), rl.subject_id != rl.object_id)):
             out.append(("relation", r.predicate or "related", r.subject_id, r.object_id, f"{r.doc_id}:r{r.idx}"))
     if "event" in kinds:
         out += [("event", label, a, b, ref) for a, b, label, ref in _event_pairs(conn, ids)]
@@ -97,7 +103,7 @@ def _edges(conn: Connection, ids: set[str], kinds: tuple[str, ...]) -> list[tupl
         stmt = (
             select(by.c.entity_id, about.c.entity_id, by.c.doc_id, by.c.ref)
             .select_from(by.join(about, (about.c.doc_id == by.c.doc_id) & (about.c.ref == by.c.ref) & (about.c.role == "claim_subject")))
-            .where(by.c.role == "claim_source", by.c.entity_id != about.c.entity_id)
+            .where(by.c.role == "claim_source", by.c.entity_id.in_(sorted(ids)), by.c.entity_id != about.c.entity_id)  # the subjects are filtered by the caller: an IN on both sides makes SQLite probe every pair
             .order_by(by.c.doc_id, by.c.ref)
         )
         out += [("claim", "claims about", a, b, f"{doc}:{local}") for a, b, doc, local in conn.execute(stmt)]
