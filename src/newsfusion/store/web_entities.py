@@ -23,7 +23,7 @@ from .paging import Page, fetch
 from .rows import from_json
 from .web_claims import claim_items, in_listing_order
 from .linkrows import EVENT_ROLES, relation_link, relations_select, roles_of
-from .web_links import EntityIndex, RelationLink, event_links
+from .web_links import EntityIndex, Links, RelationLink, claim_links, event_links
 from .webviews import EntityEvent, EntityFull, EntityItem
 
 
@@ -121,19 +121,29 @@ def _self_relations(conn: Connection, eid: str) -> int:
     return int(conn.execute(select(func.count()).select_from(t.relation_links).where(rl.subject_id == eid, rl.object_id == eid)).scalar_one())
 
 
-def _event_links_of(conn: Connection, eid: str) -> list[Any]:
-    """The event reports naming entity ``eid`` (web_links.EventLink), read only in the articles where each
-    of its (event, role) pairs first occurs (``entity_links``): what ``links`` gives over all its articles, deduplicated."""
+def _event_docs(conn: Connection, eid: str) -> list[str]:
+    """The articles where each of entity ``eid``'s (event, role) pairs first occurs (``entity_links``)."""
     x = t.entity_links.c
     first: dict[tuple[str, str], str] = {}
     for role, ref, doc in conn.execute(select(x.role, x.ref, x.doc_id).where(x.entity_id == eid, x.role.in_(EVENT_ROLES)).order_by(x.doc_id, x.n)):
         first.setdefault((ref, role), doc)
-    docs = sorted(set(first.values()))
-    return [v for v in event_links(conn, EntityIndex(conn, docs)) if v.entity_id == eid] if docs else []
+    return sorted(set(first.values()))
 
 
-def _entity_events(conn: Connection, eid: str) -> list[EntityEvent]:
-    mine = _event_links_of(conn, eid)
+def _event_links_of(conn: Connection, eid: str, idx: EntityIndex | None = None) -> list[Any]:
+    """The event reports naming entity ``eid`` (web_links.EventLink), read in the articles where each of its
+    (event, role) pairs first occurs (or in ``idx``'s, which must include them): what ``links`` gives over all
+    its articles, once deduplicated by :func:`_entity_events` (the first article of each pair comes first)."""
+    if idx is None:
+        docs = _event_docs(conn, eid)
+        if not docs:
+            return []
+        idx = EntityIndex(conn, docs)
+    return [v for v in event_links(conn, idx) if v.entity_id == eid]
+
+
+def _entity_events(conn: Connection, eid: str, idx: EntityIndex | None = None) -> list[EntityEvent]:
+    mine = _event_links_of(conn, eid, idx)
     ev_ids = sorted({v.event_id for v in mine if v.event_id})
     e, g = t.events.c, t.grades.c
     info = {r.id: r for r in conn.execute(select(e.id, e.acled_type, e.acled_sub_type, e.event_date, e.location).where(e.id.in_(ev_ids)))} if ev_ids else {}
@@ -173,10 +183,14 @@ def entity_full(conn: Connection, ref: str) -> EntityFull:
     x = t.entity_links.c  # the claims it makes and those about it (never the same claim: a claim is not about who makes it)
     by = in_listing_order(conn, [(d, r) for d, r in conn.execute(select(x.doc_id, x.ref).where(x.entity_id == eid, x.role == "claim_source"))])
     about = in_listing_order(conn, [(d, r) for d, r in conn.execute(select(x.doc_id, x.ref).where(x.entity_id == eid, x.role == "claim_subject"))])
-    events = _entity_events(conn, eid)
-    totals = {"members": len(detail.members), "relations": item.roles["relation_subject"] + item.roles["relation_object"] - _self_relations(conn, eid), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
     n = DETAIL_LIMIT
+    # one index of the articles needed (the shown claims', and where each of its events is first named) serves
+    # the events and both claim lists, rather than one index each
+    idx = EntityIndex(conn, {d for d, _ in by[:n]} | {d for d, _ in about[:n]} | set(_event_docs(conn, eid)))
+    events = _entity_events(conn, eid, idx)
+    lk = Links(idx, claim_links(conn, idx))
+    totals = {"members": len(detail.members), "relations": item.roles["relation_subject"] + item.roles["relation_object"] - _self_relations(conn, eid), "events": len(events), "claims_by": len(by), "claims_about": len(about)}
     return EntityFull(
         item, detail.geo, names, detail.members[:n], detail.merges[:n], detail.overrides, item.relations[:n], events[:n],
-        claim_items(conn, by[:n]), claim_items(conn, about[:n]), totals,
+        claim_items(conn, by[:n], lk), claim_items(conn, about[:n], lk), totals,
     )
