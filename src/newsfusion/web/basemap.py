@@ -139,13 +139,15 @@ def _visible_rings(c: Country, view: tuple[float, float, float, float], margin: 
 def _path(proj: Projection, rings, tolerance: float = 1.2) -> str:
     """SVG path data; a vertex closer than ``tolerance`` pixels to the last one kept is dropped."""
     parts = []
+    dx, dy, w, n, k, scale = proj.dx, proj.dy, proj.w, proj.n, proj.k, proj.scale  # Projection.__call__, inlined (the same arithmetic)
     for ring in rings:
-        pts, last = [], None
+        pts: list[str] = []
+        lx = ly = math.inf
         for lon, lat in ring:
-            x, y = proj(lon, lat)
-            if last is not None and abs(x - last[0]) + abs(y - last[1]) < tolerance:
+            x, y = dx + (lon - w) * k * scale, dy + (n - lat) * scale
+            if abs(x - lx) + abs(y - ly) < tolerance:
                 continue
-            last = (x, y)
+            lx, ly = x, y
             pts.append(f"{round(x, 1):g},{round(y, 1):g}")
         if len(pts) >= 3:
             parts.append("M" + "L".join(pts) + "Z")
