@@ -34,6 +34,7 @@ full steps: the result is always the one a full rebuild gives
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -251,6 +252,8 @@ class Plan:
     drop_forms: list[str] = field(default_factory=list)  # entity ids whose form keys are rewritten
     new_docs: list[str] = field(default_factory=list)
     why_full: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> time taken (the store adds "write")
+    sizes: dict[str, int] = field(default_factory=dict)  # what was recomputed (for the benchmarks)
 
 
 class Fallback(Exception):
@@ -323,15 +326,14 @@ class _Run:
     # -- steps
 
     def run(self) -> Plan:
-        self.entities()
-        self.sources()
-        self.events()
-        self.contradictions()
-        self.grading()
-        self.index()
+        for step in (self.entities, self.sources, self.events, self.contradictions, self.grading, self.index):
+            t = time.perf_counter()
+            step()
+            self.p.seconds[step.__name__] = time.perf_counter() - t
         return self.p
 
     def entities(self) -> None:
+        t0 = time.perf_counter()
         n = self.first_member_ord
         comp: dict[str, E._M] = {}
         for d in self.new:
@@ -354,6 +356,8 @@ class _Run:
                 comp[r] = m
                 todo.update(facts["keys"])
             todo -= seen
+        self.p.seconds["entities.lookup"] = time.perf_counter() - t0
+        self.p.sizes["entity members re-resolved"] = len(comp)
         ms = sorted(comp.values(), key=lambda m: m.order)
         j = E._Joins(ms)
         E._rules(j)

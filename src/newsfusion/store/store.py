@@ -359,10 +359,15 @@ class Store:
                 return str(exc)
             except Exception as exc:  # noqa: BLE001 - the full run follows and reports what fails
                 return f"the incremental steps failed ({type(exc).__name__}: {exc})"
+        import time
+
+        t = time.perf_counter()
         with self.write() as conn:
             written = apply_plan(conn, plan)
             self.set_meta(conn, "kb_stale", "0")
             self.set_meta(conn, "kb_built_at", rows.now())
+        plan.seconds["write"] = time.perf_counter() - t
+        self.last_plan_seconds, self.last_plan_sizes = dict(plan.seconds), dict(plan.sizes)
         return written
 
     def update_kb(self, state: CorpusState, *, complete: bool = True, index: Any = False) -> dict[str, int]:
