@@ -10,14 +10,20 @@ source was found; per relation its key; per KB entity its name forms.
 :func:`plan` then brings the knowledge base up to date for the new documents by
 recomputing only what they reach, with the same functions as the full steps:
 
-* **entities**: the members linked to the new ones by a shared key (closure over
-  shared keys, own key included: an entity's id is its earliest member's) are
-  resolved again, in global order, from their stored facts;
+* **entities**: a new member that adds nothing to the entity its keys lead to (same
+  gazetteer actor, place, country, names it already has: ``_Run.appends`` says exactly
+  when) is attached to it as its last member, its join record put where the full run
+  puts it, without reading the entity's other members (an entity hub: a place or an
+  actor named in every article); the other new members and the members linked to them
+  by a shared key (closure over shared keys, own key included: an entity's id is its
+  earliest member's) are resolved again, in global order, from their stored facts;
 * **sources**: the new claims, with the corpus-wide name lookup answered from
   the name forms; made source entities renamed from all their spellings;
 * **events**: the reports linked to the new ones by candidate pairs scoring the
   fusion threshold (closure), clustered again;
-* **contradictions**: the new articles' own, the polarity pairs with a new side,
+* **contradictions**: the new articles' own, the polarity pairs with a new side
+  (only the stored articles whose claims can make one are read: the index keeps each
+  claim's entities, its kind of polarity and a denial's words),
   the numeric ones of the events clustered again;
 * **grading**: the new claims, the claims they support, the claims on either
   side of a contradiction whose support changed, the events clustered again, the
@@ -49,6 +55,7 @@ from . import sources as S
 from .base import CorpusState, Grade, KBContradiction, KBEntity, KBEvent
 
 SEP = "\x1f"
+INDEX_VERSION = "2"  # the store's meta "corpus_index": an index of another version is rebuilt
 # Below this many stored documents the full steps are cheaper than the lookups: ingest runs them.
 MIN_STORED = 200
 DAY_BUCKET = 32  # days: two reports whose articles are within UNDATED_WINDOW days share a bucket or a neighbour
@@ -124,6 +131,25 @@ def denial_like(claim: dict) -> bool:
     return claim.get("stance") == "deny" or C._negated_presence(claim.get("content", ""))
 
 
+def polarity_kind(claim: dict) -> str | None:
+    """What ``cross_polarity`` can pair a claim as: "negated" (it denies a presence: the other
+    side must state one), "denial" (a denial of something else: the other side must say
+    much the same, Jaccard >= 0.4), "presence" (an assertion of a presence, which a negated
+    one contradicts), else None (an assertion that only a plain denial can meet)."""
+    text = claim.get("content", "")
+    denial = claim.get("stance") == "deny"
+    if C._negated_presence(text) or (denial and bool(C._LOCATED_IN.search(text))):
+        return "negated"
+    if denial:
+        return "denial"
+    return "presence" if C._presence(text) else None
+
+
+def jaccard_at_least(shared: int, m: int, n: int, bar: float = 0.4) -> bool:
+    """``contradictions.jaccard`` >= bar for word sets of sizes m and n sharing ``shared``."""
+    return bool(m and n) and shared / (m + n - shared) >= bar
+
+
 def relation_key(r: dict) -> str:
     return SEP.join((name_key(r["subject"]), r["predicate"], name_key(r["object"])))
 
@@ -154,10 +180,15 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
             for w in sorted(ws):
                 key("w", w, r, len(ws))
         ents = claim_entities(state, doc, c)
+        kind = polarity_kind(c)
         for e in sorted(ents):
-            key("ce", e, r, len(ents))
-            if len(ents) >= 2 and denial_like(c):
-                key("cd", e, r, len(ents))
+            key("ce", e, r, len(ents), kind if kind == "presence" else None)
+            if len(ents) >= 2 and kind in ("negated", "denial"):
+                key("cd", e, r, len(ents), kind)
+        if len(ents) >= 2 and kind == "denial":
+            dws = words(c.get("content", ""))
+            for w in sorted(dws):
+                key("dw", w, r, len(dws))
         eid = state.claim_sources.get((doc_id, c["id"]))
         if eid is not None:
             made, spelled, looked = state.claim_via.get((doc_id, c["id"]), (False, None, None))
@@ -205,7 +236,20 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     order = {m.key: m.order for m in members}
     first = {e.id: min(order[tuple(k)] for k in e.members) for e in state.entities if e.members}
     keys += form_rows(state.entities, first)
+    keys += first_holder_rows(members, set())
     return docs, mems, keys
+
+
+def first_holder_rows(members: list[E._M], held: set[str]) -> list[dict]:
+    """``ek1`` keys: the earliest member holding each join key (the one a rule joins the
+    others to), for the keys not in ``held``; ``members`` in corpus order."""
+    out = []
+    for m in members:
+        for k in sorted(E.join_keys(m)):
+            if k not in held:
+                held.add(k)
+                out.append({"kind": "ek1", "key": k, "ref": ref(*m.key), "doc_id": m.key[0], "n": m.order, "extra": None})
+    return out
 
 
 def _json(x: Any) -> str:
@@ -223,6 +267,7 @@ class Index(Protocol):
     def refs(self, kind: str, keys: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...  # (key, ref, doc_id, n, extra)
     def by_ref(self, kind: str, refs: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def counts(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, int]]: ...  # (ref, doc_id, n, shared keys)
+    def counts_x(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, str | None, int]]: ...  # (ref, doc_id, n, extra, shared)
     def members(self, refs: list[str]) -> dict[str, tuple[int, dict]]: ...
     def members_of_docs(self, doc_ids: list[str]) -> dict[str, tuple[int, dict]]: ...
     def member_ids(self, doc_ids: list[str]) -> dict[tuple[str, str], str]: ...  # (doc, local entity) -> KB entity id
@@ -230,6 +275,7 @@ class Index(Protocol):
     def by_docs(self, kind: str, doc_ids: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def doc_order(self, doc_ids: list[str]) -> dict[str, int]: ...
     def entity_rows(self, ids: list[str]) -> dict[str, dict]: ...
+    def entity_merges(self, ids: list[str]) -> dict[str, dict]: ...  # id -> row with kb_id, country, geo, merges (parsed)
     def entity_aliases(self, ids: list[str]) -> dict[str, list[str]]: ...
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
     def events_of_reports(self, refs: list[str]) -> dict[str, str]: ...  # report ref -> event id
@@ -250,6 +296,7 @@ class Plan:
     index_members: list[dict] = field(default_factory=list)
     index_keys: list[dict] = field(default_factory=list)
     drop_forms: list[str] = field(default_factory=list)  # entity ids whose form keys are rewritten
+    appended: dict[str, dict] = field(default_factory=dict)  # entity id -> {"merges", "n_members", "members"} (new members attached)
     new_docs: list[str] = field(default_factory=list)
     why_full: str = ""
     seconds: dict[str, float] = field(default_factory=dict)  # step -> time taken (the store adds "write")
@@ -280,6 +327,34 @@ def _dedupe(xs: list[KBContradiction]) -> list[KBContradiction]:
             seen.add(x.id)
             out.append(x)
     return out
+
+
+RULE_ORDER = ("gazetteer", "same_place", "same_name", "alias", "fuzzy_name")
+
+
+def joined_before(e: dict, phase: str, a: str, b: str) -> bool:
+    """Whether the stored entity's joins made by the rules before ``phase`` (its ``merges``
+    records) put members ``a`` and ``b`` in one group: a join ``phase`` then tries between
+    them finds them joined and changes nothing."""
+    uf = e["before"].get(phase)
+    if uf is None:
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
+                x = parent[x]
+            return x
+
+        earlier = set(RULE_ORDER[: RULE_ORDER.index(phase)])
+        for x in e["merges"]:
+            ms = x.get("members") or []
+            if x.get("rule") in earlier and len(ms) == 2:
+                ra, rb = find(SEP.join(ms[0])), find(SEP.join(ms[1]))
+                if ra != rb:
+                    parent[rb] = ra
+        uf = e["before"][phase] = find
+    return uf(a) == uf(b)
 
 
 class _Run:
@@ -343,20 +418,39 @@ class _Run:
                 comp[ref(*m.key)] = m
                 n += 1
         self.new_members = list(comp.values())
-        seen: set[str] = set()
-        todo = {k for m in comp.values() for k in E.join_keys(m)}
-        old_eid: dict[tuple[str, str], str] = {}
-        while todo:
-            seen |= todo
-            found = {r for _, r, _, _, _ in self.ix.refs("ek", sorted(todo))} - comp.keys()
-            todo = set()
-            for r, (order, facts) in self.ix.members(sorted(found)).items():
-                m = member_from_facts(r, order, facts)
-                old_eid[m.key] = facts.get("eid")
-                comp[r] = m
-                todo.update(facts["keys"])
-            todo -= seen
+        keys_of = {r: E.join_keys(m) for r, m in comp.items()}
+        self.first = {k: (n_, r) for k, r, _, n_, _ in self.ix.refs("ek1", sorted({k for ks in keys_of.values() for k in ks}))}
+        self.first_new = first_holder_rows(self.new_members, set(self.first))
+        for row in self.first_new:
+            self.first[row["key"]] = (row["n"], row["ref"])
+        appends = self.appends()
+        while True:
+            rest = {r: m for r, m in comp.items() if r not in appends}
+            seen: set[str] = set()
+            todo = {k for r in rest for k in keys_of[r]}
+            # a member attached to an entity shares no key with the members resolved again
+            clash = {r for r in appends if keys_of[r] & todo}
+            old_eid: dict[tuple[str, str], str] = {}
+            attached_to = self.appended_ids(appends)
+            while todo and not clash:
+                seen |= todo
+                found = {r for _, r, _, _, _ in self.ix.refs("ek", sorted(todo))} - comp.keys()
+                todo = set()
+                for r, (order, facts) in self.ix.members(sorted(found)).items():
+                    m = member_from_facts(r, order, facts)
+                    if facts.get("eid") in attached_to:
+                        clash |= {x for x, (eid, _) in appends.items() if eid == facts.get("eid")}
+                    old_eid[m.key] = facts.get("eid")
+                    rest[r] = m
+                    todo.update(facts["keys"])
+                todo -= seen
+            if not clash:
+                break
+            appends = self.appends(exclude={eid for r in clash for eid in [appends[r][0]]} | self.excluded)
+        comp = rest
+        self.commit_appends(appends)
         self.p.seconds["entities.lookup"] = time.perf_counter() - t0
+        self.p.sizes["entity members attached"] = len(appends)
         self.p.sizes["entity members re-resolved"] = len(comp)
         ms = sorted(comp.values(), key=lambda m: m.order)
         j = E._Joins(ms)
@@ -400,6 +494,111 @@ class _Run:
                 if srcs.get(r) != (now if now is not None else E.stable_id("ent", f"{typ}:{key}")):
                     raise Fallback(f"the name {key!r} now leads to another entity")
 
+    excluded: set[str] = set()
+
+    @staticmethod
+    def appended_ids(appends: dict) -> set[str]:
+        return {eid for eid, _ in appends.values()}
+
+    def appends(self, exclude: set[str] = frozenset()) -> dict[str, tuple[str, dict]]:
+        """The new members that join an existing entity as its last member without changing
+        anything else the rules decide (ref -> (entity id, its merges record)).
+
+        Entity resolution (``entities._rules``) joins, rule after rule, each member to the
+        earliest member holding the same key; a join is refused when the two groups differ
+        in type, gazetteer actor, place or country (one value each at most: a join never
+        mixes two). A new member ``x`` (last in corpus order) is attached when
+          * it is no PERSON (no fuzzy_name pairs, no names that can conflict);
+          * every key it holds is already held by a stored member, and the earliest holder
+            of each of its rule keys is one and the same member ``y`` of entity ``E``, so
+            every join the rules try for ``x`` is with ``y``;
+          * its type, gazetteer actor, place and country are ``E``'s or none, so the first
+            join with ``y``'s group is allowed, the later ones find ``x`` joined already,
+            and no other join changes: a join ``E``'s members made without ``x`` saw
+            values of ``E`` only, one refused saw a conflict ``x`` cannot remove;
+          * ``E``'s name, aliases, kind and place stay: ``x``'s names are already
+            ``E``'s, its name is ``E``'s unless the gazetteer names ``E``, and it brings no
+            kind or place ``E`` lacks.
+        Its first join is by the gazetteer, same_place or same_name rule (each joins only
+        the members of one key, ``y`` first, one after another): its record goes right
+        after the last record of that rule made by ``y``, where the full run appends it.
+        Without such a record, or in any other case, the member is resolved with its
+        component (the closure below) as before."""
+        self.excluded = set(exclude)
+
+        def why(reason: str) -> None:
+            self.p.sizes[f"not attached: {reason}"] = self.p.sizes.get(f"not attached: {reason}", 0) + 1
+
+        phases = ("gazetteer", "same_place", "same_name")
+        cand: dict[str, tuple[E._M, str, str]] = {}
+        for m in self.new_members:
+            if m.type == "PERSON":
+                why("a person")
+                continue
+            holders = [self.first.get(k) for k in E.join_keys(m)]
+            if any(h is None or h[1] == ref(*m.key) or unref(h[1])[0] in self.new_ids for h in holders):
+                why("a key no stored member holds")
+                continue
+            rk = E.rule_keys(m)
+            if not rk or rk[0][0] not in phases:
+                why("first joined by an alias")
+                continue
+            y = self.first[rk[0][1]][1]
+            cand[ref(*m.key)] = (m, y, rk[0][0], {(p2, self.first[k][1]) for p2, k in rk[1:] if self.first[k][1] != y})
+        if not cand:
+            return {}
+        ys = sorted({y for _, y, _, _ in cand.values()})
+        facts = self.ix.members(sorted(set(ys) | {z for *_, zs in cand.values() for _, z in zs}))
+        eids = self.ix.member_ids(sorted({unref(y)[0] for y in ys}))
+        rows = self.ix.entity_merges(sorted({eids[unref(y)] for y in ys if unref(y) in eids} - set(exclude)))
+        aliases = self.ix.entity_aliases(sorted(rows))
+        self._ents = {}
+        out: dict[str, tuple[str, dict]] = {}
+        for r, (m, y, rule, others) in cand.items():
+            eid = eids.get(unref(y))
+            row = rows.get(eid)
+            if row is None or y not in facts:
+                why("entity excluded")
+                continue
+            e = self._ents.get(eid)
+            if e is None:
+                e = self._ents[eid] = {"row": row, "merges": list(row["merges"] or []), "n": row["n_members"], "members": [], "before": {}}
+            if any(not joined_before(e, p2, y, z) and not (z in facts and E._conflict(E._Group.of(member_from_facts(z, *facts[z])), E._Group.of(m)))
+                   for p2, z in others):
+                why("a later rule joins it to a member not joined to the first before")
+                continue
+            names = {row["name"], *aliases.get(eid, [])}
+            if (m.type != row["type"] or (m.ent.get("kb_id") or row["kb_id"]) != row["kb_id"] or (m.country or row["country"]) != row["country"]
+                    or (m.place or E.place_id(row["geo"])) != E.place_id(row["geo"]) or (row["geo"] is None and m.ent.get("geo"))
+                    or (row["kind"] is None and m.ent.get("kind")) or not set(m.names()) <= names):
+                why("brings a fact or name its entity lacks")
+                continue
+            if m.ent["name"] != row["name"]:
+                proxies = [E._M(("", str(i)), {}, {"name": n, "type": row["type"]}, i) for i, n in enumerate(sorted(names))]
+                if E.canonical_name(proxies, row["geo"], row["kb_id"])[1] != "the gazetteer's name":
+                    why("another spelling of a name chosen by votes")
+                    continue
+            y_m = member_from_facts(y, *facts[y])
+            rec = E.join_record(rule, y_m, m)
+            at = [i for i, x in enumerate(e["merges"]) if x.get("rule") == rule and x.get("members", [None])[0] == list(y_m.key)]
+            if not at:
+                why("no earlier record of its rule")
+                continue
+            e["merges"].insert(at[-1] + 1, rec)
+            e["n"] += 1
+            e["members"].append(m.key)
+            out[r] = (eid, rec)
+        return out
+
+    def commit_appends(self, appends: dict[str, tuple[str, dict]]) -> None:
+        self.appended: dict[str, dict] = {}
+        for r, (eid, _) in appends.items():
+            self.mapping[unref(r)] = eid
+        for eid in self.appended_ids(appends):
+            e = self._ents[eid]
+            self.appended[eid] = {"merges": e["merges"], "n_members": e["n"], "members": e["members"]}
+        self.p.appended = self.appended
+
     def form_winner(self, form: str) -> str | None:
         """The resolved entity the corpus-wide lookup of ``form`` gives (the earliest)."""
         cands = [(n, eid) for _, eid, _, n, _ in self.ix.refs("form", [form]) if eid not in self.resolved_ids]
@@ -407,7 +606,10 @@ class _Run:
         return min(cands)[1] if cands else None
 
     def sources(self) -> None:
-        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved)))
+        # the entities new members were attached to, by those members (the lookups by member and
+        # by a form of the claim's own article; the corpus-wide one is Forms below)
+        stubs = [KBEntity(id=eid, name="", type="", members=list(a["members"])) for eid, a in self.appended.items()]
+        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved) + stubs))
         run = self
         resolved = {e.id: e for e in self.resolved}
         made_before: dict[str, KBEntity | None] = {}
@@ -449,7 +651,7 @@ class _Run:
             uses.setdefault(eid, []).append(((d, c), made_, spelled))
         touched = set(uses)
         old_uses: dict[str, list] = {}
-        for k, r, _, n, extra in self.ix.refs("src", sorted(touched | self.resolved_ids)):
+        for k, r, _, n, extra in self.ix.refs("src", sorted(touched | self.resolved_ids | set(self.appended))):
             old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
         rows = self.ix.entity_rows(sorted(touched - self.resolved_ids))
         resolved_old = {eid for eid, r in rows.items() if r.get("n_members")}
@@ -471,9 +673,11 @@ class _Run:
             self.source_entities.append(e)
         for e in self.resolved:
             e.claims = [k for k, made_, _ in old_uses.get(e.id, []) + uses.get(e.id, []) if not made_]
+        resolved_old |= set(self.appended)  # entities that gained members (their rows are updated, not rewritten)
         member_docs = self.ix.entity_member_docs(sorted(resolved_old))
         for eid in resolved_old:
-            docs = member_docs.get(eid, set()) | {d for (d, _), made_, _ in old_uses.get(eid, []) + uses.get(eid, []) if not made_}
+            docs = member_docs.get(eid, set()) | {d for d, _ in self.appended.get(eid, {}).get("members", [])}
+            docs |= {d for (d, _), made_, _ in old_uses.get(eid, []) + uses.get(eid, []) if not made_}
             self.p.update_docs[eid] = len(docs)
 
     def events(self) -> None:
@@ -557,16 +761,28 @@ class _Run:
 
     def contradictions(self) -> None:
         st = self.state(self.new_ids)
+        # the stored documents with a claim cross_polarity could pair with a new one: its
+        # entities and the kind of pair (polarity_kind) and, for a plain denial, Jaccard >= 0.4
+        # of the words, all read from the index; only they are loaded
         more: set[str] = set()
         for d in self.new:
             for c in d.get("claims", []):
                 ents = claim_entities(st, d, c)
                 if not ents:
                     continue
-                if len(ents) >= 2 and denial_like(c):
-                    more |= {doc for _, doc, _, shared in self.ix.counts("ce", sorted(ents)) if shared == len(ents)}
+                kind = polarity_kind(c)
+                ws = words(c.get("content", ""))
+                if len(ents) >= 2 and kind == "negated":
+                    more |= {doc for _, doc, _, x, shared in self.ix.counts_x("ce", sorted(ents)) if shared == len(ents) and x == "presence"}
+                elif len(ents) >= 2 and kind == "denial" and ws:
+                    sup = {r for r, _, _, shared in self.ix.counts("ce", sorted(ents)) if shared == len(ents)}
+                    more |= {doc for r, doc, n, shared in self.ix.counts("w", sorted(ws)) if r in sup and jaccard_at_least(shared, len(ws), n)}
                 if c.get("stance") != "deny":
-                    more |= {doc for _, doc, n, shared in self.ix.counts("cd", sorted(ents)) if shared == n}
+                    sub = {r: (doc, x) for r, doc, n, x, shared in self.ix.counts_x("cd", sorted(ents)) if shared == n}
+                    if kind == "presence":
+                        more |= {doc for doc, x in sub.values() if x == "negated"}
+                    if ws and any(x == "denial" for _, x in sub.values()):
+                        more |= {doc for r, doc, n, shared in self.ix.counts("dw", sorted(ws)) if r in sub and jaccard_at_least(shared, len(ws), n)}
         stp = self.state(self.new_ids | more)
         def keep(a: str, b: str) -> bool:
             return a in self.new_ids or b in self.new_ids
@@ -706,6 +922,7 @@ class _Run:
             p.index_docs.append(a)
             p.index_members += b
             p.index_keys += c
+        p.index_keys += self.first_new
         p.drop_forms = sorted(self.resolved_ids)
         p.index_keys += form_rows(self.resolved, self.first_ord)
         # knowledge-base rows: deleted by id, then written again

@@ -12,7 +12,7 @@ from sqlalchemy import and_, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from ..resolve import CorpusState
-from ..resolve.incremental import SEP, Plan
+from ..resolve.incremental import INDEX_VERSION, SEP, Plan
 from . import kbrows, linkrows, rows
 from . import schema as t
 
@@ -58,6 +58,14 @@ class CorpusIndex:
                 seen[tuple(r)] = seen.get(tuple(r), 0) + 1
         return [(*r, c) for r, c in seen.items()]
 
+    def counts_x(self, kind, keys):
+        k = self.k
+        seen: dict[tuple, int] = {}
+        for part in _chunks(sorted(set(keys))):
+            for r in self.conn.execute(select(k.c.ref, k.c.doc_id, k.c.n, k.c.extra).where(k.c.kind == kind, k.c.key.in_(part))):
+                seen[tuple(r)] = seen.get(tuple(r), 0) + 1
+        return [(*r, c) for r, c in seen.items()]
+
     def _members(self, col, values):
         m = t.corpus_members
         out = {}
@@ -100,6 +108,17 @@ class CorpusIndex:
         for part in _chunks(sorted(set(ids))):
             q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members).where(e.c.id.in_(part))
             out.update({r.id: dict(r._mapping) for r in self.conn.execute(q)})
+        return out
+
+    def entity_merges(self, ids):
+        e = t.entities
+        out = {}
+        for part in _chunks(sorted(set(ids))):
+            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.kb_id, e.c.country, e.c.geo, e.c.merges, e.c.n_members).where(e.c.id.in_(part))
+            for r in self.conn.execute(q):
+                row = dict(r._mapping)
+                row["geo"], row["merges"] = rows.from_json(row["geo"]), rows.from_json(row["merges"], [])
+                out[r.id] = row
         return out
 
     def entity_aliases(self, ids):
@@ -174,7 +193,7 @@ def write_full(conn: Connection, index: tuple[list, list, list] | None) -> None:
     for table, items in ((t.corpus_docs, docs), (t.corpus_members, members), (t.corpus_keys, keys)):
         for part in [items[i : i + 5000] for i in range(0, len(items), 5000)]:
             conn.execute(insert(table), part)
-    Store.set_meta(conn, "corpus_index", "1")
+    Store.set_meta(conn, "corpus_index", INDEX_VERSION)
 
 
 def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
@@ -184,6 +203,8 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     def count(name: str, n: int) -> None:
         written[name] = written.get(name, 0) + n
 
+    new_docs = set(plan.new_docs)
+    linked = set(new_docs)  # the documents whose entity or event links change (store/linkrows.py)
     ent_ids = plan.delete.get("entities", [])
     ev_ids = plan.delete.get("events", [])
     ents, aliases, members = kbrows.entity_rows(plan.insert.get("entities", []))
@@ -200,9 +221,12 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
             linked.update(conn.execute(select(t.entity_members.c.doc_id).where(t.entity_members.c.entity_id.in_(gone))).scalars())
             count("entity_members", conn.execute(delete(t.entity_members).where(t.entity_members.c.entity_id.in_(gone))).rowcount)
             count("entities", conn.execute(delete(t.entities).where(t.entities.c.id.in_(gone))).rowcount)
-    new_docs = set(plan.new_docs)
-    linked = set(new_docs)  # the documents whose entity or event links change (store/linkrows.py)
     members = [m for m in members if m["doc_id"] in new_docs]
+    # entities that gained members and nothing else (resolve.incremental: _Run.appends)
+    for eid, a in sorted(plan.appended.items()):
+        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(merges=rows.to_json(a["merges"]), n_members=a["n_members"]))
+        count("entities", 1)
+        members += [{"entity_id": eid, "doc_id": d, "local_id": l} for d, l in a["members"]]
     existing: set[str] = set()
     for part in _chunks(sorted(kept)):
         existing |= set(conn.execute(select(t.entities.c.id).where(t.entities.c.id.in_(part))).scalars())

@@ -322,8 +322,10 @@ class Store:
         from sqlalchemy import exists
 
         with self.read() as conn:
-            if self.get_meta("corpus_index", conn) != "1":
-                return "no corpus index"
+            from ..resolve.incremental import INDEX_VERSION
+
+            if self.get_meta("corpus_index", conn) != INDEX_VERSION:
+                return "no corpus index (or one of an older version)"
             if conn.execute(select(func.count()).select_from(t.overrides)).scalar_one() or conn.execute(select(func.count()).select_from(t.source_ratings)).scalar_one():
                 return "analyst overrides or source ratings"
             d, c = t.documents, t.corpus_docs
