@@ -40,8 +40,12 @@ full steps: the result is always the one a full rebuild gives
 
 from __future__ import annotations
 
+import itertools
+import json
+import re
 import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -252,12 +256,6 @@ def first_holder_rows(members: list[E._M], held: set[str]) -> list[dict]:
     return out
 
 
-def _json(x: Any) -> str:
-    import json
-
-    return json.dumps(x, ensure_ascii=False)
-
-
 # ----------------------------------------------------------------- lookups
 
 
@@ -275,7 +273,7 @@ class Index(Protocol):
     def by_docs(self, kind: str, doc_ids: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def doc_order(self, doc_ids: list[str]) -> dict[str, int]: ...
     def entity_rows(self, ids: list[str]) -> dict[str, dict]: ...
-    def entity_merges(self, ids: list[str]) -> dict[str, dict]: ...  # id -> row with kb_id, country, geo, merges (parsed)
+    def entity_merges(self, ids: list[str]) -> dict[str, dict]: ...  # id -> row with kb_id, country, geo (parsed), merges (JSON text), n_documents
     def entity_aliases(self, ids: list[str]) -> dict[str, list[str]]: ...
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
     def events_of_reports(self, refs: list[str]) -> dict[str, str]: ...  # report ref -> event id
@@ -332,12 +330,40 @@ def _dedupe(xs: list[KBContradiction]) -> list[KBContradiction]:
 RULE_ORDER = ("gazetteer", "same_place", "same_name", "alias", "fuzzy_name")
 
 
+def _json(x: Any) -> str:
+    import json
+
+    return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_at(merges: str, a: str, b: str | None = None) -> Iterator[tuple[str, int]]:
+    """(rule, end offset) of the records of a stored ``merges`` list (its JSON text, as
+    ``store.rows.to_json`` writes it: keys in ``entities._record``'s order) joining member
+    ``a`` (first) to ``b`` (any when None), last first. Found in the text, not parsed: an
+    entity hub has a record per member. A quote inside a JSON string is escaped, so
+    ``"members":[[`` and ``{"a":`` only occur where a record has them."""
+    needle = '"members":[' + _json(unref(a)) + "," + (_json(unref(b)) + "]}" if b is not None else "")
+    pos = len(merges)
+    while (pos := merges.rfind(needle, 0, pos)) >= 0:
+        start = merges.rfind('{"a":', 0, pos)
+        m = re.search(r'"rule":"([a-z_]+)","score":', merges[start:pos]) if start >= 0 else None
+        end = merges.find("]]}", pos)
+        if m and end >= 0:
+            yield m.group(1), end + 3
+
+
 def joined_before(e: dict, phase: str, a: str, b: str) -> bool:
     """Whether the stored entity's joins made by the rules before ``phase`` (its ``merges``
     records) put members ``a`` and ``b`` in one group: a join ``phase`` then tries between
     them finds them joined and changes nothing."""
+    earlier = set(RULE_ORDER[: RULE_ORDER.index(phase)])
+    if any(rule in earlier for rule, _ in itertools.chain(record_at(e["json"], a, b), record_at(e["json"], b, a))):
+        return True
     uf = e["before"].get(phase)
     if uf is None:
+        if e.get("merges") is None:
+            e["merges"] = json.loads(e["json"] or "[]")
+            e["parsed"] = e.get("parsed", 0) + 1
         parent: dict[str, str] = {}
 
         def find(x: str) -> str:
@@ -346,15 +372,17 @@ def joined_before(e: dict, phase: str, a: str, b: str) -> bool:
                 x = parent[x]
             return x
 
-        earlier = set(RULE_ORDER[: RULE_ORDER.index(phase)])
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+
         for x in e["merges"]:
             ms = x.get("members") or []
             if x.get("rule") in earlier and len(ms) == 2:
-                ra, rb = find(SEP.join(ms[0])), find(SEP.join(ms[1]))
-                if ra != rb:
-                    parent[rb] = ra
-        uf = e["before"][phase] = find
-    return uf(a) == uf(b)
+                union(SEP.join(ms[0]), SEP.join(ms[1]))
+        uf = e["before"][phase] = (find, union)
+    return uf[0](a) == uf[0](b)
 
 
 class _Run:
@@ -562,8 +590,9 @@ class _Run:
                 continue
             e = self._ents.get(eid)
             if e is None:
-                e = self._ents[eid] = {"row": row, "merges": list(row["merges"] or []), "n": row["n_members"], "members": [], "before": {}}
-            if any(not joined_before(e, p2, y, z) and not (z in facts and E._conflict(E._Group.of(member_from_facts(z, *facts[z])), E._Group.of(m)))
+                e = self._ents[eid] = {"row": row, "json": row["merges"] or "[]", "merges": None, "n": row["n_members"], "members": [],
+                                       "docs": set(), "before": {}}
+            if any(not (z in facts and E._conflict(E._Group.of(member_from_facts(z, *facts[z])), E._Group.of(m))) and not joined_before(e, p2, y, z)
                    for p2, z in others):
                 why("a later rule joins it to a member not joined to the first before")
                 continue
@@ -580,11 +609,14 @@ class _Run:
                     continue
             y_m = member_from_facts(y, *facts[y])
             rec = E.join_record(rule, y_m, m)
-            at = [i for i, x in enumerate(e["merges"]) if x.get("rule") == rule and x.get("members", [None])[0] == list(y_m.key)]
-            if not at:
+            at = next((end for rule2, end in record_at(e["json"], y) if rule2 == rule), None)
+            if at is None:
                 why("no earlier record of its rule")
                 continue
-            e["merges"].insert(at[-1] + 1, rec)
+            e["json"] = e["json"][:at] + "," + _json(rec) + e["json"][at:]
+            for phase, (_, union) in e["before"].items():  # the parsed joins follow the new record
+                if RULE_ORDER.index(rule) < RULE_ORDER.index(phase):
+                    union(y, r)
             e["n"] += 1
             e["members"].append(m.key)
             out[r] = (eid, rec)
@@ -596,7 +628,8 @@ class _Run:
             self.mapping[unref(r)] = eid
         for eid in self.appended_ids(appends):
             e = self._ents[eid]
-            self.appended[eid] = {"merges": e["merges"], "n_members": e["n"], "members": e["members"]}
+            self.p.sizes["merges lists parsed"] = self.p.sizes.get("merges lists parsed", 0) + e.get("parsed", 0)
+            self.appended[eid] = {"merges_json": e["json"], "n_members": e["n"], "members": e["members"], "n_documents": e["row"]["n_documents"]}
         self.p.appended = self.appended
 
     def form_winner(self, form: str) -> str | None:
@@ -651,10 +684,11 @@ class _Run:
             uses.setdefault(eid, []).append(((d, c), made_, spelled))
         touched = set(uses)
         old_uses: dict[str, list] = {}
-        for k, r, _, n, extra in self.ix.refs("src", sorted(touched | self.resolved_ids | set(self.appended))):
-            old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
         rows = self.ix.entity_rows(sorted(touched - self.resolved_ids))
-        resolved_old = {eid for eid, r in rows.items() if r.get("n_members")}
+        kept = {eid for eid, r in rows.items() if r.get("n_members")}  # resolved entities not resolved again
+        for k, r, _, n, extra in self.ix.refs("src", sorted((touched | self.resolved_ids) - kept)):
+            old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
+        resolved_old = kept
         self.source_entities: list[KBEntity] = []
         for eid in sorted(touched - self.resolved_ids - resolved_old):
             all_uses = old_uses.get(eid, []) + uses.get(eid, [])
@@ -673,12 +707,14 @@ class _Run:
             self.source_entities.append(e)
         for e in self.resolved:
             e.claims = [k for k, made_, _ in old_uses.get(e.id, []) + uses.get(e.id, []) if not made_]
-        resolved_old |= set(self.appended)  # entities that gained members (their rows are updated, not rewritten)
-        member_docs = self.ix.entity_member_docs(sorted(resolved_old))
-        for eid in resolved_old:
-            docs = member_docs.get(eid, set()) | {d for d, _ in self.appended.get(eid, {}).get("members", [])}
-            docs |= {d for (d, _), made_, _ in old_uses.get(eid, []) + uses.get(eid, []) if not made_}
-            self.p.update_docs[eid] = len(docs)
+        # entities kept whole that gained members or claims: their documents are the stored
+        # count and the new documents among those (a new document was counted nowhere)
+        n_docs = {eid: r.get("n_documents") or 0 for eid, r in rows.items()}
+        n_docs.update({eid: a["n_documents"] or 0 for eid, a in self.appended.items()})
+        for eid in resolved_old | set(self.appended):
+            docs = {d for d, _ in self.appended.get(eid, {}).get("members", [])}
+            docs |= {d for (d, _), made_, _ in uses.get(eid, []) if not made_}
+            self.p.update_docs[eid] = n_docs[eid] + len(docs & self.new_ids)
 
     def events(self) -> None:
         st = self.state(self.new_ids)

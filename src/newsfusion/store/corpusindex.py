@@ -106,7 +106,7 @@ class CorpusIndex:
         e = t.entities
         out = {}
         for part in _chunks(sorted(set(ids))):
-            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members).where(e.c.id.in_(part))
+            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members, e.c.n_documents).where(e.c.id.in_(part))
             out.update({r.id: dict(r._mapping) for r in self.conn.execute(q)})
         return out
 
@@ -114,10 +114,10 @@ class CorpusIndex:
         e = t.entities
         out = {}
         for part in _chunks(sorted(set(ids))):
-            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.kb_id, e.c.country, e.c.geo, e.c.merges, e.c.n_members).where(e.c.id.in_(part))
+            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.kb_id, e.c.country, e.c.geo, e.c.merges, e.c.n_members, e.c.n_documents).where(e.c.id.in_(part))
             for r in self.conn.execute(q):
                 row = dict(r._mapping)
-                row["geo"], row["merges"] = rows.from_json(row["geo"]), rows.from_json(row["merges"], [])
+                row["geo"] = rows.from_json(row["geo"])
                 out[r.id] = row
         return out
 
@@ -224,7 +224,7 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     members = [m for m in members if m["doc_id"] in new_docs]
     # entities that gained members and nothing else (resolve.incremental: _Run.appends)
     for eid, a in sorted(plan.appended.items()):
-        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(merges=rows.to_json(a["merges"]), n_members=a["n_members"]))
+        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(merges=rows.clean(a["merges_json"]), n_members=a["n_members"]))
         count("entities", 1)
         members += [{"entity_id": eid, "doc_id": d, "local_id": l} for d, l in a["members"]]
     existing: set[str] = set()
