@@ -154,6 +154,11 @@ def jaccard_at_least(shared: int, m: int, n: int, bar: float = 0.4) -> bool:
     return bool(m and n) and shared / (m + n - shared) >= bar
 
 
+def relation_grade(rid: str, n: int) -> Grade:
+    """``grading.grade_relations``'s grade of a relation whose key ``n`` independent sources state."""
+    return Grade("relation", rid, "C", 1 if n >= 2 else 3, n, [f"stated by {n} independent source{'s' if n != 1 else ''}"])
+
+
 def relation_key(r: dict) -> str:
     return SEP.join((name_key(r["subject"]), r["predicate"], name_key(r["object"])))
 
@@ -266,6 +271,8 @@ class Index(Protocol):
     def by_ref(self, kind: str, refs: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def counts(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, int]]: ...  # (ref, doc_id, n, shared keys)
     def counts_x(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, str | None, int]]: ...  # (ref, doc_id, n, extra, shared)
+    def counts_upto(self, kind: str, keys: list[str], max_n: int) -> list[tuple[str, str, int, int]]: ...  # counts() of the refs with n <= max_n
+    def key_counts(self, kind: str, keys: list[str]) -> dict[str, int]: ...  # key -> rows
     def members(self, refs: list[str]) -> dict[str, tuple[int, dict]]: ...
     def members_of_docs(self, doc_ids: list[str]) -> dict[str, tuple[int, dict]]: ...
     def member_ids(self, doc_ids: list[str]) -> dict[tuple[str, str], str]: ...  # (doc, local entity) -> KB entity id
@@ -273,6 +280,7 @@ class Index(Protocol):
     def by_docs(self, kind: str, doc_ids: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def doc_order(self, doc_ids: list[str]) -> dict[str, int]: ...
     def entity_rows(self, ids: list[str]) -> dict[str, dict]: ...
+    def relation_sources(self, key: str, srcs: list[str]) -> tuple[int, set[str]]: ...  # (distinct sources of a key, those of srcs among them)
     def entity_merges(self, ids: list[str]) -> dict[str, dict]: ...  # id -> row with kb_id, country, geo (parsed), merges (JSON text), n_documents
     def entity_aliases(self, ids: list[str]) -> dict[str, list[str]]: ...
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
@@ -294,6 +302,7 @@ class Plan:
     index_members: list[dict] = field(default_factory=list)
     index_keys: list[dict] = field(default_factory=list)
     drop_forms: list[str] = field(default_factory=list)  # entity ids whose form keys are rewritten
+    relation_grades: dict[str, Grade] = field(default_factory=dict)  # relation key -> the grade of its stored instances
     appended: dict[str, dict] = field(default_factory=dict)  # entity id -> {"merges", "n_members", "members"} (new members attached)
     new_docs: list[str] = field(default_factory=list)
     why_full: str = ""
@@ -830,6 +839,41 @@ class _Run:
         self.old_numeric = [x["id"] for x in self.ix.contradictions_of_reports(sorted(self.report_refs), "numeric")]
         self.contradictions_new = _dedupe(C.in_article(st) + self.polarity + self.numeric)
 
+    def supporters(self, ws: set[str]) -> set[str]:
+        """The stored claims (refs) a claim of content words ``ws`` supports or is supported
+        by (``grading._supports``: words in common, as a share of the shorter claim's).
+
+        Prefix filtering, as the full step's ``grading._claim_groups`` does, on the index:
+        a claim sharing none of the first ``p`` of ``ws`` (rarest first) shares at most
+        ``m - p`` words, too few for a claim as long as this one or longer, and enough only
+        for a claim of at most ``max_n`` words; so the common words ("killed", a number in
+        every report) are looked up only among such short claims."""
+        m = len(ws)
+        if not m:
+            return set()
+        memo = self.__dict__.setdefault("_supporters", {})
+        key = frozenset(ws)
+        if key in memo:
+            return memo[key]
+        df = self.ix.key_counts("w", sorted(ws))
+        order = sorted(ws, key=lambda w: (df.get(w, 0), w))
+        p = next(p for p in range(m + 1) if not G._supports(m - p, m, m))
+        probe, rest = order[:p], order[p:]
+        shared: dict[str, int] = {}
+        size: dict[str, int] = {}
+        c1 = {r for _, r, _, _, _ in self.ix.refs("w", probe)}
+        for k, r, _, n, _ in self.ix.by_ref("w", sorted(c1)):
+            size[r] = n
+            if k in ws:
+                shared[r] = shared.get(r, 0) + 1
+        max_n = max((n for n in range(1, m) if G._supports(min(n, m - p), m, n)), default=0)
+        if rest and max_n:
+            for r, _, n, c in self.ix.counts_upto("w", rest, max_n):
+                if r not in c1:
+                    size[r], shared[r] = n, c
+        out = memo[key] = {r for r, c in shared.items() if G._supports(c, m, size[r])}
+        return out
+
     def support(self, keys) -> dict[tuple[str, str], set[str]]:
         """These claims' support: the source keys of the claims asserting much the same."""
         keys = list(keys)
@@ -843,8 +887,8 @@ class _Run:
             m = len(ws)
             sup: set[tuple[str, str]] = set()
             if m:
-                for r, _, n, shared in self.ix.counts("w", sorted(ws)):
-                    if unref(r) != (d, cid) and G._supports(shared, m, n):
+                for r in self.supporters(ws):
+                    if unref(r) != (d, cid):
                         sup.add(unref(r))
                 for d2 in self.new:
                     for c2 in d2.get("claims", []):
@@ -877,7 +921,7 @@ class _Run:
             c = self.claim(d, cid)
             ws = words(c.get("content", "")) if c.get("stance") != "deny" else set()
             if ws:
-                changed |= {unref(r) for r, _, n, shared in self.ix.counts("w", sorted(ws)) if G._supports(shared, len(ws), n)}
+                changed |= {unref(r) for r in self.supporters(ws)}
         affected |= changed
         for x in self.polarity:
             affected |= {(x.a["doc_id"], x.a["claim"]), (x.b["doc_id"], x.b["claim"])}
@@ -910,20 +954,24 @@ class _Run:
         ste.events = self.events_new
         ste.contradictions = _dedupe(C.in_article(ste) + self.numeric)
         grades += G.grade_events(ste)
-        # the relations sharing a key with a new one
+        # the relations: a relation's grade is the number of independent sources of its key
+        # (grading.grade_relations). The new instances are graded; the stored instances of a
+        # key are regraded, in the store, only when a new source changes that number.
         inst: dict[str, list[tuple[str, str]]] = {}
-        for k, r, _, _, src in self.ix.refs("rel", sorted({relation_key(r) for d in self.new for r in d.get("relations", [])})):
-            inst.setdefault(k, []).append((r, src))
         stn = self.grading_state(self.new_ids)
         for d in self.new:
             for i, rel in enumerate(d.get("relations", [])):
                 claim = next((c for c in d.get("claims", []) if c["id"] == rel.get("claim")), None)
                 src = G.source_key(d, claim, stn) if claim else G.source_key(d, {"source_kind": "author", "source": None})
                 inst.setdefault(relation_key(rel), []).append((f"{d['doc_id']}:r{i}", src))
-        for items in inst.values():
-            n = len({s for _, s in items})
+        for key, items in inst.items():
+            srcs = {s for _, s in items}
+            n_old, known = self.ix.relation_sources(key, sorted(srcs))
+            n = n_old + len(srcs - known)
+            if n_old and n != n_old:
+                self.p.relation_grades[key] = relation_grade("", n)
             for rid, _ in items:
-                grades.append(Grade("relation", rid, "C", 1 if n >= 2 else 3, n, [f"stated by {n} independent source{'s' if n != 1 else ''}"]))
+                grades.append(relation_grade(rid, n))
         self.grades = grades
 
     def grading_state(self, doc_ids) -> CorpusState:

@@ -8,7 +8,7 @@ writes an incremental plan (only the rows it names) in the writer's transaction.
 from __future__ import annotations
 
 import json
-from sqlalchemy import and_, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from ..resolve import CorpusState
@@ -66,6 +66,19 @@ class CorpusIndex:
                 seen[tuple(r)] = seen.get(tuple(r), 0) + 1
         return [(*r, c) for r, c in seen.items()]
 
+    def counts_upto(self, kind, keys, max_n):
+        k = self.k
+        seen: dict[tuple, int] = {}
+        for part in _chunks(sorted(set(keys))):
+            for r in self.conn.execute(select(k.c.ref, k.c.doc_id, k.c.n).where(k.c.kind == kind, k.c.key.in_(part), k.c.n <= max_n)):
+                seen[tuple(r)] = seen.get(tuple(r), 0) + 1
+        return [(*r, c) for r, c in seen.items()]
+
+    def key_counts(self, kind, keys):
+        k = self.k
+        q = select(func.count()).select_from(k).where(k.c.kind == kind, k.c.key == bindparam("key"))
+        return {key: self.conn.execute(q, {"key": key}).scalar() or 0 for key in sorted(set(keys))}
+
     def _members(self, col, values):
         m = t.corpus_members
         out = {}
@@ -109,6 +122,12 @@ class CorpusIndex:
             q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members, e.c.n_documents).where(e.c.id.in_(part))
             out.update({r.id: dict(r._mapping) for r in self.conn.execute(q)})
         return out
+
+    def relation_sources(self, key, srcs):
+        k = self.k
+        n = self.conn.execute(select(func.count(k.c.extra.distinct())).where(k.c.kind == "rel", k.c.key == key)).scalar() or 0
+        known = set(self.conn.execute(select(k.c.extra).where(k.c.kind == "rel", k.c.key == key, k.c.extra.in_(srcs)).distinct()).scalars()) if n else set()
+        return n, known
 
     def entity_merges(self, ids):
         e = t.entities
@@ -245,6 +264,14 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     g = t.grades
     for part in _chunks(plan.delete.get("grades", [])):
         count("grades", conn.execute(delete(g).where(tuple_(g.c.target, g.c.target_id).in_(part))).rowcount)
+    # the stored instances of relation keys whose number of sources changed (their grade
+    # rows differ only by it): updated in place, found by the index (before its new rows)
+    k = t.corpus_keys
+    for key, grade in sorted(plan.relation_grades.items()):
+        row = kbrows.grade_rows([grade])[0]
+        ids = select(k.c.ref).where(k.c.kind == "rel", k.c.key == key)
+        values = {c: row[c] for c in ("reliability", "credibility", "independent_sources", "reasons")}
+        count("grades", conn.execute(update(g).where(g.c.target == "relation", g.c.target_id.in_(ids)).values(**values)).rowcount)
     state = CorpusState(docs=plan.insert.get("event_docs", []), events=plan.insert.get("events", []))
     events, ev_members = kbrows.event_rows(state)
 
