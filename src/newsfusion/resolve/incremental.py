@@ -130,11 +130,6 @@ def claim_entities(state: CorpusState, doc: dict, claim: dict) -> set[str]:
     return C._kb_entities_in(state, doc, claim.get("content_span"), index)
 
 
-def denial_like(claim: dict) -> bool:
-    """A claim ``cross_polarity`` looks for the other side of (with two KB entities or more)."""
-    return claim.get("stance") == "deny" or C._negated_presence(claim.get("content", ""))
-
-
 def polarity_kind(claim: dict) -> str | None:
     """What ``cross_polarity`` can pair a claim as: "negated" (it denies a presence: the other
     side must state one), "denial" (a denial of something else: the other side must say
