@@ -815,14 +815,14 @@ class _Run:
                 if len(ents) >= 2 and kind == "negated":
                     more |= {doc for _, doc, _, x, shared in self.ix.counts_x("ce", sorted(ents)) if shared == len(ents) and x == "presence"}
                 elif len(ents) >= 2 and kind == "denial" and ws:
-                    sup = {r for r, _, _, shared in self.ix.counts("ce", sorted(ents)) if shared == len(ents)}
-                    more |= {doc for r, doc, n, shared in self.ix.counts("w", sorted(ws)) if r in sup and jaccard_at_least(shared, len(ws), n)}
+                    near = self.jaccard_refs("w", ws)  # the claims saying much the same, then those about all its entities
+                    more |= {near[r] for r, n, shared in self.entity_counts("ce", near, ents) if shared == len(ents)}
                 if c.get("stance") != "deny":
-                    sub = {r: (doc, x) for r, doc, n, x, shared in self.ix.counts_x("cd", sorted(ents)) if shared == n}
                     if kind == "presence":
-                        more |= {doc for doc, x in sub.values() if x == "negated"}
-                    if ws and any(x == "denial" for _, x in sub.values()):
-                        more |= {doc for r, doc, n, shared in self.ix.counts("dw", sorted(ws)) if r in sub and jaccard_at_least(shared, len(ws), n)}
+                        more |= {doc for _, doc, n, x, shared in self.ix.counts_x("cd", sorted(ents)) if shared == n and x == "negated"}
+                    if ws:
+                        near = self.jaccard_refs("dw", ws)  # the plain denials saying much the same, about entities of its own
+                        more |= {near[r] for r, n, shared in self.entity_counts("cd", near, ents) if shared == n}
         stp = self.state(self.new_ids | more)
         def keep(a: str, b: str) -> bool:
             return a in self.new_ids or b in self.new_ids
@@ -833,6 +833,35 @@ class _Run:
         self.numeric = C.cross_numeric(ste)
         self.old_numeric = [x["id"] for x in self.ix.contradictions_of_reports(sorted(self.report_refs), "numeric")]
         self.contradictions_new = _dedupe(C.in_article(st) + self.polarity + self.numeric)
+
+    def jaccard_refs(self, kind: str, ws: set[str]) -> dict[str, str]:
+        """The stored claims (ref -> document) whose ``kind`` words (``w``: assertions,
+        ``dw``: plain denials about two entities or more) have a Jaccard of 0.4 or more
+        with ``ws``. A claim sharing none of the first ``p`` of ``ws`` (rarest first)
+        shares at most ``m - p`` words and its Jaccard is at most ``(m - p) / m``: below
+        the bar, so only the rarer words are looked up (prefix filtering)."""
+        m = len(ws)
+        if not m:
+            return {}
+        df = self.ix.key_counts(kind, sorted(ws))
+        order = sorted(ws, key=lambda w: (df.get(w, 0), w))
+        p = next(p for p in range(m + 1) if not jaccard_at_least(m - p, m, m - p))
+        c1 = {r for _, r, _, _, _ in self.ix.refs(kind, order[:p])}
+        shared: dict[str, int] = {}
+        info: dict[str, tuple[str, int]] = {}
+        for k, r, doc, n, _ in self.ix.by_ref(kind, sorted(c1)):
+            info[r] = (doc, n)
+            shared[r] = shared.get(r, 0) + (k in ws)
+        return {r: info[r][0] for r, c in shared.items() if jaccard_at_least(c, m, info[r][1])}
+
+    def entity_counts(self, kind: str, refs, ents: set[str]) -> list[tuple[str, int, int]]:
+        """(ref, its number of KB entities, how many of ``ents`` among them) for these claims
+        (``ce``: every claim; ``cd``: denials about two entities or more)."""
+        found: dict[str, list[int]] = {}
+        for k, r, _, n, _ in self.ix.by_ref(kind, sorted(refs)):
+            f = found.setdefault(r, [n, 0])
+            f[1] += k in ents
+        return [(r, n, c) for r, (n, c) in found.items()]
 
     def supporters(self, ws: set[str]) -> set[str]:
         """The stored claims (refs) a claim of content words ``ws`` supports or is supported
