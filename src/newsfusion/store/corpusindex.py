@@ -17,6 +17,7 @@ from . import kbrows, linkrows, rows
 from . import schema as t
 
 CHUNK = 400
+KEY_COUNT_CAP = 1000
 
 
 def _chunks(xs: list) -> list[list]:
@@ -74,9 +75,12 @@ class CorpusIndex:
                 seen[tuple(r)] = seen.get(tuple(r), 0) + 1
         return [(*r, c) for r, c in seen.items()]
 
-    def key_counts(self, kind, keys):
+    def key_counts(self, kind, keys, cap=KEY_COUNT_CAP):
+        # capped: the counts only order the keys rarest first, and a common key's rows are
+        # not counted to the end
         k = self.k
-        q = select(func.count()).select_from(k).where(k.c.kind == kind, k.c.key == bindparam("key"))
+        inner = select(k.c.ref).where(k.c.kind == kind, k.c.key == bindparam("key")).limit(cap).subquery()
+        q = select(func.count()).select_from(inner)
         return {key: self.conn.execute(q, {"key": key}).scalar() or 0 for key in sorted(set(keys))}
 
     def _members(self, col, values):
@@ -124,8 +128,10 @@ class CorpusIndex:
         return out
 
     def relation_sources(self, key, srcs):
-        k = self.k
-        n = self.conn.execute(select(func.count(k.c.extra.distinct())).where(k.c.kind == "rel", k.c.key == key)).scalar() or 0
+        # the number of sources is on every stored instance's grade (grading.grade_relations)
+        k, g = self.k, t.grades
+        first = select(k.c.ref).where(k.c.kind == "rel", k.c.key == key).limit(1).scalar_subquery()
+        n = self.conn.execute(select(g.c.independent_sources).where(g.c.target == "relation", g.c.target_id == first)).scalar() or 0
         known = set(self.conn.execute(select(k.c.extra).where(k.c.kind == "rel", k.c.key == key, k.c.extra.in_(srcs)).distinct()).scalars()) if n else set()
         return n, known
 
