@@ -275,7 +275,8 @@ class Index(Protocol):
     def by_docs(self, kind: str, doc_ids: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def doc_order(self, doc_ids: list[str]) -> dict[str, int]: ...
     def entity_rows(self, ids: list[str]) -> dict[str, dict]: ...
-    def relation_sources(self, key: str, srcs: list[str]) -> tuple[int, set[str]]: ...  # (distinct sources of a key, those of srcs among them)
+    def relation_sources(self, key: str, srcs: list[str]) -> tuple[int, set[str]]: ...
+    def source_votes(self, ids: list[str]) -> dict[str, dict[str, int]]: ...  # made source entity -> spelling -> claims  # (distinct sources of a key, those of srcs among them)
     def entity_merges(self, ids: list[str]) -> dict[str, dict]: ...  # id -> row with kb_id, country, geo (parsed), merges (JSON text), n_documents
     def entity_aliases(self, ids: list[str]) -> dict[str, list[str]]: ...
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
@@ -690,17 +691,25 @@ class _Run:
         old_uses: dict[str, list] = {}
         rows = self.ix.entity_rows(sorted(touched - self.resolved_ids))
         kept = {eid for eid, r in rows.items() if r.get("n_members")}  # resolved entities not resolved again
-        for k, r, _, n, extra in self.ix.refs("src", sorted((touched | self.resolved_ids) - kept)):
+        for k, r, _, n, extra in self.ix.refs("src", sorted(self.resolved_ids)):
             old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
         resolved_old = kept
         self.source_entities: list[KBEntity] = []
-        for eid in sorted(touched - self.resolved_ids - resolved_old):
-            all_uses = old_uses.get(eid, []) + uses.get(eid, [])
-            votes: Counter[str] = Counter()
-            for _, made_, spelled in all_uses:
+        # a source entity made from claims is renamed from the spellings of all its claims:
+        # the stored ones counted in the index, not read one by one (a made source such as
+        # "residents" can be used by thousands of claims); its documents are the stored count
+        # plus the new ones
+        made_ids = sorted(touched - self.resolved_ids - resolved_old)
+        old_votes = self.ix.source_votes(made_ids)
+        for eid in made_ids:
+            votes: Counter[str] = Counter(old_votes.get(eid, {}))
+            for _, made_, spelled in uses.get(eid, []):
                 if made_ and spelled is not None:
                     votes[spelled] += 1
+            all_uses = uses.get(eid, [])
             row, base = rows.get(eid), made.get(eid)
+            if row is not None:
+                self.p.update_docs[eid] = (row.get("n_documents") or 0) + len({d for (d, _), made_, _ in all_uses if made_} & self.new_ids)
             typ = row["type"] if row else base.type
             e = KBEntity(id=eid, name=row["name"] if row else base.name, type=typ, kind=row.get("kind") if row else base.kind,
                          scope=row.get("scope") if row else base.scope)

@@ -127,6 +127,15 @@ class CorpusIndex:
             out.update({r.id: dict(r._mapping) for r in self.conn.execute(q)})
         return out
 
+    def source_votes(self, ids):
+        k = self.k
+        out: dict[str, dict[str, int]] = {}
+        q = (select(k.c.extra, func.count()).where(k.c.kind == "src", k.c.key == bindparam("key"), k.c.n == 1, k.c.extra.is_not(None))
+             .group_by(k.c.extra))
+        for eid in sorted(set(ids)):
+            out[eid] = dict(self.conn.execute(q, {"key": eid}).all())
+        return out
+
     def relation_sources(self, key, srcs):
         # the number of sources is on every stored instance's grade (grading.grade_relations)
         k, g = self.k, t.grades
