@@ -596,7 +596,7 @@ class _Run:
             e = self._ents.get(eid)
             if e is None:
                 e = self._ents[eid] = {"row": row, "json": row["merges"] or "[]", "merges": None, "n": row["n_members"], "members": [],
-                                       "docs": set(), "before": {}}
+                                       "recs": [], "before": {}}
             if any(not (z in facts and E._conflict(E._Group.of(member_from_facts(z, *facts[z])), E._Group.of(m))) and not joined_before(e, p2, y, z)
                    for p2, z in others):
                 why("a later rule joins it to a member not joined to the first before")
@@ -619,6 +619,7 @@ class _Run:
                 why("no earlier record of its rule")
                 continue
             e["json"] = e["json"][:at] + "," + _json(rec) + e["json"][at:]
+            e["recs"].append(_json(rec))
             for phase, (_, union) in e["before"].items():  # the parsed joins follow the new record
                 if RULE_ORDER.index(rule) < RULE_ORDER.index(phase):
                     union(y, r)
@@ -634,7 +635,7 @@ class _Run:
         for eid in self.appended_ids(appends):
             e = self._ents[eid]
             self.p.sizes["merges lists parsed"] = self.p.sizes.get("merges lists parsed", 0) + e.get("parsed", 0)
-            self.appended[eid] = {"merges_json": e["json"], "n_members": e["n"], "members": e["members"], "n_documents": e["row"]["n_documents"]}
+            self.appended[eid] = {"merges_json": e["json"], "new_records": e["recs"], "n_members": e["n"], "members": e["members"], "n_documents": e["row"]["n_documents"]}
         self.p.appended = self.appended
 
     def form_winner(self, form: str) -> str | None:

@@ -230,6 +230,13 @@ def write_full(conn: Connection, index: tuple[list, list, list] | None) -> None:
     Store.set_meta(conn, "corpus_index", INDEX_VERSION)
 
 
+def _cleaned(appended: dict) -> str:
+    """The spliced ``merges`` text made storable (``rows.clean``): its stored part already is,
+    so only the new records are searched (the text of a hub is megabytes)."""
+    text = appended["merges_json"]
+    return rows.clean(text) if any(rows._UNSTORABLE.search(r) for r in appended.get("new_records", [])) else text
+
+
 def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     """Write an incremental plan: the rows it names are deleted and written again."""
     written: dict[str, int] = {}
@@ -258,7 +265,7 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     members = [m for m in members if m["doc_id"] in new_docs]
     # entities that gained members and nothing else (resolve.incremental: _Run.appends)
     for eid, a in sorted(plan.appended.items()):
-        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(merges=rows.clean(a["merges_json"]), n_members=a["n_members"]))
+        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(merges=_cleaned(a), n_members=a["n_members"]))
         count("entities", 1)
         members += [{"entity_id": eid, "doc_id": d, "local_id": l} for d, l in a["members"]]
     existing: set[str] = set()
