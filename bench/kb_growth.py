@@ -138,7 +138,11 @@ def main(argv=None) -> int:
         rows[n] = total
         line = (f"| {n:,} | {t_fill:.1f} s | {t_build:.1f} s | {t_store:.2f} s | {t_steps:.2f} s | {total:.1f} s | {total / args.add * 1000:.0f} ms | {written:,} |")
         lines.append(line)
-        print(line, "  steps:", ", ".join(f"{r.name} {r.seconds:.2f}s" for r in kb.last_steps), flush=True)
+        steps = [(r.name, r.seconds) for r in kb.last_steps]
+        if not kb.last_fallback:  # the incremental path: its parts (resolve/incremental.py, store write)
+            steps += [(f"  {k}", v) for k, v in getattr(kb.store, "last_plan_seconds", {}).items()]
+        print(line, "  steps:", ", ".join(f"{k} {v:.2f}s" for k, v in steps),
+              f"(full: {kb.last_fallback})" if kb.last_fallback else getattr(kb.store, "last_plan_sizes", ""), flush=True)
         if last is not None:
             kb.close()
         last = (n, kb, db)

@@ -264,8 +264,7 @@ class _Joins(UnionFind):
         self.parent[b] = a
         self.data[a].absorb(self.data[b])
         self.why.setdefault(a, []).extend(self.why.pop(b, []))
-        self.why[a].append({"a": self.m[i].ent["name"], "b": self.m[j].ent["name"], "rule": rule, "score": round(score, 3),
-                            "evidence": evidence, "members": [list(self.m[i].key), list(self.m[j].key)]})
+        self.why[a].append(_record(self.m[i], self.m[j], rule, score, evidence))
         return True
 
     def _forbidden(self, a: int, b: int) -> bool:
@@ -332,7 +331,8 @@ def _gazetteer(j: _Joins) -> None:
         if not kb:
             continue
         if kb in first:
-            j.union(first[kb], i, "gazetteer", 1.0, f"both are the gazetteer's actor {actor_name(kb) or kb!r} ({kb})")
+            r = join_record("gazetteer", j.m[first[kb]], m)
+            j.union(first[kb], i, "gazetteer", r["score"], r["evidence"])
         else:
             first[kb] = i
 
@@ -344,8 +344,8 @@ def _same_place(j: _Joins) -> None:
         if not p:
             continue
         if p in first:
-            geo = m.ent.get("geo") or {}
-            j.union(first[p], i, "same_place", 0.97, f"both geocoded to {geo.get('name') or p!r} ({p})")
+            r = join_record("same_place", j.m[first[p]], m)
+            j.union(first[p], i, "same_place", r["score"], r["evidence"])
         else:
             first[p] = i
 
@@ -363,22 +363,53 @@ def same_name_key(m: _M) -> tuple | None:
     return key
 
 
+def rule_keys(m: _M) -> list[tuple[str, str]]:
+    """(rule, key) of every join this member takes part in, in the order the rules run
+    (``_rules``): a rule joins each member to the earliest member holding the same key
+    (the fuzzy_name rule's surname key aside, see :func:`join_keys`)."""
+    out = []
+    if m.ent.get("kb_id"):
+        out.append(("gazetteer", f"kb\x1f{m.ent['kb_id']}"))
+    if m.place:
+        out.append(("same_place", f"place\x1f{m.place}"))
+    if (k := same_name_key(m)) is not None:
+        out.append(("same_name", "name\x1f" + "\x1f".join(str(x) for x in k)))
+    for f in sorted(m.join_forms()):
+        out.append(("alias", f"alias\x1f{m.type}\x1f{f}"))
+    return out
+
+
 def join_keys(m: _M) -> set[str]:
     """Every key a rule could join this member on, and its own key (the entity id is the
     earliest member's of an own key): members sharing none are resolved apart."""
-    keys = {f"own\x1f{m.own_key}"}
-    if m.ent.get("kb_id"):
-        keys.add(f"kb\x1f{m.ent['kb_id']}")
-    if m.place:
-        keys.add(f"place\x1f{m.place}")
-    if (k := same_name_key(m)) is not None:
-        keys.add("name\x1f" + "\x1f".join(str(x) for x in k))
-    for f in m.join_forms():
-        keys.add(f"alias\x1f{m.type}\x1f{f}")
+    keys = {f"own\x1f{m.own_key}"} | {k for _, k in rule_keys(m)}
     toks = name_key(m.ent["name"]).split()
     if m.type == "PERSON" and len(toks) >= 2:
         keys.add(f"surname\x1f{toks[-1]}")
     return keys
+
+
+def join_record(rule: str, first: _M, m: _M) -> dict[str, Any]:
+    """The ``merges`` record the gazetteer, same_place or same_name rule writes when it
+    joins ``m`` to ``first``, the earliest member holding the same key."""
+    if rule == "gazetteer":
+        kb = m.ent["kb_id"]
+        score, why = 1.0, f"both are the gazetteer's actor {actor_name(kb) or kb!r} ({kb})"
+    elif rule == "same_place":
+        geo = m.ent.get("geo") or {}
+        score, why = 0.97, f"both geocoded to {geo.get('name') or m.place!r} ({m.place})"
+    elif rule == "same_name":
+        key = same_name_key(m)
+        where = "" if len(key) < 3 else f" in articles about {key[2]}" if key[0] == "PERSON" else f" (of {key[2]})"
+        score, why = 0.98, f"both named {m.ent['name']!r}{where}"
+    else:
+        raise ValueError(rule)
+    return _record(first, m, rule, score, why)
+
+
+def _record(a: _M, b: _M, rule: str, score: float, evidence: str) -> dict[str, Any]:
+    return {"a": a.ent["name"], "b": b.ent["name"], "rule": rule, "score": round(score, 3),
+            "evidence": evidence, "members": [list(a.key), list(b.key)]}
 
 
 def _same_name(j: _Joins) -> None:
@@ -389,9 +420,8 @@ def _same_name(j: _Joins) -> None:
             by.setdefault(key, []).append(i)
     for key, idx in by.items():
         for i in idx[1:]:
-            where = "" if len(key) < 3 else f" in articles about {key[2]}" if key[0] == "PERSON" else f" (of {key[2]})"
-            why = f"both named {j.m[i].ent['name']!r}{where}"
-            j.union(idx[0], i, "same_name", 0.98, why)
+            r = join_record("same_name", j.m[idx[0]], j.m[i])
+            j.union(idx[0], i, "same_name", r["score"], r["evidence"])
 
 
 def _alias(j: _Joins) -> None:

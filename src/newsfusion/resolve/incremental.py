@@ -10,14 +10,20 @@ source was found; per relation its key; per KB entity its name forms.
 :func:`plan` then brings the knowledge base up to date for the new documents by
 recomputing only what they reach, with the same functions as the full steps:
 
-* **entities**: the members linked to the new ones by a shared key (closure over
-  shared keys, own key included: an entity's id is its earliest member's) are
-  resolved again, in global order, from their stored facts;
+* **entities**: a new member that adds nothing to the entity its keys lead to (same
+  gazetteer actor, place, country, names it already has: ``_Run.appends`` says exactly
+  when) is attached to it as its last member, its join record put where the full run
+  puts it, without reading the entity's other members (an entity hub: a place or an
+  actor named in every article); the other new members and the members linked to them
+  by a shared key (closure over shared keys, own key included: an entity's id is its
+  earliest member's) are resolved again, in global order, from their stored facts;
 * **sources**: the new claims, with the corpus-wide name lookup answered from
   the name forms; made source entities renamed from all their spellings;
 * **events**: the reports linked to the new ones by candidate pairs scoring the
   fusion threshold (closure), clustered again;
-* **contradictions**: the new articles' own, the polarity pairs with a new side,
+* **contradictions**: the new articles' own, the polarity pairs with a new side
+  (only the stored articles whose claims can make one are read: the index keeps each
+  claim's entities, its kind of polarity and a denial's words),
   the numeric ones of the events clustered again;
 * **grading**: the new claims, the claims they support, the claims on either
   side of a contradiction whose support changed, the events clustered again, the
@@ -34,7 +40,12 @@ full steps: the result is always the one a full rebuild gives
 
 from __future__ import annotations
 
+import itertools
+import json
+import re
+import time
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -48,6 +59,7 @@ from . import sources as S
 from .base import CorpusState, Grade, KBContradiction, KBEntity, KBEvent
 
 SEP = "\x1f"
+INDEX_VERSION = "2"  # the store's meta "corpus_index": an index of another version is rebuilt
 # Below this many stored documents the full steps are cheaper than the lookups: ingest runs them.
 MIN_STORED = 200
 DAY_BUCKET = 32  # days: two reports whose articles are within UNDATED_WINDOW days share a bucket or a neighbour
@@ -118,9 +130,28 @@ def claim_entities(state: CorpusState, doc: dict, claim: dict) -> set[str]:
     return C._kb_entities_in(state, doc, claim.get("content_span"), index)
 
 
-def denial_like(claim: dict) -> bool:
-    """A claim ``cross_polarity`` looks for the other side of (with two KB entities or more)."""
-    return claim.get("stance") == "deny" or C._negated_presence(claim.get("content", ""))
+def polarity_kind(claim: dict) -> str | None:
+    """What ``cross_polarity`` can pair a claim as: "negated" (it denies a presence: the other
+    side must state one), "denial" (a denial of something else: the other side must say
+    much the same, Jaccard >= 0.4), "presence" (an assertion of a presence, which a negated
+    one contradicts), else None (an assertion that only a plain denial can meet)."""
+    text = claim.get("content", "")
+    denial = claim.get("stance") == "deny"
+    if C._negated_presence(text) or (denial and bool(C._LOCATED_IN.search(text))):
+        return "negated"
+    if denial:
+        return "denial"
+    return "presence" if C._presence(text) else None
+
+
+def jaccard_at_least(shared: int, m: int, n: int, bar: float = 0.4) -> bool:
+    """``contradictions.jaccard`` >= bar for word sets of sizes m and n sharing ``shared``."""
+    return bool(m and n) and shared / (m + n - shared) >= bar
+
+
+def relation_grade(rid: str, n: int) -> Grade:
+    """``grading.grade_relations``'s grade of a relation whose key ``n`` independent sources state."""
+    return Grade("relation", rid, "C", 1 if n >= 2 else 3, n, [f"stated by {n} independent source{'s' if n != 1 else ''}"])
 
 
 def relation_key(r: dict) -> str:
@@ -153,10 +184,15 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
             for w in sorted(ws):
                 key("w", w, r, len(ws))
         ents = claim_entities(state, doc, c)
+        kind = polarity_kind(c)
         for e in sorted(ents):
-            key("ce", e, r, len(ents))
-            if len(ents) >= 2 and denial_like(c):
-                key("cd", e, r, len(ents))
+            key("ce", e, r, len(ents), kind if kind == "presence" else None)
+            if len(ents) >= 2 and kind in ("negated", "denial"):
+                key("cd", e, r, len(ents), kind)
+        if len(ents) >= 2 and kind == "denial":
+            dws = words(c.get("content", ""))
+            for w in sorted(dws):
+                key("dw", w, r, len(dws))
         eid = state.claim_sources.get((doc_id, c["id"]))
         if eid is not None:
             made, spelled, looked = state.claim_via.get((doc_id, c["id"]), (False, None, None))
@@ -204,13 +240,20 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     order = {m.key: m.order for m in members}
     first = {e.id: min(order[tuple(k)] for k in e.members) for e in state.entities if e.members}
     keys += form_rows(state.entities, first)
+    keys += first_holder_rows(members, set())
     return docs, mems, keys
 
 
-def _json(x: Any) -> str:
-    import json
-
-    return json.dumps(x, ensure_ascii=False)
+def first_holder_rows(members: list[E._M], held: set[str]) -> list[dict]:
+    """``ek1`` keys: the earliest member holding each join key (the one a rule joins the
+    others to), for the keys not in ``held``; ``members`` in corpus order."""
+    out = []
+    for m in members:
+        for k in sorted(E.join_keys(m)):
+            if k not in held:
+                held.add(k)
+                out.append({"kind": "ek1", "key": k, "ref": ref(*m.key), "doc_id": m.key[0], "n": m.order, "extra": None})
+    return out
 
 
 # ----------------------------------------------------------------- lookups
@@ -222,6 +265,9 @@ class Index(Protocol):
     def refs(self, kind: str, keys: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...  # (key, ref, doc_id, n, extra)
     def by_ref(self, kind: str, refs: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def counts(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, int]]: ...  # (ref, doc_id, n, shared keys)
+    def counts_x(self, kind: str, keys: list[str]) -> list[tuple[str, str, int, str | None, int]]: ...  # (ref, doc_id, n, extra, shared)
+    def counts_upto(self, kind: str, keys: list[str], max_n: int) -> list[tuple[str, str, int, int]]: ...  # counts() of the refs with n <= max_n
+    def key_counts(self, kind: str, keys: list[str]) -> dict[str, int]: ...  # key -> rows
     def members(self, refs: list[str]) -> dict[str, tuple[int, dict]]: ...
     def members_of_docs(self, doc_ids: list[str]) -> dict[str, tuple[int, dict]]: ...
     def member_ids(self, doc_ids: list[str]) -> dict[tuple[str, str], str]: ...  # (doc, local entity) -> KB entity id
@@ -229,6 +275,9 @@ class Index(Protocol):
     def by_docs(self, kind: str, doc_ids: list[str]) -> list[tuple[str, str, str, int | None, str | None]]: ...
     def doc_order(self, doc_ids: list[str]) -> dict[str, int]: ...
     def entity_rows(self, ids: list[str]) -> dict[str, dict]: ...
+    def relation_sources(self, key: str, srcs: list[str]) -> tuple[int, set[str]]: ...
+    def source_votes(self, ids: list[str]) -> dict[str, dict[str, int]]: ...  # made source entity -> spelling -> claims  # (distinct sources of a key, those of srcs among them)
+    def entity_merges(self, ids: list[str]) -> dict[str, dict]: ...  # id -> row with kb_id, country, geo (parsed), merges (JSON text), n_documents
     def entity_aliases(self, ids: list[str]) -> dict[str, list[str]]: ...
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
     def events_of_reports(self, refs: list[str]) -> dict[str, str]: ...  # report ref -> event id
@@ -249,8 +298,12 @@ class Plan:
     index_members: list[dict] = field(default_factory=list)
     index_keys: list[dict] = field(default_factory=list)
     drop_forms: list[str] = field(default_factory=list)  # entity ids whose form keys are rewritten
+    relation_grades: dict[str, Grade] = field(default_factory=dict)  # relation key -> the grade of its stored instances
+    appended: dict[str, dict] = field(default_factory=dict)  # entity id -> {"merges", "n_members", "members"} (new members attached)
     new_docs: list[str] = field(default_factory=list)
     why_full: str = ""
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> time taken (the store adds "write")
+    sizes: dict[str, int] = field(default_factory=dict)  # what was recomputed (for the benchmarks)
 
 
 class Fallback(Exception):
@@ -277,6 +330,64 @@ def _dedupe(xs: list[KBContradiction]) -> list[KBContradiction]:
             seen.add(x.id)
             out.append(x)
     return out
+
+
+RULE_ORDER = ("gazetteer", "same_place", "same_name", "alias", "fuzzy_name")
+
+
+def _json(x: Any) -> str:
+    import json
+
+    return json.dumps(x, ensure_ascii=False, separators=(",", ":"))
+
+
+def record_at(merges: str, a: str, b: str | None = None) -> Iterator[tuple[str, int]]:
+    """(rule, end offset) of the records of a stored ``merges`` list (its JSON text, as
+    ``store.rows.to_json`` writes it: keys in ``entities._record``'s order) joining member
+    ``a`` (first) to ``b`` (any when None), last first. Found in the text, not parsed: an
+    entity hub has a record per member. A quote inside a JSON string is escaped, so
+    ``"members":[[`` and ``{"a":`` only occur where a record has them."""
+    needle = '"members":[' + _json(unref(a)) + "," + (_json(unref(b)) + "]}" if b is not None else "")
+    pos = len(merges)
+    while (pos := merges.rfind(needle, 0, pos)) >= 0:
+        start = merges.rfind('{"a":', 0, pos)
+        m = re.search(r'"rule":"([a-z_]+)","score":', merges[start:pos]) if start >= 0 else None
+        end = merges.find("]]}", pos)
+        if m and end >= 0:
+            yield m.group(1), end + 3
+
+
+def joined_before(e: dict, phase: str, a: str, b: str) -> bool:
+    """Whether the stored entity's joins made by the rules before ``phase`` (its ``merges``
+    records) put members ``a`` and ``b`` in one group: a join ``phase`` then tries between
+    them finds them joined and changes nothing."""
+    earlier = set(RULE_ORDER[: RULE_ORDER.index(phase)])
+    if any(rule in earlier for rule, _ in itertools.chain(record_at(e["json"], a, b), record_at(e["json"], b, a))):
+        return True
+    uf = e["before"].get(phase)
+    if uf is None:
+        if e.get("merges") is None:
+            e["merges"] = json.loads(e["json"] or "[]")
+            e["parsed"] = e.get("parsed", 0) + 1
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                parent[x] = parent.get(parent[x], parent[x])
+                x = parent[x]
+            return x
+
+        def union(a: str, b: str) -> None:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[rb] = ra
+
+        for x in e["merges"]:
+            ms = x.get("members") or []
+            if x.get("rule") in earlier and len(ms) == 2:
+                union(SEP.join(ms[0]), SEP.join(ms[1]))
+        uf = e["before"][phase] = (find, union)
+    return uf[0](a) == uf[0](b)
 
 
 class _Run:
@@ -323,15 +434,14 @@ class _Run:
     # -- steps
 
     def run(self) -> Plan:
-        self.entities()
-        self.sources()
-        self.events()
-        self.contradictions()
-        self.grading()
-        self.index()
+        for step in (self.entities, self.sources, self.events, self.contradictions, self.grading, self.index):
+            t = time.perf_counter()
+            step()
+            self.p.seconds[step.__name__] = time.perf_counter() - t
         return self.p
 
     def entities(self) -> None:
+        t0 = time.perf_counter()
         n = self.first_member_ord
         comp: dict[str, E._M] = {}
         for d in self.new:
@@ -341,19 +451,40 @@ class _Run:
                 comp[ref(*m.key)] = m
                 n += 1
         self.new_members = list(comp.values())
-        seen: set[str] = set()
-        todo = {k for m in comp.values() for k in E.join_keys(m)}
-        old_eid: dict[tuple[str, str], str] = {}
-        while todo:
-            seen |= todo
-            found = {r for _, r, _, _, _ in self.ix.refs("ek", sorted(todo))} - comp.keys()
-            todo = set()
-            for r, (order, facts) in self.ix.members(sorted(found)).items():
-                m = member_from_facts(r, order, facts)
-                old_eid[m.key] = facts.get("eid")
-                comp[r] = m
-                todo.update(facts["keys"])
-            todo -= seen
+        keys_of = {r: E.join_keys(m) for r, m in comp.items()}
+        self.first = {k: (n_, r) for k, r, _, n_, _ in self.ix.refs("ek1", sorted({k for ks in keys_of.values() for k in ks}))}
+        self.first_new = first_holder_rows(self.new_members, set(self.first))
+        for row in self.first_new:
+            self.first[row["key"]] = (row["n"], row["ref"])
+        appends = self.appends()
+        while True:
+            rest = {r: m for r, m in comp.items() if r not in appends}
+            seen: set[str] = set()
+            todo = {k for r in rest for k in keys_of[r]}
+            # a member attached to an entity shares no key with the members resolved again
+            clash = {r for r in appends if keys_of[r] & todo}
+            old_eid: dict[tuple[str, str], str] = {}
+            attached_to = self.appended_ids(appends)
+            while todo and not clash:
+                seen |= todo
+                found = {r for _, r, _, _, _ in self.ix.refs("ek", sorted(todo))} - comp.keys()
+                todo = set()
+                for r, (order, facts) in self.ix.members(sorted(found)).items():
+                    m = member_from_facts(r, order, facts)
+                    if facts.get("eid") in attached_to:
+                        clash |= {x for x, (eid, _) in appends.items() if eid == facts.get("eid")}
+                    old_eid[m.key] = facts.get("eid")
+                    rest[r] = m
+                    todo.update(facts["keys"])
+                todo -= seen
+            if not clash:
+                break
+            appends = self.appends(exclude={eid for r in clash for eid in [appends[r][0]]} | self.excluded)
+        comp = rest
+        self.commit_appends(appends)
+        self.p.seconds["entities.lookup"] = time.perf_counter() - t0
+        self.p.sizes["entity members attached"] = len(appends)
+        self.p.sizes["entity members re-resolved"] = len(comp)
         ms = sorted(comp.values(), key=lambda m: m.order)
         j = E._Joins(ms)
         E._rules(j)
@@ -396,6 +527,117 @@ class _Run:
                 if srcs.get(r) != (now if now is not None else E.stable_id("ent", f"{typ}:{key}")):
                     raise Fallback(f"the name {key!r} now leads to another entity")
 
+    excluded: set[str] = set()
+
+    @staticmethod
+    def appended_ids(appends: dict) -> set[str]:
+        return {eid for eid, _ in appends.values()}
+
+    def appends(self, exclude: set[str] = frozenset()) -> dict[str, tuple[str, dict]]:
+        """The new members that join an existing entity as its last member without changing
+        anything else the rules decide (ref -> (entity id, its merges record)).
+
+        Entity resolution (``entities._rules``) joins, rule after rule, each member to the
+        earliest member holding the same key; a join is refused when the two groups differ
+        in type, gazetteer actor, place or country (one value each at most: a join never
+        mixes two). A new member ``x`` (last in corpus order) is attached when
+          * it is no PERSON (no fuzzy_name pairs, no names that can conflict);
+          * every key it holds is already held by a stored member, and the earliest holder
+            of each of its rule keys is one and the same member ``y`` of entity ``E``, so
+            every join the rules try for ``x`` is with ``y``;
+          * its type, gazetteer actor, place and country are ``E``'s or none, so the first
+            join with ``y``'s group is allowed, the later ones find ``x`` joined already,
+            and no other join changes: a join ``E``'s members made without ``x`` saw
+            values of ``E`` only, one refused saw a conflict ``x`` cannot remove;
+          * ``E``'s name, aliases, kind and place stay: ``x``'s names are already
+            ``E``'s, its name is ``E``'s unless the gazetteer names ``E``, and it brings no
+            kind or place ``E`` lacks.
+        Its first join is by the gazetteer, same_place or same_name rule (each joins only
+        the members of one key, ``y`` first, one after another): its record goes right
+        after the last record of that rule made by ``y``, where the full run appends it.
+        Without such a record, or in any other case, the member is resolved with its
+        component (the closure below) as before."""
+        self.excluded = set(exclude)
+
+        def why(reason: str) -> None:
+            self.p.sizes[f"not attached: {reason}"] = self.p.sizes.get(f"not attached: {reason}", 0) + 1
+
+        phases = ("gazetteer", "same_place", "same_name")
+        cand: dict[str, tuple[E._M, str, str]] = {}
+        for m in self.new_members:
+            if m.type == "PERSON":
+                why("a person")
+                continue
+            holders = [self.first.get(k) for k in E.join_keys(m)]
+            if any(h is None or h[1] == ref(*m.key) or unref(h[1])[0] in self.new_ids for h in holders):
+                why("a key no stored member holds")
+                continue
+            rk = E.rule_keys(m)
+            if not rk or rk[0][0] not in phases:
+                why("first joined by an alias")
+                continue
+            y = self.first[rk[0][1]][1]
+            cand[ref(*m.key)] = (m, y, rk[0][0], {(p2, self.first[k][1]) for p2, k in rk[1:] if self.first[k][1] != y})
+        if not cand:
+            return {}
+        ys = sorted({y for _, y, _, _ in cand.values()})
+        facts = self.ix.members(sorted(set(ys) | {z for *_, zs in cand.values() for _, z in zs}))
+        eids = self.ix.member_ids(sorted({unref(y)[0] for y in ys}))
+        rows = self.ix.entity_merges(sorted({eids[unref(y)] for y in ys if unref(y) in eids} - set(exclude)))
+        aliases = self.ix.entity_aliases(sorted(rows))
+        self._ents = {}
+        out: dict[str, tuple[str, dict]] = {}
+        for r, (m, y, rule, others) in cand.items():
+            eid = eids.get(unref(y))
+            row = rows.get(eid)
+            if row is None or y not in facts:
+                why("entity excluded")
+                continue
+            e = self._ents.get(eid)
+            if e is None:
+                e = self._ents[eid] = {"row": row, "json": row["merges"] or "[]", "merges": None, "n": row["n_members"], "members": [],
+                                       "recs": [], "before": {}}
+            if any(not (z in facts and E._conflict(E._Group.of(member_from_facts(z, *facts[z])), E._Group.of(m))) and not joined_before(e, p2, y, z)
+                   for p2, z in others):
+                why("a later rule joins it to a member not joined to the first before")
+                continue
+            names = {row["name"], *aliases.get(eid, [])}
+            if (m.type != row["type"] or (m.ent.get("kb_id") or row["kb_id"]) != row["kb_id"] or (m.country or row["country"]) != row["country"]
+                    or (m.place or E.place_id(row["geo"])) != E.place_id(row["geo"]) or (row["geo"] is None and m.ent.get("geo"))
+                    or (row["kind"] is None and m.ent.get("kind")) or not set(m.names()) <= names):
+                why("brings a fact or name its entity lacks")
+                continue
+            if m.ent["name"] != row["name"]:
+                proxies = [E._M(("", str(i)), {}, {"name": n, "type": row["type"]}, i) for i, n in enumerate(sorted(names))]
+                if E.canonical_name(proxies, row["geo"], row["kb_id"])[1] != "the gazetteer's name":
+                    why("another spelling of a name chosen by votes")
+                    continue
+            y_m = member_from_facts(y, *facts[y])
+            rec = E.join_record(rule, y_m, m)
+            at = next((end for rule2, end in record_at(e["json"], y) if rule2 == rule), None)
+            if at is None:
+                why("no earlier record of its rule")
+                continue
+            e["json"] = e["json"][:at] + "," + _json(rec) + e["json"][at:]
+            e["recs"].append(_json(rec))
+            for phase, (_, union) in e["before"].items():  # the parsed joins follow the new record
+                if RULE_ORDER.index(rule) < RULE_ORDER.index(phase):
+                    union(y, r)
+            e["n"] += 1
+            e["members"].append(m.key)
+            out[r] = (eid, rec)
+        return out
+
+    def commit_appends(self, appends: dict[str, tuple[str, dict]]) -> None:
+        self.appended: dict[str, dict] = {}
+        for r, (eid, _) in appends.items():
+            self.mapping[unref(r)] = eid
+        for eid in self.appended_ids(appends):
+            e = self._ents[eid]
+            self.p.sizes["merges lists parsed"] = self.p.sizes.get("merges lists parsed", 0) + e.get("parsed", 0)
+            self.appended[eid] = {"merges_json": e["json"], "new_records": e["recs"], "n_members": e["n"], "members": e["members"], "n_documents": e["row"]["n_documents"]}
+        self.p.appended = self.appended
+
     def form_winner(self, form: str) -> str | None:
         """The resolved entity the corpus-wide lookup of ``form`` gives (the earliest)."""
         cands = [(n, eid) for _, eid, _, n, _ in self.ix.refs("form", [form]) if eid not in self.resolved_ids]
@@ -403,7 +645,10 @@ class _Run:
         return min(cands)[1] if cands else None
 
     def sources(self) -> None:
-        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved)))
+        # the entities new members were attached to, by those members (the lookups by member and
+        # by a form of the claim's own article; the corpus-wide one is Forms below)
+        stubs = [KBEntity(id=eid, name="", type="", members=list(a["members"])) for eid, a in self.appended.items()]
+        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved) + stubs))
         run = self
         resolved = {e.id: e for e in self.resolved}
         made_before: dict[str, KBEntity | None] = {}
@@ -445,18 +690,27 @@ class _Run:
             uses.setdefault(eid, []).append(((d, c), made_, spelled))
         touched = set(uses)
         old_uses: dict[str, list] = {}
-        for k, r, _, n, extra in self.ix.refs("src", sorted(touched | self.resolved_ids)):
-            old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
         rows = self.ix.entity_rows(sorted(touched - self.resolved_ids))
-        resolved_old = {eid for eid, r in rows.items() if r.get("n_members")}
+        kept = {eid for eid, r in rows.items() if r.get("n_members")}  # resolved entities not resolved again
+        for k, r, _, n, extra in self.ix.refs("src", sorted(self.resolved_ids)):
+            old_uses.setdefault(k, []).append((unref(r), bool(n), extra))
+        resolved_old = kept
         self.source_entities: list[KBEntity] = []
-        for eid in sorted(touched - self.resolved_ids - resolved_old):
-            all_uses = old_uses.get(eid, []) + uses.get(eid, [])
-            votes: Counter[str] = Counter()
-            for _, made_, spelled in all_uses:
+        # a source entity made from claims is renamed from the spellings of all its claims:
+        # the stored ones counted in the index, not read one by one (a made source such as
+        # "residents" can be used by thousands of claims); its documents are the stored count
+        # plus the new ones
+        made_ids = sorted(touched - self.resolved_ids - resolved_old)
+        old_votes = self.ix.source_votes(made_ids)
+        for eid in made_ids:
+            votes: Counter[str] = Counter(old_votes.get(eid, {}))
+            for _, made_, spelled in uses.get(eid, []):
                 if made_ and spelled is not None:
                     votes[spelled] += 1
+            all_uses = uses.get(eid, [])
             row, base = rows.get(eid), made.get(eid)
+            if row is not None:
+                self.p.update_docs[eid] = (row.get("n_documents") or 0) + len({d for (d, _), made_, _ in all_uses if made_} & self.new_ids)
             typ = row["type"] if row else base.type
             e = KBEntity(id=eid, name=row["name"] if row else base.name, type=typ, kind=row.get("kind") if row else base.kind,
                          scope=row.get("scope") if row else base.scope)
@@ -467,10 +721,14 @@ class _Run:
             self.source_entities.append(e)
         for e in self.resolved:
             e.claims = [k for k, made_, _ in old_uses.get(e.id, []) + uses.get(e.id, []) if not made_]
-        member_docs = self.ix.entity_member_docs(sorted(resolved_old))
-        for eid in resolved_old:
-            docs = member_docs.get(eid, set()) | {d for (d, _), made_, _ in old_uses.get(eid, []) + uses.get(eid, []) if not made_}
-            self.p.update_docs[eid] = len(docs)
+        # entities kept whole that gained members or claims: their documents are the stored
+        # count and the new documents among those (a new document was counted nowhere)
+        n_docs = {eid: r.get("n_documents") or 0 for eid, r in rows.items()}
+        n_docs.update({eid: a["n_documents"] or 0 for eid, a in self.appended.items()})
+        for eid in resolved_old | set(self.appended):
+            docs = {d for d, _ in self.appended.get(eid, {}).get("members", [])}
+            docs |= {d for (d, _), made_, _ in uses.get(eid, []) if not made_}
+            self.p.update_docs[eid] = n_docs[eid] + len(docs & self.new_ids)
 
     def events(self) -> None:
         st = self.state(self.new_ids)
@@ -553,16 +811,28 @@ class _Run:
 
     def contradictions(self) -> None:
         st = self.state(self.new_ids)
+        # the stored documents with a claim cross_polarity could pair with a new one: its
+        # entities and the kind of pair (polarity_kind) and, for a plain denial, Jaccard >= 0.4
+        # of the words, all read from the index; only they are loaded
         more: set[str] = set()
         for d in self.new:
             for c in d.get("claims", []):
                 ents = claim_entities(st, d, c)
                 if not ents:
                     continue
-                if len(ents) >= 2 and denial_like(c):
-                    more |= {doc for _, doc, _, shared in self.ix.counts("ce", sorted(ents)) if shared == len(ents)}
+                kind = polarity_kind(c)
+                ws = words(c.get("content", ""))
+                if len(ents) >= 2 and kind == "negated":
+                    more |= {doc for _, doc, _, x, shared in self.ix.counts_x("ce", sorted(ents)) if shared == len(ents) and x == "presence"}
+                elif len(ents) >= 2 and kind == "denial" and ws:
+                    near = self.jaccard_refs("w", ws)  # the claims saying much the same, then those about all its entities
+                    more |= {near[r] for r, n, shared in self.entity_counts("ce", near, ents) if shared == len(ents)}
                 if c.get("stance") != "deny":
-                    more |= {doc for _, doc, n, shared in self.ix.counts("cd", sorted(ents)) if shared == n}
+                    if kind == "presence":
+                        more |= {doc for _, doc, n, x, shared in self.ix.counts_x("cd", sorted(ents)) if shared == n and x == "negated"}
+                    if ws:
+                        near = self.jaccard_refs("dw", ws)  # the plain denials saying much the same, about entities of its own
+                        more |= {near[r] for r, n, shared in self.entity_counts("cd", near, ents) if shared == n}
         stp = self.state(self.new_ids | more)
         def keep(a: str, b: str) -> bool:
             return a in self.new_ids or b in self.new_ids
@@ -573,6 +843,70 @@ class _Run:
         self.numeric = C.cross_numeric(ste)
         self.old_numeric = [x["id"] for x in self.ix.contradictions_of_reports(sorted(self.report_refs), "numeric")]
         self.contradictions_new = _dedupe(C.in_article(st) + self.polarity + self.numeric)
+
+    def jaccard_refs(self, kind: str, ws: set[str]) -> dict[str, str]:
+        """The stored claims (ref -> document) whose ``kind`` words (``w``: assertions,
+        ``dw``: plain denials about two entities or more) have a Jaccard of 0.4 or more
+        with ``ws``. A claim sharing none of the first ``p`` of ``ws`` (rarest first)
+        shares at most ``m - p`` words and its Jaccard is at most ``(m - p) / m``: below
+        the bar, so only the rarer words are looked up (prefix filtering)."""
+        m = len(ws)
+        if not m:
+            return {}
+        df = self.ix.key_counts(kind, sorted(ws))
+        order = sorted(ws, key=lambda w: (df.get(w, 0), w))
+        p = next(p for p in range(m + 1) if not jaccard_at_least(m - p, m, m - p))
+        c1 = {r for _, r, _, _, _ in self.ix.refs(kind, order[:p])}
+        shared: dict[str, int] = {}
+        info: dict[str, tuple[str, int]] = {}
+        for k, r, doc, n, _ in self.ix.by_ref(kind, sorted(c1)):
+            info[r] = (doc, n)
+            shared[r] = shared.get(r, 0) + (k in ws)
+        return {r: info[r][0] for r, c in shared.items() if jaccard_at_least(c, m, info[r][1])}
+
+    def entity_counts(self, kind: str, refs, ents: set[str]) -> list[tuple[str, int, int]]:
+        """(ref, its number of KB entities, how many of ``ents`` among them) for these claims
+        (``ce``: every claim; ``cd``: denials about two entities or more)."""
+        found: dict[str, list[int]] = {}
+        for k, r, _, n, _ in self.ix.by_ref(kind, sorted(refs)):
+            f = found.setdefault(r, [n, 0])
+            f[1] += k in ents
+        return [(r, n, c) for r, (n, c) in found.items()]
+
+    def supporters(self, ws: set[str]) -> set[str]:
+        """The stored claims (refs) a claim of content words ``ws`` supports or is supported
+        by (``grading._supports``: words in common, as a share of the shorter claim's).
+
+        Prefix filtering, as the full step's ``grading._claim_groups`` does, on the index:
+        a claim sharing none of the first ``p`` of ``ws`` (rarest first) shares at most
+        ``m - p`` words, too few for a claim as long as this one or longer, and enough only
+        for a claim of at most ``max_n`` words; so the common words ("killed", a number in
+        every report) are looked up only among such short claims."""
+        m = len(ws)
+        if not m:
+            return set()
+        memo = self.__dict__.setdefault("_supporters", {})
+        key = frozenset(ws)
+        if key in memo:
+            return memo[key]
+        df = self.ix.key_counts("w", sorted(ws))
+        order = sorted(ws, key=lambda w: (df.get(w, 0), w))
+        p = next(p for p in range(m + 1) if not G._supports(m - p, m, m))
+        probe, rest = order[:p], order[p:]
+        shared: dict[str, int] = {}
+        size: dict[str, int] = {}
+        c1 = {r for _, r, _, _, _ in self.ix.refs("w", probe)}
+        for k, r, _, n, _ in self.ix.by_ref("w", sorted(c1)):
+            size[r] = n
+            if k in ws:
+                shared[r] = shared.get(r, 0) + 1
+        max_n = max((n for n in range(1, m) if G._supports(min(n, m - p), m, n)), default=0)
+        if rest and max_n:
+            for r, _, n, c in self.ix.counts_upto("w", rest, max_n):
+                if r not in c1:
+                    size[r], shared[r] = n, c
+        out = memo[key] = {r for r, c in shared.items() if G._supports(c, m, size[r])}
+        return out
 
     def support(self, keys) -> dict[tuple[str, str], set[str]]:
         """These claims' support: the source keys of the claims asserting much the same."""
@@ -587,8 +921,8 @@ class _Run:
             m = len(ws)
             sup: set[tuple[str, str]] = set()
             if m:
-                for r, _, n, shared in self.ix.counts("w", sorted(ws)):
-                    if unref(r) != (d, cid) and G._supports(shared, m, n):
+                for r in self.supporters(ws):
+                    if unref(r) != (d, cid):
                         sup.add(unref(r))
                 for d2 in self.new:
                     for c2 in d2.get("claims", []):
@@ -621,7 +955,7 @@ class _Run:
             c = self.claim(d, cid)
             ws = words(c.get("content", "")) if c.get("stance") != "deny" else set()
             if ws:
-                changed |= {unref(r) for r, _, n, shared in self.ix.counts("w", sorted(ws)) if G._supports(shared, len(ws), n)}
+                changed |= {unref(r) for r in self.supporters(ws)}
         affected |= changed
         for x in self.polarity:
             affected |= {(x.a["doc_id"], x.a["claim"]), (x.b["doc_id"], x.b["claim"])}
@@ -654,20 +988,24 @@ class _Run:
         ste.events = self.events_new
         ste.contradictions = _dedupe(C.in_article(ste) + self.numeric)
         grades += G.grade_events(ste)
-        # the relations sharing a key with a new one
+        # the relations: a relation's grade is the number of independent sources of its key
+        # (grading.grade_relations). The new instances are graded; the stored instances of a
+        # key are regraded, in the store, only when a new source changes that number.
         inst: dict[str, list[tuple[str, str]]] = {}
-        for k, r, _, _, src in self.ix.refs("rel", sorted({relation_key(r) for d in self.new for r in d.get("relations", [])})):
-            inst.setdefault(k, []).append((r, src))
         stn = self.grading_state(self.new_ids)
         for d in self.new:
             for i, rel in enumerate(d.get("relations", [])):
                 claim = next((c for c in d.get("claims", []) if c["id"] == rel.get("claim")), None)
                 src = G.source_key(d, claim, stn) if claim else G.source_key(d, {"source_kind": "author", "source": None})
                 inst.setdefault(relation_key(rel), []).append((f"{d['doc_id']}:r{i}", src))
-        for items in inst.values():
-            n = len({s for _, s in items})
+        for key, items in inst.items():
+            srcs = {s for _, s in items}
+            n_old, known = self.ix.relation_sources(key, sorted(srcs))
+            n = n_old + len(srcs - known)
+            if n_old and n != n_old:
+                self.p.relation_grades[key] = relation_grade("", n)
             for rid, _ in items:
-                grades.append(Grade("relation", rid, "C", 1 if n >= 2 else 3, n, [f"stated by {n} independent source{'s' if n != 1 else ''}"]))
+                grades.append(relation_grade(rid, n))
         self.grades = grades
 
     def grading_state(self, doc_ids) -> CorpusState:
@@ -702,6 +1040,7 @@ class _Run:
             p.index_docs.append(a)
             p.index_members += b
             p.index_keys += c
+        p.index_keys += self.first_new
         p.drop_forms = sorted(self.resolved_ids)
         p.index_keys += form_rows(self.resolved, self.first_ord)
         # knowledge-base rows: deleted by id, then written again

@@ -8,15 +8,16 @@ writes an incremental plan (only the rows it names) in the writer's transaction.
 from __future__ import annotations
 
 import json
-from sqlalchemy import and_, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, tuple_, update
 from sqlalchemy.engine import Connection
 
 from ..resolve import CorpusState
-from ..resolve.incremental import SEP, Plan
+from ..resolve.incremental import INDEX_VERSION, SEP, Plan
 from . import kbrows, linkrows, rows
 from . import schema as t
 
 CHUNK = 400
+KEY_COUNT_CAP = 1000
 
 
 def _chunks(xs: list) -> list[list]:
@@ -58,6 +59,30 @@ class CorpusIndex:
                 seen[tuple(r)] = seen.get(tuple(r), 0) + 1
         return [(*r, c) for r, c in seen.items()]
 
+    def counts_x(self, kind, keys):
+        k = self.k
+        seen: dict[tuple, int] = {}
+        for part in _chunks(sorted(set(keys))):
+            for r in self.conn.execute(select(k.c.ref, k.c.doc_id, k.c.n, k.c.extra).where(k.c.kind == kind, k.c.key.in_(part))):
+                seen[tuple(r)] = seen.get(tuple(r), 0) + 1
+        return [(*r, c) for r, c in seen.items()]
+
+    def counts_upto(self, kind, keys, max_n):
+        k = self.k
+        seen: dict[tuple, int] = {}
+        for part in _chunks(sorted(set(keys))):
+            for r in self.conn.execute(select(k.c.ref, k.c.doc_id, k.c.n).where(k.c.kind == kind, k.c.key.in_(part), k.c.n <= max_n)):
+                seen[tuple(r)] = seen.get(tuple(r), 0) + 1
+        return [(*r, c) for r, c in seen.items()]
+
+    def key_counts(self, kind, keys, cap=KEY_COUNT_CAP):
+        # capped: the counts only order the keys rarest first, and a common key's rows are
+        # not counted to the end
+        k = self.k
+        inner = select(k.c.ref).where(k.c.kind == kind, k.c.key == bindparam("key")).limit(cap).subquery()
+        q = select(func.count()).select_from(inner)
+        return {key: self.conn.execute(q, {"key": key}).scalar() or 0 for key in sorted(set(keys))}
+
     def _members(self, col, values):
         m = t.corpus_members
         out = {}
@@ -98,8 +123,36 @@ class CorpusIndex:
         e = t.entities
         out = {}
         for part in _chunks(sorted(set(ids))):
-            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members).where(e.c.id.in_(part))
+            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.scope, e.c.n_members, e.c.n_documents).where(e.c.id.in_(part))
             out.update({r.id: dict(r._mapping) for r in self.conn.execute(q)})
+        return out
+
+    def source_votes(self, ids):
+        k = self.k
+        out: dict[str, dict[str, int]] = {}
+        q = (select(k.c.extra, func.count()).where(k.c.kind == "src", k.c.key == bindparam("key"), k.c.n == 1, k.c.extra.is_not(None))
+             .group_by(k.c.extra))
+        for eid in sorted(set(ids)):
+            out[eid] = dict(self.conn.execute(q, {"key": eid}).all())
+        return out
+
+    def relation_sources(self, key, srcs):
+        # the number of sources is on every stored instance's grade (grading.grade_relations)
+        k, g = self.k, t.grades
+        first = select(k.c.ref).where(k.c.kind == "rel", k.c.key == key).limit(1).scalar_subquery()
+        n = self.conn.execute(select(g.c.independent_sources).where(g.c.target == "relation", g.c.target_id == first)).scalar() or 0
+        known = set(self.conn.execute(select(k.c.extra).where(k.c.kind == "rel", k.c.key == key, k.c.extra.in_(srcs)).distinct()).scalars()) if n else set()
+        return n, known
+
+    def entity_merges(self, ids):
+        e = t.entities
+        out = {}
+        for part in _chunks(sorted(set(ids))):
+            q = select(e.c.id, e.c.name, e.c.type, e.c.kind, e.c.kb_id, e.c.country, e.c.geo, e.c.merges, e.c.n_members, e.c.n_documents).where(e.c.id.in_(part))
+            for r in self.conn.execute(q):
+                row = dict(r._mapping)
+                row["geo"] = rows.from_json(row["geo"])
+                out[r.id] = row
         return out
 
     def entity_aliases(self, ids):
@@ -174,7 +227,14 @@ def write_full(conn: Connection, index: tuple[list, list, list] | None) -> None:
     for table, items in ((t.corpus_docs, docs), (t.corpus_members, members), (t.corpus_keys, keys)):
         for part in [items[i : i + 5000] for i in range(0, len(items), 5000)]:
             conn.execute(insert(table), part)
-    Store.set_meta(conn, "corpus_index", "1")
+    Store.set_meta(conn, "corpus_index", INDEX_VERSION)
+
+
+def _cleaned(appended: dict) -> str:
+    """The spliced ``merges`` text made storable (``rows.clean``): its stored part already is,
+    so only the new records are searched (the text of a hub is megabytes)."""
+    text = appended["merges_json"]
+    return rows.clean(text) if any(rows._UNSTORABLE.search(r) for r in appended.get("new_records", [])) else text
 
 
 def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
@@ -184,6 +244,8 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     def count(name: str, n: int) -> None:
         written[name] = written.get(name, 0) + n
 
+    new_docs = set(plan.new_docs)
+    linked = set(new_docs)  # the documents whose entity or event links change (store/linkrows.py)
     ent_ids = plan.delete.get("entities", [])
     ev_ids = plan.delete.get("events", [])
     ents, aliases, members = kbrows.entity_rows(plan.insert.get("entities", []))
@@ -200,9 +262,12 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
             linked.update(conn.execute(select(t.entity_members.c.doc_id).where(t.entity_members.c.entity_id.in_(gone))).scalars())
             count("entity_members", conn.execute(delete(t.entity_members).where(t.entity_members.c.entity_id.in_(gone))).rowcount)
             count("entities", conn.execute(delete(t.entities).where(t.entities.c.id.in_(gone))).rowcount)
-    new_docs = set(plan.new_docs)
-    linked = set(new_docs)  # the documents whose entity or event links change (store/linkrows.py)
     members = [m for m in members if m["doc_id"] in new_docs]
+    # entities that gained members and nothing else (resolve.incremental: _Run.appends)
+    for eid, a in sorted(plan.appended.items()):
+        conn.execute(update(t.entities).where(t.entities.c.id == eid).values(merges=_cleaned(a), n_members=a["n_members"]))
+        count("entities", 1)
+        members += [{"entity_id": eid, "doc_id": d, "local_id": l} for d, l in a["members"]]
     existing: set[str] = set()
     for part in _chunks(sorted(kept)):
         existing |= set(conn.execute(select(t.entities.c.id).where(t.entities.c.id.in_(part))).scalars())
@@ -221,6 +286,14 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     g = t.grades
     for part in _chunks(plan.delete.get("grades", [])):
         count("grades", conn.execute(delete(g).where(tuple_(g.c.target, g.c.target_id).in_(part))).rowcount)
+    # the stored instances of relation keys whose number of sources changed (their grade
+    # rows differ only by it): updated in place, found by the index (before its new rows)
+    k = t.corpus_keys
+    for key, grade in sorted(plan.relation_grades.items()):
+        row = kbrows.grade_rows([grade])[0]
+        ids = select(k.c.ref).where(k.c.kind == "rel", k.c.key == key)
+        values = {c: row[c] for c in ("reliability", "credibility", "independent_sources", "reasons")}
+        count("grades", conn.execute(update(g).where(g.c.target == "relation", g.c.target_id.in_(ids)).values(**values)).rowcount)
     state = CorpusState(docs=plan.insert.get("event_docs", []), events=plan.insert.get("events", []))
     events, ev_members = kbrows.event_rows(state)
 

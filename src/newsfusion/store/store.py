@@ -322,8 +322,10 @@ class Store:
         from sqlalchemy import exists
 
         with self.read() as conn:
-            if self.get_meta("corpus_index", conn) != "1":
-                return "no corpus index"
+            from ..resolve.incremental import INDEX_VERSION
+
+            if self.get_meta("corpus_index", conn) != INDEX_VERSION:
+                return "no corpus index (or one of an older version)"
             if conn.execute(select(func.count()).select_from(t.overrides)).scalar_one() or conn.execute(select(func.count()).select_from(t.source_ratings)).scalar_one():
                 return "analyst overrides or source ratings"
             d, c = t.documents, t.corpus_docs
@@ -359,10 +361,15 @@ class Store:
                 return str(exc)
             except Exception as exc:  # noqa: BLE001 - the full run follows and reports what fails
                 return f"the incremental steps failed ({type(exc).__name__}: {exc})"
+        import time
+
+        t = time.perf_counter()
         with self.write() as conn:
             written = apply_plan(conn, plan)
             self.set_meta(conn, "kb_stale", "0")
             self.set_meta(conn, "kb_built_at", rows.now())
+        plan.seconds["write"] = time.perf_counter() - t
+        self.last_plan_seconds, self.last_plan_sizes = dict(plan.seconds), dict(plan.sizes)
         return written
 
     def update_kb(self, state: CorpusState, *, complete: bool = True, index: Any = False) -> dict[str, int]:
