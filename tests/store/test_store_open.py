@@ -55,7 +55,7 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
     with s.write() as conn:  # take it back to 0001, as an older newsfusion left it
         for view in VIEWS:  # the views 0005d added read these tables (PostgreSQL refuses to drop them first)
             conn.execute(text(f"DROP VIEW IF EXISTS {view}"))
-        for name in ("corpus_keys", "corpus_members", "corpus_docs", "entity_links", "entity_roles", "relation_links", "decisions", "sentence_vectors", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
+        for name in ("source_list", "source_forms", "source_docs", "corpus_keys", "corpus_members", "corpus_docs", "entity_links", "entity_roles", "relation_links", "decisions", "sentence_vectors", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
             conn.execute(text(f"DROP TABLE {name}"))
         for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance"):  # what 0009 added to 0001's tables
             conn.execute(text(f"DROP INDEX {name}"))

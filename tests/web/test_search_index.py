@@ -82,7 +82,7 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
         conn.execute(text("DROP TABLE sentence_vectors"))  # and what 0007 added
         for table in ("corpus_keys", "corpus_members", "corpus_docs"):  # and what 0008 added
             conn.execute(text(f"DROP TABLE {table}"))
-        for derived in ("entity_links", "entity_roles", "relation_links"):  # and what 0009 added
+        for derived in ("entity_links", "entity_roles", "relation_links", "source_docs", "source_forms", "source_list"):  # and what 0009 and 0010 added
             conn.execute(text(f"DROP TABLE {derived}"))
         for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance", "ix_entities_documents_order",
                      "ix_entities_lname_order", "ix_events_date_order", "ix_events_date_desc"):

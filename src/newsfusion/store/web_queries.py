@@ -126,16 +126,10 @@ def sources_page(conn: Connection, *, name: str | None = None, kind: str | None 
     """Claim sources, outlets and authors, most documents first (or by ``sort``)."""
     if sort not in SOURCE_SORTS:
         raise QueryError("E307", f"sort={sort!r} is not a sort order", f"use one of {', '.join(SOURCE_SORTS)}")
-    items = q.sources(conn)
-    items.sort(key=lambda s: (s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
-    key = sort.lstrip("-")
-    getter = {"documents": lambda s: s.documents, "claims": lambda s: s.claims, "name": lambda s: s.name.lower(), "rating": lambda s: s.rating or "Z"}[key]
-    items.sort(key=getter, reverse=sort.startswith("-"))
-    if name:
-        items = [s for s in items if any(name.lower() in n.lower() for n in [s.name, *s.aliases])]
-    if kind:
-        items = [s for s in items if kind in s.kinds]
-    return Page(items[offset : offset + limit] if limit > 0 else [], len(items), limit, offset)
+    from . import sourcerows
+
+    rows, total = fetch(conn, sourcerows.page_select(name=name, kind=kind, sort=sort), limit, offset)
+    return Page([sourcerows.info(r) for r in rows], total, limit, offset)
 
 
 def relations_page(conn: Connection, *, predicate: str | None = None, limit: int = 50, offset: int = 0) -> Page[dict[str, Any]]:
