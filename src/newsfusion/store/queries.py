@@ -74,7 +74,11 @@ def _pick(kind: str, ref: str, matches: list[str], hint: str) -> str:
 
 
 def counts(conn: Connection) -> dict[str, int]:
-    return {name: int(conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()) for name in STATUS_TABLES}
+    """Rows per table of :data:`STATUS_TABLES`: kept by the database where it keeps them (store/counts.py)."""
+    from . import counts as rc
+
+    kept = rc.totals(conn, [n for n in STATUS_TABLES if n in rc.FACETS]) or {}
+    return {name: kept[name] if name in kept else int(conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()) for name in STATUS_TABLES}
 
 
 def last_run(conn: Connection) -> RunInfo | None:

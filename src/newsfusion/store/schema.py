@@ -393,6 +393,16 @@ Index("ix_entities_documents_order", entities.c.n_documents.desc(), entities.c.n
 Index("ix_entities_lname_order", func.lower(entities.c.name), entities.c.name, entities.c.id)
 Index("ix_events_date_order", events.c.event_date.is_(None), events.c.event_date, events.c.id)
 Index("ix_events_date_desc", events.c.event_date.is_(None), events.c.event_date.desc(), events.c.id)
+# and the other orders the pages offer (migration 0010): entities by fewest documents and by type,
+# documents newest ingest first, by title and by outlet, either way
+Index("ix_entities_documents_asc", entities.c.n_documents, entities.c.name, entities.c.id)
+Index("ix_entities_type_order", entities.c.type, entities.c.name, entities.c.id)
+Index("ix_entities_type_desc", entities.c.type.desc(), entities.c.name, entities.c.id)
+Index("ix_documents_ingested_desc", documents.c.ingested_at.desc(), documents.c.id)
+Index("ix_documents_title_order", func.lower(documents.c.title), documents.c.id)
+Index("ix_documents_title_desc", func.lower(documents.c.title).desc(), documents.c.id)
+Index("ix_documents_outlet_order", documents.c.outlet.is_(None), func.lower(documents.c.outlet), documents.c.id)
+Index("ix_documents_outlet_desc", documents.c.outlet.is_(None), func.lower(documents.c.outlet).desc(), documents.c.id)
 
 # ----------------------------------------------------------------- derived
 
@@ -485,6 +495,25 @@ source_list = Table(
 # the sources page's default order (most documents first) and the CLI's (then most claims)
 Index("ix_source_list_documents", source_list.c.documents.desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
 Index("ix_source_list_all", source_list.c.documents.desc(), source_list.c.claims.desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+# the page's other orders, either way (ties by name)
+Index("ix_source_list_documents_asc", source_list.c.documents, source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_claims", source_list.c.claims, source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_claims_desc", source_list.c.claims.desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_name", source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_name_desc", source_list.c.lname.desc(), source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_rating", func.coalesce(source_list.c.rating, "Z"), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_rating_desc", func.coalesce(source_list.c.rating, "Z").desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+# Row counts kept by triggers on every write (store/counts.py; SQLite): per table, and per
+# value of the facets the lists filter on alone. Not part of the knowledge-base snapshot
+# (they count the per-document tables too).
+row_counts = Table(
+    "row_counts",
+    metadata,
+    Column("tbl", Text, primary_key=True),
+    Column("facet", Text, primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
 DERIVED_TABLES = (entity_links, entity_roles, relation_links, source_docs, source_forms, source_list)
 
 # Tables replaced as a whole by the corpus steps, children first (delete order).

@@ -457,7 +457,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         with self.read() as conn:
-            return {tb.name: int(conn.execute(select(func.count()).select_from(tb)).scalar_one()) for tb in t.metadata.sorted_tables if tb.name != "meta"}
+            return {tb.name: int(conn.execute(select(func.count()).select_from(tb)).scalar_one()) for tb in t.metadata.sorted_tables if tb.name not in ("meta", "row_counts")}
 
 
 @dataclass

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
 from . import queries as q
+from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
@@ -52,7 +53,8 @@ def documents_page(
         stmt = stmt.where(d.published >= published_from)
     if published_to:
         stmt = stmt.where(d.published <= published_to)
-    rows, total = fetch(conn, stmt, limit, offset)
+    kept = None if (outlet or published_from or published_to) else counts.total(conn, "documents")
+    rows, total = fetch(conn, stmt, limit, offset, kept)
     return Page(q.with_counts(conn, [DocumentInfo(**dict(r._mapping)) for r in rows]), total, limit, offset)
 
 
@@ -137,7 +139,7 @@ def relations_page(conn: Connection, *, predicate: str | None = None, limit: int
     stmt = relations_select()
     if predicate:
         stmt = stmt.where(t.relations.c.predicate == predicate)
-    rows, total = fetch(conn, stmt, limit, offset)
+    rows, total = fetch(conn, stmt, limit, offset, None if predicate else counts.total(conn, "relation_links"))
     return Page([relation_link(r).to_dict() for r in rows], total, limit, offset)
 
 
