@@ -18,7 +18,7 @@ from . import queries as q
 from . import counts
 from . import schema as t
 from .paging import Page, fetch
-from .web_links import Links, links
+from .web_links import EntityIndex, Links, claim_links, links
 from .webviews import ClaimItem
 
 CLAIM_ROLES = ("any", "by", "about")
@@ -56,9 +56,9 @@ def claim_items(conn: Connection, keys: Iterable[tuple[str, str]], lk: Links | N
     for i in range(0, len(docs), 200):
         stmt = select(t.claims, d.name.label("doc_name"), d.title.label("doc_title"), d.published).join(t.documents, d.id == c.doc_id).where(c.doc_id.in_(docs[i : i + 200]))
         rows.update({(r.doc_id, r.local_id): r for r in conn.execute(stmt) if (r.doc_id, r.local_id) in wanted})
-    if lk is None:
-        lk = links(conn, {doc for doc, _ in keys})
-    by = {(x.doc_id, x.local_id): x for x in lk.claims}
+    # who makes each claim and whom it is about: the claims' links only (not the articles' events and relations)
+    tied = lk.claims if lk is not None else claim_links(conn, EntityIndex(conn, {doc for doc, _ in keys}))
+    by = {(x.doc_id, x.local_id): x for x in tied}
     grades = _claim_grades(conn, [f"{doc}:{loc}" for doc, loc in keys])
     out = []
     for key in keys:

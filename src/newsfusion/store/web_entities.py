@@ -68,22 +68,15 @@ def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMI
 def first_relations(conn: Connection, ids: list[str], limit: int) -> dict[str, list[RelationLink]]:
     """The first ``limit`` relations (article order) of each entity in ``ids``: the first ``limit`` on each side, merged."""
     rl = t.relation_links.c
-    keys: dict[str, set[tuple[str, int]]] = {e: set() for e in ids}
+    found: dict[str, dict[tuple[str, int], Any]] = {e: {} for e in ids}
     # one bounded read per entity and side in the index's order (ix_relation_links_subject/_object): ranking
     # every relation of the entities read all of a country's thousands of relations
     for side in (rl.subject_id, rl.object_id):
-        stmt = select(rl.doc_id, rl.idx).where(side == bindparam("eid")).order_by(rl.doc_id, rl.idx).limit(limit)
+        stmt = relations_select().where(side == bindparam("eid")).limit(limit)
         for eid in ids:
-            keys[eid].update(conn.execute(stmt, {"eid": eid}).tuples())
-    first = {e: sorted(k)[:limit] for e, k in keys.items()}
-    wanted = {k for ks in first.values() for k in ks}
-    docs = sorted({d for d, _ in wanted})
-    found: dict[tuple[str, int], RelationLink] = {}
-    for doc_chunk in (docs[i : i + 500] for i in range(0, len(docs), 500)):
-        for r in conn.execute(relations_select().where(rl.doc_id.in_(doc_chunk))):
-            if (r.doc_id, r.idx) in wanted:
-                found[(r.doc_id, r.idx)] = relation_link(r)
-    return {e: [found[k] for k in ks if k in found] for e, ks in first.items()}
+            for r in conn.execute(stmt, {"eid": eid}):
+                found[eid][(r.doc_id, r.idx)] = r
+    return {e: [relation_link(rows[k]) for k in sorted(rows)[:limit]] for e, rows in found.items()}
 
 
 def entity_items(conn: Connection, rows: list[Any], max_relations: int | None = DETAIL_LIMIT) -> list[EntityItem]:
