@@ -88,7 +88,7 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
             conn.execute(text(f"DROP TABLE {derived}"))
         for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance", "ix_entities_documents_order",
                      "ix_documents_ingested_desc", "ix_documents_title_order", "ix_documents_title_desc", "ix_documents_outlet_order", "ix_documents_outlet_desc",
-                     "ix_entities_documents_asc", "ix_entities_type_order", "ix_entities_type_desc",
+                     "ix_entities_documents_asc", "ix_entities_type_order", "ix_entities_type_desc", "ix_entities_utype_documents",
                      "ix_entities_lname_order", "ix_events_date_order", "ix_events_date_desc"):
             conn.execute(text(f"DROP INDEX {name}"))
         conn.execute(text("DROP TABLE claim_sources"))  # and what 0004 added

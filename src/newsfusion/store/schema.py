@@ -398,6 +398,7 @@ Index("ix_events_date_desc", events.c.event_date.is_(None), events.c.event_date.
 Index("ix_entities_documents_asc", entities.c.n_documents, entities.c.name, entities.c.id)
 Index("ix_entities_type_order", entities.c.type, entities.c.name, entities.c.id)
 Index("ix_entities_type_desc", entities.c.type.desc(), entities.c.name, entities.c.id)
+Index("ix_entities_utype_documents", func.upper(entities.c.type), entities.c.n_documents.desc(), entities.c.name, entities.c.id)  # ?type= in the default order
 Index("ix_documents_ingested_desc", documents.c.ingested_at.desc(), documents.c.id)
 Index("ix_documents_title_order", func.lower(documents.c.title), documents.c.id)
 Index("ix_documents_title_desc", func.lower(documents.c.title).desc(), documents.c.id)

@@ -30,6 +30,7 @@ INDEXES = (
     ("ix_entities_documents_asc", "entities", ["n_documents", "name", "id"]),
     ("ix_entities_type_order", "entities", ["type", "name", "id"]),
     ("ix_entities_type_desc", "entities", [sa.text("type DESC"), "name", "id"]),
+    ("ix_entities_utype_documents", "entities", [sa.text("upper(type)"), sa.text("n_documents DESC"), "name", "id"]),
     ("ix_documents_ingested_desc", "documents", [sa.text("ingested_at DESC"), "id"]),
     ("ix_documents_title_order", "documents", [sa.text("lower(title)"), "id"]),
     ("ix_documents_title_desc", "documents", [sa.text("lower(title) DESC"), "id"]),
