@@ -245,8 +245,8 @@ def build_pg(base: str, n_base: int, size: int, pg: str) -> str:
     KnowledgeBase(pg).close()  # creates / migrates the schema
     eng = create_engine(pg)
     src = create_engine(f"sqlite:///{base}")
-    order = ("documents", "doc_entities", "mentions", "event_reports", "claims", "relations", "entities", "entity_aliases", "entity_members",
-             "claim_sources", "events", "event_members", "grades", "contradictions")
+    order = ("ingest_runs", "documents", "doc_entities", "mentions", "event_reports", "claims", "relations", "entities", "entity_aliases", "entity_members",
+             "claim_sources", "events", "event_members", "grades", "contradictions")  # the runs first: documents refer to them
     with eng.begin() as conn:
         conn.execute(text("TRUNCATE " + ", ".join(order) + " CASCADE"))
         for name in order:
@@ -255,6 +255,8 @@ def build_pg(base: str, n_base: int, size: int, pg: str) -> str:
             for i in range(0, len(rows), 5000):
                 conn.execute(table.insert(), rows[i : i + 5000])
         conn.execute(text("UPDATE meta SET value = '0' WHERE key = 'kb_stale'"))
+        for name in ("ingest_runs", "mentions", "relations"):  # ids were copied: their sequences go past them
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), coalesce((SELECT max(id) FROM {name}), 0) + 1, false)"))
     src.dispose()
     eng.dispose()
     copies = max(1, math.ceil(size / n_base))
