@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """List latency of the CLI readers and the busiest API endpoints at 1k .. 100k articles.
 
-    nice python bench/query_latency.py --base KB.db [--sizes 1000,100000] [--calls 20] [--pg URL] [--out FILE]
+    nice python bench/query_latency.py --base KB.db [--sizes 1000,100000] [--calls 20] [--pg URL] [--keep DIR [--reuse]] [--out FILE]
 
 **How the big knowledge bases are built.** Running the pipeline and the corpus
 steps on 100,000 articles would take days on a shared 2-core machine, so the
@@ -21,8 +21,7 @@ text match N/base times as many rows.
 
 Then each query runs ``--calls`` times (after one warm-up call) and p50/p95
 are reported. CLI: ``KnowledgeBase.entities/events/claims/documents/
-contradictions/sources`` with ``limit=50`` (the first page; ``sources`` has no
-limit). API: the list endpoints with the sorting, filters and pages the pages
+contradictions/sources`` with ``limit=50`` (the first page). API: the list endpoints with the sorting, filters and pages the pages
 use, including a deep page (``offset=MID``: the middle of the documents), through the ASGI app in process with its result
 cache emptied before every call (what a cold cache costs the server; no HTTP).
 The same queries run at every size in the same run, so the smallest size is the
@@ -129,6 +128,12 @@ def grow(url: str, copies: int, log=print, base: str | None = None) -> float:
             t1 = time.perf_counter()
             linkrows.refresh(conn)
             log(f"  derived link tables: {time.perf_counter() - t1:.0f} s")
+        if "source_list" in columns:  # and the sources list (store/sourcerows.py)
+            from newsfusion.store import sourcerows
+
+            t1 = time.perf_counter()
+            sourcerows.refresh(conn)
+            log(f"  derived source tables: {time.perf_counter() - t1:.0f} s")
     with eng.connect() as conn:
         conn.execute(text("ANALYZE"))
         conn.commit()
@@ -148,7 +153,7 @@ def cli_calls(kb) -> dict:
         "kb.claims(limit=50)": lambda: kb.claims(limit=50),
         "kb.documents(limit=50)": lambda: kb.documents(limit=50),
         "kb.contradictions(limit=50)": lambda: kb.contradictions(limit=50),
-        "kb.sources()": lambda: kb.sources(),
+        "kb.sources(limit=50)": lambda: kb.sources(limit=50),
     }
 
 
@@ -170,6 +175,13 @@ API_PATHS = (
     "/api/contradictions?limit=50",
     "/api/sources?limit=50",
     "/api/relations?limit=50",
+    # the other orders and one-value filters the pages offer
+    "/api/documents?sort=title&limit=50",
+    "/api/entities?sort=documents&limit=50",
+    "/api/entities?sort=-type&limit=50",
+    "/api/claims?source_kind=media&limit=50",
+    "/api/sources?sort=name&limit=50",
+    "/api/sources?sort=-claims&limit=50&offset=OFFSET",
 )
 
 
@@ -233,8 +245,8 @@ def build_pg(base: str, n_base: int, size: int, pg: str) -> str:
     KnowledgeBase(pg).close()  # creates / migrates the schema
     eng = create_engine(pg)
     src = create_engine(f"sqlite:///{base}")
-    order = ("documents", "doc_entities", "mentions", "event_reports", "claims", "relations", "entities", "entity_aliases", "entity_members",
-             "claim_sources", "events", "event_members", "grades", "contradictions")
+    order = ("ingest_runs", "documents", "doc_entities", "mentions", "event_reports", "claims", "relations", "entities", "entity_aliases", "entity_members",
+             "claim_sources", "events", "event_members", "grades", "contradictions")  # the runs first: documents refer to them
     with eng.begin() as conn:
         conn.execute(text("TRUNCATE " + ", ".join(order) + " CASCADE"))
         for name in order:
@@ -243,6 +255,8 @@ def build_pg(base: str, n_base: int, size: int, pg: str) -> str:
             for i in range(0, len(rows), 5000):
                 conn.execute(table.insert(), rows[i : i + 5000])
         conn.execute(text("UPDATE meta SET value = '0' WHERE key = 'kb_stale'"))
+        for name in ("ingest_runs", "mentions", "relations"):  # ids were copied: their sequences go past them
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), coalesce((SELECT max(id) FROM {name}), 0) + 1, false)"))
     src.dispose()
     eng.dispose()
     copies = max(1, math.ceil(size / n_base))
@@ -271,6 +285,7 @@ def main(argv=None) -> int:
     ap.add_argument("--calls", type=int, default=20)
     ap.add_argument("--pg", help="an empty PostgreSQL database to repeat the run on (it is filled)")
     ap.add_argument("--keep", help="folder to keep the built SQLite files in")
+    ap.add_argument("--reuse", action="store_true", help="use kb<SIZE>.db already in --keep (built by an earlier run; migrated when opened) instead of building it")
     ap.add_argument("--out", help="append the Markdown table to this file")
     a = ap.parse_args(argv)
     os.environ.setdefault("NEWSFUSION_EMBEDDINGS", "off")
@@ -290,7 +305,14 @@ def main(argv=None) -> int:
     engines = [("sqlite", None)] + ([("postgresql", a.pg)] if a.pg else [])
     for engine, pg in engines:
         for size in sizes:
-            url = build_pg(str(base), n_base, size, pg) if pg else "sqlite:///" + build_sqlite(str(base), n_base, size, tmp)
+            kept = tmp / f"kb{size}.db"
+            if pg:
+                url = build_pg(str(base), n_base, size, pg)
+            elif a.reuse and kept.exists():
+                url = f"sqlite:///{kept}"
+                print(f"  sqlite {size:,}: reusing {kept}", flush=True)
+            else:
+                url = "sqlite:///" + build_sqlite(str(base), n_base, size, tmp)
             n_docs, res = run(url, a.calls)
             table[(engine, n_docs)] = res
             print(f"  {engine} {n_docs:,} articles measured", flush=True)

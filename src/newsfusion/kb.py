@@ -463,9 +463,10 @@ class KnowledgeBase:
         with self.store.read() as conn:
             return q.contradictions(conn, limit)
 
-    def sources(self) -> list[SourceInfo]:
+    def sources(self, limit: int | None = None) -> list[SourceInfo]:
+        """Claim sources, outlets and authors, most documents first (as of the last knowledge-base write)."""
         with self.store.read() as conn:
-            return q.sources(conn)
+            return q.sources(conn, limit)
 
     def records(self) -> list[tuple[str, str | None, dict[str, Any]]]:
         """(document id, name, FORMAT.md record) for every stored document, in ingest order."""

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from newsfusion.errors import StoreError
-from newsfusion.store import Store, metadata, migrate, search
+from newsfusion.store import Store, counts, metadata, migrate, search
 from newsfusion.store.connect import resolve
 from newsfusion.store.datasette import VIEWS
 from store_helpers import article, build_doc
@@ -55,9 +55,12 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
     with s.write() as conn:  # take it back to 0001, as an older newsfusion left it
         for view in VIEWS:  # the views 0005d added read these tables (PostgreSQL refuses to drop them first)
             conn.execute(text(f"DROP VIEW IF EXISTS {view}"))
-        for name in ("corpus_keys", "corpus_members", "corpus_docs", "entity_links", "entity_roles", "relation_links", "decisions", "sentence_vectors", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
+        for name in counts.trigger_names() if conn.dialect.name == "sqlite" else ():  # what 0010 added to 0001's tables
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        for name in ("row_counts", "source_list", "source_forms", "source_docs", "corpus_keys", "corpus_members", "corpus_docs", "entity_links", "entity_roles", "relation_links", "decisions", "sentence_vectors", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
             conn.execute(text(f"DROP TABLE {name}"))
-        for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance"):  # what 0009 added to 0001's tables
+        for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance",  # what 0009 added to 0001's tables
+                     "ix_documents_ingested_desc", "ix_documents_title_order", "ix_documents_title_desc", "ix_documents_outlet_order", "ix_documents_outlet_desc"):  # and 0010
             conn.execute(text(f"DROP INDEX {name}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
     assert s.add_document(doc)

@@ -60,3 +60,18 @@ def test_refreshing_some_documents_gives_what_refreshing_all_gives(tmp_path, dem
         assert part["entity_roles"] == [r for r in full["entity_roles"] if r[0] in touched]
         refresh(conn)
         assert {tb.name: sorted(map(tuple, conn.execute(select(tb)))) for tb in t.DERIVED_TABLES} == full
+
+
+def test_the_first_relations_of_a_page_are_each_entitys_first(rich_sqlite, demo_sqlite):
+    """The entity list's bounded read per entity and side gives the first relations in article order."""
+    from newsfusion.store.web_entities import first_relations
+
+    most = 0
+    for url in (rich_sqlite, demo_sqlite):
+        with Store(url) as s, s.read() as conn:
+            ids = sorted(conn.execute(select(t.entities.c.id)).scalars())
+            for n in (1, 2, 10):
+                got = first_relations(conn, ids, n)
+                assert {e: [r.to_dict() for r in rs] for e, rs in got.items()} == {e: [r.to_dict() for r in entity_relations(conn, e, None)[:n]] for e in ids}
+            most = max(most, *(len(rs) for rs in first_relations(conn, ids, 10).values()))
+    assert most > 1  # an entity with several relations: the cut and the merge of both sides were exercised

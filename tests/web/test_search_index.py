@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import delete, text
 
-from newsfusion.store import migrate
+from newsfusion.store import counts, migrate
 from newsfusion.store import Store, schema
 from newsfusion.store.datasette import VIEWS
 from newsfusion.store.search import MARK_CLOSE, MARK_OPEN, fts5_query, search, split_marks
@@ -82,9 +82,13 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
         conn.execute(text("DROP TABLE sentence_vectors"))  # and what 0007 added
         for table in ("corpus_keys", "corpus_members", "corpus_docs"):  # and what 0008 added
             conn.execute(text(f"DROP TABLE {table}"))
-        for derived in ("entity_links", "entity_roles", "relation_links"):  # and what 0009 added
+        for name in counts.trigger_names() if conn.dialect.name == "sqlite" else ():  # and what 0010 added
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        for derived in ("entity_links", "entity_roles", "relation_links", "source_docs", "source_forms", "source_list", "row_counts"):  # and what 0009 and 0010 added
             conn.execute(text(f"DROP TABLE {derived}"))
         for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance", "ix_entities_documents_order",
+                     "ix_documents_ingested_desc", "ix_documents_title_order", "ix_documents_title_desc", "ix_documents_outlet_order", "ix_documents_outlet_desc",
+                     "ix_entities_documents_asc", "ix_entities_type_order", "ix_entities_type_desc", "ix_entities_utype_documents",
                      "ix_entities_lname_order", "ix_events_date_order", "ix_events_date_desc"):
             conn.execute(text(f"DROP INDEX {name}"))
         conn.execute(text("DROP TABLE claim_sources"))  # and what 0004 added

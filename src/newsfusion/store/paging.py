@@ -40,9 +40,11 @@ def count(conn: Connection, stmt: Select) -> int:
     return int(conn.execute(select(func.count()).select_from(inner)).scalar_one())
 
 
-def fetch(conn: Connection, stmt: Select, limit: int, offset: int) -> tuple[list[Any], int]:
-    """(the rows of one page, the total): ``stmt`` must already be ordered."""
-    total = count(conn, stmt)
+def fetch(conn: Connection, stmt: Select, limit: int, offset: int, total: int | None = None) -> tuple[list[Any], int]:
+    """(the rows of one page, the total): ``stmt`` must already be ordered; ``total``, when the
+    caller knows it (store/counts.py), saves counting."""
+    if total is None:
+        total = count(conn, stmt)
     if limit <= 0 or offset >= total:
         return [], total
     return conn.execute(stmt.limit(limit).offset(offset)).all(), total

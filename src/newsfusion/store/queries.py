@@ -74,7 +74,11 @@ def _pick(kind: str, ref: str, matches: list[str], hint: str) -> str:
 
 
 def counts(conn: Connection) -> dict[str, int]:
-    return {name: int(conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()) for name in STATUS_TABLES}
+    """Rows per table of :data:`STATUS_TABLES`: kept by the database where it keeps them (store/counts.py)."""
+    from . import counts as rc
+
+    kept = rc.totals(conn, [n for n in STATUS_TABLES if n in rc.FACETS]) or {}
+    return {name: kept[name] if name in kept else int(conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()) for name in STATUS_TABLES}
 
 
 def last_run(conn: Connection) -> RunInfo | None:
@@ -308,59 +312,13 @@ def contradictions(conn: Connection, limit: int | None = None) -> list[Contradic
     return [contradiction_info(x) for x in conn.execute(select(t.contradictions).order_by(t.contradictions.c.id).limit(limit)).mappings()]
 
 
-def sources(conn: Connection) -> list[SourceInfo]:
+def sources(conn: Connection, limit: int | None = None) -> list[SourceInfo]:
     """Everyone who says something, once: the source entity of every claim (all its
-    spellings), and the outlets and authors of the documents, with counts and ratings."""
-    cs, c, d, e = t.claim_sources.c, t.claims.c, t.documents.c, t.entities.c
-    kinds: dict[str, dict[str, None]] = defaultdict(dict)
-    docs: dict[str, set[str]] = defaultdict(set)
-    n_claims: dict[str, int] = defaultdict(int)
-    spelled: dict[str, dict[str, None]] = defaultdict(dict)
-    linked: set[tuple[str, str]] = set()
-    q = select(cs.entity_id, cs.doc_id, cs.local_id, c.source, c.source_kind).join(t.claims, (c.doc_id == cs.doc_id) & (c.local_id == cs.local_id))
-    for eid, doc_id, local, name, kind in conn.execute(q):
-        key = f"id:{eid}"
-        linked.add((doc_id, local))
-        kinds[key][kind or "unknown"] = None
-        docs[key].add(doc_id)
-        n_claims[key] += 1
-        if name:
-            spelled[key][name] = None
-    for name, kind, doc_id, local in conn.execute(select(c.source, c.source_kind, c.doc_id, c.local_id)):
-        if name and (doc_id, local) not in linked:  # a knowledge base built before sources were entities
-            kinds[name][kind or "unknown"] = None
-            docs[name].add(doc_id)
-            n_claims[name] += 1
-    ids = [k[3:] for k in kinds if k.startswith("id:")]
-    info: dict[str, Any] = {}
-    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-        info.update({r.id: r for r in conn.execute(select(e.id, e.name, e.type, e.scope).where(e.id.in_(chunk)))})
-    aliases = _aliases(conn, ids) if ids else {}
-    forms: dict[str, str] = {}  # name_key of a name, alias or spelling -> row key, for outlets, authors and ratings
-    for eid in ids:
-        if eid in info:
-            for f in [info[eid].name, *aliases.get(eid, []), *spelled.get(f"id:{eid}", {})]:
-                forms.setdefault(name_key(f), f"id:{eid}")
-    for col, kind in ((d.outlet, "outlet"), (d.author, "author")):
-        for name, doc_id in conn.execute(select(col, d.id).where(col.is_not(None))):
-            key = forms.get(name_key(name), name)
-            kinds[key][kind] = None
-            docs[key].add(doc_id)
-    ratings = dict(conn.execute(select(t.source_ratings.c.source, t.source_ratings.c.reliability)).all())
-    rating: dict[str, str] = {}
-    for given, grade in ratings.items():
-        key = f"id:{given}" if f"id:{given}" in kinds else forms.get(name_key(given), given)
-        rating.setdefault(key, grade)
-        kinds.setdefault(key, {})
-    out = []
-    for key in kinds:
-        if key.startswith("id:") and key[3:] in info:
-            r = info[key[3:]]
-            names = [n for n in dict.fromkeys([*aliases.get(r.id, []), *spelled.get(key, {})]) if n != r.name]
-            out.append(SourceInfo(r.name, list(kinds[key]), n_claims.get(key, 0), len(docs.get(key, ())), rating.get(key), r.id, names, r.scope))
-        elif not key.startswith("id:"):
-            out.append(SourceInfo(key, list(kinds[key]), n_claims.get(key, 0), len(docs.get(key, ())), rating.get(key)))
-    return sorted(out, key=lambda s: (-s.documents, -s.claims, s.name.lower(), s.id or ""))
+    spellings), and the outlets and authors of the documents, with counts and ratings;
+    most documents first (``source_list``, written with the knowledge base: store/sourcerows.py)."""
+    from . import sourcerows
+
+    return sourcerows.read_all(conn, limit)
 
 
 def records(conn: Connection) -> list[tuple[str, str | None, dict[str, Any]]]:

@@ -393,6 +393,17 @@ Index("ix_entities_documents_order", entities.c.n_documents.desc(), entities.c.n
 Index("ix_entities_lname_order", func.lower(entities.c.name), entities.c.name, entities.c.id)
 Index("ix_events_date_order", events.c.event_date.is_(None), events.c.event_date, events.c.id)
 Index("ix_events_date_desc", events.c.event_date.is_(None), events.c.event_date.desc(), events.c.id)
+# and the other orders the pages offer (migration 0010): entities by fewest documents and by type,
+# documents newest ingest first, by title and by outlet, either way
+Index("ix_entities_documents_asc", entities.c.n_documents, entities.c.name, entities.c.id)
+Index("ix_entities_type_order", entities.c.type, entities.c.name, entities.c.id)
+Index("ix_entities_type_desc", entities.c.type.desc(), entities.c.name, entities.c.id)
+Index("ix_entities_utype_documents", func.upper(entities.c.type), entities.c.n_documents.desc(), entities.c.name, entities.c.id)  # ?type= in the default order
+Index("ix_documents_ingested_desc", documents.c.ingested_at.desc(), documents.c.id)
+Index("ix_documents_title_order", func.lower(documents.c.title), documents.c.id)
+Index("ix_documents_title_desc", func.lower(documents.c.title).desc(), documents.c.id)
+Index("ix_documents_outlet_order", documents.c.outlet.is_(None), func.lower(documents.c.outlet), documents.c.id)
+Index("ix_documents_outlet_desc", documents.c.outlet.is_(None), func.lower(documents.c.outlet).desc(), documents.c.id)
 
 # ----------------------------------------------------------------- derived
 
@@ -435,7 +446,76 @@ relation_links = Table(
     Index("ix_relation_links_subject", "subject_id", "doc_id", "idx"),
     Index("ix_relation_links_object", "object_id", "doc_id", "idx"),
 )
-DERIVED_TABLES = (entity_links, entity_roles, relation_links)
+
+# Who says things, worked out when the knowledge base is written (store/sourcerows.py), so the
+# sources list reads one table instead of every claim, outlet and author of the corpus per call:
+# ``source_docs`` holds what each document contributes (``via`` 'claim': its claims per source
+# entity, or per source name when no entity holds it, with the spelling and the count; 'doc': its
+# outlet and author, ``key`` the source they resolve to through ``source_forms``); ``source_forms``
+# the name keys of every source entity's names, aliases and spellings; ``source_list`` one row per
+# source as ``newsfusion sources`` and ``/api/sources`` show it (``key`` "id:<entity>" or the name).
+source_docs = Table(
+    "source_docs",
+    metadata,
+    Column("doc_id", Text, _doc_fk(), primary_key=True),
+    Column("via", Text, primary_key=True),  # 'claim' or 'doc'
+    Column("key", Text, primary_key=True),
+    Column("kind", Text, primary_key=True),
+    Column("name", Text, primary_key=True),  # the spelling ('' when the claim names none)
+    Column("entity_id", Text),  # the claim-source entity (via 'claim')
+    Column("nkey", Text),  # name_key(name) of an outlet or author (via 'doc')
+    Column("n", Integer, nullable=False),  # claims
+    Index("ix_source_docs_key", "key"),
+    Index("ix_source_docs_nkey", "nkey"),
+    Index("ix_source_docs_entity", "entity_id"),
+)
+
+source_forms = Table(
+    "source_forms",
+    metadata,
+    Column("nkey", Text, primary_key=True),
+    Column("entity_id", Text, primary_key=True),
+    Index("ix_source_forms_entity", "entity_id"),
+)
+
+source_list = Table(
+    "source_list",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("lname", Text, nullable=False),  # name.lower() (Python's), the name order
+    Column("names", Text, nullable=False),  # the name and aliases, lowered, one a line: the name filter
+    Column("kinds", Text, nullable=False),  # JSON list
+    Column("claims", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("rating", Text),
+    Column("entity_id", Text, nullable=False),  # '' for a source no entity holds
+    Column("aliases", Text, nullable=False),  # JSON list
+    Column("scope", Text),
+)
+# the sources page's default order (most documents first) and the CLI's (then most claims)
+Index("ix_source_list_documents", source_list.c.documents.desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_all", source_list.c.documents.desc(), source_list.c.claims.desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+# the page's other orders, either way (ties by name)
+Index("ix_source_list_documents_asc", source_list.c.documents, source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_claims", source_list.c.claims, source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_claims_desc", source_list.c.claims.desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_name", source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_name_desc", source_list.c.lname.desc(), source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_rating", func.coalesce(source_list.c.rating, "Z"), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+Index("ix_source_list_rating_desc", func.coalesce(source_list.c.rating, "Z").desc(), source_list.c.lname, source_list.c.name, source_list.c.entity_id)
+# Row counts kept by triggers on every write (store/counts.py; SQLite): per table, and per
+# value of the facets the lists filter on alone. Not part of the knowledge-base snapshot
+# (they count the per-document tables too).
+row_counts = Table(
+    "row_counts",
+    metadata,
+    Column("tbl", Text, primary_key=True),
+    Column("facet", Text, primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
+)
+DERIVED_TABLES = (entity_links, entity_roles, relation_links, source_docs, source_forms, source_list)
 
 # Tables replaced as a whole by the corpus steps, children first (delete order).
 KB_TABLES = (claim_sources, entity_aliases, entity_members, entities, event_members, events, contradictions, grades)

@@ -25,7 +25,7 @@ from ..config import settings
 from ..errors import StoreError
 from ..model import Article, Doc, Mention
 from ..resolve import CorpusState
-from . import kbrows, linkrows, migrate, rows, runs
+from . import kbrows, linkrows, migrate, rows, runs, sourcerows
 from . import schema as t
 from .connect import Target, check_sqlite_file, make_engine, postgres_state, resolve, translate
 
@@ -409,7 +409,9 @@ class Store:
                 from .corpusindex import write_full
 
                 write_full(conn, index if complete else None)
-            linkrows.refresh(conn, linkrows.docs_to_refresh(conn, _linked_docs(plans)))
+            linked = linkrows.docs_to_refresh(conn, _linked_docs(plans))
+            linkrows.refresh(conn, linked)
+            sourcerows.refresh(conn, sourcerows.docs_to_refresh(conn, linked), _changed_entities(plans))
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
         return written
@@ -427,6 +429,7 @@ class Store:
                 if items:
                     conn.execute(insert(table), items)
             linkrows.refresh(conn)
+            sourcerows.refresh(conn)
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
 
@@ -452,6 +455,7 @@ class Store:
         with self.write() as conn:
             conn.execute(delete(t.source_ratings).where(t.source_ratings.c.source == source))
             conn.execute(insert(t.source_ratings).values(source=rows.clean(source), reliability=reliability, rated_at=rows.now()))
+            sourcerows.refresh_ratings(conn)
             self.set_meta(conn, "kb_stale", "1")
             self.set_meta(conn, "corpus_index", "0")
 
@@ -460,7 +464,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Rows per table."""
         with self.read() as conn:
-            return {tb.name: int(conn.execute(select(func.count()).select_from(tb)).scalar_one()) for tb in t.metadata.sorted_tables if tb.name != "meta"}
+            return {tb.name: int(conn.execute(select(func.count()).select_from(tb)).scalar_one()) for tb in t.metadata.sorted_tables if tb.name not in ("meta", "row_counts")}
 
 
 @dataclass
@@ -509,6 +513,17 @@ def _linked_docs(plans: list[tuple[Any, list[str], list[tuple], list[dict], list
             at = pk.index("doc_id")
             out.update(key[at] for key in gone)
             out.update(r["doc_id"] for r in (*changed, *added))
+    return out
+
+
+def _changed_entities(plans: list[tuple[Any, list[str], list[tuple], list[dict], list[dict]]]) -> set[str]:
+    """The entities whose row or aliases an update_kb plan changes (their names feed the sources list)."""
+    out: set[str] = set()
+    for table, pk, gone, changed, added in plans:
+        if table.name in ("entities", "entity_aliases"):
+            at = pk.index("id" if table.name == "entities" else "entity_id")
+            out.update(key[at] for key in gone)
+            out.update(r[pk[at]] for r in (*changed, *added))
     return out
 
 

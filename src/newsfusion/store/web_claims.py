@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
 from . import queries as q
+from . import counts
 from . import schema as t
 from .paging import Page, fetch
-from .web_links import Links, links
+from .web_links import EntityIndex, Links, claim_links, links
 from .webviews import ClaimItem
 
 CLAIM_ROLES = ("any", "by", "about")
@@ -54,9 +56,9 @@ def claim_items(conn: Connection, keys: Iterable[tuple[str, str]], lk: Links | N
     for i in range(0, len(docs), 200):
         stmt = select(t.claims, d.name.label("doc_name"), d.title.label("doc_title"), d.published).join(t.documents, d.id == c.doc_id).where(c.doc_id.in_(docs[i : i + 200]))
         rows.update({(r.doc_id, r.local_id): r for r in conn.execute(stmt) if (r.doc_id, r.local_id) in wanted})
-    if lk is None:
-        lk = links(conn, {doc for doc, _ in keys})
-    by = {(x.doc_id, x.local_id): x for x in lk.claims}
+    # who makes each claim and whom it is about: the claims' links only (not the articles' events and relations)
+    tied = lk.claims if lk is not None else claim_links(conn, EntityIndex(conn, {doc for doc, _ in keys}))
+    by = {(x.doc_id, x.local_id): x for x in tied}
     grades = _claim_grades(conn, [f"{doc}:{loc}" for doc, loc in keys])
     out = []
     for key in keys:
@@ -123,10 +125,15 @@ def claims_page(
     stmt = select(c.doc_id, c.local_id).join(t.documents, t.documents.c.id == c.doc_id).order_by(*_order(c))
     if source:
         stmt = stmt.where(func.lower(c.source).contains(source.lower(), autoescape=True))
+    kept = _kept_total(conn, source=source, doc=doc, entity=entity, source_kind=source_kind, stance=stance)
+    # a common value is found soonest by reading the claims in listing order (its index would sort them all):
+    # the index on lower(stance) is left out (``|| ''``) when the kept counts say the page is found in
+    # under ten times the claims that match
+    scan = kept is not None and (source_kind or stance) and (offset + limit) * (counts.total(conn, "claims") or 0) < 10 * kept * max(kept, 1)
     if source_kind:
-        stmt = stmt.where(func.lower(c.source_kind) == source_kind.lower())
+        stmt = stmt.where(func.lower(c.source_kind.concat("") if scan else c.source_kind) == source_kind.lower())
     if stance:
-        stmt = stmt.where(func.lower(c.stance) == stance.lower())
+        stmt = stmt.where(func.lower(c.stance.concat("") if scan else c.stance) == stance.lower())
     if doc:
         stmt = stmt.where(c.doc_id == q.find_document(conn, doc))
     if entity:
@@ -135,8 +142,19 @@ def claims_page(
         wanted = set(_entity_keys(conn, entity, role))
         keys = [(r.doc_id, r.local_id) for r in conn.execute(stmt) if (r.doc_id, r.local_id) in wanted]
         return Page(claim_items(conn, keys[offset : offset + limit]) if limit > 0 else [], len(keys), limit, offset)
-    rows, total = fetch(conn, stmt, limit, offset)
+    rows, total = fetch(conn, stmt, limit, offset, kept)
     return Page(claim_items(conn, [(r.doc_id, r.local_id) for r in rows]), total, limit, offset)
+
+
+def _kept_total(conn: Connection, *, source_kind: str | None, stance: str | None, **others: Any) -> int | None:
+    """The page's total from the kept counts (store/counts.py): no filter, or stance or source kind alone."""
+    if any(others.values()) or (source_kind and stance):
+        return None
+    if stance:
+        return counts.total(conn, "claims", "stance", stance.lower())
+    if source_kind:
+        return counts.total(conn, "claims", "source_kind", source_kind.lower())
+    return counts.total(conn, "claims")
 
 
 def grade_reasons(conn: Connection, target: str, ids: "list[str] | tuple[str, ...]") -> dict[str, list[str]]:

@@ -208,6 +208,9 @@ def restore_rating(conn: Connection, source: str, previous: str | None, rated_at
     conn.execute(delete(t.source_ratings).where(r.source == source))
     if previous:
         conn.execute(insert(t.source_ratings).values(source=source, reliability=previous, rated_at=rated_at or rows.now()))
+    from . import sourcerows
+
+    sourcerows.refresh_ratings(conn)
     _stale(conn)
 
 

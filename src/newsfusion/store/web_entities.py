@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
 from . import queries as q
+from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
@@ -65,26 +66,17 @@ def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMI
 
 
 def first_relations(conn: Connection, ids: list[str], limit: int) -> dict[str, list[RelationLink]]:
-    """The first ``limit`` relations (article order) of each entity in ``ids``: the first ``limit`` on each side
-    (one ranked query per side), merged."""
+    """The first ``limit`` relations (article order) of each entity in ``ids``: the first ``limit`` on each side, merged."""
     rl = t.relation_links.c
-    keys: dict[str, set[tuple[str, int]]] = {e: set() for e in ids}
+    found: dict[str, dict[tuple[str, int], Any]] = {e: {} for e in ids}
+    # one bounded read per entity and side in the index's order (ix_relation_links_subject/_object): ranking
+    # every relation of the entities read all of a country's thousands of relations
     for side in (rl.subject_id, rl.object_id):
-        rank = func.row_number().over(partition_by=side, order_by=(rl.doc_id, rl.idx)).label("rank")
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            ranked = select(side.label("eid"), rl.doc_id, rl.idx, rank).where(side.in_(chunk)).subquery()
-            for eid, doc, idx in conn.execute(select(ranked.c.eid, ranked.c.doc_id, ranked.c.idx).where(ranked.c.rank <= limit)):
-                keys[eid].add((doc, idx))
-    first = {e: sorted(k)[:limit] for e, k in keys.items()}
-    wanted = sorted({k for ks in first.values() for k in ks})
-    wanted_keys = set(wanted)
-    docs = sorted({d for d, _ in wanted})
-    found: dict[tuple[str, int], RelationLink] = {}
-    for doc_chunk in (docs[i : i + 500] for i in range(0, len(docs), 500)):
-        for r in conn.execute(relations_select().where(rl.doc_id.in_(doc_chunk))):
-            if (r.doc_id, r.idx) in wanted_keys:
-                found[(r.doc_id, r.idx)] = relation_link(r)
-    return {e: [found[k] for k in ks if k in found] for e, ks in first.items()}
+        stmt = relations_select().where(side == bindparam("eid")).limit(limit)
+        for eid in ids:
+            for r in conn.execute(stmt, {"eid": eid}):
+                found[eid][(r.doc_id, r.idx)] = r
+    return {e: [relation_link(rows[k]) for k in sorted(rows)[:limit]] for e, rows in found.items()}
 
 
 def entity_items(conn: Connection, rows: list[Any], max_relations: int | None = DETAIL_LIMIT) -> list[EntityItem]:
@@ -112,7 +104,10 @@ def entities_page(
 ) -> Page[EntityItem]:
     """Entities, most documents first (``sort``: ``[-]documents``, ``[-]name``, ``[-]type``); ``name`` matches part of the name or of an alias."""
     stmt = q.entity_select(type=type, name=name, kind=kind, country=country, sort=sort)
-    rows, total = fetch(conn, stmt, limit, offset)
+    kept = None
+    if not (name or kind or country):  # the total from the kept counts (store/counts.py)
+        kept = counts.total(conn, "entities", "type", type.upper()) if type else counts.total(conn, "entities")
+    rows, total = fetch(conn, stmt, limit, offset, kept)
     return Page(entity_items(conn, rows, LIST_RELATIONS), total, limit, offset)
 
 

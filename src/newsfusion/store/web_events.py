@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
 from . import queries as q
+from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
@@ -135,7 +136,13 @@ def events_page(conn: Connection, *, sort: str = "date", limit: int = 50, offset
         raise QueryError("E307", f"sort={sort!r} is not a sort order", "use date (oldest first) or -date (newest first)")
     order = [e.event_date.is_(None), e.event_date.desc() if sort == "-date" else e.event_date, e.id]
     stmt = select(t.events).where(*event_filters(conn, filters)).order_by(*order)
-    rows, total = fetch(conn, stmt, limit, offset)
+    active = {k: v for k, v in filters.items() if v is not None and v != ""}
+    kept = None  # the total from the kept counts (store/counts.py): no filter, or the type alone
+    if not active:
+        kept = counts.total(conn, "events")
+    elif set(active) == {"type"}:
+        kept = counts.total(conn, "events", "type", active["type"].lower())
+    rows, total = fetch(conn, stmt, limit, offset, kept)
     return Page(event_infos(conn, rows), total, limit, offset)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
 from . import queries as q
+from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
@@ -52,7 +53,8 @@ def documents_page(
         stmt = stmt.where(d.published >= published_from)
     if published_to:
         stmt = stmt.where(d.published <= published_to)
-    rows, total = fetch(conn, stmt, limit, offset)
+    kept = None if (outlet or published_from or published_to) else counts.total(conn, "documents")
+    rows, total = fetch(conn, stmt, limit, offset, kept)
     return Page(q.with_counts(conn, [DocumentInfo(**dict(r._mapping)) for r in rows]), total, limit, offset)
 
 
@@ -126,16 +128,10 @@ def sources_page(conn: Connection, *, name: str | None = None, kind: str | None 
     """Claim sources, outlets and authors, most documents first (or by ``sort``)."""
     if sort not in SOURCE_SORTS:
         raise QueryError("E307", f"sort={sort!r} is not a sort order", f"use one of {', '.join(SOURCE_SORTS)}")
-    items = q.sources(conn)
-    items.sort(key=lambda s: (s.name.lower(), s.name, s.id or ""))  # a total order: pages never overlap
-    key = sort.lstrip("-")
-    getter = {"documents": lambda s: s.documents, "claims": lambda s: s.claims, "name": lambda s: s.name.lower(), "rating": lambda s: s.rating or "Z"}[key]
-    items.sort(key=getter, reverse=sort.startswith("-"))
-    if name:
-        items = [s for s in items if any(name.lower() in n.lower() for n in [s.name, *s.aliases])]
-    if kind:
-        items = [s for s in items if kind in s.kinds]
-    return Page(items[offset : offset + limit] if limit > 0 else [], len(items), limit, offset)
+    from . import sourcerows
+
+    rows, total = fetch(conn, sourcerows.page_select(name=name, kind=kind, sort=sort), limit, offset)
+    return Page([sourcerows.info(r) for r in rows], total, limit, offset)
 
 
 def relations_page(conn: Connection, *, predicate: str | None = None, limit: int = 50, offset: int = 0) -> Page[dict[str, Any]]:
@@ -143,7 +139,7 @@ def relations_page(conn: Connection, *, predicate: str | None = None, limit: int
     stmt = relations_select()
     if predicate:
         stmt = stmt.where(t.relations.c.predicate == predicate)
-    rows, total = fetch(conn, stmt, limit, offset)
+    rows, total = fetch(conn, stmt, limit, offset, None if predicate else counts.total(conn, "relation_links"))
     return Page([relation_link(r).to_dict() for r in rows], total, limit, offset)
 
 
