@@ -108,6 +108,22 @@ CASES = [
      ("Boni", "located_in", "Mali")),
     ("The Britain-based Syrian Observatory for Human Rights said 12 fighters died.",
      ("Syrian Observatory for Human Rights", "located_in", "Britain")),
+    # sides acting together; a body that is part or member of another; a war fought; "between"
+    # hung on the verb
+    ("Wagner fighters fought alongside the Malian army near the border.",
+     ("Wagner", "allied_with", "Malian army")),
+    ("The Iraqi army, with the support of the US-led coalition, retook the bridge.",
+     ("Iraqi army", "allied_with", "US-led coalition")),
+    ("The Kurdish Peshmerga advanced on the village with support from Britain.",
+     ("Kurdish Peshmerga", "allied_with", "Britain")),
+    ("The Islamic Resistance is part of Hezbollah, the statement said.",
+     ("Islamic Resistance", "part_of", "Hezbollah")),
+    ("Niger is a member of the Alliance of Sahel States.",
+     ("Niger", "member_of", "Alliance of Sahel States")),
+    ("Hezbollah, which fought a month-long war with Israel in 2006, has rebuilt its arsenal.",
+     ("Hezbollah", "hostile_to", "Israel")),
+    ("Fresh clashes broke out between Sudanese and Ethiopian troops on the border.",
+     ("Sudanese army", "hostile_to", "Ethiopian army")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),

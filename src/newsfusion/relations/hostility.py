@@ -65,7 +65,7 @@ BETWEEN_NOUNS = {
     "conflict", "war", "fighting", "clash", "battle", "hostility", "confrontation", "ceasefire", "truce", "skirmish",
     "violence", "fight", "combat", "tension",
 }
-LAUNCH_VERBS = {"launch", "carry", "conduct", "wage", "mount", "stage", "step", "intensify", "pledge", "vow", "declare", "begin", "start", "continue", "lead", "escalate", "resume", "order", "claim", "threaten", "plan", "announce", "execute"}
+LAUNCH_VERBS = {"fight", "launch", "carry", "conduct", "wage", "mount", "stage", "step", "intensify", "pledge", "vow", "declare", "begin", "start", "continue", "lead", "escalate", "resume", "order", "claim", "threaten", "plan", "announce", "execute"}
 # Military assets and posts: "Israeli jets", "a police station" stand for the force they belong to.
 FORCE_NOUNS = {
     "aircraft", "jet", "jets", "warplane", "drone", "artillery", "tank", "helicopter", "gunship", "navy", "air", "force",
@@ -474,6 +474,9 @@ def between(ctx: Ctx) -> Iterator[Relation]:
         if tok.lemma_.lower() not in BETWEEN_NOUNS or tok.pos_ not in ("NOUN", "VERB"):
             continue
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if prep is None and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+            # "clashes broke out between X and Y": the parser hangs "between" on the verb
+            prep = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if prep is None:
             continue
         sides: list[int] = []
