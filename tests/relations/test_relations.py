@@ -124,6 +124,15 @@ CASES = [
      ("Hezbollah", "hostile_to", "Israel")),
     ("Fresh clashes broke out between Sudanese and Ethiopian troops on the border.",
      ("Sudanese army", "hostile_to", "Ethiopian army")),
+    # what an effort, a campaign or a focus is to do: its owner's act
+    ("NATO will continue its efforts to degrade and defeat al-Shabaab.",
+     ("NATO", "hostile_to", "al-Shabaab")),
+    ("Kenya's campaign to defeat al-Shabaab has cost hundreds of lives.",
+     ("Kenya", "hostile_to", "al-Shabaab")),
+    ("The Nigerian army remains focused on defeating Boko Haram.",
+     ("Nigerian army", "hostile_to", "Boko Haram")),
+    ("The Syrian Democratic Forces have pushed the Islamic State back from the river.",
+     ("Syrian Democratic Forces", "hostile_to", "Islamic State")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),
@@ -217,6 +226,9 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    # a plan denied or ruled out is no act
+    ("Hamas denied any plan to attack Israel.", "hostile_to"),
+    ("The Taliban have no plan to attack the Pakistani army, the spokesman said.", "hostile_to"),
     # a bare title with no country: never the only (foreign) government the article names
     ("Ukrainian troops retook Kupiansk in the Kharkiv region of Ukraine on Monday, and shelling hit Izium in Kharkiv. "
      "The Russian government denied the loss. President Taras told soldiers the town was free.", "leader_of"),

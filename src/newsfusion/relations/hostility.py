@@ -40,7 +40,7 @@ ACT_VERBS = {
     "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
     "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
-    "fire", "launch", "seize",
+    "fire", "launch", "seize", "push",
 }
 # Verbs whose object is the weapon, not the target: the target follows "at", "on", "toward".
 AIM_VERBS = {"fire", "launch", "shoot"}
@@ -65,7 +65,7 @@ BETWEEN_NOUNS = {
     "conflict", "war", "fighting", "clash", "battle", "hostility", "confrontation", "ceasefire", "truce", "skirmish",
     "violence", "fight", "combat", "tension",
 }
-LAUNCH_VERBS = {"fight", "launch", "carry", "conduct", "wage", "mount", "stage", "step", "intensify", "pledge", "vow", "declare", "begin", "start", "continue", "lead", "escalate", "resume", "order", "claim", "threaten", "plan", "announce", "execute"}
+LAUNCH_VERBS = {"fight", "fly", "launch", "carry", "conduct", "wage", "mount", "stage", "step", "intensify", "pledge", "vow", "declare", "begin", "start", "continue", "lead", "escalate", "resume", "order", "claim", "threaten", "plan", "announce", "execute"}
 # Military assets and posts: "Israeli jets", "a police station" stand for the force they belong to.
 FORCE_NOUNS = {
     "aircraft", "jet", "jets", "warplane", "drone", "artillery", "tank", "helicopter", "gunship", "navy", "air", "force",
@@ -73,6 +73,11 @@ FORCE_NOUNS = {
     "barracks", "checkpoint", "convoy", "patrol", "camp", "personnel", "officer", "officers", "troop", "fighter",
     "fighters", "militant", "militants", "member", "members", "commander", "commanders", "hideout", "stronghold",
     "installation", "installations", "soldier",
+}
+# Nouns of striving whose infinitive says what their owner acts to do ("its campaign to defeat Y").
+EFFORT_NOUNS = {
+    "effort", "campaign", "fight", "drive", "bid", "push", "determination", "mission", "strategy", "plan",
+    "operation", "offensive", "commitment", "resolve", "quest", "struggle", "attempt", "goal", "aim", "resolution",
 }
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute"}
 ACCUSE_VERBS = {"accuse", "blame", "charge", "suspect"}
@@ -248,8 +253,19 @@ def _negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb
-    while head.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and head.head is not head:
-        head = head.head
+    for _ in range(8):
+        if head.dep_ == "acl" and head.head.lemma_.lower() in EFFORT_NOUNS:
+            # "denied any plan to attack Y", "had no plan to attack Y": through the noun to its verb
+            noun = head.head
+            if any(c.lower_ in ("no", "any") for c in noun.children):
+                return True
+            if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.head is noun:
+                return False
+            head = noun.head
+        elif head.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and head.head is not head:
+            head = head.head
+        else:
+            return False
         if head.lemma_.lower() in REPORT_OR_DENY or any(c.dep_ == "neg" for c in head.children):
             return True
     return False
@@ -279,10 +295,22 @@ def _subject(ctx: Ctx, verb):
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return subj
+        if v.dep_ == "acl" and v.head.lemma_.lower() in EFFORT_NOUNS and ctx.ent(v.head) is None:
+            # "X's campaign to defeat Y", "X will continue its efforts to degrade and defeat Y":
+            # the one whose effort it is
+            noun = v.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ not in ("its", "their", "our"):
+                return owner
+            if noun.dep_ in ("dobj", "nsubj", "attr", "pobj") and noun.head is not noun:
+                v = noun.head
+                continue
+            return owner
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        # "had a central part in fighting IS": up through the preposition and its noun
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj") and v.head is not v:
+        # "had a central part in fighting IS": up through the preposition and its noun;
+        # "remains focused on defeating Y": through the adjective
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj", "acomp") and v.head is not v:
             v = v.head
             continue
         return None
