@@ -133,6 +133,11 @@ CASES = [
      ("Nigerian army", "hostile_to", "Boko Haram")),
     ("The Syrian Democratic Forces have pushed the Islamic State back from the river.",
      ("Syrian Democratic Forces", "hostile_to", "Islamic State")),
+    # a national capital acting, or fought by war, stands for its government
+    ("Moscow launched a full-scale invasion of Ukraine in February.",
+     ("Moscow", "hostile_to", "Ukraine")),
+    ("The Sahel Liberation Front has waged an insurgency against Bamako since 2012.",
+     ("Sahel Liberation Front", "hostile_to", "Bamako")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),
@@ -226,6 +231,8 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    # a capital struck is a city hit, not a party
+    ("Houthi drones attacked Riyadh on Sunday.", "hostile_to"),
     # a plan denied or ruled out is no act
     ("Hamas denied any plan to attack Israel.", "hostile_to"),
     ("The Taliban have no plan to attack the Pakistani army, the spokesman said.", "hostile_to"),

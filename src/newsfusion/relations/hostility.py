@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from ..gazetteer import country_by_name, demonym_country
 from ..model import Relation, Span
 from ..parsing import conjuncts, token_indices
-from .common import HOSTILE_VERBS, ORG_ANAPHORS, Ctx, latest_org_before, latest_person_before, objects
+from .common import HOSTILE_VERBS, ORG_ANAPHORS, Ctx, capital, latest_org_before, latest_person_before, objects
 
 # Event types whose actor acts against its target: violence, and the state's raids and arrests.
 HOSTILE_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -56,6 +56,8 @@ ACT_NOUNS = {
     "bombing", "shelling", "incursion", "onslaught", "revenge", "jihad", "uprising", "hostilities", "mission",
     "fighting",
 }
+# Acts against a state rather than a place: their object, when a capital, is its government.
+WAR_NOUNS = {"war", "insurgency", "rebellion", "uprising", "struggle", "jihad", "fight", "hostilities", "campaign"}
 AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight", "fighting"}
 # "soldiers died / were killed in an X ambush": the ambush's author attacked the soldiers' side
 SUFFER_VERBS = {"die", "kill", "wound", "injure", "perish", "hurt"}
@@ -351,11 +353,14 @@ def _pronoun_party(ctx: Ctx, tok) -> int | None:
 
 
 def _agent_party(ctx: Ctx, tok) -> int | None:
+    """The party that acts: as ``party``, and a national capital acting for its government
+    ("Moscow launched an invasion")."""
     if tok is None:
         return None
     if tok.pos_ == "PRON":
         return _pronoun_party(ctx, tok)
-    return party(ctx, tok)
+    e = party(ctx, tok)
+    return e if e is not None else capital(ctx, tok)
 
 
 def acts(ctx: Ctx) -> Iterator[Relation]:
@@ -482,7 +487,10 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     sent = tok.sent  # found once: asking each token for its sentence is quadratic in a long one
     ev = ctx.span([t for t in tok.subtree if sent.start <= t.i < sent.end] or [tok])
     for p in patients:
-        yield from _rel(ctx, agent, _patient(ctx, p), ev, "act")
+        pp = _patient(ctx, p)
+        if pp is None and lemma in WAR_NOUNS:
+            pp = capital(ctx, p)  # "an insurgency against Ankara": its government, not the city
+        yield from _rel(ctx, agent, pp, ev, "act")
 
 
 def _owner(ctx: Ctx, owner, noun) -> int | None:
@@ -522,6 +530,7 @@ def between(ctx: Ctx) -> Iterator[Relation]:
                             sides.append(e)
                     continue
                 e = party(ctx, t)
+                e = e if e is not None else capital(ctx, t)
                 if e is not None and e not in sides:
                     sides.append(e)
         if len(sides) < 2:
