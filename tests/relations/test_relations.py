@@ -138,6 +138,24 @@ CASES = [
      ("Moscow", "hostile_to", "Ukraine")),
     ("The Sahel Liberation Front has waged an insurgency against Bamako since 2012.",
      ("Sahel Liberation Front", "hostile_to", "Bamako")),
+    # a role taken ("became", "was named", "as"); a person of a body with no role noun;
+    # joining; a plural role shared by coordinated names
+    ("Ibrahim Dogo became the leader of the Ansar Brigade after the raid.",
+     ("Ibrahim Dogo", "leader_of", "Ansar Brigade")),
+    ("Ibrahim Dogo was named the new commander of the Ansar Brigade on Friday.",
+     ("Ibrahim Dogo", "leader_of", "Ansar Brigade")),
+    ("Ibrahim Dogo succeeded his brother as leader of the Ansar Brigade in 2019.",
+     ("Ibrahim Dogo", "leader_of", "Ansar Brigade")),
+    ('"The camps are full," said Lena Moberg of the Norwegian Refugee Council.',
+     ("Lena Moberg", "member_of", "Norwegian Refugee Council")),
+    ("Lena Moberg, from the Norwegian Refugee Council, said the camps were full.",
+     ("Lena Moberg", "member_of", "Norwegian Refugee Council")),
+    ("Ibrahim Dogo joined the Ansar Brigade in 2015.",
+     ("Ibrahim Dogo", "member_of", "Ansar Brigade")),
+    ("Ibrahim Dogo, who belongs to the Ansar Brigade, was captured.",
+     ("Ibrahim Dogo", "member_of", "Ansar Brigade")),
+    ("Ibrahim Dogo and Sani Bello, both senior Ansar Brigade commanders, were killed.",
+     ("Sani Bello", "leader_of", "Ansar Brigade")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),
@@ -231,6 +249,9 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    # stepping down, or a person of a place, is no role in a body
+    ("Ibrahim Dogo stepped down as leader of the Ansar Brigade in 2019.", "leader_of"),
+    ("Lena Moberg of Kidal said the camps were full.", "member_of"),
     # a capital struck is a city hit, not a party
     ("Houthi drones attacked Riyadh on Sunday.", "hostile_to"),
     # a plan denied or ruled out is no act
