@@ -252,6 +252,7 @@ NOT_PRODUCED = [
     # stepping down, or a person of a place, is no role in a body
     ("Ibrahim Dogo stepped down as leader of the Ansar Brigade in 2019.", "leader_of"),
     ("Lena Moberg of Kidal said the camps were full.", "member_of"),
+    ("Gunmen killed Omar Dada of Tarkwa Bari on Monday.", "member_of"),
     # a capital struck is a city hit, not a party
     ("Houthi drones attacked Riyadh on Sunday.", "hostile_to"),
     # a plan denied or ruled out is no act

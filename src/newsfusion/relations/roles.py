@@ -549,6 +549,22 @@ def represents(ctx: Ctx) -> Iterator[Relation]:
 
 
 JOIN_VERBS = {"join", "belong", "defect", "enlist"}
+# Words that make a name an organisation's: "X of Y" ties a person to Y only when Y is surely a
+# body (a place the recogniser took for one, "X of Qarya", is a person's home).
+BODY_WORDS = {
+    "agency", "alliance", "army", "association", "brigade", "brigades", "bureau", "centre", "center", "coalition",
+    "command", "commission", "committee", "corps", "council", "court", "cross", "crescent", "department", "federation",
+    "force", "forces", "foundation", "front", "fund", "group", "guard", "institute", "international", "league",
+    "militia", "ministry", "mission", "movement", "network", "observatory", "office", "organisation", "organization",
+    "party", "police", "programme", "program", "service", "services", "union", "university", "watch",
+}
+
+
+def _body_like(ctx: Ctx, org: int) -> bool:
+    e = ctx.doc.entities[org]
+    if e.kind is not None:
+        return True  # known to the gazetteer, or typed by the recogniser's rules
+    return any(f.isupper() and len(f) >= 2 or set(f.lower().split()) & BODY_WORDS for f in e.forms())
 
 
 def belongs(ctx: Ctx) -> Iterator[Relation]:
@@ -564,7 +580,7 @@ def belongs(ctx: Ctx) -> Iterator[Relation]:
                 continue  # "X of the Y" right after the name, or "X, from the Y"
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
                 org = ctx.ent(pobj)
-                if org is not None and ctx.type(org) == "ORG":
+                if org is not None and ctx.type(org) == "ORG" and _body_like(ctx, org):
                     yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([tok.head, tok, *pobj.subtree]), who, org, rule="role")
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in JOIN_VERBS and not any(c.dep_ == "neg" for c in tok.children):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
