@@ -95,6 +95,15 @@ CASES = [
      ("Kosovo Force", "part_of", "NATO")),
     ("The UN's MONUSCO mission said its peacekeepers were attacked.",
      ("MONUSCO", "part_of", "UN")),
+    # places: a bracketed unit, "which lies in", a unit's town
+    ("Gunmen killed five people in Tessit (Gao region) on Sunday.",
+     ("Tessit", "located_in", "Gao region")),
+    ("The convoy was ambushed near Gwoza, which lies in Borno state.",
+     ("Gwoza", "located_in", "Borno state")),
+    ("Fighting was reported in the Borno state town of Gwoza.",
+     ("Gwoza", "located_in", "Borno")),
+    ("Fighting was reported in the Ouaka prefecture town of Bambari.",
+     ("Bambari", "located_in", "Ouaka prefecture")),
     # places
     ("AQIM, the al-Qaeda affiliate based in Algeria, claimed the attack.",
      ("AQIM", "located_in", "Algeria")),
@@ -249,6 +258,8 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    # a bracketed gloss is no larger place
+    ("Gunmen killed five people in Gao (Gaw) on Sunday.", "located_in"),
     # stepping down, or a person of a place, is no role in a body
     ("Ibrahim Dogo stepped down as leader of the Ansar Brigade in 2019.", "leader_of"),
     ("Lena Moberg of Kidal said the camps were full.", "member_of"),

@@ -576,6 +576,8 @@ def belongs(ctx: Ctx) -> Iterator[Relation]:
             who = _person(ctx, tok.head)
             if who is None or any(_former(c) for c in tok.head.children):
                 continue
+            if any(w.lower().rstrip(".") in RANKS or w.lower() in ROLES for w in ctx.name(who).split()):
+                continue  # "Sukma Superintendent of Police": a title the recogniser took for a name
             if tok.head.i + 1 != tok.i and ctx.sdoc[tok.i - 1].text != ",":
                 continue  # "X of the Y" right after the name, or "X, from the Y"
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
