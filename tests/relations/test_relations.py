@@ -165,6 +165,17 @@ CASES = [
      ("Ibrahim Dogo", "member_of", "Ansar Brigade")),
     ("Ibrahim Dogo and Sani Bello, both senior Ansar Brigade commanders, were killed.",
      ("Sani Bello", "leader_of", "Ansar Brigade")),
+    # a ceasefire or truce "with" the other side; retaliation; fire "into" a country; "each other"
+    ("The Sudanese army signed a ceasefire with the Rapid Support Forces on Saturday.",
+     ("Rapid Support Forces", "hostile_to", "Sudanese army")),
+    ("The Houthis agreed to a truce with the Saudi-led coalition in April.",
+     ("Houthis", "hostile_to", "Saudi-led coalition")),
+    ("Hezbollah retaliated against Israel with a barrage of rockets.",
+     ("Hezbollah", "hostile_to", "Israel")),
+    ("Hezbollah fired rockets into Israel on Tuesday.",
+     ("Hezbollah", "hostile_to", "Israel")),
+    ("The Taliban and the Islamic State have fought each other since 2015.",
+     ("Islamic State", "hostile_to", "Taliban")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),
@@ -258,6 +269,8 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    # a pledge to answer "any action" names no side
+    ("Armenia has pledged to retaliate against any military action.", "hostile_to"),
     # a bracketed gloss is no larger place
     ("Gunmen killed five people in Gao (Gaw) on Sunday.", "located_in"),
     # stepping down, or a person of a place, is no role in a body

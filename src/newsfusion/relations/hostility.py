@@ -40,7 +40,7 @@ ACT_VERBS = {
     "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
     "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
-    "fire", "launch", "seize", "push",
+    "fire", "launch", "seize", "push", "retaliate",
 }
 # Verbs whose object is the weapon, not the target: the target follows "at", "on", "toward".
 AIM_VERBS = {"fire", "launch", "shoot"}
@@ -396,10 +396,15 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             # "clashed with X", "traded fire with X", "fired on X"
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "blow", "shot", "gunfire")]
             for h in holders:
-                for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against", "toward", "towards")):
+                for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against", "toward", "towards", "into")):
                     if prep.lower_ == "with" and lemma not in WITH_VERBS:
                         continue
+                    if prep.lower_ == "into" and lemma not in AIM_VERBS:
+                        continue  # "fired rockets into Israel"; not "drove into the town"
                     patients += [p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
+    if lemma == "retaliate":
+        # "retaliated against Israel"; not "pledged to retaliate against any military action"
+        patients = [p for p in patients if ctx.ent(p) is not None or _lemma(p) in FORCE_NOUNS]
     if lemma in TAKE_VERBS:
         patients = [p for p in patients if p.lower_ not in EQUIPMENT and _lemma(p) not in EQUIPMENT]
         if not passive:
@@ -408,6 +413,13 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             patients += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
     sent = tok.sent  # found once: asking each token for its sentence is quadratic in a long one
     ev = ctx.span([t for t in tok.subtree if sent.start <= t.i < sent.end] or [tok])
+    if not passive and len(agents) >= 2 and _reciprocal(tok):
+        # "X and Y have fought each other": each side against the other
+        sides = [e for e in (_agent_party(ctx, a) for a in agents) if e is not None]
+        for x in sides:
+            for y in sides:
+                yield from _rel(ctx, x, y, ev, "act")
+        return
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
@@ -417,6 +429,16 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
                 # positions, the speaker's
                 pp = _speaker_party(ctx, p)
             yield from _rel(ctx, pa, pp, ev, "act")
+
+
+def _reciprocal(verb) -> bool:
+    """The verb's object is "each other" / "one another"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "npadvmod", "advmod"):
+            words = " ".join(t.lower_ for t in c.subtree)
+            if re.search(r"\b(?:each other|one another)\b", words):
+                return True
+    return False
 
 
 def _under_fire(ctx: Ctx, under) -> Iterator[Relation]:
@@ -509,6 +531,8 @@ def between(ctx: Ctx) -> Iterator[Relation]:
     for tok in ctx.sdoc:
         if tok.lemma_.lower() not in BETWEEN_NOUNS or tok.pos_ not in ("NOUN", "VERB"):
             continue
+        if tok.lemma_.lower() in TRUCE_NOUNS and tok.pos_ == "NOUN":
+            yield from _truce_with(ctx, tok)
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if prep is None and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
             # "clashes broke out between X and Y": the parser hangs "between" on the verb
@@ -542,6 +566,29 @@ def between(ctx: Ctx) -> Iterator[Relation]:
         # "between X and Y" says nothing of who started it: both directions
         yield from _rel(ctx, a, b, ev, "conflict")
         yield from _rel(ctx, b, a, ev, "conflict")
+
+
+TRUCE_NOUNS = {"ceasefire", "truce", "armistice"}
+
+
+def _truce_with(ctx: Ctx, tok) -> Iterator[Relation]:
+    """'X signed / agreed (to) a ceasefire with Y': a ceasefire is between two warring sides."""
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or _negated(verb):
+        return
+    withs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    subj = _subject(ctx, verb)
+    a = _agent_party(ctx, subj) if subj is not None else None
+    if a is None:
+        return
+    ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+    for prep in withs:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for t in conjuncts(pobj):
+                b = party(ctx, t)
+                yield from _rel(ctx, a, b, ev, "conflict")
+                yield from _rel(ctx, b, a, ev, "conflict")
 
 
 def _sides_in_text(ctx: Ctx, prep) -> list[int]:
