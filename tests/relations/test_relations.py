@@ -104,6 +104,9 @@ CASES = [
      ("Gwoza", "located_in", "Borno")),
     ("Fighting was reported in the Ouaka prefecture town of Bambari.",
      ("Bambari", "located_in", "Ouaka prefecture")),
+    # "X district of Y" said outright outweighs the geocoder's sizes (a district in a city)
+    ("Shells hit homes in the Tel Keppe district of Mosul on Friday.",
+     ("Tel Keppe district", "located_in", "Mosul")),
     # places
     ("AQIM, the al-Qaeda affiliate based in Algeria, claimed the attack.",
      ("AQIM", "located_in", "Algeria")),

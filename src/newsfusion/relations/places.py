@@ -210,7 +210,8 @@ def located(ctx: Ctx) -> Iterator[Relation]:
         # "the Kolo district of Dara": the administrative word inside the inner name
         if ta == "LOCATION" and _ADMIN_END.search(a.text):
             m, b = P.gap_to(a, _OF)
-            if b is not None and P.fits(a.entity, b.entity):
+            # (the text says it outright: it outweighs the geocoder's guess of the two sizes)
+            if b is not None and P.fits(a.entity, b.entity, geo_country=False):
                 yield P.rel(a, b, a.span.start, b.span.end)
         # outer first
         if ta == "LOCATION":
