@@ -146,6 +146,18 @@ def holder(ctx: Ctx, role) -> int | None:
         e = _person(ctx, nxt)
         if e is not None:
             return e
+    # "the RSF's commander X said": the parser made the title and the name two subjects of
+    # one verb; the name right after the title (ranks skipped) is its holder
+    nxt = role.i + 1
+    while nxt < len(ctx.sdoc) and ctx.sdoc[nxt].lower_.rstrip(".") in RANKS and ctx.ent(ctx.sdoc[nxt]) is None:
+        nxt += 1
+    if role.dep_ in ("nsubj", "nsubjpass", "dobj") and nxt < len(ctx.sdoc):
+        e = _person(ctx, ctx.sdoc[nxt])
+        name_head = ctx.sdoc[nxt]
+        while name_head.dep_ in ("compound", "flat") and name_head.head.i > name_head.i and ctx.ent(name_head.head) == e:
+            name_head = name_head.head
+        if e is not None and name_head.head == role.head and name_head.dep_ == role.dep_:
+            return e
     # "X is the leader of Y", "X became the leader of Y", "X was named (as) the new leader of
     # Y", "X succeeded his brother as leader of Y", "X serves as Y's spokesman"
     verb = None
