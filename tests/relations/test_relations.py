@@ -180,8 +180,8 @@ CASES = [
     ("The Taliban and the Islamic State have fought each other since 2015.",
      ("Islamic State", "hostile_to", "Taliban")),
     # a title the parser split from its name ("the RSF's commander X said": two subjects)
-    ("The Sahel Front's commander Moussa Ag Assarid said the town was taken.",
-     ("Moussa Ag Assarid", "leader_of", "Sahel Front")),
+    ("The RSF's commander Mohamed Hamdan Dagalo said the town was taken.",
+     ("Mohamed Hamdan Dagalo", "leader_of", "RSF")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),
