@@ -182,6 +182,9 @@ CASES = [
     # a title the parser split from its name ("the RSF's commander X said": two subjects)
     ("The RSF's commander Mohamed Hamdan Dagalo said the town was taken.",
      ("Mohamed Hamdan Dagalo", "leader_of", "RSF")),
+    # the one blamed for an attack did it
+    ("Police blamed the Islamic State for the attack on the Nigerian army base.",
+     ("Islamic State", "hostile_to", "Nigerian army")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),
@@ -275,6 +278,7 @@ ABSENT = [
 # (text, predicate that must not be produced): lists are not chains, people are not bodies,
 # a former role is no role
 NOT_PRODUCED = [
+    ("The army denied blaming the Islamic State for the attack on the Nigerian army base.", "hostile_to"),
     # a pledge to answer "any action" names no side
     ("Armenia has pledged to retaliate against any military action.", "hostile_to"),
     # a bracketed gloss is no larger place

@@ -497,6 +497,10 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         verb = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and _lemma(verb) in LAUNCH_VERBS | {"be"}:
             agent = _agent_party(ctx, _subject(ctx, verb))
+        elif tok.dep_ == "pobj" and verb.lower_ in ("for", "of") and _lemma(verb.head) in ACCUSE_VERBS | CENSURE_VERBS and not _negated(verb.head):
+            # "police blamed X for the attack on Y", "accused X of the bombing of Y": the one blamed
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            agent = _agent_party(ctx, obj) if obj is not None else None
         elif tok.dep_ == "pobj" and verb.lower_ == "at" and verb.head.lemma_ == "be":
             agent = _agent_party(ctx, _subject(ctx, verb.head))  # "X is at war with Y"
         elif tok.dep_ == "pobj" and verb.lower_ in ("in", "on", "during") and verb.head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.head.children):
