@@ -185,6 +185,11 @@ CASES = [
     # the one blamed for an attack did it
     ("Police blamed the Islamic State for the attack on the Nigerian army base.",
      ("Islamic State", "hostile_to", "Nigerian army")),
+    # a place attacked, named with the party that holds it
+    ("The RSF attacked El Fasher, which is held by the Sudanese army.",
+     ("RSF", "hostile_to", "Sudanese army")),
+    ("The RSF attacked El Fasher, a city held by the Sudanese army.",
+     ("RSF", "hostile_to", "Sudanese army")),
     # hostility: events, acts, fighting between two sides
     ("The RSF shelled SAF positions in Omdurman on Tuesday.",
      ("RSF", "hostile_to", "SAF")),

@@ -155,7 +155,7 @@ def party(ctx: Ctx, tok) -> int | None:
     "the army", "Israeli jets", "a police station"), or None (civilians, a town, a person)."""
     e = ctx.ent(tok)
     if e is not None:
-        return e if _is_party(ctx, e) else None
+        return e if _is_party(ctx, e) else _holder(ctx, tok)
     if tok.pos_ in ("NUM", "PRON", "DET") or tok.lower_ in ("some", "many", "most", "several", "dozens", "scores", "hundreds"):
         # "two of its fighters", "some of the rebels": the party of the whole
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -217,6 +217,21 @@ def party(ctx: Ctx, tok) -> int | None:
                 if iso is not None:
                     army = ctx.institution("army", iso)
                     return army if army is not None else ctx.country_entity(iso)  # "Israeli jets"
+    return None
+
+
+def _holder(ctx: Ctx, tok) -> int | None:
+    """A place named with the party holding it: "El Fasher, which is held by the army",
+    "a town controlled by X": the holder is the one acted against."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "appos")]  # "El Fasher, a city held by X"
+    for cl in (c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl") and _lemma(c) in ("hold", "control", "occupy", "seize")):
+        if cl.dep_ == "relcl" and not any(c.dep_ == "auxpass" for c in cl.children):
+            continue
+        agent = next((c for c in cl.children if c.dep_ == "agent"), None)
+        for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
+            e = party(ctx, pobj)
+            if e is not None:
+                return e
     return None
 
 
