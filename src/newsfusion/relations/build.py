@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Doc, Relation
 from ..parsing import token_indices
 from .common import Ctx
-from .groups import affiliation, allegiance, backed_by, backs, body_nouns, hyphenated, in_support_of, pro, support_from, units, wings
+from .groups import affiliation, alongside, allegiance, backed_by, backs, body_nouns, hyphenated, in_support_of, pro, support_from, units, wings
 from .hostility import acts, between, from_events, hostility, regards
 from .places import located
 from .roles import ranks, roles, whose_leader
@@ -47,7 +47,7 @@ def extract_relations(doc: Doc) -> list[Relation]:
             ctx.speaks_for.setdefault(r.subject_entity, r.object_entity)
         if r.predicate == "leader_of" and r.subject_entity is not None:
             ctx.leaders.add(r.subject_entity)
-    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, backs, pro, support_from, in_support_of, located, from_events, acts, between, regards):
+    for pattern in (wings, units, body_nouns, hyphenated, affiliation, backed_by, backs, pro, support_from, in_support_of, alongside, located, from_events, acts, between, regards):
         rels.extend(pattern(ctx))
     rels.extend(allegiance(ctx, _claim_sources(doc)))
     rels.extend(hostility(ctx, _speakers(doc, rels)))

@@ -81,6 +81,35 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "capital", "province", "region", 
 PLACE_KINDS = {"place", "government"}
 
 
+# National capitals, which news reports use for their governments ("Moscow launched an
+# invasion", "an insurgency against Ankara"): a capital acting, or fought by war, is a party.
+CAPITALS = frozenset(c.lower() for c in (
+    "Abu Dhabi", "Abuja", "Accra", "Addis Ababa", "Algiers", "Amman", "Ankara", "Antananarivo", "Ashgabat",
+    "Asmara", "Astana", "Athens", "Baghdad", "Baku", "Bamako", "Bangkok", "Bangui", "Banjul", "Beijing", "Beirut",
+    "Belgrade", "Berlin", "Bern", "Bishkek", "Bissau", "Bogota", "Bogotá", "Brasilia", "Brasília", "Bratislava",
+    "Brazzaville", "Brussels", "Bucharest", "Budapest", "Buenos Aires", "Bujumbura", "Cairo", "Canberra", "Caracas",
+    "Chisinau", "Colombo", "Conakry", "Copenhagen", "Dakar", "Damascus", "Dhaka", "Dili", "Djibouti", "Dodoma",
+    "Doha", "Dublin", "Dushanbe", "Freetown", "Gaborone", "Gitega", "Hanoi", "Harare", "Havana", "Helsinki",
+    "Islamabad", "Jakarta", "Jerusalem", "Juba", "Kabul", "Kampala", "Kathmandu", "Khartoum", "Kiev", "Kigali",
+    "Kinshasa", "Kyiv", "Lilongwe", "Lima", "Lisbon", "Lome", "Lomé", "London", "Luanda", "Lusaka", "Madrid",
+    "Malabo", "Managua", "Manila", "Maputo", "Maseru", "Mexico City", "Minsk", "Mogadishu", "Monrovia",
+    "Montevideo", "Moscow", "Muscat", "Nairobi", "Naypyidaw", "Naypyitaw", "N'Djamena", "Ndjamena", "New Delhi",
+    "Niamey", "Nicosia", "Nouakchott", "Oslo", "Ottawa", "Ouagadougou", "Paris", "Phnom Penh", "Port-au-Prince",
+    "Prague", "Pretoria", "Pyongyang", "Quito", "Rabat", "Riyadh", "Rome", "Sanaa", "Sana'a", "Santiago",
+    "Sarajevo", "Seoul", "Skopje", "Sofia", "Stockholm", "Taipei", "Tashkent", "Tbilisi", "Tegucigalpa", "Tehran",
+    "Tel Aviv", "Tirana", "Tokyo", "Tripoli", "Tunis", "Ulaanbaatar", "Vienna", "Vientiane", "Vilnius", "Warsaw",
+    "Washington", "Windhoek", "Yaounde", "Yaoundé", "Yerevan", "Zagreb",
+))
+
+
+def capital(ctx: "Ctx", tok) -> int | None:
+    """The place entity ``tok`` names when that place is a national capital, else None."""
+    e = ctx.ent(tok)
+    if e is None or ctx.type(e) != "LOCATION":
+        return None
+    return e if any(f.lower().replace("’", "'") in CAPITALS for f in ctx.doc.entities[e].forms()) else None
+
+
 def latest_org_before(ctx: "Ctx", pos: int, kinds=("armed_group", "militia", None), topic: bool = False) -> int | None:
     """The organisation an article last named before ``pos``: what "the group" refers to.
     With ``topic``, the last one that was a subject within the four sentences before (the

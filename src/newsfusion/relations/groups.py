@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..gazetteer import demonym_country, load_actors
+from ..gazetteer import country_by_name, demonym_country, load_actors
 from ..model import Relation, Span
 from ..parsing import conjuncts
 from .common import ALLY_LEMMAS, GROUP_NOUNS, ORG_ANAPHORS, UNIT_NOUNS, Ctx, coordinated, describe, latest_org_before, objects
@@ -318,7 +318,7 @@ BODY_NOUNS = {
     "department": "part_of", "ministry": "part_of", "organ": "part_of", "subsidiary": "part_of", "battalion": "part_of",
     "brigade": "part_of", "command": "part_of", "component": "part_of", "affiliate": "allied_with", "ally": "allied_with",
     "partner": "allied_with", "proxy": "allied_with", "backer": "allied_with", "sponsor": "allied_with",
-    "force": "part_of", "operation": "part_of",
+    "force": "part_of", "operation": "part_of", "part": "part_of", "member": "member_of",
 }
 
 
@@ -342,7 +342,7 @@ def body_nouns(ctx: Ctx) -> Iterator[Relation]:
                 if objs:
                     other = objs[0]
                     break
-        if other is None or (pred == "part_of" and ctx.type(other) != "ORG"):
+        if other is None or (pred in ("part_of", "member_of") and ctx.type(other) != "ORG"):
             continue
         ev = ctx.span([t for t in tok.subtree] + [ctx.sdoc[i] for i in ctx.mention_tokens(holder, tok)])
         yield Relation(ctx.name(holder), pred, ctx.name(other), ev, holder, other, rule="body")
@@ -463,3 +463,51 @@ def in_support_of(ctx: Ctx) -> Iterator[Relation]:
                 e = ctx.resolve(g, ("ORG", "LOCATION"))
                 if e is not None and e != who and ctx.type(e) == "ORG":
                     yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="support")
+
+
+_WITH_SUPPORT = {"support", "backing", "help", "assistance", "aid", "cover"}
+_PARTY = ("ORG", "LOCATION")
+
+
+def _party_of(ctx: Ctx, tok) -> int | None:
+    """An organisation or a country a phrase names ("Wagner fighters", "the army", "Chad")."""
+    e = ctx.resolve(tok, _PARTY)
+    if e is not None and ctx.type(e) == "LOCATION" and country_by_name(ctx.name(e)) is None:
+        return None  # a town is no side
+    if e is None and tok.lemma_.lower() in ORG_ANAPHORS and any(c.lower_ in ("the", "this") for c in tok.children):
+        e = latest_org_before(ctx, tok.idx)
+    return e
+
+
+def alongside(ctx: Ctx) -> Iterator[Relation]:
+    """Sides that act together: 'X fought alongside Y', 'X, with the support of Y, retook the
+    town', 'X retook the town with support from Y' / 'with Y's backing': X is allied with Y."""
+    for tok in ctx.sdoc:
+        if tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "NOUN", "PROPN"):
+            continue
+        verb = tok.head
+        givers = []
+        if tok.lower_ == "alongside":
+            givers = [g for c in tok.children if c.dep_ == "pobj" for g in coordinated(c)]
+        elif tok.lower_ == "with":
+            for noun in (c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _WITH_SUPPORT):
+                givers += [c for c in noun.children if c.dep_ == "poss"]
+                for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                    givers += [g for c in prep.children if c.dep_ == "pobj" for g in coordinated(c)]
+        if not givers:
+            continue
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
+            subj, verb = verb, verb.head  # "X, with the support of Y, retook ...": "with" hangs on X
+        else:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+        for s in coordinated(subj):
+            who = _party_of(ctx, s)
+            if who is None:
+                continue
+            for g in givers:
+                e = _party_of(ctx, g)
+                if e is not None and e != who:
+                    yield Relation(ctx.name(who), "allied_with", ctx.name(e), ev, who, e, rule="alongside")

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from ..gazetteer import country_by_name, demonym_country
 from ..model import Relation, Span
 from ..parsing import conjuncts, token_indices
-from .common import HOSTILE_VERBS, ORG_ANAPHORS, Ctx, latest_org_before, latest_person_before, objects
+from .common import HOSTILE_VERBS, ORG_ANAPHORS, Ctx, capital, latest_org_before, latest_person_before, objects
 
 # Event types whose actor acts against its target: violence, and the state's raids and arrests.
 HOSTILE_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -40,7 +40,7 @@ ACT_VERBS = {
     "execute", "wound", "injure", "hit", "pound", "drone", "rocket", "surround", "confront",
     "dismantle", "crush", "eliminate", "neutralize", "neutralise", "destroy", "expel", "hunt", "pursue", "retake",
     "recapture", "counter", "smash", "annihilate", "bomb", "torch", "loot", "burn", "force", "drive", "chase",
-    "fire", "launch", "seize",
+    "fire", "launch", "seize", "push", "retaliate",
 }
 # Verbs whose object is the weapon, not the target: the target follows "at", "on", "toward".
 AIM_VERBS = {"fire", "launch", "shoot"}
@@ -56,6 +56,8 @@ ACT_NOUNS = {
     "bombing", "shelling", "incursion", "onslaught", "revenge", "jihad", "uprising", "hostilities", "mission",
     "fighting",
 }
+# Acts against a state rather than a place: their object, when a capital, is its government.
+WAR_NOUNS = {"war", "insurgency", "rebellion", "uprising", "struggle", "jihad", "fight", "hostilities", "campaign"}
 AGAINST_ONLY = {"mission", "operation", "campaign", "struggle", "fight", "fighting"}
 # "soldiers died / were killed in an X ambush": the ambush's author attacked the soldiers' side
 SUFFER_VERBS = {"die", "kill", "wound", "injure", "perish", "hurt"}
@@ -65,7 +67,7 @@ BETWEEN_NOUNS = {
     "conflict", "war", "fighting", "clash", "battle", "hostility", "confrontation", "ceasefire", "truce", "skirmish",
     "violence", "fight", "combat", "tension",
 }
-LAUNCH_VERBS = {"launch", "carry", "conduct", "wage", "mount", "stage", "step", "intensify", "pledge", "vow", "declare", "begin", "start", "continue", "lead", "escalate", "resume", "order", "claim", "threaten", "plan", "announce", "execute"}
+LAUNCH_VERBS = {"fight", "fly", "launch", "carry", "conduct", "wage", "mount", "stage", "step", "intensify", "pledge", "vow", "declare", "begin", "start", "continue", "lead", "escalate", "resume", "order", "claim", "threaten", "plan", "announce", "execute"}
 # Military assets and posts: "Israeli jets", "a police station" stand for the force they belong to.
 FORCE_NOUNS = {
     "aircraft", "jet", "jets", "warplane", "drone", "artillery", "tank", "helicopter", "gunship", "navy", "air", "force",
@@ -73,6 +75,11 @@ FORCE_NOUNS = {
     "barracks", "checkpoint", "convoy", "patrol", "camp", "personnel", "officer", "officers", "troop", "fighter",
     "fighters", "militant", "militants", "member", "members", "commander", "commanders", "hideout", "stronghold",
     "installation", "installations", "soldier",
+}
+# Nouns of striving whose infinitive says what their owner acts to do ("its campaign to defeat Y").
+EFFORT_NOUNS = {
+    "effort", "campaign", "fight", "drive", "bid", "push", "determination", "mission", "strategy", "plan",
+    "operation", "offensive", "commitment", "resolve", "quest", "struggle", "attempt", "goal", "aim", "resolution",
 }
 REPORT_OR_DENY = {"deny", "reject", "dismiss", "refute"}
 ACCUSE_VERBS = {"accuse", "blame", "charge", "suspect"}
@@ -148,7 +155,7 @@ def party(ctx: Ctx, tok) -> int | None:
     "the army", "Israeli jets", "a police station"), or None (civilians, a town, a person)."""
     e = ctx.ent(tok)
     if e is not None:
-        return e if _is_party(ctx, e) else None
+        return e if _is_party(ctx, e) else _holder(ctx, tok)
     if tok.pos_ in ("NUM", "PRON", "DET") or tok.lower_ in ("some", "many", "most", "several", "dozens", "scores", "hundreds"):
         # "two of its fighters", "some of the rebels": the party of the whole
         for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -213,6 +220,21 @@ def party(ctx: Ctx, tok) -> int | None:
     return None
 
 
+def _holder(ctx: Ctx, tok) -> int | None:
+    """A place named with the party holding it: "El Fasher, which is held by the army",
+    "a town controlled by X": the holder is the one acted against."""
+    nouns = [tok, *(c for c in tok.children if c.dep_ == "appos")]  # "El Fasher, a city held by X"
+    for cl in (c for n in nouns for c in n.children if c.dep_ in ("relcl", "acl") and _lemma(c) in ("hold", "control", "occupy", "seize")):
+        if cl.dep_ == "relcl" and not any(c.dep_ == "auxpass" for c in cl.children):
+            continue
+        agent = next((c for c in cl.children if c.dep_ == "agent"), None)
+        for pobj in (c for c in (agent.children if agent is not None else []) if c.dep_ == "pobj"):
+            e = party(ctx, pobj)
+            if e is not None:
+                return e
+    return None
+
+
 def _lemma(tok) -> str:
     return LEMMA_FIXES.get(tok.lower_, tok.lemma_.lower())
 
@@ -248,8 +270,19 @@ def _negated(verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     head = verb
-    while head.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and head.head is not head:
-        head = head.head
+    for _ in range(8):
+        if head.dep_ == "acl" and head.head.lemma_.lower() in EFFORT_NOUNS:
+            # "denied any plan to attack Y", "had no plan to attack Y": through the noun to its verb
+            noun = head.head
+            if any(c.lower_ in ("no", "any") for c in noun.children):
+                return True
+            if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.head is noun:
+                return False
+            head = noun.head
+        elif head.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and head.head is not head:
+            head = head.head
+        else:
+            return False
         if head.lemma_.lower() in REPORT_OR_DENY or any(c.dep_ == "neg" for c in head.children):
             return True
     return False
@@ -279,10 +312,22 @@ def _subject(ctx: Ctx, verb):
             if subj.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return subj
+        if v.dep_ == "acl" and v.head.lemma_.lower() in EFFORT_NOUNS and ctx.ent(v.head) is None:
+            # "X's campaign to defeat Y", "X will continue its efforts to degrade and defeat Y":
+            # the one whose effort it is
+            noun = v.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.lower_ not in ("its", "their", "our"):
+                return owner
+            if noun.dep_ in ("dobj", "nsubj", "attr", "pobj") and noun.head is not noun:
+                v = noun.head
+                continue
+            return owner
         if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
             return v.head
-        # "had a central part in fighting IS": up through the preposition and its noun
-        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj") and v.head is not v:
+        # "had a central part in fighting IS": up through the preposition and its noun;
+        # "remains focused on defeating Y": through the adjective
+        if v.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj", "acomp") and v.head is not v:
             v = v.head
             continue
         return None
@@ -323,11 +368,14 @@ def _pronoun_party(ctx: Ctx, tok) -> int | None:
 
 
 def _agent_party(ctx: Ctx, tok) -> int | None:
+    """The party that acts: as ``party``, and a national capital acting for its government
+    ("Moscow launched an invasion")."""
     if tok is None:
         return None
     if tok.pos_ == "PRON":
         return _pronoun_party(ctx, tok)
-    return party(ctx, tok)
+    e = party(ctx, tok)
+    return e if e is not None else capital(ctx, tok)
 
 
 def acts(ctx: Ctx) -> Iterator[Relation]:
@@ -363,10 +411,15 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             # "clashed with X", "traded fire with X", "fired on X"
             holders = [tok] + [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "blow", "shot", "gunfire")]
             for h in holders:
-                for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against", "toward", "towards")):
+                for prep in (c for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "on", "at", "against", "toward", "towards", "into")):
                     if prep.lower_ == "with" and lemma not in WITH_VERBS:
                         continue
+                    if prep.lower_ == "into" and lemma not in AIM_VERBS:
+                        continue  # "fired rockets into Israel"; not "drove into the town"
                     patients += [p for c in prep.children if c.dep_ == "pobj" for p in conjuncts(c)]
+    if lemma == "retaliate":
+        # "retaliated against Israel"; not "pledged to retaliate against any military action"
+        patients = [p for p in patients if ctx.ent(p) is not None or _lemma(p) in FORCE_NOUNS]
     if lemma in TAKE_VERBS:
         patients = [p for p in patients if p.lower_ not in EQUIPMENT and _lemma(p) not in EQUIPMENT]
         if not passive:
@@ -375,6 +428,13 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
             patients += [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "from" for x in c.children if x.dep_ == "pobj" for p in conjuncts(x)]
     sent = tok.sent  # found once: asking each token for its sentence is quadratic in a long one
     ev = ctx.span([t for t in tok.subtree if sent.start <= t.i < sent.end] or [tok])
+    if not passive and len(agents) >= 2 and _reciprocal(tok):
+        # "X and Y have fought each other": each side against the other
+        sides = [e for e in (_agent_party(ctx, a) for a in agents) if e is not None]
+        for x in sides:
+            for y in sides:
+                yield from _rel(ctx, x, y, ev, "act")
+        return
     for a in agents:
         pa = _agent_party(ctx, a)
         for p in patients:
@@ -384,6 +444,16 @@ def _verb_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
                 # positions, the speaker's
                 pp = _speaker_party(ctx, p)
             yield from _rel(ctx, pa, pp, ev, "act")
+
+
+def _reciprocal(verb) -> bool:
+    """The verb's object is "each other" / "one another"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "pobj", "prep", "npadvmod", "advmod"):
+            words = " ".join(t.lower_ for t in c.subtree)
+            if re.search(r"\b(?:each other|one another)\b", words):
+                return True
+    return False
 
 
 def _under_fire(ctx: Ctx, under) -> Iterator[Relation]:
@@ -442,6 +512,10 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
         verb = tok.head
         if tok.dep_ in ("dobj", "nsubjpass") and _lemma(verb) in LAUNCH_VERBS | {"be"}:
             agent = _agent_party(ctx, _subject(ctx, verb))
+        elif tok.dep_ == "pobj" and verb.lower_ in ("for", "of") and _lemma(verb.head) in ACCUSE_VERBS | CENSURE_VERBS and not _negated(verb.head):
+            # "police blamed X for the attack on Y", "accused X of the bombing of Y": the one blamed
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            agent = _agent_party(ctx, obj) if obj is not None else None
         elif tok.dep_ == "pobj" and verb.lower_ == "at" and verb.head.lemma_ == "be":
             agent = _agent_party(ctx, _subject(ctx, verb.head))  # "X is at war with Y"
         elif tok.dep_ == "pobj" and verb.lower_ in ("in", "on", "during") and verb.head.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.head.children):
@@ -454,7 +528,10 @@ def _noun_act(ctx: Ctx, tok, lemma: str) -> Iterator[Relation]:
     sent = tok.sent  # found once: asking each token for its sentence is quadratic in a long one
     ev = ctx.span([t for t in tok.subtree if sent.start <= t.i < sent.end] or [tok])
     for p in patients:
-        yield from _rel(ctx, agent, _patient(ctx, p), ev, "act")
+        pp = _patient(ctx, p)
+        if pp is None and lemma in WAR_NOUNS:
+            pp = capital(ctx, p)  # "an insurgency against Ankara": its government, not the city
+        yield from _rel(ctx, agent, pp, ev, "act")
 
 
 def _owner(ctx: Ctx, owner, noun) -> int | None:
@@ -473,7 +550,12 @@ def between(ctx: Ctx) -> Iterator[Relation]:
     for tok in ctx.sdoc:
         if tok.lemma_.lower() not in BETWEEN_NOUNS or tok.pos_ not in ("NOUN", "VERB"):
             continue
+        if tok.lemma_.lower() in TRUCE_NOUNS and tok.pos_ == "NOUN":
+            yield from _truce_with(ctx, tok)
         prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+        if prep is None and tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+            # "clashes broke out between X and Y": the parser hangs "between" on the verb
+            prep = next((c for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "between"), None)
         if prep is None:
             continue
         sides: list[int] = []
@@ -491,6 +573,7 @@ def between(ctx: Ctx) -> Iterator[Relation]:
                             sides.append(e)
                     continue
                 e = party(ctx, t)
+                e = e if e is not None else capital(ctx, t)
                 if e is not None and e not in sides:
                     sides.append(e)
         if len(sides) < 2:
@@ -502,6 +585,29 @@ def between(ctx: Ctx) -> Iterator[Relation]:
         # "between X and Y" says nothing of who started it: both directions
         yield from _rel(ctx, a, b, ev, "conflict")
         yield from _rel(ctx, b, a, ev, "conflict")
+
+
+TRUCE_NOUNS = {"ceasefire", "truce", "armistice"}
+
+
+def _truce_with(ctx: Ctx, tok) -> Iterator[Relation]:
+    """'X signed / agreed (to) a ceasefire with Y': a ceasefire is between two warring sides."""
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "to" else tok.head
+    if tok.dep_ not in ("dobj", "pobj") or verb.pos_ != "VERB" or _negated(verb):
+        return
+    withs += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    subj = _subject(ctx, verb)
+    a = _agent_party(ctx, subj) if subj is not None else None
+    if a is None:
+        return
+    ev = ctx.span([t for t in verb.subtree if t.sent == verb.sent])
+    for prep in withs:
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for t in conjuncts(pobj):
+                b = party(ctx, t)
+                yield from _rel(ctx, a, b, ev, "conflict")
+                yield from _rel(ctx, b, a, ev, "conflict")
 
 
 def _sides_in_text(ctx: Ctx, prep) -> list[int]:

@@ -46,11 +46,16 @@ _INNER_FIRST = [
     # "Kolo, Dara", "Kolo, northern Dara" (a comma chain) -- checked against lists below
     ("chain", re.compile(r"(?:[ \t]+(?:" + ADMIN + r"))?,[ \t]+(?:" + DIR + r"[ \t]+)?", re.I)),
     # "Kolo in (the) (northern) Dara", "X, located in Y", "(in the Y commune", "X in the heart of Y"
-    ("in", re.compile(r",?[ \t]*(?:\(|,[ \t]+)?(?:(?:which|that)[ \t]+(?:is|are|was)[ \t]+(?:[a-z]+[ \t]+){0,5}?)?(?:(?:located|situated|based|headquartered|established|founded|nestled|lying)[ \t]+)?(?:" + ADMIN + r")?[ \t]*in[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?(?:(?:part|heart|cent(?:re|er)|middle)[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.I)),
+    # "X, which lies in Y", "X, in the northeastern state of Y"
+    ("in", re.compile(r",?[ \t]*(?:\(|,[ \t]+)?(?:(?:which|that)[ \t]+(?:is|are|was|lies|lie|lay|sits|sit)[ \t]+(?:[a-z]+[ \t]+){0,5}?)?(?:(?:located|situated|based|headquartered|established|founded|nestled|lying)[ \t]+)?(?:" + ADMIN + r")?[ \t]*in[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?(?:(?:part|heart|cent(?:re|er)|middle|(?:" + ADMIN + r"))[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.I)),
     # "Kolo town of southern Dara", "Kolo, the second largest city of Dara", "Kolo district of Dara"
     ("of", re.compile(r"(?:,[ \t]+(?:(?:the|a)[ \t]+)?" + _ADJS + r"|[ \t]+" + _ADJS + r")(?:" + ADMIN + r")[ \t]+(?:of|in)[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?", re.I)),
+    # "Kolo (Dara region)", "Kolo (northern Dara province)": a bracketed unit after the place
+    ("paren", re.compile(r"[ \t]*\([ \t]*(?:" + DIR + r"[ \t]+)?", re.I)),
     # "the Nord department, which includes Kolo" (outer first, read backwards below)
 ]
+_UNIT_THEN_UNIT = re.compile(r"[ \t]+(?:" + ADMIN + r")[ \t]+(?:[a-z-]+[ \t]+)?(?:" + ADMIN + r")[ \t]+of\b", re.I)
+_UNIT_OF = re.compile(r"[ \t]+(?:" + ADMIN + r")[ \t]+of[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?", re.I)
 _ADMIN_END = re.compile(r"\b(?:" + ADMIN + r")$", re.I)
 _ADMIN_AFTER = re.compile(r"[ \t]+(?:" + ADMIN + r")\b", re.I)
 _OF = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:" + DIR + r"[ \t]+)?", re.I)
@@ -180,6 +185,8 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 continue
             if ta == "ORG" and not _org_may_be_in(ctx, a, m.group(0), name):
                 continue
+            if name == "paren" and not (text[b.span.end : b.span.end + 1] == ")" and (_ADMIN_END.search(b.text) or _is_country(ctx, b.entity))):
+                continue  # "Kolo (Dara)" may be a gloss or another name; "Kolo (Dara region)" is not
             if name == "chain":
                 if P.in_list(a, b) or P.followed_by_possessive(b) or (ta == "ORG" and not _FACILITY.search(a.text)):
                     continue
@@ -193,12 +200,18 @@ def located(ctx: Ctx) -> Iterator[Relation]:
                 continue
             if name == "of" and ta == "ORG":
                 continue
+            if name == "of" and ((_ADMIN_END.search(a.text) and _UNIT_OF.fullmatch(m.group(0))) or _UNIT_THEN_UNIT.match(m.group(0))):
+                # "the Ouaka prefecture town of Bambari": the named unit holds the town
+                if P.fits(b.entity, a.entity, geo_country=False):
+                    yield P.rel(b, a, a.span.start, b.span.end)
+                break
             yield P.rel(a, b, a.span.start, b.span.end)
             break
         # "the Kolo district of Dara": the administrative word inside the inner name
         if ta == "LOCATION" and _ADMIN_END.search(a.text):
             m, b = P.gap_to(a, _OF)
-            if b is not None and P.fits(a.entity, b.entity):
+            # (the text says it outright: it outweighs the geocoder's guess of the two sizes)
+            if b is not None and P.fits(a.entity, b.entity, geo_country=False):
                 yield P.rel(a, b, a.span.start, b.span.end)
         # outer first
         if ta == "LOCATION":

@@ -90,6 +90,12 @@ def _former(tok) -> bool:
     return False
 
 
+# Verbs that give their subject the role their complement names ("X became the leader of Y",
+# "X was named its spokesman"), and those that do through "as" ("X took over as leader of Y").
+BECOME_VERBS = {"be", "become", "remain", "name", "appoint", "elect", "make", "choose", "select", "install", "confirm"}
+AS_VERBS = {"succeed", "take", "serve", "replace", "act", "return", "emerge", "join", "continue"}
+
+
 def _person(ctx: Ctx, tok) -> int | None:
     e = ctx.ent(tok)
     if e is None or ctx.type(e) != "PERSON":
@@ -140,9 +146,27 @@ def holder(ctx: Ctx, role) -> int | None:
         e = _person(ctx, nxt)
         if e is not None:
             return e
-    # "X is the leader of Y"
-    if role.dep_ == "attr" and role.head.lemma_ == "be":
-        subj = next((c for c in role.head.children if c.dep_ == "nsubj"), None)
+    # "the RSF's commander X said": the parser made the title and the name two subjects of
+    # one verb; the name right after the title (ranks skipped) is its holder
+    nxt = role.i + 1
+    while nxt < len(ctx.sdoc) and ctx.sdoc[nxt].lower_.rstrip(".") in RANKS and ctx.ent(ctx.sdoc[nxt]) is None:
+        nxt += 1
+    if role.dep_ in ("nsubj", "nsubjpass", "dobj") and nxt < len(ctx.sdoc):
+        e = _person(ctx, ctx.sdoc[nxt])
+        name_head = ctx.sdoc[nxt]
+        while name_head.dep_ in ("compound", "flat") and name_head.head.i > name_head.i and ctx.ent(name_head.head) == e:
+            name_head = name_head.head
+        if e is not None and name_head.head == role.head and name_head.dep_ == role.dep_:
+            return e
+    # "X is the leader of Y", "X became the leader of Y", "X was named (as) the new leader of
+    # Y", "X succeeded his brother as leader of Y", "X serves as Y's spokesman"
+    verb = None
+    if role.dep_ in ("attr", "oprd", "dobj") and role.head.lemma_.lower() in BECOME_VERBS:
+        verb = role.head
+    elif role.dep_ == "pobj" and role.head.lower_ == "as" and role.head.head.lemma_.lower() in BECOME_VERBS | AS_VERBS:
+        verb = role.head.head
+    if verb is not None and (role.dep_ != "dobj" or any(c.dep_ == "nsubjpass" for c in verb.children)):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             e = _person(ctx, subj)
             if e is not None:
@@ -327,34 +351,21 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     aides = []
     for tok in ctx.sdoc:
         role = role_of(tok)
-        if role is None or _former(tok) or tok.tag_ in ("NNS", "NNPS"):
+        if role is None or _former(tok):
             continue
         if tok.dep_ == "pobj" and role_of(tok.head.head) is not None and tok.head.head.i < tok.i:
             continue  # "spokesman for the High Commissioner, X": X is the spokesman
         who = holder(ctx, tok)
         if who is None:
             continue
-        ctx.described.add(who)
-        pred, implied = role
-        org, by = body(ctx, tok, pred, implied, who)
-        near = [ctx.sdoc[i] for i in ctx.mention_tokens(who, tok)]
-        ev = _evidence(ctx, [tok, *near, by])
-        if org is None and pred == "leader_of":
-            group = _unnamed_group(tok)
-            if group is not None:
-                # "X, a leader of a Salafi group": the group is known only as X's
-                groups[who] = f"{ctx.name(who)}'s {group.lower_}"
-                yield Relation(ctx.name(who), pred, groups[who], ev, who, None, rule="role")
-            continue
-        if org is None or org == who:
-            continue
-        if ctx.type(org) == "LOCATION" and implied not in ("place", "government"):
-            continue
-        if ctx.type(org) == "PERSON" and pred != "spokesperson_of":
-            if pred == "member_of":
-                aides.append((who, org, ev))  # "an aide to X"
-            continue
-        yield Relation(ctx.name(who), pred, ctx.name(org), ev, who, org, rule="role")
+        holders = [who]
+        if tok.tag_ in ("NNS", "NNPS"):
+            # "Y commanders A and B", "A and B, both senior Y commanders": each holds the role
+            holders = _coordinated_persons(ctx, who, tok)
+            if len(holders) < 2:
+                continue
+        for who in holders:
+            yield from _one_role(ctx, tok, role, who, groups, aides)
     for who, boss, ev in aides:
         # "an aide to X": a member of X's group when X leads one, else of X
         yield Relation(ctx.name(who), "member_of", groups.get(boss, ctx.name(boss)), ev, who, None if boss in groups else boss, rule="role")
@@ -363,7 +374,49 @@ def roles(ctx: Ctx) -> Iterator[Relation]:
     yield from _led_by(ctx)
     yield from claimed_operatives(ctx)
     yield from represents(ctx)
+    yield from belongs(ctx)
     yield from force_ranks(ctx)
+
+
+def _coordinated_persons(ctx: Ctx, who: int, role) -> list[int]:
+    """The persons coordinated with ``who``'s mention nearest the role ("A and B")."""
+    near = ctx.mention_tokens(who, role)
+    if not near:
+        return [who]
+    head = ctx.sdoc[near[0]]
+    while head.dep_ in ("compound", "flat") and head.head is not head and ctx.ent(head.head) == who:
+        head = head.head
+    out = []
+    for t in conjuncts(head):
+        e = _person(ctx, t)
+        if e is not None and e not in out:
+            out.append(e)
+    return out if who in out else [who]
+
+
+def _one_role(ctx: Ctx, tok, role, who: int, groups: dict, aides: list) -> Iterator[Relation]:
+    """The relation a role noun ``tok`` gives its holder ``who``."""
+    ctx.described.add(who)
+    pred, implied = role
+    org, by = body(ctx, tok, pred, implied, who)
+    near = [ctx.sdoc[i] for i in ctx.mention_tokens(who, tok)]
+    ev = _evidence(ctx, [tok, *near, by])
+    if org is None and pred == "leader_of":
+        group = _unnamed_group(tok)
+        if group is not None:
+            # "X, a leader of a Salafi group": the group is known only as X's
+            groups[who] = f"{ctx.name(who)}'s {group.lower_}"
+            yield Relation(ctx.name(who), pred, groups[who], ev, who, None, rule="role")
+        return
+    if org is None or org == who:
+        return
+    if ctx.type(org) == "LOCATION" and implied not in ("place", "government"):
+        return
+    if ctx.type(org) == "PERSON" and pred != "spokesperson_of":
+        if pred == "member_of":
+            aides.append((who, org, ev))  # "an aide to X"
+        return
+    yield Relation(ctx.name(who), pred, ctx.name(org), ev, who, org, rule="role")
 
 
 def _named_near(ctx: Ctx, ent: int, tok) -> bool:
@@ -505,6 +558,57 @@ def represents(ctx: Ctx) -> Iterator[Relation]:
                 org = ctx.resolve(pobj, ("ORG",))
                 if org is not None and ctx.type(org) == "ORG":
                     yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([subj, tok, *prep.subtree]), who, org, rule="role")
+
+
+JOIN_VERBS = {"join", "belong", "defect", "enlist"}
+# Words that make a name an organisation's: "X of Y" ties a person to Y only when Y is surely a
+# body (a place the recogniser took for one, "X of Qarya", is a person's home).
+BODY_WORDS = {
+    "agency", "alliance", "army", "association", "brigade", "brigades", "bureau", "centre", "center", "coalition",
+    "command", "commission", "committee", "corps", "council", "court", "cross", "crescent", "department", "federation",
+    "force", "forces", "foundation", "front", "fund", "group", "guard", "institute", "international", "league",
+    "militia", "ministry", "mission", "movement", "network", "observatory", "office", "organisation", "organization",
+    "party", "police", "programme", "program", "service", "services", "union", "university", "watch",
+}
+
+
+def _body_like(ctx: Ctx, org: int) -> bool:
+    e = ctx.doc.entities[org]
+    if e.kind is not None:
+        return True  # known to the gazetteer, or typed by the recogniser's rules
+    return any(f.isupper() and len(f) >= 2 or set(f.lower().split()) & BODY_WORDS for f in e.forms())
+
+
+def belongs(ctx: Ctx) -> Iterator[Relation]:
+    """A person tied to a body with no role noun: "said X of the Y", "X, from the Y, said",
+    "X, with the Y, said"; "X joined the Y", "X, who belongs to the Y", "defected to the Y":
+    a member of it."""
+    for tok in ctx.sdoc:
+        if tok.dep_ == "prep" and tok.lower_ in ("of", "from", "with") and tok.head.i < tok.i:
+            who = _person(ctx, tok.head)
+            if who is None or any(_former(c) for c in tok.head.children):
+                continue
+            if any(w.lower().rstrip(".") in RANKS or w.lower() in ROLES for w in ctx.name(who).split()):
+                continue  # "Sukma Superintendent of Police": a title the recogniser took for a name
+            if tok.head.i + 1 != tok.i and ctx.sdoc[tok.i - 1].text != ",":
+                continue  # "X of the Y" right after the name, or "X, from the Y"
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                org = ctx.ent(pobj)
+                if org is not None and ctx.type(org) == "ORG" and _body_like(ctx, org):
+                    yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([tok.head, tok, *pobj.subtree]), who, org, rule="role")
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in JOIN_VERBS and not any(c.dep_ == "neg" for c in tok.children):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
+                subj = tok.head
+            who = _person(ctx, subj) if subj is not None else None
+            if who is None:
+                continue
+            objs = [c for c in tok.children if c.dep_ == "dobj"] if tok.lemma_.lower() == "join" else []
+            objs += [x for p in tok.children if p.dep_ == "prep" and p.lower_ in ("to", "in") for x in p.children if x.dep_ == "pobj"]
+            for o in objs:
+                org = ctx.ent(o)
+                if org is not None and ctx.type(org) == "ORG":
+                    yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([subj, tok, *o.subtree]), who, org, rule="role")
 
 
 def _unnamed_group(role):
