@@ -129,11 +129,9 @@ def main(argv=None) -> int:
     for label, _ in codes:
         a, b = results[label, lo], results[label, hi]
         lines.append(f"\n{label}: {hi:,} / {lo:,} inputs: peak Python allocations x{b['peak'] / a['peak']:.2f}, peak RSS x{b['maxrss'] / a['maxrss']:.2f}")
-    text = "\n".join(lines)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    return 0
+    from report import emit
+
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -155,11 +155,9 @@ def main(argv=None) -> int:
     for name, p50, p95 in latencies(kb, db):
         lines.append(f"| {name} | {p50:.1f} ms | {p95:.1f} ms |")
     kb.close()
-    text = "\n".join(lines)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    return 0
+    from report import emit
+
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

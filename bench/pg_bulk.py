@@ -117,11 +117,9 @@ def main(argv=None) -> int:
             base = base or seconds
             lines.append(f"| {engine} | {label} | {seconds:.1f} | {len(items) / seconds:,.0f} | {nrows / seconds:,.0f} | x{base / seconds:.1f} |")
             print(lines[-1], flush=True)
-    text = "\n".join(lines)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    return 0
+    from report import emit
+
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

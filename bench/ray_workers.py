@@ -74,11 +74,9 @@ def main(argv=None) -> int:
         total, steps = best
         lines.append(f"| {engine} | {workers} | {start:.1f} s | {total:.1f} s | {steps:.1f} s | {total - steps:.1f} s | {n / (total - steps):.2f} | {n} |")
         print(lines[-1], flush=True)
-    text = "\n".join(lines)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
-    return 0
+    from report import emit
+
+    return emit(lines, args.out)
 
 
 if __name__ == "__main__":

@@ -99,6 +99,18 @@ REGIONS = {"XX": [("Alvera", "North", 11.0, 21.0), ("Brisco", "North", 11.05, 21
 SPEAKERS = ["Tomas Erlund", "Tomas Erlundh", "Mira Kovet", "Jan Sadro", "Ines Barow"]
 
 
+
+def _assemble(parts: list) -> tuple[str, dict[str, list[list[int]]]]:
+    """The text of ``parts`` (strings, and (label, words) pairs) with each label's spans."""
+    text, spans = "", {}
+    for p in parts:
+        if isinstance(p, tuple):
+            spans.setdefault(p[0], []).append([len(text), len(text) + len(p[1])])
+            text += p[1]
+        else:
+            text += p
+    return text, spans
+
 def rich(i: int, rnd: random.Random, country: str | None = None) -> tuple[Article, dict]:
     country = country or rnd.choice(sorted(REGIONS))
     place, region, lat, lon = rnd.choice(REGIONS[country])
@@ -109,13 +121,7 @@ def rich(i: int, rnd: random.Random, country: str | None = None) -> tuple[Articl
     parts = [f"Report {i}. ", ("G", group), " attacked ", ("P", place), ". ", ("S", person), said_what]
     deny = rnd.random() < 0.3
     parts += [("G", group), " has no presence in " if deny else " is operating in ", ("P", place), "."]
-    text, spans = "", {}
-    for p in parts:
-        if isinstance(p, tuple):
-            spans.setdefault(p[0], []).append([len(text), len(text) + len(p[1])])
-            text += p[1]
-        else:
-            text += p
+    text, spans = _assemble(parts)
     second = text.index(". ", text.index(f" said {k} ")) + 2
     ents = [
         {"id": "e0", "name": place, "type": "LOCATION", "aliases": [], "mentions": spans["P"],
@@ -226,13 +232,7 @@ def hub(i: int, rnd: random.Random) -> tuple[Article, dict]:
     saying = rnd.choice(HUB_SAYINGS)
     parts = [f"Report {i}. ", ("A", actor), " and ", ("G", group), " clashed near ", ("P", place), ". ", ("S", person), " said ",
              ("A", actor), f" {saying} in ", ("P", place), "."]
-    text, spans = "", {}
-    for p in parts:
-        if isinstance(p, tuple):
-            spans.setdefault(p[0], []).append([len(text), len(text) + len(p[1])])
-            text += p[1]
-        else:
-            text += p
+    text, spans = _assemble(parts)
     start = spans["A"][1][0]
     ents = [
         {"id": "e0", "name": place, "type": "LOCATION", "aliases": [], "mentions": spans["P"], **({"geo": geo} if geo else {})},
