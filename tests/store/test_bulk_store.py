@@ -5,7 +5,7 @@ its articles and keeps earlier ones; ``add_batch`` then stores those before a ba
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from newsfusion.errors import StoreError
 from newsfusion.export.record import doc_record
@@ -98,3 +98,20 @@ def test_an_interrupt_while_storing_keeps_the_batches_committed_before(tmp_path,
         with pytest.raises(IngestInterrupted) as e:
             kb.ingest([article(i) for i in range(12)])
         assert len(e.value.report.added) == 8 and kb.status().counts["documents"] == 8
+
+
+def test_an_interrupt_whose_cleanup_fails_still_arrives_as_an_interrupt(store_url):
+    # Ctrl-C in the middle of a statement (a COPY on PostgreSQL) can leave the connection
+    # unable to roll back; the database's error then must not hide the interruption
+    # (the CLI's exit 130 and "what was committed" depend on it), and what was stored stays.
+    store = Store(store_url)
+    store.add_records(items([1]))
+    with pytest.raises(KeyboardInterrupt):
+        with store.write() as conn:
+            conn.execute(t.documents.delete())
+            try:
+                raise KeyboardInterrupt
+            except KeyboardInterrupt:
+                conn.execute(text("SELECT * FROM no_such_table"))  # the failing cleanup: a database error
+    assert store.counts()["documents"] == 1  # the delete was rolled back
+    store.close()

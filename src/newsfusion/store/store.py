@@ -103,8 +103,14 @@ class Store:
                             conn.execute(text(f"SET LOCAL lock_timeout = {ms}"))
                             conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
                         yield conn
-            except DBAPIError as exc:
-                raise translate(exc, self.label) from None
+            except Exception as exc:
+                interrupt = _interrupt_behind(exc)
+                if interrupt is not None:  # Ctrl-C/SIGTERM mid-statement (a COPY): the rollback failed on the busy
+                    self.engine.dispose()  # connection; drop it and let the interruption through, not the rollback's error
+                    raise interrupt from None
+                if isinstance(exc, DBAPIError):
+                    raise translate(exc, self.label) from None
+                raise
 
     def _migrate(self, new: bool) -> None:
         with self.read() as conn:
@@ -503,6 +509,18 @@ def override_dict(o: Any) -> dict[str, Any]:
     else:
         d = {"action": o["action"], "a": o["a"], "b": o["b"]}
     return {**d, "id": o.get("id"), "created_at": o.get("created_at")}
+
+
+def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
+    """The KeyboardInterrupt that ``exc`` was raised while handling, if any."""
+    seen = set()
+    cur = exc.__context__
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return cur
+        seen.add(id(cur))
+        cur = cur.__context__
+    return None
 
 
 def _linked_docs(plans: list[tuple[Any, list[str], list[tuple], list[dict], list[dict]]]) -> set[str]:
