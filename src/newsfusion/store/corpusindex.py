@@ -13,7 +13,7 @@ from sqlalchemy.engine import Connection
 
 from ..resolve import CorpusState
 from ..resolve.incremental import INDEX_VERSION, SEP, Plan
-from . import kbrows, linkrows, rows, sourcerows
+from . import kbrows, rows
 from . import schema as t
 
 CHUNK = 400
@@ -249,7 +249,7 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     ent_ids = plan.delete.get("entities", [])
     ev_ids = plan.delete.get("events", [])
     ents, aliases, members = kbrows.entity_rows(plan.insert.get("entities", []))
-    from .store import _unique
+    from .store import _unique, refresh_derived
 
     ents = _unique(ents, "id")
     kept = {e["id"] for e in ents}
@@ -316,8 +316,7 @@ def apply_plan(conn: Connection, plan: Plan) -> dict[str, int]:
     for eid, n in plan.update_docs.items():
         conn.execute(update(t.entities).where(t.entities.c.id == eid).values(n_documents=n))
         count("entities", 1)
-    linkrows.refresh(conn, linkrows.docs_to_refresh(conn, linked))
-    sourcerows.refresh(conn, sourcerows.docs_to_refresh(conn, linked), {*ent_ids, *kept})
+    refresh_derived(conn, linked, {*ent_ids, *kept})
     k = t.corpus_keys
     for part in _chunks(plan.drop_forms):
         conn.execute(delete(k).where(k.c.kind == "form", k.c.ref.in_(part)))

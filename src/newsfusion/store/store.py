@@ -415,9 +415,7 @@ class Store:
                 from .corpusindex import write_full
 
                 write_full(conn, index if complete else None)
-            linked = linkrows.docs_to_refresh(conn, _linked_docs(plans))
-            linkrows.refresh(conn, linked)
-            sourcerows.refresh(conn, sourcerows.docs_to_refresh(conn, linked), _changed_entities(plans))
+            refresh_derived(conn, _linked_docs(plans), _changed_entities(plans))
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
         return written
@@ -434,8 +432,7 @@ class Store:
             for table, items in batches:
                 if items:
                     conn.execute(insert(table), items)
-            linkrows.refresh(conn)
-            sourcerows.refresh(conn)
+            refresh_derived(conn)
             self.set_meta(conn, "kb_stale", "0" if complete else "1")
             self.set_meta(conn, "kb_built_at", rows.now())
 
@@ -509,6 +506,19 @@ def override_dict(o: Any) -> dict[str, Any]:
     else:
         d = {"action": o["action"], "a": o["a"], "b": o["b"]}
     return {**d, "id": o.get("id"), "created_at": o.get("created_at")}
+
+
+def refresh_derived(conn: Connection, docs: Iterable[str] | None = None, entities: Iterable[str] = ()) -> None:
+    """After a knowledge-base write (full, row-level or incremental): the derived tables the readers
+    page through, for the documents whose links changed and the entities whose names may have
+    (everything when ``docs`` is None): who does what (linkrows), then the sources list (sourcerows)."""
+    if docs is None:
+        linkrows.refresh(conn)
+        sourcerows.refresh(conn)
+        return
+    linked = linkrows.docs_to_refresh(conn, docs)
+    linkrows.refresh(conn, linked)
+    sourcerows.refresh(conn, sourcerows.docs_to_refresh(conn, linked), entities)
 
 
 def _interrupt_behind(exc: BaseException) -> KeyboardInterrupt | None:
