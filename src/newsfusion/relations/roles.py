@@ -542,14 +542,20 @@ def claimed_operatives(ctx: Ctx) -> Iterator[Relation]:
 REPRESENT_PREPS = ("at", "in")
 
 
+def _subject(verb):
+    """The verb's subject; for a relative clause's 'who'/'that', the noun it relates to."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
 def represents(ctx: Ctx) -> Iterator[Relation]:
     """'X, who represents the district at the Senate': a member of the body he sits in."""
     for tok in ctx.sdoc:
         if tok.lemma_.lower() != "represent" or tok.pos_ != "VERB":
             continue
-        subj = next((x for x in tok.children if x.dep_ == "nsubj"), None)
-        if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
-            subj = tok.head
+        subj = _subject(tok)
         who = _person(ctx, subj) if subj is not None else None
         if who is None:
             continue
@@ -597,9 +603,7 @@ def belongs(ctx: Ctx) -> Iterator[Relation]:
                 if org is not None and ctx.type(org) == "ORG" and _body_like(ctx, org):
                     yield Relation(ctx.name(who), "member_of", ctx.name(org), ctx.span([tok.head, tok, *pobj.subtree]), who, org, rule="role")
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in JOIN_VERBS and not any(c.dep_ == "neg" for c in tok.children):
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
-                subj = tok.head
+            subj = _subject(tok)
             who = _person(ctx, subj) if subj is not None else None
             if who is None:
                 continue
@@ -710,9 +714,7 @@ def _led_by(ctx: Ctx) -> Iterator[Relation]:
                         yield Relation(ctx.name(who), "member_of", ctx.name(led), ctx.span([tok, *subj.subtree]), who, led, rule="led_by")
                 continue
         else:
-            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ in ("who", "that") and tok.dep_ == "relcl":
-                subj = tok.head
+            subj = _subject(tok)
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if subj is None or obj is None or tok.lemma_.lower() == "run":
                 continue
