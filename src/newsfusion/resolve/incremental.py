@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..contradictions.find import words
+from ..corpus import DocRecord, from_format
 from ..gazetteer.normalize import name_key
 from . import contradictions as C
 from . import entities as E
@@ -158,9 +159,11 @@ def relation_key(r: dict) -> str:
     return SEP.join((name_key(r["subject"]), r["predicate"], name_key(r["object"])))
 
 
-def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, members: list[E._M]) -> tuple[dict, list[dict], list[dict]]:
-    """The index rows of one document: its ``corpus_docs`` row, members, keys."""
+def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, members: list[E._M],
+             rec: DocRecord | None = None) -> tuple[dict, list[dict], list[dict]]:
+    """The index rows of one document (``rec``: its typed record, when at hand): its ``corpus_docs`` row, members, keys."""
     doc_id = doc["doc_id"]
+    rec = rec if rec is not None else from_format(doc)
     mem_rows, keys = [], []
 
     def key(kind: str, k: str, r: str, n: int | None = None, extra: str | None = None) -> None:
@@ -171,12 +174,12 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
         mem_rows.append({"ref": r, "doc_id": doc_id, "ord": first_member + i, "facts": _json(member_facts(m, state.entity_id_of(*m.key)))})
         for k in sorted(E.join_keys(m)):
             key("ek", k, r)
-    for ev in doc.get("events", []):
-        rk = report_keys(V._report(state, doc, ev), probes=False)
+    for ev in rec.events:
+        rk = report_keys(V._report(state, rec, ev), probes=False)
         if rk is None:
             raise Fallback("a report has no day")
         for k in rk[0]:
-            key("rk", k, ref(doc_id, ev.get("id", "")))
+            key("rk", k, ref(doc_id, ev.id))
     for c in doc.get("claims", []):
         r = ref(doc_id, c["id"])
         if c.get("stance") != "deny":
@@ -230,7 +233,7 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     for i, d in enumerate(state.docs):
         ms = by_doc.get(d["doc_id"], [])
         try:
-            a, b, c = doc_rows(state, d, i, n, ms)
+            a, b, c = doc_rows(state, d, i, n, ms, state.records[i])
         except Fallback:
             return None
         n += len(ms)
@@ -424,6 +427,13 @@ class _Run:
         ids_map.update(self.mapping)
         docs = sorted((self.records[d] for d in ids), key=lambda d: self.doc_ord[d["doc_id"]])
         return CorpusState(docs=docs, member_ids=ids_map, ingested={d: self.ingested.get(d, "") for d in ids})
+
+    def typed(self, d: str) -> DocRecord:
+        """The typed record of a loaded document (converted once)."""
+        memo = self.__dict__.setdefault("_typed", {})
+        if d not in memo:
+            memo[d] = from_format(self.records[d])
+        return memo[d]
 
     def claim(self, d: str, cid: str) -> dict | None:
         return next((c for c in self.records[d].get("claims", []) if c["id"] == cid), None)
@@ -734,8 +744,9 @@ class _Run:
         st = self.state(self.new_ids)
         comp: dict[str, V.Report] = {}
         for d in self.new:
-            for ev in d.get("events", []):
-                r = V._report(st, d, ev)
+            dr = self.typed(d["doc_id"])
+            for ev in dr.events:
+                r = V._report(st, dr, ev)
                 comp[ref(r.doc_id, r.local)] = r
         own: dict[str, set[str]] = {}
         for k, r in comp.items():
@@ -751,7 +762,7 @@ class _Run:
         def at(k: str, r: V.Report) -> int:
             if k not in pos:
                 pos[k] = len(texts)
-                texts.append(r.rec.get("evidence", ""))
+                texts.append(r.rec.evidence)
             return pos[k]
 
         old_events: dict[str, str] = {}
@@ -794,7 +805,7 @@ class _Run:
             frontier = sorted(nxt | extra)
         self.old_event_ids = set(old_events.values())
         rs = sorted(comp.values(), key=lambda r: (self.doc_ord[r.doc_id], self._event_index(r)))
-        self.events_new = V.events_of(rs, V.Wording([r.rec.get("evidence", "") for r in rs], cache=self.vectors))
+        self.events_new = V.events_of(rs, V.Wording([r.rec.evidence for r in rs], cache=self.vectors))
         self.report_refs = set(comp)
 
     def _event_index(self, r: V.Report) -> int:
@@ -806,8 +817,9 @@ class _Run:
         st = self.state({unref(r)[0] for r in refs})
         for r in refs:
             d, local = unref(r)
-            ev = next(e for e in self.records[d].get("events", []) if e.get("id") == local)
-            into[r] = V._report(st, self.records[d], ev)
+            dr = self.typed(d)
+            ev = next(e for e in dr.events if e.id == local)
+            into[r] = V._report(st, dr, ev)
 
     def contradictions(self) -> None:
         st = self.state(self.new_ids)
@@ -1035,7 +1047,7 @@ class _Run:
             by_doc.setdefault(m.key[0], []).append(m)
         for d in self.new:
             ms = by_doc.get(d["doc_id"], [])
-            a, b, c = doc_rows(st, d, self.doc_ord[d["doc_id"]], n, ms)
+            a, b, c = doc_rows(st, d, self.doc_ord[d["doc_id"]], n, ms, self.typed(d["doc_id"]))
             n += len(ms)
             p.index_docs.append(a)
             p.index_members += b
