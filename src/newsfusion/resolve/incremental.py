@@ -124,7 +124,7 @@ def report_keys(r: V.Report, probes: bool = True) -> tuple[list[str], list[str]]
     return keys(own_p, own_t), (keys(probe_p, probe_t) if probes else [])
 
 
-def claim_entities(state: CorpusState, doc: dict, claim: dict) -> set[str]:
+def claim_entities(state: CorpusState, doc: DocRecord, claim: dict) -> set[str]:
     index = state.__dict__.get("_incr_index")
     if index is None:
         index = state.__dict__["_incr_index"] = C._index(state)
@@ -186,7 +186,7 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
             ws = words(c.get("content", ""))
             for w in sorted(ws):
                 key("w", w, r, len(ws))
-        ents = claim_entities(state, doc, c)
+        ents = claim_entities(state, rec, c)
         kind = polarity_kind(c)
         for e in sorted(ents):
             key("ce", e, r, len(ents), kind if kind == "presence" else None)
@@ -829,7 +829,7 @@ class _Run:
         more: set[str] = set()
         for d in self.new:
             for c in d.get("claims", []):
-                ents = claim_entities(st, d, c)
+                ents = claim_entities(st, self.typed(d["doc_id"]), c)
                 if not ents:
                     continue
                 kind = polarity_kind(c)
