@@ -203,8 +203,8 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
             if looked:
                 key("cform", looked, r)
     for i, rel in enumerate(doc.get("relations", [])):
-        claim = next((c for c in doc.get("claims", []) if c["id"] == rel.get("claim")), None)
-        src = G.source_key(doc, claim, state) if claim else G.source_key(doc, {"source_kind": "author", "source": None})
+        claim = rec.claim(rel.get("claim"))
+        src = G.source_key(rec, claim, state) if claim is not None else G.source_key(rec, G.AUTHOR)
         key("rel", relation_key(rel), f"{doc_id}:r{i}", None, src)
     return {"doc_id": doc_id, "ord": doc_ord}, mem_rows, keys
 
@@ -994,7 +994,7 @@ class _Run:
         for d, cid in sorted(affected, key=lambda k: (self.doc_ord[k[0]], self.claim_index(*k))):
             c = self.claim(d, cid)
             if c is not None:
-                grades.append(G.grade_claim(st, self.records[d], c, support, against))
+                grades.append(G.grade_claim(st, self.typed(d), self.typed(d).claim(cid), support, against))
         # the events clustered again
         ste = self.grading_state({d for e in self.events_new for d, _ in e.reports})
         ste.events = self.events_new
@@ -1006,9 +1006,10 @@ class _Run:
         inst: dict[str, list[tuple[str, str]]] = {}
         stn = self.grading_state(self.new_ids)
         for d in self.new:
+            dr = self.typed(d["doc_id"])
             for i, rel in enumerate(d.get("relations", [])):
-                claim = next((c for c in d.get("claims", []) if c["id"] == rel.get("claim")), None)
-                src = G.source_key(d, claim, stn) if claim else G.source_key(d, {"source_kind": "author", "source": None})
+                claim = dr.claim(rel.get("claim"))
+                src = G.source_key(dr, claim, stn) if claim is not None else G.source_key(dr, G.AUTHOR)
                 inst.setdefault(relation_key(rel), []).append((f"{d['doc_id']}:r{i}", src))
         for key, items in inst.items():
             srcs = {s for _, s in items}
