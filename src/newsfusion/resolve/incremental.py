@@ -687,12 +687,13 @@ class _Run:
 
         s.index.by_form = Forms()
         for d in self.new:
-            for c in d.get("claims", []):
-                e = s.entity_for(d, c)
+            dr = self.typed(d["doc_id"])
+            for c in dr.claims:
+                e = s.entity_for(dr, c)
                 if e is None:
                     continue
-                self.claim_sources[(d["doc_id"], c["id"])] = e.id
-                self.claim_via[(d["doc_id"], c["id"])] = (not e.members, s.spelled, s.looked_up)
+                self.claim_sources[(dr.doc_id, c.id)] = e.id
+                self.claim_via[(dr.doc_id, c.id)] = (not e.members, s.spelled, s.looked_up)
         made = {e.id: e for e in s.new.values()}
         uses: dict[str, list[tuple[tuple[str, str], bool, str | None]]] = {}
         for (d, c), eid in self.claim_sources.items():
