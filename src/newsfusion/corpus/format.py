@@ -95,3 +95,13 @@ def to_format(rec: DocRecord) -> dict[str, Any]:
         else:
             out[k] = rec.doc_id
     return out
+
+
+def entity_from_format(d: dict[str, Any]) -> EntityMention:
+    """One entity mention of a FORMAT.md dict (the corpus index keeps members' facts so)."""
+    return _fields(EntityMention, d, _ENTITY)
+
+
+def entity_to_format(e: EntityMention) -> dict[str, Any]:
+    """The FORMAT.md dict of one entity mention."""
+    return _out(e, _ENTITY)
