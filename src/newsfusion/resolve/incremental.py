@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..contradictions.find import words
-from ..corpus import DocRecord, from_format
+from ..corpus import DocRecord, DocumentInfo, EntityMention, Relation, entity_from_format, entity_to_format, from_format
 from ..gazetteer.normalize import name_key
 from . import contradictions as C
 from . import entities as E
@@ -80,17 +80,19 @@ def unref(r: str) -> tuple[str, str]:
 
 def member_facts(m: E._M, eid: str | None) -> dict[str, Any]:
     """What entity resolution reads of one article entity (``E._M``), and its KB entity."""
-    ent = {k: m.ent.get(k) for k in ("id", "name", "type", "aliases", "kb_id", "kind", "country", "geo") if m.ent.get(k) is not None}
-    orgs = [r["object"] for r in m.doc.get("relations", []) if r.get("subject") == m.ent["name"]]
-    return {"ent": ent, "dc": m.doc_country, "author": (m.doc.get("document") or {}).get("author"), "orgs": orgs, "eid": eid,
+    d = entity_to_format(m.ent)
+    ent = {k: d.get(k) for k in ("id", "name", "type", "aliases", "kb_id", "kind", "country", "geo") if d.get(k) is not None}
+    orgs = [r.object for r in m.doc.relations if r.subject == m.ent.name]
+    return {"ent": ent, "dc": m.doc_country, "author": m.doc.document.author, "orgs": orgs, "eid": eid,
             "keys": sorted(E.join_keys(m))}
 
 
 def member_from_facts(r: str, order: int, facts: dict[str, Any]) -> E._M:
     doc_id, local = unref(r)
-    name = facts["ent"]["name"]
-    doc = {"doc_id": doc_id, "document": {"author": facts.get("author")}, "relations": [{"subject": name, "object": o} for o in facts.get("orgs") or []]}
-    return E._M((doc_id, local), doc, facts["ent"], order, facts.get("dc"))
+    ent = entity_from_format(facts["ent"])
+    doc = DocRecord(doc_id=doc_id, document=DocumentInfo(author=facts.get("author")),
+                    relations=tuple(Relation(subject=ent.name, object=o) for o in facts.get("orgs") or []))
+    return E._M((doc_id, local), doc, ent, order, facts.get("dc"))
 
 
 def report_keys(r: V.Report, probes: bool = True) -> tuple[list[str], list[str]] | None:
@@ -455,9 +457,10 @@ class _Run:
         n = self.first_member_ord
         comp: dict[str, E._M] = {}
         for d in self.new:
-            country = E._doc_country(d)
-            for e in d.get("entities", []):
-                m = E._M((d["doc_id"], e["id"]), d, e, n, country)
+            dr = self.typed(d["doc_id"])
+            country = E._doc_country(dr)
+            for e in dr.entities:
+                m = E._M((dr.doc_id, e.id), dr, e, n, country)
                 comp[ref(*m.key)] = m
                 n += 1
         self.new_members = list(comp.values())
@@ -612,13 +615,13 @@ class _Run:
                 why("a later rule joins it to a member not joined to the first before")
                 continue
             names = {row["name"], *aliases.get(eid, [])}
-            if (m.type != row["type"] or (m.ent.get("kb_id") or row["kb_id"]) != row["kb_id"] or (m.country or row["country"]) != row["country"]
-                    or (m.place or E.place_id(row["geo"])) != E.place_id(row["geo"]) or (row["geo"] is None and m.ent.get("geo"))
-                    or (row["kind"] is None and m.ent.get("kind")) or not set(m.names()) <= names):
+            if (m.type != row["type"] or (m.ent.kb_id or row["kb_id"]) != row["kb_id"] or (m.country or row["country"]) != row["country"]
+                    or (m.place or E.place_id(row["geo"])) != E.place_id(row["geo"]) or (row["geo"] is None and m.ent.geo)
+                    or (row["kind"] is None and m.ent.kind) or not set(m.names()) <= names):
                 why("brings a fact or name its entity lacks")
                 continue
-            if m.ent["name"] != row["name"]:
-                proxies = [E._M(("", str(i)), {}, {"name": n, "type": row["type"]}, i) for i, n in enumerate(sorted(names))]
+            if m.ent.name != row["name"]:
+                proxies = [E._M(("", str(i)), DocRecord(), EntityMention(name=n, type=row["type"]), i) for i, n in enumerate(sorted(names))]
                 if E.canonical_name(proxies, row["geo"], row["kb_id"])[1] != "the gazetteer's name":
                     why("another spelling of a name chosen by votes")
                     continue
