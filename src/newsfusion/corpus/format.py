@@ -28,16 +28,30 @@ _TUPLES = frozenset({"aliases", "actors", "targets", "sources", "claims"})
 _NESTED = frozenset({"document", "entities", "events", "claims", "relations", "contradictions"})
 
 
+_KNOWN = {k: frozenset(k) for k in (_DOCUMENT, _ENTITY, _EVENT, _CLAIM, _RELATION, _CONTRADICTION, _RECORD)}
+_TUPLES_OF = {k: tuple(f for f in k if f in _TUPLES) for k in _KNOWN}
+
+
 def _extra(d: dict[str, Any], known: tuple[str, ...]) -> Any:
-    more = {k: v for k, v in d.items() if k not in known}
+    names = _KNOWN[known]
+    more = {k: v for k, v in d.items() if k not in names}
     return more or None
 
 
 def _fields(cls: type, d: dict[str, Any], known: tuple[str, ...]) -> Any:
-    kw = {k: d[k] for k in known if k in d}
-    for k in _TUPLES.intersection(kw):
-        kw[k] = tuple(kw[k] or ())
-    return cls(**kw, keys=tuple(d), extra=_extra(d, known))
+    names = _KNOWN[known]
+    kw, more = {}, None
+    for k, v in d.items():
+        if k in names:
+            kw[k] = v
+        elif more is None:
+            more = {k: v}
+        else:
+            more[k] = v
+    for k in _TUPLES_OF[known]:
+        if k in kw:
+            kw[k] = tuple(kw[k] or ())
+    return cls(**kw, keys=tuple(d), extra=more)
 
 
 def _document(d: Any) -> DocumentInfo:
