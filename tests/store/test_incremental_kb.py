@@ -274,3 +274,56 @@ def test_entity_hubs_grown_in_batches_equal_the_rebuild(tmp_path, lexical, seed)
     assert any(r for r in a["contradictions"] if "polarity" in r)
     grown.close()
     whole.close()
+
+
+def _add(kb: KnowledgeBase, batch: list) -> None:
+    for art, rec in batch:
+        assert kb.store.add_record(art, rec, doc_id=art.content_hash)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_source_ratings_regrade_what_they_touch_and_keep_the_incremental_path(tmp_path, lexical, seed):
+    """A rating works out again only the grades it can change (a person by name, an
+    anonymous source's name, an entity by id), later ingests stay incremental, and every
+    step gives the knowledge base a full rebuild of the same documents and ratings gives."""
+    rnd = random.Random(seed)
+    docs = [rich(i, rnd) for i in range(30)]
+    grown = KnowledgeBase(str(tmp_path / "grown.db"))
+
+    def rebuilt(n: int, ratings: list[tuple[str, str]]) -> dict:
+        whole = KnowledgeBase(str(tmp_path / f"whole{len(ratings)}_{n}.db"))
+        _add(whole, docs[:n])
+        for name, grade in ratings:
+            whole.store.rate_source(name, grade)
+        assert whole.rebuild(incremental=False) == []
+        snap = whole.store.kb_snapshot()
+        whole.close()
+        return snap
+
+    _add(grown, docs[:10])
+    assert grown.rebuild() == []
+    _add(grown, docs[10:18])
+    assert grown.rebuild() == [] and grown.last_steps[0].name == "incremental", grown.last_fallback
+    before = grown.store.kb_snapshot()
+    ratings = [("Mira Kovet", "A"), ("Residents", "E")]
+    for name, grade in ratings:
+        change = grown.rate_source(name, grade)
+        assert change.warnings == []
+        assert grown.last_steps[0].name == "regrade", grown.last_fallback
+        # only the claims and events of the documents the source is in
+        assert 0 < grown.store.last_plan_sizes["claims and events regraded"] < len(before["grades"])
+    after = grown.store.kb_snapshot()
+    assert after["grades"] != before["grades"]  # the ratings changed grades
+    rated = ("grades", "source_list")  # the list shows the ratings
+    assert {k: v for k, v in after.items() if k not in rated} == {k: v for k, v in before.items() if k not in rated}
+    assert after == rebuilt(18, ratings)
+    _add(grown, docs[18:26])
+    assert grown.rebuild() == [] and grown.last_steps[0].name == "incremental", grown.last_fallback
+    person = next(e for e in grown.entities(type="PERSON") if e.name != "Mira Kovet")
+    ratings.append((person.id, "B"))
+    grown.rate_source(person.id, "B")
+    assert grown.last_steps[0].name == "regrade", grown.last_fallback
+    _add(grown, docs[26:])
+    assert grown.rebuild() == [] and grown.last_steps[0].name == "incremental", grown.last_fallback
+    assert grown.store.kb_snapshot() == rebuilt(30, ratings)
+    grown.close()
