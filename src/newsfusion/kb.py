@@ -377,7 +377,7 @@ class KnowledgeBase:
         warnings = [f"corpus step {r.name!r} failed: {r.error} (the knowledge base is incomplete)" for r in results if not r.ok]
         self.last_steps = results
         index = None
-        if not warnings and not state.overrides:
+        if not warnings:
             from .resolve.incremental import index_rows
 
             index = index_rows(state)

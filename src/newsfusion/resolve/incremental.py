@@ -32,10 +32,15 @@ recomputing only what they reach, with the same functions as the full steps:
 Whenever the new documents could change what was decided for old ones in a way
 this does not follow (an old article entity changes its KB entity or its
 entity's kind, a name a stored claim was looked up by now leads elsewhere,
-analyst overrides or source ratings, a new document ordered before a stored
-one, a report with no day), :func:`plan` returns None and the caller runs the
-full steps: the result is always the one a full rebuild gives
+a new member reaches an entity an analyst merged, split or renamed, or bears a
+name such a decision names, a new document ordered before a stored one, a
+report with no day), :func:`plan` raises :class:`Fallback` and the caller runs
+the full steps: the result is always the one a full rebuild gives
 (``tests/store/test_incremental_kb.py``).
+
+Source ratings change grades only: :func:`regrade` works out again the grades
+of the claims and events of the documents a rating can touch, and the
+incremental grading reads the ratings.
 """
 
 from __future__ import annotations
@@ -220,7 +225,7 @@ def form_rows(ents: list[KBEntity], first_ord: dict[str, int]) -> list[dict]:
 
 def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] | None:
     """The whole corpus index of a state the full steps filled; None when it cannot be kept
-    (a report with no day, analyst overrides)."""
+    (a report with no day). The entities analysts changed are keys of kind ``analyst``."""
     members = E._members(state)
     by_doc: dict[str, list[E._M]] = {}
     for m in members:
@@ -241,6 +246,7 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     first = {e.id: min(order[tuple(k)] for k in e.members) for e in state.entities if e.members}
     keys += form_rows(state.entities, first)
     keys += first_holder_rows(members, set())
+    keys += [{"kind": "analyst", "key": e, "ref": e, "doc_id": e, "n": None, "extra": None} for e in sorted(state.analyst_entities)]
     return docs, mems, keys
 
 
@@ -284,6 +290,7 @@ class Index(Protocol):
     def event_members(self, ids: list[str]) -> dict[str, list[str]]: ...
     def event_types(self, ids: list[str]) -> dict[str, tuple[str, str]]: ...  # event id -> (ACLED type, sub-event type)
     def ratings(self) -> dict[str, str]: ...  # the analyst's source ratings (source_ratings)
+    def override_names(self) -> set[str]: ...  # name keys of what the analysts' merges, splits and renames name
     def contradictions_of_claims(self, refs: list[str]) -> list[dict]: ...
     def contradictions_of_reports(self, refs: list[str], kind: str) -> list[dict]: ...
 
@@ -509,6 +516,7 @@ class _Run:
         for e in ents:
             for mk in e.members:
                 self.mapping[tuple(mk)] = e.id
+        self.analyst_check(set(old_eid.values()) | self.appended_ids(appends))
         for key, old in old_eid.items():
             if self.mapping[key] != old:
                 raise Fallback(f"an article entity moves from {old} to {self.mapping[key]}")
@@ -539,6 +547,16 @@ class _Run:
                 typ, _, key = form.partition(SEP)
                 if srcs.get(r) != (now if now is not None else E.stable_id("ent", f"{typ}:{key}")):
                     raise Fallback(f"the name {key!r} now leads to another entity")
+
+    def analyst_check(self, reached: set[str]) -> None:
+        """Analysts' merges, splits and renames are applied after the rules, over the whole
+        corpus (``entities._apply_overrides``): a new member that joins an entity they made
+        or changed, or that bears a name one of them names, can change what they do."""
+        if self.ix.refs("analyst", sorted(reached)):
+            raise Fallback("a new article reaches an entity an analyst merged, split or renamed")
+        names = self.ix.override_names()
+        if names and any(m.forms() & names for m in self.new_members):
+            raise Fallback("a new article names an entity an analyst merged, split or renamed")
 
     excluded: set[str] = set()
 

@@ -195,6 +195,12 @@ class CorpusIndex:
             out.update({i: (a, b) for i, a, b in self.conn.execute(select(e.id, e.acled_type, e.acled_sub_type).where(e.id.in_(part)))})
         return out
 
+    def override_names(self):
+        from ..gazetteer.normalize import name_key
+
+        o = t.overrides.c
+        return {name_key(v) for row in self.conn.execute(select(o.a, o.b, o.entity)) for v in row if v}
+
     def ratings(self):
         r = t.source_ratings.c
         return dict(self.conn.execute(select(r.source, r.reliability)).all())

@@ -338,8 +338,6 @@ class Store:
 
             if self.get_meta("corpus_index", conn) != INDEX_VERSION:
                 return "no corpus index (or one of an older version)"
-            if conn.execute(select(func.count()).select_from(t.overrides)).scalar_one():
-                return "analyst overrides"
             d, c = t.documents, t.corpus_docs
             new = conn.execute(select(d.c.id, d.c.record, d.c.ingested_at).where(~exists().where(c.c.doc_id == d.c.id))
                                .order_by(d.c.ingested_at, d.c.id)).all()
@@ -399,8 +397,6 @@ class Store:
                 return None
             if self.get_meta("corpus_index", conn) != INDEX_VERSION:
                 return "no corpus index (or one of an older version)"
-            if conn.execute(select(func.count()).select_from(t.overrides)).scalar_one():
-                return "analyst overrides"
             try:
                 plan = regrade(CorpusIndex(conn), rated_docs(conn, pending))
             except Exception as exc:  # noqa: BLE001 - the full run follows and reports what fails
