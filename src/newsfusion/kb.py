@@ -347,7 +347,16 @@ class KnowledgeBase:
         self.last_fallback = ""
         if incremental:
             t = time.perf_counter()
-            start = self.store.incremental_inputs()
+            regraded = self.store.regrade_rated()  # the grades a new source rating changes
+            if isinstance(regraded, str):
+                start: Any = regraded
+            else:
+                start = self.store.incremental_inputs()
+                if regraded is not None and start == "no new documents":
+                    self.store.mark_fresh()
+                    self.last_steps = [StepResult("regrade", True, time.perf_counter() - t)]
+                    self.last_written = regraded
+                    return []
             if isinstance(start, str):
                 self.last_fallback = start
             else:
@@ -368,7 +377,7 @@ class KnowledgeBase:
         warnings = [f"corpus step {r.name!r} failed: {r.error} (the knowledge base is incomplete)" for r in results if not r.ok]
         self.last_steps = results
         index = None
-        if not warnings and not state.overrides and not state.source_ratings:
+        if not warnings:
             from .resolve.incremental import index_rows
 
             index = index_rows(state)

@@ -37,6 +37,10 @@ run()
 """
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _count(store: Store) -> int:
     with store.read() as conn:
         return conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
@@ -65,7 +69,10 @@ def test_interrupted_ingest_keeps_what_was_committed(store_url, tmp_path, sig, m
     Store(store_url).close()  # create the database before the race starts
     driver = DRIVER.format(tests=str(TESTS), folder=str(folder), db=store_url)
     env = dict(os.environ, PYTHONPATH=str(SRC))
-    proc = subprocess.Popen([sys.executable, "-c", driver], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # A terminal's Ctrl-C: SIGINT at its default even when pytest was started in the background
+    # by a shell without job control (which starts its children with SIGINT ignored).
+    proc = subprocess.Popen([sys.executable, "-c", driver], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_default_sigint)
     store = Store(store_url)
     try:
         deadline = time.monotonic() + 60

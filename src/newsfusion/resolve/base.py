@@ -107,6 +107,9 @@ class CorpusState:
     docs: list[dict[str, Any]]
     overrides: list[dict[str, Any]] = field(default_factory=list)  # analyst decisions, oldest first
     source_ratings: dict[str, str] = field(default_factory=dict)  # source name, alias or entity id -> A..F
+    # the entities an analyst's merge, split or rename made or changed (filled by ``entities``):
+    # new articles that reach one take the full steps (resolve/incremental.py)
+    analyst_entities: set[str] = field(default_factory=set)
     # doc_id -> the day the store took the article in (YYYY-MM-DD): the date of an undated article
     ingested: dict[str, str] = field(default_factory=dict)
     entities: list[KBEntity] = field(default_factory=list)

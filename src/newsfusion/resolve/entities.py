@@ -477,13 +477,16 @@ def _resolve_ref(j: _Joins, ref: str) -> list[int]:
     return [i for i, m in enumerate(j.m) if key in m.forms()]
 
 
-def _apply_overrides(j: _Joins, overrides: list[dict]) -> dict[int, str]:
-    """Merges and splits, in order; returns renames (a member of the entity -> its name)."""
+def _apply_overrides(j: _Joins, overrides: list[dict], touched: set[int] | None = None) -> dict[int, str]:
+    """Merges and splits, in order; returns renames (a member of the entity -> its name).
+    ``touched`` gathers the members each decision reaches."""
     renames: dict[int, str] = {}
+    touched = set() if touched is None else touched
     for o in overrides:
         action = o.get("action")
         if action == "merge":
             a, b = _resolve_ref(j, o.get("a") or ""), _resolve_ref(j, o.get("b") or "")
+            touched.update(a, b)
             if a and b:
                 ra, rb = j.find(a[0]), j.find(b[0])
                 j.forbid = [(x, y) for x, y in j.forbid if {j.find(x), j.find(y)} != {ra, rb}]
@@ -491,10 +494,12 @@ def _apply_overrides(j: _Joins, overrides: list[dict]) -> dict[int, str]:
                     j.named[a[0]] = o["a"]  # "merge A B" keeps A's id
         elif action == "split":
             group = _resolve_ref(j, o.get("entity") or "")
+            touched.update(group)
             if len(group) > 1:
                 _split(j, group)
         elif action == "rename" and o.get("name"):
             group = _resolve_ref(j, o.get("entity") or "")
+            touched.update(group)
             if group:
                 renames[group[0]] = o["name"]
     return renames
@@ -612,10 +617,13 @@ def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str], earli
 def resolve_entities(state: CorpusState) -> CorpusState:
     j = _Joins(_members(state))
     _rules(j)
-    renames = _apply_overrides(j, state.overrides)
+    touched: set[int] = set()
+    renames = _apply_overrides(j, state.overrides, touched)
     groups = sorted(j.groups().items(), key=lambda kv: min(j.m[i].order for i in kv[1]))
     earliest_of: dict[str, int] = {}
     for m in j.m:
         earliest_of.setdefault(m.own_key, m.order)
     state.entities = [_entity(j, root, idx, renames, earliest_of) for root, idx in groups]
+    roots = {j.find(i) for i in touched}
+    state.analyst_entities = {e.id for e, (root, _) in zip(state.entities, groups) if root in roots}
     return state

@@ -32,10 +32,15 @@ recomputing only what they reach, with the same functions as the full steps:
 Whenever the new documents could change what was decided for old ones in a way
 this does not follow (an old article entity changes its KB entity or its
 entity's kind, a name a stored claim was looked up by now leads elsewhere,
-analyst overrides or source ratings, a new document ordered before a stored
-one, a report with no day), :func:`plan` returns None and the caller runs the
-full steps: the result is always the one a full rebuild gives
+a new member reaches an entity an analyst merged, split or renamed, or bears a
+name such a decision names, a new document ordered before a stored one, a
+report with no day), :func:`plan` raises :class:`Fallback` and the caller runs
+the full steps: the result is always the one a full rebuild gives
 (``tests/store/test_incremental_kb.py``).
+
+Source ratings change grades only: :func:`regrade` works out again the grades
+of the claims and events of the documents a rating can touch, and the
+incremental grading reads the ratings.
 """
 
 from __future__ import annotations
@@ -225,7 +230,7 @@ def form_rows(ents: list[KBEntity], first_ord: dict[str, int]) -> list[dict]:
 
 def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] | None:
     """The whole corpus index of a state the full steps filled; None when it cannot be kept
-    (a report with no day, analyst overrides)."""
+    (a report with no day). The entities analysts changed are keys of kind ``analyst``."""
     members = E._members(state)
     by_doc: dict[str, list[E._M]] = {}
     for m in members:
@@ -246,6 +251,7 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     first = {e.id: min(order[tuple(k)] for k in e.members) for e in state.entities if e.members}
     keys += form_rows(state.entities, first)
     keys += first_holder_rows(members, set())
+    keys += [{"kind": "analyst", "key": e, "ref": e, "doc_id": e, "n": None, "extra": None} for e in sorted(state.analyst_entities)]
     return docs, mems, keys
 
 
@@ -287,6 +293,9 @@ class Index(Protocol):
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
     def events_of_reports(self, refs: list[str]) -> dict[str, str]: ...  # report ref -> event id
     def event_members(self, ids: list[str]) -> dict[str, list[str]]: ...
+    def event_types(self, ids: list[str]) -> dict[str, tuple[str, str]]: ...  # event id -> (ACLED type, sub-event type)
+    def ratings(self) -> dict[str, str]: ...  # the analyst's source ratings (source_ratings)
+    def override_names(self) -> set[str]: ...  # name keys of what the analysts' merges, splits and renames name
     def contradictions_of_claims(self, refs: list[str]) -> list[dict]: ...
     def contradictions_of_reports(self, refs: list[str], kind: str) -> list[dict]: ...
 
@@ -325,6 +334,13 @@ def plan(ix: Index, new: list[dict], ingested: dict[str, str], first_doc_ord: in
     return _Run(ix, new, ingested, first_doc_ord, first_member_ord, vectors).run()
 
 
+
+
+def regrade(ix: Index, doc_ids: list[str]) -> Plan:
+    """The grades of every claim of these stored documents and of every event they report,
+    worked out again as the full ``grading`` step does (a source's rating changed: claim and
+    event grades read it, nothing else does). Only these grades are written."""
+    return _Run(ix, [], {}, 0, 0, None).regrade(doc_ids)
 
 
 def _dedupe(xs: list[KBContradiction]) -> list[KBContradiction]:
@@ -408,6 +424,10 @@ class _Run:
         self.mapping: dict[tuple[str, str], str] = {}  # member -> entity id (the new and re-resolved ones)
         self.claim_sources: dict[tuple[str, str], str] = {}
         self.claim_via: dict[tuple[str, str], tuple] = {}
+        self.resolved: list[KBEntity] = []
+        self.source_entities: list[KBEntity] = []
+        self.polarity: list[KBContradiction] = []
+        self.ratings = ix.ratings()
         self.p = Plan(new_docs=[d["doc_id"] for d in new])
 
     # -- helpers
@@ -509,6 +529,7 @@ class _Run:
         for e in ents:
             for mk in e.members:
                 self.mapping[tuple(mk)] = e.id
+        self.analyst_check(set(old_eid.values()) | self.appended_ids(appends))
         for key, old in old_eid.items():
             if self.mapping[key] != old:
                 raise Fallback(f"an article entity moves from {old} to {self.mapping[key]}")
@@ -539,6 +560,16 @@ class _Run:
                 typ, _, key = form.partition(SEP)
                 if srcs.get(r) != (now if now is not None else E.stable_id("ent", f"{typ}:{key}")):
                     raise Fallback(f"the name {key!r} now leads to another entity")
+
+    def analyst_check(self, reached: set[str]) -> None:
+        """Analysts' merges, splits and renames are applied after the rules, over the whole
+        corpus (``entities._apply_overrides``): a new member that joins an entity they made
+        or changed, or that bears a name one of them names, can change what they do."""
+        if self.ix.refs("analyst", sorted(reached)):
+            raise Fallback("a new article reaches an entity an analyst merged, split or renamed")
+        names = self.ix.override_names()
+        if names and any(m.forms() & names for m in self.new_members):
+            raise Fallback("a new article names an entity an analyst merged, split or renamed")
 
     excluded: set[str] = set()
 
@@ -979,31 +1010,8 @@ class _Run:
             for p in ("a", "b"):
                 if row[f"{p}_claim"]:
                     affected.add((row[f"{p}_doc_id"], row[f"{p}_claim"]))
-        affected = {k for k in affected if k[0] and k[1]}
-        self.load({d for d, _ in affected})
-        # what contradicts each affected claim, in the full step's order
-        pol = [r for r in self.ix.contradictions_of_claims(sorted(ref(*k) for k in affected)) if r["kind"] == "polarity" and r["scope"] == "corpus"]
-        polx = [KBContradiction(r["id"], r["about"], r["kind"], {"doc_id": r["a_doc_id"], "claim": r["a_claim"], "source": r["a_source"]},
-                                {"doc_id": r["b_doc_id"], "claim": r["b_claim"], "source": r["b_source"]}, scope="corpus") for r in pol]
-        polx = _dedupe(polx + self.polarity)
-        self.load({x.a["doc_id"] for x in polx} | {x.b["doc_id"] for x in polx})
-        polx.sort(key=lambda x: (self.doc_ord[x.a["doc_id"]], self.claim_index(x.a["doc_id"], x.a["claim"]), self.doc_ord[x.b["doc_id"]]))
-        claim_docs = sorted({d for d, _ in affected}, key=lambda d: self.doc_ord[d])
-        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]))
-        against = G._contradicted(CorpusState(docs=[], contradictions=_dedupe(art + polx)))
-        others = {(od, oc) for k in affected for od, oc, _ in against.get(k, []) if od and oc}
-        support = self.support(sorted(affected | others))
-        st = self.grading_state(claim_docs)
-        grades = []
-        for d, cid in sorted(affected, key=lambda k: (self.doc_ord[k[0]], self.claim_index(*k))):
-            c = self.claim(d, cid)
-            if c is not None:
-                grades.append(G.grade_claim(st, self.typed(d), self.typed(d).claim(cid), support, against))
-        # the events clustered again
-        ste = self.grading_state({d for e in self.events_new for d, _ in e.reports})
-        ste.events = self.events_new
-        ste.contradictions = _dedupe(C.in_article(ste) + self.numeric)
-        grades += G.grade_events(ste)
+        grades = self.grade_claims({k for k in affected if k[0] and k[1]})
+        grades += self.grade_events(self.events_new, self.numeric)
         # the relations: a relation's grade is the number of independent sources of its key
         # (grading.grade_relations). The new instances are graded; the stored instances of a
         # key are regraded, in the store, only when a new source changes that number.
@@ -1025,6 +1033,58 @@ class _Run:
                 grades.append(relation_grade(rid, n))
         self.grades = grades
 
+    def grade_claims(self, affected: set[tuple[str, str]]) -> list[Grade]:
+        """The grades of these claims ((document, claim id)), as the full step gives them."""
+        self.load({d for d, _ in affected})
+        # what contradicts each affected claim, in the full step's order
+        pol = [r for r in self.ix.contradictions_of_claims(sorted(ref(*k) for k in affected)) if r["kind"] == "polarity" and r["scope"] == "corpus"]
+        polx = [KBContradiction(r["id"], r["about"], r["kind"], {"doc_id": r["a_doc_id"], "claim": r["a_claim"], "source": r["a_source"]},
+                                {"doc_id": r["b_doc_id"], "claim": r["b_claim"], "source": r["b_source"]}, scope="corpus") for r in pol]
+        polx = _dedupe(polx + self.polarity)
+        self.load({x.a["doc_id"] for x in polx} | {x.b["doc_id"] for x in polx})
+        polx.sort(key=lambda x: (self.doc_ord[x.a["doc_id"]], self.claim_index(x.a["doc_id"], x.a["claim"]), self.doc_ord[x.b["doc_id"]]))
+        claim_docs = sorted({d for d, _ in affected}, key=lambda d: self.doc_ord[d])
+        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]))
+        against = G._contradicted(CorpusState(docs=[], contradictions=_dedupe(art + polx)))
+        others = {(od, oc) for k in affected for od, oc, _ in against.get(k, []) if od and oc}
+        support = self.support(sorted(affected | others))
+        st = self.grading_state(claim_docs)
+        grades = []
+        for d, cid in sorted(affected, key=lambda k: (self.doc_ord[k[0]], self.claim_index(*k))):
+            c = self.claim(d, cid)
+            if c is not None:
+                grades.append(G.grade_claim(st, self.typed(d), self.typed(d).claim(cid), support, against))
+        return grades
+
+    def grade_events(self, events: list[KBEvent], numeric: list[KBContradiction] | None = None) -> list[Grade]:
+        """The grades of these events (their reports' documents are read); ``numeric``: the
+        cross-article figures they dispute (None: worked out from the events)."""
+        ste = self.grading_state({d for e in events for d, _ in e.reports})
+        ste.events = events
+        ste.contradictions = _dedupe(C.in_article(ste) + (C.cross_numeric(ste) if numeric is None else numeric))
+        return G.grade_events(ste)
+
+    def regrade(self, doc_ids: list[str]) -> Plan:
+        self.load(doc_ids)
+        grades = self.grade_claims({(d, c["id"]) for d in doc_ids for c in self.records[d].get("claims", [])})
+        refs = sorted(ref(d, e.get("id", "")) for d in doc_ids for e in self.records[d].get("events", []))
+        ids = sorted(set(self.ix.events_of_reports(refs).values()))
+        members = self.ix.event_members(ids)
+        types = self.ix.event_types(ids)
+        self.load({unref(r)[0] for rs in members.values() for r in rs})
+        events = []
+        for eid in ids:  # reports in corpus order, as events_of keeps them
+            reports = sorted((unref(r) for r in members.get(eid, [])), key=lambda k: (self.doc_ord[k[0]], self._local_index(*k)))
+            events.append(KBEvent(eid, *types[eid], reports=reports))
+        grades += self.grade_events(events)
+        self.p.sizes["claims and events regraded"] = len(grades)
+        self.p.delete["grades"] = sorted({(g.target, g.id) for g in grades})
+        self.p.insert["grades"] = grades
+        return self.p
+
+    def _local_index(self, d: str, local: str) -> int:
+        return next((i for i, e in enumerate(self.records[d].get("events", [])) if e.get("id") == local), 0)
+
     def grading_state(self, doc_ids) -> CorpusState:
         """A state the grading functions can read for these documents: claim sources and
         the kinds of the entities their members and sources are."""
@@ -1032,13 +1092,25 @@ class _Run:
         cs = {unref(r): eid for eid, r, _, _, _ in self.ix.by_docs("src", sorted(d["doc_id"] for d in st.docs if d["doc_id"] not in self.new_ids))}
         cs.update(self.claim_sources)
         st.claim_sources = cs
+        st.source_ratings = dict(self.ratings)
         ids = {i for i in list(st.member_ids.values()) + list(cs.values()) if i}
-        kinds = {e.id: e.kind for e in self.resolved + self.source_entities}
-        kinds.update({i: r.get("kind") for i, r in self.ix.entity_rows(sorted(ids - kinds.keys())).items()})
+        known = {e.id: e for e in self.resolved + self.source_entities}
+        rows = self.ix.entity_rows(sorted(ids - known.keys()))
+        # a rating given to a name holds for the entity of which it is the name or an alias
+        # (grading.rating_of): the names are read only when there are ratings
+        aliases = self.ix.entity_aliases(sorted(ids - known.keys())) if self.ratings else {}
         members: dict[str, list] = {}
         for m, eid in st.member_ids.items():
             members.setdefault(eid, []).append(m)
-        st.entities = [KBEntity(id=i, name="", type="", kind=kinds.get(i), members=members.get(i, [])) for i in sorted(ids)]
+
+        def entity(i: str) -> KBEntity:
+            if i in known:
+                e = known[i]
+                return KBEntity(id=i, name=e.name if self.ratings else "", type="", kind=e.kind, aliases=list(e.aliases) if self.ratings else [], members=members.get(i, []))
+            r = rows.get(i, {})
+            return KBEntity(id=i, name=(r.get("name") or "") if self.ratings else "", type="", kind=r.get("kind"), aliases=aliases.get(i, []), members=members.get(i, []))
+
+        st.entities = [entity(i) for i in sorted(ids)]
         return st
 
     def index(self) -> None:

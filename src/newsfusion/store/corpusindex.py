@@ -188,6 +188,23 @@ class CorpusIndex:
                 out.setdefault(eid, []).append(f"{d}{SEP}{l}")
         return out
 
+    def event_types(self, ids):
+        e = t.events.c
+        out = {}
+        for part in _chunks(sorted(set(ids))):
+            out.update({i: (a, b) for i, a, b in self.conn.execute(select(e.id, e.acled_type, e.acled_sub_type).where(e.id.in_(part)))})
+        return out
+
+    def override_names(self):
+        from ..gazetteer.normalize import name_key
+
+        o = t.overrides.c
+        return {name_key(v) for row in self.conn.execute(select(o.a, o.b, o.entity)) for v in row if v}
+
+    def ratings(self):
+        r = t.source_ratings.c
+        return dict(self.conn.execute(select(r.source, r.reliability)).all())
+
     def _contradictions(self, where) -> list[dict]:
         return [dict(r._mapping) for r in self.conn.execute(select(t.contradictions).where(where))]
 
@@ -210,6 +227,53 @@ class CorpusIndex:
         return list(out.values())
 
 
+# ------------------------------------------------------- ratings: grades to work out again
+
+REGRADE = "regrade_sources"  # meta: the sources rated (or unrated) since the grades were written (JSON list)
+
+
+def mark_regrade(conn: Connection, source: str) -> None:
+    """Remember that the grades of what ``source`` says must be worked out again."""
+    from .store import Store
+
+    pending = pending_regrade(conn)
+    if source not in pending:
+        Store.set_meta(conn, REGRADE, json.dumps([*pending, source]))
+
+
+def pending_regrade(conn: Connection) -> list[str]:
+    raw = conn.execute(select(t.meta.c.value).where(t.meta.c.key == REGRADE)).scalar()
+    return json.loads(raw) if raw else []
+
+
+def clear_regrade(conn: Connection) -> None:
+    conn.execute(delete(t.meta).where(t.meta.c.key == REGRADE))
+
+
+def rated_docs(conn: Connection, sources: list[str]) -> list[str]:
+    """The documents whose claim or event grades a rating of one of ``sources`` can change
+    (``grading.rating_of``: a rating holds for an entity given by id, or by its name or an
+    alias, and for a source of that name; a spokesperson's claims take their body's): the
+    documents of the entities so named (their members, the claims they are the source of)
+    and of the claims whose source has that name. The names are compared by ``name_key``
+    over the entities' names and aliases and the distinct claim-source spellings (one read
+    of each); only the grades of these documents are written."""
+    from ..gazetteer.normalize import name_key
+
+    keys = {name_key(s) for s in sources}
+    ids = set(conn.execute(select(t.entities.c.id).where(t.entities.c.id.in_(sorted(sources)))).scalars())
+    ids |= {i for i, n in conn.execute(select(t.entities.c.id, t.entities.c.name)) if name_key(n or "") in keys}
+    ids |= {i for i, n in conn.execute(select(t.entity_aliases.c.entity_id, t.entity_aliases.c.alias)) if name_key(n or "") in keys}
+    docs: set[str] = set()
+    for part in _chunks(sorted(ids)):
+        docs |= set(conn.execute(select(t.entity_members.c.doc_id).where(t.entity_members.c.entity_id.in_(part))).scalars())
+        docs |= set(conn.execute(select(t.claim_sources.c.doc_id).where(t.claim_sources.c.entity_id.in_(part))).scalars())
+    named = [n for n in conn.execute(select(t.claims.c.source).where(t.claims.c.source.is_not(None)).distinct()).scalars() if name_key(n) in keys]
+    for part in _chunks(named):
+        docs |= set(conn.execute(select(t.claims.c.doc_id).where(t.claims.c.source.in_(part))).scalars())
+    return sorted(docs)
+
+
 def clear(conn: Connection) -> None:
     for table in t.CORPUS_INDEX:
         conn.execute(delete(table))
@@ -220,6 +284,7 @@ def write_full(conn: Connection, index: tuple[list, list, list] | None) -> None:
     from .store import Store
 
     clear(conn)
+    clear_regrade(conn)
     if index is None:
         Store.set_meta(conn, "corpus_index", "0")
         return

@@ -151,6 +151,12 @@ class Store:
         with self.write() as conn:
             self.set_meta(conn, "kb_stale", "1")
 
+    def mark_fresh(self) -> None:
+        """The knowledge base holds every stored document (a regrade was all there was to do)."""
+        with self.write() as conn:
+            self.set_meta(conn, "kb_stale", "0")
+            self.set_meta(conn, "kb_built_at", rows.now())
+
     # -------------------------------------------------------------------- runs
 
     def start_run(self, pipeline_version: str, inputs: Iterable[str] = ()) -> int:
@@ -332,14 +338,13 @@ class Store:
 
             if self.get_meta("corpus_index", conn) != INDEX_VERSION:
                 return "no corpus index (or one of an older version)"
-            if conn.execute(select(func.count()).select_from(t.overrides)).scalar_one() or conn.execute(select(func.count()).select_from(t.source_ratings)).scalar_one():
-                return "analyst overrides or source ratings"
             d, c = t.documents, t.corpus_docs
             new = conn.execute(select(d.c.id, d.c.record, d.c.ingested_at).where(~exists().where(c.c.doc_id == d.c.id))
                                .order_by(d.c.ingested_at, d.c.id)).all()
-            if not new:
-                return "no new documents"
             n_docs = conn.execute(select(func.count()).select_from(c)).scalar_one()
+            if not new:
+                removed = n_docs != conn.execute(select(func.count()).select_from(d)).scalar_one()
+                return "documents were removed" if removed else "no new documents"
             from ..resolve.incremental import MIN_STORED
 
             if n_docs < MIN_STORED:
@@ -375,6 +380,32 @@ class Store:
             self.set_meta(conn, "kb_stale", "0")
             self.set_meta(conn, "kb_built_at", rows.now())
         plan.seconds["write"] = time.perf_counter() - t
+        self.last_plan_seconds, self.last_plan_sizes = dict(plan.seconds), dict(plan.sizes)
+        return written
+
+    def regrade_rated(self) -> dict[str, int] | str | None:
+        """Work out again the grades that the sources rated since the last write can change
+        (``corpusindex.rated_docs``, ``resolve.incremental.regrade``), and write only them, in
+        one transaction; None when no rating is pending, else the rows written, or why a full
+        rebuild is needed."""
+        from ..resolve.incremental import INDEX_VERSION, regrade
+        from .corpusindex import CorpusIndex, apply_plan, clear_regrade, pending_regrade, rated_docs
+
+        with self.read() as conn:
+            pending = pending_regrade(conn)
+            if not pending:
+                return None
+            if self.get_meta("corpus_index", conn) != INDEX_VERSION:
+                return "no corpus index (or one of an older version)"
+            try:
+                plan = regrade(CorpusIndex(conn), rated_docs(conn, pending))
+            except Exception as exc:  # noqa: BLE001 - the full run follows and reports what fails
+                return f"the regrading failed ({type(exc).__name__}: {exc})"
+        with self.write() as conn:
+            if pending_regrade(conn) != pending:  # rated again meanwhile: the next rebuild takes it
+                return "a source was rated while its grades were worked out"
+            written = apply_plan(conn, plan)
+            clear_regrade(conn)
         self.last_plan_seconds, self.last_plan_sizes = dict(plan.seconds), dict(plan.sizes)
         return written
 
@@ -460,7 +491,9 @@ class Store:
             conn.execute(insert(t.source_ratings).values(source=rows.clean(source), reliability=reliability, rated_at=rows.now()))
             sourcerows.refresh_ratings(conn)
             self.set_meta(conn, "kb_stale", "1")
-            self.set_meta(conn, "corpus_index", "0")
+            from .corpusindex import mark_regrade
+
+            mark_regrade(conn, rows.clean(source))  # the grades it changes are worked out on the next rebuild
 
     # ------------------------------------------------------------------- reads
 

@@ -209,8 +209,10 @@ def restore_rating(conn: Connection, source: str, previous: str | None, rated_at
     if previous:
         conn.execute(insert(t.source_ratings).values(source=source, reliability=previous, rated_at=rated_at or rows.now()))
     from . import sourcerows
+    from .corpusindex import mark_regrade
 
     sourcerows.refresh_ratings(conn)
+    mark_regrade(conn, source)
     _stale(conn)
 
 
