@@ -136,6 +136,11 @@ class CorpusState:
             self.__dict__["_records"] = cache
         return cache[2]
 
+    def with_records(self, records: list[DocRecord]) -> CorpusState:
+        """Take ``records`` as the typed ``docs`` (same order) instead of converting them again."""
+        self.__dict__["_records"] = (self.docs, len(self.docs), records)
+        return self
+
     def doc(self, doc_id: str) -> dict[str, Any]:
         for d in self.docs:
             if d["doc_id"] == doc_id:
