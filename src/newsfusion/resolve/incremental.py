@@ -448,7 +448,8 @@ class _Run:
         ids_map = self.ix.member_ids(old)
         ids_map.update(self.mapping)
         docs = sorted((self.records[d] for d in ids), key=lambda d: self.doc_ord[d["doc_id"]])
-        return CorpusState(docs=docs, member_ids=ids_map, ingested={d: self.ingested.get(d, "") for d in ids})
+        st = CorpusState(docs=docs, member_ids=ids_map, ingested={d: self.ingested.get(d, "") for d in ids})
+        return st.with_records([self.typed(d["doc_id"]) for d in docs])
 
     def typed(self, d: str) -> DocRecord:
         """The typed record of a loaded document (converted once)."""
@@ -692,7 +693,7 @@ class _Run:
         # the entities new members were attached to, by those members (the lookups by member and
         # by a form of the claim's own article; the corpus-wide one is Forms below)
         stubs = [KBEntity(id=eid, name="", type="", members=list(a["members"])) for eid, a in self.appended.items()]
-        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved) + stubs))
+        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved) + stubs).with_records([self.typed(d["doc_id"]) for d in self.new]))
         run = self
         resolved = {e.id: e for e in self.resolved}
         made_before: dict[str, KBEntity | None] = {}
@@ -1044,7 +1045,7 @@ class _Run:
         self.load({x.a["doc_id"] for x in polx} | {x.b["doc_id"] for x in polx})
         polx.sort(key=lambda x: (self.doc_ord[x.a["doc_id"]], self.claim_index(x.a["doc_id"], x.a["claim"]), self.doc_ord[x.b["doc_id"]]))
         claim_docs = sorted({d for d, _ in affected}, key=lambda d: self.doc_ord[d])
-        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]))
+        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]).with_records([self.typed(d) for d in claim_docs]))
         against = G._contradicted(CorpusState(docs=[], contradictions=_dedupe(art + polx)))
         others = {(od, oc) for k in affected for od, oc, _ in against.get(k, []) if od and oc}
         support = self.support(sorted(affected | others))
