@@ -90,10 +90,11 @@ def main(argv=None) -> int:
     (tmp / "add.pkl").write_bytes(pickle.dumps((pairs, replicas.corpus(recs, 10, start=100_000))))
     trees = {"base": base_tree / "src", "this": ROOT / "src"}
     sums = {k: {"full": 0.0, "steps": 0.0, "incremental": 0.0} for k in trees}
+    ratios: dict[str, list[float]] = {"full": [], "steps": [], "incremental": []}
     print(f"{args.n:,} replicas; base {args.base}; load {os.getloadavg()[0]:.1f}", flush=True)
     same = True
     for r in range(args.rounds):
-        dbs = {}
+        dbs, got = {}, {}
         for name, src in trees.items():
             env = dict(os.environ, PYTHONPATH=str(src))
             run = subprocess.run([sys.executable, __file__, "--worker", str(tmp), f"{name}{r}"], env=env, capture_output=True, text=True)
@@ -101,17 +102,20 @@ def main(argv=None) -> int:
                 sys.exit(f"the {name} run failed:\n{run.stderr[-2000:]}")
             out = run.stdout
             res = json.loads(out.strip().splitlines()[-1])
-            dbs[name] = res["db"]
+            dbs[name], got[name] = res["db"], res
             for k in sums[name]:
                 sums[name][k] += res[k]
             print(f"round {r + 1} {name}: full rebuild {res['full']:.2f} s (steps {res['steps']:.2f} s), add 10 {res['incremental']:.2f} s"
                   f"{' fallback: ' + res['fallback'] if res['fallback'] else ''}", flush=True)
+        for k in ratios:
+            ratios[k].append(got["this"][k] / got["base"][k])
         a, b = tables(dbs["base"]), tables(dbs["this"])
         diff = sorted(t for t in set(a) | set(b) if a.get(t) != b.get(t))
         same &= not diff
         print(f"round {r + 1}: {len(a)} tables, {sum(n for n, _ in a.values()):,} rows; {'the same' if not diff else 'DIFFERENT: ' + ', '.join(diff)}")
     for k in ("full", "steps", "incremental"):
-        print(f"{k}: this/base {sums['this'][k] / sums['base'][k]:.2f}x over {args.rounds} rounds")
+        med = sorted(ratios[k])[len(ratios[k]) // 2]
+        print(f"{k}: this/base {sums['this'][k] / sums['base'][k]:.2f}x over {args.rounds} rounds (median of the rounds' ratios {med:.2f}x)")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0 if same else 1
 
