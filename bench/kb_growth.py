@@ -13,6 +13,12 @@ the list queries (KnowledgeBase) and the list endpoints of the API (p50, p95).
 
     nice .venv/bin/python bench/kb_growth.py [--sizes 0,1000,10000] [--out results.md]
 
+The 10,000-article full build takes 10-20 minutes: ``--keep DIR`` keeps each
+filled and built knowledge base (before the add) as ``DIR/kb<N>.db`` and
+``--reuse DIR`` copies it instead (``--repeat K``: the add timed K times, each
+on a fresh copy; ``--no-latency``: no list queries). To compare two trees on
+the same knowledge bases, run it with ``PYTHONPATH=<tree>/src`` for each.
+
 Event fusion runs on words here (NEWSFUSION_EMBEDDINGS=off unless set): the
 sentence vectors of 10,000 copies would take hours to compute on a shared
 2-core machine; with embeddings on, a sentence is embedded once
