@@ -83,40 +83,85 @@ def _roles(conn: Connection, ids: list[str] | None) -> list[dict]:
 
 
 def refresh(conn: Connection, docs: Iterable[str] | None = None) -> None:
-    """Rewrite the derived rows of ``docs`` (every document when None) and the roles they change."""
-    x, rl, ro = t.entity_links.c, t.relation_links.c, t.entity_roles.c
+    """Rewrite the derived rows of ``docs`` (every document when None) and the roles they change.
+
+    For ``docs`` the stored ``entity_roles`` are moved by the links rewritten (:func:`_add_roles`),
+    not recounted over each entity's links: a hub's roles cost what its changed links cost."""
+    x, rl = t.entity_links.c, t.relation_links.c
     if docs is None:
         conn.execute(delete(t.entity_links))
         conn.execute(delete(t.relation_links))
         conn.execute(delete(t.entity_roles))
         todo = list(conn.execute(select(t.documents.c.id).order_by(t.documents.c.id)).scalars())
-        affected = None
+        old: list[tuple[str, str, str, int]] | None = None
     else:
         todo = sorted(set(docs))
-        affected = set()
+        old = []
         for chunk in (todo[i : i + 500] for i in range(0, len(todo), 500)):
-            affected.update(conn.execute(select(x.entity_id).where(x.doc_id.in_(chunk)).distinct()).scalars())
+            old.extend(tuple(r) for r in conn.execute(select(x.entity_id, x.role, x.ref, x.n).where(x.doc_id.in_(chunk))))
             conn.execute(delete(t.entity_links).where(x.doc_id.in_(chunk)))
             conn.execute(delete(t.relation_links).where(rl.doc_id.in_(chunk)))
+    new: list[tuple[str, str, str, int]] = []
     for i in range(0, len(todo), CHUNK):
         links, rels = _doc_rows(conn, todo[i : i + CHUNK])
         if links:
             conn.execute(insert(t.entity_links), links)
         if rels:
             conn.execute(insert(t.relation_links), rels)
-        if affected is not None:
-            affected.update(r["entity_id"] for r in links)
+        if old is not None:
+            new.extend((r["entity_id"], r["role"], r["ref"], r["n"]) for r in links)
     if conn.dialect.name == "sqlite":  # keep the planner's statistics fresh (approximate, cheap): the listings'
         conn.exec_driver_sql("PRAGMA analysis_limit = 400")  # orders need it to read documents in ingest order first
         conn.exec_driver_sql("PRAGMA optimize")
-    ids = None if affected is None else sorted(affected)
-    if ids:
-        for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
-            conn.execute(delete(t.entity_roles).where(ro.entity_id.in_(chunk)))
-    if ids is None or ids:
-        roles = _roles(conn, ids)
+    if old is None:
+        roles = _roles(conn, None)
         if roles:
             conn.execute(insert(t.entity_roles), roles)
+    elif old or new:
+        _add_roles(conn, old, new)
+
+
+def _add_roles(conn: Connection, old: list[tuple[str, str, str, int]], new: list[tuple[str, str, str, int]]) -> None:
+    """Move the stored ``entity_roles`` from the links ``old`` (removed) to ``new`` (written).
+
+    A sum role (mentions, claims, relation sides) adds ``n``; an event role counts an event
+    (``ref``) once over all documents, so it changes by the (entity, role, event) links that
+    now exist and did not, or no longer exist and did: after the write, the rows of such a link
+    in any document are counted (``ix_entity_links_ref``), and before = after - new + old.
+    An entity left with no link has no row, as in the full recount (:func:`_roles`)."""
+    x, ro = t.entity_links.c, t.entity_roles.c
+    delta: Counter[tuple[str, str]] = Counter()
+    moved: Counter[tuple[str, str, str]] = Counter()  # event links: rows written - rows removed (in these documents)
+    for sign, links in ((-1, old), (1, new)):
+        for eid, role, ref, n in links:
+            if role in EVENT_ROLES:
+                moved[(eid, role, ref)] += sign
+            else:
+                delta[(eid, role)] += sign * n
+    triples = [k for k, v in moved.items() if v]
+    refs = sorted({ref for _, _, ref in triples})
+    after: Counter[tuple[str, str, str]] = Counter()
+    for chunk in (refs[i : i + 500] for i in range(0, len(refs), 500)):
+        stmt = select(x.entity_id, x.role, x.ref, func.count()).where(x.ref.in_(chunk), x.role.in_(EVENT_ROLES)).group_by(x.ref, x.entity_id, x.role)
+        for eid, role, ref, k in conn.execute(stmt):
+            after[(eid, role, ref)] = int(k)
+    for key in triples:
+        now = after[key] > 0
+        before = after[key] - moved[key] > 0
+        if now != before:
+            delta[key[:2]] += 1 if now else -1
+    ids = sorted({e for (e, _), v in delta.items() if v})
+    if not ids:
+        return
+    stored = roles_of(conn, ids)
+    for (eid, role), v in delta.items():
+        if v:
+            stored[eid][role] += v
+    for chunk in (ids[i : i + 500] for i in range(0, len(ids), 500)):
+        conn.execute(delete(t.entity_roles).where(ro.entity_id.in_(chunk)))
+    rows = [{"entity_id": e, **stored[e]} for e in ids if any(stored[e].values())]
+    if rows:
+        conn.execute(insert(t.entity_roles), rows)
 
 
 def docs_to_refresh(conn: Connection, touched: Iterable[str]) -> set[str]:

@@ -425,6 +425,7 @@ entity_links = Table(
     Column("ref", Text, primary_key=True),
     Column("n", Integer, nullable=False),
     Index("ix_entity_links_doc", "doc_id"),
+    Index("ix_entity_links_ref", "ref", "entity_id", "role"),  # the delta of entity_roles' event counts (linkrows.refresh)
 )
 
 entity_roles = Table(
