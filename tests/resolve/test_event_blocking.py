@@ -4,6 +4,7 @@ import random
 
 import pytest
 
+from newsfusion.corpus import EventReport
 from newsfusion.events.similarity import lexical
 from newsfusion.resolve.events import THRESHOLD, Report, Wording, _order, candidate_pairs, cluster, pair_score
 
@@ -34,8 +35,8 @@ def _reports(n_docs: int, seed: int, ingested: bool = False) -> list[Report]:
             day = rnd.choice([None, 1, 2, 3, 5, 9, 20])
             start = f"2026-03-{day:02d}" if day else None
             geo = {"admin1": admin1, "country": country, "lat": lat, "lon": lon} if (admin1 or lat is not None) else None
-            ev = {"id": f"v{v}", "acled_type": typ, "acled_sub_type": sub, "status": rnd.choice(["occurred"] * 5 + ["planned"]),
-                  "location": name, "evidence": " ".join(rnd.sample(WORDS, 5))}
+            ev = EventReport(id=f"v{v}", acled_type=typ, acled_sub_type=sub, status=rnd.choice(["occurred"] * 5 + ["planned"]),
+                             location=name, evidence=" ".join(rnd.sample(WORDS, 5)))
             people = {rnd.choice(["w:army", "w:rebels", "w:police", "ent_x"]) for _ in range(rnd.randint(0, 2))}
             pub = rnd.choice(["", f"2026-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}"])
             ing = f"2026-0{rnd.randint(1, 6)}-{rnd.randint(1, 28):02d}" if ingested and not pub else ""
@@ -74,7 +75,7 @@ def _all_pairs(reports, sim):
 @pytest.mark.parametrize("ingested", [False, True])
 def test_candidates_hold_every_pair_that_can_merge(ingested):
     reports = _reports(60, 1, ingested)
-    sim = Wording([r.rec["evidence"] for r in reports], use_embeddings=False)
+    sim = Wording([r.rec.evidence for r in reports], use_embeddings=False)
     cands = candidate_pairs(reports)
     for i in range(len(reports)):
         for j in range(i + 1, len(reports)):
@@ -87,7 +88,7 @@ def test_candidates_hold_every_pair_that_can_merge(ingested):
 def test_blocked_clustering_equals_all_pairs(ingested):
     for seed in range(5):
         reports = _reports(50, seed, ingested)
-        sim = Wording([r.rec["evidence"] for r in reports], use_embeddings=False)
+        sim = Wording([r.rec.evidence for r in reports], use_embeddings=False)
         assert cluster(reports, sim) == _all_pairs(reports, sim)
 
 
@@ -98,7 +99,7 @@ def test_lexical_wording_matches_the_similarity_figure():
 
 
 def test_reports_without_dates_published_months_apart_stay_apart():
-    ev = {"id": "v0", "acled_type": "Battles", "acled_sub_type": "Armed clash", "location": "Alpha", "evidence": "gunmen attacked"}
+    ev = EventReport(id="v0", acled_type="Battles", acled_sub_type="Armed clash", location="Alpha", evidence="gunmen attacked")
     a = Report("d1", "v0", ev, "2026-01-05", "alpha", None, None, None, None)
     b = Report("d2", "v0", ev, "2026-03-20", "alpha", None, None, None, None)
     c = Report("d3", "v0", ev, "2026-01-20", "alpha", None, None, None, None)
@@ -107,7 +108,7 @@ def test_reports_without_dates_published_months_apart_stay_apart():
     assert candidate_pairs([a, b, c]) == {(0, 2)}
 
 
-EV = {"id": "v0", "acled_type": "Battles", "acled_sub_type": "Armed clash", "location": "Alpha", "evidence": "gunmen attacked"}
+EV = EventReport(id="v0", acled_type="Battles", acled_sub_type="Armed clash", location="Alpha", evidence="gunmen attacked")
 
 
 @pytest.mark.parametrize("published, ingested, other_published, other_ingested, merges", [

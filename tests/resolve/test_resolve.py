@@ -1,5 +1,6 @@
 """Corpus steps on hand-built per-document records (no model needed)."""
 
+from newsfusion.corpus import Claim, from_format
 from newsfusion.resolve import CorpusState, run_steps
 from newsfusion.resolve.base import KBEvent
 from newsfusion.resolve.contradictions import cross_numeric
@@ -130,6 +131,6 @@ def test_independent_sources_and_grades():
 
 
 def test_source_key_counts_an_anonymous_source_once_per_outlet():
-    c = claim(0, "a security source", "anonymous", "x", (0, 1))
-    assert source_key(doc("d1", outlet="WND"), c) == source_key(doc("d2", outlet="WND"), c)
-    assert source_key(doc("d1", outlet="WND"), c) != source_key(doc("d3", outlet="AP"), c)
+    c = Claim(**claim(0, "a security source", "anonymous", "x", (0, 1)))
+    assert source_key(from_format(doc("d1", outlet="WND")), c) == source_key(from_format(doc("d2", outlet="WND")), c)
+    assert source_key(from_format(doc("d1", outlet="WND")), c) != source_key(from_format(doc("d3", outlet="AP")), c)

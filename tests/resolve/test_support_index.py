@@ -11,7 +11,7 @@ VOCAB = "army rebels village market killed wounded attack fled convoy bridge tow
 
 
 def _reference(state):
-    claims = [(d, c, words(c.get("content", ""))) for d in state.docs for c in d.get("claims", []) if c.get("stance") != "deny"]
+    claims = [(d, c, words(c.content)) for d in state.records for c in d.claims if c.stance != "deny"]
     index = {}
     for i, (_, _, ws) in enumerate(claims):
         for w in ws:
@@ -23,7 +23,7 @@ def _reference(state):
         for j, n in shared.items():
             if ws and claims[j][2] and n / min(len(ws), len(claims[j][2])) >= 0.6:
                 keys.add(source_key(claims[j][0], claims[j][1], state))
-        support[(d["doc_id"], c["id"])] = keys
+        support[(d.doc_id, c.id)] = keys
     return support
 
 

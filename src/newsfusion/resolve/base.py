@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..corpus import DocRecord, from_format
+
 DEFAULT_STEPS = ("entities", "sources", "events", "contradictions", "grading")
 
 
@@ -100,7 +102,9 @@ class Grade:
 class CorpusState:
     """What the corpus steps read and fill."""
 
-    docs: list[dict[str, Any]]  # per-document records (export.record.doc_record), doc_id = stored document id
+    # per-document records as stored (FORMAT.md dicts, export.record.doc_record), doc_id = stored document id;
+    # the steps read them typed, through ``records``
+    docs: list[dict[str, Any]]
     overrides: list[dict[str, Any]] = field(default_factory=list)  # analyst decisions, oldest first
     source_ratings: dict[str, str] = field(default_factory=dict)  # source name, alias or entity id -> A..F
     # the entities an analyst's merge, split or rename made or changed (filled by ``entities``):
@@ -122,6 +126,20 @@ class CorpusState:
     # (doc_id, local entity id) -> KB entity id, when a part of the corpus is loaded without
     # its entities (the incremental steps); None: read ``entities``
     member_ids: dict[tuple[str, str], str] | None = None
+
+    @property
+    def records(self) -> list[DocRecord]:
+        """``docs`` as typed records (``corpus.from_format``), converted once (again when ``docs`` changes)."""
+        cache = self.__dict__.get("_records")
+        if cache is None or cache[0] is not self.docs or cache[1] != len(self.docs):
+            cache = (self.docs, len(self.docs), [d if isinstance(d, DocRecord) else from_format(d) for d in self.docs])
+            self.__dict__["_records"] = cache
+        return cache[2]
+
+    def with_records(self, records: list[DocRecord]) -> CorpusState:
+        """Take ``records`` as the typed ``docs`` (same order) instead of converting them again."""
+        self.__dict__["_records"] = (self.docs, len(self.docs), records)
+        return self
 
     def doc(self, doc_id: str) -> dict[str, Any]:
         for d in self.docs:

@@ -19,28 +19,29 @@ import re
 from typing import Any
 
 from ..contradictions.find import words
+from ..corpus import Claim, DocRecord, EventReport
 from .base import CorpusState, KBContradiction, corpus_step, stable_id
 
 _NEG = re.compile(r"\b(no|not|never|nothing|none|denied|deny|denies)\b|n't\b", re.I)
 
 
-def _side(doc: dict, claim: dict | None = None, event: dict | None = None, *, value: Any = None, use: str = "content") -> dict:
-    src = claim or event or {}
-    span = src.get(f"{use}_span") or src.get("evidence_span")
-    text = src.get(use) or src.get("evidence") or ""
-    source = claim["source"] if claim else ", ".join(event.get("sources") or []) if event else ""
-    return {"doc_id": doc["doc_id"], "evidence": text, "evidence_span": span, "source": source,
-            "claim": claim["id"] if claim else None, "event": event["id"] if event else None, "value": value}
+def _side(doc: DocRecord, claim: Claim | None = None, event: EventReport | None = None, *, value: Any = None, use: str = "content") -> dict:
+    src = claim if claim is not None else event
+    span = (getattr(src, f"{use}_span") or src.evidence_span) if src is not None else None
+    text = (getattr(src, use) or src.evidence or "") if src is not None else ""
+    source = claim.source if claim is not None else ", ".join(event.sources) if event is not None else ""
+    return {"doc_id": doc.doc_id, "evidence": text, "evidence_span": span, "source": source,
+            "claim": claim.id if claim is not None else None, "event": event.id if event is not None else None, "value": value}
 
 
-def _kb_entities_in(state: CorpusState, doc: dict, span: list[int] | None, index: dict) -> set[str]:
+def _kb_entities_in(state: CorpusState, doc: DocRecord, span: list[int] | None, index: dict) -> set[str]:
     if not span:
         return set()
     out = set()
-    for e in doc.get("entities", []):
-        for m in e.get("mentions") or []:
+    for e in doc.entities:
+        for m in e.mentions or []:
             if m and span[0] <= m[0] and m[1] <= span[1]:
-                kb = index.get((doc["doc_id"], e["id"]))
+                kb = index.get((doc.doc_id, e.id))
                 if kb:
                     out.add(kb)
     return out
@@ -69,7 +70,7 @@ def cross_polarity(state: CorpusState, index: dict, keep=None) -> list[KBContrad
     """``keep(doc_a, doc_b)``: only the pairs of these documents (the incremental steps:
     pairs with a new side); None: all."""
     out = []
-    claims = [(d, c, _kb_entities_in(state, d, c.get("content_span"), index)) for d in state.docs for c in d.get("claims", [])]
+    claims = [(d, c, _kb_entities_in(state, d, c.content_span, index)) for d in state.records for c in d.claims]
     by_entity: dict[str, list[int]] = {}
     for k, (_, _, ents) in enumerate(claims):
         for e in ents:
@@ -77,54 +78,54 @@ def cross_polarity(state: CorpusState, index: dict, keep=None) -> list[KBContrad
     for d, c, ents in claims:
         if len(ents) < 2:
             continue
-        denial = c.get("stance") == "deny"
+        denial = c.stance == "deny"
         # "denied that ISIS had any followers in Gaza" denies presence as much as "there is no presence"
-        negated = _negated_presence(c.get("content", "")) or (denial and bool(_LOCATED_IN.search(c.get("content", ""))))
+        negated = _negated_presence(c.content) or (denial and bool(_LOCATED_IN.search(c.content)))
         if not negated and not denial:
             continue
-        best: dict[str, tuple[float, dict, dict]] = {}
+        best: dict[str, tuple[float, DocRecord, Claim]] = {}
         rarest = min(ents, key=lambda e: len(by_entity[e]))
         for d2, c2, ents2 in (claims[k] for k in by_entity[rarest]):
-            if d2["doc_id"] == d["doc_id"] or c2.get("stance") == "deny" or not ents <= ents2:
+            if d2.doc_id == d.doc_id or c2.stance == "deny" or not ents <= ents2:
                 continue
-            if keep is not None and not keep(d["doc_id"], d2["doc_id"]):
+            if keep is not None and not keep(d.doc_id, d2.doc_id):
                 continue
-            text2 = c2.get("content", "")
+            text2 = c2.content
             if negated and _presence(text2):
                 score = 1.0 + len(words(text2) & LOCATED) * 0.1
-            elif denial and not negated and jaccard(c.get("content", ""), text2) >= 0.4:
-                score = jaccard(c.get("content", ""), text2)
+            elif denial and not negated and jaccard(c.content, text2) >= 0.4:
+                score = jaccard(c.content, text2)
             else:
                 continue
-            if d2["doc_id"] not in best or score > best[d2["doc_id"]][0]:
-                best[d2["doc_id"]] = (score, d2, c2)
+            if d2.doc_id not in best or score > best[d2.doc_id][0]:
+                best[d2.doc_id] = (score, d2, c2)
         for _, d2, c2 in best.values():
             a, b = _side(d, c), _side(d2, c2)
             out.append(KBContradiction(
-                stable_id("con", d["doc_id"], c["id"], d2["doc_id"], c2["id"]),
-                f"whether {' '.join(c.get('content', '').split())[:120]}", "polarity", a, b, scope="corpus"))
+                stable_id("con", d.doc_id, c.id, d2.doc_id, c2.id),
+                f"whether {' '.join(c.content.split())[:120]}", "polarity", a, b, scope="corpus"))
     return out
 
 
 def cross_numeric(state: CorpusState) -> list[KBContradiction]:
-    docs = {d["doc_id"]: d for d in state.docs}
+    docs = {d.doc_id: d for d in state.records}
     out = []
     for ev in state.events:
         reports = []
         for doc_id, local in ev.reports:
             d = docs.get(doc_id)
-            r = next((x for x in (d or {}).get("events", []) if x.get("id") == local), None)
-            fat = (r or {}).get("fatalities") or {}
+            r = d.event(local) if d is not None else None
+            fat = (r.fatalities if r is not None else None) or {}
             if r is not None and fat.get("min") is not None:
                 reports.append((d, r, (fat.get("min"), fat.get("max"))))
         for i, (d1, r1, f1) in enumerate(reports):
             for d2, r2, f2 in reports[i + 1 :]:
-                if d1["doc_id"] == d2["doc_id"] or f1 == f2 or _compatible(f1, f2):
+                if d1.doc_id == d2.doc_id or f1 == f2 or _compatible(f1, f2):
                     continue
-                if set(r1.get("sources") or []) == set(r2.get("sources") or []):
+                if set(r1.sources) == set(r2.sources):
                     continue
                 out.append(KBContradiction(
-                    stable_id("con", ev.id, d1["doc_id"], r1["id"], d2["doc_id"], r2["id"]),
+                    stable_id("con", ev.id, d1.doc_id, r1.id, d2.doc_id, r2.id),
                     f"number killed in {ev.acled_sub_type.lower()} ({ev.id})", "numeric",
                     _side(d1, event=r1, value=f1[0], use="evidence"), _side(d2, event=r2, value=f2[0], use="evidence"), scope="corpus"))
     return out
@@ -144,10 +145,10 @@ def _compatible(f1: tuple, f2: tuple) -> bool:
 
 def in_article(state: CorpusState) -> list[KBContradiction]:
     out = []
-    for d in state.docs:
-        for x in d.get("contradictions", []):
-            a, b = dict(x["a"], doc_id=d["doc_id"]), dict(x["b"], doc_id=d["doc_id"])
-            out.append(KBContradiction(stable_id("con", d["doc_id"], a.get("evidence", ""), b.get("evidence", "")), x["about"], x["kind"], a, b))
+    for d in state.records:
+        for x in d.contradictions:
+            a, b = dict(x.a, doc_id=d.doc_id), dict(x.b, doc_id=d.doc_id)
+            out.append(KBContradiction(stable_id("con", d.doc_id, a.get("evidence", ""), b.get("evidence", "")), x.about, x.kind, a, b))
     return out
 
 

@@ -55,6 +55,7 @@ from rapidfuzz import fuzz
 
 from ..gazetteer.normalize import name_key, strip_accents
 from ..unionfind import UnionFind
+from ..corpus import DocRecord, EntityMention
 from .base import CorpusState, KBEntity, corpus_step, stable_id
 
 Member = tuple[str, str]  # (doc_id, local entity id)
@@ -126,19 +127,19 @@ def _tokens(name: str) -> list[str]:
 @dataclass
 class _M:
     key: Member
-    doc: dict
-    ent: dict
+    doc: DocRecord
+    ent: EntityMention
     order: int
     doc_country: str | None = None
 
     @property
     def type(self) -> str:
-        return self.ent["type"]
+        return self.ent.type
 
     @cached_property
     def own_key(self) -> str:
         e = self.ent
-        return f"kb:{e['kb_id']}" if e.get("kb_id") else f"{e['type']}:{name_key(e['name'])}"
+        return f"kb:{e.kb_id}" if e.kb_id else f"{e.type}:{name_key(e.name)}"
 
     @cached_property
     def own_id(self) -> str:
@@ -147,15 +148,15 @@ class _M:
     @cached_property
     def country(self) -> str | None:
         if self.type == "LOCATION":
-            return (self.ent.get("geo") or {}).get("country") or self.ent.get("country")
-        return self.ent.get("country")
+            return (self.ent.geo or {}).get("country") or self.ent.country
+        return self.ent.country
 
     @cached_property
     def place(self) -> str | None:
-        return place_id(self.ent.get("geo")) if self.type == "LOCATION" else None
+        return place_id(self.ent.geo) if self.type == "LOCATION" else None
 
     def names(self) -> list[str]:
-        return [f for f in [self.ent["name"], *(self.ent.get("aliases") or [])] if f]
+        return [f for f in [self.ent.name, *self.ent.aliases] if f]
 
     def forms(self) -> set[str]:
         if "_forms" not in self.__dict__:
@@ -198,14 +199,14 @@ class _Group:
     @classmethod
     def of(cls, m: _M) -> "_Group":
         g = cls(m.type)
-        if m.ent.get("kb_id"):
-            g.kbs.add(m.ent["kb_id"])
+        if m.ent.kb_id:
+            g.kbs.add(m.ent.kb_id)
         if m.country:
             g.countries.add(m.country)
         if m.place:
             g.places.add(m.place)
         if m.type == "PERSON":
-            g.persons = [t for f in m.names() if len(t := _tokens(f)) >= 2][:4] or [_tokens(m.ent["name"])]
+            g.persons = [t for f in m.names() if len(t := _tokens(f)) >= 2][:4] or [_tokens(m.ent.name)]
         return g
 
     def absorb(self, other: "_Group") -> None:
@@ -283,13 +284,13 @@ class _Joins(UnionFind):
 # --------------------------------------------------------------------- rules
 
 
-def _doc_country(doc: dict) -> str | None:
+def _doc_country(doc: DocRecord) -> str | None:
     """The country an article is about: the one most of its places' mentions are in."""
     w: Counter[str] = Counter()
-    for e in doc.get("entities", []):
-        c = (e.get("geo") or {}).get("country") if e.get("type") == "LOCATION" else None
+    for e in doc.entities:
+        c = (e.geo or {}).get("country") if e.type == "LOCATION" else None
         if c:
-            w[c] += max(1, len(e.get("mentions") or []))
+            w[c] += max(1, len(e.mentions or []))
     top = w.most_common(2)
     if not top or (len(top) > 1 and top[0][1] < 1.5 * top[1][1]):
         return None
@@ -298,22 +299,22 @@ def _doc_country(doc: dict) -> str | None:
 
 def _members(state: CorpusState) -> list[_M]:
     out, n = [], 0
-    for d in state.docs:
+    for d in state.records:
         country = _doc_country(d)
-        for e in d.get("entities", []):
-            out.append(_M((d["doc_id"], e["id"]), d, e, n, country))
+        for e in d.entities:
+            out.append(_M((d.doc_id, e.id), d, e, n, country))
             n += 1
     return out
 
 
 def _is_author(m: _M) -> bool:
-    return (m.doc.get("document") or {}).get("author") == m.ent["name"]
+    return m.doc.document.author == m.ent.name
 
 
 def _orgs_of(m: _M) -> set[str]:
     """Organisations a person is tied to by a relation in its article."""
-    name = m.ent["name"]
-    return {name_key(r["object"]) for r in m.doc.get("relations", []) if r.get("subject") == name}
+    name = m.ent.name
+    return {name_key(r.object) for r in m.doc.relations if r.subject == name}
 
 
 def _rules(j: _Joins) -> None:
@@ -327,7 +328,7 @@ def _rules(j: _Joins) -> None:
 def _gazetteer(j: _Joins) -> None:
     first: dict[str, int] = {}
     for i, m in enumerate(j.m):
-        kb = m.ent.get("kb_id")
+        kb = m.ent.kb_id
         if not kb:
             continue
         if kb in first:
@@ -352,7 +353,7 @@ def _same_place(j: _Joins) -> None:
 
 def same_name_key(m: _M) -> tuple | None:
     """The key the same_name rule joins a member on, or None."""
-    name = m.ent["name"]
+    name = m.ent.name
     if is_generic(name) or len(name_key(name)) < 2 or (is_descriptive(name) and not m.country):
         return None
     key: tuple = (m.type, name_key(name)) + ((m.country,) if is_descriptive(name) else ())
@@ -368,8 +369,8 @@ def rule_keys(m: _M) -> list[tuple[str, str]]:
     (``_rules``): a rule joins each member to the earliest member holding the same key
     (the fuzzy_name rule's surname key aside, see :func:`join_keys`)."""
     out = []
-    if m.ent.get("kb_id"):
-        out.append(("gazetteer", f"kb\x1f{m.ent['kb_id']}"))
+    if m.ent.kb_id:
+        out.append(("gazetteer", f"kb\x1f{m.ent.kb_id}"))
     if m.place:
         out.append(("same_place", f"place\x1f{m.place}"))
     if (k := same_name_key(m)) is not None:
@@ -383,7 +384,7 @@ def join_keys(m: _M) -> set[str]:
     """Every key a rule could join this member on, and its own key (the entity id is the
     earliest member's of an own key): members sharing none are resolved apart."""
     keys = {f"own\x1f{m.own_key}"} | {k for _, k in rule_keys(m)}
-    toks = name_key(m.ent["name"]).split()
+    toks = name_key(m.ent.name).split()
     if m.type == "PERSON" and len(toks) >= 2:
         keys.add(f"surname\x1f{toks[-1]}")
     return keys
@@ -393,22 +394,22 @@ def join_record(rule: str, first: _M, m: _M) -> dict[str, Any]:
     """The ``merges`` record the gazetteer, same_place or same_name rule writes when it
     joins ``m`` to ``first``, the earliest member holding the same key."""
     if rule == "gazetteer":
-        kb = m.ent["kb_id"]
+        kb = m.ent.kb_id
         score, why = 1.0, f"both are the gazetteer's actor {actor_name(kb) or kb!r} ({kb})"
     elif rule == "same_place":
-        geo = m.ent.get("geo") or {}
+        geo = m.ent.geo or {}
         score, why = 0.97, f"both geocoded to {geo.get('name') or m.place!r} ({m.place})"
     elif rule == "same_name":
         key = same_name_key(m)
         where = "" if len(key) < 3 else f" in articles about {key[2]}" if key[0] == "PERSON" else f" (of {key[2]})"
-        score, why = 0.98, f"both named {m.ent['name']!r}{where}"
+        score, why = 0.98, f"both named {m.ent.name!r}{where}"
     else:
         raise ValueError(rule)
     return _record(first, m, rule, score, why)
 
 
 def _record(a: _M, b: _M, rule: str, score: float, evidence: str) -> dict[str, Any]:
-    return {"a": a.ent["name"], "b": b.ent["name"], "rule": rule, "score": round(score, 3),
+    return {"a": a.ent.name, "b": b.ent.name, "rule": rule, "score": round(score, 3),
             "evidence": evidence, "members": [list(a.key), list(b.key)]}
 
 
@@ -440,13 +441,13 @@ def _alias(j: _Joins) -> None:
 def _persons(j: _Joins) -> None:
     by_surname: dict[str, list[int]] = {}
     for i, m in enumerate(j.m):
-        toks = name_key(m.ent["name"]).split()
+        toks = name_key(m.ent.name).split()
         if m.type == "PERSON" and len(toks) >= 2:
             by_surname.setdefault(toks[-1], []).append(i)
     pairs = ((i, k) for same in by_surname.values() for x, i in enumerate(same) for k in same[x + 1 :])
     for i, k in pairs:
         a, b = j.m[i], j.m[k]
-        ta, tb = name_key(a.ent["name"]).split(), name_key(b.ent["name"]).split()
+        ta, tb = name_key(a.ent.name).split(), name_key(b.ent.name).split()
         if ta == tb:
             continue
         score = fuzz.ratio(" ".join(ta), " ".join(tb)) / 100
@@ -457,7 +458,7 @@ def _persons(j: _Joins) -> None:
         close_full = len(ta) >= 3 and len(ta) == len(tb) and ta[0] == tb[0] and score >= 0.92
         if score >= 0.85 and (bylines or orgs or close_full):
             role = "both bylines" if bylines else f"both tied to {sorted(orgs)[0]!r}" if orgs else "a full name off by a letter or two"
-            j.union(i, k, "fuzzy_name", score, f"{a.ent['name']!r} and {b.ent['name']!r} spelled alike ({score:.2f}); {role}")
+            j.union(i, k, "fuzzy_name", score, f"{a.ent.name!r} and {b.ent.name!r} spelled alike ({score:.2f}); {role}")
 
 
 # ----------------------------------------------------------------- analysts
@@ -557,7 +558,7 @@ def canonical_name(ms: list[_M], geo: dict[str, Any] | None, kb: str | None) -> 
         if p.startswith(("country:", "places:")) or (p.startswith("geonames:") and _plain(gname)
                                                       and ((geo.get("precision") == 1) or strip_accents(gname).casefold() in forms)):
             return gname, "the gazetteer's name"
-    votes = Counter(m.ent["name"] for m in ms)
+    votes = Counter(m.ent.name for m in ms)
     names = [n for n in votes if not is_generic(n)] or list(votes)
     top = max(votes[n] for n in names)
     names = [n for n in names if votes[n] >= 0.25 * top]  # a spelling one member in forty uses is a slip, however full
@@ -579,11 +580,11 @@ def _entry_name(p: str) -> str | None:
 def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str], earliest_of: dict[str, int]) -> KBEntity:
     ms = sorted((j.m[i] for i in idx), key=lambda m: m.order)
     first = ms[0]
-    kb = Counter(m.ent["kb_id"] for m in ms if m.ent.get("kb_id")).most_common(1)
+    kb = Counter(m.ent.kb_id for m in ms if m.ent.kb_id).most_common(1)
     kb = kb[0][0] if kb else None
     places = Counter(m.place for m in ms if m.place)
     top = places.most_common(1)[0][0] if places else None
-    geo = next((m.ent.get("geo") for m in ms if top and m.place == top), None) or next((m.ent.get("geo") for m in ms if m.ent.get("geo")), None)
+    geo = next((m.ent.geo for m in ms if top and m.place == top), None) or next((m.ent.geo for m in ms if m.ent.geo), None)
     name, _why = canonical_name(ms, geo, kb)
     renamed = next((renames[i] for i in idx if i in renames), None)
     if renamed:
@@ -605,7 +606,7 @@ def _entity(j: _Joins, root: int, idx: list[int], renames: dict[int, str], earli
         aliases=aliases,
         members=[m.key for m in ms],
         kb_id=kb,
-        kind=next((m.ent.get("kind") for m in ms if m.ent.get("kind")), None),
+        kind=next((m.ent.kind for m in ms if m.ent.kind), None),
         country=countries.most_common(1)[0][0] if countries else None,
         geo=geo,
         merges=list(j.why.get(root, [])),

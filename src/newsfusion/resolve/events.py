@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..events.similarity import Similarity, content_words
+from ..corpus import DocRecord, EntityMention, EventReport
 from .base import CorpusState, KBEvent, corpus_step, plausible_toll, stable_id, toll_warning
 
 WEIGHTS = {"kind": 0.10, "place": 0.25, "time": 0.20, "participants": 0.15, "wording": 0.30}
@@ -86,7 +87,7 @@ class Report:
 
     doc_id: str
     local: str
-    rec: dict[str, Any]
+    rec: EventReport
     published: str
     place: str
     geo: dict[str, Any] | None
@@ -111,41 +112,41 @@ class Report:
         return f"{self.doc_id}:{self.local}"
 
 
-def _entity_by_name(doc: dict[str, Any], name: str | None) -> dict[str, Any] | None:
+def _entity_by_name(doc: DocRecord, name: str | None) -> EntityMention | None:
     if not name:
         return None
     low = name.lower()
-    for e in doc.get("entities", []):
-        if e.get("name", "").lower() == low or low in (a.lower() for a in e.get("aliases") or []):
+    for e in doc.entities:
+        if e.name.lower() == low or low in (a.lower() for a in e.aliases):
             return e
     return None
 
 
-def _kb_of(state: CorpusState, doc_id: str, ent: dict[str, Any] | None) -> str | None:
+def _kb_of(state: CorpusState, doc_id: str, ent: EntityMention | None) -> str | None:
     if ent is None:
         return None
-    return state.entity_id_of(doc_id, ent.get("id", ""))
+    return state.entity_id_of(doc_id, ent.id)
 
 
-def _report(state: CorpusState, doc: dict[str, Any], ev: dict[str, Any]) -> Report:
-    place_ent = _entity_by_name(doc, ev.get("location"))
-    time = ev.get("time") or {}
+def _report(state: CorpusState, doc: DocRecord, ev: EventReport) -> Report:
+    place_ent = _entity_by_name(doc, ev.location)
+    time = ev.time or {}
     people: set[str] = set()
     names: dict[str, str] = {}
-    for name in list(ev.get("actors") or []) + list(ev.get("targets") or []):
+    for name in ev.actors + ev.targets:
         ent = _entity_by_name(doc, name)
-        key = _kb_of(state, doc["doc_id"], ent) or ("w:" + (fold(name).split() or [""])[-1])
+        key = _kb_of(state, doc.doc_id, ent) or ("w:" + (fold(name).split() or [""])[-1])
         people.add(key)
         names[key] = name
-        if _state_side(name, (ent or {}).get("kind")):
+        if _state_side(name, ent.kind if ent is not None else None):
             people.add("w:state forces")  # "the Congolese army", "government troops", FARDC: one side
             names["w:state forces"] = "state forces"
     return Report(
-        doc_id=doc["doc_id"], local=ev.get("id", ""), rec=ev,
-        published=((doc.get("document") or {}).get("published") or "")[:10],
-        place=fold(ev.get("location")), geo=(place_ent or {}).get("geo"), place_kb=_kb_of(state, doc["doc_id"], place_ent),
+        doc_id=doc.doc_id, local=ev.id, rec=ev,
+        published=(doc.document.published or "")[:10],
+        place=fold(ev.location), geo=place_ent.geo if place_ent is not None else None, place_kb=_kb_of(state, doc.doc_id, place_ent),
         start=time.get("start"), end=time.get("end") or time.get("start"), people={p for p in people if p not in ("w:",)},
-        names=names, ingested="" if (doc.get("document") or {}).get("published") else state.ingested.get(doc["doc_id"], "")[:10],
+        names=names, ingested="" if doc.document.published else state.ingested.get(doc.doc_id, "")[:10],
     )
 
 
@@ -164,9 +165,9 @@ def _state_side(name: str, kind: str | None) -> bool:
 # --- the five cues --------------------------------------------------------------------------
 
 def kind_score(a: Report, b: Report) -> float | None:
-    ta, tb = a.rec.get("acled_type"), b.rec.get("acled_type")
-    sa, sb = a.rec.get("acled_sub_type"), b.rec.get("acled_sub_type")
-    if ("planned" == a.rec.get("status")) != ("planned" == b.rec.get("status")):
+    ta, tb = a.rec.acled_type, b.rec.acled_type
+    sa, sb = a.rec.acled_sub_type, b.rec.acled_sub_type
+    if ("planned" == a.rec.status) != ("planned" == b.rec.status):
         return None
     if sa == sb:
         return 1.0
@@ -188,25 +189,25 @@ def place_score(a: Report, b: Report) -> tuple[float | None, str]:
     if not a.place or not b.place:
         return 0.3, "place unknown in one report"
     if a.place == b.place or (a.place_kb and a.place_kb == b.place_kb):
-        return 1.0, f"same place ({a.rec.get('location')})"
+        return 1.0, f"same place ({a.rec.location})"
     if f" {a.place} " in f" {b.place} " or f" {b.place} " in f" {a.place} ":
-        return 1.0, f"one place inside the other ({a.rec.get('location')} / {b.rec.get('location')})"
+        return 1.0, f"one place inside the other ({a.rec.location} / {b.rec.location})"
     ga, gb = a.geo or {}, b.geo or {}
     km = _km(ga, gb)
     if km is not None and km <= MAX_KM:
-        return 0.9, f"places {km:.0f} km apart ({a.rec.get('location')} / {b.rec.get('location')})"
+        return 0.9, f"places {km:.0f} km apart ({a.rec.location} / {b.rec.location})"
     if ga.get("country") and gb.get("country") and ga["country"] != gb["country"]:
         return None, "different countries"
     region = {fold(ga.get("admin1")), fold(gb.get("admin1"))} - {""}
     if region and (a.place in region or b.place in region):
-        return 0.7, f"one place is the other's region ({a.rec.get('location')} / {b.rec.get('location')})"
+        return 0.7, f"one place is the other's region ({a.rec.location} / {b.rec.location})"
     if ga.get("admin1") and gb.get("admin1"):
         if fold(ga["admin1"]) == fold(gb["admin1"]):
             return 0.5, f"same region ({ga['admin1']})"
         return None, f"different regions ({ga['admin1']} / {gb['admin1']})"
     if km is not None:
         return None, f"places {km:.0f} km apart"
-    return 0.3, f"places not comparable ({a.rec.get('location')} / {b.rec.get('location')})"
+    return 0.3, f"places not comparable ({a.rec.location} / {b.rec.location})"
 
 
 @lru_cache(maxsize=65536)
@@ -272,7 +273,7 @@ def pair_score(a: Report, b: Report, wording: float, method: str) -> tuple[float
     parts = {"kind": kind, "place": place, "time": time, "participants": people, "wording": wording}
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     kind_why = "same kind" if kind == 1.0 else "compatible kinds"
-    reason = (f"{kind_why} ({a.rec.get('acled_sub_type')} / {b.rec.get('acled_sub_type')}); {p_why}; {t_why}; "
+    reason = (f"{kind_why} ({a.rec.acled_sub_type} / {b.rec.acled_sub_type}); {p_why}; {t_why}; "
               f"{w_why}; wording {wording:.2f} by {method}")
     return round(score, 3), reason
 
@@ -382,12 +383,12 @@ def _families(reports: list[Report]) -> list[str]:
         parent[find(x)] = find(y)
 
     for r in reports:
-        t, sub = f"T:{r.rec.get('acled_type')}", f"S:{r.rec.get('acled_sub_type')}"
+        t, sub = f"T:{r.rec.acled_type}", f"S:{r.rec.acled_sub_type}"
         union(sub, t)
         for k, g in enumerate(COMPATIBLE):
-            if r.rec.get("acled_sub_type") in g:
+            if r.rec.acled_sub_type in g:
                 union(f"G:{k}", t)
-    return [find(f"T:{r.rec.get('acled_type')}") for r in reports]
+    return [find(f"T:{r.rec.acled_type}") for r in reports]
 
 
 def _grams(place: str) -> set[str]:
@@ -441,7 +442,7 @@ def candidate_pairs(reports: list[Report]) -> set[tuple[int, int]]:
             probes.append([])
             continue
         weeks = _weeks(r)
-        head = (families[i], r.rec.get("status") == "planned")
+        head = (families[i], r.rec.status == "planned")
         ga = r.geo or {}
         own_keys = [("p", r.place)]
         probe = [("p", g) for g in _grams(r.place)]
@@ -534,13 +535,13 @@ def _order(r: Report) -> tuple:
 
 
 def _toll(r: Report, key: str) -> int | None:
-    return plausible_toll((r.rec.get("fatalities") or {}).get(key))
+    return plausible_toll((r.rec.fatalities or {}).get(key))
 
 
 def _warnings(group: list[Report]) -> list[str]:
     out = []
     for r in group:
-        fat = r.rec.get("fatalities") or {}
+        fat = r.rec.fatalities or {}
         for key in ("min", "max"):
             w = toll_warning(fat.get(key), f"{r.doc_id}:{r.local}")
             if w and w not in out:
@@ -553,17 +554,17 @@ def _summary(group: list[Report], method: str) -> dict[str, Any]:
     starts = sorted(r.start for r in group if r.start)
     ends = sorted(r.end for r in group if r.end)
     summary = {
-        "location": first.rec.get("location") or next((r.rec.get("location") for r in group if r.rec.get("location")), None),
+        "location": first.rec.location or next((r.rec.location for r in group if r.rec.location), None),
         "time": {"start": starts[0] if starts else None, "end": ends[-1] if ends else None},
-        "actors": list(dict.fromkeys(a for r in group for a in r.rec.get("actors") or [])),
-        "targets": list(dict.fromkeys(t for r in group for t in r.rec.get("targets") or [])),
+        "actors": list(dict.fromkeys(a for r in group for a in r.rec.actors)),
+        "targets": list(dict.fromkeys(t for r in group for t in r.rec.targets)),
         "fatalities": [
-            {"doc_id": r.doc_id, "event": r.local, "min": _toll(r, "min"), "max": _toll(r, "max"), "sources": r.rec.get("sources") or [],
-             "evidence": r.rec.get("evidence", "")}
+            {"doc_id": r.doc_id, "event": r.local, "min": _toll(r, "min"), "max": _toll(r, "max"), "sources": list(r.rec.sources),
+             "evidence": r.rec.evidence}
             for r in group
         ],
-        "sources": list(dict.fromkeys(s for r in group for s in r.rec.get("sources") or [])),
-        "statuses": sorted({r.rec.get("status") or "occurred" for r in group}),
+        "sources": list(dict.fromkeys(s for r in group for s in r.rec.sources)),
+        "statuses": sorted({r.rec.status or "occurred" for r in group}),
         "similarity": method,
     }
     if warnings := _warnings(group):
@@ -574,8 +575,8 @@ def _summary(group: list[Report], method: str) -> dict[str, Any]:
 @corpus_step("events")
 def fuse_events(state: CorpusState) -> CorpusState:
     """Fill ``state.events``: reports of the same event across articles become one KBEvent."""
-    reports = [_report(state, d, ev) for d in state.docs for ev in d.get("events", [])]
-    sim = Wording([r.rec.get("evidence", "") for r in reports], cache=state.vectors)
+    reports = [_report(state, d, ev) for d in state.records for ev in d.events]
+    sim = Wording([r.rec.evidence for r in reports], cache=state.vectors)
     if len(reports) <= 1:
         sim.method = "none"
     state.events = sorted(events_of(reports, sim), key=lambda e: (e.reports[0][0], e.reports[0][1]))
@@ -593,7 +594,7 @@ def events_of(reports: list[Report], sim: Wording) -> list[KBEvent]:
     for n, g in enumerate(groups):
         group = [reports[k] for k in g]
         first = group[0]
-        kinds = [(r.rec.get("acled_type"), r.rec.get("acled_sub_type")) for r in group]
+        kinds = [(r.rec.acled_type, r.rec.acled_sub_type) for r in group]
         acled = max(set(kinds), key=lambda k: (kinds.count(k), -kinds.index(k)))
         events.append(KBEvent(
             id=stable_id("evt", first.doc_id, first.local),

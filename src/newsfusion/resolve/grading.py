@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..contradictions.find import words
+from ..corpus import Claim, DocRecord
 from ..gazetteer.normalize import name_key
 from .base import CorpusState, Grade, corpus_step
 
@@ -57,18 +58,22 @@ KIND_RELIABILITY = {
 }
 
 
-def source_key(doc: dict, claim: dict, state: CorpusState | None = None) -> str:
+# the source of what an article states in its own voice (an event or relation no claim carries)
+AUTHOR = Claim(source_kind="author")
+
+
+def source_key(doc: DocRecord, claim: Claim, state: CorpusState | None = None) -> str:
     """Who a claim's source is, for counting independent sources: its source entity when
     the ``sources`` step tied it to one, else its kind and name."""
-    if state is not None and claim.get("id") and (eid := state.claim_sources.get((doc["doc_id"], claim["id"]))):
+    if state is not None and claim.id and (eid := state.claim_sources.get((doc.doc_id, claim.id))):
         return f"entity:{eid}"
-    kind = claim.get("source_kind")
-    name = name_key(claim.get("source") or "")
+    kind = claim.source_kind
+    name = name_key(claim.source or "")
     if kind == "anonymous":
-        outlet = (doc.get("document") or {}).get("outlet") or (doc.get("document") or {}).get("author") or doc["doc_id"]
+        outlet = doc.document.outlet or doc.document.author or doc.doc_id
         return f"anon:{name_key(outlet)}:{name}"
     if kind == "author":
-        return f"author:{name_key((doc.get('document') or {}).get('outlet') or claim.get('source') or doc['doc_id'])}"
+        return f"author:{name_key(doc.document.outlet or claim.source or doc.doc_id)}"
     return f"{kind}:{name}"
 
 
@@ -104,8 +109,8 @@ def _kb_of_member(state: CorpusState) -> dict:
     return cache
 
 
-def reliability(state: CorpusState, doc: dict, source: str, kind: str, claim_id: str | None = None, entity_id: str | None = None) -> tuple[str, str]:
-    eid = entity_id or (state.claim_sources.get((doc["doc_id"], claim_id)) if claim_id else None)
+def reliability(state: CorpusState, doc: DocRecord, source: str, kind: str, claim_id: str | None = None, entity_id: str | None = None) -> tuple[str, str]:
+    eid = entity_id or (state.claim_sources.get((doc.doc_id, claim_id)) if claim_id else None)
     rated = rating_of(state, source, eid)
     if rated:
         return rated, f"rated {rated} by the analyst"
@@ -113,19 +118,19 @@ def reliability(state: CorpusState, doc: dict, source: str, kind: str, claim_id:
         return "C", "the article's author or outlet"
     if kind == "anonymous":
         return "F", "anonymous: reliability cannot be judged"
-    ent = next((e for e in doc.get("entities", []) if e.get("name") == source or source in (e.get("aliases") or [])), None)
+    ent = next((e for e in doc.entities if e.name == source or source in e.aliases), None)
     if kind == "named_person":
-        org = next((r["object"] for r in doc.get("relations", []) if r.get("subject") == source and r.get("predicate") == "spokesperson_of"), None)
+        org = next((r.object for r in doc.relations if r.subject == source and r.predicate == "spokesperson_of"), None)
         if org is not None:
-            org_ent = next((e for e in doc.get("entities", []) if e.get("name") == org), None)
-            org_id = _kb_of_member(state).get((doc["doc_id"], org_ent["id"])) if org_ent else None
+            org_ent = next((e for e in doc.entities if e.name == org), None)
+            org_id = _kb_of_member(state).get((doc.doc_id, org_ent.id)) if org_ent is not None else None
             letter, why = reliability(state, doc, org, "named_org", entity_id=org_id)
             return letter, f"spokesperson of {org}: {why}"
         return "C", "a source named in the report"
     if kind == "media":
         return "C", "another news outlet"
-    if ent is not None and ent.get("kind") in KIND_RELIABILITY:
-        return KIND_RELIABILITY[ent["kind"]]
+    if ent is not None and ent.kind in KIND_RELIABILITY:
+        return KIND_RELIABILITY[ent.kind]
     kb = _entities_by_id(state).get(eid) if eid else None
     if kb is not None and kb.kind in KIND_RELIABILITY:
         return KIND_RELIABILITY[kb.kind]
@@ -148,7 +153,7 @@ def _claim_groups(state: CorpusState) -> dict[tuple[str, str], set[str]]:
     ``len - need + 1`` words of the shorter one. So each claim looks up only its rarest
     words, and the cost grows with the pairs that could qualify, not with all pairs
     sharing a common word ("killed")."""
-    claims = [(d, c, words(c.get("content", ""))) for d in state.docs for c in d.get("claims", []) if c.get("stance") != "deny"]
+    claims = [(d, c, words(c.content)) for d in state.records for c in d.claims if c.stance != "deny"]
     df: Counter[str] = Counter(w for _, _, ws in claims for w in ws)
     index: dict[str, list[int]] = {}
     for i, (_, _, ws) in enumerate(claims):
@@ -174,7 +179,7 @@ def _claim_groups(state: CorpusState) -> dict[tuple[str, str], set[str]]:
                 if _supports(len(ws & wj), m, len(wj)):
                     support[i].add(keys[j])
                     support[j].add(keys[i])
-    return {(d["doc_id"], c["id"]): support[i] for i, (d, c, _) in enumerate(claims)}
+    return {(d.doc_id, c.id): support[i] for i, (d, c, _) in enumerate(claims)}
 
 
 def _contradicted(state: CorpusState) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
@@ -190,17 +195,17 @@ def _contradicted(state: CorpusState) -> dict[tuple[str, str], list[tuple[str, s
 def grade_claims(state: CorpusState) -> list[Grade]:
     support = _claim_groups(state)
     against = _contradicted(state)
-    return [grade_claim(state, d, c, support, against) for d in state.docs for c in d.get("claims", [])]
+    return [grade_claim(state, d, c, support, against) for d in state.records for c in d.claims]
 
 
-def grade_claim(state: CorpusState, d: dict, c: dict, support: dict, against: dict) -> Grade:
+def grade_claim(state: CorpusState, d: DocRecord, c: Claim, support: dict, against: dict) -> Grade:
     """One claim's grade, given every claim's support (source keys) and what contradicts it."""
-    key = (d["doc_id"], c["id"])
-    letter, why = reliability(state, d, c.get("source") or "", c.get("source_kind") or "", c.get("id"))
+    key = (d.doc_id, c.id)
+    letter, why = reliability(state, d, c.source or "", c.source_kind or "", c.id)
     keys = support.get(key, {source_key(d, c, state)})
     n = len(keys)
-    reasons = [f"source {c.get('source')!r}: {why}"]
-    if not (c.get("content") or "").strip():
+    reasons = [f"source {c.source!r}: {why}"]
+    if not (c.content or "").strip():
         cred = 6
         reasons.append("nothing to check: no content")
     elif key in against:
@@ -211,17 +216,17 @@ def grade_claim(state: CorpusState, d: dict, c: dict, support: dict, against: di
     elif n >= 2:
         cred = 1
         reasons.append(f"confirmed by {n} independent sources")
-    elif c.get("stance") == "hedge":
+    elif c.stance == "hedge":
         cred = 4
         reasons.append("doubtful: hedged by its own source")
     else:
         cred = 3
         reasons.append("possibly true: one source, neither confirmed nor contradicted")
-    return Grade("claim", f"{d['doc_id']}:{c['id']}", letter, cred, n, reasons)
+    return Grade("claim", f"{d.doc_id}:{c.id}", letter, cred, n, reasons)
 
 
 def grade_events(state: CorpusState) -> list[Grade]:
-    docs = {d["doc_id"]: d for d in state.docs}
+    docs = {d.doc_id: d for d in state.records}
     contested = {}
     for x in state.contradictions:
         for side in (x.a, x.b):
@@ -235,15 +240,15 @@ def grade_events(state: CorpusState) -> list[Grade]:
         disputes = []
         for doc_id, local in ev.reports:
             d = docs.get(doc_id)
-            r = next((x for x in (d or {}).get("events", []) if x.get("id") == local), None)
+            r = d.event(local) if d is not None else None
             if r is None:
                 continue
-            linked = [c for c in d.get("claims", []) if c["id"] in (r.get("claims") or [])]
+            linked = [c for c in d.claims if c.id in r.claims]
             for c in linked:
                 keys.add(source_key(d, c, state))
-                letters.append(reliability(state, d, c.get("source") or "", c.get("source_kind") or "", c.get("id")))
+                letters.append(reliability(state, d, c.source or "", c.source_kind or "", c.id))
             if not linked:  # the author's own report: one source per outlet
-                keys.add(source_key(d, {"source_kind": "author", "source": (d.get("document") or {}).get("author")}))
+                keys.add(source_key(d, Claim(source_kind="author", source=d.document.author)))
                 letters.append(("C", "the article's author or outlet"))
             disputes += contested.get((doc_id, local), [])
         n = len(keys)
@@ -265,13 +270,13 @@ def grade_relations(state: CorpusState) -> list[Grade]:
     """A relation stated in several articles by independent sources is confirmed."""
     seen: dict[tuple[str, str, str], set[str]] = {}
     where: dict[tuple[str, str, str], list[str]] = {}
-    for d in state.docs:
-        for i, r in enumerate(d.get("relations", [])):
-            key = (name_key(r["subject"]), r["predicate"], name_key(r["object"]))
-            claim = next((c for c in d.get("claims", []) if c["id"] == r.get("claim")), None)
-            src = source_key(d, claim, state) if claim else source_key(d, {"source_kind": "author", "source": None})
+    for d in state.records:
+        for i, r in enumerate(d.relations):
+            key = (name_key(r.subject), r.predicate, name_key(r.object))
+            claim = d.claim(r.claim)
+            src = source_key(d, claim, state) if claim is not None else source_key(d, AUTHOR)
             seen.setdefault(key, set()).add(src)
-            where.setdefault(key, []).append(f"{d['doc_id']}:r{i}")
+            where.setdefault(key, []).append(f"{d.doc_id}:r{i}")
     grades = []
     for key, srcs in seen.items():
         n = len(srcs)

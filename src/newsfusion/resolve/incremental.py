@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from ..contradictions.find import words
+from ..corpus import DocRecord, DocumentInfo, EntityMention, Relation, entity_from_format, entity_to_format, from_format
 from ..gazetteer.normalize import name_key
 from . import contradictions as C
 from . import entities as E
@@ -84,17 +85,19 @@ def unref(r: str) -> tuple[str, str]:
 
 def member_facts(m: E._M, eid: str | None) -> dict[str, Any]:
     """What entity resolution reads of one article entity (``E._M``), and its KB entity."""
-    ent = {k: m.ent.get(k) for k in ("id", "name", "type", "aliases", "kb_id", "kind", "country", "geo") if m.ent.get(k) is not None}
-    orgs = [r["object"] for r in m.doc.get("relations", []) if r.get("subject") == m.ent["name"]]
-    return {"ent": ent, "dc": m.doc_country, "author": (m.doc.get("document") or {}).get("author"), "orgs": orgs, "eid": eid,
+    d = entity_to_format(m.ent)
+    ent = {k: d.get(k) for k in ("id", "name", "type", "aliases", "kb_id", "kind", "country", "geo") if d.get(k) is not None}
+    orgs = [r.object for r in m.doc.relations if r.subject == m.ent.name]
+    return {"ent": ent, "dc": m.doc_country, "author": m.doc.document.author, "orgs": orgs, "eid": eid,
             "keys": sorted(E.join_keys(m))}
 
 
 def member_from_facts(r: str, order: int, facts: dict[str, Any]) -> E._M:
     doc_id, local = unref(r)
-    name = facts["ent"]["name"]
-    doc = {"doc_id": doc_id, "document": {"author": facts.get("author")}, "relations": [{"subject": name, "object": o} for o in facts.get("orgs") or []]}
-    return E._M((doc_id, local), doc, facts["ent"], order, facts.get("dc"))
+    ent = entity_from_format(facts["ent"])
+    doc = DocRecord(doc_id=doc_id, document=DocumentInfo(author=facts.get("author")),
+                    relations=tuple(Relation(subject=ent.name, object=o) for o in facts.get("orgs") or []))
+    return E._M((doc_id, local), doc, ent, order, facts.get("dc"))
 
 
 def report_keys(r: V.Report, probes: bool = True) -> tuple[list[str], list[str]] | None:
@@ -128,7 +131,7 @@ def report_keys(r: V.Report, probes: bool = True) -> tuple[list[str], list[str]]
     return keys(own_p, own_t), (keys(probe_p, probe_t) if probes else [])
 
 
-def claim_entities(state: CorpusState, doc: dict, claim: dict) -> set[str]:
+def claim_entities(state: CorpusState, doc: DocRecord, claim: dict) -> set[str]:
     index = state.__dict__.get("_incr_index")
     if index is None:
         index = state.__dict__["_incr_index"] = C._index(state)
@@ -163,9 +166,11 @@ def relation_key(r: dict) -> str:
     return SEP.join((name_key(r["subject"]), r["predicate"], name_key(r["object"])))
 
 
-def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, members: list[E._M]) -> tuple[dict, list[dict], list[dict]]:
-    """The index rows of one document: its ``corpus_docs`` row, members, keys."""
+def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, members: list[E._M],
+             rec: DocRecord | None = None) -> tuple[dict, list[dict], list[dict]]:
+    """The index rows of one document (``rec``: its typed record, when at hand): its ``corpus_docs`` row, members, keys."""
     doc_id = doc["doc_id"]
+    rec = rec if rec is not None else from_format(doc)
     mem_rows, keys = [], []
 
     def key(kind: str, k: str, r: str, n: int | None = None, extra: str | None = None) -> None:
@@ -176,19 +181,19 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
         mem_rows.append({"ref": r, "doc_id": doc_id, "ord": first_member + i, "facts": _json(member_facts(m, state.entity_id_of(*m.key)))})
         for k in sorted(E.join_keys(m)):
             key("ek", k, r)
-    for ev in doc.get("events", []):
-        rk = report_keys(V._report(state, doc, ev), probes=False)
+    for ev in rec.events:
+        rk = report_keys(V._report(state, rec, ev), probes=False)
         if rk is None:
             raise Fallback("a report has no day")
         for k in rk[0]:
-            key("rk", k, ref(doc_id, ev.get("id", "")))
+            key("rk", k, ref(doc_id, ev.id))
     for c in doc.get("claims", []):
         r = ref(doc_id, c["id"])
         if c.get("stance") != "deny":
             ws = words(c.get("content", ""))
             for w in sorted(ws):
                 key("w", w, r, len(ws))
-        ents = claim_entities(state, doc, c)
+        ents = claim_entities(state, rec, c)
         kind = polarity_kind(c)
         for e in sorted(ents):
             key("ce", e, r, len(ents), kind if kind == "presence" else None)
@@ -205,8 +210,8 @@ def doc_rows(state: CorpusState, doc: dict, doc_ord: int, first_member: int, mem
             if looked:
                 key("cform", looked, r)
     for i, rel in enumerate(doc.get("relations", [])):
-        claim = next((c for c in doc.get("claims", []) if c["id"] == rel.get("claim")), None)
-        src = G.source_key(doc, claim, state) if claim else G.source_key(doc, {"source_kind": "author", "source": None})
+        claim = rec.claim(rel.get("claim"))
+        src = G.source_key(rec, claim, state) if claim is not None else G.source_key(rec, G.AUTHOR)
         key("rel", relation_key(rel), f"{doc_id}:r{i}", None, src)
     return {"doc_id": doc_id, "ord": doc_ord}, mem_rows, keys
 
@@ -235,7 +240,7 @@ def index_rows(state: CorpusState) -> tuple[list[dict], list[dict], list[dict]] 
     for i, d in enumerate(state.docs):
         ms = by_doc.get(d["doc_id"], [])
         try:
-            a, b, c = doc_rows(state, d, i, n, ms)
+            a, b, c = doc_rows(state, d, i, n, ms, state.records[i])
         except Fallback:
             return None
         n += len(ms)
@@ -443,7 +448,15 @@ class _Run:
         ids_map = self.ix.member_ids(old)
         ids_map.update(self.mapping)
         docs = sorted((self.records[d] for d in ids), key=lambda d: self.doc_ord[d["doc_id"]])
-        return CorpusState(docs=docs, member_ids=ids_map, ingested={d: self.ingested.get(d, "") for d in ids})
+        st = CorpusState(docs=docs, member_ids=ids_map, ingested={d: self.ingested.get(d, "") for d in ids})
+        return st.with_records([self.typed(d["doc_id"]) for d in docs])
+
+    def typed(self, d: str) -> DocRecord:
+        """The typed record of a loaded document (converted once)."""
+        memo = self.__dict__.setdefault("_typed", {})
+        if d not in memo:
+            memo[d] = from_format(self.records[d])
+        return memo[d]
 
     def claim(self, d: str, cid: str) -> dict | None:
         return next((c for c in self.records[d].get("claims", []) if c["id"] == cid), None)
@@ -465,9 +478,10 @@ class _Run:
         n = self.first_member_ord
         comp: dict[str, E._M] = {}
         for d in self.new:
-            country = E._doc_country(d)
-            for e in d.get("entities", []):
-                m = E._M((d["doc_id"], e["id"]), d, e, n, country)
+            dr = self.typed(d["doc_id"])
+            country = E._doc_country(dr)
+            for e in dr.entities:
+                m = E._M((dr.doc_id, e.id), dr, e, n, country)
                 comp[ref(*m.key)] = m
                 n += 1
         self.new_members = list(comp.values())
@@ -633,13 +647,13 @@ class _Run:
                 why("a later rule joins it to a member not joined to the first before")
                 continue
             names = {row["name"], *aliases.get(eid, [])}
-            if (m.type != row["type"] or (m.ent.get("kb_id") or row["kb_id"]) != row["kb_id"] or (m.country or row["country"]) != row["country"]
-                    or (m.place or E.place_id(row["geo"])) != E.place_id(row["geo"]) or (row["geo"] is None and m.ent.get("geo"))
-                    or (row["kind"] is None and m.ent.get("kind")) or not set(m.names()) <= names):
+            if (m.type != row["type"] or (m.ent.kb_id or row["kb_id"]) != row["kb_id"] or (m.country or row["country"]) != row["country"]
+                    or (m.place or E.place_id(row["geo"])) != E.place_id(row["geo"]) or (row["geo"] is None and m.ent.geo)
+                    or (row["kind"] is None and m.ent.kind) or not set(m.names()) <= names):
                 why("brings a fact or name its entity lacks")
                 continue
-            if m.ent["name"] != row["name"]:
-                proxies = [E._M(("", str(i)), {}, {"name": n, "type": row["type"]}, i) for i, n in enumerate(sorted(names))]
+            if m.ent.name != row["name"]:
+                proxies = [E._M(("", str(i)), DocRecord(), EntityMention(name=n, type=row["type"]), i) for i, n in enumerate(sorted(names))]
                 if E.canonical_name(proxies, row["geo"], row["kb_id"])[1] != "the gazetteer's name":
                     why("another spelling of a name chosen by votes")
                     continue
@@ -679,7 +693,7 @@ class _Run:
         # the entities new members were attached to, by those members (the lookups by member and
         # by a form of the claim's own article; the corpus-wide one is Forms below)
         stubs = [KBEntity(id=eid, name="", type="", members=list(a["members"])) for eid, a in self.appended.items()]
-        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved) + stubs))
+        s = S._Sources(CorpusState(docs=self.new, entities=list(self.resolved) + stubs).with_records([self.typed(d["doc_id"]) for d in self.new]))
         run = self
         resolved = {e.id: e for e in self.resolved}
         made_before: dict[str, KBEntity | None] = {}
@@ -708,12 +722,13 @@ class _Run:
 
         s.index.by_form = Forms()
         for d in self.new:
-            for c in d.get("claims", []):
-                e = s.entity_for(d, c)
+            dr = self.typed(d["doc_id"])
+            for c in dr.claims:
+                e = s.entity_for(dr, c)
                 if e is None:
                     continue
-                self.claim_sources[(d["doc_id"], c["id"])] = e.id
-                self.claim_via[(d["doc_id"], c["id"])] = (not e.members, s.spelled, s.looked_up)
+                self.claim_sources[(dr.doc_id, c.id)] = e.id
+                self.claim_via[(dr.doc_id, c.id)] = (not e.members, s.spelled, s.looked_up)
         made = {e.id: e for e in s.new.values()}
         uses: dict[str, list[tuple[tuple[str, str], bool, str | None]]] = {}
         for (d, c), eid in self.claim_sources.items():
@@ -765,8 +780,9 @@ class _Run:
         st = self.state(self.new_ids)
         comp: dict[str, V.Report] = {}
         for d in self.new:
-            for ev in d.get("events", []):
-                r = V._report(st, d, ev)
+            dr = self.typed(d["doc_id"])
+            for ev in dr.events:
+                r = V._report(st, dr, ev)
                 comp[ref(r.doc_id, r.local)] = r
         own: dict[str, set[str]] = {}
         for k, r in comp.items():
@@ -782,7 +798,7 @@ class _Run:
         def at(k: str, r: V.Report) -> int:
             if k not in pos:
                 pos[k] = len(texts)
-                texts.append(r.rec.get("evidence", ""))
+                texts.append(r.rec.evidence)
             return pos[k]
 
         old_events: dict[str, str] = {}
@@ -825,7 +841,7 @@ class _Run:
             frontier = sorted(nxt | extra)
         self.old_event_ids = set(old_events.values())
         rs = sorted(comp.values(), key=lambda r: (self.doc_ord[r.doc_id], self._event_index(r)))
-        self.events_new = V.events_of(rs, V.Wording([r.rec.get("evidence", "") for r in rs], cache=self.vectors))
+        self.events_new = V.events_of(rs, V.Wording([r.rec.evidence for r in rs], cache=self.vectors))
         self.report_refs = set(comp)
 
     def _event_index(self, r: V.Report) -> int:
@@ -837,8 +853,9 @@ class _Run:
         st = self.state({unref(r)[0] for r in refs})
         for r in refs:
             d, local = unref(r)
-            ev = next(e for e in self.records[d].get("events", []) if e.get("id") == local)
-            into[r] = V._report(st, self.records[d], ev)
+            dr = self.typed(d)
+            ev = next(e for e in dr.events if e.id == local)
+            into[r] = V._report(st, dr, ev)
 
     def contradictions(self) -> None:
         st = self.state(self.new_ids)
@@ -848,7 +865,7 @@ class _Run:
         more: set[str] = set()
         for d in self.new:
             for c in d.get("claims", []):
-                ents = claim_entities(st, d, c)
+                ents = claim_entities(st, self.typed(d["doc_id"]), c)
                 if not ents:
                     continue
                 kind = polarity_kind(c)
@@ -1002,9 +1019,10 @@ class _Run:
         inst: dict[str, list[tuple[str, str]]] = {}
         stn = self.grading_state(self.new_ids)
         for d in self.new:
+            dr = self.typed(d["doc_id"])
             for i, rel in enumerate(d.get("relations", [])):
-                claim = next((c for c in d.get("claims", []) if c["id"] == rel.get("claim")), None)
-                src = G.source_key(d, claim, stn) if claim else G.source_key(d, {"source_kind": "author", "source": None})
+                claim = dr.claim(rel.get("claim"))
+                src = G.source_key(dr, claim, stn) if claim is not None else G.source_key(dr, G.AUTHOR)
                 inst.setdefault(relation_key(rel), []).append((f"{d['doc_id']}:r{i}", src))
         for key, items in inst.items():
             srcs = {s for _, s in items}
@@ -1027,7 +1045,7 @@ class _Run:
         self.load({x.a["doc_id"] for x in polx} | {x.b["doc_id"] for x in polx})
         polx.sort(key=lambda x: (self.doc_ord[x.a["doc_id"]], self.claim_index(x.a["doc_id"], x.a["claim"]), self.doc_ord[x.b["doc_id"]]))
         claim_docs = sorted({d for d, _ in affected}, key=lambda d: self.doc_ord[d])
-        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]))
+        art = C.in_article(CorpusState(docs=[self.records[d] for d in claim_docs]).with_records([self.typed(d) for d in claim_docs]))
         against = G._contradicted(CorpusState(docs=[], contradictions=_dedupe(art + polx)))
         others = {(od, oc) for k in affected for od, oc, _ in against.get(k, []) if od and oc}
         support = self.support(sorted(affected | others))
@@ -1036,7 +1054,7 @@ class _Run:
         for d, cid in sorted(affected, key=lambda k: (self.doc_ord[k[0]], self.claim_index(*k))):
             c = self.claim(d, cid)
             if c is not None:
-                grades.append(G.grade_claim(st, self.records[d], c, support, against))
+                grades.append(G.grade_claim(st, self.typed(d), self.typed(d).claim(cid), support, against))
         return grades
 
     def grade_events(self, events: list[KBEvent], numeric: list[KBContradiction] | None = None) -> list[Grade]:
@@ -1107,7 +1125,7 @@ class _Run:
             by_doc.setdefault(m.key[0], []).append(m)
         for d in self.new:
             ms = by_doc.get(d["doc_id"], [])
-            a, b, c = doc_rows(st, d, self.doc_ord[d["doc_id"]], n, ms)
+            a, b, c = doc_rows(st, d, self.doc_ord[d["doc_id"]], n, ms, self.typed(d["doc_id"]))
             n += len(ms)
             p.index_docs.append(a)
             p.index_members += b

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..corpus import Claim, DocRecord
 from ..gazetteer.normalize import name_key
 from .base import CorpusState, KBEntity, corpus_step, stable_id
 from .entities import is_generic
@@ -63,14 +64,14 @@ class _Index:
             for f in [e.name, *e.aliases]:
                 if f and not is_generic(f):
                     self.by_form.setdefault((e.type, name_key(f)), e)
-        for d in state.docs:
-            for ent in d.get("entities", []):
-                kb = self.by_member.get((d["doc_id"], ent["id"]))
+        for d in state.records:
+            for ent in d.entities:
+                kb = self.by_member.get((d.doc_id, ent.id))
                 if kb is None:
                     continue
-                for f in [ent["name"], *(ent.get("aliases") or [])]:
+                for f in [ent.name, *ent.aliases]:
                     if f:
-                        self.by_doc_form.setdefault((d["doc_id"], name_key(f)), kb)
+                        self.by_doc_form.setdefault((d.doc_id, name_key(f)), kb)
 
 
 def form_key(typ: str, name: str) -> str:
@@ -84,12 +85,12 @@ def pick_name(votes: Counter[str], typ: str) -> str:
     return max(votes, key=lambda n: (votes[n], n.islower() if typ == "SOURCE" else len(n), n))
 
 
-def _scope(doc: dict) -> tuple[str, str]:
+def _scope(doc: DocRecord) -> tuple[str, str]:
     """(key, shown) of what an anonymous source is scoped to: the outlet, else the article."""
-    outlet = ((doc.get("document") or {}).get("outlet") or "").strip()
+    outlet = (doc.document.outlet or "").strip()
     if outlet:
         return f"outlet:{name_key(outlet)}", outlet
-    return f"doc:{doc['doc_id']}", (doc.get("document") or {}).get("title") or doc["doc_id"]
+    return f"doc:{doc.doc_id}", doc.document.title or doc.doc_id
 
 
 class _Sources:
@@ -110,24 +111,24 @@ class _Sources:
             e.aliases = [n for n in votes if n != name]
             e.name = name
 
-    def entity_for(self, doc: dict, claim: dict) -> KBEntity | None:
+    def entity_for(self, doc: DocRecord, claim: Claim) -> KBEntity | None:
         self.spelled = self.looked_up = None
-        name = (claim.get("source") or "").strip()
-        kind = claim.get("source_kind") or ""
-        local = claim.get("source_entity")
-        if local and (e := self.index.by_member.get((doc["doc_id"], local))) is not None:
+        name = (claim.source or "").strip()
+        kind = claim.source_kind or ""
+        local = claim.source_entity
+        if local and (e := self.index.by_member.get((doc.doc_id, local))) is not None:
             return e
         if kind == "author":
-            info = doc.get("document") or {}
-            for n in (info.get("author"), info.get("outlet"), name):
-                if n and (e := self.index.by_doc_form.get((doc["doc_id"], name_key(n)))) is not None:
+            info = doc.document
+            for n in (info.author, info.outlet, name):
+                if n and (e := self.index.by_doc_form.get((doc.doc_id, name_key(n)))) is not None:
                     return e
-            name = info.get("author") or info.get("outlet") or name
-            typ = "PERSON" if info.get("author") and name == info.get("author") else "ORG"
+            name = info.author or info.outlet or name
+            typ = "PERSON" if info.author and name == info.author else "ORG"
             return self._named(typ, name, kind="outlet" if typ == "ORG" else None) if name and name != "author" else self._anonymous(doc, "the author")
         if not name:
             return self._anonymous(doc, "unnamed source")
-        if (e := self.index.by_doc_form.get((doc["doc_id"], name_key(name)))) is not None:
+        if (e := self.index.by_doc_form.get((doc.doc_id, name_key(name)))) is not None:
             return e
         if kind in ("named_person", "named_org", "media") and not is_generic(name):
             typ = KIND_TYPE[kind]
@@ -146,7 +147,7 @@ class _Sources:
         self.spelled = name
         return e
 
-    def _anonymous(self, doc: dict, text: str) -> KBEntity:
+    def _anonymous(self, doc: DocRecord, text: str) -> KBEntity:
         scope_key, shown = _scope(doc)
         key = f"source:{scope_key}:{describe_key(text)}"
         e = self.new.get(key)
@@ -164,14 +165,14 @@ def link_sources(state: CorpusState) -> CorpusState:
     state.claim_via = {}
     for e in state.entities:
         e.claims = []
-    for d in state.docs:
-        for c in d.get("claims", []):
+    for d in state.records:
+        for c in d.claims:
             e = s.entity_for(d, c)
             if e is None:
                 continue
-            state.claim_sources[(d["doc_id"], c["id"])] = e.id
-            state.claim_via[(d["doc_id"], c["id"])] = (not e.members, s.spelled, s.looked_up)
-            e.claims.append((d["doc_id"], c["id"]))
+            state.claim_sources[(d.doc_id, c.id)] = e.id
+            state.claim_via[(d.doc_id, c.id)] = (not e.members, s.spelled, s.looked_up)
+            e.claims.append((d.doc_id, c.id))
     s.named_well()
     known = {e.id for e in state.entities}
     state.entities += [e for e in s.new.values() if e.id not in known]
