@@ -40,7 +40,7 @@ from collections import Counter
 from ..contradictions.find import words
 from ..corpus import Claim, DocRecord
 from ..gazetteer.normalize import name_key
-from .base import CorpusState, Grade, corpus_step
+from .base import CorpusState, Grade, KBEvent, corpus_step
 
 KIND_RELIABILITY = {
     "intl_org": ("B", "an international body, not a party to the conflict"),
@@ -198,13 +198,20 @@ def grade_claims(state: CorpusState) -> list[Grade]:
     return [grade_claim(state, d, c, support, against) for d in state.records for c in d.claims]
 
 
+def claim_reliability(state: CorpusState, d: DocRecord, c: Claim) -> tuple[str, str]:
+    """A claim's reliability letter and the reason its grade opens with: all of its grade
+    that a source rating changes."""
+    letter, why = reliability(state, d, c.source or "", c.source_kind or "", c.id)
+    return letter, f"source {c.source!r}: {why}"
+
+
 def grade_claim(state: CorpusState, d: DocRecord, c: Claim, support: dict, against: dict) -> Grade:
     """One claim's grade, given every claim's support (source keys) and what contradicts it."""
     key = (d.doc_id, c.id)
-    letter, why = reliability(state, d, c.source or "", c.source_kind or "", c.id)
+    letter, first = claim_reliability(state, d, c)
     keys = support.get(key, {source_key(d, c, state)})
     n = len(keys)
-    reasons = [f"source {c.source!r}: {why}"]
+    reasons = [first]
     if not (c.content or "").strip():
         cred = 6
         reasons.append("nothing to check: no content")
@@ -233,27 +240,13 @@ def grade_events(state: CorpusState) -> list[Grade]:
             if side.get("event"):
                 contested.setdefault((side.get("doc_id"), side["event"]), []).append(x)
     grades = []
-    order = "ABCDEF"
     for ev in state.events:
-        keys: set[str] = set()
-        letters: list[tuple[str, str]] = []
-        disputes = []
-        for doc_id, local in ev.reports:
-            d = docs.get(doc_id)
-            r = d.event(local) if d is not None else None
-            if r is None:
-                continue
-            linked = [c for c in d.claims if c.id in r.claims]
-            for c in linked:
-                keys.add(source_key(d, c, state))
-                letters.append(reliability(state, d, c.source or "", c.source_kind or "", c.id))
-            if not linked:  # the author's own report: one source per outlet
-                keys.add(source_key(d, Claim(source_kind="author", source=d.document.author)))
-                letters.append(("C", "the article's author or outlet"))
-            disputes += contested.get((doc_id, local), [])
+        keys, letters = _event_sources(state, docs, ev)
+        disputes = [x for doc_id, local in ev.reports if (d := docs.get(doc_id)) is not None and d.event(local) is not None
+                    for x in contested.get((doc_id, local), [])]
         n = len(keys)
-        best = min(letters, key=lambda lw: order.index(lw[0])) if letters else ("F", "no source")
-        reasons = [f"best source: {best[1]}", f"{n} independent source{'s' if n != 1 else ''} over {len(ev.reports)} report{'s' if len(ev.reports) != 1 else ''}"]
+        letter, first = _best(letters)
+        reasons = [first, f"{n} independent source{'s' if n != 1 else ''} over {len(ev.reports)} report{'s' if len(ev.reports) != 1 else ''}"]
         if n >= 2:
             cred = 1
             reasons.append("confirmed by independent sources")
@@ -262,8 +255,38 @@ def grade_events(state: CorpusState) -> list[Grade]:
             reasons.append("possibly true: one source")
         for x in disputes:
             reasons.append(f"disputed {x.kind}: {x.about}")
-        grades.append(Grade("event", ev.id, best[0], cred, n, reasons))
+        grades.append(Grade("event", ev.id, letter, cred, n, reasons))
     return grades
+
+
+def _event_sources(state: CorpusState, docs: dict[str, DocRecord], ev: KBEvent) -> tuple[set[str], list[tuple[str, str]]]:
+    """An event's independent source keys and its reports' sources' (letter, why)."""
+    keys: set[str] = set()
+    letters: list[tuple[str, str]] = []
+    for doc_id, local in ev.reports:
+        d = docs.get(doc_id)
+        r = d.event(local) if d is not None else None
+        if r is None:
+            continue
+        linked = [c for c in d.claims if c.id in r.claims]
+        for c in linked:
+            keys.add(source_key(d, c, state))
+            letters.append(reliability(state, d, c.source or "", c.source_kind or "", c.id))
+        if not linked:  # the author's own report: one source per outlet
+            keys.add(source_key(d, Claim(source_kind="author", source=d.document.author)))
+            letters.append(("C", "the article's author or outlet"))
+    return keys, letters
+
+
+def _best(letters: list[tuple[str, str]]) -> tuple[str, str]:
+    best = min(letters, key=lambda lw: "ABCDEF".index(lw[0])) if letters else ("F", "no source")
+    return best[0], f"best source: {best[1]}"
+
+
+def event_reliability(state: CorpusState, ev: KBEvent) -> tuple[str, str]:
+    """An event's reliability letter (its best source's) and the reason its grade opens with:
+    all of its grade that a source rating changes."""
+    return _best(_event_sources(state, {d.doc_id: d for d in state.records}, ev)[1])
 
 
 def grade_relations(state: CorpusState) -> list[Grade]:

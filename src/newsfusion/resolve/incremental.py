@@ -293,7 +293,7 @@ class Index(Protocol):
     def entity_member_docs(self, ids: list[str]) -> dict[str, set[str]]: ...
     def events_of_reports(self, refs: list[str]) -> dict[str, str]: ...  # report ref -> event id
     def event_members(self, ids: list[str]) -> dict[str, list[str]]: ...
-    def event_types(self, ids: list[str]) -> dict[str, tuple[str, str]]: ...  # event id -> (ACLED type, sub-event type)
+    def grades(self, keys: list[tuple[str, str]]) -> dict[tuple[str, str], Grade]: ...  # (target, id) -> its stored grade
     def ratings(self) -> dict[str, str]: ...  # the analyst's source ratings (source_ratings)
     def override_names(self) -> set[str]: ...  # name keys of what the analysts' merges, splits and renames name
     def contradictions_of_claims(self, refs: list[str]) -> list[dict]: ...
@@ -1066,18 +1066,28 @@ class _Run:
         return G.grade_events(ste)
 
     def regrade(self, doc_ids: list[str]) -> Plan:
+        """A rating changes a grade's reliability letter and the reason it opens with, nothing
+        else (``grading.claim_reliability``, ``grading.event_reliability``): those are worked
+        out again over the stored grades, and the grades that changed are written."""
         self.load(doc_ids)
-        grades = self.grade_claims({(d, c["id"]) for d in doc_ids for c in self.records[d].get("claims", [])})
         refs = sorted(ref(d, e.get("id", "")) for d in doc_ids for e in self.records[d].get("events", []))
         ids = sorted(set(self.ix.events_of_reports(refs).values()))
         members = self.ix.event_members(ids)
-        types = self.ix.event_types(ids)
         self.load({unref(r)[0] for rs in members.values() for r in rs})
-        events = []
-        for eid in ids:  # reports in corpus order, as events_of keeps them
-            reports = sorted((unref(r) for r in members.get(eid, [])), key=lambda k: (self.doc_ord[k[0]], self._local_index(*k)))
-            events.append(KBEvent(eid, *types[eid], reports=reports))
-        grades += self.grade_events(events)
+        # reports in corpus order, as events_of keeps them (the first best source gives the reason)
+        events = [KBEvent(eid, "", "", reports=sorted((unref(r) for r in members.get(eid, [])), key=lambda k: (self.doc_ord[k[0]], self._local_index(*k))))
+                  for eid in ids]
+        st = self.grading_state(set(doc_ids) | {d for e in events for d, _ in e.reports})
+        claims = [(self.typed(d), c) for d in doc_ids for c in self.typed(d).claims]
+        stored = self.ix.grades([("claim", f"{d.doc_id}:{c.id}") for d, c in claims] + [("event", e.id) for e in events])
+        fresh = [(("claim", f"{d.doc_id}:{c.id}"), G.claim_reliability(st, d, c)) for d, c in claims]
+        fresh += [(("event", e.id), G.event_reliability(st, e)) for e in events]
+        grades = []
+        for key, (letter, first) in fresh:
+            g = stored.get(key)
+            if g is not None and (g.reliability, g.reasons[:1]) != (letter, [first]):
+                grades.append(Grade(g.target, g.id, letter, g.credibility, g.independent_sources, [first, *g.reasons[1:]]))
+        self.p.sizes["claims and events read"] = len(fresh)
         self.p.sizes["claims and events regraded"] = len(grades)
         self.p.delete["grades"] = sorted({(g.target, g.id) for g in grades})
         self.p.insert["grades"] = grades

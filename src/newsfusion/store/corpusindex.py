@@ -12,6 +12,7 @@ from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, tuple
 from sqlalchemy.engine import Connection
 
 from ..resolve import CorpusState
+from ..resolve.base import Grade
 from ..resolve.incremental import INDEX_VERSION, SEP, Plan
 from . import kbrows, rows
 from . import schema as t
@@ -188,11 +189,12 @@ class CorpusIndex:
                 out.setdefault(eid, []).append(f"{d}{SEP}{l}")
         return out
 
-    def event_types(self, ids):
-        e = t.events.c
+    def grades(self, keys):
+        g = t.grades.c
         out = {}
-        for part in _chunks(sorted(set(ids))):
-            out.update({i: (a, b) for i, a, b in self.conn.execute(select(e.id, e.acled_type, e.acled_sub_type).where(e.id.in_(part)))})
+        for part in _chunks(sorted(set(keys))):
+            for r in self.conn.execute(select(t.grades).where(tuple_(g.target, g.target_id).in_(part))):
+                out[(r.target, r.target_id)] = Grade(r.target, r.target_id, r.reliability, r.credibility, r.independent_sources, json.loads(r.reasons or "[]"))
         return out
 
     def override_names(self):
