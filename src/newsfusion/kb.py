@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -37,10 +39,39 @@ from .resolve import run_steps
 from .store import Store
 from .store.store import Stored
 from .export.record import doc_record
+from .store import migrate
 from .store import queries as q
 from .store.rows import clean
 from .export.acled import ACLED_COLUMNS  # noqa: F401 - re-exported: the column list users import from here
-from .store.views import ClaimInfo, ContradictionInfo, DocumentInfo, DocumentView, EntityDetail, EntityInfo, EventInfo, RelationInfo, SourceInfo, Status
+from .store import graph as _graph
+from .store import search as _search
+from .store import web_claims, web_entities, web_events, web_geo, web_queries
+from .store import web_decisions as _decisions
+from .store.graph import Graph, graph_dict  # noqa: F401 - re-exported: the graph's type and its JSON form
+from .store.paging import MAX_LIMIT, Page  # noqa: F401 - re-exported: a page of a listing, the largest page
+from .store.search import SearchResult  # noqa: F401 - re-exported
+from .store.views import (  # noqa: F401 - re-exported: the read path's types, one module (store/views.py)
+    Annotation,
+    ClaimInfo,
+    ClaimItem,
+    ContradictionInfo,
+    DocumentFull,
+    DocumentInfo,
+    DocumentView,
+    EntityDetail,
+    EntityFull,
+    EntityInfo,
+    EntityItem,
+    EventFull,
+    EventInfo,
+    EventItem,
+    Overview,
+    RelationInfo,
+    SourceInfo,
+    Status,
+)
+from .store.web_decisions import Decision  # noqa: F401 - re-exported
+from .store.web_geo import MapEvent, Place  # noqa: F401 - re-exported
 
 Progress = Callable[[int, int | None], None]  # (inputs done, inputs in all or None when not known)
 GRADES = "ABCDEF"
@@ -100,6 +131,7 @@ class KnowledgeBase:
         self.last_steps: list = []  # the corpus steps' results of the last rebuild (name, ok, seconds)
         self.last_written: dict[str, int] = {}  # knowledge-base rows the last rebuild wrote, per table
         self.last_fallback = ""  # why the last rebuild ran the full corpus steps ("" when incremental or asked)
+        self._local = threading.local()  # this thread's snapshot (``snapshot``), if one is open
 
     def close(self) -> None:
         self.store.close()
@@ -429,57 +461,83 @@ class KnowledgeBase:
         return Change({"source": name, "reliability": code, "known": known}, self.rebuild())
 
     # ------------------------------------------------------------------- reads
+    #
+    # The one read path: the CLI, the web pages, the REST API, the downloads and the exports
+    # read through these methods (tests/test_read_path.py keeps it so). Each runs in one read
+    # transaction, or in the caller's ``snapshot`` when one is open on this thread.
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Any]:
+        """One read transaction that every read of this knowledge base on this thread shares
+        until it closes (the web reads a page's data version and the data in one snapshot);
+        nested calls reuse it. Yields the connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            yield conn
+            return
+        with self.store.read() as conn:
+            self._local.conn = conn
+            try:
+                yield conn
+            finally:
+                self._local.conn = None
+
+    def data_version(self) -> tuple[Any, ...]:
+        """Changes whenever the knowledge base, the stored articles or the analysts' decisions change."""
+        with self.snapshot() as conn:
+            return q.data_version(conn)
 
     def status(self) -> Status:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             counts = q.counts(conn)
             run = q.last_run(conn)
             stale = self.store.get_meta("kb_stale", conn) == "1"
             built = self.store.get_meta("kb_built_at", conn)
-        return Status(self.store.label, self.store.dialect, self.store.revision(), counts, stale, built, run)
+            revision = migrate.current(conn)  # Store.revision, in this snapshot
+        return Status(self.store.label, self.store.dialect, revision, counts, stale, built, run)
 
     def documents(self, limit: int | None = None) -> list[DocumentInfo]:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.documents(conn, limit)
 
     def document(self, ref: str) -> DocumentView:
         """One document by id, id prefix or name, with what was found in it."""
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.document(conn, ref)
 
     def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[EntityInfo]:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.entities(conn, type=type, name=name, limit=limit)
 
     def entity(self, ref: str) -> EntityDetail:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.entity(conn, ref)
 
     def events(self, *, type: str | None = None, source: str | None = None, limit: int | None = None) -> list[EventInfo]:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.events(conn, type=type, source=source, limit=limit)
 
     def claims(self, *, source_kind: str | None = None, source: str | None = None, stance: str | None = None, doc: str | None = None, limit: int | None = None) -> list[ClaimInfo]:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             doc_id = q.find_document(conn, doc) if doc else None
             return q.claims(conn, source_kind=source_kind, source=source, stance=stance, doc_id=doc_id, limit=limit)
 
     def relations(self, *, predicate: str | None = None, limit: int | None = None) -> list[RelationInfo]:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.relations(conn, predicate=predicate, limit=limit)
 
     def contradictions(self, limit: int | None = None) -> list[ContradictionInfo]:
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.contradictions(conn, limit)
 
     def sources(self, limit: int | None = None) -> list[SourceInfo]:
         """Claim sources, outlets and authors, most documents first (as of the last knowledge-base write)."""
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.sources(conn, limit)
 
     def records(self) -> list[tuple[str, str | None, dict[str, Any]]]:
         """(document id, name, FORMAT.md record) for every stored document, in ingest order."""
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return q.records(conn)
 
     def entity_links(self) -> dict[tuple[str, str], str]:
@@ -489,8 +547,159 @@ class KnowledgeBase:
         from .store import schema as t
 
         m = t.entity_members.c
-        with self.store.read() as conn:
+        with self.snapshot() as conn:
             return {(d, l): e for e, d, l in conn.execute(select(m.entity_id, m.doc_id, m.local_id))}
+
+    # ------------------------------------------------ the workbench's reads
+    #
+    # Pages with totals, details, the overview, search, the graph and the map, the decisions:
+    # what the web pages, the REST API and the downloads show (thin: the queries are in
+    # store/web_*.py, store/graph.py and store/search.py).
+
+    def documents_page(self, **filters: Any) -> Page[DocumentInfo]:
+        """Stored articles: outlet, published_from, published_to, sort, limit, offset."""
+        with self.snapshot() as conn:
+            return web_queries.documents_page(conn, **filters)
+
+    def document_full(self, ref: str) -> DocumentFull:
+        """One article with its text, entities, events, claims, relations and highlight spans."""
+        with self.snapshot() as conn:
+            return web_queries.document_full(conn, ref)
+
+    def entities_page(self, **filters: Any) -> Page[EntityItem]:
+        """Entities with aliases, roles and relations: type, name, kind, country, sort, limit, offset."""
+        with self.snapshot() as conn:
+            return web_entities.entities_page(conn, **filters)
+
+    def entity_full(self, ref: str) -> EntityFull:
+        with self.snapshot() as conn:
+            return web_entities.entity_full(conn, ref)
+
+    def events_page(self, **filters: Any) -> Page[EventItem]:
+        """Events: type, sub_type, actor, place, date_from, date_to, status, credibility, source, sort, limit, offset."""
+        with self.snapshot() as conn:
+            return web_events.events_page(conn, **filters)
+
+    def event_full(self, ref: str) -> EventFull:
+        with self.snapshot() as conn:
+            return web_events.event_full(conn, ref)
+
+    def event_types(self) -> list[str]:
+        with self.snapshot() as conn:
+            return q.event_types(conn)
+
+    def claims_page(self, **filters: Any) -> Page[ClaimItem]:
+        """Claims: source, source_kind, stance, doc, entity, role, limit, offset."""
+        with self.snapshot() as conn:
+            return web_claims.claims_page(conn, **filters)
+
+    def claim(self, ref: str) -> ClaimItem:
+        """One claim by ``<document id>:<local id>``."""
+        with self.snapshot() as conn:
+            return web_claims.claim(conn, ref)
+
+    def grade_reasons(self, target: str, ids: list[str] | tuple[str, ...]) -> dict[str, list[str]]:
+        """Why each claim or event (``target``) has its grade."""
+        with self.snapshot() as conn:
+            return web_claims.grade_reasons(conn, target, ids)
+
+    def contradictions_page(self, **filters: Any) -> Page[ContradictionInfo]:
+        with self.snapshot() as conn:
+            return web_queries.contradictions_page(conn, **filters)
+
+    def sources_page(self, **filters: Any) -> Page[SourceInfo]:
+        with self.snapshot() as conn:
+            return web_queries.sources_page(conn, **filters)
+
+    def relations_page(self, **filters: Any) -> Page[dict[str, Any]]:
+        with self.snapshot() as conn:
+            return web_queries.relations_page(conn, **filters)
+
+    def overview(self, kb_stale: bool, kb_built_at: str | None) -> Overview:
+        with self.snapshot() as conn:
+            return web_queries.overview(conn, kb_stale, kb_built_at)
+
+    def graph(self, **options: Any) -> Graph:
+        """Actors as nodes; relations, events and claims as edges (types, kinds, min_mentions, limit)."""
+        with self.snapshot() as conn:
+            return _graph.graph(conn, **options)
+
+    def search(self, text: str, **options: Any) -> SearchResult:
+        """Full-text search over documents, claims, events and entity names (kind, limit, offset)."""
+        with self.snapshot() as conn:
+            return _search.search(conn, text, **options)
+
+    def map_events(self) -> list[MapEvent]:
+        with self.snapshot() as conn:
+            return web_geo.map_events(conn)
+
+    def places(self) -> list[Place]:
+        with self.snapshot() as conn:
+            return web_geo.places(conn)
+
+    # ------------------------------------------------------ the decisions
+
+    def decisions_page(self, **filters: Any) -> Page[Decision]:
+        """The analysts' decisions, newest first: status, action, target, target_id, sort, limit, offset."""
+        with self.snapshot() as conn:
+            return _decisions.page(conn, **filters)
+
+    def decision(self, decision_id: int) -> Decision:
+        with self.snapshot() as conn:
+            return _decisions.get(conn, decision_id)
+
+    def latest_decisions(self, target: str, ids: list[str] | tuple[str, ...]) -> dict[str, Decision]:
+        """The latest decision on each of ``ids`` (of kind ``target``)."""
+        with self.snapshot() as conn:
+            return _decisions.latest(conn, target, ids)
+
+    def entity_decisions(self, entity_id: str) -> list[Decision]:
+        with self.snapshot() as conn:
+            return _decisions.for_entity(conn, entity_id)
+
+    def review_queue(self, **paging: Any) -> dict[str, Any]:
+        """What awaits a decision: unreviewed contradictions, low-confidence merges, corrections being applied."""
+        with self.snapshot() as conn:
+            return _decisions.review_queue(conn, **paging)
+
+    def entity_moved_to(self, entity_id: str) -> str | None:
+        """Where the members of an entity id a merge or split replaced are now."""
+        with self.snapshot() as conn:
+            return _decisions.moved_to(conn, entity_id)
+
+    def event_moved_to(self, event_id: str) -> str | None:
+        """The event holding the report of an event id a rebuild replaced."""
+        with self.snapshot() as conn:
+            return _decisions.event_moved(conn, event_id)
+
+    def record_decision(self, action: str, target: str, target_id: str, *, other: str | None = None, name: str | None = None,
+                        grade: str | None = None, who: str = "analyst", why: str | None = None) -> Decision:
+        """Check and record an analyst's decision in one write transaction; a correction
+        (merge, split, rename, rate) is left ``pending`` for the web's background worker.
+        E305 for a target that does not exist, E307 for a decision that cannot be made."""
+        params: dict[str, Any] = {}
+        with self.store.write() as conn:
+            tid = _decisions.resolve_target(conn, target, target_id)
+            if action == "merge":
+                if not other:
+                    raise QueryError("E307", "a merge needs the other entity", "send other: its id or name")
+                params["other"] = _decisions.resolve_target(conn, "entity", other)
+                if params["other"] == tid:
+                    raise QueryError("E307", f"{target_id!r} and {other!r} are already the same entity", "nothing to merge")
+            elif action == "rename":
+                if not (name or "").strip():
+                    raise QueryError("E307", "the new name is empty", "send name: the name the entity should have")
+                params["name"] = " ".join(name.split())  # type: ignore[union-attr]
+            elif action == "rate":
+                if not grade:
+                    raise QueryError("E307", "a rating needs a grade A-F", "send grade: one letter A-F")
+                params["grade"] = grade.upper()
+            return _decisions.record(conn, action, target, tid, who=who, why=why, params=params)
+
+    def undo_decision(self, decision_id: int) -> Decision:
+        """Ask for a decision to be undone (a correction is reverted by the background worker)."""
+        with self.store.write() as conn:
+            return _decisions.ask_undo(conn, decision_id)
 
     # ----------------------------------------------------------------- exports
 

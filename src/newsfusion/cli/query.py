@@ -11,7 +11,7 @@ from .common import db_option, emit_json, json_option, list_format_option, main
 from .output import cell, console, fatalities, open_kb, print_list, safe, table
 
 if TYPE_CHECKING:  # the store is imported when a command runs, not for --help
-    from ..store.views import DocumentView
+    from ..kb import DocumentView
 
 LIMIT = click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many.")
 

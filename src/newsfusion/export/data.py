@@ -31,11 +31,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..resolve.base import plausible_toll
-from ..store.views import ClaimInfo, ContradictionInfo, DocumentInfo, EntityInfo, EventInfo, RelationInfo
 from .common import CountryInfo, country_info
 
 if TYPE_CHECKING:
-    from ..kb import KnowledgeBase
+    from ..kb import ClaimInfo, ContradictionInfo, DocumentInfo, EntityInfo, EventInfo, KnowledgeBase, RelationInfo
 
 
 @dataclass

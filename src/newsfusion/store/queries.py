@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
@@ -325,3 +325,20 @@ def records(conn: Connection) -> list[tuple[str, str | None, dict[str, Any]]]:
     """(id, name, record) for every document, in ingest order."""
     d = t.documents.c
     return [(i, n, from_json(r)) for i, n, r in conn.execute(select(d.id, d.name, d.record).order_by(d.ingested_at, d.id))]
+
+
+def event_types(conn: Connection) -> list[str]:
+    """The ACLED event types the knowledge base's events have, sorted (the timeline's type filter)."""
+    e = t.events.c
+    return sorted(x for x in conn.execute(select(e.acled_type).distinct()).scalars() if x)
+
+
+def data_version(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever the knowledge base or the stored articles change (the web's cache key):
+    the build time, the stale flag, the number of stored articles and the state of the analysts' decisions."""
+    m = t.meta.c
+    meta = dict(conn.execute(select(m.key, m.value).where(m.key.in_(["kb_built_at", "kb_stale"]))).all())
+    docs = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
+    d = t.decisions.c  # the analysts' decisions show at once (reviews change no KB table)
+    decided = tuple(conn.execute(select(func.count(), func.max(d.done_at), func.max(d.undone_at), func.sum(case((d.status.in_(("pending", "undoing")), 1), else_=0)))).one())
+    return meta.get("kb_built_at"), meta.get("kb_stale"), docs, decided

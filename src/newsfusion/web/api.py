@@ -14,13 +14,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from ..store import graph as gr
-from ..store import search as srch
-from ..store import web_claims, web_entities, web_events, web_queries
-from ..store import web_decisions as wd
-from ..store.paging import MAX_LIMIT
-from ..store.views import ContradictionInfo, DocumentInfo, SourceInfo, Status
-from ..store.webviews import ClaimItem, DocumentFull, EntityFull, EntityItem, EventFull, EventItem
+from ..kb import (
+    MAX_LIMIT,
+    ClaimItem,
+    ContradictionInfo,
+    Decision,
+    DocumentFull,
+    DocumentInfo,
+    EntityFull,
+    EntityItem,
+    EventFull,
+    EventItem,
+    Graph,
+    KnowledgeBase,
+    SearchResult,
+    SourceInfo,
+    Status,
+    graph_dict,
+)
 from . import schemas as sc
 from .context import kb_of, respond
 from .errors import BadRequest, Forbidden, Unauthorized
@@ -41,11 +52,7 @@ def ok(data: Any) -> JSONResponse:
 
 @router.get("/status", summary="Counts per table, the last ingest, whether the KB is up to date", responses=sc.responses(sc.schema(Status)))
 async def status(request: Request) -> Response:
-    return await respond(request, _status, kb_of(request))
-
-
-def _status(conn: Any, kb: Any) -> Status:
-    return kb.status()
+    return await respond(request, KnowledgeBase.status)
 
 
 # ---------------------------------------------------------------- documents
@@ -61,12 +68,12 @@ async def documents(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, web_queries.documents_page, outlet=outlet, published_from=published_from, published_to=published_to, sort=sort, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.documents_page, outlet=outlet, published_from=published_from, published_to=published_to, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/documents/{doc_id}", summary="One article: text, entities, events, claims, relations, highlight spans", responses=sc.responses(sc.schema(DocumentFull), 404))
 async def document(request: Request, doc_id: Annotated[str, Path(description="document id, unique id prefix or name (file stem)")]) -> Response:
-    return await respond(request, web_queries.document_full, doc_id)
+    return await respond(request, KnowledgeBase.document_full, doc_id)
 
 
 # ----------------------------------------------------------------- entities
@@ -83,12 +90,12 @@ async def entities(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, web_entities.entities_page, type=type, name=name, kind=kind, country=country, sort=sort, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.entities_page, type=type, name=name, kind=kind, country=country, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: names, roles, relations, events, claims by and about it", responses=sc.responses(sc.schema(EntityFull), 404))
 async def entity(request: Request, entity_id: Annotated[str, Path(description="entity id, unique id prefix, name or alias")]) -> Response:
-    return await respond(request, web_entities.entity_full, entity_id, heavy=True)
+    return await respond(request, KnowledgeBase.entity_full, entity_id, heavy=True)
 
 
 # ------------------------------------------------------------------- events
@@ -111,12 +118,12 @@ async def events(
     offset: Offset = 0,
 ) -> Response:
     filters = {"type": type, "sub_type": sub_type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility, "source": source}
-    return await respond(request, web_events.events_page, sort=sort, limit=limit, offset=offset, **filters)
+    return await respond(request, KnowledgeBase.events_page, sort=sort, limit=limit, offset=offset, **filters)
 
 
 @router.get("/events/{event_id}", summary="One event: every report, sources, grade and reasons, contradictions", responses=sc.responses(sc.schema(EventFull), 404))
 async def event(request: Request, event_id: Annotated[str, Path(description="event id or unique id prefix")]) -> Response:
-    return await respond(request, web_events.event_full, event_id)
+    return await respond(request, KnowledgeBase.event_full, event_id)
 
 
 # ------------------------------------------------------------------- claims
@@ -134,12 +141,12 @@ async def claims(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, web_claims.claims_page, source=source, source_kind=source_kind, stance=stance, doc=doc, entity=entity, role=role, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.claims_page, source=source, source_kind=source_kind, stance=stance, doc=doc, entity=entity, role=role, limit=limit, offset=offset)
 
 
 @router.get("/claims/{claim_id}", summary="One claim", responses=sc.responses(sc.schema(ClaimItem), 404))
 async def claim(request: Request, claim_id: Annotated[str, Path(description="<document id>:<local id>, e.g. 3fa9c2d1e0b4a5f6:c3")]) -> Response:
-    return await respond(request, web_claims.claim, claim_id)
+    return await respond(request, KnowledgeBase.claim, claim_id)
 
 
 # ------------------------------------------------ contradictions, sources
@@ -153,7 +160,7 @@ async def contradictions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, web_queries.contradictions_page, doc=doc, kind=kind, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.contradictions_page, doc=doc, kind=kind, limit=limit, offset=offset)
 
 
 @router.get("/sources", summary="Claim sources, outlets and authors with counts and ratings", responses=sc.responses(sc.page(SourceInfo)))
@@ -165,18 +172,18 @@ async def sources(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, web_queries.sources_page, name=name, kind=kind, sort=sort, limit=limit, offset=offset, heavy=True)
+    return await respond(request, KnowledgeBase.sources_page, name=name, kind=kind, sort=sort, limit=limit, offset=offset, heavy=True)
 
 
 @router.get("/relations", summary="Relations between entities (member_of, leader_of, ...)", responses=sc.responses(sc.page(dict[str, Any])))
 async def relations(request: Request, predicate: Annotated[str | None, Query(max_length=100)] = None, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return await respond(request, web_queries.relations_page, predicate=predicate, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.relations_page, predicate=predicate, limit=limit, offset=offset)
 
 
 # ----------------------------------------------------------- graph, search
 
 
-@router.get("/graph", summary="Actors as nodes; relations, events and claims as edges", responses=sc.responses(sc.schema(gr.Graph)))
+@router.get("/graph", summary="Actors as nodes; relations, events and claims as edges", responses=sc.responses(sc.schema(Graph)))
 async def graph(
     request: Request,
     types: Annotated[str, Query(pattern="(?i)^(person|org|location)(,(person|org|location))*$", description="entity types, comma-separated")] = "PERSON,ORG",
@@ -185,10 +192,10 @@ async def graph(
     limit: Annotated[int, Query(ge=1, le=2000, description="at most this many nodes, most mentioned first")] = 150,
 ) -> JSONResponse:
     args = {"types": tuple(types.upper().split(",")), "kinds": tuple(kinds.split(",")), "min_mentions": min_mentions, "limit": limit}
-    return await respond(request, gr.graph, shape=gr.graph_dict, heavy=True, **args)
+    return await respond(request, KnowledgeBase.graph, shape=graph_dict, heavy=True, **args)
 
 
-@router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(srch.SearchResult)))
+@router.get("/search", summary="Full-text search over documents, claims, events and entity names", responses=sc.responses(sc.schema(SearchResult)))
 async def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description='words (all must match), "a phrase", -excluded, a or b')],
@@ -196,7 +203,7 @@ async def search(
     limit: Annotated[int, Query(ge=0, le=100)] = 20,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, srch.search, q, kind=kind, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.search, q, kind=kind, limit=limit, offset=offset)
 
 
 # ------------------------------------------------------------------- writes
@@ -218,27 +225,27 @@ def require_writer(request: Request) -> None:
 
 
 @router.post("/entities/merge", status_code=202, dependencies=[Depends(require_writer)],
-             summary="Record that two entities are one; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+             summary="Record that two entities are one; the background worker applies it (token required)", responses=sc.responses(sc.schema(Decision), 403, 404))
 def merge(request: Request, a: Annotated[str, Body(max_length=500)], b: Annotated[str, Body(max_length=500)],
           why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
     return _decide(request, "merge", "entity", a, other=b, why=why, who=who)
 
 
 @router.post("/entities/{entity_id}/split", status_code=202, dependencies=[Depends(require_writer)],
-             summary="Record that an entity joins different things; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+             summary="Record that an entity joins different things; the background worker applies it (token required)", responses=sc.responses(sc.schema(Decision), 403, 404))
 def split(request: Request, entity_id: str, why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
     return _decide(request, "split", "entity", entity_id, why=why, who=who)
 
 
 @router.post("/entities/{entity_id}/rename", status_code=202, dependencies=[Depends(require_writer)],
-             summary="Record the name an entity should have; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+             summary="Record the name an entity should have; the background worker applies it (token required)", responses=sc.responses(sc.schema(Decision), 403, 404))
 def rename(request: Request, entity_id: str, name: Annotated[str, Body(max_length=500)],
            why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
     return _decide(request, "rename", "entity", entity_id, name=name, why=why, who=who)
 
 
 @router.post("/sources/rate", status_code=202, dependencies=[Depends(require_writer)],
-             summary="Rate a source's reliability A-F; the background worker applies it (token required)", responses=sc.responses(sc.schema(wd.Decision), 403))
+             summary="Rate a source's reliability A-F; the background worker applies it (token required)", responses=sc.responses(sc.schema(Decision), 403))
 def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: Annotated[str, Body(pattern="^[A-Fa-f]$")],
          why: Annotated[str | None, Body(max_length=2000)] = None, who: Annotated[str | None, Body(max_length=100)] = None) -> JSONResponse:
     return _decide(request, "rate", "source", name, grade=grade, why=why, who=who)
@@ -250,7 +257,7 @@ def rate(request: Request, name: Annotated[str, Body(max_length=500)], grade: An
 @router.post(
     "/decisions", status_code=202, dependencies=[Depends(require_writer)],
     summary="Record an analyst's decision (merge, split, rename, rate, wrong, confirm, dismiss); corrections are applied in the background",
-    responses=sc.responses(sc.schema(wd.Decision), 403, 404),
+    responses=sc.responses(sc.schema(Decision), 403, 404),
 )
 def decide(
     request: Request,
@@ -272,32 +279,14 @@ def decide(
 def _decide(request: Request, action: str, target: str, target_id: str, *, other: str | None = None, name: str | None = None, grade: str | None = None,
             why: str | None = None, who: str | None = None) -> JSONResponse:
     """Check and record a decision (202); a correction is left ``pending`` for the background worker."""
-    params: dict[str, Any] = {}
-    kb = kb_of(request)
-    with kb.store.write() as conn:
-        tid = wd.resolve_target(conn, target, target_id)
-        if action == "merge":
-            if not other:
-                raise BadRequest("a merge needs the other entity", "send other: its id or name", code="E307")
-            params["other"] = wd.resolve_target(conn, "entity", other)
-            if params["other"] == tid:
-                raise BadRequest(f"{target_id!r} and {other!r} are already the same entity", "nothing to merge", code="E307")
-        elif action == "rename":
-            if not (name or "").strip():
-                raise BadRequest("the new name is empty", "send name: the name the entity should have", code="E307")
-            params["name"] = " ".join(name.split())  # type: ignore[union-attr]
-        elif action == "rate":
-            if not grade:
-                raise BadRequest("a rating needs a grade A-F", "send grade: one letter A-F", code="E307")
-            params["grade"] = grade.upper()
-        dec = wd.record(conn, action, target, tid, who=(who or "").strip() or "analyst", why=(why or "").strip() or None, params=params)
+    dec = kb_of(request).record_decision(action, target, target_id, other=other, name=name, grade=grade, who=(who or "").strip() or "analyst", why=(why or "").strip() or None)
     request.app.state.cache.forget_version()
     if dec.status == "pending":
         request.app.state.worker.wake()
     return JSONResponse({"ok": True, "decision": dec.to_dict()}, status_code=202)
 
 
-@router.get("/decisions", summary="The analysts' decisions, newest first", responses=sc.responses(sc.page(wd.Decision)))
+@router.get("/decisions", summary="The analysts' decisions, newest first", responses=sc.responses(sc.page(Decision)))
 async def decisions(
     request: Request,
     status: Annotated[str | None, Query(pattern="^(pending|done|failed|undoing|undone)$")] = None,
@@ -308,20 +297,18 @@ async def decisions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Response:
-    return await respond(request, wd.page, status=status, action=action, target=target, target_id=target_id, sort=sort, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.decisions_page, status=status, action=action, target=target, target_id=target_id, sort=sort, limit=limit, offset=offset)
 
 
-@router.get("/decisions/{decision_id}", summary="One decision (ask again until it is no longer pending)", responses=sc.responses(sc.schema(wd.Decision), 404))
+@router.get("/decisions/{decision_id}", summary="One decision (ask again until it is no longer pending)", responses=sc.responses(sc.schema(Decision), 404))
 def decision(request: Request, decision_id: int) -> JSONResponse:
-    with kb_of(request).store.read() as conn:  # never cached: the page polls it
-        return ok(wd.get(conn, decision_id))
+    return ok(kb_of(request).decision(decision_id))  # never cached: the page polls it
 
 
 @router.post("/decisions/{decision_id}/undo", status_code=202, dependencies=[Depends(require_writer)], summary="Undo a decision (a correction is reverted in the background)",
-             responses=sc.responses(sc.schema(wd.Decision), 403, 404))
+             responses=sc.responses(sc.schema(Decision), 403, 404))
 def undo(request: Request, decision_id: int) -> JSONResponse:
-    with kb_of(request).store.write() as conn:
-        dec = wd.ask_undo(conn, decision_id)
+    dec = kb_of(request).undo_decision(decision_id)
     request.app.state.cache.forget_version()
     if dec.status == "undoing":
         request.app.state.worker.wake()
@@ -330,4 +317,4 @@ def undo(request: Request, decision_id: int) -> JSONResponse:
 
 @router.get("/review", summary="What awaits a decision: unreviewed contradictions, low-confidence merges, corrections being applied")
 async def review(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
-    return await respond(request, wd.review_queue, limit=limit, offset=offset)
+    return await respond(request, KnowledgeBase.review_queue, limit=limit, offset=offset)

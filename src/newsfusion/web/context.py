@@ -1,7 +1,14 @@
 """What a request handler reaches: the knowledge base, one read transaction, a cache.
 
+Every read goes through the :class:`~newsfusion.kb.KnowledgeBase` the app
+holds: :func:`read` and :func:`respond` take one of its read methods
+(``KnowledgeBase.entities_page``) or a function of the knowledge base, and
+call it inside one :meth:`~newsfusion.kb.KnowledgeBase.snapshot` with the
+data version it comes from.
+
 Reads are remembered until the data changes: :func:`read` keys each result
-on the function, its arguments and :func:`kb_version` (the knowledge base's
+on the function, its arguments and the data version
+(:meth:`~newsfusion.kb.KnowledgeBase.data_version`: the knowledge base's
 build time, its stale flag, the number of stored articles and the state of
 the analysts' decisions), so any ingest,
 rebuild, merge, split or rating makes every entry obsolete at once. The
@@ -32,13 +39,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import anyio
-from sqlalchemy import case, func, select
-from sqlalchemy.engine import Connection
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ..kb import KnowledgeBase
-from ..store import schema as t
 
 T = TypeVar("T")
 CACHE_SIZE = 512
@@ -120,33 +124,19 @@ def kb_of(request: Request) -> KnowledgeBase:
     return request.app.state.kb
 
 
-def kb_version(conn: Connection) -> tuple[Any, ...]:
-    """Changes whenever the knowledge base or the stored articles change."""
-    m = t.meta.c
-    meta = dict(conn.execute(select(m.key, m.value).where(m.key.in_(["kb_built_at", "kb_stale"]))).all())
-    docs = conn.execute(select(func.count()).select_from(t.documents)).scalar_one()
-    d = t.decisions.c  # the analysts' decisions show at once (reviews change no KB table)
-    decided = tuple(conn.execute(select(func.count(), func.max(d.done_at), func.max(d.undone_at), func.sum(case((d.status.in_(("pending", "undoing")), 1), else_=0)))).one())
-    return meta.get("kb_built_at"), meta.get("kb_stale"), docs, decided
-
-
-def current_version(request: Request, conn: Connection | None = None) -> tuple[Any, ...]:
+def current_version(request: Request) -> tuple[Any, ...]:
     """The data version, read again when it is older than VERSION_TTL."""
     cache: ResultCache = request.app.state.cache
     now = time.monotonic()
     if cache.version is not None and now < cache.version_until:
         return cache.version
-    if conn is None:
-        with kb_of(request).store.read() as c:
-            version = kb_version(c)
-    else:
-        version = kb_version(conn)
+    version = kb_of(request).data_version()
     cache.version, cache.version_until = version, now + VERSION_TTL
     return version
 
 
 def read(request: Request, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """``fn(conn, *args, **kwargs)`` in one read transaction, remembered until the data changes.
+    """``fn(kb, *args, **kwargs)`` in one snapshot of the knowledge base, remembered until the data changes.
 
     Callers must not modify what they get (it may be shared with other requests).
     """
@@ -178,9 +168,10 @@ def _read(request: Request, fn: Callable[..., T], args: Any, kwargs: dict[str, A
 
 def _compute(request: Request, cache: ResultCache, base: tuple[Any, ...], fn: Callable[..., T], args: Any, kwargs: Any) -> tuple[T, tuple[Any, ...]]:
     t0 = time.perf_counter()
-    with kb_of(request).store.read() as conn:
-        version = kb_version(conn)  # the snapshot this result comes from
-        value = fn(conn, *args, **kwargs)
+    kb = kb_of(request)
+    with kb.snapshot():
+        version = kb.data_version()  # the snapshot this result comes from
+        value = fn(kb, *args, **kwargs)
     cache.cost[fn.__qualname__] = time.perf_counter() - t0
     cache.put((*base, version), value)
     if version != cache.version:  # newer than the remembered one
@@ -209,7 +200,7 @@ async def version_async(request: Request) -> tuple[Any, ...]:
 
 
 async def respond(request: Request, fn: Callable[..., Any], *args: Any, shape: Callable[[Any], Any] | None = None, heavy: bool = False, **kwargs: Any) -> Response:
-    """The JSON answer of ``fn(conn, *args, **kwargs)`` (passed through ``shape`` if given), cached encoded until the data changes.
+    """The JSON answer of ``fn(kb, *args, **kwargs)`` (passed through ``shape`` if given), cached encoded until the data changes.
 
     A cached answer costs no thread, query or encoding; identical requests
     meanwhile await the first one's computation; ``heavy`` reads (and any

@@ -21,23 +21,22 @@ from typing import Any
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
-from ..store import web_claims, web_entities, web_events, web_queries
-from ..store import web_decisions as wd
+from ..kb import KnowledgeBase
 from .context import read
 from .errors import BadRequest, NotFound
 
 router = APIRouter(include_in_schema=False)
 EXPORT_MAX = 10_000
 
-# list -> (the query, the filters it takes)
+# list -> (the knowledge base's read, the filters it takes)
 LISTS: dict[str, tuple[Callable[..., Any], tuple[str, ...]]] = {
-    "documents": (web_queries.documents_page, ("outlet", "published_from", "published_to", "sort")),
-    "entities": (web_entities.entities_page, ("name", "type", "kind", "country", "sort")),
-    "events": (web_events.events_page, ("type", "sub_type", "actor", "place", "date_from", "date_to", "status", "credibility", "source", "sort")),
-    "claims": (web_claims.claims_page, ("source", "source_kind", "stance", "doc", "entity", "role")),
-    "contradictions": (web_queries.contradictions_page, ("doc", "kind")),
-    "sources": (web_queries.sources_page, ("name", "kind", "sort")),
-    "decisions": (wd.page, ("status", "action", "target", "target_id", "sort")),
+    "documents": (KnowledgeBase.documents_page, ("outlet", "published_from", "published_to", "sort")),
+    "entities": (KnowledgeBase.entities_page, ("name", "type", "kind", "country", "sort")),
+    "events": (KnowledgeBase.events_page, ("type", "sub_type", "actor", "place", "date_from", "date_to", "status", "credibility", "source", "sort")),
+    "claims": (KnowledgeBase.claims_page, ("source", "source_kind", "stance", "doc", "entity", "role")),
+    "contradictions": (KnowledgeBase.contradictions_page, ("doc", "kind")),
+    "sources": (KnowledgeBase.sources_page, ("name", "kind", "sort")),
+    "decisions": (KnowledgeBase.decisions_page, ("status", "action", "target", "target_id", "sort")),
 }
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from ..store.webviews import Annotation
+from ..kb import Annotation
 
 LINK_KINDS = {"entity": 0, "event": 1, "claim_cue": 2}
 _SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-"

@@ -13,19 +13,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from sqlalchemy import select
-from sqlalchemy.engine import Connection
-
-from ..store import graph as gr
-from ..store import schema as t
-from ..store import search as srch
-from ..store import web_claims, web_entities, web_events, web_geo, web_queries
-from ..store import web_decisions as wd
+from ..errors import QueryError
+from ..kb import KnowledgeBase, Page
 from .basemap import MapPoint, render_map
 from .context import current_version, read
-from ..errors import QueryError
 from .highlight import anchors_for, highlight
-from ..store.paging import Page
 from .render import path, qs
 
 router = APIRouter(include_in_schema=False)
@@ -52,13 +44,13 @@ def _clean(params: dict[str, Any]) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> HTMLResponse:
     built, stale = current_version(request)[:2]
-    data = read(request, web_queries.overview, stale == "1", built)
+    data = read(request, KnowledgeBase.overview, stale == "1", built)
     return render(request, "overview.html", o=data)
 
 
 @router.get("/graph", response_class=HTMLResponse)
 def graph_page(request: Request) -> HTMLResponse:
-    g = read(request, gr.graph, limit=40)
+    g = read(request, KnowledgeBase.graph, limit=40)
     return render(request, "graph.html", g=g)
 
 
@@ -77,18 +69,13 @@ def timeline(
     offset: Offset = 0,
 ) -> HTMLResponse:
     params = _clean({"type": type, "actor": actor, "place": place, "date_from": date_from, "date_to": date_to, "status": status, "credibility": credibility, "source": source})
-    page = read(request, web_events.events_page, sort=sort, limit=PER_PAGE, offset=offset, **{**params, "credibility": int(credibility) if credibility else None})
+    page = read(request, KnowledgeBase.events_page, sort=sort, limit=PER_PAGE, offset=offset, **{**params, "credibility": int(credibility) if credibility else None})
     params = {**params, **({"sort": sort} if sort != "date" else {})}
-    types = read(request, _event_types)
+    types = read(request, KnowledgeBase.event_types)
     months: dict[str, list[Any]] = {}
     for ev in page.items:
         months.setdefault((ev.event_date or "undated")[:7], []).append(ev)
     return render(request, "timeline.html", page=page, months=months, params=params, types=types, sort=sort)
-
-
-def _event_types(conn: Connection) -> list[str]:
-    e = t.events.c
-    return sorted(x for x in conn.execute(select(e.acled_type).distinct()).scalars() if x)
 
 
 MAX_MARKERS = 400  # per layer: the biggest; the rest stay in the list below the map
@@ -114,17 +101,17 @@ def _event_markers(events: list[Any]) -> list[MapPoint]:
     return out
 
 
-def _map_points(conn: Connection) -> tuple[list[MapPoint], list[Any], int]:
-    events = web_geo.map_events(conn)
+def _map_points(kb: KnowledgeBase) -> tuple[list[MapPoint], list[Any], int]:
+    events = kb.map_events()
     ev_pts = sorted(_event_markers(events), key=lambda p: -p.size)
-    places = [MapPoint(p.lon, p.lat, f"{p.name} ({p.mentions} mention{'s' if p.mentions != 1 else ''})", "/entities/" + p.id, "place", p.mentions) for p in web_geo.places(conn)]
+    places = [MapPoint(p.lon, p.lat, f"{p.name} ({p.mentions} mention{'s' if p.mentions != 1 else ''})", "/entities/" + p.id, "place", p.mentions) for p in kb.places()]
     places.sort(key=lambda p: -p.size)
     hidden = max(len(ev_pts) - MAX_MARKERS, 0) + max(len(places) - MAX_MARKERS, 0)
     return ev_pts[:MAX_MARKERS] + places[:MAX_MARKERS], events, hidden
 
 
-def _map(conn: Connection, layer: str) -> dict[str, Any]:
-    pts, events, hidden = _map_points(conn)
+def _map(kb: KnowledgeBase, layer: str) -> dict[str, Any]:
+    pts, events, hidden = _map_points(kb)
     shown = [p for p in pts if layer == "all" or p.kind == layer.rstrip("s")]
     return {"svg": render_map(shown), "points": shown, "events": events, "n_places": sum(p.kind == "place" for p in pts), "hidden": hidden}
 
@@ -148,35 +135,35 @@ def entities(
     offset: Offset = 0,
 ) -> HTMLResponse:
     params = _clean({"name": name, "type": type, "country": country, "kind": kind})
-    page = read(request, web_entities.entities_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
+    page = read(request, KnowledgeBase.entities_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
     return render(request, "entities.html", page=page, params={**params, **({"sort": sort} if sort != "-documents" else {})}, sort=sort)
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity(request: Request, entity_id: str) -> Response:
     try:
-        e = read(request, web_entities.entity_full, entity_id)
+        e = read(request, KnowledgeBase.entity_full, entity_id)
     except QueryError as exc:  # an id a merge or split replaced: go where its members are now
-        moved = read(request, wd.moved_to, entity_id) if exc.code == "E305" else None
+        moved = read(request, KnowledgeBase.entity_moved_to, entity_id) if exc.code == "E305" else None
         if not moved or moved == entity_id:
             raise
         return RedirectResponse(path(moved, "/entities/"), status_code=303)
-    decisions = read(request, wd.for_entity, e.entity.id)
-    reasons = read(request, web_claims.grade_reasons, "claim", tuple(c.id for c in [*e.claims_by, *e.claims_about]))
+    decisions = read(request, KnowledgeBase.entity_decisions, e.entity.id)
+    reasons = read(request, KnowledgeBase.grade_reasons, "claim", tuple(c.id for c in [*e.claims_by, *e.claims_about]))
     return render(request, "entity.html", e=e, decisions=decisions, reasons=reasons)
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
 def event(request: Request, event_id: str) -> Response:
     try:
-        ev = read(request, web_events.event_full, event_id)
+        ev = read(request, KnowledgeBase.event_full, event_id)
     except QueryError as exc:  # an id a rebuild replaced (an earlier report joined): go to the event holding its report
-        moved = read(request, wd.event_moved, event_id) if exc.code == "E305" else None
+        moved = read(request, KnowledgeBase.event_moved_to, event_id) if exc.code == "E305" else None
         if not moved:
             raise
         return RedirectResponse(path(moved, "/events/"), status_code=303)
-    decided = read(request, wd.latest, "event", (ev.event.id,))
-    decided_con = read(request, wd.latest, "contradiction", tuple(x.id for x in ev.contradictions))
+    decided = read(request, KnowledgeBase.latest_decisions, "event", (ev.event.id,))
+    decided_con = read(request, KnowledgeBase.latest_decisions, "contradiction", tuple(x.id for x in ev.contradictions))
     return render(request, "event.html", ev=ev, decided=decided, decided_con=decided_con)
 
 
@@ -190,18 +177,18 @@ def documents(
     offset: Offset = 0,
 ) -> HTMLResponse:
     params = _clean({"outlet": outlet, "published_from": published_from, "published_to": published_to})
-    page = read(request, web_queries.documents_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
+    page = read(request, KnowledgeBase.documents_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
     return render(request, "documents.html", page=page, params={**params, **({"sort": sort} if sort != "-published" else {})}, sort=sort)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document(request: Request, doc_id: str) -> HTMLResponse:
-    d = read(request, web_queries.document_full, doc_id)
+    d = read(request, KnowledgeBase.document_full, doc_id)
     anchors = anchors_for(d.claims, d.events, d.relations, d.contradictions, d.document.id)
     claim_ids = tuple(c.id for c in d.claims)
-    reasons = {**read(request, web_claims.grade_reasons, "claim", claim_ids), **read(request, web_claims.grade_reasons, "event", tuple(v.get("event_id") for v in d.events if v.get("event_id")))}
-    decided = read(request, wd.latest, "claim", claim_ids)
-    decided_con = read(request, wd.latest, "contradiction", tuple(x.id for x in d.contradictions))
+    reasons = {**read(request, KnowledgeBase.grade_reasons, "claim", claim_ids), **read(request, KnowledgeBase.grade_reasons, "event", tuple(v.get("event_id") for v in d.events if v.get("event_id")))}
+    decided = read(request, KnowledgeBase.latest_decisions, "claim", claim_ids)
+    decided_con = read(request, KnowledgeBase.latest_decisions, "contradiction", tuple(x.id for x in d.contradictions))
     return render(request, "document.html", d=d, body=highlight(d.text, d.annotations, anchors), reasons=reasons, decided=decided, decided_con=decided_con)
 
 
@@ -217,17 +204,17 @@ def claims(
     offset: Offset = 0,
 ) -> HTMLResponse:
     params = _clean({"source": source, "stance": stance, "source_kind": source_kind, "entity": entity, "doc": doc})
-    page = read(request, web_claims.claims_page, limit=PER_PAGE, offset=offset, role=role, **params)
+    page = read(request, KnowledgeBase.claims_page, limit=PER_PAGE, offset=offset, role=role, **params)
     ids = tuple(c.id for c in page.items)
-    decided, reasons = read(request, wd.latest, "claim", ids), read(request, web_claims.grade_reasons, "claim", ids)
+    decided, reasons = read(request, KnowledgeBase.latest_decisions, "claim", ids), read(request, KnowledgeBase.grade_reasons, "claim", ids)
     return render(request, "claims.html", page=page, params={**params, **({"role": role} if role != "any" else {})}, decided=decided, reasons=reasons)
 
 
 @router.get("/contradictions", response_class=HTMLResponse)
 def contradictions(request: Request, kind: Annotated[str | None, Query(pattern="^(numeric|polarity|account|blame)?$")] = None, offset: Offset = 0) -> HTMLResponse:
     params = _clean({"kind": kind})
-    page = read(request, web_queries.contradictions_page, limit=PER_PAGE, offset=offset, **params)
-    decided = read(request, wd.latest, "contradiction", tuple(x.id for x in page.items))
+    page = read(request, KnowledgeBase.contradictions_page, limit=PER_PAGE, offset=offset, **params)
+    decided = read(request, KnowledgeBase.latest_decisions, "contradiction", tuple(x.id for x in page.items))
     return render(request, "contradictions.html", page=page, params=params, decided=decided)
 
 
@@ -240,22 +227,22 @@ def sources(
     offset: Offset = 0,
 ) -> HTMLResponse:
     params = _clean({"name": name, "kind": kind})
-    page = read(request, web_queries.sources_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
+    page = read(request, KnowledgeBase.sources_page, sort=sort, limit=PER_PAGE, offset=offset, **params)
     params = {**params, **({"sort": sort} if sort != "-documents" else {})}
-    decided = read(request, wd.latest, "source", tuple(s.name for s in page.items))
+    decided = read(request, KnowledgeBase.latest_decisions, "source", tuple(s.name for s in page.items))
     return render(request, "sources.html", page=page, params=params, decided=decided, sort=sort)
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: Annotated[str, Query(max_length=500)] = "", kind: Annotated[str | None, Query(pattern="^(entity|event|document|claim)?$")] = None, offset: Offset = 0) -> HTMLResponse:
-    res = read(request, srch.search, q, kind=kind or None, limit=PER_PAGE, offset=offset) if q.strip() else None
+    res = read(request, KnowledgeBase.search, q, kind=kind or None, limit=PER_PAGE, offset=offset) if q.strip() else None
     return render(request, "search.html", q=q, kind=kind or "", res=res, params=_clean({"q": q, "kind": kind}), offset=offset, per_page=PER_PAGE)
 
 
 @router.get("/review", response_class=HTMLResponse)
 def review(request: Request, offset: Offset = 0) -> HTMLResponse:
-    q = read(request, wd.review_queue, limit=PER_PAGE, offset=offset)
-    cons = wd.Page(**{k: q["contradictions"][k] for k in ("total", "limit", "offset")}, items=q["contradictions"]["items"])
-    recent = read(request, wd.page, limit=PER_PAGE)
+    q = read(request, KnowledgeBase.review_queue, limit=PER_PAGE, offset=offset)
+    cons = Page(**{k: q["contradictions"][k] for k in ("total", "limit", "offset")}, items=q["contradictions"]["items"])
+    recent = read(request, KnowledgeBase.decisions_page, limit=PER_PAGE)
     return render(request, "review.html", q=q, cons=cons, recent=recent)
 
