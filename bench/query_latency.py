@@ -289,6 +289,7 @@ def main(argv=None) -> int:
     ap.add_argument("--pg", help="an empty PostgreSQL database to repeat the run on (it is filled)")
     ap.add_argument("--keep", help="folder to keep the built SQLite files in")
     ap.add_argument("--reuse", action="store_true", help="use kb<SIZE>.db already in --keep (built by an earlier run; migrated when opened) instead of building it")
+    ap.add_argument("--pg-only", action="store_true", help="with --pg: measure PostgreSQL only (the SQLite figures from another run)")
     ap.add_argument("--out", help="append the Markdown table to this file")
     a = ap.parse_args(argv)
     os.environ.setdefault("NEWSFUSION_EMBEDDINGS", "off")
@@ -305,7 +306,7 @@ def main(argv=None) -> int:
     KnowledgeBase(str(base)).close()
     sizes = [int(x) for x in a.sizes.split(",")]
     table: dict[tuple[str, int], dict] = {}
-    engines = [("sqlite", None)] + ([("postgresql", a.pg)] if a.pg else [])
+    engines = ([] if a.pg and a.pg_only else [("sqlite", None)]) + ([("postgresql", a.pg)] if a.pg else [])
     for engine, pg in engines:
         for size in sizes:
             kept = tmp / f"kb{size}.db"
