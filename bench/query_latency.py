@@ -249,6 +249,9 @@ def build_pg(base: str, n_base: int, size: int, pg: str) -> str:
              "claim_sources", "events", "event_members", "grades", "contradictions")  # the runs first: documents refer to them
     with eng.begin() as conn:
         conn.execute(text("TRUNCATE " + ", ".join(order) + " CASCADE"))
+        from newsfusion.store import counts
+
+        counts.fill(conn)  # TRUNCATE fires no trigger: the kept counts start from the emptied tables (store/counts.py)
         for name in order:
             table = t.metadata.tables[name]
             rows = [dict(r._mapping) for r in src.connect().execute(table.select())]
@@ -263,6 +266,19 @@ def build_pg(base: str, n_base: int, size: int, pg: str) -> str:
     secs = grow(pg, copies)
     print(f"  postgresql {size:,}: {copies} copies of {n_base:,} in {secs:.0f} s", flush=True)
     return pg
+
+
+def _pg_docs(pg: str) -> int:
+    from sqlalchemy import create_engine, text
+
+    eng = create_engine(pg)
+    try:
+        with eng.connect() as conn:
+            return int(conn.execute(text("SELECT count(*) FROM documents")).scalar_one())
+    except Exception:  # noqa: BLE001 - no schema yet
+        return -1
+    finally:
+        eng.dispose()
 
 
 def run(url: str, calls_n: int) -> tuple[int, dict]:
@@ -285,7 +301,9 @@ def main(argv=None) -> int:
     ap.add_argument("--calls", type=int, default=20)
     ap.add_argument("--pg", help="an empty PostgreSQL database to repeat the run on (it is filled)")
     ap.add_argument("--keep", help="folder to keep the built SQLite files in")
-    ap.add_argument("--reuse", action="store_true", help="use kb<SIZE>.db already in --keep (built by an earlier run; migrated when opened) instead of building it")
+    ap.add_argument("--reuse", action="store_true", help="use kb<SIZE>.db already in --keep (built by an earlier run; migrated when opened) instead of building it; "
+                    "with --pg, the PostgreSQL database when it holds that size")
+    ap.add_argument("--pg-only", action="store_true", help="with --pg: measure PostgreSQL only (the SQLite figures from another run)")
     ap.add_argument("--out", help="append the Markdown table to this file")
     a = ap.parse_args(argv)
     os.environ.setdefault("NEWSFUSION_EMBEDDINGS", "off")
@@ -302,11 +320,14 @@ def main(argv=None) -> int:
     KnowledgeBase(str(base)).close()
     sizes = [int(x) for x in a.sizes.split(",")]
     table: dict[tuple[str, int], dict] = {}
-    engines = [("sqlite", None)] + ([("postgresql", a.pg)] if a.pg else [])
+    engines = ([] if a.pg and a.pg_only else [("sqlite", None)]) + ([("postgresql", a.pg)] if a.pg else [])
     for engine, pg in engines:
         for size in sizes:
             kept = tmp / f"kb{size}.db"
-            if pg:
+            if pg and a.reuse and _pg_docs(pg) == n_base * max(1, math.ceil(size / n_base)):
+                url = pg  # built by an earlier run (list the size to reuse first: a smaller one rebuilds the database)
+                print(f"  postgresql {size:,}: reusing {pg}", flush=True)
+            elif pg:
                 url = build_pg(str(base), n_base, size, pg)
             elif a.reuse and kept.exists():
                 url = f"sqlite:///{kept}"

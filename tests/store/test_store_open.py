@@ -57,6 +57,7 @@ def test_older_schema_is_migrated_and_data_kept(store_url):
             conn.execute(text(f"DROP VIEW IF EXISTS {view}"))
         for name in counts.trigger_names() if conn.dialect.name == "sqlite" else ():  # what 0010 added to 0001's tables
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        counts.uninstall(conn)  # and what 0012 added (PostgreSQL)
         for name in ("row_counts", "source_list", "source_forms", "source_docs", "corpus_keys", "corpus_members", "corpus_docs", "entity_links", "entity_roles", "relation_links", "decisions", "sentence_vectors", "claim_sources", "source_ratings", "overrides", "grades", "contradictions", "event_members", "events", "entity_members", "entity_aliases", "entities"):
             conn.execute(text(f"DROP TABLE {name}"))
         for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance",  # what 0009 added to 0001's tables

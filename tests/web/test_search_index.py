@@ -84,6 +84,7 @@ def test_migration_indexes_what_is_already_stored(tmp_path):
             conn.execute(text(f"DROP TABLE {table}"))
         for name in counts.trigger_names() if conn.dialect.name == "sqlite" else ():  # and what 0010 added
             conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        counts.uninstall(conn)  # and what 0012 added (PostgreSQL)
         for derived in ("entity_links", "entity_roles", "relation_links", "source_docs", "source_forms", "source_list", "row_counts"):  # and what 0009 and 0010 added
             conn.execute(text(f"DROP TABLE {derived}"))
         for name in ("ix_documents_ingested", "ix_documents_published_order", "ix_documents_published_desc", "ix_claims_doc_order", "ix_claims_lstance", "ix_entities_documents_order",

@@ -13,8 +13,11 @@ the counts are exact; and per value of the facets the lists filter on alone
 ``value`` = '' is the table's row count; a facet's ``value`` is the filter's
 normalised form (the expression in :data:`FACETS`, '' for NULL).
 
-PostgreSQL keeps no counts here (:func:`total` answers None and the readers
-count, as before).
+On PostgreSQL (migration 0012, :func:`pg_ddl`) statement-level PL/pgSQL
+triggers do the same with the statement's transition tables: one upsert per
+counted facet and statement (a bulk ``INSERT ... SELECT`` or COPY of 100,000s of
+rows adds its ``count(*)`` once, not one row at a time). ``TRUNCATE`` fires no
+such trigger: whoever truncates calls :func:`fill` after.
 """
 
 from __future__ import annotations
@@ -71,6 +74,34 @@ def trigger_names() -> list[str]:
     return [f"rc_{tbl}_{op}" for tbl in FACETS for op in ("ai", "ad", "au") if op != "au" or FACETS[tbl]]
 
 
+def _pg_upsert(tbl: str, facet: str, value: str, n: str, src: str) -> str:
+    return (f"INSERT INTO row_counts (tbl, facet, value, n) SELECT '{tbl}', '{facet}', {value}, {n} FROM {src} "
+            f"{'GROUP BY 3' if facet else ''} ON CONFLICT (tbl, facet, value) DO UPDATE SET n = row_counts.n + EXCLUDED.n;")
+
+
+def pg_ddl(tbl: str) -> list[str]:
+    """The functions and statement-level triggers keeping ``tbl``'s counts (PostgreSQL)."""
+    out = []
+    for op, verb, sign, rows in (("ai", "INSERT", "", "NEW TABLE AS nf_rows"), ("ad", "DELETE", "-", "OLD TABLE AS nf_rows")):
+        body = [_pg_upsert(tbl, "", "''", f"{sign}count(*)", "nf_rows")]
+        body += [_pg_upsert(tbl, f, f"coalesce({e.format(r='nf_rows')}, '')", f"{sign}count(*)", "nf_rows") for f, e in FACETS[tbl].items()]
+        out.append(f"CREATE OR REPLACE FUNCTION rc_{tbl}_{op}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {' '.join(body)} RETURN NULL; END $$")
+        out.append(f"DROP TRIGGER IF EXISTS rc_{tbl}_{op} ON {tbl}")
+        out.append(f"CREATE TRIGGER rc_{tbl}_{op} AFTER {verb} ON {tbl} REFERENCING {rows} FOR EACH STATEMENT EXECUTE FUNCTION rc_{tbl}_{op}()")
+    if FACETS[tbl]:  # an update moves rows between a facet's values (transition tables allow no column list: every UPDATE)
+        body = []
+        for f, e in FACETS[tbl].items():
+            moved = (f"(SELECT coalesce({e.format(r='n')}, '') AS v, 1 AS d FROM nf_new n UNION ALL "
+                     f"SELECT coalesce({e.format(r='o')}, '') AS v, -1 AS d FROM nf_old o) x")
+            body.append(f"INSERT INTO row_counts (tbl, facet, value, n) SELECT '{tbl}', '{f}', v, sum(d) FROM {moved} GROUP BY v HAVING sum(d) <> 0 "
+                        "ON CONFLICT (tbl, facet, value) DO UPDATE SET n = row_counts.n + EXCLUDED.n;")
+        out.append(f"CREATE OR REPLACE FUNCTION rc_{tbl}_au() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {' '.join(body)} RETURN NULL; END $$")
+        out.append(f"DROP TRIGGER IF EXISTS rc_{tbl}_au ON {tbl}")
+        out.append(f"CREATE TRIGGER rc_{tbl}_au AFTER UPDATE ON {tbl} REFERENCING OLD TABLE AS nf_old NEW TABLE AS nf_new "
+                   f"FOR EACH STATEMENT EXECUTE FUNCTION rc_{tbl}_au()")
+    return out
+
+
 def fill(conn: Connection) -> None:
     """Count what is stored (the migration; and :func:`install`)."""
     conn.exec_driver_sql("DELETE FROM row_counts")
@@ -81,20 +112,36 @@ def fill(conn: Connection) -> None:
             conn.exec_driver_sql(f"INSERT INTO row_counts (tbl, facet, value, n) SELECT '{tbl}', '{facet}', {e}, count(*) FROM {tbl} GROUP BY {e}")
 
 
+def kept(conn: Connection) -> bool:
+    """Whether this database keeps the counts (SQLite; PostgreSQL from migration 0012)."""
+    return conn.dialect.name in ("sqlite", "postgresql")
+
+
 def install(conn: Connection) -> None:
-    """Create the triggers and fill the counts (SQLite; nothing on another database)."""
-    if conn.dialect.name != "sqlite":
+    """Create the triggers and fill the counts (SQLite, PostgreSQL; nothing on another database)."""
+    name = conn.dialect.name
+    if name not in ("sqlite", "postgresql"):
         return
     for tbl in FACETS:
-        for stmt in ddl(tbl):
+        for stmt in (ddl if name == "sqlite" else pg_ddl)(tbl):
             conn.exec_driver_sql(stmt)
     fill(conn)
 
 
+def uninstall(conn: Connection) -> None:
+    """Drop what :func:`install` created on PostgreSQL (migration 0012's downgrade)."""
+    if conn.dialect.name != "postgresql":
+        return
+    for name in trigger_names():
+        tbl = name[3:-3]
+        conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name} ON {tbl}")
+        conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {name}()")
+
+
 def total(conn: Connection, tbl: str, facet: str = "", value: str = "") -> int | None:
     """The rows of ``tbl`` (with ``facet`` = ``value``, normalised as the filter compares it), or None
-    when the database keeps no counts (PostgreSQL)."""
-    if conn.dialect.name != "sqlite":
+    when the database keeps no counts."""
+    if not kept(conn):
         return None
     rc = t.row_counts.c
     n = conn.execute(select(rc.n).where(rc.tbl == tbl, rc.facet == facet, rc.value == value)).scalar_one_or_none()
@@ -105,7 +152,7 @@ def total(conn: Connection, tbl: str, facet: str = "", value: str = "") -> int |
 
 def totals(conn: Connection, tables: list[str]) -> dict[str, int] | None:
     """The row counts of ``tables`` in one read, or None when the database keeps none for one of them."""
-    if conn.dialect.name != "sqlite":
+    if not kept(conn):
         return None
     rc = t.row_counts.c
     got = dict(conn.execute(select(rc.tbl, rc.n).where(rc.facet == "", rc.value == "", rc.tbl.in_(tables))).all())

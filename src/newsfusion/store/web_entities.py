@@ -11,9 +11,10 @@ page of entities or one entity reads them instead of every row of its articles.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import TextClause, func, or_, select, text
 from sqlalchemy.engine import Connection
 
 from ..errors import QueryError
@@ -65,17 +66,34 @@ def entity_relations(conn: Connection, eid: str, limit: int | None = DETAIL_LIMI
     return [relation_link(r) for r in conn.execute(relations_select().where(or_(rl.subject_id == eid, rl.object_id == eid)).limit(limit))]
 
 
+@lru_cache(maxsize=64)
+def _first_relations_sql(n: int, limit: int) -> TextClause:
+    """The bounded reads of :func:`first_relations` for ``n`` entities, one statement (``:e0`` .. ``:e<n-1>``).
+
+    Written as text, once per page size: :func:`.linkrows.relations_select`'s columns, join and order (its
+    index ix_relation_links_subject/_object gives the order); building the 2n arms with the expression
+    language cost more than running them."""
+    cols = ("rl.doc_id, rl.idx, rl.subject_id, rl.object_id, r.subject, r.predicate, r.object, r.evidence, r.evidence_start, r.evidence_end "
+            "FROM relation_links rl JOIN relations r ON r.id = rl.relation_id")
+    arms = [f"SELECT * FROM (SELECT {cols} WHERE rl.{side} = :e{i} ORDER BY rl.doc_id, rl.idx LIMIT {int(limit)}) AS a{i}_{side[0]}"
+            for i in range(n) for side in ("subject_id", "object_id")]
+    return text(" UNION ALL ".join(arms))
+
+
 def first_relations(conn: Connection, ids: list[str], limit: int) -> dict[str, list[RelationLink]]:
     """The first ``limit`` relations (article order) of each entity in ``ids``: the first ``limit`` on each side, merged."""
-    rl = t.relation_links.c
     found: dict[str, dict[tuple[str, int], Any]] = {e: {} for e in ids}
-    # one bounded read per entity and side in the index's order (ix_relation_links_subject/_object): ranking
-    # every relation of the entities read all of a country's thousands of relations
-    for side in (rl.subject_id, rl.object_id):
-        stmt = relations_select().where(side == bindparam("eid")).limit(limit)
-        for eid in ids:
-            for r in conn.execute(stmt, {"eid": eid}):
-                found[eid][(r.doc_id, r.idx)] = r
+    # one statement of bounded reads, one per entity and side in the index's order: ranking every relation of
+    # the entities read all of a country's thousands of relations, and a statement per entity and side (100 a
+    # page) cost more in round trips than in reading
+    uniq = list(found)
+    if uniq:
+        # a row read for one entity is also a relation of its other side's entity when that one is listed: the
+        # first ``limit`` of a superset of an entity's first ``limit`` per side (and of its relations only) are the same
+        for r in conn.execute(_first_relations_sql(len(uniq), limit), {f"e{i}": e for i, e in enumerate(uniq)}):
+            for eid in {r.subject_id, r.object_id}:
+                if eid in found:
+                    found[eid][(r.doc_id, r.idx)] = r
     return {e: [relation_link(rows[k]) for k in sorted(rows)[:limit]] for e, rows in found.items()}
 
 
