@@ -6,12 +6,11 @@ list's total counted their tables on each request (``/api/status`` and
 stored. Nothing changes on SQLite.
 
 Revision ID: 0012
-Revises: 0011 (0010 where 0011 is not there yet: written beside 0011 on another branch)
+Revises: 0011
 Create Date: 2026-12-04
 """
 
 from __future__ import annotations
-
 
 from alembic import op
 
