@@ -449,7 +449,8 @@ class KnowledgeBase:
         return Change(override, self.rebuild())
 
     def rate_source(self, name: str, grade: str) -> Change:
-        """Rate a source's reliability (Admiralty A..F); rebuild so grades use it."""
+        """Rate a source's reliability (Admiralty A..F); the grades it can change are worked
+        out again (only those: ``resolve.incremental.regrade``)."""
         name = (name or "").strip()
         code = (grade or "").strip().upper()
         if not name:
