@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfusion.store.webviews import Annotation
+from newsfusion.kb import Annotation
 from newsfusion.web.highlight import choose_links, css_token, highlight
 from newsfusion.web.render import marked
 

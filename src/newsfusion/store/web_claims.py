@@ -19,7 +19,7 @@ from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .web_links import EntityIndex, Links, claim_links, links
-from .webviews import ClaimItem
+from .views import ClaimItem
 
 CLAIM_ROLES = ("any", "by", "about")
 

@@ -26,7 +26,7 @@ from .rows import from_json
 from .web_claims import claim_items, in_listing_order
 from .linkrows import EVENT_ROLES, relation_link, relations_select, roles_of
 from .web_links import EntityIndex, Links, RelationLink, claim_links, event_links
-from .webviews import EntityEvent, EntityFull, EntityItem
+from .views import EntityEvent, EntityFull, EntityItem
 
 
 # Lists in one entity's detail are cut at this length; ``totals`` gives the full counts and the

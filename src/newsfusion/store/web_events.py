@@ -21,9 +21,8 @@ from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
-from .views import ContradictionInfo, EventInfo
+from .views import ContradictionInfo, EventFull, EventInfo, EventItem, GradeInfo, Report
 from .web_links import EntityIndex
-from .webviews import EventFull, EventItem, GradeInfo, Report
 
 
 

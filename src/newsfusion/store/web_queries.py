@@ -19,13 +19,12 @@ from . import counts
 from . import schema as t
 from .paging import Page, fetch
 from .rows import from_json
-from .views import ContradictionInfo, DocumentInfo, SourceInfo
+from .views import Annotation, ContradictionInfo, DocumentFull, DocumentInfo, Overview, SourceInfo
 from .web_claims import claim_items
 from .web_entities import entities_page
 from .web_events import events_page
 from .linkrows import relation_link, relations_select
 from .web_links import links
-from .webviews import Annotation, DocumentFull, Overview
 
 # --------------------------------------------------------------- documents
 
