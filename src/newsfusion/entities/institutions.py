@@ -136,27 +136,29 @@ def article_countries(doc: Doc, cands: list[Cand]) -> list[str]:
 # -- finding the phrases ----------------------------------------------------------
 
 
-def _match_head(sdoc, i: int) -> tuple[int, str] | None:
-    """The longest institution head starting at token i: (end token, key)."""
+def _match_head(lows: list[str], i: int) -> tuple[int, str] | None:
+    """The longest institution head starting at token i: (end token, key). ``lows``: the
+    lowercased tokens of the article (read once: a token object per look-up made this the
+    pipeline's busiest loop)."""
     heads = _heads()
     best = None
     for n in (6, 5, 4, 3, 2, 1):
-        if i + n > len(sdoc):
+        if i + n > len(lows):
             continue
-        words = tuple(t.lower_ for t in sdoc[i : i + n])
+        words = tuple(lows[i : i + n])
         if words in heads:
             best = (i + n, heads[words])
             break
-    ministry = _match_ministry(sdoc, i)
+    ministry = _match_ministry(lows, i)
     if ministry is not None and (best is None or ministry[0] > best[0]):
         return ministry
     return best
 
 
-def _match_ministry(sdoc, i: int) -> tuple[int, str] | None:
+def _match_ministry(lows: list[str], i: int) -> tuple[int, str] | None:
     """'interior ministry', 'Ministry of Defence', 'ministry of foreign affairs'."""
     topics = entity_lexicon().ministry_topics
-    low = [t.lower_ for t in sdoc[i : i + 5]]
+    low = lows[i : i + 5]
     for n in (2, 1):
         topic = " ".join(low[:n])
         if topic in topics and len(low) > n and low[n] == "ministry":
@@ -369,10 +371,11 @@ def find_mentions(doc: Doc, cands: list[Cand]) -> list[InstMention]:
     sdoc = doc.nlp
     need = entity_lexicon().institution_need_country
     out: list[InstMention] = []
+    lows = [t.lower_ for t in sdoc]
     i = 0
     while i < len(sdoc):
-        m = _match_head(sdoc, i)
-        if m is None and sdoc[i].lower_ == "ministry" and i > 0 and sdoc[i - 1].lower_ == "the":
+        m = _match_head(lows, i)
+        if m is None and lows[i] == "ministry" and i > 0 and lows[i - 1] == "the":
             t = sdoc[i]  # "the ministry": the ministry last named
             out.append(InstMention(t.idx, t.idx + len(t), t.idx, None, "ministry", "ministry", None, False, head_i=i, head_end=t.idx + len(t)))
             i += 1
