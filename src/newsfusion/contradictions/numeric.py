@@ -33,7 +33,7 @@ from ..events.background import PERIOD_MARKERS
 from ..events.fatalities import Figure, read_figures, word_number
 from ..gazetteer.countries import country_by_name, demonym_country
 from ..model import Contradiction, Doc, Side, Span
-from .common import attributed, claim_of, entities_in, same_speaker, sentence_in_paragraph, source_of, speaker_at, statement
+from .common import attributed, claim_of, entities_in, memo, same_speaker, sentence_in_paragraph, source_of, speaker_at, statement
 
 GENERIC = {"people", "persons", "others", "victims", "bodies", "individuals", "totals", "deaths", "lives"}
 SECURITY = {"soldiers", "police", "personnel", "personnels", "servicemen", "officers", "gendarmes", "guards", "marines",
@@ -275,7 +275,12 @@ def _not_a_count(doc: Doc, f: Figure) -> bool:
 
 
 def stated_figures(doc: Doc) -> list[Stated]:
-    """Figures a source other than the article states about an incident."""
+    """Figures a source other than the article states about an incident (worked out once per
+    article: four rules read them; none changes them)."""
+    return memo(doc, "stated_figures", _stated_figures)
+
+
+def _stated_figures(doc: Doc) -> list[Stated]:
     title = (doc.article.title or "").strip()
     out, added = [], []
     for f in read_figures(doc):
