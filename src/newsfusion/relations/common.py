@@ -9,6 +9,9 @@ of that kind (see :meth:`Ctx.institution`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import cached_property
+
 from ..gazetteer import country_by_name, demonym_country
 from ..model import Doc, Span
 from ..parsing import conjuncts, token_indices
@@ -170,6 +173,26 @@ class Ctx:
 
     def ent(self, tok) -> int | None:
         return self.tok_ent.get(tok.i)
+
+    @cached_property
+    def _words(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        lemmas: dict[str, list[int]] = {}
+        forms: dict[str, list[int]] = {}
+        for t in self.sdoc:
+            lemmas.setdefault(t.lemma_.lower(), []).append(t.i)
+            forms.setdefault(t.lower_, []).append(t.i)
+        return lemmas, forms
+
+    def tokens(self, lemmas: Iterable[str] = (), forms: Iterable[str] = ()) -> list:
+        """The tokens with one of these (lowercased) lemmas or forms, in text order: a rule that
+        looks for a few words visits those, not every token of the article (one pass, shared)."""
+        by_lemma, by_form = self._words
+        idx = sorted({i for w in lemmas for i in by_lemma.get(w, ())} | {i for w in forms for i in by_form.get(w, ())})
+        return [self.sdoc[i] for i in idx]
+
+    def entity_tokens(self) -> list:
+        """The tokens of entity mentions, in text order."""
+        return [self.sdoc[i] for i in sorted(self.tok_ent)]
 
     def name(self, idx: int) -> str:
         return self.doc.entities[idx].name

@@ -459,7 +459,7 @@ def ranks(ctx: Ctx, held: set[int]) -> Iterator[Relation]:
     gives is a member of the army (of the country the phrase names, else the article's only
     army); never in a sentence about rebels or a nickname ("a rebel commander known as General X")."""
     done: set[int] = set()
-    for tok in ctx.sdoc:
+    for tok in ctx.entity_tokens():  # a person's token is a mention's
         who = _person(ctx, tok)
         if who is None or who in held or who in done or who in ctx.described:
             continue  # (a person the text gives a role is that role's, found or not)
@@ -552,7 +552,7 @@ def _subject(verb):
 
 def represents(ctx: Ctx) -> Iterator[Relation]:
     """'X, who represents the district at the Senate': a member of the body he sits in."""
-    for tok in ctx.sdoc:
+    for tok in ctx.tokens(lemmas=("represent",)):
         if tok.lemma_.lower() != "represent" or tok.pos_ != "VERB":
             continue
         subj = _subject(tok)
@@ -589,7 +589,7 @@ def belongs(ctx: Ctx) -> Iterator[Relation]:
     """A person tied to a body with no role noun: "said X of the Y", "X, from the Y, said",
     "X, with the Y, said"; "X joined the Y", "X, who belongs to the Y", "defected to the Y":
     a member of it."""
-    for tok in ctx.sdoc:
+    for tok in ctx.tokens(lemmas=JOIN_VERBS, forms=("of", "from", "with")):
         if tok.dep_ == "prep" and tok.lower_ in ("of", "from", "with") and tok.head.i < tok.i:
             who = _person(ctx, tok.head)
             if who is None or any(_former(c) for c in tok.head.children):
