@@ -241,9 +241,8 @@ def grade_events(state: CorpusState) -> list[Grade]:
                 contested.setdefault((side.get("doc_id"), side["event"]), []).append(x)
     grades = []
     for ev in state.events:
-        keys, letters = _event_sources(state, docs, ev)
-        disputes = [x for doc_id, local in ev.reports if (d := docs.get(doc_id)) is not None and d.event(local) is not None
-                    for x in contested.get((doc_id, local), [])]
+        keys, letters, found = _event_sources(state, docs, ev)
+        disputes = [x for report in found for x in contested.get(report, [])]
         n = len(keys)
         letter, first = _best(letters)
         reasons = [first, f"{n} independent source{'s' if n != 1 else ''} over {len(ev.reports)} report{'s' if len(ev.reports) != 1 else ''}"]
@@ -259,15 +258,18 @@ def grade_events(state: CorpusState) -> list[Grade]:
     return grades
 
 
-def _event_sources(state: CorpusState, docs: dict[str, DocRecord], ev: KBEvent) -> tuple[set[str], list[tuple[str, str]]]:
-    """An event's independent source keys and its reports' sources' (letter, why)."""
+def _event_sources(state: CorpusState, docs: dict[str, DocRecord], ev: KBEvent) -> tuple[set[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """An event's independent source keys, its reports' sources' (letter, why), and the
+    reports found in ``docs``."""
     keys: set[str] = set()
     letters: list[tuple[str, str]] = []
+    found: list[tuple[str, str]] = []
     for doc_id, local in ev.reports:
         d = docs.get(doc_id)
         r = d.event(local) if d is not None else None
         if r is None:
             continue
+        found.append((doc_id, local))
         linked = [c for c in d.claims if c.id in r.claims]
         for c in linked:
             keys.add(source_key(d, c, state))
@@ -275,7 +277,7 @@ def _event_sources(state: CorpusState, docs: dict[str, DocRecord], ev: KBEvent) 
         if not linked:  # the author's own report: one source per outlet
             keys.add(source_key(d, Claim(source_kind="author", source=d.document.author)))
             letters.append(("C", "the article's author or outlet"))
-    return keys, letters
+    return keys, letters, found
 
 
 def _best(letters: list[tuple[str, str]]) -> tuple[str, str]:
@@ -283,10 +285,11 @@ def _best(letters: list[tuple[str, str]]) -> tuple[str, str]:
     return best[0], f"best source: {best[1]}"
 
 
-def event_reliability(state: CorpusState, ev: KBEvent) -> tuple[str, str]:
-    """An event's reliability letter (its best source's) and the reason its grade opens with:
-    all of its grade that a source rating changes."""
-    return _best(_event_sources(state, {d.doc_id: d for d in state.records}, ev)[1])
+def event_reliabilities(state: CorpusState, events: list[KBEvent]) -> list[tuple[str, str]]:
+    """Each event's reliability letter (its best source's) and the reason its grade opens
+    with: all of an event's grade that a source rating changes."""
+    docs = {d.doc_id: d for d in state.records}
+    return [_best(_event_sources(state, docs, ev)[1]) for ev in events]
 
 
 def grade_relations(state: CorpusState) -> list[Grade]:

@@ -840,12 +840,13 @@ class _Run:
             self._reports(comp, extra)
             frontier = sorted(nxt | extra)
         self.old_event_ids = set(old_events.values())
-        rs = sorted(comp.values(), key=lambda r: (self.doc_ord[r.doc_id], self._event_index(r)))
+        rs = sorted(comp.values(), key=lambda r: (self.doc_ord[r.doc_id], self._event_index(r.doc_id, r.local)))
         self.events_new = V.events_of(rs, V.Wording([r.rec.evidence for r in rs], cache=self.vectors))
         self.report_refs = set(comp)
 
-    def _event_index(self, r: V.Report) -> int:
-        return next(i for i, e in enumerate(self.records[r.doc_id].get("events", [])) if e.get("id") == r.local)
+    def _event_index(self, d: str, local: str) -> int:
+        """Where report ``local`` stands among its (loaded) article's events."""
+        return next(i for i, e in enumerate(self.records[d].get("events", [])) if e.get("id") == local)
 
     def _reports(self, into: dict[str, V.Report], refs: set[str]) -> None:
         if not refs:
@@ -1067,7 +1068,7 @@ class _Run:
 
     def regrade(self, doc_ids: list[str]) -> Plan:
         """A rating changes a grade's reliability letter and the reason it opens with, nothing
-        else (``grading.claim_reliability``, ``grading.event_reliability``): those are worked
+        else (``grading.claim_reliability``, ``grading.event_reliabilities``): those are worked
         out again over the stored grades, and the grades that changed are written."""
         self.load(doc_ids)
         refs = sorted(ref(d, e.get("id", "")) for d in doc_ids for e in self.records[d].get("events", []))
@@ -1075,13 +1076,13 @@ class _Run:
         members = self.ix.event_members(ids)
         self.load({unref(r)[0] for rs in members.values() for r in rs})
         # reports in corpus order, as events_of keeps them (the first best source gives the reason)
-        events = [KBEvent(eid, "", "", reports=sorted((unref(r) for r in members.get(eid, [])), key=lambda k: (self.doc_ord[k[0]], self._local_index(*k))))
+        events = [KBEvent(eid, "", "", reports=sorted((unref(r) for r in members.get(eid, [])), key=lambda k: (self.doc_ord[k[0]], self._event_index(*k))))
                   for eid in ids]
         st = self.grading_state(set(doc_ids) | {d for e in events for d, _ in e.reports})
         claims = [(self.typed(d), c) for d in doc_ids for c in self.typed(d).claims]
         stored = self.ix.grades([("claim", f"{d.doc_id}:{c.id}") for d, c in claims] + [("event", e.id) for e in events])
         fresh = [(("claim", f"{d.doc_id}:{c.id}"), G.claim_reliability(st, d, c)) for d, c in claims]
-        fresh += [(("event", e.id), G.event_reliability(st, e)) for e in events]
+        fresh += [(("event", e.id), r) for e, r in zip(events, G.event_reliabilities(st, events))]
         grades = []
         for key, (letter, first) in fresh:
             g = stored.get(key)
@@ -1092,9 +1093,6 @@ class _Run:
         self.p.delete["grades"] = sorted({(g.target, g.id) for g in grades})
         self.p.insert["grades"] = grades
         return self.p
-
-    def _local_index(self, d: str, local: str) -> int:
-        return next((i for i, e in enumerate(self.records[d].get("events", [])) if e.get("id") == local), 0)
 
     def grading_state(self, doc_ids) -> CorpusState:
         """A state the grading functions can read for these documents: claim sources and
@@ -1108,18 +1106,19 @@ class _Run:
         known = {e.id: e for e in self.resolved + self.source_entities}
         rows = self.ix.entity_rows(sorted(ids - known.keys()))
         # a rating given to a name holds for the entity of which it is the name or an alias
-        # (grading.rating_of): the names are read only when there are ratings
+        # (grading.rating_of, the only reader of these names): the aliases are read only when
+        # there are ratings
         aliases = self.ix.entity_aliases(sorted(ids - known.keys())) if self.ratings else {}
         members: dict[str, list] = {}
         for m, eid in st.member_ids.items():
             members.setdefault(eid, []).append(m)
 
         def entity(i: str) -> KBEntity:
-            if i in known:
-                e = known[i]
-                return KBEntity(id=i, name=e.name if self.ratings else "", type="", kind=e.kind, aliases=list(e.aliases) if self.ratings else [], members=members.get(i, []))
+            e = known.get(i)
+            if e is not None:
+                return KBEntity(id=i, name=e.name, type="", kind=e.kind, aliases=list(e.aliases), members=members.get(i, []))
             r = rows.get(i, {})
-            return KBEntity(id=i, name=(r.get("name") or "") if self.ratings else "", type="", kind=r.get("kind"), aliases=aliases.get(i, []), members=members.get(i, []))
+            return KBEntity(id=i, name=r.get("name") or "", type="", kind=r.get("kind"), aliases=aliases.get(i, []), members=members.get(i, []))
 
         st.entities = [entity(i) for i in sorted(ids)]
         return st
