@@ -8,7 +8,9 @@ stage in batches (``nlp.pipe``) and the others doc by doc, and records in
 
 Built-in stages register themselves the same way a third-party stage would,
 and third-party stages can be added through the ``newsfusion.stages`` entry
-point group.
+point group. A stage function may carry ``batch`` (run on a whole batch instead
+of doc by doc) and ``finish`` (run on the batch once every stage is done: the
+spaCy stage hands back spaCy's own Doc there).
 """
 
 from __future__ import annotations
@@ -103,6 +105,22 @@ def too_long(article: Article, path: str | None = None) -> InputError | None:
     )
 
 
+_SETTLED = False
+
+
+def _settle() -> None:
+    """After the first batch in a process: the models, gazetteers and lexicons it loaded
+    stay for the life of the process, so they are moved out of the cycle collector's way
+    (``gc.freeze``). Its full collections then scan what the articles allocate, not the
+    half a million objects of the models each time (measured: 2 ms an article)."""
+    global _SETTLED
+    if not _SETTLED:
+        _SETTLED = True
+        import gc
+
+        gc.freeze()
+
+
 # Fields that exist on a fresh Doc.
 _INITIAL = {"article", "doc_id"}
 
@@ -170,6 +188,11 @@ class Pipeline:
                 docs = [self._run_one(st, d) for d in docs]
             for d in docs:
                 d.provenance[st.name] = st.version
+        for st in self.stages:
+            finish = getattr(st.func, "finish", None)
+            if finish is not None:
+                finish(docs)
+        _settle()
         return docs
 
     @staticmethod

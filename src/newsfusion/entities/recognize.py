@@ -26,6 +26,7 @@ from functools import lru_cache
 from ..gazetteer import Actor, demonym_country, is_place_name, load_actors, load_places
 from ..gazetteer.countries import country_table
 from ..model import Doc
+from ..parseview import spacy_doc
 from .lexicon import entity_lexicon
 from .occurrences import occurrences
 
@@ -91,7 +92,7 @@ def actor_candidates(doc: Doc) -> list[Cand]:
     by_span: dict[tuple[int, int], list[Actor]] = {}
     named: set[str] | None = None
     for matcher in (lower, exact):
-        for key, start, end in matcher(sdoc):
+        for key, start, end in matcher(spacy_doc(sdoc)):
             span = sdoc[start:end]
             if not any(ch.isupper() for ch in span.text):
                 continue  # "the army" is not the actor "Army"
@@ -177,7 +178,7 @@ def place_candidates_in(doc: Doc) -> list[Cand]:
     sdoc = doc.nlp
     _, _, places, _ = _matchers(id(sdoc.vocab), _nlp_of(sdoc))
     out = []
-    for _, s, e in places(sdoc):
+    for _, s, e in places(spacy_doc(sdoc)):
         span = sdoc[s:e]
         if _macro_region(span.text) and _modifier_only(span):
             continue  # "Mideast affairs", "their Middle East territories"
@@ -561,48 +562,49 @@ _CONTROLLED = re.compile(r"[\w'’]+(?: [A-Z][\w'’]+)?-(?:controlled|run|led|b
 
 def trim(doc: Doc, c: Cand) -> Cand | None:
     """Strip a leading 'the', a trailing possessive and punctuation; cut at an inner possessive."""
-    text = doc.text[c.start : c.end]
+    full = doc.text
+    text = full[c.start : c.end]
     start, end = c.start, c.end
     forms = list(c.forms)
     m = re.match(r"(?i)(the|a|an|their|its|his|her)\s+", text)
     if m:
         start += m.end()
-    text = doc.text[start:end]
+    text = full[start:end]
     ctl = _CONTROLLED.match(text)
     if ctl and c.source == "model":
         start += ctl.end()  # "Hamas-run Health Ministry": Hamas is its own mention
-    izafat = _IZAFAT.match(doc.text, end)
+    izafat = _IZAFAT.match(full, end)
     if izafat:
         end = izafat.end()  # "Tehreek-e-Jihad", "Lashkar-e-Taiba": the name goes on
-    text = doc.text[start:end]
+    text = full[start:end]
     if "\n" in text.strip():
         end = start + text.index("\n", len(text) - len(text.lstrip()))  # a name never runs across lines
-    text = doc.text[start:end]
+    text = full[start:end]
     bar = text.find("|")
     if bar > 0:
         end = start + bar  # "Agency| 2020-01-01 08:00|Editor: ...": a header run into a name
-    text = doc.text[start:end]
+    text = full[start:end]
     agency = re.search(r"\s+(?:news agency|newspaper|news service|broadcaster|daily)$", text)
     if agency and c.type == "ORG" and load_actors().lookup(text[: agency.start()]) is not None:
         end = start + agency.start()  # "the AP news agency" -> "AP" (the long form: aliases.add_descriptions)
-    text = doc.text[start:end]
+    text = full[start:end]
     paren = re.search(r"\s*[(\[]", text)
     if paren and paren.start() > 0:
         end = start + paren.start()  # "Allied Democratic Forces (ADF": the bracket is another mention
-    text = doc.text[start:end]
+    text = full[start:end]
     inner = _INNER_POSSESSIVE.search(text)
     if inner and c.source in ("model", "rule") and c.label != "FACILITY":
         end = start + inner.start()
-    text = doc.text[start:end]
+    text = full[start:end]
     pm = _POSSESSIVE.search(text)
     if pm:
         end = start + pm.start()
-    while end > start and doc.text[end - 1] in " ,.;:-–—'’\"”)":
-        if doc.text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$", doc.text[start:end]):
+    while end > start and full[end - 1] in " ,.;:-–—'’\"”)":
+        if full[end - 1] == "." and re.search(r"(?:\b[A-Z]\.)+$", full[start:end]):
             break  # "U.N.", "U.S.": the dot belongs to the abbreviation
         end -= 1
     if c.source == "model":
-        words = re.finditer(r"\S+", doc.text[start:end])
+        words = re.finditer(r"\S+", full[start:end])
         ranks = 0
         new_start = start
         for w in words:
@@ -611,14 +613,14 @@ def trim(doc: Doc, c: Cand) -> Cand | None:
                 new_start = start + w.end()
             else:
                 break
-        rest = doc.text[new_start:end].strip()
+        rest = full[new_start:end].strip()
         if ranks and rest and rest[:1].isupper() and rest.split()[-1] not in entity_lexicon().org_heads:
-            start = new_start + (len(doc.text[new_start:end]) - len(doc.text[new_start:end].lstrip()))
+            start = new_start + (len(full[new_start:end]) - len(full[new_start:end].lstrip()))
             c = Cand(start, end, "PERSON", c.source, c.actor, c.label, c.forms)  # a rank is followed by a person
-    last = doc.text[start:end].split()
+    last = full[start:end].split()
     if c.source == "model" and len(last) > 1 and last[-1].lower() in entity_lexicon().description_nouns and last[-1].lower() not in ("army", "military", "police", "militia", "security"):
-        end = start + len(doc.text[start:end][: doc.text[start:end].rindex(last[-1])].rstrip())  # "Daily Excelsior Militants": the next sentence's subject
-    tail = re.search(r"(?:\s+(?:of|and|the|for|in|on|at))+$", doc.text[start:end])
+        end = start + len(full[start:end][: full[start:end].rindex(last[-1])].rstrip())  # "Daily Excelsior Militants": the next sentence's subject
+    tail = re.search(r"(?:\s+(?:of|and|the|for|in|on|at))+$", full[start:end])
     if tail:
         end = start + tail.start()  # "the Joint Force of the": the model stopped mid-name
     if end <= start:
@@ -652,6 +654,7 @@ def plausible(doc: Doc, c: Cand) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def _is_rank(word: str) -> bool:
     lex = entity_lexicon()
     return word in lex.titles or word in lex.rank_words or word.rstrip(".") in lex.rank_words or word.lower() in ("lieutenant", "general", "major", "colonel", "captain")

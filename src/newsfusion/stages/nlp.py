@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 
 from ..config import settings
 from ..errors import ConfigError
 from ..model import Doc, Span
+from ..parseview import ParsedDoc
 from ..pipeline import stage
 
 
@@ -30,13 +33,18 @@ _DATELINE = re.compile(
 def paragraph_breaks(sdoc):
     """A token after a whitespace token holding a newline starts a sentence, and so
     do the first token after a paragraph's dateline and the one after a semicolon."""
-    starts = [0] + [t.i + 1 for t in sdoc[:-1] if t.is_space and "\n" in t.text]
+    n = len(sdoc)
+    if n == 0:
+        return sdoc
+    orth, space = zip(*sdoc.to_array([ORTH, IS_SPACE]).tolist())  # one read of the columns, not a Token a word
+    starts = [0] + [i + 1 for i in range(n - 1) if space[i] and "\n" in sdoc[i].text]
     for i in starts[1:]:
-        if i < len(sdoc):
+        if i < n:
             sdoc[i].is_sent_start = True
-    for t in sdoc[1:-1]:  # "an officer put the number at 15; al Shabaab said 21": two statements
-        if t.text == ";" and not sdoc[t.i + 1].is_space:
-            sdoc[t.i + 1].is_sent_start = True
+    semicolon = get_string_id(";")
+    for i in range(1, n - 1):  # "an officer put the number at 15; al Shabaab said 21": two statements
+        if orth[i] == semicolon and not space[i + 1]:
+            sdoc[i + 1].is_sent_start = True
     text = sdoc.text
     for i in starts:
         if i >= len(sdoc):
@@ -70,7 +78,9 @@ def load_nlp(name: str | None = None):
 
 
 def _fill(doc: Doc, sdoc) -> Doc:
-    doc.nlp = sdoc
+    # The stages read the parse through a view that reads each token attribute once
+    # (parseview.py); the pipeline hands spaCy's Doc back when they are done (_finish).
+    doc.nlp = ParsedDoc(sdoc)
     doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
     return doc
 
@@ -100,4 +110,12 @@ def _batch(docs: list[Doc]) -> list[Doc]:
     return [_fill(d, s) for d, s in zip(docs, sdocs)]
 
 
+def _finish(docs: list[Doc]) -> None:
+    """Once every stage has run: ``Doc.nlp`` is spaCy's Doc again and the view is taken apart."""
+    for d in docs:
+        if isinstance(d.nlp, ParsedDoc):
+            d.nlp = d.nlp.release()
+
+
 nlp_stage.batch = _batch  # type: ignore[attr-defined]
+nlp_stage.finish = _finish  # type: ignore[attr-defined]
