@@ -136,3 +136,29 @@ def test_mentions_are_spans(pipe):
     for m in army.mentions:
         mention = doc.mentions[m]
         assert doc.text[mention.span.start : mention.span.end] == mention.text
+
+
+def test_head_index_finds_what_trying_every_length_finds():
+    """_match_head looks only at the head lengths the first word starts (_head_lengths):
+    the same answer as trying all six lengths at every token."""
+    from newsfusion.entities.institutions import _heads, _match_head, _match_ministry
+
+    def brute(lows, i):
+        heads = _heads()
+        best = None
+        for n in (6, 5, 4, 3, 2, 1):
+            if i + n <= len(lows) and tuple(lows[i : i + n]) in heads:
+                best = (i + n, heads[tuple(lows[i : i + n])])
+                break
+        ministry = _match_ministry(lows, i)
+        if ministry is not None and (best is None or ministry[0] > best[0]):
+            return ministry
+        return best
+
+    words = sorted({w for k in _heads() for w in k})
+    lows = []
+    for k in list(_heads())[:200]:
+        lows += ["the", *k, "of", "interior", "ministry", "ministry", "of", "the", "defence", "said"]
+    lows += words[:300] + ["  ", "\n"]
+    assert sum(brute(lows, i) is not None for i in range(len(lows))) > 100
+    assert [_match_head(lows, i) for i in range(len(lows))] == [brute(lows, i) for i in range(len(lows))]

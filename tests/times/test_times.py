@@ -60,3 +60,33 @@ FIND = [
 @pytest.mark.parametrize("text,expected", FIND)
 def test_find(text, expected):
     assert [text[s.start : s.end] for s in find_times(text)] == expected
+
+
+# The look-ahead on the first word (_FIRST) only spares the engine work: with and without it the
+# pattern finds the same expressions (each pattern's first word is in the list).
+LOOKAHEAD_TEXTS = [
+    "Just last week, 12 people died; only this morning another two. In recent weeks the army moved.",
+    "On Tuesday night, since March 3, 2024, by 14 July 2023, until mid-June, early 2019 and 2020-01-05.",
+    "three days ago, a few weeks earlier, several months later, over the past decade, for the coming weeks",
+    "Yesterday, today, tonight, overnight, this afternoon, last night; in Sept. 2021, Dec 5th, mid-October.",
+    "the 1990s, in 1994, May or March (a verb and a noun), THE PAST YEAR, Last Weekend, 2,000 people",
+]
+
+
+@pytest.mark.parametrize("text", LOOKAHEAD_TEXTS)
+def test_first_word_lookahead_changes_no_match(text):
+    import re
+
+    from newsfusion.times.find import _RE, PATTERNS
+
+    plain = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + r")\b", re.I)
+    want = [m.span() for m in plain.finditer(text)]
+    assert want, "the table should hold time expressions"
+    assert [m.span() for m in _RE.finditer(text)] == want
+
+
+@pytest.mark.parametrize("text", LOOKAHEAD_TEXTS + ["İstanbul, on Monday; ſince 2020 (long s); 5 days aGo"])
+def test_lower_cased_search_finds_what_ignorecase_finds(text):
+    from newsfusion.times.find import _RE, _time_matches
+
+    assert [m.span() for m in _time_matches(text)] == [m.span() for m in _RE.finditer(text)]

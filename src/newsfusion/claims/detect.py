@@ -56,7 +56,7 @@ class Attribution:
 
 def char_span(tokens) -> Span:
     tokens = list(tokens)
-    return Span(min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens))
+    return Span(min(t.idx for t in tokens), max(t.idx + len(t.text) for t in tokens))
 
 
 def subtree_span(tok, exclude=()) -> Span:
@@ -454,8 +454,10 @@ class Finder:
         return found
 
     def verb_cue(self, tok, sent, s: Span) -> Attribution | None:
+        if tok.pos_ != "VERB":
+            return None
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in self.lex.verbs:
+        if lemma not in self.lex.verbs:
             return None
         if _is_passive(tok) or _negated(tok):
             return None
@@ -819,7 +821,7 @@ class Finder:
         message", "the suspected Turkish air strike", "could not be
         independently verified", "Reuters could not confirm ...", "if confirmed"."""
         low = tok.lower_
-        if self._whole is None or self._whole[0] != s:  # once per sentence, not per token
+        if self._whole is None or (self._whole[0] is not s and self._whole[0] != s):  # once per sentence, not per token
             whole = [t for t in sent if not t.is_space]
             while whole and whole[-1].is_punct:
                 whole.pop()

@@ -54,6 +54,7 @@ def _denial_re() -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def is_dismissive(content: str) -> bool:
     return bool(_denial_re().search(content))
 

@@ -433,9 +433,16 @@ def add_controlled(g: Groups) -> None:
             g.add_form(i, text[start : c.end], Span(start, c.end), "controlled")
 
 
+# Letters that match an ASCII letter under re.IGNORECASE but do not lower-case to it.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
 def add_epithets(g: Groups) -> None:
     text = g.doc.text
+    low = text.lower() if not any(ch in text for ch in _FOLDS_TO_ASCII) else None
     for phrase, target in entity_lexicon().epithets.items():
+        if low is not None and phrase.isascii() and phrase.lower() not in low:
+            continue  # a quick no: the phrase is nowhere in the article
         for m in re.finditer(r"\b" + re.escape(phrase) + r"\b", text, re.I):
             i = _target(g, target)
             if i is not None:

@@ -142,17 +142,36 @@ def _match_head(lows: list[str], i: int) -> tuple[int, str] | None:
     pipeline's busiest loop)."""
     heads = _heads()
     best = None
-    for n in (6, 5, 4, 3, 2, 1):
+    first = lows[i]
+    for n in _head_lengths().get(first, ()) if " " not in first else (6, 5, 4, 3, 2, 1):
         if i + n > len(lows):
             continue
         words = tuple(lows[i : i + n])
         if words in heads:
             best = (i + n, heads[words])
             break
+    if first not in _ministry_firsts() and " " not in first:
+        return best  # no ministry phrase starts with this word
     ministry = _match_ministry(lows, i)
     if ministry is not None and (best is None or ministry[0] > best[0]):
         return ministry
     return best
+
+
+@lru_cache(maxsize=1)
+def _head_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of an institution head -> the lengths (up to 6 words) of the heads it starts, longest first."""
+    out: dict[str, set[int]] = {}
+    for k in _heads():
+        if 0 < len(k) <= 6:
+            out.setdefault(k[0], set()).add(len(k))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _ministry_firsts() -> frozenset[str]:
+    """The words a ministry phrase can start with: a topic's first word, or 'ministry'."""
+    return frozenset(t.split(" ")[0] for t in entity_lexicon().ministry_topics) | {"ministry"}
 
 
 def _match_ministry(lows: list[str], i: int) -> tuple[int, str] | None:

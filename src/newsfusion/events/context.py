@@ -149,7 +149,13 @@ class DocContext:
         """The tokens of ``tok``'s sentence that lie in its paragraph (the parser may run a
         byline or a previous paragraph into the sentence)."""
         para = self.para_of(tok.idx)
-        return [t for t in tok.sent if self.para_of(t.idx) == para]
+        sent = tok.sent
+        memo = self.__dict__.setdefault("_sent_tokens", {})
+        key = (sent.start, sent.end, para)
+        got = memo.get(key)
+        if got is None:
+            got = memo[key] = [t for t in sent if self.para_of(t.idx) == para]
+        return list(got)
 
     def sent_index(self, tok) -> int:
         return self.sent_index_at(tok.idx)

@@ -15,6 +15,7 @@ points back to an event already told and is merged with it later.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .context import DocContext
 from .draft import Draft
@@ -163,13 +164,14 @@ def _check(ctx: DocContext, tok, rule: TriggerRule) -> list | None:
     return extra
 
 
-def _stems(word: str) -> list[str]:
+@lru_cache(maxsize=16384)
+def _stems(word: str) -> tuple[str, ...]:
     """Crude de-inflections, for lemmas the lemmatizer gets wrong ("installed" -> "instal")."""
     out = []
     for suf, rep in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             out.append(word[: len(word) - len(suf)] + rep)
-    return out
+    return tuple(out)
 
 
 def match(ctx: DocContext, tok) -> tuple[TriggerRule, list] | None:
@@ -473,6 +475,7 @@ _CAPTION = re.compile(r"^\s*(FILE|PHOTO|IMAGE|VIDEO)\s*[-–—:]|\((AP|AFP|Reut
 CAPTION_WORDS = 60  # a caption is a short paragraph of its own
 
 
+@lru_cache(maxsize=4096)
 def caption(text: str) -> bool:
     """"FILE - ...", "... (AP Photo/X)", "Image source: ...": a picture's caption, not the report
     (checked on the paragraph, a caption being its own paragraph)."""

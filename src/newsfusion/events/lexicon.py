@@ -64,6 +64,7 @@ class Lexicon:
     weapons: dict[str, tuple[str, ...]]
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     modality: dict[str, frozenset[str]] = field(default_factory=dict)
+    _rules_memo: dict[tuple[str, ...], tuple[TriggerRule, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     def has(self, cls: str, word: str) -> bool:
         """``word`` (a lemma or lower-cased form) belongs to word class ``cls``."""
@@ -78,12 +79,18 @@ class Lexicon:
         return self.cues.get(name, frozenset())
 
     def rules_for(self, *forms: str) -> list[TriggerRule]:
-        seen: list[TriggerRule] = []
-        for f in forms:
-            for r in self.rules.get(f.lower(), ()):
-                if r not in seen:
-                    seen.append(r)
-        return seen
+        got = self._rules_memo.get(forms)
+        if got is None:
+            seen: list[TriggerRule] = []
+            for f in forms:
+                for r in self.rules.get(f.lower(), ()):
+                    if r not in seen:
+                        seen.append(r)
+            got = tuple(seen)
+            if len(self._rules_memo) > 50_000:
+                self._rules_memo.clear()
+            self._rules_memo[forms] = got
+        return list(got)
 
 
 def _words(value: Any) -> tuple[frozenset[str] | None, str | None]:

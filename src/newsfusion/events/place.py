@@ -153,6 +153,8 @@ def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
     border town of Rutba", "a checkpoint near X in the Y region" -> the town)."""
     tokens = list(tokens)
     for i, t in enumerate(tokens):
+        if t.pos_ != "PROPN" and ctx.entity_of(t) is None:
+            continue  # neither a named entity nor a proper noun: no place whatever the rest says
         if not_a_place_here(ctx, t):
             continue
         e = _loc_entity(ctx, t)
@@ -174,6 +176,8 @@ def _first_place(ctx: DocContext, tokens, avoid: set[int]) -> list[Arg]:
 def _finer_place(ctx: DocContext, tokens, avoid: set[int], first_tok, level: int) -> list[Arg]:
     """A named place after ``first_tok`` in the same phrase that is finer than ``level``."""
     for t in tokens:
+        if ctx.entity_of(t) is None:
+            continue  # _loc_entity needs an entity
         if not_a_place_here(ctx, t) or ctx.entity_of(t) == ctx.entity_of(first_tok):
             continue
         e = _loc_entity(ctx, t)
@@ -214,11 +218,12 @@ def find_locations(ctx: DocContext, d: Draft, prev: Arg | None, dominant: int | 
     # 3. the finite clause, 4. the sentence (places that are not the participants first)
     clause = _finite_clause(d.token)
     para = ctx.para_of(d.token.idx)
-    scopes = [(3, [t for t in clause.subtree if not _in_side_clause(t, clause, d.token) and ctx.para_of(t.idx) == para]),
-              (4, [t for t in ctx.sent_tokens(d.token) if not _in_side_clause(t, clause, d.token)])]
-    for level, scope in scopes:
+    scopes = [(3, lambda: [t for t in clause.subtree if not _in_side_clause(t, clause, d.token) and ctx.para_of(t.idx) == para]),
+              (4, lambda: [t for t in ctx.sent_tokens(d.token) if not _in_side_clause(t, clause, d.token)])]
+    for level, scope_of in scopes:  # the sentence's tokens read only when the clause names no place
+        scope = [t for t in scope_of() if not _in_attribution(t)]
         for av in (avoid, set()):
-            got = _first_place(ctx, [t for t in scope if not _in_attribution(t)], av)
+            got = _first_place(ctx, scope, av)
             if got:
                 d.locations, d.loc_level = got[:1], level
                 return

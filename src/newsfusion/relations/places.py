@@ -151,13 +151,16 @@ class _Places:
 
     def gap_to(self, a: Mention, rx: re.Pattern, ok=None, reach: int = 110):
         """The first mention after ``a`` (that ``ok`` accepts) whose gap from it the pattern matches whole."""
-        for k in range(bisect_left(self.starts, a.span.end), len(self.ms)):
-            b = self.ms[k]
+        text = self.doc.text
+        end = a.span.end
+        ms = self.ms
+        for k in range(bisect_left(self.starts, end), len(ms)):
+            b = ms[k]
             if b is a:
                 continue
-            if b.span.start > a.span.end + reach:
+            if b.span.start > end + reach:
                 break
-            m = rx.fullmatch(self.doc.text[a.span.end : b.span.start])
+            m = rx.fullmatch(text[end : b.span.start])
             if m is not None and (ok is None or ok(b)):
                 return m, b
         return None, None

