@@ -68,6 +68,25 @@ def _unwrap(v):
     return v
 
 
+def _read_through(view, spacy_obj, name: str):
+    """An attribute the view does not keep: spaCy's, with its tokens and spans as the view's,
+    kept on the view (a method is wrapped, not kept)."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    v = getattr(spacy_obj, name)
+    doc = view._d
+    if callable(v) and not isinstance(v, (SpacyToken, SpacySpan, SpacyDoc)):
+        return lambda *a, **k: doc.wrap(v(*(_unwrap(x) for x in a), **{key: _unwrap(x) for key, x in k.items()}))
+    v = doc.wrap(v)
+    view.__dict__[name] = v
+    return v
+
+
+def _iterating(name: str) -> property:
+    """A span's ``name`` as spaCy gives it, a fresh iterator on every read (read once)."""
+    return property(lambda self: iter(self._tuple(name)), doc=f"spaCy's ``Span.{name}``, a new iterator on each read")
+
+
 class ParsedDoc:
     """One article's parse, each token attribute read from spaCy once."""
 
@@ -315,14 +334,7 @@ class ParsedToken:
         return self._t.is_ancestor(_unwrap(other))
 
     def __getattr__(self, name: str):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        v = getattr(self._t, name)
-        if callable(v) and not isinstance(v, (SpacyToken, SpacySpan, SpacyDoc)):
-            return lambda *a, **k: self._d.wrap(v(*(_unwrap(x) for x in a), **{key: _unwrap(x) for key, x in k.items()}))
-        v = self._d.wrap(v)
-        self.__dict__[name] = v
-        return v
+        return _read_through(self, self._t, name)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -434,25 +446,11 @@ class ParsedSpan:
     def doc(self) -> ParsedDoc:
         return self._d
 
-    @property
-    def subtree(self):
-        return iter(self._tuple("subtree"))
-
-    @property
-    def lefts(self):
-        return iter(self._tuple("lefts"))
-
-    @property
-    def rights(self):
-        return iter(self._tuple("rights"))
-
-    @property
-    def noun_chunks(self):
-        return iter(self._tuple("noun_chunks"))
-
-    @property
-    def sents(self):
-        return iter(self._tuple("sents"))
+    subtree = _iterating("subtree")
+    lefts = _iterating("lefts")
+    rights = _iterating("rights")
+    noun_chunks = _iterating("noun_chunks")
+    sents = _iterating("sents")
 
     def _tuple(self, name: str) -> tuple:
         key = "_it_" + name
@@ -467,14 +465,7 @@ class ParsedSpan:
         return None if s is None else ParsedSpan(self._d, s)
 
     def __getattr__(self, name: str):
-        if name.startswith("__"):
-            raise AttributeError(name)
-        v = getattr(self._s, name)
-        if callable(v) and not isinstance(v, (SpacyToken, SpacySpan, SpacyDoc)):
-            return lambda *a, **k: self._d.wrap(v(*(_unwrap(x) for x in a), **{key: _unwrap(x) for key, x in k.items()}))
-        v = self._d.wrap(v)
-        self.__dict__[name] = v
-        return v
+        return _read_through(self, self._s, name)
 
     def __eq__(self, other) -> bool:
         return self._s == _unwrap(other)
