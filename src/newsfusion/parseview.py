@@ -8,8 +8,9 @@ start), so that reading, not the rules, was the largest single cost of the
 stages after the parser itself.
 
 :class:`ParsedDoc` wraps the spaCy ``Doc`` once per article (``Doc.nlp``): one
-:class:`ParsedToken` per token, whose attributes are read from spaCy on first
-use and kept; spans (:class:`ParsedSpan`) are slices over the same tokens. The
+:class:`ParsedToken` per token, whose common attributes are read from spaCy's
+arrays in one pass when the view is made (the rest on first use, then kept);
+spans (:class:`ParsedSpan`) are slices over the same tokens. The
 view answers the part of spaCy's API the stages use, with spaCy's meaning:
 iteration, indexing and slicing, ``char_span``, ``ents``, ``sents``,
 ``noun_chunks``, a token's ``head``/``children``/``subtree``/``ancestors``/
@@ -25,10 +26,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
-from spacy.tokens import Doc as SpacyDoc
-from spacy.tokens import Span as SpacySpan
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_SPACE, LEMMA, LIKE_NUM, LOWER, ORTH, POS, TAG
 from spacy.parts_of_speech import NAMES as _POS_NAMES
+from spacy.tokens import Doc as SpacyDoc
+from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token as SpacyToken
 from spacy.util import normalize_slice
 

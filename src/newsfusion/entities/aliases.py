@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..gazetteer import country_by_name, geocode
-from ..gazetteer.normalize import name_key
+from ..gazetteer.normalize import lowered_for_search, name_key
 from ..model import Doc, Span
 from ..unionfind import UnionFind
 from .institutions import actor_institution
@@ -433,13 +433,9 @@ def add_controlled(g: Groups) -> None:
             g.add_form(i, text[start : c.end], Span(start, c.end), "controlled")
 
 
-# Letters that match an ASCII letter under re.IGNORECASE but do not lower-case to it.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
 def add_epithets(g: Groups) -> None:
     text = g.doc.text
-    low = text.lower() if not any(ch in text for ch in _FOLDS_TO_ASCII) else None
+    low = lowered_for_search(text)
     for phrase, target in entity_lexicon().epithets.items():
         if low is not None and phrase.isascii() and phrase.lower() not in low:
             continue  # a quick no: the phrase is nowhere in the article

@@ -143,14 +143,15 @@ def _match_head(lows: list[str], i: int) -> tuple[int, str] | None:
     heads = _heads()
     best = None
     first = lows[i]
-    for n in _head_lengths().get(first, ()) if " " not in first else (6, 5, 4, 3, 2, 1):
+    blank = " " in first  # a whitespace token: no index by first word, try every length
+    for n in (6, 5, 4, 3, 2, 1) if blank else _head_lengths().get(first, ()):
         if i + n > len(lows):
             continue
         words = tuple(lows[i : i + n])
         if words in heads:
             best = (i + n, heads[words])
             break
-    if first not in _ministry_firsts() and " " not in first:
+    if not blank and first not in _ministry_firsts():
         return best  # no ministry phrase starts with this word
     ministry = _match_ministry(lows, i)
     if ministry is not None and (best is None or ministry[0] > best[0]):

@@ -5,6 +5,8 @@ case-folded, accents removed, quotes and apostrophes dropped, hyphens and dots
 turned into spaces, a leading "the" removed and the Arabic article unified
 ("al-", "Al ", "el-" all become "al "). ``case_key`` keeps the case (for
 ambiguous aliases such as "IS", matched only when written exactly so).
+``lowered_for_search`` says when a lower-cased text can be searched in place of
+an IGNORECASE search (faster, same matches).
 """
 
 from __future__ import annotations
@@ -76,3 +78,18 @@ def is_capitalised(text: str) -> bool:
     if not words or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or w.casefold() in joiners or not w[:1].isalpha() for w in words)
+
+
+# Letters that match an ASCII letter under re.IGNORECASE but do not lower-case to it.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")  # İ ı ſ K
+
+
+def lowered_for_search(text: str) -> str | None:
+    """``text.lower()`` when searching it for lower-case ASCII words, without IGNORECASE,
+    finds what an IGNORECASE search of ``text`` finds at the same offsets: lower-casing
+    kept the length and the text has none of the four letters that match an ASCII letter
+    only under IGNORECASE. Else None (search ``text`` with IGNORECASE)."""
+    low = text.lower()
+    if len(low) != len(text) or any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    return low

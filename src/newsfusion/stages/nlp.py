@@ -81,7 +81,7 @@ def _fill(doc: Doc, sdoc) -> Doc:
     # The stages read the parse through a view that reads each token attribute once
     # (parseview.py); the pipeline hands spaCy's Doc back when they are done (_finish).
     doc.nlp = ParsedDoc(sdoc)
-    doc.sentences = [Span(s.start_char, s.end_char) for s in sdoc.sents]
+    doc.sentences = [Span(s.start_char, s.end_char) for s in doc.nlp.sents]
     return doc
 
 
