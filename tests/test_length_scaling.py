@@ -8,7 +8,10 @@ names, so that rules comparing every name, claim or event with every other show.
 times are compared as a ratio in the same run, never in seconds. Before the fixes the
 96k-character article did not finish in 10 minutes (the 8k one takes about a second:
 over 70x per character); after them it costs about 1.5x per character what the 8k one
-does (2.5x is allowed for a loaded machine).
+does (2.5x is allowed for a loaded machine). Later contradiction rules compared every pair
+of figures against every event and every denial against every earlier claim, and the
+ratio crept back to 2.0-2.7 (a CI run failed at 2.66); with per-figure and per-claim
+indexes it is 1.5-1.8 again. Both articles are timed as ingest runs them, best of two.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import time
 
 import pytest
 
-from newsfusion.model import Article, Doc
+from newsfusion.model import Article
 from newsfusion.pipeline import Pipeline
 
 pytestmark = pytest.mark.slow
@@ -57,10 +60,9 @@ def invented_article(size: int, seed: int = 7) -> str:
 
 
 def cpu(pipe: Pipeline, text: str) -> float:
-    doc = Doc(Article(text=text), doc_id="scaling")
+    """CPU seconds of one article through the pipeline as ingest runs it (``Pipeline.__call__``)."""
     t0 = time.process_time()
-    for st in pipe.stages:
-        doc = pipe._run_one(st, doc)
+    pipe(Article(text=text), "scaling")
     return time.process_time() - t0
 
 
@@ -69,5 +71,5 @@ def test_a_long_article_costs_per_character_what_a_short_one_does():
     short, long = invented_article(8_000), invented_article(96_000)
     cpu(pipe, short)  # load the models and the gazetteer outside the timings
     per_short = min(cpu(pipe, short), cpu(pipe, short)) / len(short)
-    per_long = cpu(pipe, long) / len(long)
+    per_long = min(cpu(pipe, long), cpu(pipe, long)) / len(long)  # the best of two, as for the short one
     assert per_long <= 2.5 * per_short, f"{per_long * 1e6:.0f} us/char against {per_short * 1e6:.0f} us/char"

@@ -1,6 +1,11 @@
 """Helpers for the contradiction tests: run an invented report through the full pipeline."""
 
+import sys
+from pathlib import Path
+
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the invented long article of test_length_scaling
 
 from newsfusion.model import Article
 

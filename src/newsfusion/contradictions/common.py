@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..model import Claim, Doc, Span
 
@@ -18,14 +18,15 @@ def memo(doc: Doc, name: str, build: Callable[[Doc], T]) -> T:
     contradiction rules read but never change), rebuilt when any of those lists is another
     or changes length. Rules that ask for each claim what depends on every other claim use
     it, so a long article's cost grows with its length, not its square."""
-    lists = (doc.claims, doc.mentions, doc.sentences, doc.relations)
-    key = tuple(len(x) for x in lists)
+    claims, mentions, sentences, relations = doc.claims, doc.mentions, doc.sentences, doc.relations
+    key = (len(claims), len(mentions), len(sentences), len(relations))
     store = doc.__dict__.setdefault("_contradictions_memo", {})
     hit = store.get(name)
-    if hit is not None and hit[0] == key and all(a is b for a, b in zip(hit[1], lists)):
-        return hit[2]
+    if (hit is not None and hit[0] == key and hit[1] is claims and hit[2] is mentions and hit[3] is sentences
+            and hit[4] is relations):
+        return hit[5]
     value = build(doc)
-    store[name] = (key, lists, value)
+    store[name] = (key, claims, mentions, sentences, relations, value)
     return value
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]+")
@@ -70,25 +71,47 @@ def _name(text: str) -> str:
     return " ".join(w for w in re.findall(r"[\w']+", text.lower()) if w not in ("the", "a", "an"))
 
 
+class _Speaker(NamedTuple):
+    """What ``same_speaker`` reads of a claim's source, worked out once per claim."""
+
+    claim: Claim
+    name: str  # the source's name, lower-cased, without articles
+    name_words: frozenset[str]
+    said: list[str]  # the words of the source span as written, lower-cased
+    entities: frozenset[int]  # the entities mentioned in the source span
+
+
+def _speaker_of(doc: Doc, c: Claim) -> _Speaker:
+    name = _name(c.source)
+    ents = entities_in(doc, c.source_span) if c.source_span is not None else set()
+    return _Speaker(c, name, frozenset(name.split()), doc.span_text(c.source_span).lower().split(), frozenset(ents))
+
+
+def _speakers(doc: Doc) -> dict[int, _Speaker]:
+    return {id(c): _speaker_of(doc, c) for c in doc.claims}
+
+
+def _speaker(doc: Doc, c: Claim) -> _Speaker:
+    known = memo(doc, "speakers", _speakers).get(id(c))
+    return known if known is not None and known.claim is c else _speaker_of(doc, c)
+
+
 def same_speaker(doc: Doc, c1: Claim, c2: Claim) -> bool:
     """Two claims from one speaker: the same entity or name, or a spokesman and his body
     ('government spokesman X' and 'the government', joined by a relation)."""
     if c1.source_entity is not None and c1.source_entity == c2.source_entity:
         return True
-    n1, n2 = _name(c1.source), _name(c2.source)
-    if n1 == n2 or (c1.source_kind == c2.source_kind == "author"):
+    s1, s2 = _speaker(doc, c1), _speaker(doc, c2)
+    if s1.name == s2.name or (c1.source_kind == c2.source_kind == "author"):
         return True
-    t1, t2 = doc.span_text(c1.source_span).lower(), doc.span_text(c2.source_span).lower()
-    for t, other in ((t1, n2), (t2, n1)):
-        words_t = t.split()
-        if len(words_t) == 2 and words_t[0] in ("the", "this", "that") and words_t[1] in other.split():
+    for said, other in ((s1.said, s2.name_words), (s2.said, s1.name_words)):
+        if len(said) == 2 and said[0] in ("the", "this", "that") and said[1] in other:
             return True  # "the resident" after "a resident of Dessie"
-    w1, w2 = set(n1.split()), set(n2.split())
+    w1, w2 = s1.name_words, s2.name_words
     small = min((w1, w2), key=len)
     if (w1 <= w2 or w2 <= w1) and small - GENERIC_SOURCES:
         return True  # "police" and "the provincial police office"; not "officials" and "US officials"
-    ents1 = entities_in(doc, c1.source_span) if c1.source_span is not None else set()
-    ents2 = entities_in(doc, c2.source_span) if c2.source_span is not None else set()
+    ents1, ents2 = s1.entities, s2.entities
     if ents1 & ents2 and not _persons(doc, ents1 ^ ents2):
         return True  # "the IS statement" and "the Islamic State group"
     e1, e2 = c1.source_entity, c2.source_entity

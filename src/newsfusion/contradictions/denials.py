@@ -16,6 +16,7 @@ to it in wording stands for them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..claims.lexicon import lexicon
 from ..claims.stance import is_dismissive
@@ -123,24 +124,35 @@ def _anaphoric_target(doc: Doc, d: int) -> int | None:
     m = _ANAPHORIC.search(content)
     if m is None or len(content.split()) > 25 or deny.cue is None:
         return None
-    before = [i for i, c in enumerate(doc.claims) if i != d and c.cue and c.cue.start < deny.cue.start
-              and not same_speaker(doc, c, deny) and not denies(doc, c) and c.source_kind != "author"
-              and not part_of_denial(doc, i)]
+    denial = memo(doc, "denials", _denials)
     owner = re.match(r"([A-Z][\w-]+)['’]", m.group(0))
-    if owner:  # "Ukraine's claim": a claim made by or for Ukraine
-        who = owner.group(1).lower()
-        before = [i for i in before if who in (doc.claims[i].source + " " + doc.span_text(doc.claims[i].source_span)).lower()]
-    if not before:
-        return None
+    who = owner.group(1).lower() if owner else None  # "Ukraine's claim": a claim made by or for Ukraine
+
+    def before() -> Iterator[int]:
+        """The claims told before the denial that it may answer, the nearest first."""
+        for i in range(len(doc.claims) - 1, -1, -1):
+            c = doc.claims[i]
+            if (i != d and c.cue and c.cue.start < deny.cue.start and c.source_kind != "author" and not denial[i]
+                    and (who is None or who in (c.source + " " + doc.span_text(c.source_span)).lower())
+                    and not same_speaker(doc, c, deny) and not part_of_denial(doc, i)):
+                yield i
+
     if not re.search(r"accus|alleg|charge", m.group(0), re.I):
-        return before[-1]  # "that information", "the claim", "these reports": what was just said
-    best = max(_accusing(doc, doc.claims[i]) for i in before)
-    if best == 0:
-        return None  # "denied the accusations" with no accusation told
-    return [i for i in before if _accusing(doc, doc.claims[i]) == best][-1]
+        return next(before(), None)  # "that information", "the claim", "these reports": what was just said
+    best, chosen = 0, None
+    for i in before():  # the nearest of the most accusing
+        score = _accusing(doc, doc.claims[i])
+        if score > best:
+            best, chosen = score, i
+            if best == MOST_ACCUSING:
+                break
+    return chosen  # None: "denied the accusations" with no accusation told
 
 
 _VIOLENT = re.compile(r"\b(kill\w*|attack\w*|strik\w*|execut\w*|abduct\w*|kidnap\w*|massacr\w*|shell\w*|bomb\w*|tortur\w*|rap\w+|burn\w*|loot\w*|hir\w+|back\w*|arm\w*|train\w*|infiltrat\w*|support\w*|fund\w*|carried out|behind)\b", re.I)
+
+
+MOST_ACCUSING = 3  # an accusing cue (2) and a violent act (1)
 
 
 def _accusing(doc: Doc, c: Claim) -> int:

@@ -407,29 +407,31 @@ def _placed_apart(doc: Doc, a: Stated, b: Stated) -> bool:
 MAX_APART = 8  # sentences: a dispute is told where both figures are, unless one event holds both
 
 
-def _holds(doc: Doc, e: int, s: Stated) -> bool:
-    """Event ``e`` took the figure into its fatalities (the events stage clustered its
-    mention with the incident): its text among the event's figures, its value in the breakdown."""
-    fat = doc.events[e].fatalities
-    return s.figure.text in fat.text.split("; ") and s.value in fat.breakdown.values()
-
-
-def _one_event(doc: Doc, a: Stated, b: Stated) -> bool:
-    """The events stage read both figures as tolls of one incident ("a car bomb killed 80,
-    according to X" ... much later "Y said eight were killed in the bombing")."""
-    return any(not e.background and _holds(doc, i, a) and _holds(doc, i, b) for i, e in enumerate(doc.events))
+def _holding_events(doc: Doc, figs: list[Stated]) -> list[frozenset[int]]:
+    """For each figure, the incidents (events not told as background) that took it into their
+    fatalities: the events stage clustered its mention with the incident, so its text is among
+    the event's figures and its value in the breakdown. Worked out once per figure, by the
+    figure's text, so comparing every pair of figures costs a set intersection."""
+    by_text: dict[str, list[int]] = {}
+    for i, e in enumerate(doc.events):
+        if not e.background:
+            for text in e.fatalities.text.split("; "):
+                by_text.setdefault(text, []).append(i)
+    return [frozenset(i for i in by_text.get(s.figure.text, ()) if s.value in doc.events[i].fatalities.breakdown.values())
+            for s in figs]
 
 
 def disputed_figures(doc: Doc) -> list[Contradiction]:
     figs = stated_figures(doc)
+    held = _holding_events(doc, figs)
     pairs = []
     for i, a in enumerate(figs):
-        for b in figs[i + 1:]:
-            ca, cb = doc.claims[a.claim], doc.claims[b.claim]
-            one = _one_event(doc, a, b)
-            if same_speaker(doc, ca, cb) or not disagree(a, b, one):
-                continue
+        for j in range(i + 1, len(figs)):
+            b = figs[j]
+            one = bool(held[i] & held[j])  # the events stage read both as tolls of one incident
             if abs(a.figure.sentence - b.figure.sentence) > MAX_APART and not one:
+                continue  # a dispute is told where both figures are, unless one event holds both
+            if same_speaker(doc, doc.claims[a.claim], doc.claims[b.claim]) or not disagree(a, b, one):
                 continue
             if _dated_apart(doc, a, b, one) or _placed_apart(doc, a, b):
                 continue
