@@ -26,9 +26,16 @@ class _WordIndex:
         for m in _WORD.finditer(text):
             self.exact.setdefault(m.group(), []).append(m.start())
         for word, starts in self.exact.items():
-            self.folded.setdefault(word.casefold(), []).extend(starts)
+            self.folded.setdefault(_fold(word), []).extend(starts)
         for starts in self.folded.values():
             starts.sort()
+
+
+def _fold(word: str) -> str:
+    """The key a word is indexed under for a case-blind search: casefolded, with the dotted and
+    dotless i read as i (IGNORECASE matches "İ" and "ı" to "i", casefold does not)."""
+    folded = word.casefold()
+    return folded.replace("i\u0307", "i").replace("ı", "i") if not folded.isascii() else folded
 
 
 @lru_cache(maxsize=2)
@@ -41,24 +48,44 @@ def _pattern(form: str, ignore_case: bool) -> re.Pattern:
     return re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", re.I if ignore_case else 0)
 
 
+def _joins(ch: str) -> bool:
+    r"""``ch`` continues a word for the boundaries of :func:`occurrences` (regex ``[\w-]``)."""
+    return ch.isalnum() or ch == "_" or ch == "-"
+
+
 def occurrences(text: str, form: str, *, ignore_case: bool = False) -> Iterator[tuple[int, int]]:
     """(start, end) of each occurrence of ``form`` in ``text`` between word boundaries.
+
+    Where the first word is written, the form is compared in place (a regular
+    expression per name would be compiled for every new name an article brings);
+    the compiled pattern decides only a case-blind comparison with letters outside
+    ASCII, whose case folding is the regex engine's.
 
     >>> list(occurrences("Red Hand and red hand; Red Handed", "Red Hand", ignore_case=True))
     [(0, 8), (13, 21)]
     """
     first = _WORD.match(form)
-    pattern = _pattern(form, ignore_case)
     if first is None:  # a form that does not open with a letter or digit: the plain scan
-        yield from (m.span() for m in pattern.finditer(text))
+        yield from (m.span() for m in _pattern(form, ignore_case).finditer(text))
         return
     index = _index(text)
-    starts = index.folded.get(first.group().casefold(), ()) if ignore_case else index.exact.get(first.group(), ())
+    starts = index.folded.get(_fold(first.group()), ()) if ignore_case else index.exact.get(first.group(), ())
+    n, size = len(form), len(text)
+    lowered = form.lower() if ignore_case and form.isascii() else None
     end = 0
     for s in starts:
-        if s < end:
+        if s < end or (s > 0 and _joins(text[s - 1])):
             continue
-        m = pattern.match(text, s)
-        if m is not None:
-            end = m.end()
-            yield m.span()
+        e = s + n
+        if not ignore_case:
+            hit = text.startswith(form, s)
+        elif lowered is not None and text[s:e].isascii():
+            hit = text[s:e].lower() == lowered
+        else:
+            m = _pattern(form, True).match(text, s)
+            if m is None:
+                continue
+            e, hit = m.end(), True
+        if hit and (e >= size or not _joins(text[e])):
+            end = e
+            yield s, e
