@@ -26,7 +26,8 @@ class _WordIndex:
         for m in _WORD.finditer(text):
             self.exact.setdefault(m.group(), []).append(m.start())
         for word, starts in self.exact.items():
-            self.folded.setdefault(_fold(word), []).extend(starts)
+            folded = word.casefold()
+            self.folded.setdefault(folded if folded.isascii() else _fold(word), []).extend(starts)
         for starts in self.folded.values():
             starts.sort()
 
