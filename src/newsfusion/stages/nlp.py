@@ -19,6 +19,7 @@ from ..config import settings
 from ..errors import ConfigError
 from ..model import Doc, Span
 from ..parseview import ParsedDoc
+from .attribute_ruler import index_attribute_ruler
 from ..pipeline import stage
 
 
@@ -74,6 +75,7 @@ def load_nlp(name: str | None = None):
     nlp.max_length = max(nlp.max_length, settings().max_chars + 1)
     if "parser" in nlp.pipe_names and "newsfusion_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsfusion_paragraphs", before="parser")
+    index_attribute_ruler(nlp)  # the same annotations, its one-token rules looked up by index
     return nlp
 
 

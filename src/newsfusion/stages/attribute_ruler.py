@@ -1,0 +1,183 @@
+"""spaCy's attribute ruler with its one-token rules matched by index.
+
+The English models' ``attribute_ruler`` maps each fine-grained tag to its
+part of speech and morphology, and fixes lemmas and tags of some words, with
+about 180 rules run through spaCy's ``Matcher``: every token is tried against
+every rule, which costs as much as the parser (9 ms of a 60 ms article).
+Nearly all rules test one token for equality (``TAG``, ``LOWER``, ``DEP``,
+``IS_SPACE``, or ``IN`` a list): here those are looked up by the token's tag
+or lower-cased form, read once from the Doc's arrays. The few others (two-token
+rules, regular expressions) stay with a ``Matcher`` of their own. The matches
+are the ruler's own, in its own order, and the ruler applies them, so the
+annotations are the same (``tests/test_attribute_ruler.py`` compares the
+matches and every token's annotations with the ruler as shipped).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+_COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+_TAG, _LOWER, _DEP, _SPACE = _COLUMNS["TAG"], _COLUMNS["LOWER"], _COLUMNS["DEP"], _COLUMNS["IS_SPACE"]
+
+# A token test: (column, kind, accepted hashes | refused hashes | compiled pattern).
+Test = tuple[int, str, Any]
+
+
+class IndexedMatch:
+    """A replacement for ``AttributeRuler.match``: the same sorted matches.
+
+    Each rule is a fixed sequence of token tests (the ``Matcher``'s ``==``,
+    ``IN``, ``NOT_IN`` and ``REGEX`` on the four attributes the rules read);
+    a rule is tried only at tokens whose tag, lower-cased form or dependency
+    label its first token requires. A rule in any other form is left to a
+    ``Matcher`` of its own (none in the English models)."""
+
+    def __init__(self, ruler: Any):
+        strings = ruler.vocab.strings
+        self.strings = strings
+        self.index: tuple[dict, dict, dict, dict, dict] = ({}, {}, {}, {}, {})  # (tag, lower), tag, lower, dep, is_space
+        self.anywhere: list[tuple[int, int, tuple]] = []  # rules whose first token is tested by pattern only
+        self._first_by_lower: dict[int, list] = {}  # lower-cased form -> the rules of anywhere it opens
+        self.rest = Matcher(ruler.vocab)
+        self._regex_hits: dict[tuple[int, int], bool] = {}
+        for i in range(len(ruler.attrs)):
+            key = str(i)
+            found = ruler.matcher.get(key)
+            if found is None:
+                continue
+            other = []
+            for pattern in found[1]:
+                tokens = [_token_tests(tok, strings) for tok in pattern]
+                if not tokens or any(t is None for t in tokens):
+                    other.append(pattern)
+                    continue
+                self._place(i, strings[key], tokens)
+            if other:
+                self.rest.add(key, other)
+        # the first tokens of the rules left unindexed test the lower-cased form only: their answer is kept per form
+        self._by_form_only = all(col == _LOWER for _, _, tokens in self.anywhere for col, _, _ in tokens[0])
+
+    def _place(self, attr_id: int, key: int, tokens: list[list[Test]]) -> None:
+        first = tokens[0]
+        equal = {col: payload for col, kind, payload in first if kind == "in"}
+        if _TAG in equal and _LOWER in equal:
+            cols, where = (_TAG, _LOWER), [((tag, low), self.index[0]) for tag in equal[_TAG] for low in equal[_LOWER]]
+        elif _TAG in equal:
+            cols, where = (_TAG,), [(tag, self.index[1]) for tag in equal[_TAG]]
+        elif _LOWER in equal:
+            cols, where = (_LOWER,), [(low, self.index[2]) for low in equal[_LOWER]]
+        elif _DEP in equal:
+            cols, where = (_DEP,), [(dep, self.index[3]) for dep in equal[_DEP]]
+        elif _SPACE in equal:
+            cols, where = (_SPACE,), [(space, self.index[4]) for space in equal[_SPACE]]
+        else:
+            self.anywhere.append((attr_id, key, tuple(tuple(t) for t in tokens)))
+            return
+        rest_of_first = tuple(t for t in first if not (t[1] == "in" and t[0] in cols))
+        rule = (attr_id, key, (rest_of_first, *(tuple(t) for t in tokens[1:])))
+        for k, table in where:
+            table.setdefault(k, []).append(rule)
+
+    def _passes(self, row: list[int], tests: tuple) -> bool:
+        for col, kind, payload in tests:
+            value = row[col]
+            if kind == "in":
+                if value not in payload:
+                    return False
+            elif kind == "not_in":
+                if value in payload:
+                    return False
+            else:  # a regular expression on the string (memoised by its hash)
+                hit = self._regex_hits.get((id(payload), value))
+                if hit is None:
+                    hit = self._regex_hits[(id(payload), value)] = payload.search(self.strings[value]) is not None
+                if not hit:
+                    return False
+        return True
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        found: set[tuple[int, int, int, int]] = set()
+        rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
+        by_tag_lower, by_tag, by_lower, by_dep, by_space = self.index
+        for t, row in enumerate(rows):
+            tag, low = row[0], row[1]
+            for rules in (by_tag.get(tag), by_tag_lower.get((tag, low)), by_lower.get(low), by_dep.get(row[2]),
+                          by_space.get(row[3]), self._opened_by(row)):
+                if rules:
+                    for attr_id, key, tokens in rules:
+                        if len(tokens) == 1 and not tokens[0]:
+                            found.add((attr_id, key, t, t + 1))  # the index made every test
+                        elif t + len(tokens) <= len(rows) and all(
+                                self._passes(rows[t + k], tests) for k, tests in enumerate(tokens)):
+                            found.add((attr_id, key, t, t + len(tokens)))
+        if len(self.rest):
+            strings = doc.vocab.strings
+            for key, start, end in self.rest(doc, allow_missing=True):
+                found.add((int(strings[key]), key, start, end))
+        return sorted(found)
+
+    def _opened_by(self, row: list[int]) -> list:
+        """The rules of ``anywhere`` whose first token this one passes, kept by its
+        lower-cased form when only that form is tested (as the regular expressions are)."""
+        if not self.anywhere:
+            return []
+        if self._by_form_only:
+            hit = self._first_by_lower.get(row[1])
+            if hit is None:
+                hit = self._first_by_lower[row[1]] = [r for r in self.anywhere if self._passes(row, r[2][0])]
+            return hit
+        return [r for r in self.anywhere if self._passes(row, r[2][0])]
+
+
+def _token_tests(token: dict, strings) -> list[Test] | None:
+    """A token pattern as tests on the four columns; None for anything else (an operator, another attribute)."""
+    tests: list[Test] = []
+    for attr, value in token.items():
+        col = _COLUMNS.get(attr)
+        if col is None:
+            return None
+        if isinstance(value, dict):
+            if len(value) != 1:
+                return None
+            (op, arg), = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(arg, list):
+                hashes = _hashes(attr, arg, strings)
+                if hashes is None:
+                    return None
+                tests.append((col, "in" if op == "IN" else "not_in", hashes))
+            elif op == "REGEX" and isinstance(arg, str) and attr in ("LOWER", "TAG", "DEP"):
+                tests.append((col, "regex", re.compile(arg)))
+            else:
+                return None
+        else:
+            hashes = _hashes(attr, [value], strings)
+            if hashes is None:
+                return None
+            tests.append((col, "in", hashes))
+    return tests
+
+
+def _hashes(attr: str, values: list, strings) -> frozenset[int] | None:
+    if attr == "IS_SPACE":
+        return frozenset(int(v) for v in values) if all(isinstance(v, bool) for v in values) else None
+    if not all(isinstance(v, str) for v in values):
+        return None
+    return frozenset(strings.add(v) for v in values)
+
+
+def index_attribute_ruler(nlp) -> bool:
+    """Give the pipeline's ``attribute_ruler`` the indexed match; False when it has none."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return False
+    ruler = nlp.get_pipe("attribute_ruler")
+    if not hasattr(ruler, "match") or not hasattr(ruler, "attrs"):
+        return False
+    ruler.match = IndexedMatch(ruler)
+    return True
+
