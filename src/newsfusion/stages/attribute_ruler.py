@@ -25,6 +25,8 @@ from spacy.tokens import Doc
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _TAG, _LOWER, _DEP, _SPACE = _COLUMNS["TAG"], _COLUMNS["LOWER"], _COLUMNS["DEP"], _COLUMNS["IS_SPACE"]
 
+_MEMO_SIZE = 100_000  # word forms whose answers are kept; a long ingest meets millions
+
 # A token test: (column, kind, accepted hashes | refused hashes | compiled pattern).
 Test = tuple[int, str, Any]
 
@@ -43,7 +45,7 @@ class IndexedMatch:
         self.strings = strings
         self.index: tuple[dict, dict, dict, dict, dict] = ({}, {}, {}, {}, {})  # (tag, lower), tag, lower, dep, is_space
         self.anywhere: list[tuple[int, int, tuple]] = []  # rules whose first token is tested by pattern only
-        self._first_by_lower: dict[int, list] = {}  # lower-cased form -> the rules of anywhere it opens
+        self._first_by_lower: dict[int, tuple] = {}  # lower-cased form -> the rules of anywhere it opens
         self.rest = Matcher(ruler.vocab)
         self._regex_hits: dict[tuple[int, int], bool] = {}
         for i in range(len(ruler.attrs)):
@@ -96,6 +98,8 @@ class IndexedMatch:
             else:  # a regular expression on the string (memoised by its hash)
                 hit = self._regex_hits.get((id(payload), value))
                 if hit is None:
+                    if len(self._regex_hits) >= _MEMO_SIZE:
+                        self._regex_hits.clear()
                     hit = self._regex_hits[(id(payload), value)] = payload.search(self.strings[value]) is not None
                 if not hit:
                     return False
@@ -122,7 +126,7 @@ class IndexedMatch:
                 found.add((int(strings[key]), key, start, end))
         return sorted(found)
 
-    def _opened_by(self, row: list[int]) -> list:
+    def _opened_by(self, row: list[int]) -> tuple | list:
         """The rules of ``anywhere`` whose first token this one passes, kept by its
         lower-cased form when only that form is tested (as the regular expressions are)."""
         if not self.anywhere:
@@ -130,7 +134,9 @@ class IndexedMatch:
         if self._by_form_only:
             hit = self._first_by_lower.get(row[1])
             if hit is None:
-                hit = self._first_by_lower[row[1]] = [r for r in self.anywhere if self._passes(row, r[2][0])]
+                if len(self._first_by_lower) >= _MEMO_SIZE:
+                    self._first_by_lower.clear()
+                hit = self._first_by_lower[row[1]] = tuple(r for r in self.anywhere if self._passes(row, r[2][0]))
             return hit
         return [r for r in self.anywhere if self._passes(row, r[2][0])]
 
