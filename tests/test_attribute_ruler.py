@@ -80,3 +80,12 @@ def test_rules_in_other_forms_are_left_to_a_matcher(shipped):
         assert matches == sorted(set(ruler.match(doc)))
         kinds |= {attr_id for attr_id, _, _, _ in matches}
     assert kinds == set(range(9))  # every rule matched somewhere
+
+
+def test_rules_added_after_indexing_are_matched():
+    nlp = spacy.load(settings().spacy_model)
+    assert index_attribute_ruler(nlp)
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert nlp("The cat sat.")[1].pos_ == "NOUN"
+    ruler.add([[{"LOWER": "cat"}]], {"POS": "PROPN"})
+    assert nlp("The cat sat.")[1].pos_ == "PROPN"

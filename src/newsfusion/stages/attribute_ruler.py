@@ -41,6 +41,7 @@ class IndexedMatch:
     ``Matcher`` of its own (none in the English models)."""
 
     def __init__(self, ruler: Any):
+        self.rules = len(ruler.attrs)
         strings = ruler.vocab.strings
         self.strings = strings
         self.index: tuple[dict, dict, dict, dict, dict] = ({}, {}, {}, {}, {})  # (tag, lower), tag, lower, dep, is_space
@@ -184,6 +185,14 @@ def index_attribute_ruler(nlp) -> bool:
     ruler = nlp.get_pipe("attribute_ruler")
     if not hasattr(ruler, "match") or not hasattr(ruler, "attrs"):
         return False
-    ruler.match = IndexedMatch(ruler)
+    indexed = IndexedMatch(ruler)
+
+    def match(doc: Doc):
+        nonlocal indexed
+        if indexed.rules != len(ruler.attrs):  # rules added since: index them again
+            indexed = IndexedMatch(ruler)
+        return indexed(doc)
+
+    ruler.match = match
     return True
 
