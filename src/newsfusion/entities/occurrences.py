@@ -26,8 +26,7 @@ class _WordIndex:
         for m in _WORD.finditer(text):
             self.exact.setdefault(m.group(), []).append(m.start())
         for word, starts in self.exact.items():
-            folded = word.casefold()
-            self.folded.setdefault(folded if folded.isascii() else _fold(word), []).extend(starts)
+            self.folded.setdefault(_fold(word), []).extend(starts)
         for starts in self.folded.values():
             starts.sort()
 

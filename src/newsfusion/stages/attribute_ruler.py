@@ -16,6 +16,7 @@ matches and every token's annotations with the ruler as shipped).
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -25,6 +26,9 @@ from spacy.tokens import Doc
 _COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 _TAG, _LOWER, _DEP, _SPACE = _COLUMNS["TAG"], _COLUMNS["LOWER"], _COLUMNS["DEP"], _COLUMNS["IS_SPACE"]
 
+# The indexes a rule can be filed under, by the columns its first token tests for equality,
+# tried in this order: (tag, lower form), tag, lower form, dependency label, space flag.
+_INDEXES = ((_TAG, _LOWER), (_TAG,), (_LOWER,), (_DEP,), (_SPACE,))
 _MEMO_SIZE = 100_000  # word forms whose answers are kept; a long ingest meets millions
 
 # A token test: (column, kind, accepted hashes | refused hashes | compiled pattern).
@@ -36,15 +40,15 @@ class IndexedMatch:
 
     Each rule is a fixed sequence of token tests (the ``Matcher``'s ``==``,
     ``IN``, ``NOT_IN`` and ``REGEX`` on the four attributes the rules read);
-    a rule is tried only at tokens whose tag, lower-cased form or dependency
-    label its first token requires. A rule in any other form is left to a
+    a rule is tried only at tokens whose tag, lower-cased form, dependency
+    label or space flag its first token requires (``_INDEXES``). A rule in any other form is left to a
     ``Matcher`` of its own (none in the English models)."""
 
     def __init__(self, ruler: Any):
         self.rules = len(ruler.attrs)
         strings = ruler.vocab.strings
         self.strings = strings
-        self.index: tuple[dict, dict, dict, dict, dict] = ({}, {}, {}, {}, {})  # (tag, lower), tag, lower, dep, is_space
+        self.index: dict[tuple[int, ...], dict] = {cols: {} for cols in _INDEXES}
         self.anywhere: list[tuple[int, int, tuple]] = []  # rules whose first token is tested by pattern only
         self._first_by_lower: dict[int, tuple] = {}  # lower-cased form -> the rules of anywhere it opens
         self.rest = Matcher(ruler.vocab)
@@ -67,25 +71,18 @@ class IndexedMatch:
         self._by_form_only = all(col == _LOWER for _, _, tokens in self.anywhere for col, _, _ in tokens[0])
 
     def _place(self, attr_id: int, key: int, tokens: list[list[Test]]) -> None:
+        """File a rule under the first index whose columns its first token tests for equality."""
         first = tokens[0]
         equal = {col: payload for col, kind, payload in first if kind == "in"}
-        if _TAG in equal and _LOWER in equal:
-            cols, where = (_TAG, _LOWER), [((tag, low), self.index[0]) for tag in equal[_TAG] for low in equal[_LOWER]]
-        elif _TAG in equal:
-            cols, where = (_TAG,), [(tag, self.index[1]) for tag in equal[_TAG]]
-        elif _LOWER in equal:
-            cols, where = (_LOWER,), [(low, self.index[2]) for low in equal[_LOWER]]
-        elif _DEP in equal:
-            cols, where = (_DEP,), [(dep, self.index[3]) for dep in equal[_DEP]]
-        elif _SPACE in equal:
-            cols, where = (_SPACE,), [(space, self.index[4]) for space in equal[_SPACE]]
-        else:
+        cols = next((cols for cols in _INDEXES if all(c in equal for c in cols)), None)
+        if cols is None:
             self.anywhere.append((attr_id, key, tuple(tuple(t) for t in tokens)))
             return
         rest_of_first = tuple(t for t in first if not (t[1] == "in" and t[0] in cols))
         rule = (attr_id, key, (rest_of_first, *(tuple(t) for t in tokens[1:])))
-        for k, table in where:
-            table.setdefault(k, []).append(rule)
+        table = self.index[cols]
+        for values in product(*(equal[c] for c in cols)):
+            table.setdefault(values if len(values) > 1 else values[0], []).append(rule)
 
     def _passes(self, row: list[int], tests: tuple) -> bool:
         for col, kind, payload in tests:
@@ -109,7 +106,7 @@ class IndexedMatch:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         found: set[tuple[int, int, int, int]] = set()
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
-        by_tag_lower, by_tag, by_lower, by_dep, by_space = self.index
+        by_tag_lower, by_tag, by_lower, by_dep, by_space = (self.index[cols] for cols in _INDEXES)
         for t, row in enumerate(rows):
             tag, low = row[0], row[1]
             for rules in (by_tag.get(tag), by_tag_lower.get((tag, low)), by_lower.get(low), by_dep.get(row[2]),

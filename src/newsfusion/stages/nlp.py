@@ -19,8 +19,8 @@ from ..config import settings
 from ..errors import ConfigError
 from ..model import Doc, Span
 from ..parseview import ParsedDoc
-from .attribute_ruler import index_attribute_ruler
 from ..pipeline import stage
+from .attribute_ruler import index_attribute_ruler
 
 
 # "KHARTOUM, Oct 30:", "GOMA, Democratic Republic of Congo (Reuters) -", "Kyiv —": a dateline opening a paragraph
